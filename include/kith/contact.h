@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contacts and their parts (e-mails, phones, addresses, URLs, tags and
+ * custom fields), and organisations.
+ *
+ * A struct contact is a plain value: build one with contact_new() and the
+ * contact_add_*() helpers, store it with contact_insert(), read one back
+ * with contact_get().  contact_update() replaces every field and part of the
+ * stored contact with those of the struct.  Each write is one transaction and
+ * keeps the folded name, sort key and search index in step.
+ */
+#ifndef KITH_CONTACT_H
+#define KITH_CONTACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "kith/status.h"
+
+struct kith_db;
+
+struct contact_email {
+	char		*addr;		/* as written */
+	char		*label;		/* "work", "home", ... or NULL */
+};
+
+struct contact_phone {
+	char		*raw;		/* as written */
+	char		*label;
+};
+
+struct contact_address {
+	char		*label;
+	char		*street;
+	char		*city;
+	char		*region;
+	char		*postcode;
+	char		*country;
+};
+
+struct contact_kv {			/* a URL (key = label) or custom field */
+	char		*key;
+	char		*value;
+};
+
+struct contact {
+	int64_t		 id;		/* 0 until stored */
+	char		*display;	/* display name; required */
+	char		*prefix;	/* name parts, each may be NULL */
+	char		*given;
+	char		*middle;
+	char		*family;
+	char		*suffix;
+	char		*nickname;
+	char		*org;		/* organisation name or NULL */
+	char		*title;
+	char		*birthday;	/* "YYYY-MM-DD" or "--MM-DD" */
+	char		*notes;
+	char		*source;	/* where it came from, e.g. "import 3" */
+	int		 cadence_days;	/* keep in touch every N days; 0 none */
+	int		 archived;
+	int64_t		 created;	/* seconds since the epoch */
+	int64_t		 updated;
+
+	struct contact_email	*emails;	/* the first is primary */
+	size_t			 n_emails;
+	struct contact_phone	*phones;	/* the first is primary */
+	size_t			 n_phones;
+	struct contact_address	*addrs;
+	size_t			 n_addrs;
+	struct contact_kv	*urls;
+	size_t			 n_urls;
+	struct contact_kv	*custom;
+	size_t			 n_custom;
+	char			**tags;
+	size_t			 n_tags;
+};
+
+struct contact	*contact_new(void);
+void		 contact_free(struct contact *);	/* NULL is a no-op */
+
+/* Setters copy their arguments; NULL or "" clears the field. */
+void		 contact_set(char **field, const char *value);
+void		 contact_add_email(struct contact *, const char *addr,
+		    const char *label);
+void		 contact_add_phone(struct contact *, const char *raw,
+		    const char *label);
+void		 contact_add_address(struct contact *,
+		    const struct contact_address *);
+void		 contact_add_url(struct contact *, const char *url,
+		    const char *label);
+void		 contact_add_custom(struct contact *, const char *key,
+		    const char *value);
+void		 contact_add_tag(struct contact *, const char *tag);
+
+/*
+ * Stores c as a new contact and sets c->id.  Text is checked to be UTF-8
+ * and stored in NFC.  KITH_INVALID if the display name is empty (after
+ * trimming) or any text is not UTF-8; err names the field.
+ */
+enum kith_status contact_insert(struct kith_db *, struct contact *c,
+		    struct kith_err *);
+
+/* Replaces the stored contact c->id with c.  KITH_NOTFOUND if absent. */
+enum kith_status contact_update(struct kith_db *, struct contact *c,
+		    struct kith_err *);
+
+/* Reads contact id into *out (caller frees with contact_free). */
+enum kith_status contact_get(struct kith_db *, int64_t id,
+		    struct contact **out, struct kith_err *);
+
+/* Sets or clears the archived flag.  KITH_NOTFOUND if absent. */
+enum kith_status contact_archive(struct kith_db *, int64_t id, int archived,
+		    struct kith_err *);
+
+/*
+ * Deletes contact id with everything that hangs off it (parts, follow-ups,
+ * relationships; interactions it alone took part in).  KITH_NOTFOUND if
+ * absent.
+ */
+enum kith_status contact_delete(struct kith_db *, int64_t id,
+		    struct kith_err *);
+
+/* One line of a contact list; see also search.h. */
+struct contact_ref {
+	int64_t		 id;
+	char		*name;		/* display name */
+	char		*org;		/* NULL if none */
+	char		*email;		/* primary e-mail or NULL */
+};
+
+void		 contact_refs_free(struct contact_ref *, size_t n);
+
+/*
+ * Resolves what a user typed where an ID is asked for: a number is a
+ * contact id; anything else is a search (as search_page) that must match
+ * exactly one contact, or whose folded form equals exactly one contact's
+ * folded display name.  KITH_NOTFOUND if nothing matches; KITH_AMBIGUOUS if
+ * several do, with up to max candidates in *cands and *n_cands (caller frees
+ * with contact_refs_free; cands may be NULL).
+ */
+enum kith_status contact_resolve(struct kith_db *, const char *what,
+		    int64_t *id, struct contact_ref **cands, size_t *n_cands,
+		    size_t max, struct kith_err *);
+
+/*
+ * Finds the organisation named name (compared in folded form), creating it
+ * if absent, and stores its id.
+ */
+enum kith_status org_find_or_create(struct kith_db *, const char *name,
+		    int64_t *id, struct kith_err *);
+
+#endif

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The kith database handle: one SQLite file holding the whole address book.
+ *
+ * kith_db_open() creates the file (mode 0600, parent folders 0700) or opens
+ * an existing one, turns on WAL, foreign keys and a busy timeout, and brings
+ * the schema up to date with forward migrations, each run in one
+ * transaction.  A file that is not SQLite, a SQLite file that is not kith's,
+ * and a database written by a newer kith are refused without being touched.
+ */
+#ifndef KITH_DB_H
+#define KITH_DB_H
+
+#include <stdint.h>
+#include <time.h>
+#include "kith/status.h"
+
+struct kith_db;
+struct kith_text;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define KITH_SCHEMA_VERSION	1
+
+/*
+ * Path of the default database: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db,
+ * else $HOME/.local/share/kith/kith.db.  Caller frees; NULL if neither
+ * XDG_DATA_HOME nor HOME is set.
+ */
+char		*kith_db_default_path(void);
+
+/*
+ * Opens or creates the database at path (":memory:" works for tests) and
+ * stores the handle in *out.  Errors: KITH_NOTDB (not SQLite, or SQLite but
+ * not kith's), KITH_TOONEW, KITH_IO (cannot create the folder or file),
+ * KITH_DB.  err names the path and the reason.
+ */
+enum kith_status kith_db_open(const char *path, struct kith_db **out,
+		    struct kith_err *);
+void		 kith_db_close(struct kith_db *);	/* NULL is a no-op */
+
+/* The path the handle was opened with. */
+const char	*kith_db_path(const struct kith_db *);
+
+/*
+ * The clock: time(NULL) unless kith_db_set_now() pinned it (tests, and the
+ * CLI's KITH_NOW variable).  now <= 0 unpins it.
+ */
+time_t		 kith_db_now(const struct kith_db *);
+void		 kith_db_set_now(struct kith_db *, time_t now);
+
+/* The text context (ICU, opened lazily) that goes with this database. */
+struct kith_text *kith_db_text(struct kith_db *);
+
+/* Transactions; nested begin/commit pairs join the outermost one. */
+enum kith_status kith_db_begin(struct kith_db *, struct kith_err *);
+enum kith_status kith_db_commit(struct kith_db *, struct kith_err *);
+void		 kith_db_rollback(struct kith_db *);
+
+/* The underlying SQLite handle, for the core's own modules only. */
+struct sqlite3	*kith_db_sqlite(struct kith_db *);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Follow-up reminders.  A follow-up is an action due on a calendar day; it
+ * is overdue when it is not done and its day is before today, due today
+ * when its day is today.  "Today" is the local date of kith_db_now().
+ */
+#ifndef KITH_FOLLOWUP_H
+#define KITH_FOLLOWUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "kith/clock.h"
+#include "kith/status.h"
+
+struct kith_db;
+
+struct followup {
+	int64_t		 id;
+	int64_t		 contact;	/* 0 if linked to no contact */
+	char		*contact_name;	/* NULL if none */
+	char		*action;
+	char		 due[KITH_DATE_LEN];
+	long		 late;		/* days overdue (>0), 0 today, <0 ahead */
+	int		 done;
+	int		 snoozes;	/* times snoozed */
+};
+
+/* Adds a follow-up for contact; due is "YYYY-MM-DD".  id may be NULL. */
+enum kith_status followup_add(struct kith_db *, int64_t contact,
+		    const char *action, const char *due, int64_t *id,
+		    struct kith_err *);
+
+/* Marks id done.  KITH_NOTFOUND if absent; done twice is not an error. */
+enum kith_status followup_done(struct kith_db *, int64_t id,
+		    struct kith_err *);
+
+/* Moves id to due (counting a snooze if snooze is set). */
+enum kith_status followup_reschedule(struct kith_db *, int64_t id,
+		    const char *due, int snooze, struct kith_err *);
+
+/* Reads follow-up id into *out (caller frees with followup_free). */
+enum kith_status followup_get(struct kith_db *, int64_t id,
+		    struct followup **out, struct kith_err *);
+void		 followup_free(struct followup *);
+
+/*
+ * Calls fn for each pending follow-up due up to days days after today:
+ * overdue ones first, most overdue first, then today's and upcoming ones by
+ * day; ties by id.  The struct is valid only during the call.  A non-zero
+ * return from fn stops the walk.  Runs off an index over pending
+ * follow-ups: no work proportional to the done ones.
+ */
+typedef int	(*followup_fn)(const struct followup *, void *arg);
+enum kith_status followup_each_due(struct kith_db *, int days,
+		    followup_fn fn, void *arg, struct kith_err *);
+
+/* Pending follow-ups of one contact, by day.  Caller frees the array. */
+enum kith_status followup_list_contact(struct kith_db *, int64_t contact,
+		    struct followup **out, size_t *n, struct kith_err *);
+void		 followup_list_free(struct followup *, size_t n);
+
+/* Counts of pending follow-ups overdue and due today. */
+enum kith_status followup_counts(struct kith_db *, long *overdue,
+		    long *today, struct kith_err *);
+
+#endif

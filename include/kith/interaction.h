@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The interaction history: calls, meetings, e-mails, notes and events, each
+ * involving one or more contacts.
+ */
+#ifndef KITH_INTERACTION_H
+#define KITH_INTERACTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "kith/status.h"
+
+struct kith_db;
+
+#define KITH_INTERACTION_KINDS	"call, meeting, email, note, event"
+
+struct interaction {
+	int64_t		 id;
+	char		*kind;		/* one of KITH_INTERACTION_KINDS */
+	char		*at;		/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" */
+	char		*summary;
+	char		*body;		/* NULL if none */
+};
+
+/* 1 if kind is one of KITH_INTERACTION_KINDS ("e-mail" is taken too). */
+int		 interaction_kind_valid(const char *kind);
+
+/*
+ * Records an interaction with the n contacts in who.  at NULL means now.
+ * KITH_INVALID for an unknown kind or an empty summary; KITH_NOTFOUND if a
+ * contact is missing.  id may be NULL.
+ */
+enum kith_status interaction_log(struct kith_db *, const int64_t *who,
+		    size_t n, const char *kind, const char *at,
+		    const char *summary, const char *body, int64_t *id,
+		    struct kith_err *);
+
+/*
+ * The latest limit interactions with contact id, newest first.  Caller frees
+ * with interaction_list_free.
+ */
+enum kith_status interaction_list(struct kith_db *, int64_t id, size_t limit,
+		    struct interaction **out, size_t *n, struct kith_err *);
+void		 interaction_list_free(struct interaction *, size_t n);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contact lists of any size, in name order, a page at a time.
+ *
+ * A page ends with a cursor (the last row's sort key and id); the next page
+ * starts strictly after it, so paging through a million contacts is an
+ * index walk, never an OFFSET scan.  With a query, every word of it must
+ * prefix-match a word of the contact's name, organisation, e-mails, phones,
+ * tags or notes, compared in folded form (see text.h): "petro acm" finds
+ * "Ana Петровић" at "Acme Legal".
+ */
+#ifndef KITH_SEARCH_H
+#define KITH_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "kith/status.h"
+
+struct kith_db;
+
+struct search_row {
+	int64_t		 id;
+	char		*name;		/* display name */
+	char		*org;		/* NULL if none */
+	char		*email;		/* primary, or NULL */
+	char		*phone;		/* primary, or NULL */
+	int		 overdue;	/* has overdue follow-ups */
+};
+
+/* Position after the last row of a page; zero-initialise for the start. */
+struct search_cursor {
+	unsigned char	*key;		/* owned; NULL at the start */
+	size_t		 key_len;
+	int64_t		 id;
+	int		 done;		/* set when no rows follow */
+};
+
+/* Frees the cursor's key and resets it to the start. */
+void		 search_cursor_reset(struct search_cursor *);
+
+/*
+ * Fetches up to limit rows after *cur matching query (NULL or blank: every
+ * contact) into *rows (caller frees with search_rows_free) and advances
+ * *cur.  Archived contacts are left out unless archived is set.
+ */
+enum kith_status search_page(struct kith_db *, const char *query,
+		    int archived, struct search_cursor *cur, size_t limit,
+		    struct search_row **rows, size_t *n, struct kith_err *);
+void		 search_rows_free(struct search_row *, size_t n);
+
+/* Number of contacts matching query (NULL: all). */
+enum kith_status search_count(struct kith_db *, const char *query,
+		    int archived, int64_t *count, struct kith_err *);
+
+/*
+ * Turns a user's query into an FTS5 MATCH expression of folded prefix
+ * terms; *out is NULL if the query has no searchable word.  Caller frees.
+ */
+enum kith_status search_fts_query(struct kith_db *, const char *query,
+		    char **out, struct kith_err *);
+
+/* Rebuilds the search entry of one contact from its stored data. */
+enum kith_status search_reindex(struct kith_db *, int64_t id,
+		    struct kith_err *);
+
+#endif

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared pieces of the command-line front: the subcommand table, opening
+ * the database, resolving what the user typed into a contact, and printing
+ * data safely (control characters made inert, TSV fields kept on one line).
+ */
+#ifndef KITH_CLI_H
+#define KITH_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "kith/status.h"
+
+struct kith_db;
+
+/* Exit codes of the command-line contract. */
+#define EXIT_OK		0
+#define EXIT_BAD	1	/* bad input, not found */
+#define EXIT_USAGE	2
+
+struct cli {
+	const char	*prog;		/* "kith" */
+	const char	*db_path;	/* --db, or NULL for the default */
+	struct kith_db	*db;		/* opened by cli_open() */
+};
+
+struct cmd {
+	const char	*name;
+	int		(*run)(struct cli *, int, char **);
+	const char	*usage;		/* after "kith NAME " */
+	const char	*help;		/* one line */
+	const char	*details;	/* the rest of --help; may be NULL */
+};
+
+extern const struct cmd cli_cmds[];
+
+/* Opens cli->db; prints the error and returns 0 on failure. */
+int	 cli_open(struct cli *);
+
+/*
+ * Resolves what (an id or a search) to a contact id.  On failure prints
+ * why, with the candidates of an ambiguous search, and returns 0.
+ */
+int	 cli_resolve(struct cli *, const char *what, int64_t *id);
+
+/* Parses a positive id; prints an error naming what and returns 0 if bad. */
+int	 cli_parse_id(const char *s, const char *what, int64_t *id);
+
+/* Prints "kith: MSG" for a core error. */
+void	 cli_error(const struct kith_err *);
+void	 cli_errorx(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the usage line and "Try 'kith CMD --help'", returns EXIT_USAGE. */
+int	 cli_usage(const struct cmd *);
+void	 cli_help(const struct cmd *);
+const struct cmd *cli_find(const char *);
+
+/* Writes s with control characters shown as '?', so data cannot drive the terminal. */
+void	 out_text(FILE *, const char *s);
+/* Writes s as one TSV field: tabs and line breaks become spaces. */
+void	 out_tsv(FILE *, const char *s);
+/* Display width of s in terminal cells (wcwidth; control characters 1). */
+int	 text_width(const char *s);
+/* Writes s cut or padded to exactly width cells. */
+void	 out_pad(FILE *, const char *s, int width);
+
+/* Subcommands (cmd_contacts.c, cmd_followups.c, main.c). */
+int	 cmd_add(struct cli *, int, char **);
+int	 cmd_edit(struct cli *, int, char **);
+int	 cmd_list(struct cli *, int, char **);
+int	 cmd_show(struct cli *, int, char **);
+int	 cmd_rm(struct cli *, int, char **);
+int	 cmd_link(struct cli *, int, char **);
+int	 cmd_unlink(struct cli *, int, char **);
+int	 cmd_log(struct cli *, int, char **);
+int	 cmd_follow(struct cli *, int, char **);
+int	 cmd_done(struct cli *, int, char **);
+int	 cmd_snooze(struct cli *, int, char **);
+int	 cmd_due(struct cli *, int, char **);
+int	 cmd_demo_load(struct cli *, int, char **);
+
+#endif

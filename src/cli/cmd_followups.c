@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Subcommands about what happened and what is next: log, follow, done,
+ * snooze, due.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/clock.h"
+#include "kith/db.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/util.h"
+#include "cli.h"
+
+enum { OPT_DB = 0x100, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
+    OPT_TSV };
+
+static int	parse_date(struct cli *, const char *, const char *,
+		    char [KITH_DATE_LEN]);
+static int	print_due(const struct followup *, void *);
+
+/* Parses a human date for option what; prints the error and returns 0. */
+static int
+parse_date(struct cli *cli, const char *what, const char *s,
+    char out[KITH_DATE_LEN])
+{
+	struct kith_err	err = { 0 };
+
+	if (date_parse(s, kith_db_now(cli->db), out, &err) != KITH_OK) {
+		cli_errorx("%s: %s", what, err.msg);
+		return 0;
+	}
+	return 1;
+}
+
+int
+cmd_log(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "kind",	required_argument,	NULL, OPT_KIND },
+		{ "at",		required_argument,	NULL, OPT_AT },
+		{ "with",	required_argument,	NULL, OPT_WITH },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("log");
+	struct kith_err		 err = { 0 };
+	struct sbuf		 summary = { 0 };
+	const char		*kind = NULL, *at = NULL;
+	char			 day[KITH_DATE_LEN];
+	char			**with = NULL;
+	int64_t			*who = NULL, id;
+	size_t			 n_with = 0, n = 0, i;
+	int			 ch, rc = EXIT_BAD;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			rc = EXIT_OK;
+			goto out;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_KIND:
+			kind = optarg;
+			break;
+		case OPT_AT:
+			at = optarg;
+			break;
+		case OPT_WITH:
+			with = xreallocarray(with, n_with + 1, sizeof *with);
+			with[n_with++] = optarg;
+			break;
+		default:
+			rc = cli_usage(cmd);
+			goto out;
+		}
+	}
+	if (argc - optind < 2 || kind == NULL) {
+		rc = cli_usage(cmd);
+		goto out;
+	}
+	if (!interaction_kind_valid(kind)) {
+		cli_errorx("--kind '%s': use one of %s", kind,
+		    KITH_INTERACTION_KINDS);
+		goto out;
+	}
+	for (i = (size_t)optind + 1; i < (size_t)argc; i++) {
+		if (summary.len > 0)
+			sbuf_addc(&summary, ' ');
+		sbuf_add(&summary, argv[i]);
+	}
+	if (!cli_open(cli))
+		goto out;
+	who = xreallocarray(NULL, n_with + 1, sizeof *who);
+	if (!cli_resolve(cli, argv[optind], &who[n++]))
+		goto out;
+	for (i = 0; i < n_with; i++)
+		if (!cli_resolve(cli, with[i], &who[n++]))
+			goto out;
+	if (at != NULL && !parse_date(cli, "--at", at, day))
+		goto out;
+	if (interaction_log(cli->db, who, n, kind, at ? day : NULL, summary.s,
+	    NULL, &id, &err) != KITH_OK) {
+		cli_error(&err);
+		goto out;
+	}
+	printf("logged %lld\n", (long long)id);
+	rc = EXIT_OK;
+out:
+	free(with);
+	free(who);
+	sbuf_free(&summary);
+	return rc;
+}
+
+int
+cmd_follow(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "due",	required_argument,	NULL, OPT_DUE },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("follow");
+	struct kith_err		 err = { 0 };
+	struct sbuf		 action = { 0 };
+	const char		*due = NULL;
+	char			 day[KITH_DATE_LEN];
+	int64_t			 who, id;
+	int			 ch, i, rc = EXIT_BAD;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_DUE:
+			due = optarg;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (argc - optind < 2 || due == NULL)
+		return cli_usage(cmd);
+	for (i = optind + 1; i < argc; i++) {
+		if (action.len > 0)
+			sbuf_addc(&action, ' ');
+		sbuf_add(&action, argv[i]);
+	}
+	if (!cli_open(cli) || !parse_date(cli, "--due", due, day) ||
+	    !cli_resolve(cli, argv[optind], &who))
+		goto out;
+	if (followup_add(cli->db, who, action.s, day, &id, &err) != KITH_OK) {
+		cli_error(&err);
+		goto out;
+	}
+	printf("follow-up %lld due %s\n", (long long)id, day);
+	rc = EXIT_OK;
+out:
+	sbuf_free(&action);
+	return rc;
+}
+
+int
+cmd_done(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("done");
+	struct kith_err		 err = { 0 };
+	int64_t			 id;
+	int			 ch, rc = EXIT_OK;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(cmd);
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	for (; optind < argc; optind++) {
+		if (!cli_parse_id(argv[optind], "follow-up id", &id)) {
+			rc = EXIT_BAD;
+			continue;
+		}
+		if (followup_done(cli->db, id, &err) != KITH_OK) {
+			cli_error(&err);
+			rc = EXIT_BAD;
+			continue;
+		}
+		printf("done %lld\n", (long long)id);
+	}
+	return rc;
+}
+
+int
+cmd_snooze(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("snooze");
+	struct kith_err		 err = { 0 };
+	char			 day[KITH_DATE_LEN];
+	int64_t			 id;
+	int			 ch;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind != argc - 2)
+		return cli_usage(cmd);
+	if (!cli_parse_id(argv[optind], "follow-up id", &id) ||
+	    !cli_open(cli) || !parse_date(cli, "date", argv[optind + 1], day))
+		return EXIT_BAD;
+	if (followup_reschedule(cli->db, id, day, 1, &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	printf("follow-up %lld due %s\n", (long long)id, day);
+	return EXIT_OK;
+}
+
+struct due_ctx {
+	int	tsv;
+	int	section;	/* 0 none yet, 1 overdue, 2 today, 3 upcoming */
+	long	count;
+};
+
+static int
+print_due(const struct followup *f, void *arg)
+{
+	static const char *const titles[] = { "", "OVERDUE", "TODAY",
+	    "UPCOMING" };
+	struct due_ctx	*ctx = arg;
+	int		 section;
+	char		 when[32];
+
+	ctx->count++;
+	if (ctx->tsv) {
+		printf("%lld\t%s\t%ld\t%lld\t", (long long)f->id, f->due,
+		    f->late, (long long)f->contact);
+		out_tsv(stdout, f->contact_name);
+		putchar('\t');
+		out_tsv(stdout, f->action);
+		putchar('\n');
+		return 0;
+	}
+	section = f->late > 0 ? 1 : f->late == 0 ? 2 : 3;
+	if (section != ctx->section) {
+		printf("%s%s\n", ctx->section ? "\n" : "", titles[section]);
+		ctx->section = section;
+	}
+	if (f->late > 0)
+		snprintf(when, sizeof when, "%ldd late", f->late);
+	else if (f->late == 0)
+		snprintf(when, sizeof when, "today");
+	else
+		snprintf(when, sizeof when, "%s", f->due);
+	printf("  %5lld  %-10s  ", (long long)f->id, when);
+	out_pad(stdout, f->contact_name ? f->contact_name : "-", 24);
+	fputs("  ", stdout);
+	out_text(stdout, f->action);
+	putchar('\n');
+	return 0;
+}
+
+int
+cmd_due(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "days",	required_argument,	NULL, OPT_DAYS },
+		{ "tsv",	no_argument,		NULL, OPT_TSV },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("due");
+	struct due_ctx		 ctx = { 0, 0, 0 };
+	struct kith_err		 err = { 0 };
+	char			*end;
+	long			 days = 0;
+	int			 ch;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_DAYS:
+			days = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || days < 0 ||
+			    days > 3660) {
+				cli_errorx("--days '%s': expected a number of "
+				    "days from 0 to 3660", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_TSV:
+			ctx.tsv = 1;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(cmd);
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (followup_each_due(cli->db, (int)days, print_due, &ctx, &err)
+	    != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	if (ctx.count == 0 && !ctx.tsv)
+		printf("Nothing due%s.\n", days > 0 ? " in that time" : " today");
+	return EXIT_OK;
+}

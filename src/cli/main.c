@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kith's entry point: global options, the subcommand table, help and
+ * version, and the helpers every subcommand shares.
+ *
+ * Global options come before the subcommand; every subcommand also takes
+ * --db and --help.  Exit status: 0 ok, 1 bad input or not found (with a
+ * message on stderr naming what and where), 2 usage.
+ */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "kith/clock.h"
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/util.h"
+#include "cli.h"
+#include "demo.h"
+
+static int	run_overview(struct cli *);
+static int	main_usage(FILE *);
+static int	open_demo(struct cli *);
+
+const struct cmd cli_cmds[] = {
+	{ "add", cmd_add, "NAME [--email E]... [--phone P]... [--org O] "
+	    "[--title T] [--tag T]... [--note N] [--birthday D] [--url U]...",
+	    "add a contact",
+	    "NAME is the display name, e.g. \"Ana Petrović\".  --email, --phone, "
+	    "--tag and --url\nmay be given several times; the first e-mail and "
+	    "phone are the primary ones.\nPrints the new contact's id." },
+	{ "edit", cmd_edit, "ID|QUERY [--name N] [--email E]... [--phone P]... "
+	    "[--org O] [--title T] [--tag T]... [--note N] [--birthday D] "
+	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]...",
+	    "change a contact",
+	    "Single fields (--name, --org, --title, --note, --birthday) replace "
+	    "the stored value;\nan empty value clears it.  --email, --phone, "
+	    "--tag and --url add to the lists;\n--rm-email, --rm-phone and "
+	    "--rm-tag remove an entry." },
+	{ "list", cmd_list, "[QUERY] [--tsv] [--archived]",
+	    "list contacts in name order, optionally matching QUERY",
+	    "Every word of QUERY must begin a word of the name, organisation, "
+	    "e-mail, phone,\ntags or notes; accents, case and alphabet do not "
+	    "matter (\"petrovic\" finds\n\"Петровић\").  --tsv prints id, name, "
+	    "e-mail, phone and organisation separated by\ntabs, one contact per "
+	    "line.  --archived includes archived contacts." },
+	{ "show", cmd_show, "ID|QUERY",
+	    "show everything about one contact", NULL },
+	{ "rm", cmd_rm, "ID|QUERY [--archive | --unarchive]",
+	    "delete a contact (or archive it)",
+	    "Deleting removes the contact with its e-mails, phones, follow-ups, "
+	    "relationships\nand the interactions nobody else took part in.  "
+	    "--archive hides the contact\nfrom lists instead, keeping "
+	    "everything; --unarchive brings it back." },
+	{ "link", cmd_link, "ID|QUERY ID|QUERY --as KIND [--note N]",
+	    "record how two contacts are related",
+	    "Reads \"the first is KIND the second\": kith link Ana Bob --as "
+	    "\"assistant of\"\nshows \"assistant of Bob\" on Ana and \"has "
+	    "assistant Ana\" on Bob.  KIND may be\na kind or its inverse; define "
+	    "a new one as NAME/INVERSE.  kith link --kinds\nlists the known "
+	    "kinds." },
+	{ "unlink", cmd_unlink, "RELATIONSHIP-ID",
+	    "remove a relationship (ids are shown by kith show)", NULL },
+	{ "log", cmd_log, "ID|QUERY --kind call|meeting|email|note|event "
+	    "[--at DATE] [--with ID|QUERY]... SUMMARY",
+	    "record an interaction",
+	    "--at defaults to now; --with adds more people who took part." },
+	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE",
+	    "add a follow-up reminder",
+	    "DATE: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -3d, +2w, +1m, "
+	    "or a weekday\nname (mon..sun, the next one).  Prints the "
+	    "follow-up's id." },
+	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done", NULL },
+	{ "snooze", cmd_snooze, "FOLLOWUP-ID DATE",
+	    "move a follow-up to a later date", NULL },
+	{ "due", cmd_due, "[--days N] [--tsv]",
+	    "overdue follow-ups, then those due within N days (default 0: today)",
+	    "Overdue come first, most overdue first, then by day.  --tsv prints "
+	    "follow-up id,\ndue date, days late (negative: ahead), contact id, "
+	    "contact name and action.\nExits 0 whether or not anything is due: "
+	    "meant for cron." },
+	{ "demo-load", cmd_demo_load, "FILE",
+	    "load a demo address book file into the database", NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+const struct cmd *
+cli_find(const char *name)
+{
+	const struct cmd	*c;
+
+	for (c = cli_cmds; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+cli_errorx(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("kith: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_error(const struct kith_err *err)
+{
+	cli_errorx("%s", err->msg[0] ? err->msg : "unknown error");
+}
+
+int
+cli_usage(const struct cmd *c)
+{
+	fprintf(stderr, "usage: kith %s %s\nTry 'kith %s --help'.\n",
+	    c->name, c->usage, c->name);
+	return EXIT_USAGE;
+}
+
+void
+cli_help(const struct cmd *c)
+{
+	printf("usage: kith [--db PATH] %s %s\n\n%s.\n", c->name, c->usage,
+	    c->help);
+	if (c->details != NULL)
+		printf("\n%s\n", c->details);
+}
+
+int
+cli_open(struct cli *cli)
+{
+	struct kith_err	 err = { 0 };
+	const char	*now;
+	char		*path;
+	time_t		 t;
+
+	if (cli->db != NULL)
+		return 1;
+	path = cli->db_path ? xstrdup(cli->db_path) : kith_db_default_path();
+	if (path == NULL) {
+		cli_errorx("no database: set HOME, XDG_DATA_HOME or KITH_DB, "
+		    "or give --db PATH");
+		return 0;
+	}
+	if (kith_db_open(path, &cli->db, &err) != KITH_OK) {
+		cli_error(&err);
+		free(path);
+		return 0;
+	}
+	free(path);
+	if (!str_empty(now = getenv("KITH_NOW"))) {
+		if ((t = time_parse(now)) == -1) {
+			cli_errorx("KITH_NOW '%s': expected seconds since the "
+			    "epoch or YYYY-MM-DD [HH:MM[:SS]]", now);
+			return 0;
+		}
+		kith_db_set_now(cli->db, t);
+	}
+	return 1;
+}
+
+int
+cli_parse_id(const char *s, const char *what, int64_t *id)
+{
+	char		*end;
+	long long	 v;
+
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v <= 0) {
+		cli_errorx("%s '%s': expected a number, as shown by kith due "
+		    "or kith show", what, s);
+		return 0;
+	}
+	*id = v;
+	return 1;
+}
+
+int
+cli_resolve(struct cli *cli, const char *what, int64_t *id)
+{
+	struct contact_ref	*cands = NULL;
+	struct kith_err		 err = { 0 };
+	enum kith_status	 st;
+	size_t			 n = 0, i;
+
+	st = contact_resolve(cli->db, what, id, &cands, &n, 10, &err);
+	if (st == KITH_OK)
+		return 1;
+	cli_error(&err);
+	if (st == KITH_AMBIGUOUS) {
+		for (i = 0; i < n; i++) {
+			fprintf(stderr, "  %6lld  ", (long long)cands[i].id);
+			out_text(stderr, cands[i].name);
+			if (cands[i].org != NULL) {
+				fputs(", ", stderr);
+				out_text(stderr, cands[i].org);
+			}
+			if (cands[i].email != NULL) {
+				fputs(" <", stderr);
+				out_text(stderr, cands[i].email);
+				fputc('>', stderr);
+			}
+			fputc('\n', stderr);
+		}
+		fprintf(stderr, "Give the id, or more of the name.\n");
+	}
+	contact_refs_free(cands, n);
+	return 0;
+}
+
+void
+out_text(FILE *fp, const char *s)
+{
+	const unsigned char	*p;
+
+	if (s == NULL)
+		return;
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\t')
+			fputc(' ', fp);
+		else if (*p < 0x20 || *p == 0x7f)
+			fputc('?', fp);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls, U+0080..U+009F. */
+			fputc('?', fp);
+			p++;
+		} else
+			fputc(*p, fp);
+	}
+}
+
+void
+out_tsv(FILE *fp, const char *s)
+{
+	out_text(fp, s);
+}
+
+int
+text_width(const char *s)
+{
+	mbstate_t	 mbs;
+	wchar_t		 wc;
+	size_t		 len, n;
+	int		 w = 0, cw;
+
+	if (s == NULL)
+		return 0;
+	memset(&mbs, 0, sizeof mbs);
+	len = strlen(s);
+	while (len > 0) {
+		n = mbrtowc(&wc, s, len, &mbs);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mbs, 0, sizeof mbs);
+			n = 1;
+			cw = 1;
+		} else
+			cw = (cw = wcwidth(wc)) < 0 ? 1 : cw;
+		w += cw;
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+void
+out_pad(FILE *fp, const char *s, int width)
+{
+	mbstate_t	 mbs;
+	wchar_t		 wc;
+	size_t		 len, n;
+	int		 w = 0, cw;
+	char		 buf[8];
+
+	memset(&mbs, 0, sizeof mbs);
+	len = s ? strlen(s) : 0;
+	while (len > 0) {
+		n = mbrtowc(&wc, s, len, &mbs);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mbs, 0, sizeof mbs);
+			n = 1;
+			wc = L'?';
+		}
+		cw = wcwidth(wc);
+		if (cw < 0 || wc < 0x20) {	/* control: shown inert */
+			wc = L'?';
+			cw = 1;
+		}
+		if (w + cw > width)
+			break;
+		if (wc == L'?' && n == 1 && *s != '?')
+			fputc('?', fp);
+		else {
+			memcpy(buf, s, n);
+			buf[n] = '\0';
+			fputs(buf, fp);
+		}
+		w += cw;
+		s += n;
+		len -= n;
+	}
+	for (; w < width; w++)
+		fputc(' ', fp);
+}
+
+static int
+main_usage(FILE *fp)
+{
+	const struct cmd	*c;
+
+	fprintf(fp, "usage: kith [--db PATH] [--demo] [COMMAND [ARGS]]\n\n"
+	    "kith keeps contacts, relationships, interactions and follow-ups "
+	    "in one SQLite file.\nWith no COMMAND it shows what is due.\n\n"
+	    "Commands:\n");
+	for (c = cli_cmds; c->name != NULL; c++)
+		fprintf(fp, "  %-10s %s\n", c->name, c->help);
+	fprintf(fp, "\nOptions:\n"
+	    "  --db PATH  the database (default: $KITH_DB, else "
+	    "$XDG_DATA_HOME/kith/kith.db,\n"
+	    "             else ~/.local/share/kith/kith.db; created mode 0600)\n"
+	    "  --demo     use a fresh demo address book instead "
+	    "(in $XDG_CACHE_HOME/kith)\n"
+	    "  --help     this text; kith COMMAND --help for one command\n"
+	    "  --version  the version\n\n"
+	    "Exit status: 0 ok, 1 bad input or not found, 2 usage.\n");
+	return fp == stdout ? EXIT_OK : EXIT_USAGE;
+}
+
+/* Where the demo database lives, recreated on each --demo. */
+static char *
+demo_path(void)
+{
+	const char	*env;
+
+	if (!str_empty(env = getenv("XDG_CACHE_HOME")))
+		return xasprintf("%s/kith/demo.db", env);
+	if (!str_empty(env = getenv("HOME")))
+		return xasprintf("%s/.cache/kith/demo.db", env);
+	return xstrdup("/tmp/kith-demo.db");
+}
+
+static const char *
+demo_file(void)
+{
+	static const char *const cands[] = {
+		KITH_SRC_DATADIR "/demo.kith", KITH_DATADIR "/demo.kith",
+	};
+	const char	*env;
+	size_t		 i;
+
+	if (!str_empty(env = getenv("KITH_DEMO_FILE")))
+		return env;
+	for (i = 0; i < sizeof cands / sizeof cands[0]; i++)
+		if (access(cands[i], R_OK) == 0)
+			return cands[i];
+	return NULL;
+}
+
+/* Creates the demo database afresh, so its dates are relative to today. */
+static int
+open_demo(struct cli *cli)
+{
+	struct kith_err	 err = { 0 };
+	const char	*file;
+	char		*path, *side;
+	int		 ok;
+
+	if ((file = demo_file()) == NULL) {
+		cli_errorx("the demo address book (demo.kith) is not installed; "
+		    "set KITH_DEMO_FILE to its path");
+		return 0;
+	}
+	path = demo_path();
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	cli->db_path = path;
+	ok = cli_open(cli);
+	if (ok && demo_load(cli->db, file, &err) != KITH_OK) {
+		cli_error(&err);
+		ok = 0;
+	}
+	/* cli->db_path must outlive the handle; freed at exit by the OS. */
+	return ok;
+}
+
+int
+cmd_demo_load(struct cli *cli, int argc, char **argv)
+{
+	struct kith_err	err = { 0 };
+
+	if (argc != 2)
+		return cli_usage(cli_find("demo-load"));
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (demo_load(cli->db, argv[1], &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	return EXIT_OK;
+}
+
+/* Plain "kith": the full-screen interface will live here. */
+static int
+run_overview(struct cli *cli)
+{
+	char	*argv[] = { "due", "--days", "7", NULL };
+
+	printf("kith %s: the full-screen interface is not built yet; "
+	    "this is what is due (kith --help lists the commands).\n\n",
+	    KITH_VERSION);
+	return cmd_due(cli, 3, argv);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db",		required_argument,	NULL, 'D' },
+		{ "demo",	no_argument,		NULL, 'd' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli		 cli = { "kith", NULL, NULL };
+	const struct cmd	*c;
+	int			 ch, demo = 0, rc;
+
+	setlocale(LC_ALL, "");
+	/* Data is UTF-8 whatever the environment says. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+
+	/* '+': stop at the subcommand, whose options are its own. */
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'D':
+			cli.db_path = optarg;
+			break;
+		case 'd':
+			demo = 1;
+			break;
+		case 'h':
+			return main_usage(stdout);
+		case 'V':
+			printf("kith %s\n", KITH_VERSION);
+			return EXIT_OK;
+		default:
+			return main_usage(stderr);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (demo && !open_demo(&cli))
+		return EXIT_BAD;
+
+	if (argc == 0) {
+		if (!cli_open(&cli))
+			return EXIT_BAD;
+		rc = run_overview(&cli);
+	} else if ((c = cli_find(argv[0])) == NULL) {
+		cli_errorx("unknown command '%s'; kith --help lists them",
+		    argv[0]);
+		rc = EXIT_USAGE;
+	} else {
+		optind = 0;	/* glibc: start afresh for the subcommand */
+		rc = c->run(&cli, argc, argv);
+	}
+	kith_db_close(cli.db);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_errorx("writing the output failed");
+		return EXIT_BAD;
+	}
+	return rc;
+}

@@ -1,0 +1,825 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contacts, their parts, and organisations.
+ *
+ * Every write cleans its text first (UTF-8 checked, NFC, trimmed), then
+ * runs in one transaction that also refreshes the contact's folded name,
+ * sort key and search entry, so the list order and the search index can
+ * never disagree with the data.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/clock.h"
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/search.h"
+#include "kith/text.h"
+#include "kith/util.h"
+#include "internal.h"
+
+/* A contact's text fields, cleaned, in the order the SQL binds them. */
+enum { F_DISPLAY, F_PREFIX, F_GIVEN, F_MIDDLE, F_FAMILY, F_SUFFIX,
+    F_NICKNAME, F_TITLE, F_BIRTHDAY, F_NOTES, F_SOURCE, F_COUNT };
+
+static const char *const field_names[F_COUNT] = {
+	"name", "prefix", "given name", "middle name", "family name",
+	"suffix", "nickname", "title", "birthday", "notes", "source"
+};
+
+static enum kith_status	write_contact(struct kith_db *, struct contact *,
+			    int, struct kith_err *);
+static enum kith_status	write_parts(struct kith_db *, const struct contact *,
+			    int, struct kith_err *);
+static enum kith_status	read_parts(struct kith_db *, struct contact *,
+			    struct kith_err *);
+static enum kith_status	check_email(const char *, struct kith_err *);
+static enum kith_status	check_birthday(const char *, struct kith_err *);
+static char		*compose_display(const struct contact *);
+static void		 grow(void **, size_t, size_t);
+
+struct contact *
+contact_new(void)
+{
+	return xcalloc(1, sizeof(struct contact));
+}
+
+void
+contact_free(struct contact *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	free(c->display);
+	free(c->prefix);
+	free(c->given);
+	free(c->middle);
+	free(c->family);
+	free(c->suffix);
+	free(c->nickname);
+	free(c->org);
+	free(c->title);
+	free(c->birthday);
+	free(c->notes);
+	free(c->source);
+	for (i = 0; i < c->n_emails; i++) {
+		free(c->emails[i].addr);
+		free(c->emails[i].label);
+	}
+	free(c->emails);
+	for (i = 0; i < c->n_phones; i++) {
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+	}
+	free(c->phones);
+	for (i = 0; i < c->n_addrs; i++) {
+		free(c->addrs[i].label);
+		free(c->addrs[i].street);
+		free(c->addrs[i].city);
+		free(c->addrs[i].region);
+		free(c->addrs[i].postcode);
+		free(c->addrs[i].country);
+	}
+	free(c->addrs);
+	for (i = 0; i < c->n_urls; i++) {
+		free(c->urls[i].key);
+		free(c->urls[i].value);
+	}
+	free(c->urls);
+	for (i = 0; i < c->n_custom; i++) {
+		free(c->custom[i].key);
+		free(c->custom[i].value);
+	}
+	free(c->custom);
+	for (i = 0; i < c->n_tags; i++)
+		free(c->tags[i]);
+	free(c->tags);
+	free(c);
+}
+
+void
+contact_set(char **field, const char *value)
+{
+	free(*field);
+	*field = str_empty(value) ? NULL : xstrdup(value);
+}
+
+/* Makes room for element n of an array of elements of size size. */
+static void
+grow(void **arr, size_t n, size_t size)
+{
+	/* Grow in powers of two: n is the element about to be written. */
+	if ((n & (n - 1)) == 0)
+		*arr = xreallocarray(*arr, n == 0 ? 1 : n * 2, size);
+}
+
+void
+contact_add_email(struct contact *c, const char *addr, const char *label)
+{
+	grow((void **)&c->emails, c->n_emails, sizeof *c->emails);
+	c->emails[c->n_emails].addr = xstrdup(addr);
+	c->emails[c->n_emails].label = str_empty(label) ? NULL : xstrdup(label);
+	c->n_emails++;
+}
+
+void
+contact_add_phone(struct contact *c, const char *raw, const char *label)
+{
+	grow((void **)&c->phones, c->n_phones, sizeof *c->phones);
+	c->phones[c->n_phones].raw = xstrdup(raw);
+	c->phones[c->n_phones].label = str_empty(label) ? NULL : xstrdup(label);
+	c->n_phones++;
+}
+
+void
+contact_add_address(struct contact *c, const struct contact_address *a)
+{
+	struct contact_address	*d;
+
+	grow((void **)&c->addrs, c->n_addrs, sizeof *c->addrs);
+	d = &c->addrs[c->n_addrs++];
+	d->label = str_empty(a->label) ? NULL : xstrdup(a->label);
+	d->street = str_empty(a->street) ? NULL : xstrdup(a->street);
+	d->city = str_empty(a->city) ? NULL : xstrdup(a->city);
+	d->region = str_empty(a->region) ? NULL : xstrdup(a->region);
+	d->postcode = str_empty(a->postcode) ? NULL : xstrdup(a->postcode);
+	d->country = str_empty(a->country) ? NULL : xstrdup(a->country);
+}
+
+void
+contact_add_url(struct contact *c, const char *url, const char *label)
+{
+	grow((void **)&c->urls, c->n_urls, sizeof *c->urls);
+	c->urls[c->n_urls].key = str_empty(label) ? NULL : xstrdup(label);
+	c->urls[c->n_urls].value = xstrdup(url);
+	c->n_urls++;
+}
+
+void
+contact_add_custom(struct contact *c, const char *key, const char *value)
+{
+	grow((void **)&c->custom, c->n_custom, sizeof *c->custom);
+	c->custom[c->n_custom].key = xstrdup(key);
+	c->custom[c->n_custom].value = xstrdup(value ? value : "");
+	c->n_custom++;
+}
+
+void
+contact_add_tag(struct contact *c, const char *tag)
+{
+	grow((void **)&c->tags, c->n_tags, sizeof *c->tags);
+	c->tags[c->n_tags++] = xstrdup(tag);
+}
+
+/* "Dr Ana Marija Petrović Jr", from whichever parts are set; NULL if none. */
+static char *
+compose_display(const struct contact *c)
+{
+	const char	*parts[5] = { c->prefix, c->given, c->middle,
+			    c->family, c->suffix };
+	struct sbuf	 sb = { 0 };
+	size_t		 i;
+
+	for (i = 0; i < 5; i++) {
+		if (str_empty(parts[i]))
+			continue;
+		if (sb.len > 0)
+			sbuf_addc(&sb, ' ');
+		sbuf_add(&sb, parts[i]);
+	}
+	if (sb.len == 0 && !str_empty(c->nickname))
+		sbuf_add(&sb, c->nickname);
+	return sb.len > 0 ? sbuf_detach(&sb) : NULL;
+}
+
+static enum kith_status
+check_email(const char *addr, struct kith_err *err)
+{
+	const char	*at;
+
+	at = strchr(addr, '@');
+	if (at == NULL || at == addr || at[1] == '\0' || strchr(at + 1, '@') ||
+	    strpbrk(addr, " \t\r\n<>,;") != NULL)
+		return kith_err_set(err, KITH_INVALID, "e-mail '%s': not an "
+		    "address of the form name@domain", addr);
+	return KITH_OK;
+}
+
+/* "YYYY-MM-DD" or "--MM-DD" (a birthday without the year). */
+static enum kith_status
+check_birthday(const char *s, struct kith_err *err)
+{
+	char	 buf[KITH_DATE_LEN], out[KITH_DATE_LEN];
+	int	 ok;
+
+	ok = 0;
+	if (strlen(s) == 10 && s[0] != '-')
+		ok = date_parse(s, 0, out, NULL) == KITH_OK &&
+		    isdigit((unsigned char)s[0]);
+	else if (strlen(s) == 7 && s[0] == '-' && s[1] == '-') {
+		/* Validate against a leap year so that --02-29 passes. */
+		snprintf(buf, sizeof buf, "2000%s", s + 1);
+		ok = date_parse(buf, 0, out, NULL) == KITH_OK;
+	}
+	if (!ok)
+		return kith_err_set(err, KITH_INVALID, "birthday '%s': use "
+		    "YYYY-MM-DD, or --MM-DD when the year is unknown", s);
+	return KITH_OK;
+}
+
+enum kith_status
+contact_insert(struct kith_db *db, struct contact *c, struct kith_err *err)
+{
+	return write_contact(db, c, 1, err);
+}
+
+enum kith_status
+contact_update(struct kith_db *db, struct contact *c, struct kith_err *err)
+{
+	return write_contact(db, c, 0, err);
+}
+
+/*
+ * Cleans every text field of c in place (so the caller sees what was
+ * stored), then inserts or updates the row, its parts and its search entry
+ * in one transaction.
+ */
+static enum kith_status
+write_contact(struct kith_db *db, struct contact *c, int insert,
+    struct kith_err *err)
+{
+	char		**fields[F_COUNT] = { &c->display, &c->prefix,
+			    &c->given, &c->middle, &c->family, &c->suffix,
+			    &c->nickname, &c->title, &c->birthday, &c->notes,
+			    &c->source };
+	struct kith_text *text = kith_db_text(db);
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	unsigned char	*key = NULL;
+	size_t		 key_len, i;
+	int64_t		 org_id = 0, now;
+	char		*clean, *fold = NULL;
+	int		 f;
+
+	for (f = 0; f < F_COUNT; f++) {
+		if ((st = db_clean_text(db, field_names[f], *fields[f], &clean,
+		    err)) != KITH_OK)
+			return st;
+		free(*fields[f]);
+		*fields[f] = clean;
+	}
+	if ((st = db_clean_text(db, "organisation", c->org, &clean, err))
+	    != KITH_OK)
+		return st;
+	free(c->org);
+	c->org = clean;
+	if (c->display == NULL)
+		c->display = compose_display(c);
+	if (c->display == NULL)
+		return kith_err_set(err, KITH_INVALID,
+		    "a contact needs a name");
+	if (c->birthday != NULL &&
+	    (st = check_birthday(c->birthday, err)) != KITH_OK)
+		return st;
+	if (c->cadence_days < 0)
+		return kith_err_set(err, KITH_INVALID,
+		    "keep-in-touch cadence must be 0 or more days");
+	for (i = 0; i < c->n_emails; i++) {
+		if ((st = db_clean_text(db, "e-mail", c->emails[i].addr,
+		    &clean, err)) != KITH_OK)
+			return st;
+		free(c->emails[i].addr);
+		c->emails[i].addr = clean;
+		if (clean == NULL)
+			return kith_err_set(err, KITH_INVALID,
+			    "an e-mail address is empty");
+		if ((st = check_email(clean, err)) != KITH_OK)
+			return st;
+	}
+	for (i = 0; i < c->n_phones; i++) {
+		if ((st = db_clean_text(db, "phone", c->phones[i].raw, &clean,
+		    err)) != KITH_OK)
+			return st;
+		free(c->phones[i].raw);
+		c->phones[i].raw = clean;
+		if (clean == NULL || strpbrk(clean, "0123456789") == NULL)
+			return kith_err_set(err, KITH_INVALID, "phone '%s': "
+			    "has no digits", clean ? clean : "");
+	}
+
+	if ((st = text_fold(text, c->display, &fold, err)) != KITH_OK ||
+	    (st = text_sort_key(text, c->display, &key, &key_len, err))
+	    != KITH_OK)
+		goto out;
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		goto out;
+	if (c->org != NULL &&
+	    (st = org_find_or_create(db, c->org, &org_id, err)) != KITH_OK)
+		goto fail;
+
+	now = (int64_t)kith_db_now(db);
+	if (insert)
+		stmt = db_stmt(db, "INSERT INTO contact (display, prefix, "
+		    "given, middle, family, suffix, nickname, title, birthday, "
+		    "notes, source, org_id, cadence_days, archived, name_fold, "
+		    "sort_key, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+		    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+		    "?17)", err);
+	else
+		stmt = db_stmt(db, "UPDATE contact SET display = ?1, "
+		    "prefix = ?2, given = ?3, middle = ?4, family = ?5, "
+		    "suffix = ?6, nickname = ?7, title = ?8, birthday = ?9, "
+		    "notes = ?10, source = ?11, org_id = ?12, "
+		    "cadence_days = ?13, archived = ?14, name_fold = ?15, "
+		    "sort_key = ?16, updated = ?17 WHERE id = ?18", err);
+	if (stmt == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	for (f = 0; f < F_COUNT; f++)
+		db_bind_text(stmt, f + 1, *fields[f]);
+	if (org_id != 0)
+		sqlite3_bind_int64(stmt, 12, org_id);
+	sqlite3_bind_int(stmt, 13, c->cadence_days);
+	sqlite3_bind_int(stmt, 14, c->archived != 0);
+	sqlite3_bind_text(stmt, 15, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(stmt, 16, key, (int)key_len, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 17, now);
+	if (!insert)
+		sqlite3_bind_int64(stmt, 18, c->id);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "saving a contact");
+		goto fail;
+	}
+	if (insert) {
+		c->id = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+		c->created = now;
+	} else if (sqlite3_changes(kith_db_sqlite(db)) == 0) {
+		st = kith_err_set(err, KITH_NOTFOUND, "no contact with id %lld",
+		    (long long)c->id);
+		goto fail;
+	}
+	c->updated = now;
+	if ((st = write_parts(db, c, insert, err)) != KITH_OK ||
+	    (st = search_reindex(db, c->id, err)) != KITH_OK)
+		goto fail;
+	st = kith_db_commit(db, err);
+	goto out;
+fail:
+	kith_db_rollback(db);
+out:
+	free(fold);
+	free(key);
+	return st;
+}
+
+/* Replaces the e-mails, phones, addresses, URLs, custom fields and tags. */
+static enum kith_status
+write_parts(struct kith_db *db, const struct contact *c, int insert,
+    struct kith_err *err)
+{
+	static const char *const clear[] = {
+		"DELETE FROM email WHERE contact_id = ?1",
+		"DELETE FROM phone WHERE contact_id = ?1",
+		"DELETE FROM address WHERE contact_id = ?1",
+		"DELETE FROM url WHERE contact_id = ?1",
+		"DELETE FROM custom_field WHERE contact_id = ?1",
+		"DELETE FROM contact_tag WHERE contact_id = ?1",
+	};
+	sqlite3_stmt		*stmt;
+	size_t			 i;
+	char			*s;
+	int			 rc;
+
+	if (!insert) {
+		for (i = 0; i < sizeof clear / sizeof clear[0]; i++) {
+			if ((stmt = db_stmt(db, clear[i], err)) == NULL)
+				return KITH_DB;
+			sqlite3_bind_int64(stmt, 1, c->id);
+			if (sqlite3_step(stmt) != SQLITE_DONE)
+				return db_fail(db, err, "saving a contact");
+		}
+	}
+	for (i = 0; i < c->n_emails; i++) {
+		if ((stmt = db_stmt(db, "INSERT INTO email (contact_id, pos, "
+		    "addr, addr_norm, label) VALUES (?1, ?2, ?3, lower(?3), "
+		    "?4)", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		db_bind_text(stmt, 3, c->emails[i].addr);
+		db_bind_text(stmt, 4, c->emails[i].label);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "saving an e-mail");
+	}
+	for (i = 0; i < c->n_phones; i++) {
+		if ((stmt = db_stmt(db, "INSERT INTO phone (contact_id, pos, "
+		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
+		    == NULL)
+			return KITH_DB;
+		s = text_phone_digits(c->phones[i].raw);
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		db_bind_text(stmt, 3, c->phones[i].raw);
+		sqlite3_bind_text(stmt, 4, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(stmt, 5, c->phones[i].label);
+		free(s);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "saving a phone number");
+	}
+	for (i = 0; i < c->n_addrs; i++) {
+		const struct contact_address *a = &c->addrs[i];
+
+		if ((stmt = db_stmt(db, "INSERT INTO address (contact_id, pos, "
+		    "label, street, city, region, postcode, country) VALUES "
+		    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		db_bind_text(stmt, 3, a->label);
+		db_bind_text(stmt, 4, a->street);
+		db_bind_text(stmt, 5, a->city);
+		db_bind_text(stmt, 6, a->region);
+		db_bind_text(stmt, 7, a->postcode);
+		db_bind_text(stmt, 8, a->country);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "saving an address");
+	}
+	for (i = 0; i < c->n_urls; i++) {
+		if ((stmt = db_stmt(db, "INSERT INTO url (contact_id, pos, url, "
+		    "label) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		db_bind_text(stmt, 3, c->urls[i].value);
+		db_bind_text(stmt, 4, c->urls[i].key);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "saving a URL");
+	}
+	for (i = 0; i < c->n_custom; i++) {
+		if ((stmt = db_stmt(db, "INSERT INTO custom_field (contact_id, "
+		    "pos, key, value) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		sqlite3_bind_text(stmt, 3, c->custom[i].key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, c->custom[i].value, -1,
+		    SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "saving a custom field");
+	}
+	for (i = 0; i < c->n_tags; i++) {
+		enum kith_status st;
+
+		if ((st = db_clean_text(db, "tag", c->tags[i], &s, err))
+		    != KITH_OK)
+			return st;
+		if (s == NULL)
+			continue;
+		if ((stmt = db_stmt(db, "INSERT INTO tag (name) VALUES (?1) "
+		    "ON CONFLICT DO NOTHING", err)) == NULL) {
+			free(s);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, s, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_DONE && (stmt = db_stmt(db, "INSERT OR IGNORE "
+		    "INTO contact_tag (contact_id, tag_id) SELECT ?1, id FROM "
+		    "tag WHERE name = ?2", err)) != NULL) {
+			sqlite3_bind_int64(stmt, 1, c->id);
+			sqlite3_bind_text(stmt, 2, s, -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(stmt);
+		}
+		free(s);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "saving a tag");
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+contact_get(struct kith_db *db, int64_t id, struct contact **out,
+    struct kith_err *err)
+{
+	struct contact	*c;
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	int		 rc;
+
+	*out = NULL;
+	if ((stmt = db_stmt(db, "SELECT c.display, c.prefix, c.given, "
+	    "c.middle, c.family, c.suffix, c.nickname, c.title, c.birthday, "
+	    "c.notes, c.source, o.name, c.cadence_days, c.archived, "
+	    "c.created, c.updated FROM contact c LEFT JOIN org o ON "
+	    "o.id = c.org_id WHERE c.id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			return kith_err_set(err, KITH_NOTFOUND,
+			    "no contact with id %lld", (long long)id);
+		return db_fail(db, err, "reading a contact");
+	}
+	c = contact_new();
+	c->id = id;
+	c->display = db_col_text(stmt, 0);
+	c->prefix = db_col_text(stmt, 1);
+	c->given = db_col_text(stmt, 2);
+	c->middle = db_col_text(stmt, 3);
+	c->family = db_col_text(stmt, 4);
+	c->suffix = db_col_text(stmt, 5);
+	c->nickname = db_col_text(stmt, 6);
+	c->title = db_col_text(stmt, 7);
+	c->birthday = db_col_text(stmt, 8);
+	c->notes = db_col_text(stmt, 9);
+	c->source = db_col_text(stmt, 10);
+	c->org = db_col_text(stmt, 11);
+	c->cadence_days = sqlite3_column_int(stmt, 12);
+	c->archived = sqlite3_column_int(stmt, 13);
+	c->created = sqlite3_column_int64(stmt, 14);
+	c->updated = sqlite3_column_int64(stmt, 15);
+	sqlite3_reset(stmt);
+	if ((st = read_parts(db, c, err)) != KITH_OK) {
+		contact_free(c);
+		return st;
+	}
+	*out = c;
+	return KITH_OK;
+}
+
+static enum kith_status
+read_parts(struct kith_db *db, struct contact *c, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = db_stmt(db, "SELECT addr, label FROM email WHERE "
+	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		contact_add_email(c, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading e-mails");
+
+	if ((stmt = db_stmt(db, "SELECT raw, label FROM phone WHERE "
+	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		contact_add_phone(c, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading phones");
+
+	if ((stmt = db_stmt(db, "SELECT label, street, city, region, "
+	    "postcode, country FROM address WHERE contact_id = ?1 ORDER BY pos",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct contact_address a = {
+			(char *)sqlite3_column_text(stmt, 0),
+			(char *)sqlite3_column_text(stmt, 1),
+			(char *)sqlite3_column_text(stmt, 2),
+			(char *)sqlite3_column_text(stmt, 3),
+			(char *)sqlite3_column_text(stmt, 4),
+			(char *)sqlite3_column_text(stmt, 5),
+		};
+		contact_add_address(c, &a);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading addresses");
+
+	if ((stmt = db_stmt(db, "SELECT url, label FROM url WHERE "
+	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		contact_add_url(c, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading URLs");
+
+	if ((stmt = db_stmt(db, "SELECT key, value FROM custom_field WHERE "
+	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		contact_add_custom(c, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading custom fields");
+
+	if ((stmt = db_stmt(db, "SELECT t.name FROM contact_tag ct JOIN tag t "
+	    "ON t.id = ct.tag_id WHERE ct.contact_id = ?1 ORDER BY t.name",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		contact_add_tag(c, (const char *)sqlite3_column_text(stmt, 0));
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading tags");
+	return KITH_OK;
+}
+
+enum kith_status
+contact_archive(struct kith_db *db, int64_t id, int archived,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, "UPDATE contact SET archived = ?2, "
+	    "updated = ?3 WHERE id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, archived != 0);
+	sqlite3_bind_int64(stmt, 3, (int64_t)kith_db_now(db));
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "archiving a contact");
+	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
+		return kith_err_set(err, KITH_NOTFOUND, "no contact with id %lld",
+		    (long long)id);
+	return KITH_OK;
+}
+
+enum kith_status
+contact_delete(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	static const char *const steps[] = {
+		/* Interactions nobody else took part in go with the contact. */
+		"DELETE FROM interaction WHERE id IN (SELECT interaction_id "
+		    "FROM interaction_contact WHERE contact_id = ?1) AND NOT "
+		    "EXISTS (SELECT 1 FROM interaction_contact x WHERE "
+		    "x.interaction_id = interaction.id AND x.contact_id <> ?1)",
+		"DELETE FROM contact_fts WHERE rowid = ?1",
+		"DELETE FROM contact WHERE id = ?1",
+	};
+	enum kith_status	 st;
+	sqlite3_stmt		*stmt;
+	size_t			 i;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if ((stmt = db_stmt(db, steps[i], err)) == NULL) {
+			st = KITH_DB;
+			goto fail;
+		}
+		sqlite3_bind_int64(stmt, 1, id);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			st = db_fail(db, err, "deleting a contact");
+			goto fail;
+		}
+	}
+	if (sqlite3_changes(kith_db_sqlite(db)) == 0) {
+		st = kith_err_set(err, KITH_NOTFOUND, "no contact with id %lld",
+		    (long long)id);
+		goto fail;
+	}
+	return kith_db_commit(db, err);
+fail:
+	kith_db_rollback(db);
+	return st;
+}
+
+void
+contact_refs_free(struct contact_ref *refs, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(refs[i].name);
+		free(refs[i].org);
+		free(refs[i].email);
+	}
+	free(refs);
+}
+
+enum kith_status
+contact_resolve(struct kith_db *db, const char *what, int64_t *id,
+    struct contact_ref **cands, size_t *n_cands, size_t max,
+    struct kith_err *err)
+{
+	struct search_cursor	 cur = { 0 };
+	struct search_row	*rows = NULL;
+	struct contact_ref	*refs;
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st;
+	const char		*p;
+	size_t			 n = 0, i;
+	char			*fold = NULL;
+	int			 rc;
+
+	*id = 0;
+	if (cands != NULL) {
+		*cands = NULL;
+		*n_cands = 0;
+	}
+	for (p = what; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*what != '\0' && *p == '\0') {
+		if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE id = ?1",
+		    err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, strtoll(what, NULL, 10));
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			*id = sqlite3_column_int64(stmt, 0);
+			sqlite3_reset(stmt);
+			return KITH_OK;
+		}
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "finding a contact");
+		return kith_err_set(err, KITH_NOTFOUND, "no contact with id %s",
+		    what);
+	}
+
+	/* A name typed in full wins over names it is a prefix of. */
+	if ((st = text_fold(kith_db_text(db), what, &fold, err)) != KITH_OK)
+		return st;
+	if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE name_fold = ?1 "
+	    "AND archived = 0 LIMIT 2", err)) == NULL) {
+		free(fold);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(stmt, 1, fold, -1, SQLITE_STATIC);
+	n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		n++;
+	}
+	sqlite3_reset(stmt);
+	free(fold);
+	if (n == 1)
+		return KITH_OK;
+	*id = 0;
+
+	st = search_page(db, what, 1, &cur, max + 1, &rows, &n, err);
+	search_cursor_reset(&cur);
+	if (st != KITH_OK)
+		return st;
+	if (n == 1) {
+		*id = rows[0].id;
+		search_rows_free(rows, n);
+		return KITH_OK;
+	}
+	if (n == 0) {
+		search_rows_free(rows, n);
+		return kith_err_set(err, KITH_NOTFOUND,
+		    "no contact matches '%s'", what);
+	}
+	if (cands != NULL) {
+		refs = xcalloc(n, sizeof *refs);
+		for (i = 0; i < n && i < max; i++) {
+			refs[i].id = rows[i].id;
+			refs[i].name = rows[i].name;
+			refs[i].org = rows[i].org;
+			refs[i].email = rows[i].email;
+			rows[i].name = rows[i].org = rows[i].email = NULL;
+		}
+		*cands = refs;
+		*n_cands = i;
+	}
+	kith_err_set(err, KITH_AMBIGUOUS, "'%s' matches %s%zu contacts", what,
+	    n > max ? "more than " : "", n > max ? max : n);
+	search_rows_free(rows, n);
+	return KITH_AMBIGUOUS;
+}
+
+enum kith_status
+org_find_or_create(struct kith_db *db, const char *name, int64_t *id,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*fold = NULL;
+	int		 rc;
+
+	if ((st = text_fold(kith_db_text(db), name, &fold, err)) != KITH_OK)
+		return st;
+	if (*fold == '\0') {
+		/* Nothing foldable (e.g. only punctuation): key on the name. */
+		free(fold);
+		fold = xstrdup(name);
+	}
+	if ((stmt = db_stmt(db, "INSERT INTO org (name, name_fold, created) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT (name_fold) DO UPDATE SET "
+	    "name_fold = excluded.name_fold RETURNING id", err)) == NULL) {
+		free(fold);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, (int64_t)kith_db_now(db));
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	free(fold);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "saving an organisation");
+	return KITH_OK;
+}

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Opening, creating and migrating the kith database.
+ *
+ * A kith database is a SQLite file whose application_id is KITH_APP_ID and
+ * whose user_version is the schema version.  Opening never writes to a file
+ * it does not recognise: the SQLite magic is checked on the raw bytes before
+ * SQLite sees the file, and a SQLite file with another application_id, or
+ * with tables but no kith marks, is refused.  Migrations run forward only,
+ * each in one transaction, so a failure leaves the previous version intact.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/clock.h"
+#include "kith/text.h"
+#include "kith/util.h"
+#include "internal.h"
+
+#define KITH_APP_ID	0x6b697468	/* "kith" */
+#define BUSY_TIMEOUT_MS	10000
+#define STMT_CACHE	64
+
+extern const char kith_schema_sql[];
+
+struct stmt_slot {
+	const char	*sql;		/* key: address of the literal */
+	sqlite3_stmt	*stmt;
+};
+
+struct kith_db {
+	sqlite3			*sql;
+	char			*path;
+	struct kith_text	*text;		/* created on first use */
+	time_t			 now;		/* pinned clock, 0 = time(NULL) */
+	int			 depth;		/* transaction nesting */
+	int			 failed;	/* an inner level rolled back */
+	struct stmt_slot	 stmts[STMT_CACHE];
+	size_t			 n_stmts;
+};
+
+static enum kith_status	check_file(const char *, int *, struct kith_err *);
+static enum kith_status	make_parent(const char *, struct kith_err *);
+static enum kith_status	create_file(const char *, struct kith_err *);
+static enum kith_status	migrate(struct kith_db *, struct kith_err *);
+static int		pragma_int(struct kith_db *, const char *);
+static const char	*env_collation(void);
+
+char *
+kith_db_default_path(void)
+{
+	const char	*env;
+
+	if (!str_empty(env = getenv("KITH_DB")))
+		return xstrdup(env);
+	if (!str_empty(env = getenv("XDG_DATA_HOME")))
+		return xasprintf("%s/kith/kith.db", env);
+	if (!str_empty(env = getenv("HOME")))
+		return xasprintf("%s/.local/share/kith/kith.db", env);
+	return NULL;
+}
+
+/*
+ * Looks at the raw bytes: sets *exists, and refuses a non-empty file that
+ * does not start with the SQLite magic.
+ */
+static enum kith_status
+check_file(const char *path, int *exists, struct kith_err *err)
+{
+	static const char	 magic[16] = "SQLite format 3";
+	char			 head[16];
+	struct stat		 st;
+	ssize_t			 n;
+	int			 fd;
+
+	*exists = 0;
+	if (stat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return KITH_OK;
+		return kith_err_set(err, KITH_IO, "%s: %s", path,
+		    strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return kith_err_set(err, KITH_NOTDB,
+		    "%s: not a regular file", path);
+	*exists = 1;
+	if (st.st_size == 0)
+		return KITH_OK;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return kith_err_set(err, KITH_IO, "%s: %s", path,
+		    strerror(errno));
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0)
+		return kith_err_set(err, KITH_NOTDB, "%s: not a kith database "
+		    "(not a SQLite file); it was left untouched", path);
+	return KITH_OK;
+}
+
+/* mkdir -p of the folder that holds path, each new level mode 0700. */
+static enum kith_status
+make_parent(const char *path, struct kith_err *err)
+{
+	char	*dir, *p;
+
+	dir = xstrdup(path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		free(dir);
+		return KITH_OK;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			kith_err_set(err, KITH_IO, "cannot create folder %s: %s",
+			    dir, strerror(errno));
+			free(dir);
+			return KITH_IO;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return KITH_OK;
+}
+
+/* Creates an empty file readable by its owner only, whatever the umask. */
+static enum kith_status
+create_file(const char *path, struct kith_err *err)
+{
+	int	fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1 && errno != EEXIST)
+		return kith_err_set(err, KITH_IO, "cannot create %s: %s", path,
+		    strerror(errno));
+	if (fd != -1) {
+		fchmod(fd, 0600);
+		close(fd);
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
+{
+	struct kith_db		*db;
+	enum kith_status	 st;
+	int			 exists = 0, memory, rc;
+
+	*out = NULL;
+	memory = strcmp(path, ":memory:") == 0;
+	if (!memory) {
+		if ((st = check_file(path, &exists, err)) != KITH_OK)
+			return st;
+		if (!exists && ((st = make_parent(path, err)) != KITH_OK ||
+		    (st = create_file(path, err)) != KITH_OK))
+			return st;
+	}
+
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &db->sql,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		st = kith_err_set(err, KITH_IO, "%s: %s", path,
+		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+
+	/* Reading the schema is the first real look at the file. */
+	if ((st = migrate(db, err)) != KITH_OK)
+		goto fail;
+	if ((st = db_exec(db, "PRAGMA foreign_keys = ON", err)) != KITH_OK)
+		goto fail;
+	if (!memory && (st = db_exec(db, "PRAGMA journal_mode = WAL", err))
+	    != KITH_OK)
+		goto fail;
+	if ((st = db_exec(db, "PRAGMA synchronous = NORMAL", err)) != KITH_OK)
+		goto fail;
+	*out = db;
+	return KITH_OK;
+fail:
+	kith_db_close(db);
+	return st;
+}
+
+void
+kith_db_close(struct kith_db *db)
+{
+	size_t	i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->n_stmts; i++)
+		sqlite3_finalize(db->stmts[i].stmt);
+	if (db->sql != NULL)
+		sqlite3_close(db->sql);
+	text_free(db->text);
+	free(db->path);
+	free(db);
+}
+
+const char *
+kith_db_path(const struct kith_db *db)
+{
+	return db->path;
+}
+
+time_t
+kith_db_now(const struct kith_db *db)
+{
+	return db->now > 0 ? db->now : time(NULL);
+}
+
+void
+kith_db_set_now(struct kith_db *db, time_t now)
+{
+	db->now = now > 0 ? now : 0;
+}
+
+struct kith_text *
+kith_db_text(struct kith_db *db)
+{
+	sqlite3_stmt	*stmt;
+	char		*locale = NULL;
+
+	if (db->text != NULL)
+		return db->text;
+	stmt = db_stmt(db, "SELECT value FROM meta WHERE key = 'collation'",
+	    NULL);
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		locale = db_col_text(stmt, 0);
+	if (stmt != NULL)
+		sqlite3_reset(stmt);
+	db->text = text_new(locale);
+	free(locale);
+	return db->text;
+}
+
+struct sqlite3 *
+kith_db_sqlite(struct kith_db *db)
+{
+	return db->sql;
+}
+
+enum kith_status
+kith_db_begin(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status	st;
+
+	if (db->depth == 0) {
+		if ((st = db_exec(db, "BEGIN IMMEDIATE", err)) != KITH_OK)
+			return st;
+		db->failed = 0;
+	}
+	db->depth++;
+	return KITH_OK;
+}
+
+enum kith_status
+kith_db_commit(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status	st;
+
+	if (db->depth == 0)
+		return KITH_OK;
+	if (--db->depth > 0)
+		return KITH_OK;
+	if (db->failed) {
+		db_exec(db, "ROLLBACK", NULL);
+		return kith_err_set(err, KITH_DB,
+		    "a part of the change failed; nothing was written");
+	}
+	if ((st = db_exec(db, "COMMIT", err)) != KITH_OK)
+		db_exec(db, "ROLLBACK", NULL);
+	return st;
+}
+
+void
+kith_db_rollback(struct kith_db *db)
+{
+	if (db->depth == 0)
+		return;
+	db->failed = 1;
+	if (--db->depth == 0)
+		db_exec(db, "ROLLBACK", NULL);
+}
+
+sqlite3_stmt *
+db_stmt(struct kith_db *db, const char *sql, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+
+	for (i = 0; i < db->n_stmts; i++) {
+		if (db->stmts[i].sql == sql) {
+			stmt = db->stmts[i].stmt;
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return stmt;
+		}
+	}
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &stmt, NULL) != SQLITE_OK) {
+		db_fail(db, err, "preparing a query");
+		return NULL;
+	}
+	if (db->n_stmts == STMT_CACHE) {
+		/* Full: evict the oldest entry. */
+		sqlite3_finalize(db->stmts[0].stmt);
+		memmove(db->stmts, db->stmts + 1,
+		    (STMT_CACHE - 1) * sizeof db->stmts[0]);
+		db->n_stmts--;
+	}
+	db->stmts[db->n_stmts].sql = sql;
+	db->stmts[db->n_stmts].stmt = stmt;
+	db->n_stmts++;
+	return stmt;
+}
+
+enum kith_status
+db_fail(struct kith_db *db, struct kith_err *err, const char *what)
+{
+	int	rc;
+
+	rc = sqlite3_extended_errcode(db->sql);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return kith_err_set(err, KITH_BUSY, "%s: the database %s is "
+		    "in use by another program and stayed busy for %d s",
+		    what, db->path, BUSY_TIMEOUT_MS / 1000);
+	if ((rc & 0xff) == SQLITE_NOTADB)
+		return kith_err_set(err, KITH_NOTDB, "%s: not a kith database",
+		    db->path);
+	if ((rc & 0xff) == SQLITE_FULL)
+		return kith_err_set(err, KITH_IO, "%s: the disk is full",
+		    db->path);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return kith_err_set(err, KITH_IO, "%s: the database is "
+		    "read-only", db->path);
+	return kith_err_set(err, KITH_DB, "%s: %s (%s)", what,
+	    sqlite3_errmsg(db->sql), db->path);
+}
+
+enum kith_status
+db_exec(struct kith_db *db, const char *sql, struct kith_err *err)
+{
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, err, "database");
+	return KITH_OK;
+}
+
+int
+db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (str_empty(s))
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+db_col_text(sqlite3_stmt *stmt, int idx)
+{
+	const unsigned char	*s;
+
+	if ((s = sqlite3_column_text(stmt, idx)) == NULL)
+		return NULL;
+	return xstrndup((const char *)s,
+	    (size_t)sqlite3_column_bytes(stmt, idx));
+}
+
+void
+db_today(struct kith_db *db, char out[11])
+{
+	date_from_time(kith_db_now(db), out);
+}
+
+enum kith_status
+db_clean_text(struct kith_db *db, const char *field, const char *s,
+    char **out, struct kith_err *err)
+{
+	enum kith_status	 st;
+	const char		*end;
+	char			*trim;
+
+	*out = NULL;
+	if (s == NULL)
+		return KITH_OK;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	if (end == s)
+		return KITH_OK;
+	trim = xstrndup(s, (size_t)(end - s));
+	st = text_nfc(kith_db_text(db), trim, out, err);
+	free(trim);
+	if (st != KITH_OK)
+		return kith_err_set(err, st, "%s: %s", field, err ? err->msg :
+		    "not valid UTF-8");
+	return KITH_OK;
+}
+
+/* The collation locale of the environment, as setlocale() would pick it. */
+static const char *
+env_collation(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_COLLATE", "LANG" };
+	const char		*v;
+	size_t			 i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if (!str_empty(v = getenv(vars[i])))
+			return v;
+	return "";
+}
+
+static int
+pragma_int(struct kith_db *db, const char *pragma)
+{
+	sqlite3_stmt	*stmt;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, pragma, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/*
+ * Brings the schema to KITH_SCHEMA_VERSION.  Version 0 with no tables is a
+ * new file; each later version would add a step here.
+ */
+static enum kith_status
+migrate(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status	 st;
+	char			 sql[128];
+	const char		*loc;
+	int			 app, version, tables;
+
+	if ((app = pragma_int(db, "PRAGMA application_id")) == -1)
+		return db_fail(db, err, "reading the database");
+	version = pragma_int(db, "PRAGMA user_version");
+	if (app != KITH_APP_ID && app != 0)
+		return kith_err_set(err, KITH_NOTDB, "%s: not a kith database "
+		    "(a SQLite file of another program); it was left untouched",
+		    db->path);
+	if (version > KITH_SCHEMA_VERSION)
+		return kith_err_set(err, KITH_TOONEW, "%s: schema version %d "
+		    "was written by a newer kith (this one knows up to %d); "
+		    "upgrade kith to open it", db->path, version,
+		    KITH_SCHEMA_VERSION);
+	if (version == KITH_SCHEMA_VERSION)
+		return KITH_OK;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	/* Read again inside the write lock: another process may have won. */
+	version = pragma_int(db, "PRAGMA user_version");
+	tables = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+	if (version == KITH_SCHEMA_VERSION) {
+		kith_db_rollback(db);
+		return KITH_OK;
+	}
+	if (version == 0 && app == 0 && tables != 0) {
+		kith_db_rollback(db);
+		return kith_err_set(err, KITH_NOTDB, "%s: not a kith database "
+		    "(a SQLite file with other tables); it was left untouched",
+		    db->path);
+	}
+	if (version == 0) {
+		if ((st = db_exec(db, kith_schema_sql, err)) != KITH_OK)
+			goto fail;
+		/* The collation follows the locale kith first ran in. */
+		loc = getenv("KITH_COLLATION");
+		if (str_empty(loc))
+			loc = env_collation();
+		sqlite3_stmt *ins = db_stmt(db, "INSERT INTO meta (key, value) "
+		    "VALUES ('collation', ?1)", err);
+		if (ins == NULL) {
+			st = KITH_DB;
+			goto fail;
+		}
+		db_bind_text(ins, 1, loc);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			st = db_fail(db, err, "creating the database");
+			goto fail;
+		}
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
+	    "PRAGMA user_version = %d", KITH_APP_ID, KITH_SCHEMA_VERSION);
+	if ((st = db_exec(db, sql, err)) != KITH_OK)
+		goto fail;
+	return kith_db_commit(db, err);
+fail:
+	kith_db_rollback(db);
+	return st;
+}

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The interaction history.  interaction_contact repeats the interaction's
+ * time so that "the latest interactions with X" is one index range, newest
+ * first, however long the history grows.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kith/clock.h"
+#include "kith/interaction.h"
+#include "kith/util.h"
+#include "internal.h"
+
+static const char *const kinds[] = { "call", "meeting", "email", "note",
+    "event" };
+
+/* The stored spelling of kind, or NULL if it is not one. */
+static const char *
+canonical_kind(const char *kind)
+{
+	size_t	i;
+
+	if (kind == NULL)
+		return NULL;
+	if (strcmp(kind, "e-mail") == 0 || strcmp(kind, "mail") == 0)
+		return "email";
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" with a real date and time. */
+static int
+valid_at(const char *at)
+{
+	char	day[KITH_DATE_LEN], out[KITH_DATE_LEN];
+	size_t	len = strlen(at);
+
+	if (len != 10 && len != 16)
+		return 0;
+	memcpy(day, at, 10);
+	day[10] = '\0';
+	if (day[4] != '-' || date_parse(day, 0, out, NULL) != KITH_OK)
+		return 0;
+	if (len == 16)
+		return at[10] == ' ' && isdigit((unsigned char)at[11]) &&
+		    isdigit((unsigned char)at[12]) && at[13] == ':' &&
+		    isdigit((unsigned char)at[14]) &&
+		    isdigit((unsigned char)at[15]) &&
+		    (at[11] - '0') * 10 + (at[12] - '0') < 24 &&
+		    (at[14] - '0') < 6;
+	return 1;
+}
+
+int
+interaction_kind_valid(const char *kind)
+{
+	return canonical_kind(kind) != NULL;
+}
+
+enum kith_status
+interaction_log(struct kith_db *db, const int64_t *who, size_t n,
+    const char *kind, const char *at, const char *summary, const char *body,
+    int64_t *id, struct kith_err *err)
+{
+	enum kith_status	 st;
+	sqlite3_stmt		*stmt;
+	const char		*k;
+	char			 now[20];
+	char			*sum = NULL, *text = NULL;
+	int64_t			 iid;
+	size_t			 i;
+	time_t			 t;
+	int			 rc;
+
+	if ((k = canonical_kind(kind)) == NULL)
+		return kith_err_set(err, KITH_INVALID, "interaction kind '%s': "
+		    "use one of %s", kind ? kind : "", KITH_INTERACTION_KINDS);
+	if (n == 0)
+		return kith_err_set(err, KITH_INVALID,
+		    "an interaction needs at least one contact");
+	if ((st = db_clean_text(db, "summary", summary, &sum, err)) != KITH_OK)
+		return st;
+	if (sum == NULL)
+		return kith_err_set(err, KITH_INVALID,
+		    "an interaction needs a summary");
+	if ((st = db_clean_text(db, "body", body, &text, err)) != KITH_OK)
+		goto out;
+	if (at != NULL && !valid_at(at)) {
+		st = kith_err_set(err, KITH_INVALID, "interaction time '%s': "
+		    "expected YYYY-MM-DD or YYYY-MM-DD HH:MM", at);
+		goto out;
+	}
+	if (at == NULL) {
+		struct tm tm;
+
+		t = kith_db_now(db);
+		localtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+		at = now;
+	}
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		goto out;
+	if ((stmt = db_stmt(db, "INSERT INTO interaction (kind, at, summary, "
+	    "body, created) VALUES (?1, ?2, ?3, ?4, ?5)", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_text(stmt, 1, k, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, sum, -1, SQLITE_STATIC);
+	db_bind_text(stmt, 4, text);
+	sqlite3_bind_int64(stmt, 5, (int64_t)kith_db_now(db));
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "logging an interaction");
+		goto fail;
+	}
+	iid = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+	for (i = 0; i < n; i++) {
+		if ((stmt = db_stmt(db, "INSERT OR IGNORE INTO "
+		    "interaction_contact (interaction_id, contact_id, at) "
+		    "VALUES (?1, ?2, ?3)", err)) == NULL) {
+			st = KITH_DB;
+			goto fail;
+		}
+		sqlite3_bind_int64(stmt, 1, iid);
+		sqlite3_bind_int64(stmt, 2, who[i]);
+		sqlite3_bind_text(stmt, 3, at, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+			st = kith_err_set(err, KITH_NOTFOUND,
+			    "no contact with id %lld", (long long)who[i]);
+			goto fail;
+		}
+		if (rc != SQLITE_DONE) {
+			st = db_fail(db, err, "logging an interaction");
+			goto fail;
+		}
+	}
+	if (id != NULL)
+		*id = iid;
+	st = kith_db_commit(db, err);
+	goto out;
+fail:
+	kith_db_rollback(db);
+out:
+	free(sum);
+	free(text);
+	return st;
+}
+
+enum kith_status
+interaction_list(struct kith_db *db, int64_t id, size_t limit,
+    struct interaction **out, size_t *n, struct kith_err *err)
+{
+	struct interaction	*r = NULL;
+	sqlite3_stmt		*stmt;
+	size_t			 count = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT i.id, i.kind, i.at, i.summary, i.body "
+	    "FROM interaction_contact ic JOIN interaction i ON i.id = "
+	    "ic.interaction_id WHERE ic.contact_id = ?1 ORDER BY ic.at DESC, "
+	    "ic.interaction_id DESC LIMIT ?2", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, (int64_t)limit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((count & (count - 1)) == 0)
+			r = xreallocarray(r, count ? count * 2 : 1, sizeof *r);
+		r[count].id = sqlite3_column_int64(stmt, 0);
+		r[count].kind = db_col_text(stmt, 1);
+		r[count].at = db_col_text(stmt, 2);
+		r[count].summary = db_col_text(stmt, 3);
+		r[count].body = db_col_text(stmt, 4);
+		count++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		interaction_list_free(r, count);
+		return db_fail(db, err, "reading interactions");
+	}
+	*out = r;
+	*n = count;
+	return KITH_OK;
+}
+
+void
+interaction_list_free(struct interaction *r, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].kind);
+		free(r[i].at);
+		free(r[i].summary);
+		free(r[i].body);
+	}
+	free(r);
+}

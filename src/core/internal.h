@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface between the core's modules: the cached statement
+ * helper and SQLite error reporting.  Not installed, not for the fronts.
+ */
+#ifndef KITH_INTERNAL_H
+#define KITH_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "kith/db.h"
+#include "kith/status.h"
+
+/*
+ * Returns the prepared statement for sql, compiled on first use and kept
+ * for the life of the handle; it comes reset with its bindings cleared.
+ * sql must be a string literal (the cache is keyed by its address).  NULL
+ * with err set if it does not compile.
+ */
+sqlite3_stmt	*db_stmt(struct kith_db *, const char *sql, struct kith_err *);
+
+/* Fills err with SQLite's message about what failed; returns KITH_DB or KITH_BUSY. */
+enum kith_status db_fail(struct kith_db *, struct kith_err *, const char *what);
+
+/* Runs sql (no results); KITH_DB with err set on failure. */
+enum kith_status db_exec(struct kith_db *, const char *sql, struct kith_err *);
+
+/* Binds text, or NULL for NULL/"". */
+int		 db_bind_text(sqlite3_stmt *, int idx, const char *);
+
+/* Copies column idx as a heap string, NULL for SQL NULL. */
+char		*db_col_text(sqlite3_stmt *, int idx);
+
+/* Today's local date according to the handle's clock. */
+void		 db_today(struct kith_db *, char out[11]);
+
+/*
+ * Stores in *out the NFC form of s with leading and trailing white space
+ * removed, NULL if s is NULL or blank.  KITH_INVALID naming field if s is
+ * not UTF-8.
+ */
+enum kith_status db_clean_text(struct kith_db *, const char *field,
+		    const char *s, char **out, struct kith_err *);
+
+#endif

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contact lists in name order, a page at a time, optionally narrowed by a
+ * full-text query; and the search index they use.
+ *
+ * The index (contact_fts, rowid = contact id) holds folded text only, so a
+ * query is folded the same way and "petrovic" meets "Петровић".  Pages are
+ * keyset-paged on (sort_key, id), the key of the contact_by_sort index.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/search.h"
+#include "kith/text.h"
+#include "kith/util.h"
+#include "internal.h"
+
+static void	add_folded(struct kith_db *, struct sbuf *, const char *);
+
+void
+search_cursor_reset(struct search_cursor *cur)
+{
+	free(cur->key);
+	memset(cur, 0, sizeof *cur);
+}
+
+void
+search_rows_free(struct search_row *rows, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].org);
+		free(rows[i].email);
+		free(rows[i].phone);
+	}
+	free(rows);
+}
+
+enum kith_status
+search_fts_query(struct kith_db *db, const char *query, char **out,
+    struct kith_err *err)
+{
+	enum kith_status	 st;
+	struct sbuf		 sb = { 0 };
+	char			*fold, *word, *save = NULL;
+
+	*out = NULL;
+	if (query == NULL)
+		return KITH_OK;
+	if ((st = text_fold(kith_db_text(db), query, &fold, err)) != KITH_OK)
+		return st;
+	/* Folded text is [a-z0-9 ] only, so quoting each word is safe. */
+	for (word = strtok_r(fold, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		if (sb.len > 0)
+			sbuf_addc(&sb, ' ');
+		sbuf_printf(&sb, "\"%s\"*", word);
+	}
+	free(fold);
+	if (sb.len > 0)
+		*out = sbuf_detach(&sb);
+	return KITH_OK;
+}
+
+enum kith_status
+search_page(struct kith_db *db, const char *query, int archived,
+    struct search_cursor *cur, size_t limit, struct search_row **rows,
+    size_t *n, struct kith_err *err)
+{
+	static const unsigned char	 nokey[1];
+	struct search_row		*r = NULL;
+	sqlite3_stmt			*stmt;
+	enum kith_status		 st;
+	char				 today[11];
+	char				*match = NULL;
+	size_t				 count = 0;
+	int				 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (cur->done || limit == 0)
+		return KITH_OK;
+	if ((st = search_fts_query(db, query, &match, err)) != KITH_OK)
+		return st;
+	if (match != NULL)
+		stmt = db_stmt(db, "SELECT c.id, c.display, o.name, "
+		    "(SELECT addr FROM email WHERE contact_id = c.id "
+		    "ORDER BY pos LIMIT 1), "
+		    "(SELECT raw FROM phone WHERE contact_id = c.id "
+		    "ORDER BY pos LIMIT 1), "
+		    "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = c.id "
+		    "AND f.due < ?4 AND f.done_at IS NULL), c.sort_key "
+		    "FROM contact c LEFT JOIN org o ON o.id = c.org_id "
+		    "WHERE c.id IN (SELECT rowid FROM contact_fts "
+		    "WHERE contact_fts MATCH ?6) "
+		    "AND (?5 OR c.archived = 0) AND (c.sort_key, c.id) > (?1, ?2) "
+		    "ORDER BY c.sort_key, c.id LIMIT ?3", err);
+	else
+		stmt = db_stmt(db, "SELECT c.id, c.display, o.name, "
+		    "(SELECT addr FROM email WHERE contact_id = c.id "
+		    "ORDER BY pos LIMIT 1), "
+		    "(SELECT raw FROM phone WHERE contact_id = c.id "
+		    "ORDER BY pos LIMIT 1), "
+		    "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = c.id "
+		    "AND f.due < ?4 AND f.done_at IS NULL), c.sort_key "
+		    "FROM contact c LEFT JOIN org o ON o.id = c.org_id "
+		    "WHERE (?5 OR c.archived = 0) AND (c.sort_key, c.id) > (?1, ?2) "
+		    "ORDER BY c.sort_key, c.id LIMIT ?3", err);
+	if (stmt == NULL) {
+		free(match);
+		return KITH_DB;
+	}
+	if (cur->key != NULL)
+		sqlite3_bind_blob(stmt, 1, cur->key, (int)cur->key_len,
+		    SQLITE_STATIC);
+	else
+		sqlite3_bind_blob(stmt, 1, nokey, 0, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, cur->id);
+	sqlite3_bind_int64(stmt, 3, (int64_t)limit);
+	db_today(db, today);
+	sqlite3_bind_text(stmt, 4, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 5, archived != 0);
+	if (match != NULL)
+		sqlite3_bind_text(stmt, 6, match, -1, SQLITE_STATIC);
+
+	r = xcalloc(limit, sizeof *r);
+	while (count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r[count].id = sqlite3_column_int64(stmt, 0);
+		r[count].name = db_col_text(stmt, 1);
+		r[count].org = db_col_text(stmt, 2);
+		r[count].email = db_col_text(stmt, 3);
+		r[count].phone = db_col_text(stmt, 4);
+		r[count].overdue = sqlite3_column_int(stmt, 5);
+		count++;
+		if (count == limit) {
+			free(cur->key);
+			cur->key_len = (size_t)sqlite3_column_bytes(stmt, 6);
+			cur->key = xmalloc(cur->key_len);
+			memcpy(cur->key, sqlite3_column_blob(stmt, 6),
+			    cur->key_len);
+			cur->id = r[count - 1].id;
+		}
+	}
+	if (count < limit && rc != SQLITE_DONE) {
+		st = db_fail(db, err, "searching contacts");
+		sqlite3_reset(stmt);
+		free(match);
+		search_rows_free(r, count);
+		return st;
+	}
+	sqlite3_reset(stmt);
+	free(match);
+	if (count < limit)
+		cur->done = 1;
+	*rows = r;
+	*n = count;
+	return KITH_OK;
+}
+
+enum kith_status
+search_count(struct kith_db *db, const char *query, int archived,
+    int64_t *count, struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st;
+	char			*match = NULL;
+
+	*count = 0;
+	if ((st = search_fts_query(db, query, &match, err)) != KITH_OK)
+		return st;
+	if (match != NULL)
+		stmt = db_stmt(db, "SELECT count(*) FROM contact c WHERE c.id IN "
+		    "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1) "
+		    "AND (?2 OR c.archived = 0)", err);
+	else
+		stmt = db_stmt(db, "SELECT count(*) FROM contact c "
+		    "WHERE (?2 OR c.archived = 0)", err);
+	if (stmt == NULL) {
+		free(match);
+		return KITH_DB;
+	}
+	if (match != NULL)
+		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, archived != 0);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*count = sqlite3_column_int64(stmt, 0);
+	else
+		st = db_fail(db, err, "counting contacts");
+	sqlite3_reset(stmt);
+	free(match);
+	return st;
+}
+
+/* Appends the folded form of s, space-separated; invalid text is skipped. */
+static void
+add_folded(struct kith_db *db, struct sbuf *sb, const char *s)
+{
+	char	*fold;
+
+	if (str_empty(s) ||
+	    text_fold(kith_db_text(db), s, &fold, NULL) != KITH_OK)
+		return;
+	if (*fold != '\0') {
+		if (sb->len > 0)
+			sbuf_addc(sb, ' ');
+		sbuf_add(sb, fold);
+	}
+	free(fold);
+}
+
+enum kith_status
+search_reindex(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	static const char *const parts[] = {
+		/* name, org, email, phone, tag, note: one query each. */
+		"SELECT display FROM contact WHERE id = ?1 UNION ALL "
+		    "SELECT nickname FROM contact WHERE id = ?1",
+		"SELECT o.name FROM contact c JOIN org o ON o.id = c.org_id "
+		    "WHERE c.id = ?1 UNION ALL SELECT title FROM contact "
+		    "WHERE id = ?1",
+		"SELECT addr FROM email WHERE contact_id = ?1",
+		"SELECT raw FROM phone WHERE contact_id = ?1 UNION ALL "
+		    "SELECT norm FROM phone WHERE contact_id = ?1",
+		"SELECT t.name FROM contact_tag ct JOIN tag t ON "
+		    "t.id = ct.tag_id WHERE ct.contact_id = ?1",
+		"SELECT notes FROM contact WHERE id = ?1",
+	};
+	struct sbuf		 col[6] = { { 0 } };
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < 6; i++) {
+		if ((stmt = db_stmt(db, parts[i], err)) == NULL) {
+			st = KITH_DB;
+			goto out;
+		}
+		sqlite3_bind_int64(stmt, 1, id);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			add_folded(db, &col[i],
+			    (const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE) {
+			st = db_fail(db, err, "indexing a contact");
+			goto out;
+		}
+	}
+	if ((stmt = db_stmt(db, "DELETE FROM contact_fts WHERE rowid = ?1",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "indexing a contact");
+		goto out;
+	}
+	if ((stmt = db_stmt(db, "INSERT INTO contact_fts (rowid, name, org, "
+	    "email, phone, tag, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	for (i = 0; i < 6; i++)
+		sqlite3_bind_text(stmt, (int)i + 2, col[i].s ? col[i].s : "",
+		    -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		st = db_fail(db, err, "indexing a contact");
+	sqlite3_reset(stmt);
+out:
+	for (i = 0; i < 6; i++)
+		sbuf_free(&col[i]);
+	return st;
+}

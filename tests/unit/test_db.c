@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The store: creating a database from nothing, refusing files that are not
+ * kith's (without touching them), file mode, schema versions, and two
+ * processes writing at once.
+ */
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "check.h"
+#include "testdb.h"
+#include "kith/contact.h"
+#include "kith/followup.h"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp;
+	char	*buf;
+	long	 n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, fp);
+	fclose(fp);
+	return buf;
+}
+
+static void
+write_file(const char *path, const char *data, size_t len)
+{
+	FILE	*fp = fopen(path, "wb");
+
+	fwrite(data, 1, len, fp);
+	fclose(fp);
+}
+
+static void
+test_create_and_mode(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct stat	 st;
+	char		*dir, *path;
+	sqlite3		*raw;
+	sqlite3_stmt	*stmt;
+
+	/* A folder that does not exist yet is created, mode 0700. */
+	dir = test_path("newdir");
+	path = xasprintf("%s/sub/kith.db", dir);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(stat(path, &st) == 0);
+	CHECK_INT(st.st_mode & 0777, 0600);
+	CHECK(stat(dir, &st) == 0);
+	CHECK_INT(st.st_mode & 0777, 0700);
+
+	/* The schema is there and versioned. */
+	raw = kith_db_sqlite(db);
+	CHECK(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt,
+	    NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), KITH_SCHEMA_VERSION);
+	sqlite3_finalize(stmt);
+	CHECK(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &stmt,
+	    NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "wal");
+	sqlite3_finalize(stmt);
+	CHECK(sqlite3_prepare_v2(raw, "PRAGMA foreign_keys", -1, &stmt,
+	    NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), 1);
+	sqlite3_finalize(stmt);
+	kith_db_close(db);
+
+	/* Opening again migrates nothing and loses nothing. */
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	kith_db_close(db);
+	test_unlink_db(path);
+	free(path);
+	path = xasprintf("%s/sub", dir);
+	rmdir(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+static void
+test_empty_file_is_initialised(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	char		*path = test_path("empty.db");
+
+	test_unlink_db(path);
+	write_file(path, "", 0);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	kith_db_close(db);
+	test_unlink_db(path);
+	free(path);
+}
+
+static void
+test_refuses_non_database(void)
+{
+	static const char	 text[] = "Name,Email\nAna,ana@example.org\n";
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db = NULL;
+	size_t			 len;
+	char			*path = test_path("notes.csv"), *after;
+
+	write_file(path, text, sizeof text - 1);
+	CHECK(kith_db_open(path, &db, &err) == KITH_NOTDB);
+	CHECK(db == NULL);
+	CHECK(strstr(err.msg, path) != NULL);
+	CHECK(strstr(err.msg, "not a kith database") != NULL);
+	after = slurp(path, &len);
+	CHECK(after != NULL && len == sizeof text - 1 &&
+	    memcmp(after, text, len) == 0);
+	free(after);
+	/* No WAL or journal was left beside it. */
+	char *wal = xasprintf("%s-wal", path);
+	CHECK(access(wal, F_OK) != 0);
+	free(wal);
+	unlink(path);
+	free(path);
+}
+
+static void
+test_refuses_foreign_sqlite(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db = NULL;
+	sqlite3		*raw;
+	char		*path = test_path("other.sqlite"), *before, *after;
+	size_t		 n1, n2;
+
+	test_unlink_db(path);
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, "CREATE TABLE photos (id, path); "
+	    "INSERT INTO photos VALUES (1, 'a.jpg')", NULL, NULL, NULL)
+	    == SQLITE_OK);
+	sqlite3_close(raw);
+	before = slurp(path, &n1);
+	CHECK(kith_db_open(path, &db, &err) == KITH_NOTDB);
+	CHECK(strstr(err.msg, "other tables") != NULL);
+	after = slurp(path, &n2);
+	CHECK(n1 == n2 && memcmp(before, after, n1) == 0);
+	free(before);
+	free(after);
+	test_unlink_db(path);
+	free(path);
+}
+
+static void
+test_refuses_newer_schema(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	char		*path;
+	char		 sql[64];
+
+	db = test_db("newer.db", &path);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    KITH_SCHEMA_VERSION + 1);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL)
+	    == SQLITE_OK);
+	kith_db_close(db);
+	db = NULL;
+	CHECK(kith_db_open(path, &db, &err) == KITH_TOONEW);
+	CHECK(db == NULL);
+	CHECK(strstr(err.msg, "newer kith") != NULL);
+	test_unlink_db(path);
+	free(path);
+}
+
+static void
+test_default_path(void)
+{
+	char	*p;
+
+	setenv("KITH_DB", "/x/y.db", 1);
+	p = kith_db_default_path();
+	CHECK_STR(p, "/x/y.db");
+	free(p);
+	unsetenv("KITH_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = kith_db_default_path();
+	CHECK_STR(p, "/data/kith/kith.db");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/ana", 1);
+	p = kith_db_default_path();
+	CHECK_STR(p, "/home/ana/.local/share/kith/kith.db");
+	free(p);
+}
+
+/*
+ * Two processes add contacts as fast as they can into one file; every
+ * write must succeed (the busy timeout makes one wait for the other).
+ */
+static void
+test_two_writers(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c;
+	pid_t		 pid[2];
+	int		 i, k, status, ok = 1;
+	int64_t		 count;
+	char		*path;
+	sqlite3_stmt	*stmt;
+
+	db = test_db("writers.db", &path);
+	kith_db_close(db);
+	for (k = 0; k < 2; k++) {
+		if ((pid[k] = fork()) == 0) {
+			if (kith_db_open(path, &db, &err) != KITH_OK)
+				_exit(2);
+			for (i = 0; i < 200; i++) {
+				char name[32];
+
+				snprintf(name, sizeof name, "Writer%d Person%d",
+				    k, i);
+				c = contact_new();
+				contact_set(&c->display, name);
+				if (contact_insert(db, c, &err) != KITH_OK) {
+					fprintf(stderr, "writer %d: %s\n", k,
+					    err.msg);
+					_exit(1);
+				}
+				contact_free(c);
+			}
+			kith_db_close(db);
+			_exit(0);
+		}
+	}
+	for (k = 0; k < 2; k++) {
+		waitpid(pid[k], &status, 0);
+		ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	CHECK(ok);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT count(*) FROM contact",
+	    -1, &stmt, NULL);
+	sqlite3_step(stmt);
+	count = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	CHECK_INT(count, 400);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
+    test_refuses_non_database, test_refuses_foreign_sqlite,
+    test_refuses_newer_schema, test_default_path, test_two_writers)
