@@ -367,7 +367,7 @@ do_link(struct demo *d, char **f, size_t n)
 {
 	struct kith_err		e = { 0 };
 	enum kith_status	st;
-	int64_t			a, b;
+	int64_t			a = 0, b = 0;
 
 	if ((st = resolve(d, f[1], &a)) != KITH_OK ||
 	    (st = resolve(d, f[3], &b)) != KITH_OK)
@@ -431,7 +431,7 @@ add_followup(struct demo *d, char **f, int done)
 	struct kith_err		e = { 0 };
 	enum kith_status	st;
 	char			due[KITH_DATE_LEN];
-	int64_t			contact, id;
+	int64_t			contact = 0, id;
 
 	if ((st = resolve(d, f[1], &contact)) != KITH_OK ||
 	    (st = relative_date(d, f[2], due)) != KITH_OK)

@@ -422,6 +422,7 @@ run_overview(struct cli *cli)
 	printf("kith %s: the full-screen interface is not built yet; "
 	    "this is what is due (kith --help lists the commands).\n\n",
 	    KITH_VERSION);
+	optind = 0;
 	return cmd_due(cli, 3, argv);
 }
 

@@ -139,7 +139,7 @@ test_refuses_foreign_sqlite(void)
 	struct kith_db	*db = NULL;
 	sqlite3		*raw;
 	char		*path = test_path("other.sqlite"), *before, *after;
-	size_t		 n1, n2;
+	size_t		 n1 = 0, n2 = 0;
 
 	test_unlink_db(path);
 	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
