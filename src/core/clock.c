@@ -10,7 +10,8 @@
  * seconds would land on the same day, or skip one, across a change.
  *
  * Dates are proleptic Gregorian, years 0001 to 9999, so that they fit
- * "YYYY-MM-DD" and sort as text.
+ * "YYYY-MM-DD" and sort as text.  Parsing is ASCII-only and ignores the
+ * C locale, so that "FRIDAY" means the same under a Turkish one.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -35,6 +36,8 @@ static const char *const weekdays[] = {
 	"saturday"
 };
 
+static const char *trim(const char *, size_t *);
+static int	 lower(int);
 static int	 is_leap(long);
 static int	 month_days(long, int);
 static long	 days_from_civil(const struct ymd *);
@@ -79,12 +82,7 @@ date_parse(const char *s, time_t now, char out[KITH_DATE_LEN],
 
 	if (s == NULL)
 		s = "";
-	/* Trim blanks; what is left is p[0..len). */
-	for (p = s; isspace((unsigned char)*p); p++)
-		continue;
-	len = strlen(p);
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
+	p = trim(s, &len);
 
 	if (parse_ymd(p, len, &d)) {
 		if ((why = check_ymd(&d, buf, sizeof buf)) != NULL)
@@ -110,7 +108,7 @@ date_parse(const char *s, time_t now, char out[KITH_DATE_LEN],
 	if (len == 0 || len >= sizeof word)
 		return not_a_date(s, NULL, err);
 	for (i = 0; i < len; i++)
-		word[i] = (char)tolower((unsigned char)p[i]);
+		word[i] = (char)lower((unsigned char)p[i]);
 	word[len] = '\0';
 	days = days_from_civil(&today);
 	if (strcmp(word, "today") == 0)
@@ -161,11 +159,7 @@ time_parse(const char *s)
 
 	if (s == NULL)
 		return -1;
-	for (p = s; isspace((unsigned char)*p); p++)
-		continue;
-	len = strlen(p);
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
+	p = trim(s, &len);
 	if (len == 0)
 		return -1;
 
@@ -182,7 +176,8 @@ time_parse(const char *s)
 	hh = mm = 0;
 	if (len > 10) {
 		/* " HH:MM" or " HH:MM:SS", or with 'T' as in ISO 8601. */
-		if ((len != 16 && len != 19) || (p[10] != ' ' && p[10] != 'T') ||
+		if ((len != 16 && len != 19) ||
+		    (p[10] != ' ' && p[10] != 'T') ||
 		    p[13] != ':' || !parse_num(p + 11, 2, &hh) ||
 		    !parse_num(p + 14, 2, &mm) || hh > 23 || mm > 59)
 			return -1;
@@ -199,6 +194,25 @@ time_parse(const char *s)
 	tm.tm_sec = (int)ss;
 	tm.tm_isdst = -1;	/* let the zone's rules decide */
 	return mktime(&tm);
+}
+
+/* Skips blanks at both ends of s: the rest is the len bytes returned. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	static const char	blanks[] = " \t\n\r\f\v";
+
+	s += strspn(s, blanks);
+	*len = strlen(s);
+	while (*len > 0 && strchr(blanks, s[*len - 1]) != NULL)
+		(*len)--;
+	return s;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 static int
@@ -354,7 +368,7 @@ parse_relative(const char *s, size_t len, const struct ymd *today,
 		return 0;
 	if (s[0] == '-')
 		n = -n;
-	unit = (char)tolower((unsigned char)s[len - 1]);
+	unit = (char)lower((unsigned char)s[len - 1]);
 	switch (unit) {
 	case 'd':
 	case 'w':

@@ -104,15 +104,15 @@ struct fold_out {
 };
 
 struct kith_text {
-	char			*locale;	/* as passed to text_new, never NULL */
+	char			*locale;	/* from text_new, never NULL */
 	UTransliterator		*fold;		/* NULL until first needed */
 	struct fold_memo	*memo;		/* MEMO_SIZE entries, or NULL */
 	struct fold_memo	*han;		/* HAN_SIZE entries, or NULL */
-	const UNormalizer2	*nfc;		/* owned by ICU; NULL until used */
-	UCollator		*coll;		/* NULL until the first sort key */
+	const UNormalizer2	*nfc;		/* ICU's; NULL until used */
+	UCollator		*coll;		/* NULL until first needed */
 	UChar			*u;		/* UTF-16 scratch buffer */
 	int32_t			 ucap;		/* UChars allocated at u */
-	UChar			*v;		/* second UTF-16 scratch buffer */
+	UChar			*v;		/* another one, for NFC */
 	int32_t			 vcap;		/* UChars allocated at v */
 	char			*b;		/* byte scratch buffer */
 	size_t			 bcap;		/* bytes allocated at b */

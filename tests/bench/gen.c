@@ -943,7 +943,7 @@ make_contacts(struct gen *g, size_t n)
 	size_t			 i, ci, gi, fi, mi, key_len, ne, k, t1, t2;
 	int64_t			 created, id;
 	double			 u;
-	char			 phone[40], bday[32];
+	char			 phone[40], bday[48];
 	char			*nfold, *addr, *digits, *f;
 	int			 month, mday;
 
