@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading and writing CSV files with libcsv.
+ *
+ * csv_read() opens a file, refuses what is not CSV (empty, binary), works
+ * out its encoding (UTF-8 with or without BOM, UTF-16 with BOM, or a legacy
+ * code page when the file has no valid UTF-8 multi-byte sequence at all)
+ * and its delimiter (',', ';' or TAB, from the first lines), transcodes to
+ * UTF-8 with iconv as it streams, and parses with libcsv in strict mode.
+ * Each record reaches the callback with the physical line it starts on.
+ * Memory stays bounded: one record is held at a time, and no field may
+ * grow past opts->max_field bytes.
+ *
+ * A record that cannot be used (invalid UTF-8, a NUL byte, a field too
+ * large) is still delivered, with problem set, so the caller can report it
+ * and keep it aside.  A structural error (a quote that never closes, a
+ * stray quote) ends the read with KITH_INVALID naming the line.
+ */
+#ifndef KITH_CSVIO_H
+#define KITH_CSVIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "kith/status.h"
+
+#define CSV_MAX_FIELD	(1024 * 1024)	/* default limit on one field */
+
+struct csv_read_opts {
+	const char	*legacy;	/* code page of files that are not
+					   UTF-8; NULL: "WINDOWS-1252" */
+	char		 delim;		/* 0: sniff */
+	size_t		 max_field;	/* 0: CSV_MAX_FIELD */
+};
+
+struct csv_info {
+	char		 encoding[32];	/* "UTF-8", "UTF-8 with BOM",
+					   "UTF-16LE", "WINDOWS-1252", ... */
+	char		 delim;		/* the delimiter used */
+	long long	 size;		/* file size in bytes */
+};
+
+struct csv_record {
+	long		  line;		/* 1-based physical line it starts on */
+	long		  number;	/* 1-based record number (header incl.) */
+	size_t		  n;		/* number of fields */
+	char		**field;	/* NUL-terminated UTF-8 (when problem is
+					   NULL); may contain NUL if not */
+	size_t		 *len;		/* each field's length in bytes */
+	const char	 *problem;	/* NULL, or why the record is unusable */
+	long long	  offset;	/* bytes of the file read so far */
+};
+
+/*
+ * Called for each record, blank lines excepted.  The record is valid only
+ * during the call.  A non-zero return stops the read (csv_read then
+ * returns KITH_OK).
+ */
+typedef int	(*csv_record_fn)(const struct csv_record *, void *arg);
+
+/*
+ * Reads path as described above.  info (may be NULL) is filled before the
+ * first record.  Errors: KITH_IO (cannot open or read), KITH_INVALID (empty
+ * file, not CSV, structural error; err->line set when known), each with a
+ * message that starts with the file name.  opts may be NULL.
+ */
+enum kith_status csv_read(const char *path, const struct csv_read_opts *opts,
+		    struct csv_info *info, csv_record_fn fn, void *arg,
+		    struct kith_err *err);
+
+/* Writing.  Fields are quoted only when they need it. */
+struct csv_out;
+
+/*
+ * Starts writing CSV to fp.  neutralise: cells that begin with '=', '+',
+ * '-', '@', TAB or CR get a leading "'" (CSV formula injection, as OWASP
+ * describes it).  crlf: end records with CRLF instead of LF.
+ */
+struct csv_out	*csv_out_new(FILE *fp, int neutralise, int crlf);
+/* Writes one record of n fields (NULL fields are empty). */
+void		 csv_out_row(struct csv_out *, const char *const *fields,
+		    size_t n);
+/* Frees the writer; returns KITH_IO if any write to fp failed. */
+enum kith_status csv_out_free(struct csv_out *);
+
+/* 1 if s would be neutralised on export (see csv_out_new). */
+int		 csv_needs_neutralising(const char *s);
+
+#endif
