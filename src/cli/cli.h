@@ -22,6 +22,7 @@ struct kith_db;
 struct cli {
 	const char	*prog;		/* "kith" */
 	const char	*db_path;	/* --db, or NULL for the default */
+	char		*owned_path;	/* db_path when kith made it (--demo) */
 	struct kith_db	*db;		/* opened by cli_open() */
 };
 

@@ -387,13 +387,12 @@ open_demo(struct cli *cli)
 	side = xasprintf("%s-shm", path);
 	unlink(side);
 	free(side);
-	cli->db_path = path;
+	cli->db_path = cli->owned_path = path;
 	ok = cli_open(cli);
 	if (ok && demo_load(cli->db, file, &err) != KITH_OK) {
 		cli_error(&err);
 		ok = 0;
 	}
-	/* cli->db_path must outlive the handle; freed at exit by the OS. */
 	return ok;
 }
 
@@ -436,7 +435,7 @@ main(int argc, char **argv)
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli		 cli = { "kith", NULL, NULL };
+	struct cli		 cli = { "kith", NULL, NULL, NULL };
 	const struct cmd	*c;
 	int			 ch, demo = 0, rc;
 
@@ -465,8 +464,11 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (demo && !open_demo(&cli))
+	if (demo && !open_demo(&cli)) {
+		kith_db_close(cli.db);
+		free(cli.owned_path);
 		return EXIT_BAD;
+	}
 
 	if (argc == 0) {
 		if (!cli_open(&cli))
@@ -481,6 +483,7 @@ main(int argc, char **argv)
 		rc = c->run(&cli, argc, argv);
 	}
 	kith_db_close(cli.db);
+	free(cli.owned_path);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_errorx("writing the output failed");
 		return EXIT_BAD;

@@ -444,8 +444,31 @@ pragma_int(struct kith_db *db, const char *pragma)
 }
 
 /*
+ * Forward migrations: steps[i] takes a database from version i + 1 to
+ * i + 2.  Version 1 is data/schema.sql.  Never edit a step that has
+ * shipped; add one.
+ */
+static const char *const steps[] = {
+	/* 2: what an import merged into existing contacts, for --undo. */
+	"CREATE TABLE batch_merge ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	batch_id	INTEGER NOT NULL REFERENCES import_batch(id)"
+	"			    ON DELETE CASCADE,"
+	"	contact_id	INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	snapshot	BLOB NOT NULL"
+	");"
+	"CREATE INDEX batch_merge_by_batch ON batch_merge(batch_id);"
+	"CREATE INDEX batch_merge_by_contact ON batch_merge(contact_id);",
+};
+
+_Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,
+    "one migration step per schema version after the first");
+
+/*
  * Brings the schema to KITH_SCHEMA_VERSION.  Version 0 with no tables is a
- * new file; each later version would add a step here.
+ * new file, which gets schema.sql (version 1); then every step past the
+ * file's version runs, all in one transaction.
  */
 static enum kith_status
 migrate(struct kith_db *db, struct kith_err *err)
@@ -501,6 +524,15 @@ migrate(struct kith_db *db, struct kith_err *err)
 		db_bind_text(ins, 1, loc);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			st = db_fail(db, err, "creating the database");
+			goto fail;
+		}
+		version = 1;
+	}
+	for (; version < KITH_SCHEMA_VERSION; version++) {
+		if (db_exec(db, steps[version - 1], NULL) != KITH_OK) {
+			st = kith_err_set(err, KITH_DB, "%s: upgrading the "
+			    "schema to version %d failed: %s", db->path,
+			    version + 1, sqlite3_errmsg(db->sql));
 			goto fail;
 		}
 	}

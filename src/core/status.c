@@ -26,6 +26,7 @@ kith_err_set(struct kith_err *err, enum kith_status st, const char *fmt, ...)
 
 	if (err == NULL)
 		return st;
+	err->line = err->column = 0;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);

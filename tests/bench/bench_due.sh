@@ -16,7 +16,8 @@
 # Environment: KITH_BENCH_CONTACTS, KITH_BENCH_FOLLOWUPS (default 1000000
 # each), KITH_BENCH_RUNS (default 50), KITH_BENCH_REGEN=1 to make the
 # database again.  Uses hyperfine when it is there (installed with apt-get
-# when run as root), else a timing loop in bash.  Not part of CTest.
+# when run as root; KITH_BENCH_HYPERFINE=0 to do without), else a timing
+# loop in bash.  Not part of CTest.
 set -euo pipefail
 
 build=${1:-./build}
@@ -50,7 +51,9 @@ want() {	# command package
 	    apt-get install -y -qq "$2" >/dev/null 2>&1; } || true
 	command -v "$1" >/dev/null
 }
-have_hyperfine=0; want hyperfine hyperfine && have_hyperfine=1
+have_hyperfine=0
+[ "${KITH_BENCH_HYPERFINE:-1}" = 0 ] || ! want hyperfine hyperfine ||
+    have_hyperfine=1
 have_time=0; [ -x /usr/bin/time ] || want /usr/bin/time time || true
 [ -x /usr/bin/time ] && have_time=1
 
@@ -109,7 +112,7 @@ else
 fi
 
 # --- timings ---------------------------------------------------------------
-# Each measure appends "name|mean|median|min|target" (ms) to $results.
+# Each measure appends "name<TAB>mean<TAB>median<TAB>min" (ms) to $results.
 results=$dir/results.txt
 : >"$results"
 
@@ -126,41 +129,44 @@ measure_hf() {
 	hyperfine "$shell" --warmup 5 --runs "$runs" --style basic \
 	    --export-csv "$dir/hf.csv" "${args[@]}" >&2
 	# command,mean,stddev,median,user,system,min,max in seconds
-	tail -n +2 "$dir/hf.csv" | awk -F, '{ printf "%s|%.2f|%.2f|%.2f\n",
+	tail -n +2 "$dir/hf.csv" | awk -F, '{ printf "%s\t%.2f\t%.2f\t%.2f\n",
 	    $1, $2 * 1000, $4 * 1000, $7 * 1000 }' >>"$results"
 }
 
 # The fallback: a bash loop timed with EPOCHREALTIME (no process of its
-# own), the same warm-up and run count.
+# own), the same warm-up and run count; the /bin/true row shows what the
+# loop's fork and exec cost by themselves.
 measure_loop() {
 	local name=$1 cmd=$2 i t0 t1
 	local times=()
-	for ((i = 0; i < 5; i++)); do bash -c "$cmd" >/dev/null 2>&1 || true; done
+	for ((i = 0; i < 5; i++)); do eval "$cmd" >/dev/null 2>&1 || true; done
 	for ((i = 0; i < runs; i++)); do
 		t0=$EPOCHREALTIME
-		bash -c "$cmd" >/dev/null 2>&1 || true
+		eval "$cmd" >/dev/null 2>&1 || true
 		t1=$EPOCHREALTIME
 		times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) * 1000 }')")
 	done
 	printf '%s\n' "${times[@]}" | sort -g | awk -v name="$name" '
 	    { t[NR] = $1; s += $1 }
 	    END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-		printf "%s|%.2f|%.2f|%.2f\n", name, s / NR, m, t[1] }' >>"$results"
+		printf "%s\t%.2f\t%.2f\t%.2f\n", name, s / NR, m, t[1] }' >>"$results"
 }
 
 k="$kith --db $db"
 echo
 echo "== timings: $runs runs each after 5 warm-up runs$([ $have_hyperfine = 1 ] && echo ", hyperfine" || echo ", bash loop (no hyperfine)")"
 if [ $have_hyperfine = 1 ]; then
-	measure_hf -N "kith due" "sqlite3 due query" "/bin/true" -- \
-	    "$k due" "sqlite3 -batch $db \"$due_sql\"" "/bin/true"
+	measure_hf -N "kith due" "sqlite3 due query" "kith --version" \
+	    "/bin/true" -- \
+	    "$k due" "sqlite3 -batch $db \"$due_sql\"" "$kith --version" \
+	    "/bin/true"
 	measure_hf --shell=sh "kith list --tsv | head -50" \
 	    "kith list petr --tsv | head" -- \
 	    "$k list --tsv | head -50" "$k list petr --tsv | head"
 else
-	# The loop times bash -c too: the /bin/true row is that baseline.
 	measure_loop "kith due" "$k due"
 	measure_loop "sqlite3 due query" "sqlite3 -batch $db \"$due_sql\""
+	measure_loop "kith --version" "$kith --version"
 	measure_loop "/bin/true" "/bin/true"
 	measure_loop "kith list --tsv | head -50" "$k list --tsv | head -50"
 	measure_loop "kith list petr --tsv | head" "$k list petr --tsv | head"
@@ -175,18 +181,19 @@ fi
 echo
 echo "== figures ($(nproc) cores; $nc contacts, $nf follow-ups; $(du -m "$db" | cut -f1) MB)"
 printf '%-30s %9s %9s %9s  %s\n' "what" "mean ms" "median" "min ms" "target"
-while IFS='|' read -r name mean median min; do
+while IFS=$'\t' read -r name mean median min; do
 	case $name in
 	"kith due") target="< 10 ms" ;;
-	"sqlite3 due query") target="reference" ;;
-	"/bin/true") target="baseline" ;;
+	"sqlite3 due query") target="reference: same list" ;;
+	"kith --version") target="kith start-up, no database" ;;
+	"/bin/true") target="baseline: empty process" ;;
 	*) target="-" ;;
 	esac
 	printf '%-30s %9s %9s %9s  %s\n' "$name" "$mean" "$median" "$min" "$target"
 done <"$results"
 printf '%-30s %9s\n' "kith due peak RSS" "$rss"
 
-mean_due=$(awk -F'|' '$1 == "kith due" { print $2 }' "$results")
+mean_due=$(awk -F'\t' '$1 == "kith due" { print $2 }' "$results")
 if awk -v m="$mean_due" 'BEGIN { exit !(m < 10) }'; then
 	echo "kith due: $mean_due ms mean, within the 10 ms target"
 else

@@ -126,6 +126,7 @@ static void		 make_contacts(struct gen *, size_t);
 static void		 make_followups(struct gen *, size_t, size_t);
 static void		 report(struct gen *);
 static long		 count_rows(struct gen *, const char *);
+static void		 free_gen(struct gen *);
 
 /*
  * Name pools.  Every string is NFC, as kith stores it.  Female forms of
@@ -584,8 +585,8 @@ main(int argc, char **argv)
 	fprintf(stderr, "[%7.1f s] foreign keys checked, back in WAL mode\n",
 	    elapsed(&g));
 	report(&g);
-	kith_db_close(g.db);
 	fprintf(stderr, "kith-bench-gen: done in %.1f s\n", elapsed(&g));
+	free_gen(&g);
 	return 0;
 }
 
@@ -1262,4 +1263,31 @@ report(struct gen *g)
 	sqlite3_finalize(stmt);
 	printf("today_date %s\n", date_at(g, 0));
 	fflush(stdout);
+}
+
+static void
+free_gen(struct gen *g)
+{
+	size_t	i, n;
+
+	kith_db_close(g->db);
+	for (i = 0; i < g->n_orgs; i++) {
+		free(g->orgs[i].name);
+		free(g->orgs[i].fold);
+		free(g->orgs[i].slug);
+	}
+	free(g->orgs);
+	for (n = i = 0; i < N_ELEMS(cultures); i++)
+		n += cultures[i].n_given;
+	for (i = 0; i < n; i++)
+		free(g->given_fold[i]);
+	for (n = i = 0; i < N_ELEMS(cultures); i++)
+		n += cultures[i].n_family;
+	for (i = 0; i < n; i++)
+		free(g->family_fold[i]);
+	free(g->given_fold);
+	free(g->family_fold);
+	free(g->given_base);
+	free(g->family_base);
+	free(g->dates);
 }

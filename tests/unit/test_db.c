@@ -180,6 +180,38 @@ test_refuses_newer_schema(void)
 	free(path);
 }
 
+/* A version 1 database is brought forward and keeps its data. */
+static void
+test_migrates_version_1(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c;
+	sqlite3_stmt	*stmt;
+	char		*path;
+
+	db = test_db("v1.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	contact_free(c);
+	/* Make it what kith 0.1's first schema wrote. */
+	CHECK(sqlite3_exec(kith_db_sqlite(db), "DROP TABLE batch_merge; "
+	    "PRAGMA user_version = 1", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT (SELECT count(*) "
+	    "FROM batch_merge), (SELECT display FROM contact), "
+	    "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL)
+	    == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), 0);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 1), "Ana Petrović");
+	CHECK_INT(sqlite3_column_int(stmt, 2), KITH_SCHEMA_VERSION);
+	sqlite3_finalize(stmt);
+	test_db_done(db, path);
+}
+
 static void
 test_default_path(void)
 {
@@ -258,4 +290,4 @@ test_two_writers(void)
 
 TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
-    test_refuses_newer_schema, test_default_path, test_two_writers)
+    test_refuses_newer_schema, test_migrates_version_1, test_default_path, test_two_writers)
