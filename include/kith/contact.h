@@ -58,6 +58,7 @@ struct contact {
 	char		*source;	/* where it came from, e.g. "import 3" */
 	int		 cadence_days;	/* keep in touch every N days; 0 none */
 	int		 archived;
+	int64_t		 batch;		/* import batch that added it, or 0 */
 	int64_t		 created;	/* seconds since the epoch */
 	int64_t		 updated;
 
@@ -92,8 +93,14 @@ void		 contact_add_custom(struct contact *, const char *key,
 		    const char *value);
 void		 contact_add_tag(struct contact *, const char *tag);
 
+/* 1 if addr looks like an e-mail address (name@domain, no spaces). */
+int		 contact_email_valid(const char *addr);
+
 /*
- * Stores c as a new contact and sets c->id.  Text is checked to be UTF-8
+ * Stores c as a new contact and sets c->id (c->batch is recorded too).
+ * The text fields of c are cleaned in place (trimmed, NFC) and an empty
+ * display name is composed from the name parts, so c shows what was
+ * stored.  Text is checked to be UTF-8
  * and stored in NFC.  KITH_INVALID if the display name is empty (after
  * trimming) or any text is not UTF-8; err names the field.
  */

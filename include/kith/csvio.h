@@ -15,6 +15,10 @@
  * large) is still delivered, with problem set, so the caller can report it
  * and keep it aside.  A structural error (a quote that never closes, a
  * stray quote) ends the read with KITH_INVALID naming the line.
+ *
+ * As libcsv does, the reader trims spaces and TABs around unquoted fields
+ * (quoted fields are kept as they are), does not report blank lines, and
+ * reports a line of delimiters only as a record of empty fields.
  */
 #ifndef KITH_CSVIO_H
 #define KITH_CSVIO_H
@@ -44,24 +48,32 @@ struct csv_record {
 	long		  number;	/* 1-based record number (header incl.) */
 	size_t		  n;		/* number of fields */
 	char		**field;	/* NUL-terminated UTF-8 (when problem is
-					   NULL); may contain NUL if not */
+					   NULL); may contain NUL if not; a
+					   field over max_field is empty */
 	size_t		 *len;		/* each field's length in bytes */
-	const char	 *problem;	/* NULL, or why the record is unusable */
-	long long	  offset;	/* bytes of the file read so far */
+	const char	 *problem;	/* NULL, or why the record is unusable:
+					   "field 3: invalid UTF-8 at byte 4",
+					   "field 1: contains a NUL byte",
+					   "field 15: larger than 1 MiB"
+					   (1-based field and byte) */
+	long long	  offset;	/* bytes of the file read so far (for
+					   progress; grows a chunk at a time) */
 };
 
 /*
- * Called for each record, blank lines excepted.  The record is valid only
- * during the call.  A non-zero return stops the read (csv_read then
- * returns KITH_OK).
+ * Called for each record, blank lines excepted, preamble and header lines
+ * included.  The record is valid only during the call.  A non-zero return
+ * stops the read (csv_read then returns KITH_OK).
  */
 typedef int	(*csv_record_fn)(const struct csv_record *, void *arg);
 
 /*
  * Reads path as described above.  info (may be NULL) is filled before the
  * first record.  Errors: KITH_IO (cannot open or read), KITH_INVALID (empty
- * file, not CSV, structural error; err->line set when known), each with a
- * message that starts with the file name.  opts may be NULL.
+ * file, not CSV, unknown opts->legacy, structural error; err->line set
+ * when known), each with a message that starts with the file name.  On a
+ * structural error the records before it have been delivered: the caller
+ * decides whether to keep them.  opts may be NULL.
  */
 enum kith_status csv_read(const char *path, const struct csv_read_opts *opts,
 		    struct csv_info *info, csv_record_fn fn, void *arg,
@@ -76,10 +88,18 @@ struct csv_out;
  * describes it).  crlf: end records with CRLF instead of LF.
  */
 struct csv_out	*csv_out_new(FILE *fp, int neutralise, int crlf);
-/* Writes one record of n fields (NULL fields are empty). */
+/*
+ * Writes one record of n fields, separated by ','.  NULL fields are empty.
+ * A field is quoted when it holds ',', '"', CR or LF, begins or ends with
+ * a space or TAB (libcsv would trim it), is neutralised, or is the only
+ * field of the record and empty (an empty line reads back as no record).
+ */
 void		 csv_out_row(struct csv_out *, const char *const *fields,
 		    size_t n);
-/* Frees the writer; returns KITH_IO if any write to fp failed. */
+/*
+ * Flushes fp and frees the writer (NULL is a no-op); returns KITH_IO if
+ * any write to fp failed.  fp stays open.
+ */
 enum kith_status csv_out_free(struct csv_out *);
 
 /* 1 if s would be neutralised on export (see csv_out_new). */

@@ -51,10 +51,21 @@ void		 kith_db_set_now(struct kith_db *, time_t now);
 /* The text context (ICU, opened lazily) that goes with this database. */
 struct kith_text *kith_db_text(struct kith_db *);
 
-/* Transactions; nested begin/commit pairs join the outermost one. */
+/*
+ * Transactions.  The outermost level is BEGIN IMMEDIATE (so a second
+ * writer waits at the start, never half-way); inner levels are savepoints,
+ * which roll back on their own without undoing the outer work.
+ */
 enum kith_status kith_db_begin(struct kith_db *, struct kith_err *);
 enum kith_status kith_db_commit(struct kith_db *, struct kith_err *);
 void		 kith_db_rollback(struct kith_db *);
+
+/*
+ * While on, new contacts get no search entry when stored: a bulk import
+ * turns it on and builds the entries in one go (search_index_batch)
+ * before each commit.
+ */
+void		 kith_db_defer_index(struct kith_db *, int on);
 
 /* The underlying SQLite handle, for the core's own modules only. */
 struct sqlite3	*kith_db_sqlite(struct kith_db *);

@@ -63,4 +63,12 @@ enum kith_status search_fts_query(struct kith_db *, const char *query,
 enum kith_status search_reindex(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
+/*
+ * Creates the search entries of the contacts of import batch batch whose
+ * id is above after, in one statement (a bulk import defers indexing with
+ * kith_db_defer_index and calls this before each commit).
+ */
+enum kith_status search_index_batch(struct kith_db *, int64_t batch,
+		    int64_t after, struct kith_err *);
+
 #endif

@@ -85,6 +85,30 @@ const struct cmd cli_cmds[] = {
 	    "follow-up id,\ndue date, days late (negative: ahead), contact id, "
 	    "contact name and action.\nExits 0 whether or not anything is due: "
 	    "meant for cron." },
+	{ "import", cmd_import, "FILE... [--format F] [--map COL=FIELD,...] "
+	    "[--tag T] [--dry-run] [--rejects PATH] [--charset CP] | "
+	    "--undo BATCH | --list",
+	    "import address books from CSV",
+	    "The layout (google, outlook, linkedin, thunderbird, eventbrite, "
+	    "kith, generic)\nis recognised from the header; --format overrides "
+	    "it.  --map maps columns by\nname: --map \"Cell=phone,Team=tag\".  "
+	    "Columns kith has no field for are kept as\ncustom fields.  A row "
+	    "with the same e-mail, or the same phone and a compatible\nname, as "
+	    "a contact already stored is merged into it; a weaker match is "
+	    "added\nand reported as a possible duplicate.  Rejected rows are "
+	    "reported with their\nline and kept in FILE.rejected.csv (or "
+	    "--rejects PATH).  Encoding (UTF-8,\nUTF-16, or --charset for files "
+	    "that are not UTF-8, default WINDOWS-1252) and\ndelimiter (, ; "
+	    "TAB) are detected.  --dry-run shows the mapping and the counts\n"
+	    "and writes nothing.  --undo BATCH takes an import back; --list "
+	    "lists imports.\nExits 1 if any row was rejected." },
+	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
+	    "export every contact as CSV",
+	    "kith's own format (the default) keeps every field and imports "
+	    "back exactly;\ngoogle and outlook are the layouts those programs "
+	    "import.  Cells beginning\nwith = + - @ TAB or CR get a leading ' so "
+	    "that spreadsheets do not run them\nas formulas (kith's importer "
+	    "removes it again)." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }

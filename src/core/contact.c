@@ -15,6 +15,7 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/dedup.h"
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -195,14 +196,20 @@ compose_display(const struct contact *c)
 	return sb.len > 0 ? sbuf_detach(&sb) : NULL;
 }
 
-static enum kith_status
-check_email(const char *addr, struct kith_err *err)
+int
+contact_email_valid(const char *addr)
 {
 	const char	*at;
 
 	at = strchr(addr, '@');
-	if (at == NULL || at == addr || at[1] == '\0' || strchr(at + 1, '@') ||
-	    strpbrk(addr, " \t\r\n<>,;") != NULL)
+	return !(at == NULL || at == addr || at[1] == '\0' ||
+	    strchr(at + 1, '@') || strpbrk(addr, " \t\r\n<>,;") != NULL);
+}
+
+static enum kith_status
+check_email(const char *addr, struct kith_err *err)
+{
+	if (!contact_email_valid(addr))
 		return kith_err_set(err, KITH_INVALID, "e-mail '%s': not an "
 		    "address of the form name@domain", addr);
 	return KITH_OK;
@@ -265,8 +272,11 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	int		 f;
 
 	for (f = 0; f < F_COUNT; f++) {
-		if ((st = db_clean_text(db, field_names[f], *fields[f], &clean,
-		    err)) != KITH_OK)
+		/* Notes are kept as written; everything else is trimmed. */
+		st = f == F_NOTES ?
+		    db_nfc_text(db, field_names[f], *fields[f], &clean, err) :
+		    db_clean_text(db, field_names[f], *fields[f], &clean, err);
+		if (st != KITH_OK)
 			return st;
 		free(*fields[f]);
 		*fields[f] = clean;
@@ -325,9 +335,9 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 		stmt = db_stmt(db, "INSERT INTO contact (display, prefix, "
 		    "given, middle, family, suffix, nickname, title, birthday, "
 		    "notes, source, org_id, cadence_days, archived, name_fold, "
-		    "sort_key, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
-		    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-		    "?17)", err);
+		    "sort_key, created, updated, batch_id) VALUES (?1, ?2, ?3, "
+		    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+		    "?17, ?17, ?18)", err);
 	else
 		stmt = db_stmt(db, "UPDATE contact SET display = ?1, "
 		    "prefix = ?2, given = ?3, middle = ?4, family = ?5, "
@@ -350,6 +360,8 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	sqlite3_bind_int64(stmt, 17, now);
 	if (!insert)
 		sqlite3_bind_int64(stmt, 18, c->id);
+	else if (c->batch != 0)
+		sqlite3_bind_int64(stmt, 18, c->batch);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		st = db_fail(db, err, "saving a contact");
 		goto fail;
@@ -364,7 +376,8 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = write_parts(db, c, insert, err)) != KITH_OK ||
-	    (st = search_reindex(db, c->id, err)) != KITH_OK)
+	    (!(insert && db_index_deferred(db)) &&
+	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;
 	st = kith_db_commit(db, err);
 	goto out;
@@ -420,7 +433,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
 		    == NULL)
 			return KITH_DB;
-		s = text_phone_digits(c->phones[i].raw);
+		s = dedup_phone(c->phones[i].raw, db_region(db));
 		sqlite3_bind_int64(stmt, 1, c->id);
 		sqlite3_bind_int64(stmt, 2, (int64_t)i);
 		db_bind_text(stmt, 3, c->phones[i].raw);

@@ -18,18 +18,25 @@ struct csv_map;
 
 /*
  * How much a record looks like a header: the number of its cells that are
- * known column names of any layout.  Used to find the header row below a
- * preamble (LinkedIn's "Notes:" lines).
+ * known column names of any layout (compared folded: case, accents and
+ * punctuation do not count).  Used to find the header row below a
+ * preamble (LinkedIn's "Notes:" lines); a header scores 2 or more, the
+ * preamble lines at most 1.
  */
 int		 csvmap_header_score(const struct csv_record *);
 
 /*
- * Builds the mapping for header.  format (NULL: detect) is one of "google",
- * "outlook", "linkedin", "thunderbird", "eventbrite", "kith", "generic".
+ * Builds the mapping for header, once per file: columns are matched by
+ * name, never by position.  format (NULL: detect) is one of "google",
+ * "outlook", "linkedin", "thunderbird", "eventbrite", "kith", "generic";
+ * a header whose first cell is "kith:display" is kith's own layout.
  * user_map (NULL: none) is "COL=FIELD,COL=FIELD": COL a header name
- * (compared without regard to case), FIELD a kith field name (see
- * csvmap_fields()) or "custom:KEY", or "ignore".  KITH_INVALID naming the
- * unknown format, column or field.
+ * (compared without regard to case, or folded), FIELD a kith field name
+ * (see csvmap_fields()), "email:LABEL", "phone:LABEL" or "url:LABEL" for a
+ * labelled one, "custom:KEY" (plain "custom": keyed by the column name),
+ * or "ignore"; it overrides detection for those columns only.  On error
+ * *out is NULL and the result is KITH_INVALID naming the unknown format,
+ * column or field, or the item that is not COL=FIELD.  header is not kept.
  */
 enum kith_status csvmap_new(const struct csv_record *header,
 		    const char *format, const char *user_map,
@@ -49,15 +56,29 @@ const char	*csvmap_fields(void);
 char		*csvmap_describe(const struct csv_map *);
 
 /*
- * Turns data record rec into a new contact in *out (caller frees).
- * Columns that map to nothing become custom fields, so nothing is lost.
- * Returns KITH_OK, possibly with a warning in *warning (caller frees; e.g.
- * "17 fields where the header has 21; the rest taken as empty"), or
- * KITH_INVALID with err->msg saying why the record cannot be a contact
- * (no name, organisation, e-mail or phone; extra non-empty fields), or
- * KITH_NOTFOUND for a record with no value at all (skip it silently).
- * For the kith format, the "'" that export put before a formula-like cell
- * is removed again.
+ * Turns data record rec into a new contact in *out (caller frees with
+ * contact_free).  Columns that map to nothing become custom fields (key:
+ * the column name; "Column N" for a column without a name), so nothing is
+ * lost; Outlook's default values ("Unspecified", "Normal", "False",
+ * "SMTP", the 0/0/00 date) are not kept.  Name parts and e-mails are
+ * trimmed (NBSP too), other text is kept as written.  The display name is
+ * left NULL when there are name parts (contact_insert composes it), else
+ * set to the organisation, the first e-mail or the first phone.
+ *
+ * Returns KITH_OK, possibly with warnings in *warning ("; "-separated,
+ * caller frees; e.g. "17 fields where the header has 21; the missing ones
+ * taken as empty", or a birthday kept as the custom field "Birthday"
+ * because it is not a date); KITH_INVALID with err->msg saying why the
+ * record cannot be a contact ("no name, organisation, e-mail or phone";
+ * "23 fields where the header has 21, and the extra ones are not empty";
+ * a lone field under a wider header; a LinkedIn row with neither name nor
+ * e-mail; rec->problem); or KITH_NOTFOUND for a record with no value at
+ * all (skip it silently).  On any error *out and *warning are NULL.
+ * warning may be NULL.
+ *
+ * The kith layout is restored exactly: no trimming, splitting or label
+ * changes, and the "'" that export (with csv_out's neutralising) put
+ * before a formula-like cell is removed again.
  */
 enum kith_status csvmap_contact(const struct csv_map *,
 		    const struct csv_record *rec, struct contact **out,
@@ -70,13 +91,34 @@ struct csvmap_dims {			/* the most any contact has */
 
 /*
  * The header of format ("kith", "google" or "outlook") for contacts no
- * bigger than dims, into *fields/*n (caller frees with csvmap_row_free).
+ * bigger than dims, into *fields and *n (caller frees with csvmap_row_free).
+ * KITH_INVALID, with *fields NULL, for another format.
+ *
+ * kith: kith:display, prefix, given, middle, family, suffix, nickname,
+ * org, title, birthday, notes, cadence (days, "" for none), archived ("1"
+ * or ""), then "email N" and "email N label" for N up to dims->emails, and
+ * likewise "phone N", "phone N label"; "address N label", "address N
+ * street", "... city", "... region", "... postcode", "... country"; "url
+ * N", "url N label"; "tag N"; "custom N key", "custom N value".
+ * google: the current Google Contacts layout (17 columns, then E-mail,
+ * Phone, Address, Website and Custom Field groups sized by dims).
+ * outlook: the 61 columns of the outlook.com People export.
  */
 enum kith_status csvmap_export_header(const char *format,
 		    const struct csvmap_dims *, char ***fields, size_t *n,
 		    struct kith_err *);
 
-/* One contact as a row of the same layout. */
+/*
+ * One contact as a row of the same layout (always as many fields as the
+ * header, none NULL; caller frees with csvmap_row_free).  Parts beyond
+ * dims are left out, so size dims from the data.  The kith layout writes
+ * every field as it is, except that a value made of "'"s followed by a
+ * formula-like start gets one more "'" (import takes one off any such
+ * cell), so that it survives csv_out's neutralising exactly.  In the
+ * outlook layout, what has no column of its own (a fourth e-mail, tags,
+ * custom fields, ...) is added to Notes as "Key: value" lines.  An unknown
+ * format gives no fields.
+ */
 void		 csvmap_export_row(const char *format,
 		    const struct csvmap_dims *, const struct contact *,
 		    char ***fields, size_t *n);

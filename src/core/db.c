@@ -9,6 +9,7 @@
  * with tables but no kith marks, is refused.  Migrations run forward only,
  * each in one transaction, so a failure leaves the previous version intact.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -40,7 +41,8 @@ struct kith_db {
 	struct kith_text	*text;		/* created on first use */
 	time_t			 now;		/* pinned clock, 0 = time(NULL) */
 	int			 depth;		/* transaction nesting */
-	int			 failed;	/* an inner level rolled back */
+	char			 region[8];	/* phone region, "" until read */
+	int			 defer_index;	/* inserts leave the index alone */
 	struct stmt_slot	 stmts[STMT_CACHE];
 	size_t			 n_stmts;
 };
@@ -51,6 +53,8 @@ static enum kith_status	create_file(const char *, struct kith_err *);
 static enum kith_status	migrate(struct kith_db *, struct kith_err *);
 static int		pragma_int(struct kith_db *, const char *);
 static const char	*env_collation(void);
+static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
+static void		 env_region(char [8]);
 
 char *
 kith_db_default_path(void)
@@ -178,6 +182,9 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_create_function_v2(db->sql, "kith_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db, sql_fold, NULL, NULL,
+	    NULL);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
 
 	/* Reading the schema is the first real look at the file. */
@@ -211,6 +218,36 @@ kith_db_close(struct kith_db *db)
 	text_free(db->text);
 	free(db->path);
 	free(db);
+}
+
+/* kith_fold(TEXT): text_fold() for SQL; NULL and bad UTF-8 give ''. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kith_db		*db = sqlite3_user_data(ctx);
+	const unsigned char	*s;
+	char			*fold;
+
+	(void)argc;
+	if ((s = sqlite3_value_text(argv[0])) == NULL ||
+	    text_fold(kith_db_text(db), (const char *)s, &fold, NULL)
+	    != KITH_OK) {
+		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+		return;
+	}
+	sqlite3_result_text(ctx, fold, -1, free);
+}
+
+void
+kith_db_defer_index(struct kith_db *db, int on)
+{
+	db->defer_index = on;
+}
+
+int
+db_index_deferred(const struct kith_db *db)
+{
+	return db->defer_index;
 }
 
 const char *
@@ -261,13 +298,12 @@ kith_db_begin(struct kith_db *db, struct kith_err *err)
 {
 	enum kith_status	st;
 
-	if (db->depth == 0) {
-		if ((st = db_exec(db, "BEGIN IMMEDIATE", err)) != KITH_OK)
-			return st;
-		db->failed = 0;
-	}
-	db->depth++;
-	return KITH_OK;
+	/* Inner levels are savepoints, so they can fail on their own. */
+	st = db_exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kith",
+	    err);
+	if (st == KITH_OK)
+		db->depth++;
+	return st;
 }
 
 enum kith_status
@@ -278,12 +314,7 @@ kith_db_commit(struct kith_db *db, struct kith_err *err)
 	if (db->depth == 0)
 		return KITH_OK;
 	if (--db->depth > 0)
-		return KITH_OK;
-	if (db->failed) {
-		db_exec(db, "ROLLBACK", NULL);
-		return kith_err_set(err, KITH_DB,
-		    "a part of the change failed; nothing was written");
-	}
+		return db_exec(db, "RELEASE kith", err);
 	if ((st = db_exec(db, "COMMIT", err)) != KITH_OK)
 		db_exec(db, "ROLLBACK", NULL);
 	return st;
@@ -294,8 +325,9 @@ kith_db_rollback(struct kith_db *db)
 {
 	if (db->depth == 0)
 		return;
-	db->failed = 1;
-	if (--db->depth == 0)
+	if (--db->depth > 0)
+		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
+	else
 		db_exec(db, "ROLLBACK", NULL);
 }
 
@@ -387,6 +419,18 @@ db_today(struct kith_db *db, char out[11])
 	date_from_time(kith_db_now(db), out);
 }
 
+/* Prefixes the message text_nfc() left in err with the field's name. */
+static enum kith_status
+field_err(struct kith_err *err, enum kith_status st, const char *field)
+{
+	char	why[sizeof err->msg];
+
+	if (err == NULL)
+		return st;
+	snprintf(why, sizeof why, "%s", err->msg);
+	return kith_err_set(err, st, "%s: %s", field, why);
+}
+
 enum kith_status
 db_clean_text(struct kith_db *db, const char *field, const char *s,
     char **out, struct kith_err *err)
@@ -410,8 +454,7 @@ db_clean_text(struct kith_db *db, const char *field, const char *s,
 	st = text_nfc(kith_db_text(db), trim, out, err);
 	free(trim);
 	if (st != KITH_OK)
-		return kith_err_set(err, st, "%s: %s", field, err ? err->msg :
-		    "not valid UTF-8");
+		return field_err(err, st, field);
 	return KITH_OK;
 }
 
@@ -427,6 +470,61 @@ env_collation(void)
 		if (!str_empty(v = getenv(vars[i])))
 			return v;
 	return "";
+}
+
+/* "GB" from KITH_REGION=gb or a locale such as en_GB.UTF-8; else "US". */
+static void
+env_region(char out[8])
+{
+	const char	*v, *us;
+	size_t		 i;
+
+	strcpy(out, "US");
+	if (!str_empty(v = getenv("KITH_REGION")) && strlen(v) == 2) {
+		out[0] = (char)toupper((unsigned char)v[0]);
+		out[1] = (char)toupper((unsigned char)v[1]);
+		return;
+	}
+	v = env_collation();
+	if ((us = strchr(v, '_')) != NULL && isalpha((unsigned char)us[1]) &&
+	    isalpha((unsigned char)us[2]) && !isalpha((unsigned char)us[3])) {
+		for (i = 0; i < 2; i++)
+			out[i] = (char)toupper((unsigned char)us[1 + i]);
+		out[2] = '\0';
+	}
+}
+
+const char *
+db_region(struct kith_db *db)
+{
+	sqlite3_stmt	*stmt;
+	const char	*v;
+
+	if (db->region[0] != '\0')
+		return db->region;
+	strcpy(db->region, "US");
+	stmt = db_stmt(db, "SELECT value FROM meta WHERE key = 'region'", NULL);
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW &&
+	    (v = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
+	    strlen(v) < sizeof db->region)
+		strcpy(db->region, v);
+	if (stmt != NULL)
+		sqlite3_reset(stmt);
+	return db->region;
+}
+
+enum kith_status
+db_nfc_text(struct kith_db *db, const char *field, const char *s, char **out,
+    struct kith_err *err)
+{
+	enum kith_status	st;
+
+	*out = NULL;
+	if (str_empty(s))
+		return KITH_OK;
+	if ((st = text_nfc(kith_db_text(db), s, out, err)) != KITH_OK)
+		return field_err(err, st, field);
+	return KITH_OK;
 }
 
 static int
@@ -527,6 +625,23 @@ migrate(struct kith_db *db, struct kith_err *err)
 			goto fail;
 		}
 		version = 1;
+	}
+	if (version < 2) {
+		/* Phone numbers are normalised under the region of the user. */
+		char region[8];
+
+		env_region(region);
+		sqlite3_stmt *ins = db_stmt(db, "INSERT OR IGNORE INTO meta "
+		    "(key, value) VALUES ('region', ?1)", err);
+		if (ins == NULL) {
+			st = KITH_DB;
+			goto fail;
+		}
+		sqlite3_bind_text(ins, 1, region, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			st = db_fail(db, err, "creating the database");
+			goto fail;
+		}
 	}
 	for (; version < KITH_SCHEMA_VERSION; version++) {
 		if (db_exec(db, steps[version - 1], NULL) != KITH_OK) {

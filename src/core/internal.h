@@ -32,6 +32,15 @@ int		 db_bind_text(sqlite3_stmt *, int idx, const char *);
 /* Copies column idx as a heap string, NULL for SQL NULL. */
 char		*db_col_text(sqlite3_stmt *, int idx);
 
+/*
+ * The database's phone region (ISO 3166 code, e.g. "US"), chosen when it
+ * was created: $KITH_REGION, else the territory of the locale, else US.
+ */
+const char	*db_region(struct kith_db *);
+
+/* Whether kith_db_defer_index() is on. */
+int		 db_index_deferred(const struct kith_db *);
+
 /* Today's local date according to the handle's clock. */
 void		 db_today(struct kith_db *, char out[11]);
 
@@ -41,6 +50,14 @@ void		 db_today(struct kith_db *, char out[11]);
  * not UTF-8.
  */
 enum kith_status db_clean_text(struct kith_db *, const char *field,
+		    const char *s, char **out, struct kith_err *);
+
+/*
+ * Like db_clean_text but keeps s verbatim apart from NFC (for notes, whose
+ * leading tabs and line breaks are the user's); NULL only if s is NULL or
+ * "".
+ */
+enum kith_status db_nfc_text(struct kith_db *, const char *field,
 		    const char *s, char **out, struct kith_err *);
 
 #endif

@@ -18,7 +18,9 @@
  *
  * The Serbian rule is there because Any-Latin writes Љ, Њ and Џ as L̂, N̂
  * and D̂, so "Љубица" would fold to "lubica" and never meet its Latin
- * spelling "Ljubica".
+ * spelling "Ljubica".  The Russian soft and hard signs are dropped:
+ * Any-Latin writes them as apostrophes, which would split "Ольга" into
+ * "ol ga" and keep it from meeting "Olga".
  *
  * Folding is per row in a bulk import, and ICU's transliterator costs
  * microseconds per string even for "Müller" (tens for "王小明"), so there
@@ -142,6 +144,7 @@ static const char fold_rules[] =
 	":: NFKC ;\n"
 	"[:Default_Ignorable_Code_Point:] > ;\n"
 	"Љ > Lj ; љ > lj ; Њ > Nj ; њ > nj ; Џ > Dž ; џ > dž ;\n"
+	"Ь > ; ь > ; Ъ > ; ъ > ;\n"
 	":: Any-Latin ;\n"
 	":: Latin-ASCII ;\n";
 

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Telling whether two address-book entries are the same person.
+ *
+ * Phones compare in a normalised form: digits with the country code
+ * ("+15550102233"), where a national number is expanded with a default
+ * region ("555-010-2233" under US, "07700 900119" under GB) and a "(0)"
+ * trunk prefix is dropped.  Names compare in folded form (text.h) with a
+ * small table of nicknames (Bob ~ Robert, Kate ~ Katherine).
+ */
+#ifndef KITH_DEDUP_H
+#define KITH_DEDUP_H
+
+#include <stdint.h>
+#include "kith/status.h"
+
+struct kith_db;
+struct kith_text;
+struct contact;
+
+/*
+ * The normalised form of phone number raw under region (an ISO 3166
+ * country code such as "US", "GB", "RS"; NULL means "US").  Caller frees;
+ * "" if raw has no digits.
+ */
+char		*dedup_phone(const char *raw, const char *region);
+
+/* The region of the database (meta 'region'), "US" if unset.  Static. */
+const char	*dedup_region(struct kith_db *);
+
+/*
+ * 1 if the folded names a and b can be the same person: equal, or the same
+ * family name with given names that are equal, nicknames of each other
+ * (Bob ~ Robert) or an initial of the other.  Either may be NULL (then 0).
+ */
+int		 dedup_names_compatible(const char *a, const char *b);
+
+/* What dedup_find() found. */
+enum dedup_verdict {
+	DEDUP_NONE,		/* a new person */
+	DEDUP_EMAIL,		/* same e-mail: merge */
+	DEDUP_PHONE,		/* same phone, compatible name: merge */
+	DEDUP_REVIEW		/* some evidence; add, but report */
+};
+
+/*
+ * Looks for a stored contact that c (not yet stored) duplicates: a shared
+ * e-mail (case-insensitive) merges; a shared normalised phone with a
+ * compatible name merges; a shared phone with another name, an e-mail that
+ * differs only by a "+tag", or the same folded name only, is REVIEW.
+ * Sets *id to the contact found (0 for DEDUP_NONE) and *why (static) to
+ * the evidence.
+ */
+enum kith_status dedup_find(struct kith_db *, const struct contact *c,
+		    enum dedup_verdict *verdict, int64_t *id,
+		    const char **why, struct kith_err *);
+
+/*
+ * Merges what c adds into into (a stored contact read with contact_get,
+ * changed in place and saved with contact_update): e-mails and phones not yet
+ * there, tags, URLs, addresses and custom fields not yet there, and empty
+ * fields.  A field that has a different value already keeps it; the new
+ * value is kept as the custom field "FIELD (LABEL)" (LABEL names the
+ * source, e.g. "import 3"), so nothing is lost.  Sets *changed if anything
+ * was added.
+ */
+enum kith_status dedup_merge(struct kith_db *, struct contact *into,
+		    const struct contact *c, const char *label, int *changed,
+		    struct kith_err *);
+
+#endif

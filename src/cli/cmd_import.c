@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Subcommands that move address books in and out: import and export.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/import.h"
+#include "kith/util.h"
+#include "cli.h"
+
+enum { OPT_DB = 0x100, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
+    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST };
+
+struct progress {
+	const char	*file;
+	int		 shown;		/* a bar is on the screen */
+	int		 last;		/* percent last drawn */
+};
+
+static void	on_notice(void *, enum import_level, const char *, long,
+		    const char *);
+static void	on_progress(void *, long long, long long);
+static int	list_batches(struct cli *);
+
+static void
+on_notice(void *arg, enum import_level level, const char *file, long line,
+    const char *msg)
+{
+	struct progress	*pg = arg;
+
+	if (pg->shown) {
+		fputs("\r\033[K", stderr);
+		pg->shown = 0;
+		pg->last = -1;
+	}
+	if (line > 0)
+		fprintf(stderr, "%s:%ld: ", file, line);
+	else
+		fprintf(stderr, "%s: ", file);
+	fputs(level == IMPORT_ERROR ? "rejected: " :
+	    level == IMPORT_WARNING ? "warning: " : "", stderr);
+	out_text(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/* A bar on a terminal, for files big enough to wait for. */
+static void
+on_progress(void *arg, long long done, long long total)
+{
+	struct progress	*pg = arg;
+	int		 pct, i;
+
+	if (total < 512 * 1024 || !isatty(STDERR_FILENO))
+		return;
+	pct = (int)(done * 100 / total);
+	if (pct == pg->last)
+		return;
+	pg->last = pct;
+	if (done >= total) {
+		if (pg->shown)
+			fputs("\r\033[K", stderr);
+		pg->shown = 0;
+		return;
+	}
+	fprintf(stderr, "\rimporting %s [", pg->file);
+	for (i = 0; i < 30; i++)
+		fputc(i < pct * 30 / 100 ? '#' : ' ', stderr);
+	fprintf(stderr, "] %3d%%", pct);
+	pg->shown = 1;
+}
+
+static int
+list_batches(struct cli *cli)
+{
+	struct import_batch	*b;
+	struct kith_err		 err = { 0 };
+	struct tm		 tm;
+	time_t			 t;
+	size_t			 n, i;
+	char			 when[20];
+
+	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	for (i = 0; i < n; i++) {
+		t = (time_t)b[i].started;
+		localtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		printf("%4lld  %s  %-11s %5ld rows %5ld added %5ld merged "
+		    "%5ld rejected  %s  ", (long long)b[i].id, when,
+		    b[i].format ? b[i].format : "-", b[i].rows, b[i].added,
+		    b[i].merged, b[i].rejected, b[i].undone ? "undone     " :
+		    b[i].finished ? "           " : "interrupted");
+		out_text(stdout, b[i].file);
+		putchar('\n');
+	}
+	if (n == 0)
+		printf("No imports yet.\n");
+	import_batches_free(b, n);
+	return EXIT_OK;
+}
+
+int
+cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format",	required_argument,	NULL, OPT_FORMAT },
+		{ "map",	required_argument,	NULL, OPT_MAP },
+		{ "tag",	required_argument,	NULL, OPT_TAG },
+		{ "dry-run",	no_argument,		NULL, OPT_DRY_RUN },
+		{ "rejects",	required_argument,	NULL, OPT_REJECTS },
+		{ "charset",	required_argument,	NULL, OPT_CHARSET },
+		{ "undo",	required_argument,	NULL, OPT_UNDO },
+		{ "list",	no_argument,		NULL, OPT_LIST },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("import");
+	struct import_opts	 io = { 0 };
+	struct import_report	 rep;
+	struct progress		 pg = { NULL, 0, -1 };
+	struct kith_err		 err = { 0 };
+	const char		*undo = NULL;
+	int64_t			 batch;
+	long			 removed, restored;
+	int			 ch, list = 0, rc = EXIT_OK;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_FORMAT:
+			io.format = optarg;
+			break;
+		case OPT_MAP:
+			io.map = optarg;
+			break;
+		case OPT_TAG:
+			io.tag = optarg;
+			break;
+		case OPT_DRY_RUN:
+			io.dry_run = 1;
+			break;
+		case OPT_REJECTS:
+			io.rejects = optarg;
+			break;
+		case OPT_CHARSET:
+			io.legacy = optarg;
+			break;
+		case OPT_UNDO:
+			undo = optarg;
+			break;
+		case OPT_LIST:
+			list = 1;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (list || undo != NULL) {
+		if (optind != argc || (list && undo != NULL))
+			return cli_usage(cmd);
+		if (undo != NULL && !cli_parse_id(undo, "import batch", &batch))
+			return EXIT_BAD;
+		if (!cli_open(cli))
+			return EXIT_BAD;
+		if (list)
+			return list_batches(cli);
+		if (import_undo(cli->db, batch, &removed, &restored, &err)
+		    != KITH_OK) {
+			cli_error(&err);
+			return EXIT_BAD;
+		}
+		printf("undid import %lld: %ld contacts removed, %ld restored\n",
+		    (long long)batch, removed, restored);
+		return EXIT_OK;
+	}
+	if (optind >= argc)
+		return cli_usage(cmd);
+	if (io.rejects != NULL && argc - optind > 1) {
+		cli_errorx("--rejects names one file: import one file at a time "
+		    "with it");
+		return EXIT_USAGE;
+	}
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	io.notice = on_notice;
+	io.progress = on_progress;
+	io.arg = &pg;
+	for (; optind < argc; optind++) {
+		pg.file = argv[optind];
+		pg.last = -1;
+		if (import_file(cli->db, argv[optind], &io, &rep, &err)
+		    != KITH_OK) {
+			if (pg.shown)
+				fputs("\r\033[K", stderr);
+			cli_error(&err);
+			fprintf(stderr, "kith: %s: nothing was imported\n",
+			    argv[optind]);
+			import_report_free(&rep);
+			rc = EXIT_BAD;
+			continue;
+		}
+		if (io.dry_run && rep.mapping != NULL)
+			printf("%s: %s, %s, columns:\n%s", argv[optind],
+			    rep.format, rep.encoding, rep.mapping);
+		if (rep.rows == 0 && rep.rejected == 0)
+			fprintf(stderr, "%s: nothing to import\n", argv[optind]);
+		printf("imported %ld rows: %ld added, %ld merged, %ld rejected, "
+		    "%ld possible duplicates (format: %s)\n", rep.rows,
+		    rep.added, rep.merged, rep.rejected, rep.review,
+		    rep.format[0] ? rep.format : "none");
+		if (io.dry_run)
+			fprintf(stderr, "%s: dry run: nothing was written\n",
+			    argv[optind]);
+		else if (rep.batch != 0 && rep.rows > 0)
+			fprintf(stderr, "%s: import %lld; kith import --undo "
+			    "%lld takes it back\n", argv[optind],
+			    (long long)rep.batch, (long long)rep.batch);
+		if (rep.rejects != NULL)
+			fprintf(stderr, "%s: %ld rejected row%s kept in %s\n",
+			    argv[optind], rep.rejected,
+			    rep.rejected == 1 ? "" : "s", rep.rejects);
+		if (rep.rejected > 0)
+			rc = EXIT_BAD;
+		import_report_free(&rep);
+	}
+	return rc;
+}
+
+int
+cmd_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format",	required_argument,	NULL, OPT_FORMAT },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("export");
+	struct kith_err		 err = { 0 };
+	const char		*format = "kith", *path = NULL;
+	char			*tmp = NULL;
+	FILE			*fp = stdout;
+	long			 n;
+	int			 ch, rc = EXIT_BAD;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(cmd);
+	if (optind < argc && strcmp(argv[optind], "-") != 0)
+		path = argv[optind];
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (path != NULL) {
+		/* Written beside, then renamed: never a half-written file. */
+		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+		if ((fp = fopen(tmp, "w")) == NULL) {
+			cli_errorx("cannot write %s", tmp);
+			goto out;
+		}
+	}
+	if (export_contacts(cli->db, fp, format, &n, &err) != KITH_OK) {
+		cli_error(&err);
+		if (path != NULL) {
+			fclose(fp);
+			unlink(tmp);
+		}
+		goto out;
+	}
+	if (path != NULL) {
+		if (fclose(fp) != 0 || rename(tmp, path) != 0) {
+			cli_errorx("cannot write %s", path);
+			unlink(tmp);
+			goto out;
+		}
+		fprintf(stderr, "exported %ld contacts to %s\n", n, path);
+	}
+	rc = EXIT_OK;
+out:
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Duplicate detection and merging.
+ *
+ * The evidence, strongest first: a shared e-mail address (compared without
+ * case; dots and "+tags" are significant, as mail servers treat them); a
+ * shared phone number in normalised form, when the names are compatible;
+ * weaker hints (a shared phone under another name, an e-mail that differs
+ * by a "+tag", the same name) are only reported for review.  Merging only
+ * adds: a value that would replace a different one is kept beside it.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kith/contact.h"
+#include "kith/dedup.h"
+#include "kith/text.h"
+#include "kith/util.h"
+#include "internal.h"
+
+struct region {
+	const char	*code;		/* ISO 3166 alpha-2 */
+	const char	*cc;		/* country calling code */
+	int		 trunk0;	/* national numbers start with a 0 */
+};
+
+/* Regions whose national numbers kith can expand. */
+static const struct region regions[] = {
+	{ "US", "1", 0 }, { "CA", "1", 0 }, { "GB", "44", 1 },
+	{ "IE", "353", 1 }, { "RS", "381", 1 }, { "HR", "385", 1 },
+	{ "BA", "387", 1 }, { "ME", "382", 1 }, { "SI", "386", 1 },
+	{ "MK", "389", 1 }, { "DE", "49", 1 }, { "AT", "43", 1 },
+	{ "CH", "41", 1 }, { "FR", "33", 1 }, { "BE", "32", 1 },
+	{ "NL", "31", 1 }, { "IT", "39", 0 }, { "ES", "34", 0 },
+	{ "PT", "351", 0 }, { "SE", "46", 1 }, { "NO", "47", 0 },
+	{ "DK", "45", 0 }, { "FI", "358", 1 }, { "PL", "48", 0 },
+	{ "CZ", "420", 0 }, { "SK", "421", 1 }, { "HU", "36", 0 },
+	{ "RO", "40", 1 }, { "BG", "359", 1 }, { "GR", "30", 0 },
+	{ "TR", "90", 1 }, { "RU", "7", 0 }, { "UA", "380", 1 },
+	{ "CN", "86", 1 }, { "JP", "81", 1 }, { "KR", "82", 1 },
+	{ "IN", "91", 1 }, { "AU", "61", 1 }, { "NZ", "64", 1 },
+	{ "BR", "55", 1 }, { "MX", "52", 0 }, { "ZA", "27", 1 },
+	{ "IL", "972", 1 }, { "AE", "971", 1 }, { "SG", "65", 0 },
+	{ "HK", "852", 0 },
+};
+
+/* Given names that are the same name (both directions are checked). */
+static const char *const nicknames[][2] = {
+	{ "bob", "robert" }, { "rob", "robert" }, { "bobby", "robert" },
+	{ "bill", "william" }, { "will", "william" }, { "liam", "william" },
+	{ "kate", "katherine" }, { "kate", "catherine" },
+	{ "katie", "katherine" }, { "kathy", "katherine" },
+	{ "cathy", "catherine" }, { "kat", "katherine" },
+	{ "jim", "james" }, { "jimmy", "james" }, { "jamie", "james" },
+	{ "mike", "michael" }, { "mick", "michael" },
+	{ "dave", "david" }, { "tom", "thomas" }, { "tony", "anthony" },
+	{ "dick", "richard" }, { "rick", "richard" }, { "rich", "richard" },
+	{ "ed", "edward" }, { "ted", "edward" }, { "eddie", "edward" },
+	{ "chris", "christopher" }, { "chris", "christine" },
+	{ "alex", "alexander" }, { "alex", "alexandra" },
+	{ "sasha", "alexander" }, { "sasa", "aleksandar" },
+	{ "andy", "andrew" }, { "dan", "daniel" }, { "danny", "daniel" },
+	{ "joe", "joseph" }, { "steve", "stephen" }, { "steve", "steven" },
+	{ "matt", "matthew" }, { "nick", "nicholas" }, { "sam", "samuel" },
+	{ "sam", "samantha" }, { "ben", "benjamin" }, { "pete", "peter" },
+	{ "jenny", "jennifer" }, { "jen", "jennifer" },
+	{ "liz", "elizabeth" }, { "beth", "elizabeth" },
+	{ "betty", "elizabeth" }, { "maggie", "margaret" },
+	{ "meg", "margaret" }, { "peggy", "margaret" }, { "sue", "susan" },
+	{ "becky", "rebecca" }, { "vicky", "victoria" },
+	{ "tina", "christina" }, { "nikki", "nicole" },
+	{ "gosa", "gordana" }, { "ceca", "svetlana" }, { "buca", "slobodan" },
+	{ "misa", "mihailo" }, { "mika", "milan" }, { "vlada", "vladimir" },
+	{ "dule", "dusan" }, { "zoki", "zoran" }, { "bane", "branislav" },
+};
+
+static const struct region	*find_region(const char *);
+static int			 given_compatible(const char *, size_t,
+				    const char *, size_t);
+static char			*fold_name(struct kith_db *,
+				    const struct contact *);
+static int			 via_nickname(struct kith_db *, const char *,
+				    const char *, const char *);
+
+static const struct region *
+find_region(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
+		if (code != NULL && strcasecmp(regions[i].code, code) == 0)
+			return &regions[i];
+	return &regions[0];
+}
+
+char *
+dedup_phone(const char *raw, const char *region)
+{
+	const struct region	*r = find_region(region);
+	struct sbuf		 d = { 0 };
+	const char		*p, *q;
+	int			 plus = 0;
+	size_t			 n;
+
+	if (raw == NULL)
+		return xstrdup("");
+	for (p = raw; *p == ' ' || *p == '\t'; p++)
+		;
+	plus = *p == '+';
+	for (; *p != '\0'; p++) {
+		/* "+44 (0) 7700": the (0) is the trunk prefix, not dialled. */
+		if (p[0] == '(' && p[1] == '0' && p[2] == ')') {
+			p += 2;
+			continue;
+		}
+		if (*p >= '0' && *p <= '9')
+			sbuf_addc(&d, *p);
+	}
+	if (d.len == 0) {
+		sbuf_free(&d);
+		return xstrdup("");
+	}
+	q = d.s;
+	n = d.len;
+	if (plus)
+		p = xasprintf("+%s", q);
+	else if (n > 2 && q[0] == '0' && q[1] == '0')
+		p = xasprintf("+%s", q + 2);
+	else if (strcmp(r->cc, "1") == 0) {
+		if (n > 3 && strncmp(q, "011", 3) == 0)
+			p = xasprintf("+%s", q + 3);
+		else if (n == 10)
+			p = xasprintf("+1%s", q);
+		else if (n == 11 && q[0] == '1')
+			p = xasprintf("+%s", q);
+		else
+			p = xstrdup(q);
+	} else if (r->trunk0 && q[0] == '0' && n > 6)
+		p = xasprintf("+%s%s", r->cc, q + 1);
+	else if (!r->trunk0 && n > 6)
+		p = xasprintf("+%s%s", r->cc, q);
+	else
+		p = xstrdup(q);
+	sbuf_free(&d);
+	return (char *)p;
+}
+
+const char *
+dedup_region(struct kith_db *db)
+{
+	return db_region(db);
+}
+
+/* a and b are given names of lengths la and lb (not NUL-terminated). */
+static int
+given_compatible(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t	i;
+
+	if (la == lb && memcmp(a, b, la) == 0)
+		return 1;
+	/* An initial: "k" or "k." (folded to "k") matches "kate". */
+	if ((la == 1 && lb >= 1 && a[0] == b[0]) ||
+	    (lb == 1 && la >= 1 && a[0] == b[0]))
+		return 1;
+	for (i = 0; i < sizeof nicknames / sizeof nicknames[0]; i++) {
+		const char *x = nicknames[i][0], *y = nicknames[i][1];
+
+		if ((strlen(x) == la && memcmp(x, a, la) == 0 &&
+		    strlen(y) == lb && memcmp(y, b, lb) == 0) ||
+		    (strlen(x) == lb && memcmp(x, b, lb) == 0 &&
+		    strlen(y) == la && memcmp(y, a, la) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+int
+dedup_names_compatible(const char *a, const char *b)
+{
+	const char	*a_last, *b_last, *a_sp, *b_sp;
+	size_t		 a_first, b_first;
+
+	if (str_empty(a) || str_empty(b))
+		return 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	a_sp = strchr(a, ' ');
+	b_sp = strchr(b, ' ');
+	if (a_sp == NULL || b_sp == NULL)
+		return 0;	/* one word against another: not enough */
+	/* The family name is the last word; the given name the first. */
+	a_last = strrchr(a, ' ') + 1;
+	b_last = strrchr(b, ' ') + 1;
+	if (strcmp(a_last, b_last) != 0)
+		return 0;
+	a_first = (size_t)(a_sp - a);
+	b_first = (size_t)(b_sp - b);
+	return given_compatible(a, a_first, b, b_first);
+}
+
+/* The folded name of a contact that may not be stored yet. */
+static char *
+fold_name(struct kith_db *db, const struct contact *c)
+{
+	struct sbuf	 sb = { 0 };
+	char		*fold = NULL;
+
+	if (!str_empty(c->display))
+		sbuf_add(&sb, c->display);
+	else {
+		if (!str_empty(c->given))
+			sbuf_add(&sb, c->given);
+		if (!str_empty(c->family)) {
+			if (sb.len > 0)
+				sbuf_addc(&sb, ' ');
+			sbuf_add(&sb, c->family);
+		}
+	}
+	if (sb.len > 0 &&
+	    text_fold(kith_db_text(db), sb.s, &fold, NULL) != KITH_OK)
+		fold = NULL;
+	sbuf_free(&sb);
+	return fold;
+}
+
+/*
+ * "Bob Whitfield" against a stored "Robert Whitfield" whose nickname is
+ * "Bob": the stored nickname with the stored family name matches.
+ */
+static int
+via_nickname(struct kith_db *db, const char *name, const char *other,
+    const char *nick)
+{
+	const char	*family;
+	char		*nf = NULL, *alias;
+	int		 ok = 0;
+
+	if (name == NULL || other == NULL || str_empty(nick) ||
+	    (family = strrchr(other, ' ')) == NULL)
+		return 0;
+	if (text_fold(kith_db_text(db), nick, &nf, NULL) != KITH_OK)
+		return 0;
+	alias = xasprintf("%s%s", nf, family);
+	ok = dedup_names_compatible(name, alias);
+	free(alias);
+	free(nf);
+	return ok;
+}
+
+enum kith_status
+dedup_find(struct kith_db *db, const struct contact *c,
+    enum dedup_verdict *verdict, int64_t *id, const char **why,
+    struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	const char		*region = db_region(db), *at, *plus;
+	char			*name = NULL, *norm, *base;
+	size_t			 i;
+	int			 rc;
+
+	*verdict = DEDUP_NONE;
+	*id = 0;
+	*why = NULL;
+
+	/* 1. A shared e-mail address. */
+	for (i = 0; i < c->n_emails; i++) {
+		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
+		    "contact c ON c.id = e.contact_id WHERE e.addr_norm = "
+		    "lower(trim(?1)) AND c.archived = 0 ORDER BY e.contact_id "
+		    "LIMIT 1", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_text(stmt, 1, c->emails[i].addr, -1,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			*id = sqlite3_column_int64(stmt, 0);
+			*verdict = DEDUP_EMAIL;
+			*why = "same e-mail";
+		}
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_ROW)
+			return KITH_OK;
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "looking for duplicates");
+	}
+
+	/* 2. A shared phone number: merge if the names agree. */
+	name = fold_name(db, c);
+	for (i = 0; i < c->n_phones && *verdict != DEDUP_PHONE; i++) {
+		norm = dedup_phone(c->phones[i].raw, region);
+		if (strlen(norm) < 7) {		/* too short to tell */
+			free(norm);
+			continue;
+		}
+		if ((stmt = db_stmt(db, "SELECT p.contact_id, c.name_fold, "
+		    "c.nickname FROM phone p JOIN contact c ON c.id = "
+		    "p.contact_id WHERE p.norm = ?1 AND c.archived = 0 "
+		    "ORDER BY p.contact_id LIMIT 20", err)) == NULL) {
+			free(norm);
+			st = KITH_DB;
+			goto out;
+		}
+		sqlite3_bind_text(stmt, 1, norm, -1, SQLITE_TRANSIENT);
+		free(norm);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *other = (const char *)
+			    sqlite3_column_text(stmt, 1);
+			const char *nick = (const char *)
+			    sqlite3_column_text(stmt, 2);
+			int ok = dedup_names_compatible(name, other);
+
+			if (!ok)
+				ok = via_nickname(db, name, other, nick);
+			if (ok) {
+				*verdict = DEDUP_PHONE;
+				*id = sqlite3_column_int64(stmt, 0);
+				*why = "same phone and name";
+				break;
+			}
+			if (*verdict == DEDUP_NONE) {
+				*verdict = DEDUP_REVIEW;
+				*id = sqlite3_column_int64(stmt, 0);
+				*why = "same phone, another name";
+			}
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+			st = db_fail(db, err, "looking for duplicates");
+			goto out;
+		}
+	}
+	if (*verdict != DEDUP_NONE)
+		goto out;
+
+	/* 3. An e-mail that differs only by a "+tag". */
+	for (i = 0; i < c->n_emails && *verdict == DEDUP_NONE; i++) {
+		const char *addr = c->emails[i].addr;
+
+		if ((at = strrchr(addr, '@')) == NULL)
+			continue;
+		plus = memchr(addr, '+', (size_t)(at - addr));
+		if (plus != NULL)
+			base = xasprintf("%.*s%s", (int)(plus - addr), addr, at);
+		else
+			base = xstrdup(addr);
+		for (char *b = base; *b; b++)
+			*b = (char)tolower((unsigned char)*b);
+		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
+		    "contact c ON c.id = e.contact_id WHERE c.archived = 0 AND "
+		    "(e.addr_norm = ?1 OR (e.addr_norm > ?2 AND e.addr_norm < ?3 "
+		    "AND e.addr_norm LIKE '%' || ?4)) LIMIT 1", err)) == NULL) {
+			free(base);
+			st = KITH_DB;
+			goto out;
+		}
+		{
+			char *local = xstrndup(base, (size_t)(strchr(base, '@')
+			    - base));
+			char *lo = xasprintf("%s+", local);
+			char *hi = xasprintf("%s,", local);
+
+			sqlite3_bind_text(stmt, 1, base, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 2, lo, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 3, hi, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(stmt, 4, strchr(base, '@'), -1,
+			    SQLITE_TRANSIENT);
+			free(local);
+			free(lo);
+			free(hi);
+		}
+		free(base);
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			*verdict = DEDUP_REVIEW;
+			*id = sqlite3_column_int64(stmt, 0);
+			*why = "e-mail differs only by a +tag";
+		}
+		sqlite3_reset(stmt);
+	}
+	if (*verdict != DEDUP_NONE || name == NULL)
+		goto out;
+
+	/* 4. The same name, nothing else: worth a look, no more. */
+	if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE name_fold = ?1 "
+	    "AND archived = 0 ORDER BY id LIMIT 1", err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*verdict = DEDUP_REVIEW;
+		*id = sqlite3_column_int64(stmt, 0);
+		*why = "same name";
+	}
+	sqlite3_reset(stmt);
+out:
+	free(name);
+	return st;
+}
+
+/* Keeps a differing incoming value beside the stored one; 1 if new. */
+static int
+keep_beside(struct contact *into, const char *field, const char *label,
+    const char *value)
+{
+	char	*key;
+	size_t	 i;
+	int	 found = 0;
+
+	key = xasprintf("%s (%s)", field, label);
+	for (i = 0; i < into->n_custom && !found; i++)
+		found = strcmp(into->custom[i].key, key) == 0 &&
+		    strcmp(into->custom[i].value, value) == 0;
+	if (!found)
+		contact_add_custom(into, key, value);
+	free(key);
+	return !found;
+}
+
+/*
+ * Fills *field from value if empty; keeps value beside it if it differs
+ * (compared in folded form for names, exactly otherwise).
+ */
+static int
+merge_field(struct kith_db *db, struct contact *into, char **field,
+    const char *name, const char *value, const char *label, int fold)
+{
+	char	*a = NULL, *b = NULL;
+	int	 same;
+
+	if (str_empty(value))
+		return 0;
+	if (str_empty(*field)) {
+		contact_set(field, value);
+		return 1;
+	}
+	if (fold && text_fold(kith_db_text(db), *field, &a, NULL) == KITH_OK &&
+	    text_fold(kith_db_text(db), value, &b, NULL) == KITH_OK)
+		same = strcmp(a, b) == 0;
+	else
+		same = strcmp(*field, value) == 0;
+	free(a);
+	free(b);
+	if (same)
+		return 0;
+	return keep_beside(into, name, label, value);
+}
+
+static int
+same_address(const struct contact_address *a, const struct contact_address *b)
+{
+	const char *x[] = { a->street, a->city, a->region, a->postcode,
+	    a->country };
+	const char *y[] = { b->street, b->city, b->region, b->postcode,
+	    b->country };
+	size_t	i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(x[i] ? x[i] : "", y[i] ? y[i] : "") != 0)
+			return 0;
+	return 1;
+}
+
+enum kith_status
+dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
+    const char *label, int *changed, struct kith_err *err)
+{
+	const char	*region = db_region(db);
+	size_t		 i, j;
+	int		 ch = 0;
+	char		*a, *b;
+
+	*changed = 0;
+	ch |= merge_field(db, into, &into->display, "name", c->display, label,
+	    1);
+	ch |= merge_field(db, into, &into->prefix, "prefix", c->prefix, label, 1);
+	ch |= merge_field(db, into, &into->given, "given name", c->given,
+	    label, 1);
+	ch |= merge_field(db, into, &into->middle, "middle name", c->middle,
+	    label, 1);
+	ch |= merge_field(db, into, &into->family, "family name", c->family,
+	    label, 1);
+	ch |= merge_field(db, into, &into->suffix, "suffix", c->suffix, label, 1);
+	ch |= merge_field(db, into, &into->nickname, "nickname", c->nickname,
+	    label, 1);
+	ch |= merge_field(db, into, &into->org, "organisation", c->org, label,
+	    1);
+	ch |= merge_field(db, into, &into->title, "title", c->title, label, 1);
+	ch |= merge_field(db, into, &into->birthday, "birthday", c->birthday,
+	    label, 0);
+	ch |= merge_field(db, into, &into->notes, "notes", c->notes, label, 0);
+
+	for (i = 0; i < c->n_emails; i++) {
+		for (j = 0; j < into->n_emails; j++)
+			if (strcasecmp(into->emails[j].addr,
+			    c->emails[i].addr) == 0)
+				break;
+		if (j == into->n_emails) {
+			contact_add_email(into, c->emails[i].addr,
+			    c->emails[i].label);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_phones; i++) {
+		a = dedup_phone(c->phones[i].raw, region);
+		for (j = 0; j < into->n_phones; j++) {
+			b = dedup_phone(into->phones[j].raw, region);
+			if (strcmp(a, b) == 0) {
+				free(b);
+				break;
+			}
+			free(b);
+		}
+		free(a);
+		if (j == into->n_phones) {
+			contact_add_phone(into, c->phones[i].raw,
+			    c->phones[i].label);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_addrs; i++) {
+		for (j = 0; j < into->n_addrs; j++)
+			if (same_address(&into->addrs[j], &c->addrs[i]))
+				break;
+		if (j == into->n_addrs) {
+			contact_add_address(into, &c->addrs[i]);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_urls; i++) {
+		for (j = 0; j < into->n_urls; j++)
+			if (strcmp(into->urls[j].value, c->urls[i].value) == 0)
+				break;
+		if (j == into->n_urls) {
+			contact_add_url(into, c->urls[i].value, c->urls[i].key);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_tags; i++) {
+		for (j = 0; j < into->n_tags; j++)
+			if (strcasecmp(into->tags[j], c->tags[i]) == 0)
+				break;
+		if (j == into->n_tags) {
+			contact_add_tag(into, c->tags[i]);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_custom; i++) {
+		for (j = 0; j < into->n_custom; j++)
+			if (strcmp(into->custom[j].key, c->custom[i].key) == 0 &&
+			    strcmp(into->custom[j].value,
+			    c->custom[i].value) == 0)
+				break;
+		if (j == into->n_custom) {
+			contact_add_custom(into, c->custom[i].key,
+			    c->custom[i].value);
+			ch = 1;
+		}
+	}
+	if (!ch)
+		return KITH_OK;
+	*changed = 1;
+	return contact_update(db, into, err);
+}

@@ -1,0 +1,822 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * CSV import as a batch: header detection below a preamble, mapping,
+ * duplicate merging, rejects kept aside, chunked commits, and undo.
+ *
+ * Undo needs to know what each merge changed, so before a contact is
+ * merged into, its whole state is saved in batch_merge as a snapshot (a
+ * simple tagged, length-prefixed encoding of struct contact); undo writes
+ * the snapshot back.  Contacts the batch added carry its id in batch_id.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/csvio.h"
+#include "kith/db.h"
+#include "kith/dedup.h"
+#include "kith/import.h"
+#include "kith/search.h"
+#include "kith/util.h"
+#include "csvmap.h"
+#include "internal.h"
+
+#define CHUNK		5000	/* records per transaction */
+#define PREAMBLE_MAX	10	/* records looked at to find the header */
+
+struct held {				/* a record copied out of the reader */
+	long		  line;
+	size_t		  n;
+	char		**field;
+	size_t		 *len;
+};
+
+struct import {
+	struct kith_db		*db;
+	const char		*path;
+	const struct import_opts *opts;
+	struct import_report	*rep;
+	struct kith_err		*err;
+	struct csv_map		*map;
+	struct held		 header;	/* once found */
+	struct held		 pre[PREAMBLE_MAX];
+	size_t			 n_pre;
+	FILE			*rejects;
+	char			*label;		/* "import N" */
+	long			 in_chunk;
+	int64_t			 indexed;	/* contacts up to here indexed */
+	int64_t			 last_added;	/* highest id added */
+	enum kith_status	 st;		/* first fatal error */
+	long long		 size;
+};
+
+static void	hold(struct held *, const struct csv_record *);
+static void	held_free(struct held *);
+static void	held_record(const struct held *, struct csv_record *);
+static void	say(struct import *, enum import_level, long, const char *,
+		    ...) __attribute__((format(printf, 4, 5)));
+static void	reject(struct import *, const struct csv_record *,
+		    const char *);
+static int	on_record(const struct csv_record *, void *);
+static int	data_record(struct import *, const struct csv_record *);
+static enum kith_status start_map(struct import *, const struct held *);
+static enum kith_status index_added(struct import *, struct kith_err *);
+static void	snapshot(const struct contact *, struct sbuf *);
+static struct contact *unsnapshot(const void *, size_t);
+
+void
+import_report_free(struct import_report *rep)
+{
+	free(rep->rejects);
+	free(rep->mapping);
+	memset(rep, 0, sizeof *rep);
+}
+
+static void
+hold(struct held *h, const struct csv_record *rec)
+{
+	size_t	i;
+
+	h->line = rec->line;
+	h->n = rec->n;
+	h->field = xcalloc(rec->n, sizeof *h->field);
+	h->len = xcalloc(rec->n, sizeof *h->len);
+	for (i = 0; i < rec->n; i++) {
+		h->field[i] = xmalloc(rec->len[i] + 1);
+		memcpy(h->field[i], rec->field[i], rec->len[i]);
+		h->field[i][rec->len[i]] = '\0';
+		h->len[i] = rec->len[i];
+	}
+}
+
+static void
+held_free(struct held *h)
+{
+	size_t	i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->field[i]);
+	free(h->field);
+	free(h->len);
+	memset(h, 0, sizeof *h);
+}
+
+static void
+held_record(const struct held *h, struct csv_record *rec)
+{
+	memset(rec, 0, sizeof *rec);
+	rec->line = h->line;
+	rec->n = h->n;
+	rec->field = h->field;
+	rec->len = (size_t *)h->len;
+}
+
+static void
+say(struct import *im, enum import_level level, long line, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	 msg[1024];
+
+	if (level == IMPORT_WARNING)
+		im->rep->warnings++;
+	if (im->opts->notice == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	im->opts->notice(im->opts->arg, level, im->path, line, msg);
+}
+
+/* Writes one field quoted, bytes as they are (NUL and bad UTF-8 too). */
+static void
+put_field(FILE *fp, const char *s, size_t len)
+{
+	size_t	i;
+
+	fputc('"', fp);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			fputc('"', fp);
+		fputc(s[i], fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+put_row(FILE *fp, char *const *field, const size_t *len, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		put_field(fp, field[i], len[i]);
+	}
+	fputc('\n', fp);
+}
+
+/* Reports rec as rejected and keeps it in the rejects file. */
+static void
+reject(struct import *im, const struct csv_record *rec, const char *why)
+{
+	im->rep->rejected++;
+	say(im, IMPORT_ERROR, rec->line, "%s", why);
+	if (im->opts->dry_run)
+		return;
+	if (im->rejects == NULL) {
+		free(im->rep->rejects);
+		im->rep->rejects = im->opts->rejects ?
+		    xstrdup(im->opts->rejects) :
+		    xasprintf("%s.rejected.csv", im->path);
+		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
+			say(im, IMPORT_WARNING, 0, "cannot write the rejected "
+			    "rows to %s", im->rep->rejects);
+			free(im->rep->rejects);
+			im->rep->rejects = NULL;
+			return;
+		}
+		if (im->header.n > 0)
+			put_row(im->rejects, im->header.field, im->header.len,
+			    im->header.n);
+	}
+	put_row(im->rejects, rec->field, rec->len, rec->n);
+}
+
+static enum kith_status
+start_map(struct import *im, const struct held *h)
+{
+	struct csv_record	rec;
+	enum kith_status	st;
+
+	held_record(h, &rec);
+	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
+	    im->err)) != KITH_OK)
+		return st;
+	im->header = *h;
+	snprintf(im->rep->format, sizeof im->rep->format, "%s",
+	    csvmap_format(im->map));
+	im->rep->mapping = csvmap_describe(im->map);
+	return KITH_OK;
+}
+
+static int
+on_record(const struct csv_record *rec, void *arg)
+{
+	struct import		*im = arg;
+	struct held		 h;
+	struct csv_record	 r;
+	size_t			 i;
+
+	if (im->opts->progress != NULL && rec->number % 1024 == 0)
+		im->opts->progress(im->opts->arg, rec->offset, im->size);
+	if (im->map != NULL)
+		return data_record(im, rec);
+
+	/* Looking for the header: the first record that looks like one. */
+	if (rec->problem == NULL && (csvmap_header_score(rec) >= 2 ||
+	    (im->n_pre == 0 && (im->opts->format != NULL ||
+	    im->opts->map != NULL)))) {
+		for (i = 0; i < im->n_pre; i++) {
+			say(im, IMPORT_NOTICE, im->pre[i].line,
+			    "skipped: above the header");
+			held_free(&im->pre[i]);
+		}
+		im->n_pre = 0;
+		hold(&h, rec);
+		if ((im->st = start_map(im, &h)) != KITH_OK) {
+			held_free(&h);
+			return 1;
+		}
+		return 0;
+	}
+	if (im->n_pre < PREAMBLE_MAX) {
+		hold(&im->pre[im->n_pre++], rec);
+		if (im->n_pre < PREAMBLE_MAX)
+			return 0;
+	}
+	/* No header found: the first record is the header after all. */
+	h = im->pre[0];
+	if ((im->st = start_map(im, &h)) != KITH_OK)
+		return 1;
+	for (i = 1; i < im->n_pre; i++) {
+		held_record(&im->pre[i], &r);
+		data_record(im, &r);
+		held_free(&im->pre[i]);
+	}
+	im->n_pre = 0;
+	return im->st != KITH_OK;
+}
+
+/*
+ * Adds, merges or rejects one data record.  Returns non-zero to stop the
+ * read (a database error, kept in im->st).
+ */
+static int
+data_record(struct import *im, const struct csv_record *rec)
+{
+	struct kith_err		 err = { 0 };
+	struct contact		*c = NULL, *into = NULL;
+	struct sbuf		 snap = { 0 };
+	enum dedup_verdict	 verdict;
+	enum kith_status	 st;
+	const char		*why;
+	char			*warning = NULL;
+	sqlite3_stmt		*stmt;
+	int64_t			 id;
+	size_t			 i;
+	int			 changed;
+
+	if (rec->problem != NULL) {
+		im->rep->rows++;
+		reject(im, rec, rec->problem);
+		return 0;
+	}
+	st = csvmap_contact(im->map, rec, &c, &warning, &err);
+	if (st == KITH_NOTFOUND) {
+		im->rep->skipped++;
+		say(im, IMPORT_NOTICE, rec->line, "skipped: empty record");
+		return 0;
+	}
+	im->rep->rows++;
+	if (st != KITH_OK) {
+		reject(im, rec, err.msg);
+		goto out;
+	}
+	if (warning != NULL)
+		say(im, IMPORT_WARNING, rec->line, "%s", warning);
+	/* An unusable address is kept, as a custom field, not lost. */
+	for (i = 0; i < c->n_emails; ) {
+		if (contact_email_valid(c->emails[i].addr)) {
+			i++;
+			continue;
+		}
+		say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
+		    "address; kept as the field \"E-mail (invalid)\"",
+		    c->emails[i].addr);
+		contact_add_custom(c, "E-mail (invalid)", c->emails[i].addr);
+		free(c->emails[i].addr);
+		free(c->emails[i].label);
+		memmove(&c->emails[i], &c->emails[i + 1],
+		    (c->n_emails - i - 1) * sizeof c->emails[0]);
+		c->n_emails--;
+	}
+	if (im->opts->tag != NULL)
+		contact_add_tag(c, im->opts->tag);
+
+	if ((st = dedup_find(im->db, c, &verdict, &id, &why, &err)) != KITH_OK)
+		goto fatal;
+	if (verdict == DEDUP_EMAIL || verdict == DEDUP_PHONE) {
+		if ((st = contact_get(im->db, id, &into, &err)) != KITH_OK)
+			goto fatal;
+		snapshot(into, &snap);
+		if ((st = dedup_merge(im->db, into, c, im->label, &changed,
+		    &err)) != KITH_OK) {
+			if (st == KITH_INVALID) {
+				reject(im, rec, err.msg);
+				goto out;
+			}
+			goto fatal;
+		}
+		im->rep->merged++;
+		if (changed && !im->opts->dry_run) {
+			if ((stmt = db_stmt(im->db, "INSERT INTO batch_merge "
+			    "(batch_id, contact_id, snapshot) VALUES (?1, ?2, "
+			    "?3)", &err)) == NULL) {
+				st = KITH_DB;
+				goto fatal;
+			}
+			sqlite3_bind_int64(stmt, 1, im->rep->batch);
+			sqlite3_bind_int64(stmt, 2, id);
+			sqlite3_bind_blob(stmt, 3, snap.s, (int)snap.len,
+			    SQLITE_STATIC);
+			if (sqlite3_step(stmt) != SQLITE_DONE) {
+				st = db_fail(im->db, &err, "recording a merge");
+				goto fatal;
+			}
+		}
+		goto chunk;
+	}
+	if (c->source == NULL)
+		c->source = xasprintf("%s (%s)", im->label, im->rep->format);
+	c->batch = im->rep->batch;
+	if ((st = contact_insert(im->db, c, &err)) != KITH_OK) {
+		if (st == KITH_INVALID) {
+			reject(im, rec, err.msg);
+			goto out;
+		}
+		goto fatal;
+	}
+	im->rep->added++;
+	im->last_added = c->id;
+	if (verdict == DEDUP_REVIEW) {
+		im->rep->review++;
+		say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
+		    "contact %lld (%s); added apart, check with kith show %lld",
+		    (long long)id, why, (long long)id);
+	}
+chunk:
+	if (!im->opts->dry_run && ++im->in_chunk >= CHUNK) {
+		im->in_chunk = 0;
+		if ((st = index_added(im, &err)) != KITH_OK ||
+		    (st = kith_db_commit(im->db, &err)) != KITH_OK ||
+		    (st = kith_db_begin(im->db, &err)) != KITH_OK)
+			goto fatal;
+	}
+out:
+	sbuf_free(&snap);
+	contact_free(c);
+	contact_free(into);
+	free(warning);
+	return 0;
+fatal:
+	im->st = st;
+	*im->err = err;
+	sbuf_free(&snap);
+	contact_free(c);
+	contact_free(into);
+	free(warning);
+	return 1;
+}
+
+/* Search entries for what this chunk added, built in one statement. */
+static enum kith_status
+index_added(struct import *im, struct kith_err *err)
+{
+	enum kith_status	st;
+
+	if (im->last_added <= im->indexed)
+		return KITH_OK;
+	st = search_index_batch(im->db, im->rep->batch, im->indexed, err);
+	im->indexed = im->last_added;
+	return st;
+}
+
+enum kith_status
+import_file(struct kith_db *db, const char *path,
+    const struct import_opts *opts, struct import_report *rep,
+    struct kith_err *err)
+{
+	static const struct import_opts	 none;
+	struct kith_err			 local = { 0 };
+	struct csv_read_opts		 ro = { 0 };
+	struct csv_info			 info = { { 0 }, 0, 0 };
+	struct import			 im;
+	enum kith_status		 st, st2;
+	sqlite3_stmt			*stmt;
+	size_t				 i;
+	long				 removed;
+
+	memset(rep, 0, sizeof *rep);
+	memset(&im, 0, sizeof im);
+	if (err == NULL)
+		err = &local;
+	im.db = db;
+	im.path = path;
+	im.opts = opts != NULL ? opts : &none;
+	im.rep = rep;
+	im.err = err;
+	ro.legacy = im.opts->legacy;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	if (!im.opts->dry_run) {
+		/* The batch row commits first: a killed import can be undone. */
+		if ((stmt = db_stmt(db, "INSERT INTO import_batch (file, "
+		    "started) VALUES (?1, ?2)", err)) == NULL) {
+			kith_db_rollback(db);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(db));
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			st = db_fail(db, err, "starting the import");
+			kith_db_rollback(db);
+			return st;
+		}
+		rep->batch = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+		if ((st = kith_db_commit(db, err)) != KITH_OK ||
+		    (st = kith_db_begin(db, err)) != KITH_OK)
+			return st;
+	}
+	im.label = rep->batch ? xasprintf("import %lld", (long long)rep->batch)
+	    : xstrdup("import");
+
+	kith_db_defer_index(db, 1);
+	st = csv_read(path, &ro, &info, on_record, &im, err);
+	im.size = info.size;
+	snprintf(rep->encoding, sizeof rep->encoding, "%s", info.encoding);
+	if (st == KITH_OK && im.st != KITH_OK)
+		st = im.st;
+	if (st == KITH_OK && im.map == NULL && im.n_pre > 0) {
+		/* Fewer records than PREAMBLE_MAX and none looked like a
+		 * header: the first one is it. */
+		struct held h = im.pre[0];
+		struct csv_record r;
+
+		if ((st = start_map(&im, &h)) == KITH_OK) {
+			for (i = 1; i < im.n_pre && im.st == KITH_OK; i++) {
+				held_record(&im.pre[i], &r);
+				data_record(&im, &r);
+			}
+			st = im.st;
+		} else
+			held_free(&h);
+		for (i = 1; i < im.n_pre; i++)
+			held_free(&im.pre[i]);
+		im.n_pre = 0;
+	}
+	for (i = 0; i < im.n_pre; i++)
+		held_free(&im.pre[i]);
+	if (st == KITH_OK && !im.opts->dry_run)
+		st = index_added(&im, err);
+	kith_db_defer_index(db, 0);
+
+	if (st != KITH_OK || im.opts->dry_run) {
+		kith_db_rollback(db);
+		if (rep->batch != 0) {
+			/* Take back what earlier chunks committed. */
+			struct kith_err e2 = { 0 };
+
+			import_undo(db, rep->batch, &removed, NULL, &e2);
+			if ((stmt = db_stmt(db, "DELETE FROM import_batch "
+			    "WHERE id = ?1", NULL)) != NULL) {
+				sqlite3_bind_int64(stmt, 1, rep->batch);
+				sqlite3_step(stmt);
+				sqlite3_reset(stmt);
+			}
+			rep->batch = 0;
+		}
+		goto out;
+	}
+	if ((stmt = db_stmt(db, "UPDATE import_batch SET format = ?2, "
+	    "finished = ?3, n_read = ?4, n_added = ?5, n_merged = ?6, "
+	    "n_rejected = ?7 WHERE id = ?1", err)) == NULL) {
+		st = KITH_DB;
+		kith_db_rollback(db);
+		goto out;
+	}
+	sqlite3_bind_int64(stmt, 1, rep->batch);
+	sqlite3_bind_text(stmt, 2, rep->format, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, (int64_t)kith_db_now(db));
+	sqlite3_bind_int64(stmt, 4, rep->rows);
+	sqlite3_bind_int64(stmt, 5, rep->added);
+	sqlite3_bind_int64(stmt, 6, rep->merged);
+	sqlite3_bind_int64(stmt, 7, rep->rejected);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "finishing the import");
+		kith_db_rollback(db);
+		goto out;
+	}
+	st = kith_db_commit(db, err);
+out:
+	if (im.rejects != NULL && fclose(im.rejects) != 0 && st == KITH_OK)
+		st = kith_err_set(err, KITH_IO, "%s: writing the rejected rows "
+		    "failed", rep->rejects);
+	if (st == KITH_OK && opts != NULL && opts->progress != NULL)
+		opts->progress(opts->arg, im.size, im.size);
+	csvmap_free(im.map);
+	held_free(&im.header);
+	free(im.label);
+	st2 = st;
+	return st2;
+}
+
+/* Snapshots: a tag byte, a 32-bit length, the bytes; repeated. */
+static void
+put(struct sbuf *sb, char tag, const char *s)
+{
+	uint32_t	len;
+
+	if (s == NULL)
+		return;
+	len = (uint32_t)strlen(s);
+	sbuf_addc(sb, tag);
+	sbuf_addn(sb, (const char *)&len, sizeof len);
+	sbuf_addn(sb, s, len);
+}
+
+static void
+snapshot(const struct contact *c, struct sbuf *sb)
+{
+	char	num[32];
+	size_t	i;
+
+	put(sb, 'd', c->display);
+	put(sb, 'p', c->prefix);
+	put(sb, 'g', c->given);
+	put(sb, 'm', c->middle);
+	put(sb, 'f', c->family);
+	put(sb, 's', c->suffix);
+	put(sb, 'n', c->nickname);
+	put(sb, 'o', c->org);
+	put(sb, 't', c->title);
+	put(sb, 'b', c->birthday);
+	put(sb, 'N', c->notes);
+	put(sb, 'S', c->source);
+	snprintf(num, sizeof num, "%d", c->cadence_days);
+	put(sb, 'c', num);
+	snprintf(num, sizeof num, "%d", c->archived);
+	put(sb, 'a', num);
+	for (i = 0; i < c->n_emails; i++) {
+		put(sb, 'E', c->emails[i].addr);
+		put(sb, 'e', c->emails[i].label);
+	}
+	for (i = 0; i < c->n_phones; i++) {
+		put(sb, 'P', c->phones[i].raw);
+		put(sb, 'l', c->phones[i].label);
+	}
+	for (i = 0; i < c->n_addrs; i++) {
+		put(sb, 'A', "");
+		put(sb, '1', c->addrs[i].label);
+		put(sb, '2', c->addrs[i].street);
+		put(sb, '3', c->addrs[i].city);
+		put(sb, '4', c->addrs[i].region);
+		put(sb, '5', c->addrs[i].postcode);
+		put(sb, '6', c->addrs[i].country);
+	}
+	for (i = 0; i < c->n_urls; i++) {
+		put(sb, 'U', c->urls[i].value);
+		put(sb, 'u', c->urls[i].key);
+	}
+	for (i = 0; i < c->n_custom; i++) {
+		put(sb, 'K', c->custom[i].key);
+		put(sb, 'V', c->custom[i].value);
+	}
+	for (i = 0; i < c->n_tags; i++)
+		put(sb, 'T', c->tags[i]);
+}
+
+static struct contact *
+unsnapshot(const void *data, size_t size)
+{
+	const char		*p = data, *end = p + size;
+	struct contact		*c = contact_new();
+	struct contact_address	*a = NULL;
+	char			*v, **field;
+	uint32_t		 len;
+	char			 tag;
+
+	while (p + 1 + sizeof len <= end) {
+		tag = *p++;
+		memcpy(&len, p, sizeof len);
+		p += sizeof len;
+		if ((size_t)(end - p) < len)
+			break;
+		v = xstrndup(p, len);
+		p += len;
+		field = NULL;
+		switch (tag) {
+		case 'd': field = &c->display; break;
+		case 'p': field = &c->prefix; break;
+		case 'g': field = &c->given; break;
+		case 'm': field = &c->middle; break;
+		case 'f': field = &c->family; break;
+		case 's': field = &c->suffix; break;
+		case 'n': field = &c->nickname; break;
+		case 'o': field = &c->org; break;
+		case 't': field = &c->title; break;
+		case 'b': field = &c->birthday; break;
+		case 'N': field = &c->notes; break;
+		case 'S': field = &c->source; break;
+		case 'c': c->cadence_days = atoi(v); break;
+		case 'a': c->archived = atoi(v); break;
+		case 'E': contact_add_email(c, v, NULL); break;
+		case 'e':
+			if (c->n_emails > 0)
+				contact_set(&c->emails[c->n_emails - 1].label, v);
+			break;
+		case 'P': contact_add_phone(c, v, NULL); break;
+		case 'l':
+			if (c->n_phones > 0)
+				contact_set(&c->phones[c->n_phones - 1].label, v);
+			break;
+		case 'A': {
+			struct contact_address none = { 0 };
+
+			contact_add_address(c, &none);
+			a = &c->addrs[c->n_addrs - 1];
+			break;
+		}
+		case '1': if (a) contact_set(&a->label, v); break;
+		case '2': if (a) contact_set(&a->street, v); break;
+		case '3': if (a) contact_set(&a->city, v); break;
+		case '4': if (a) contact_set(&a->region, v); break;
+		case '5': if (a) contact_set(&a->postcode, v); break;
+		case '6': if (a) contact_set(&a->country, v); break;
+		case 'U': contact_add_url(c, v, NULL); break;
+		case 'u':
+			if (c->n_urls > 0)
+				contact_set(&c->urls[c->n_urls - 1].key, v);
+			break;
+		case 'K': contact_add_custom(c, v, ""); break;
+		case 'V':
+			if (c->n_custom > 0) {
+				free(c->custom[c->n_custom - 1].value);
+				c->custom[c->n_custom - 1].value = xstrdup(v);
+			}
+			break;
+		case 'T': contact_add_tag(c, v); break;
+		}
+		if (field != NULL)
+			contact_set(field, v);
+		free(v);
+	}
+	return c;
+}
+
+enum kith_status
+import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
+    struct kith_err *err)
+{
+	struct contact		*c;
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st;
+	long			 n_removed = 0, n_restored = 0;
+	int			 rc, undone;
+
+	if ((stmt = db_stmt(db, "SELECT undone FROM import_batch WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	rc = sqlite3_step(stmt);
+	undone = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
+		    "kith import --list shows them", (long long)batch);
+	if (undone)
+		return kith_err_set(err, KITH_INVALID,
+		    "import batch %lld was undone already", (long long)batch);
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	/* Newest merge first, so a contact merged twice ends as before. */
+	if ((stmt = db_stmt(db, "SELECT contact_id, snapshot FROM batch_merge "
+	    "WHERE batch_id = ?1 ORDER BY id DESC", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, batch);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		c = unsnapshot(sqlite3_column_blob(stmt, 1),
+		    (size_t)sqlite3_column_bytes(stmt, 1));
+		c->id = sqlite3_column_int64(stmt, 0);
+		/* The statement is in use: contact_update needs others only. */
+		st = contact_update(db, c, err);
+		contact_free(c);
+		if (st == KITH_NOTFOUND)
+			continue;	/* deleted since: nothing to restore */
+		if (st != KITH_OK) {
+			sqlite3_reset(stmt);
+			goto fail;
+		}
+		n_restored++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		st = db_fail(db, err, "undoing an import");
+		goto fail;
+	}
+	if ((stmt = db_stmt(db, "DELETE FROM contact_fts WHERE rowid IN "
+	    "(SELECT id FROM contact WHERE batch_id = ?1)", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, batch);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "undoing an import");
+		goto fail;
+	}
+	if ((stmt = db_stmt(db, "DELETE FROM contact WHERE batch_id = ?1",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, batch);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "undoing an import");
+		goto fail;
+	}
+	n_removed = sqlite3_changes(kith_db_sqlite(db));
+	if ((stmt = db_stmt(db, "UPDATE import_batch SET undone = 1 WHERE "
+	    "id = ?1", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, batch);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "undoing an import");
+		goto fail;
+	}
+	if ((stmt = db_stmt(db, "DELETE FROM batch_merge WHERE batch_id = ?1",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, batch);
+	sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if ((st = kith_db_commit(db, err)) != KITH_OK)
+		return st;
+	if (removed != NULL)
+		*removed = n_removed;
+	if (restored != NULL)
+		*restored = n_restored;
+	return KITH_OK;
+fail:
+	kith_db_rollback(db);
+	return st;
+}
+
+enum kith_status
+import_batches(struct kith_db *db, struct import_batch **out, size_t *n,
+    struct kith_err *err)
+{
+	struct import_batch	*b = NULL;
+	sqlite3_stmt		*stmt;
+	size_t			 count = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT id, file, format, started, "
+	    "finished IS NOT NULL, undone, n_read, n_added, n_merged, "
+	    "n_rejected FROM import_batch ORDER BY id", err)) == NULL)
+		return KITH_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((count & (count - 1)) == 0)
+			b = xreallocarray(b, count ? count * 2 : 1, sizeof *b);
+		b[count].id = sqlite3_column_int64(stmt, 0);
+		b[count].file = db_col_text(stmt, 1);
+		b[count].format = db_col_text(stmt, 2);
+		b[count].started = sqlite3_column_int64(stmt, 3);
+		b[count].finished = sqlite3_column_int(stmt, 4);
+		b[count].undone = sqlite3_column_int(stmt, 5);
+		b[count].rows = sqlite3_column_int64(stmt, 6);
+		b[count].added = sqlite3_column_int64(stmt, 7);
+		b[count].merged = sqlite3_column_int64(stmt, 8);
+		b[count].rejected = sqlite3_column_int64(stmt, 9);
+		count++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		import_batches_free(b, count);
+		return db_fail(db, err, "listing imports");
+	}
+	*out = b;
+	*n = count;
+	return KITH_OK;
+}
+
+void
+import_batches_free(struct import_batch *b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(b[i].file);
+		free(b[i].format);
+	}
+	free(b);
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Duplicate detection: phone normalisation under a region, name
+ * compatibility, and what dedup_find() and dedup_merge() decide against a
+ * real database.
+ */
+#include "check.h"
+#include "testdb.h"
+#include "kith/contact.h"
+#include "kith/dedup.h"
+
+static void
+phone_is(const char *raw, const char *region, const char *want)
+{
+	char	*got = dedup_phone(raw, region);
+
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void
+test_phones(void)
+{
+	phone_is("+1 (555) 010-2233", "US", "+15550102233");
+	phone_is("555-010-2233", "US", "+15550102233");
+	phone_is("(555) 010-2233", "US", "+15550102233");
+	phone_is("1 555 010 2233", "US", "+15550102233");
+	phone_is("011 44 7700 900119", "US", "+447700900119");
+	phone_is("07700 900119", "GB", "+447700900119");
+	phone_is("07700 900119", "US", "07700900119");
+	phone_is("+44 (0) 7700 900121", "US", "+447700900121");
+	phone_is("0044 7700 900121", "RS", "+447700900121");
+	phone_is("011 555 0101", "RS", "+381115550101");
+	phone_is("+381 11 555 0101", "GB", "+381115550101");
+	phone_is("06 12 34 56 78", "FR", "+33612345678");
+	phone_is("no digits", "US", "");
+	phone_is("", "US", "");
+	phone_is(NULL, NULL, "");
+	phone_is("555-0101", NULL, "5550101");
+}
+
+static void
+test_names(void)
+{
+	CHECK(dedup_names_compatible("ana petrovic", "ana petrovic"));
+	CHECK(dedup_names_compatible("bob whitfield", "robert whitfield"));
+	CHECK(dedup_names_compatible("kate lindqvist", "katherine lindqvist"));
+	CHECK(dedup_names_compatible("k lindqvist", "katherine lindqvist"));
+	CHECK(!dedup_names_compatible("marija petrovic", "ana petrovic"));
+	CHECK(!dedup_names_compatible("ana petrovic", "ana markovic"));
+	CHECK(!dedup_names_compatible("ana", "bob"));
+	CHECK(!dedup_names_compatible(NULL, "ana petrovic"));
+	CHECK(!dedup_names_compatible("", ""));
+}
+
+static int64_t
+store(struct kith_db *db, const char *name, const char *email,
+    const char *phone, const char *nick)
+{
+	struct contact	*c = contact_new();
+	int64_t		 id;
+
+	contact_set(&c->display, name);
+	contact_set(&c->nickname, nick);
+	if (email)
+		contact_add_email(c, email, NULL);
+	if (phone)
+		contact_add_phone(c, phone, NULL);
+	CHECK(contact_insert(db, c, NULL) == KITH_OK);
+	id = c->id;
+	contact_free(c);
+	return id;
+}
+
+static enum dedup_verdict
+verdict_of(struct kith_db *db, const char *name, const char *email,
+    const char *phone, int64_t *id)
+{
+	struct contact		*c = contact_new();
+	enum dedup_verdict	 v;
+	const char		*why;
+
+	contact_set(&c->display, name);
+	if (email)
+		contact_add_email(c, email, NULL);
+	if (phone)
+		contact_add_phone(c, phone, NULL);
+	CHECK(dedup_find(db, c, &v, id, &why, NULL) == KITH_OK);
+	contact_free(c);
+	return v;
+}
+
+static void
+test_find_and_merge(void)
+{
+	struct kith_err	 err = { 0 };
+	struct contact	*into, *c;
+	struct kith_db	*db;
+	int64_t		 ana, rob, id;
+	char		*path;
+	int		 changed;
+
+	setenv("KITH_REGION", "US", 1);
+	db = test_db("dedup.db", &path);
+	unsetenv("KITH_REGION");
+	ana = store(db, "Ana Petrović", "ana.petrovic@example.com",
+	    "+1 555-010-2233", NULL);
+	rob = store(db, "Robert Whitfield", "rw@example.org",
+	    "+1 (555) 010-0175", "Bob");
+
+	CHECK(verdict_of(db, "A. P.", "ANA.PETROVIC@EXAMPLE.COM", NULL, &id)
+	    == DEDUP_EMAIL);
+	CHECK_INT(id, ana);
+	CHECK(verdict_of(db, "Ana Petrovic", NULL, "5550102233", &id)
+	    == DEDUP_PHONE);
+	CHECK_INT(id, ana);
+	CHECK(verdict_of(db, "Marija Petrović", NULL, "(555) 010-2233", &id)
+	    == DEDUP_REVIEW);
+	CHECK(verdict_of(db, "Bob Whitfield", NULL, "555 010 0175", &id)
+	    == DEDUP_PHONE);
+	CHECK_INT(id, rob);
+	CHECK(verdict_of(db, "Ana Petrović", "ana.petrovic+news@example.com",
+	    NULL, &id) == DEDUP_REVIEW);
+	CHECK(verdict_of(db, "Robert Whitfield", "other@example.net", NULL,
+	    &id) == DEDUP_REVIEW);
+	CHECK(verdict_of(db, "Someone Else", "x@example.net", "555 010 9999",
+	    &id) == DEDUP_NONE);
+
+	/* Merging adds, and keeps a differing value beside the old one. */
+	CHECK(contact_get(db, ana, &into, &err) == KITH_OK);
+	contact_set(&into->title, "Partner");
+	CHECK(contact_update(db, into, &err) == KITH_OK);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrovic");
+	contact_set(&c->title, "Senior Partner");
+	contact_set(&c->org, "Acme Legal");
+	contact_add_email(c, "Ana.Petrovic@example.com", NULL);
+	contact_add_email(c, "ana@home.example", "home");
+	contact_add_phone(c, "555 010 2233", NULL);
+	contact_add_tag(c, "client");
+	CHECK(dedup_merge(db, into, c, "import 7", &changed, &err) == KITH_OK);
+	CHECK(changed);
+	contact_free(into);
+	CHECK(contact_get(db, ana, &into, &err) == KITH_OK);
+	CHECK_STR(into->display, "Ana Petrović");
+	CHECK_STR(into->title, "Partner");
+	CHECK_STR(into->org, "Acme Legal");
+	CHECK_INT(into->n_emails, 2);
+	CHECK_INT(into->n_phones, 1);
+	CHECK_INT(into->n_tags, 1);
+	CHECK_INT(into->n_custom, 1);
+	if (into->n_custom == 1) {
+		CHECK_STR(into->custom[0].key, "title (import 7)");
+		CHECK_STR(into->custom[0].value, "Senior Partner");
+	}
+	/* The same row again changes nothing. */
+	CHECK(dedup_merge(db, into, c, "import 7", &changed, &err) == KITH_OK);
+	CHECK(!changed);
+	contact_free(into);
+	contact_free(c);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_phones, test_names, test_find_and_merge)
