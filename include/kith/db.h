@@ -61,11 +61,12 @@ enum kith_status kith_db_commit(struct kith_db *, struct kith_err *);
 void		 kith_db_rollback(struct kith_db *);
 
 /*
- * While on, new contacts get no search entry when stored: a bulk import
- * turns it on and builds the entries in one go (search_index_batch)
- * before each commit.
+ * Bulk mode, for imports: new contacts get no search entry when stored
+ * (the importer builds the entries in one go with search_index_batch()
+ * before each commit), and inner transaction levels cost nothing, but a
+ * failure inside one makes the outermost commit fail and roll back.
  */
-void		 kith_db_defer_index(struct kith_db *, int on);
+void		 kith_db_bulk(struct kith_db *, int on);
 
 /* The underlying SQLite handle, for the core's own modules only. */
 struct sqlite3	*kith_db_sqlite(struct kith_db *);

@@ -66,7 +66,7 @@ enum kith_status search_reindex(struct kith_db *, int64_t id,
 /*
  * Creates the search entries of the contacts of import batch batch whose
  * id is above after, in one statement (a bulk import defers indexing with
- * kith_db_defer_index and calls this before each commit).
+ * kith_db_bulk and calls this before each commit).
  */
 enum kith_status search_index_batch(struct kith_db *, int64_t batch,
 		    int64_t after, struct kith_err *);

@@ -464,6 +464,8 @@ main(int argc, char **argv)
 	int			 ch, demo = 0, rc;
 
 	setlocale(LC_ALL, "");
+	/* One write per message, not one per fprintf (imports report a lot). */
+	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	/* Data is UTF-8 whatever the environment says. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");

@@ -376,7 +376,7 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = write_parts(db, c, insert, err)) != KITH_OK ||
-	    (!(insert && db_index_deferred(db)) &&
+	    (!(insert && db_bulk(db)) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;
 	st = kith_db_commit(db, err);
@@ -819,18 +819,31 @@ org_find_or_create(struct kith_db *db, const char *name, int64_t *id,
 		free(fold);
 		fold = xstrdup(name);
 	}
-	if ((stmt = db_stmt(db, "INSERT INTO org (name, name_fold, created) "
-	    "VALUES (?1, ?2, ?3) ON CONFLICT (name_fold) DO UPDATE SET "
-	    "name_fold = excluded.name_fold RETURNING id", err)) == NULL) {
+	/* Look first: most contacts name an organisation already stored. */
+	if ((stmt = db_stmt(db, "SELECT id FROM org WHERE name_fold = ?1",
+	    err)) == NULL) {
 		free(fold);
 		return KITH_DB;
 	}
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, fold, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, (int64_t)kith_db_now(db));
+	sqlite3_bind_text(stmt, 1, fold, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		*id = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE) {
+		if ((stmt = db_stmt(db, "INSERT INTO org (name, name_fold, "
+		    "created) VALUES (?1, ?2, ?3)", err)) == NULL) {
+			free(fold);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, fold, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, (int64_t)kith_db_now(db));
+		if ((rc = sqlite3_step(stmt)) == SQLITE_DONE) {
+			*id = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+			rc = SQLITE_ROW;
+		}
+		sqlite3_reset(stmt);
+	}
 	free(fold);
 	if (rc != SQLITE_ROW)
 		return db_fail(db, err, "saving an organisation");

@@ -42,7 +42,8 @@ struct kith_db {
 	time_t			 now;		/* pinned clock, 0 = time(NULL) */
 	int			 depth;		/* transaction nesting */
 	char			 region[8];	/* phone region, "" until read */
-	int			 defer_index;	/* inserts leave the index alone */
+	int			 bulk;		/* kith_db_bulk() is on */
+	int			 broken;	/* an inner level failed in bulk */
 	struct stmt_slot	 stmts[STMT_CACHE];
 	size_t			 n_stmts;
 };
@@ -195,7 +196,13 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 	if (!memory && (st = db_exec(db, "PRAGMA journal_mode = WAL", err))
 	    != KITH_OK)
 		goto fail;
-	if ((st = db_exec(db, "PRAGMA synchronous = NORMAL", err)) != KITH_OK)
+	/*
+	 * Savepoints (every user action nested in an import) journal to
+	 * memory, not to temporary files; the page cache is bounded (16 MB).
+	 */
+	if ((st = db_exec(db, "PRAGMA synchronous = NORMAL; "
+	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", err))
+	    != KITH_OK)
 		goto fail;
 	*out = db;
 	return KITH_OK;
@@ -239,15 +246,15 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 void
-kith_db_defer_index(struct kith_db *db, int on)
+kith_db_bulk(struct kith_db *db, int on)
 {
-	db->defer_index = on;
+	db->bulk = on;
 }
 
 int
-db_index_deferred(const struct kith_db *db)
+db_bulk(const struct kith_db *db)
 {
-	return db->defer_index;
+	return db->bulk;
 }
 
 const char *
@@ -296,11 +303,17 @@ kith_db_sqlite(struct kith_db *db)
 enum kith_status
 kith_db_begin(struct kith_db *db, struct kith_err *err)
 {
-	enum kith_status	st;
+	enum kith_status	st = KITH_OK;
 
-	/* Inner levels are savepoints, so they can fail on their own. */
-	st = db_exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kith",
-	    err);
+	/*
+	 * Inner levels are savepoints, so they can fail on their own; in
+	 * bulk mode they are free, and a failure spoils the whole level.
+	 */
+	if (db->depth == 0) {
+		st = db_exec(db, "BEGIN IMMEDIATE", err);
+		db->broken = 0;
+	} else if (!db->bulk)
+		st = db_exec(db, "SAVEPOINT kith", err);
 	if (st == KITH_OK)
 		db->depth++;
 	return st;
@@ -314,7 +327,12 @@ kith_db_commit(struct kith_db *db, struct kith_err *err)
 	if (db->depth == 0)
 		return KITH_OK;
 	if (--db->depth > 0)
-		return db_exec(db, "RELEASE kith", err);
+		return db->bulk ? KITH_OK : db_exec(db, "RELEASE kith", err);
+	if (db->broken) {
+		db_exec(db, "ROLLBACK", NULL);
+		return kith_err_set(err, KITH_DB, "%s: a step of the change "
+		    "failed, so none of it was written", db->path);
+	}
 	if ((st = db_exec(db, "COMMIT", err)) != KITH_OK)
 		db_exec(db, "ROLLBACK", NULL);
 	return st;
@@ -325,10 +343,12 @@ kith_db_rollback(struct kith_db *db)
 {
 	if (db->depth == 0)
 		return;
-	if (--db->depth > 0)
-		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
-	else
+	if (--db->depth == 0)
 		db_exec(db, "ROLLBACK", NULL);
+	else if (db->bulk)
+		db->broken = 1;
+	else
+		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
 }
 
 sqlite3_stmt *

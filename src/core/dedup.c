@@ -270,8 +270,7 @@ dedup_find(struct kith_db *db, const struct contact *c,
 	for (i = 0; i < c->n_emails; i++) {
 		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
 		    "contact c ON c.id = e.contact_id WHERE e.addr_norm = "
-		    "lower(trim(?1)) AND c.archived = 0 ORDER BY e.contact_id "
-		    "LIMIT 1", err)) == NULL)
+		    "lower(trim(?1)) AND c.archived = 0 LIMIT 1", err)) == NULL)
 			return KITH_DB;
 		sqlite3_bind_text(stmt, 1, c->emails[i].addr, -1,
 		    SQLITE_STATIC);
@@ -298,7 +297,7 @@ dedup_find(struct kith_db *db, const struct contact *c,
 		if ((stmt = db_stmt(db, "SELECT p.contact_id, c.name_fold, "
 		    "c.nickname FROM phone p JOIN contact c ON c.id = "
 		    "p.contact_id WHERE p.norm = ?1 AND c.archived = 0 "
-		    "ORDER BY p.contact_id LIMIT 20", err)) == NULL) {
+		    "LIMIT 20", err)) == NULL) {
 			free(norm);
 			st = KITH_DB;
 			goto out;
@@ -348,10 +347,17 @@ dedup_find(struct kith_db *db, const struct contact *c,
 			base = xstrdup(addr);
 		for (char *b = base; *b; b++)
 			*b = (char)tolower((unsigned char)*b);
+		/*
+		 * The address without its +tag, or a stored one with a +tag
+		 * (a range of the index: "local+" <= x < "local,").
+		 */
 		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
 		    "contact c ON c.id = e.contact_id WHERE c.archived = 0 AND "
-		    "(e.addr_norm = ?1 OR (e.addr_norm > ?2 AND e.addr_norm < ?3 "
-		    "AND e.addr_norm LIKE '%' || ?4)) LIMIT 1", err)) == NULL) {
+		    "e.addr_norm = ?1 UNION ALL SELECT e.contact_id FROM email e "
+		    "JOIN contact c ON c.id = e.contact_id WHERE c.archived = 0 "
+		    "AND e.addr_norm > ?2 AND e.addr_norm < ?3 AND "
+		    "substr(e.addr_norm, -length(?4)) = ?4 LIMIT 1", err))
+		    == NULL) {
 			free(base);
 			st = KITH_DB;
 			goto out;
@@ -362,7 +368,9 @@ dedup_find(struct kith_db *db, const struct contact *c,
 			char *lo = xasprintf("%s+", local);
 			char *hi = xasprintf("%s,", local);
 
-			sqlite3_bind_text(stmt, 1, base, -1, SQLITE_TRANSIENT);
+			/* Only a differing address counts as a +tag variant. */
+			sqlite3_bind_text(stmt, 1, plus ? base : "", -1,
+			    SQLITE_TRANSIENT);
 			sqlite3_bind_text(stmt, 2, lo, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(stmt, 3, hi, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(stmt, 4, strchr(base, '@'), -1,
@@ -384,7 +392,7 @@ dedup_find(struct kith_db *db, const struct contact *c,
 
 	/* 4. The same name, nothing else: worth a look, no more. */
 	if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE name_fold = ?1 "
-	    "AND archived = 0 ORDER BY id LIMIT 1", err)) == NULL) {
+	    "AND archived = 0 LIMIT 1", err)) == NULL) {
 		st = KITH_DB;
 		goto out;
 	}

@@ -442,7 +442,7 @@ import_file(struct kith_db *db, const char *path,
 	im.label = rep->batch ? xasprintf("import %lld", (long long)rep->batch)
 	    : xstrdup("import");
 
-	kith_db_defer_index(db, 1);
+	kith_db_bulk(db, 1);
 	st = csv_read(path, &ro, &info, on_record, &im, err);
 	im.size = info.size;
 	snprintf(rep->encoding, sizeof rep->encoding, "%s", info.encoding);
@@ -470,7 +470,7 @@ import_file(struct kith_db *db, const char *path,
 		held_free(&im.pre[i]);
 	if (st == KITH_OK && !im.opts->dry_run)
 		st = index_added(&im, err);
-	kith_db_defer_index(db, 0);
+	kith_db_bulk(db, 0);
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);

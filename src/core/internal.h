@@ -38,8 +38,8 @@ char		*db_col_text(sqlite3_stmt *, int idx);
  */
 const char	*db_region(struct kith_db *);
 
-/* Whether kith_db_defer_index() is on. */
-int		 db_index_deferred(const struct kith_db *);
+/* Whether kith_db_bulk() is on. */
+int		 db_bulk(const struct kith_db *);
 
 /* Today's local date according to the handle's clock. */
 void		 db_today(struct kith_db *, char out[11]);
