@@ -197,17 +197,21 @@ test_migrates_version_1(void)
 	contact_free(c);
 	/* Make it what kith 0.1's first schema wrote. */
 	CHECK(sqlite3_exec(kith_db_sqlite(db), "DROP TABLE batch_merge; "
-	    "PRAGMA user_version = 1", NULL, NULL, NULL) == SQLITE_OK);
+	    "CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
+	    "batch_id IS NOT NULL; PRAGMA user_version = 1", NULL, NULL, NULL)
+	    == SQLITE_OK);
 	kith_db_close(db);
 	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
 	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT (SELECT count(*) "
 	    "FROM batch_merge), (SELECT display FROM contact), "
-	    "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL)
-	    == SQLITE_OK);
+	    "(SELECT user_version FROM pragma_user_version), (SELECT count(*) "
+	    "FROM sqlite_schema WHERE name = 'contact_by_batch')", -1, &stmt,
+	    NULL) == SQLITE_OK);
 	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
 	CHECK_INT(sqlite3_column_int(stmt, 0), 0);
 	CHECK_STR((const char *)sqlite3_column_text(stmt, 1), "Ana Petrović");
 	CHECK_INT(sqlite3_column_int(stmt, 2), KITH_SCHEMA_VERSION);
+	CHECK_INT(sqlite3_column_int(stmt, 3), 0);
 	sqlite3_finalize(stmt);
 	test_db_done(db, path);
 }
