@@ -436,15 +436,18 @@ cmd_demo_load(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Plain "kith": the full-screen interface will live here. */
+/*
+ * Plain "kith": the full-screen interface (src/tui) on a terminal; without
+ * one (a pipe, cron), what is due in the coming week.
+ */
 static int
 run_overview(struct cli *cli)
 {
+	int	 tui_run(struct kith_db *);	/* src/tui/tui.h */
 	char	*argv[] = { "due", "--days", "7", NULL };
 
-	printf("kith %s: the full-screen interface is not built yet; "
-	    "this is what is due (kith --help lists the commands).\n\n",
-	    KITH_VERSION);
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return tui_run(cli->db);
 	optind = 0;
 	return cmd_due(cli, 3, argv);
 }

@@ -85,7 +85,7 @@ kith_sql="SELECT f.id, f.contact_id, c.display, f.action, f.due, f.done_at, f.sn
 echo
 echo "== database"
 size=$(stat -c %s "$db")
-printf '%-28s %s (%.0f MB)\n' "file" "$db" "$(awk -v s="$size" 'BEGIN { print s / 1048576 }')"
+printf '%-28s %s (%.0f MiB)\n' "file" "$db" "$(awk -v s="$size" 'BEGIN { print s / 1048576 }')"
 q "SELECT 'contacts', count(*) FROM contact UNION ALL
    SELECT 'emails', count(*) FROM email UNION ALL
    SELECT 'phones', count(*) FROM phone UNION ALL
@@ -175,11 +175,11 @@ fi
 rss="n/a"
 if [ $have_time = 1 ]; then
 	rss_kb=$(/usr/bin/time -f %M "$kith" --db "$db" due 2>&1 >/dev/null | tail -1)
-	rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f MB", k / 1024 }')
+	rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f MiB", k / 1024 }')
 fi
 
 echo
-echo "== figures ($(nproc) cores; $nc contacts, $nf follow-ups; $(du -m "$db" | cut -f1) MB)"
+echo "== figures ($(nproc) cores; $nc contacts, $nf follow-ups; $(du -m "$db" | cut -f1) MiB)"
 printf '%-30s %9s %9s %9s  %s\n' "what" "mean ms" "median" "min ms" "target"
 while IFS=$'\t' read -r name mean median min; do
 	case $name in

@@ -1,0 +1,2204 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The full-screen front's loop and main screen (after htop's
+ * ScreenManager.c and ncdu's browser): draw if dirty, get_wch() with a
+ * timeout, map the key through the key table, run the action, and act on
+ * the flags it returns.  Idle ticks count contacts a chunk at a time, and
+ * notice midnight and changes made by other kith processes.
+ *
+ * The list is a window of at most WIN_MAX rows onto a keyset-paged query
+ * (view.h); moving past either end of the window fetches the next page in
+ * that direction and drops rows far from the selection, so memory does not
+ * grow with the address book.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/followup.h"
+#include "kith/import.h"
+#include "kith/interaction.h"
+#include "kith/relation.h"
+#include "kith/util.h"
+#include "kith/view.h"
+#include "actions.h"
+#include "draw.h"
+#include "keys.h"
+#include "tui.h"
+#include "utf8.h"
+
+#define WIN_MAX		600	/* rows of the list kept in memory */
+#define ALERT_MAX	500	/* alerts kept in memory */
+#define COUNT_CHUNK	25000	/* rowids examined per idle count step */
+#define TICK_MS		1000
+
+static volatile sig_atomic_t	got_signal;
+
+static void	on_signal(int);
+static void	fatal_hook(void);
+static void	trace_open(void);
+static void	trace_paint(struct app *);
+static void	trace_key_read(void);
+
+static void	lw_clear(struct app *);
+static size_t	lw_fetch(struct app *, const unsigned char *, size_t,
+		    int64_t, int, size_t, int);
+static void	lw_reload_start(struct app *);
+static void	lw_reload_end(struct app *);
+static void	lw_reload_at(struct app *, const unsigned char *, size_t,
+		    int64_t);
+static void	lw_reload_here(struct app *);
+static void	lw_move(struct app *, long);
+static void	lw_fix_top(struct app *);
+static void	lw_trim(struct app *);
+static size_t	page_rows(const struct app *);
+
+static void	load_alerts(struct app *);
+static void	load_detail(struct app *, int);
+static void	free_detail(struct app *);
+static void	restart_counts(struct app *, int);
+static int	count_step(struct app *);
+static int	reload(struct app *, int);
+static void	apply_query(struct app *);
+
+static void	draw_main(struct app *);
+static void	draw_header(struct app *);
+static void	draw_list(struct app *);
+static void	draw_detail(struct app *);
+static void	draw_alerts(struct app *);
+static void	draw_status(struct app *);
+static void	draw_too_small(struct app *);
+static int	main_handle(struct app *, int, wint_t);
+static int	run_action(struct app *, enum action);
+static int	handle_mouse(struct app *);
+static void	move_pane(struct app *, long);
+
+static int	act_done(struct app *);
+static int	act_snooze(struct app *);
+static int	act_contact_form(struct app *, int);
+static int	act_log(struct app *);
+static int	act_follow(struct app *);
+static int	act_link(struct app *);
+static int	act_archive(struct app *);
+static int	act_delete(struct app *);
+static int	act_notes(struct app *);
+static int	act_import(struct app *);
+
+static struct app	*the_app;	/* for the fatal hook only */
+static int		 cursor_y = -1, cursor_x = -1;
+
+/* Signal handlers only set a flag (calcurse sigs.c). */
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Out of memory, or another fatal error: give the terminal back first. */
+static void
+fatal_hook(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+void
+app_message(struct app *app, int err, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_err = err;
+}
+
+void
+app_push(struct app *app, struct screen *s)
+{
+	if (app->depth >= SCREEN_MAX) {
+		s->ops->leave(app, s);
+		return;
+	}
+	app->stack[app->depth++] = s;
+}
+
+void
+app_cursor(struct app *app, int y, int x)
+{
+	(void)app;
+	cursor_y = y;
+	cursor_x = x;
+}
+
+int64_t
+app_selected(const struct app *app)
+{
+	return app->sel < app->n ? app->rows[app->sel].id : 0;
+}
+
+/* ---- the list window ---------------------------------------------- */
+
+static size_t
+page_rows(const struct app *app)
+{
+	size_t	h = app->lay.body_h > 0 ? (size_t)app->lay.body_h : 20;
+
+	return h * 2 + 16;
+}
+
+static void
+lw_clear(struct app *app)
+{
+	view_rows_free(app->rows, app->n);
+	app->rows = NULL;
+	app->n = app->top = app->sel = 0;
+	app->at_start = app->at_end = 0;
+}
+
+/*
+ * Fetches up to limit rows from (key, id) in direction dir and adds them
+ * after the window (dir > 0) or before it (dir < 0).  inclusive: the row
+ * (key, id) itself may come first.  Returns the rows added.
+ */
+static size_t
+lw_fetch(struct app *app, const unsigned char *key, size_t key_len,
+    int64_t id, int dir, size_t limit, int inclusive)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*got;
+	size_t		 n, i;
+
+	if (inclusive && key != NULL)
+		id--;
+	if (view_page(app->db, app->query, app->show_archived, key, key_len,
+	    id, dir, limit, &got, &n, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		if (dir > 0)
+			app->at_end = 1;
+		else
+			app->at_start = 1;
+		return 0;
+	}
+	if (n < limit) {
+		if (dir > 0)
+			app->at_end = 1;
+		else
+			app->at_start = 1;
+	}
+	if (n == 0) {
+		view_rows_free(got, 0);
+		return 0;
+	}
+	app->rows = xreallocarray(app->rows, app->n + n, sizeof *app->rows);
+	if (dir > 0) {
+		memcpy(app->rows + app->n, got, n * sizeof *got);
+	} else {
+		memmove(app->rows + n, app->rows, app->n * sizeof *app->rows);
+		for (i = 0; i < n; i++)		/* got is nearest first */
+			app->rows[n - 1 - i] = got[i];
+		if (app->n > 0) {
+			app->top += n;
+			app->sel += n;
+		}
+	}
+	app->n += n;
+	free(got);	/* the rows' strings now belong to the window */
+	return n;
+}
+
+static void
+lw_reload_start(struct app *app)
+{
+	lw_clear(app);
+	app->at_start = 1;
+	lw_fetch(app, NULL, 0, 0, 1, page_rows(app), 0);
+}
+
+static void
+lw_reload_end(struct app *app)
+{
+	lw_clear(app);
+	app->at_end = 1;
+	lw_fetch(app, NULL, 0, 0, -1, page_rows(app), 0);
+	app->sel = app->n > 0 ? app->n - 1 : 0;
+	lw_fix_top(app);
+}
+
+/* Loads the window around position (key, id), selecting it or the next. */
+static void
+lw_reload_at(struct app *app, const unsigned char *key, size_t key_len,
+    int64_t id)
+{
+	size_t	before, half = page_rows(app) / 2;
+	size_t	rows_above;
+
+	lw_clear(app);
+	lw_fetch(app, key, key_len, id, 1, half + 1, 1);
+	before = lw_fetch(app, key, key_len, id, -1, half, 0);
+	app->sel = before;
+	if (app->sel >= app->n && app->n > 0)
+		app->sel = app->n - 1;
+	/* Keep the selection where it was on screen when possible. */
+	rows_above = app->lay.body_h > 0 ? (size_t)app->lay.body_h / 3 : 0;
+	app->top = app->sel > rows_above ? app->sel - rows_above : 0;
+	lw_fix_top(app);
+}
+
+/* Reloads the window where the selection is (after a change). */
+static void
+lw_reload_here(struct app *app)
+{
+	struct kith_err	 err = { 0 };
+	unsigned char	*key = NULL;
+	size_t		 len = 0;
+	int64_t		 id;
+
+	if (app->sel >= app->n) {
+		lw_reload_start(app);
+		return;
+	}
+	id = app->rows[app->sel].id;
+	if (view_locate(app->db, id, &key, &len, NULL, &err) == KITH_OK) {
+		lw_reload_at(app, key, len, id);
+		free(key);
+		return;
+	}
+	/* Gone: reopen at its old place, on the contact after it. */
+	key = xmalloc(app->rows[app->sel].key_len + 1);
+	len = app->rows[app->sel].key_len;
+	memcpy(key, app->rows[app->sel].key, len);
+	lw_reload_at(app, key, len, id);
+	free(key);
+}
+
+/* Keeps the selection on screen and the screen's rows loaded. */
+static void
+lw_fix_top(struct app *app)
+{
+	size_t	h = app->lay.body_h > 0 ? (size_t)app->lay.body_h : 1;
+
+	if (app->sel < app->top)
+		app->top = app->sel;
+	if (app->sel >= app->top + h)
+		app->top = app->sel - h + 1;
+	if (app->top + h > app->n && !app->at_end && app->n > 0)
+		lw_fetch(app, app->rows[app->n - 1].key,
+		    app->rows[app->n - 1].key_len, app->rows[app->n - 1].id,
+		    1, page_rows(app), 0);
+	/* At the end of the list, fill the screen from above. */
+	if (app->top + h > app->n && app->at_end) {
+		if (app->n < app->top + h && app->top > 0) {
+			size_t want = app->top + h - app->n;
+
+			if (app->top < want && !app->at_start)
+				lw_fetch(app, app->rows[0].key,
+				    app->rows[0].key_len, app->rows[0].id, -1,
+				    want, 0);
+			app->top = app->n > h ? app->n - h : 0;
+		}
+	}
+	lw_trim(app);
+}
+
+/* Drops rows far from the screen so the window stays under WIN_MAX. */
+static void
+lw_trim(struct app *app)
+{
+	size_t	h = app->lay.body_h > 0 ? (size_t)app->lay.body_h : 1;
+	size_t	lo, hi, keep = WIN_MAX;
+
+	if (app->n <= WIN_MAX)
+		return;
+	lo = app->top > (keep - h) / 2 ? app->top - (keep - h) / 2 : 0;
+	hi = lo + keep;
+	if (hi > app->n) {
+		hi = app->n;
+		lo = hi - keep;
+	}
+	if (hi < app->n) {
+		view_rows_free(app->rows + hi, app->n - hi);
+		app->at_end = 0;
+	}
+	if (lo > 0) {
+		for (size_t i = 0; i < lo; i++) {
+			free(app->rows[i].name);
+			free(app->rows[i].org);
+			free(app->rows[i].key);
+		}
+		memmove(app->rows, app->rows + lo, (hi - lo) * sizeof *app->rows);
+		app->at_start = 0;
+		app->top -= lo;
+		app->sel -= lo;
+	}
+	app->n = hi - lo;
+}
+
+/* Moves the selection by delta rows, fetching across the window's ends. */
+static void
+lw_move(struct app *app, long delta)
+{
+	long	target = (long)app->sel + delta;
+
+	while (target >= (long)app->n && !app->at_end && app->n > 0) {
+		size_t before = app->n;
+		lw_fetch(app, app->rows[app->n - 1].key,
+		    app->rows[app->n - 1].key_len, app->rows[app->n - 1].id, 1,
+		    page_rows(app), 0);
+		if (app->n == before)
+			break;
+	}
+	while (target < 0 && !app->at_start && app->n > 0) {
+		size_t got = lw_fetch(app, app->rows[0].key,
+		    app->rows[0].key_len, app->rows[0].id, -1, page_rows(app), 0);
+		if (got == 0)
+			break;
+		target += (long)got;
+	}
+	if (target >= (long)app->n)
+		target = (long)app->n - 1;
+	if (target < 0)
+		target = 0;
+	app->sel = (size_t)target;
+	lw_fix_top(app);
+}
+
+/* ---- alerts, detail, counts ----------------------------------------- */
+
+struct alert_ctx {
+	struct app	*app;
+	size_t		 cap;
+};
+
+static int
+collect_alert(const struct followup *f, void *arg)
+{
+	struct alert_ctx	*ctx = arg;
+	struct app		*app = ctx->app;
+	struct alert		*a;
+
+	if (f->late < 0)
+		return 1;
+	if (app->n_alerts >= ALERT_MAX)
+		return 1;
+	if (app->n_alerts == ctx->cap) {
+		ctx->cap = ctx->cap ? ctx->cap * 2 : 16;
+		app->alerts = xreallocarray(app->alerts, ctx->cap,
+		    sizeof *app->alerts);
+	}
+	a = &app->alerts[app->n_alerts++];
+	a->id = f->id;
+	a->contact = f->contact;
+	a->name = xstrdup(f->contact_name);
+	a->action = xstrdup(f->action);
+	memcpy(a->due, f->due, sizeof a->due);
+	a->late = f->late;
+	return 0;
+}
+
+static void
+load_alerts(struct app *app)
+{
+	struct alert_ctx	 ctx = { app, 0 };
+	struct kith_err		 err = { 0 };
+	int64_t			 keep = 0;
+	size_t			 i;
+
+	if (app->asel < app->n_alerts)
+		keep = app->alerts[app->asel].id;
+	for (i = 0; i < app->n_alerts; i++) {
+		free(app->alerts[i].name);
+		free(app->alerts[i].action);
+	}
+	free(app->alerts);
+	app->alerts = NULL;
+	app->n_alerts = 0;
+	if (followup_each_due(app->db, 0, collect_alert, &ctx, &err) != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	if (followup_counts(app->db, &app->overdue, &app->due_today, &err)
+	    != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	/* Stay on the same alert, or on the one that took its place. */
+	for (i = 0; i < app->n_alerts; i++)
+		if (app->alerts[i].id == keep)
+			app->asel = i;
+	if (app->asel >= app->n_alerts)
+		app->asel = app->n_alerts ? app->n_alerts - 1 : 0;
+	if (app->atop > app->asel)
+		app->atop = app->asel;
+}
+
+static void
+free_detail(struct app *app)
+{
+	size_t	i;
+
+	for (i = 0; i < app->n_dlines; i++)
+		free(app->dlines[i].text);
+	free(app->dlines);
+	app->dlines = NULL;
+	app->n_dlines = 0;
+	contact_free(app->contact);
+	app->contact = NULL;
+}
+
+static void
+add_line(struct app *app, int role, int64_t jump, int64_t fid,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+add_line(struct app *app, int role, int64_t jump, int64_t fid,
+    const char *fmt, ...)
+{
+	struct dline	*d;
+	va_list		 ap;
+	char		*s;
+	int		 len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	s[0] = '\0';
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	app->dlines = xreallocarray(app->dlines, app->n_dlines + 1,
+	    sizeof *app->dlines);
+	d = &app->dlines[app->n_dlines++];
+	d->text = s;
+	d->role = role;
+	d->jump = jump;
+	d->followup = fid;
+}
+
+/* Loads the selected contact into the detail pane (force: even if same). */
+static void
+load_detail(struct app *app, int force)
+{
+	struct kith_err		 err = { 0 };
+	struct contact		*c;
+	struct relation		*rel = NULL;
+	struct followup		*fu = NULL;
+	struct interaction	*in = NULL;
+	size_t			 n_rel = 0, n_fu = 0, n_in = 0, i;
+	int64_t			 id = app_selected(app);
+	const char		*nl, *p;
+
+	if (!force && id == app->detail_id)
+		return;
+	free_detail(app);
+	app->detail_id = id;
+	app->dsel = app->dtop = 0;
+	if (id == 0)
+		return;
+	if (contact_get(app->db, id, &app->contact, &err) != KITH_OK ||
+	    relation_list(app->db, id, &rel, &n_rel, &err) != KITH_OK ||
+	    followup_list_contact(app->db, id, &fu, &n_fu, &err) != KITH_OK ||
+	    interaction_list(app->db, id, 10, &in, &n_in, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		goto out;
+	}
+	c = app->contact;
+	add_line(app, ROLE_NAME, 0, 0, "%s%s", c->display,
+	    c->archived ? "  (archived)" : "");
+	if (c->title != NULL || c->org != NULL)
+		add_line(app, ROLE_NORMAL, 0, 0, "%s%s%s", c->title ? c->title :
+		    "", c->title && c->org ? ", " : "", c->org ? c->org : "");
+	if (c->nickname != NULL)
+		add_line(app, ROLE_DIM, 0, 0, "\"%s\"", c->nickname);
+	for (i = 0; i < c->n_emails; i++)
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s%s%s%s",
+		    i ? "" : "e-mail", c->emails[i].addr,
+		    c->emails[i].label ? " (" : "",
+		    c->emails[i].label ? c->emails[i].label : "",
+		    c->emails[i].label ? ")" : "");
+	for (i = 0; i < c->n_phones; i++)
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s%s%s%s",
+		    i ? "" : "phone", c->phones[i].raw,
+		    c->phones[i].label ? " (" : "",
+		    c->phones[i].label ? c->phones[i].label : "",
+		    c->phones[i].label ? ")" : "");
+	for (i = 0; i < c->n_addrs; i++) {
+		const struct contact_address *a = &c->addrs[i];
+		const char *parts[] = { a->street, a->postcode, a->city,
+		    a->region, a->country };
+		struct sbuf sb = { 0 };
+		size_t j;
+
+		for (j = 0; j < 5; j++)
+			if (!str_empty(parts[j]))
+				sbuf_printf(&sb, "%s%s", sb.len ? ", " : "",
+				    parts[j]);
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "address",
+		    sb.s ? sb.s : "");
+		sbuf_free(&sb);
+	}
+	for (i = 0; i < c->n_urls; i++)
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "web",
+		    c->urls[i].value);
+	if (c->birthday != NULL)
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "birthday",
+		    c->birthday);
+	if (c->n_tags > 0) {
+		struct sbuf sb = { 0 };
+
+		for (i = 0; i < c->n_tags; i++)
+			sbuf_printf(&sb, "%s%s", i ? ", " : "", c->tags[i]);
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sb.s);
+		sbuf_free(&sb);
+	}
+	for (p = c->notes, i = 0; p != NULL && i < 6; i++) {
+		nl = strchr(p, '\n');
+		add_line(app, ROLE_DIM, 0, 0, "%-8s %.*s", i ? "" : "notes",
+		    nl ? (int)(nl - p) : (int)strlen(p), p);
+		p = nl ? nl + 1 : NULL;
+	}
+	if (n_rel > 0) {
+		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
+		add_line(app, ROLE_TITLE, 0, 0, "Relationships");
+	}
+	for (i = 0; i < n_rel; i++)
+		add_line(app, ROLE_NORMAL, rel[i].other, 0, "  %s %s%s%s",
+		    rel[i].label, rel[i].other_name, rel[i].note ? " — " : "",
+		    rel[i].note ? rel[i].note : "");
+	if (n_fu > 0) {
+		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
+		add_line(app, ROLE_TITLE, 0, 0, "Follow-ups");
+	}
+	for (i = 0; i < n_fu; i++) {
+		char late[48] = "";
+
+		if (fu[i].late > 0)
+			snprintf(late, sizeof late, " (%ld day%s late)",
+			    fu[i].late, fu[i].late == 1 ? "" : "s");
+		else if (fu[i].late == 0)
+			snprintf(late, sizeof late, " (today)");
+		add_line(app, fu[i].late > 0 ? ROLE_OVERDUE : fu[i].late == 0 ?
+		    ROLE_TODAY : ROLE_NORMAL, 0, fu[i].id, "%s %s %s%s",
+		    fu[i].late > 0 ? "!" : " ", fu[i].due, fu[i].action, late);
+	}
+	if (n_in > 0) {
+		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
+		add_line(app, ROLE_TITLE, 0, 0, "Latest interactions");
+	}
+	for (i = 0; i < n_in; i++)
+		add_line(app, ROLE_NORMAL, 0, 0, "  %-10.10s %-7s %s", in[i].at,
+		    in[i].kind, in[i].summary);
+out:
+	relation_list_free(rel, n_rel);
+	followup_list_free(fu, n_fu);
+	interaction_list_free(in, n_in);
+}
+
+/* Starts the counts again; total: the whole-book count as well. */
+static void
+restart_counts(struct app *app, int total)
+{
+	if (total)
+		memset(&app->total, 0, sizeof app->total);
+	memset(&app->matches, 0, sizeof app->matches);
+	app->matches.done = app->query == NULL;
+}
+
+/* One bounded step of whichever count is unfinished; 1 if work remains. */
+static int
+count_step(struct app *app)
+{
+	struct kith_err	err = { 0 };
+
+	if (!app->matches.done) {
+		if (view_count_step(app->db, app->query, app->show_archived,
+		    &app->matches, COUNT_CHUNK, &err) != KITH_OK) {
+			app->matches.done = 1;
+			app_message(app, 1, "%s", err.msg);
+		}
+	} else if (!app->total.done) {
+		if (view_count_step(app->db, NULL, app->show_archived,
+		    &app->total, COUNT_CHUNK, &err) != KITH_OK) {
+			app->total.done = 1;
+			app_message(app, 1, "%s", err.msg);
+		}
+		if (app->total.done)
+			app->total_shown = app->total.count;
+	}
+	return !app->matches.done || !app->total.done;
+}
+
+/* After a change: alerts, counts, the list and the detail pane again. */
+static int
+reload(struct app *app, int flags)
+{
+	load_alerts(app);
+	restart_counts(app, (flags & KITH_RECOUNT) != 0);
+	lw_reload_here(app);
+	load_detail(app, 1);
+	return KITH_REDRAW;
+}
+
+static void
+apply_query(struct app *app)
+{
+	free(app->query);
+	app->query = str_empty(app->search.buf) ? NULL :
+	    xstrdup(app->search.buf);
+	app->query_dirty = 0;
+	restart_counts(app, 0);
+	lw_reload_start(app);
+	load_detail(app, 0);
+}
+
+void
+app_jump(struct app *app, int64_t id)
+{
+	struct kith_err	 err = { 0 };
+	unsigned char	*key;
+	size_t		 len;
+	int		 archived = 0, yes = 0;
+
+	if (id == 0)
+		return;
+	if (view_locate(app->db, id, &key, &len, &archived, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return;
+	}
+	if (archived && !app->show_archived) {
+		app->show_archived = 1;
+		restart_counts(app, 1);
+	}
+	/* Leave the search if the contact is not among its matches. */
+	if (app->query != NULL && (view_matches(app->db, app->query,
+	    app->show_archived, id, &yes, &err) != KITH_OK || !yes)) {
+		edit_set(&app->search, NULL);
+		free(app->query);
+		app->query = NULL;
+		restart_counts(app, 0);
+	}
+	app->searching = 0;
+	lw_reload_at(app, key, len, id);
+	free(key);
+	app->focus = PANE_LIST;
+	load_detail(app, 0);
+}
+
+/* ---- drawing -------------------------------------------------------- */
+
+static void
+draw_header(struct app *app)
+{
+	char	num[32], right[96], left[96];
+	int	w;
+
+	draw_fill(app->lay.header_y, 0, app->lay.cols, ROLE_HEADER);
+	if (app->total_shown >= 0) {
+		u8_thousands(app->total_shown, num, sizeof num);
+		snprintf(left, sizeof left, " kith  %s contact%s%s", num,
+		    app->total_shown == 1 ? "" : "s",
+		    app->show_archived ? " (with archived)" : "");
+	} else {
+		u8_thousands(app->total.count, num, sizeof num);
+		snprintf(left, sizeof left, " kith  counting… %s", num);
+	}
+	draw_text(app->lay.header_y, 0, app->lay.cols, left, ROLE_HEADER, 0);
+	snprintf(right, sizeof right, "%s%ld overdue  %ld today ",
+	    app->overdue > 0 ? "! " : "", app->overdue, app->due_today);
+	w = u8_width(right);
+	if (w < app->lay.cols - u8_width(left))
+		draw_text(app->lay.header_y, app->lay.cols - w, w, right,
+		    ROLE_HEADER, 0);
+}
+
+static void
+draw_search(struct app *app)
+{
+	char	num[32], info[64];
+	int	y = app->lay.search_y, col, w, iw;
+
+	draw_fill(y, 0, app->lay.cols, ROLE_NORMAL);
+	if (!app->searching && str_empty(app->search.buf)) {
+		draw_text(y, 1, app->lay.cols - 2, "/ search", ROLE_DIM, 0);
+		return;
+	}
+	info[0] = '\0';
+	if (app->query != NULL) {
+		u8_thousands(app->matches.count, num, sizeof num);
+		snprintf(info, sizeof info, "  %s%s match%s", num,
+		    app->matches.done ? "" : "+",
+		    app->matches.count == 1 && app->matches.done ? "" : "es");
+	}
+	iw = u8_width(info);
+	mvaddstr(y, 1, "/ ");
+	w = app->lay.cols - 3 - iw - 1;
+	col = edit_view(&app->search, w);
+	draw_text(y, 3, w, app->search.buf + app->search.scroll, ROLE_NAME, 0);
+	draw_text(y, app->lay.cols - iw - 1, iw, info, ROLE_DIM, 0);
+	if (app->searching && app->depth == 0)
+		app_cursor(app, y, 3 + col);
+}
+
+static void
+draw_list(struct app *app)
+{
+	const struct layout	*l = &app->lay;
+	size_t			 i;
+	int			 y, x;
+
+	if (app->n == 0) {
+		draw_text(l->body_y, 1, l->list_w - 1, app->query ?
+		    "no contact matches" : "no contacts yet: a adds one, "
+		    "i imports a file", ROLE_DIM, 0);
+	}
+	for (y = 0; y < l->body_h; y++) {
+		enum role	 r = ROLE_NORMAL;
+		struct view_row	*v;
+
+		i = app->top + (size_t)y;
+		if (i >= app->n)
+			break;
+		v = &app->rows[i];
+		if (i == app->sel)
+			r = app->focus == PANE_LIST ? ROLE_SELECT :
+			    ROLE_SELECT_DIM;
+		draw_fill(l->body_y + y, l->list_x, l->list_w, r);
+		if (v->overdue)
+			draw_text(l->body_y + y, l->list_x, 1, "!",
+			    r == ROLE_SELECT ? r : ROLE_OVERDUE, 0);
+		x = l->list_x + l->mark_w;
+		draw_text(l->body_y + y, x, l->name_w, v->name, r, 0);
+		x += l->name_w + 1;
+		draw_text(l->body_y + y, x, l->org_w, v->archived ?
+		    "(archived)" : v->org, r == ROLE_NORMAL ? ROLE_DIM : r, 0);
+	}
+	draw_vline(l->body_y, l->sep_x, l->body_h);
+}
+
+static void
+draw_detail(struct app *app)
+{
+	const struct layout	*l = &app->lay;
+	size_t			 h = (size_t)l->body_h, i;
+	int			 y;
+
+	if (app->dsel < app->dtop)
+		app->dtop = app->dsel;
+	if (h > 0 && app->dsel >= app->dtop + h)
+		app->dtop = app->dsel - h + 1;
+	for (y = 0; y < l->body_h; y++) {
+		enum role	r;
+
+		i = app->dtop + (size_t)y;
+		if (i >= app->n_dlines)
+			break;
+		r = app->dlines[i].role;
+		if (app->focus == PANE_DETAIL && i == app->dsel)
+			r = ROLE_SELECT;
+		draw_text(l->body_y + y, l->detail_x, l->detail_w - 1,
+		    app->dlines[i].text, r, app->focus == PANE_DETAIL &&
+		    i == app->dsel);
+	}
+}
+
+static void
+draw_alerts(struct app *app)
+{
+	const struct layout	*l = &app->lay;
+	char			 title[96], late[48];
+	size_t			 h = (size_t)(l->alert_h - 1), i;
+	int			 y, x, namew;
+
+	draw_hline(l->alert_y, 0, l->cols);
+	if (app->n_alerts == 0)
+		snprintf(title, sizeof title, " nothing overdue or due today ");
+	else
+		snprintf(title, sizeof title, " %s%ld overdue, %ld today%s ",
+		    app->overdue ? "! " : "", app->overdue, app->due_today,
+		    app->alerts_open ? "" : " (! to expand)");
+	draw_text(l->alert_y, 2, l->cols - 4, title, app->overdue ?
+	    ROLE_OVERDUE : ROLE_TITLE, 0);
+	if (!app->alerts_open)
+		return;
+	if (app->asel < app->atop)
+		app->atop = app->asel;
+	if (h > 0 && app->asel >= app->atop + h)
+		app->atop = app->asel - h + 1;
+	namew = l->cols / 4;
+	for (y = 0; (size_t)y < h; y++) {
+		struct alert	*a;
+		enum role	 r;
+
+		i = app->atop + (size_t)y;
+		if (i >= app->n_alerts)
+			break;
+		a = &app->alerts[i];
+		r = a->late > 0 ? ROLE_OVERDUE : ROLE_TODAY;
+		if (i == app->asel)
+			r = app->focus == PANE_ALERTS ? ROLE_SELECT :
+			    ROLE_SELECT_DIM;
+		draw_fill(l->alert_y + 1 + y, 0, l->cols, r == ROLE_SELECT ||
+		    r == ROLE_SELECT_DIM ? r : ROLE_NORMAL);
+		if (a->late > 0)
+			snprintf(late, sizeof late, "%ldd late", a->late);
+		else
+			snprintf(late, sizeof late, "today");
+		x = 1;
+		draw_text(l->alert_y + 1 + y, x, 9, late, r, 0);
+		x += 10;
+		draw_text(l->alert_y + 1 + y, x, namew, a->name ? a->name :
+		    "(no contact)", r == ROLE_SELECT || r == ROLE_SELECT_DIM ?
+		    r : ROLE_NAME, 0);
+		x += namew + 1;
+		draw_text(l->alert_y + 1 + y, x, l->cols - x - 1, a->action,
+		    r == ROLE_SELECT || r == ROLE_SELECT_DIM ? r :
+		    ROLE_NORMAL, 0);
+	}
+}
+
+/* The status line: a message, or hints generated from the key table. */
+static void
+draw_status(struct app *app)
+{
+	char	 keyname[32];
+	int	 x = 1, y = app->lay.status_y, a, w;
+	size_t	 i;
+
+	draw_fill(y, 0, app->lay.cols, ROLE_NORMAL);
+	if (app->msg[0] != '\0') {
+		draw_text(y, 1, app->lay.cols - 2, app->msg, app->msg_err ?
+		    ROLE_ERROR : ROLE_NAME, 0);
+		return;
+	}
+	if (app->searching) {
+		draw_text(y, 1, app->lay.cols - 2, "type to search  Enter "
+		    "keep  Esc clear  Up/Down move", ROLE_DIM, 0);
+		return;
+	}
+	for (a = 0; a < ACT__COUNT; a++) {
+		const char *hint = action_hint((enum action)a);
+
+		if (hint == NULL)
+			continue;
+		for (i = 0; i < keys_count; i++)
+			if (keys_table[i].act == (enum action)a)
+				break;
+		if (i == keys_count)
+			continue;
+		keys_name(keys_table[i].fn, keys_table[i].key, keyname,
+		    sizeof keyname);
+		w = u8_width(keyname) + 1 + u8_width(hint) + 2;
+		if (x + w > app->lay.cols)
+			break;
+		x += draw_text(y, x, app->lay.cols - x, keyname, ROLE_HINTKEY, 0);
+		x += 1;
+		x += draw_text(y, x, app->lay.cols - x, hint, ROLE_NORMAL, 0);
+		x += 2;
+	}
+}
+
+static void
+draw_too_small(struct app *app)
+{
+	char	line[96];
+	int	w;
+
+	erase();
+	snprintf(line, sizeof line, "kith needs at least %dx%d (now %dx%d)",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, COLS, LINES);
+	w = u8_width(line);
+	if (w > COLS)
+		w = COLS;
+	draw_text(LINES / 2, (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0, COLS,
+	    line, ROLE_NAME, 0);
+	if (LINES > 1)
+		draw_text(LINES / 2 + 1, 0, COLS, "enlarge the window, or "
+		    "q to quit", ROLE_NORMAL, 0);
+	(void)app;
+}
+
+static void
+draw_main(struct app *app)
+{
+	erase();
+	draw_header(app);
+	draw_search(app);
+	draw_list(app);
+	draw_detail(app);
+	draw_alerts(app);
+	draw_status(app);
+}
+
+/*
+ * Benchmark tracing (tests/bench/bench_tui.sh): when KITH_TUI_TRACE names
+ * a file, kith appends the wall-clock time of its first paint, and for
+ * each key the milliseconds from reading it to the end of the paint that
+ * shows its effect.
+ */
+static FILE		*trace_fp;
+static struct timespec	 trace_key;	/* when the last key was read */
+
+static void
+trace_open(void)
+{
+	const char	*path = getenv("KITH_TUI_TRACE");
+
+	if (path != NULL && *path != '\0' &&
+	    (trace_fp = fopen(path, "a")) != NULL)
+		setvbuf(trace_fp, NULL, _IOLBF, 0);
+}
+
+static void
+trace_paint(struct app *app)
+{
+	struct timespec	ts;
+
+	if (trace_fp == NULL)
+		return;
+	if (!app->first_paint) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		fprintf(trace_fp, "first-paint %lld.%09ld\n", (long long)ts.tv_sec,
+		    ts.tv_nsec);
+		return;
+	}
+	if (trace_key.tv_sec == 0 && trace_key.tv_nsec == 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	fprintf(trace_fp, "key-to-paint %.3f\n",
+	    (double)(ts.tv_sec - trace_key.tv_sec) * 1e3 +
+	    (double)(ts.tv_nsec - trace_key.tv_nsec) / 1e6);
+	memset(&trace_key, 0, sizeof trace_key);
+}
+
+static void
+trace_key_read(void)
+{
+	if (trace_fp != NULL && trace_key.tv_sec == 0 &&
+	    trace_key.tv_nsec == 0)
+		clock_gettime(CLOCK_MONOTONIC, &trace_key);
+}
+
+/* ---- keys ----------------------------------------------------------- */
+
+static void
+move_pane(struct app *app, long delta)
+{
+	size_t	h, n;
+	long	t;
+
+	switch (app->focus) {
+	case PANE_LIST:
+		lw_move(app, delta);
+		load_detail(app, 0);
+		return;
+	case PANE_DETAIL:
+		h = (size_t)app->lay.body_h;
+		n = app->n_dlines;
+		(void)h;
+		t = (long)app->dsel + delta;
+		break;
+	case PANE_ALERTS:
+	default:
+		n = app->n_alerts;
+		t = (long)app->asel + delta;
+		break;
+	}
+	if (t >= (long)n)
+		t = (long)n - 1;
+	if (t < 0)
+		t = 0;
+	if (app->focus == PANE_DETAIL)
+		app->dsel = (size_t)t;
+	else
+		app->asel = (size_t)t;
+}
+
+static int
+run_action(struct app *app, enum action act)
+{
+	long	page = app->lay.body_h > 1 ? app->lay.body_h - 1 : 1;
+
+	if (app->focus == PANE_ALERTS)
+		page = app->lay.alert_h > 2 ? app->lay.alert_h - 2 : 1;
+	switch (act) {
+	case ACT_NONE:
+		return 0;
+	case ACT_UP:
+		move_pane(app, -1);
+		break;
+	case ACT_DOWN:
+		move_pane(app, 1);
+		break;
+	case ACT_PAGE_UP:
+		move_pane(app, -page);
+		break;
+	case ACT_PAGE_DOWN:
+		move_pane(app, page);
+		break;
+	case ACT_HALF_UP:
+		move_pane(app, -(page + 1) / 2);
+		break;
+	case ACT_HALF_DOWN:
+		move_pane(app, (page + 1) / 2);
+		break;
+	case ACT_HOME:
+		if (app->focus == PANE_LIST) {
+			lw_reload_start(app);
+			load_detail(app, 0);
+		} else
+			move_pane(app, -(long)(app->n_dlines + app->n_alerts));
+		break;
+	case ACT_END:
+		if (app->focus == PANE_LIST) {
+			lw_reload_end(app);
+			load_detail(app, 0);
+		} else
+			move_pane(app, (long)(app->n_dlines + app->n_alerts));
+		break;
+	case ACT_NEXT_PANE:
+		app->focus = app->focus == PANE_LIST ? PANE_DETAIL :
+		    app->focus == PANE_DETAIL && app->alerts_open ? PANE_ALERTS :
+		    PANE_LIST;
+		break;
+	case ACT_PREV_PANE:
+		app->focus = app->focus == PANE_LIST ? (app->alerts_open ?
+		    PANE_ALERTS : PANE_DETAIL) : app->focus == PANE_ALERTS ?
+		    PANE_DETAIL : PANE_LIST;
+		break;
+	case ACT_OPEN:
+		if (app->focus == PANE_LIST)
+			app->focus = PANE_DETAIL;
+		else if (app->focus == PANE_DETAIL) {
+			if (app->dsel < app->n_dlines &&
+			    app->dlines[app->dsel].jump != 0)
+				app_jump(app, app->dlines[app->dsel].jump);
+		} else if (app->asel < app->n_alerts)
+			app_jump(app, app->alerts[app->asel].contact);
+		break;
+	case ACT_JUMP:
+		if (app->asel < app->n_alerts)
+			app_jump(app, app->alerts[app->asel].contact);
+		break;
+	case ACT_SEARCH:
+		app->searching = 1;
+		app->focus = PANE_LIST;
+		break;
+	case ACT_CLEAR:
+		if (app->query != NULL || !str_empty(app->search.buf)) {
+			edit_set(&app->search, NULL);
+			apply_query(app);
+		}
+		app->searching = 0;
+		break;
+	case ACT_ALERTS:
+		app->alerts_open = !app->alerts_open;
+		if (!app->alerts_open && app->focus == PANE_ALERTS)
+			app->focus = PANE_LIST;
+		layout_compute(&app->lay, LINES, COLS, app->alerts_open,
+		    (int)app->n_alerts);
+		lw_fix_top(app);
+		break;
+	case ACT_ARCHIVED:
+		app->show_archived = !app->show_archived;
+		app->total_shown = -1;
+		restart_counts(app, 1);
+		lw_reload_here(app);
+		load_detail(app, 0);
+		app_message(app, 0, "%s archived contacts",
+		    app->show_archived ? "showing" : "hiding");
+		break;
+	case ACT_DONE:
+		return act_done(app);
+	case ACT_SNOOZE:
+		return act_snooze(app);
+	case ACT_ADD:
+		return act_contact_form(app, 0);
+	case ACT_EDIT:
+		return act_contact_form(app, 1);
+	case ACT_LOG:
+		return act_log(app);
+	case ACT_FOLLOW:
+		return act_follow(app);
+	case ACT_LINK:
+		return act_link(app);
+	case ACT_ARCHIVE:
+		return act_archive(app);
+	case ACT_DELETE:
+		return act_delete(app);
+	case ACT_NOTES:
+		return act_notes(app);
+	case ACT_IMPORT:
+		return act_import(app);
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_HELP:
+		app_push(app, help_new());
+		break;
+	case ACT_QUIT:
+		return KITH_QUIT;
+	case ACT__COUNT:
+		break;
+	}
+	return KITH_REDRAW;
+}
+
+static int
+handle_mouse(struct app *app)
+{
+	const struct layout	*l = &app->lay;
+	MEVENT			 ev;
+	int			 row;
+
+	if (getmouse(&ev) != OK || !l->ok)
+		return 0;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return run_action(app, ACT_UP);
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return run_action(app, ACT_DOWN);
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED)))
+		return 0;
+	if (ev.y >= l->body_y && ev.y < l->body_y + l->body_h) {
+		row = ev.y - l->body_y;
+		if (ev.x < l->sep_x) {
+			app->focus = PANE_LIST;
+			if (app->top + (size_t)row < app->n) {
+				app->sel = app->top + (size_t)row;
+				load_detail(app, 0);
+			}
+		} else {
+			app->focus = PANE_DETAIL;
+			if (app->dtop + (size_t)row < app->n_dlines)
+				app->dsel = app->dtop + (size_t)row;
+		}
+	} else if (app->alerts_open && ev.y > l->alert_y &&
+	    ev.y < l->alert_y + l->alert_h) {
+		app->focus = PANE_ALERTS;
+		if (app->atop + (size_t)(ev.y - l->alert_y - 1) < app->n_alerts)
+			app->asel = app->atop + (size_t)(ev.y - l->alert_y - 1);
+	} else if (ev.y == l->search_y)
+		app->searching = 1;
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		return run_action(app, ACT_OPEN);
+	return KITH_REDRAW;
+}
+
+static int
+main_handle(struct app *app, int fn, wint_t key)
+{
+	if (fn && key == KEY_MOUSE)
+		return handle_mouse(app);
+	if (!app->lay.ok)
+		return !fn && key == 'q' ? KITH_QUIT : 0;
+	if (app->searching) {
+		if (!fn && key == 27) {
+			edit_set(&app->search, NULL);
+			app->searching = 0;
+			app->query_dirty = 1;
+			return KITH_REDRAW;
+		}
+		if (!fn && (key == '\r' || key == '\n' || key == '\t')) {
+			app->searching = 0;
+			if (key == '\t')
+				app->focus = PANE_DETAIL;
+			return KITH_REDRAW;
+		}
+		if (fn && (key == KEY_UP || key == KEY_DOWN || key == KEY_NPAGE ||
+		    key == KEY_PPAGE))
+			return run_action(app, keys_lookup(fn, key));
+		if (edit_key(&app->search, fn, key)) {
+			app->query_dirty = 1;
+			return KITH_REDRAW;
+		}
+		return 0;
+	}
+	return run_action(app, keys_lookup(fn, key));
+}
+
+/* ---- actions on follow-ups ------------------------------------------ */
+
+static const struct alert *
+sel_alert(struct app *app)
+{
+	if (app->asel < app->n_alerts)
+		return &app->alerts[app->asel];
+	app_message(app, 1, "no alert selected: nothing is overdue or due "
+	    "today");
+	return NULL;
+}
+
+static int
+act_done(struct app *app)
+{
+	const struct alert	*a;
+	struct kith_err		 err = { 0 };
+
+	if ((a = sel_alert(app)) == NULL)
+		return KITH_REDRAW;
+	if (followup_done(app->db, a->id, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return KITH_REDRAW;
+	}
+	app_message(app, 0, "done: %s%s%s", a->action, a->name ? " — " : "",
+	    a->name ? a->name : "");
+	return KITH_RELOAD;
+}
+
+static int
+snooze_to(struct app *app, int64_t id, const char *when)
+{
+	struct kith_err	err = { 0 };
+	char		day[KITH_DATE_LEN];
+
+	if (date_parse(when, kith_db_now(app->db), day, &err) != KITH_OK ||
+	    followup_reschedule(app->db, id, day, 1, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return 0;
+	}
+	app_message(app, 0, "snoozed to %s", day);
+	return 1;
+}
+
+static int
+snooze_date_submit(struct app *app, struct form *f)
+{
+	struct kith_err	err = { 0 };
+	char		day[KITH_DATE_LEN];
+
+	if (date_parse(form_value(f, 0), kith_db_now(app->db), day, &err)
+	    != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		return 0;
+	}
+	return snooze_to(app, form_id(f), day) ? KITH_RELOAD : KITH_REDRAW;
+}
+
+static int
+snooze_pick(struct app *app, size_t idx, int64_t id, void *ctx)
+{
+	struct form	*f;
+
+	(void)ctx;
+	if (idx == PICK_CANCEL)
+		return 0;
+	if (idx == 0)
+		return snooze_to(app, id, "tomorrow") ? KITH_RELOAD : KITH_REDRAW;
+	if (idx == 1)
+		return snooze_to(app, id, "+1w") ? KITH_RELOAD : KITH_REDRAW;
+	f = form_new("Snooze until", snooze_date_submit, id);
+	form_field(f, "Date", FIELD_TEXT, "");
+	form_hint(f, "YYYY-MM-DD, tomorrow, +3d, +2w, +1m, fri");
+	app_push(app, form_screen(f));
+	return KITH_REDRAW;
+}
+
+static int
+act_snooze(struct app *app)
+{
+	static const char *const items[] = { "tomorrow", "+1 week",
+	    "pick a date…" };
+	const struct alert	*a;
+	char			 title[160];
+
+	if ((a = sel_alert(app)) == NULL)
+		return KITH_REDRAW;
+	snprintf(title, sizeof title, "Snooze: %.120s", a->action);
+	app_push(app, picker_new(title, items, 3, snooze_pick, a->id, NULL));
+	return KITH_REDRAW;
+}
+
+/* ---- the contact form ---------------------------------------------- */
+
+enum {
+	CF_NAME, CF_NICK, CF_TITLE, CF_ORG, CF_EMAILS, CF_PHONES, CF_TAGS,
+	CF_STREET, CF_CITY, CF_POSTCODE, CF_COUNTRY, CF_WEB, CF_BIRTHDAY,
+	CF_NOTES, CF__COUNT
+};
+
+/* Splits s at any of seps into trimmed, non-empty items; calls fn on each. */
+static void
+split_each(const char *s, const char *seps, void (*fn)(struct contact *,
+    const char *, const struct contact *), struct contact *c,
+    const struct contact *old)
+{
+	char	*copy, *p, *item, *end;
+
+	if (s == NULL)
+		return;
+	copy = xstrdup(s);
+	for (p = copy; p != NULL; p = end) {
+		end = strpbrk(p, seps);
+		if (end != NULL)
+			*end++ = '\0';
+		item = p;
+		while (*item == ' ')
+			item++;
+		for (size_t n = strlen(item); n > 0 && item[n - 1] == ' '; n--)
+			item[n - 1] = '\0';
+		if (*item != '\0')
+			fn(c, item, old);
+	}
+	free(copy);
+}
+
+static void
+add_email_kept(struct contact *c, const char *addr, const struct contact *old)
+{
+	const char	*label = NULL;
+	size_t		 i;
+
+	for (i = 0; old != NULL && i < old->n_emails; i++)
+		if (strcmp(old->emails[i].addr, addr) == 0)
+			label = old->emails[i].label;
+	contact_add_email(c, addr, label);
+}
+
+static void
+add_phone_kept(struct contact *c, const char *raw, const struct contact *old)
+{
+	const char	*label = NULL;
+	size_t		 i;
+
+	for (i = 0; old != NULL && i < old->n_phones; i++)
+		if (strcmp(old->phones[i].raw, raw) == 0)
+			label = old->phones[i].label;
+	contact_add_phone(c, raw, label);
+}
+
+static void
+add_tag(struct contact *c, const char *tag, const struct contact *old)
+{
+	(void)old;
+	contact_add_tag(c, tag);
+}
+
+static void
+add_url_kept(struct contact *c, const char *url, const struct contact *old)
+{
+	const char	*label = NULL;
+	size_t		 i;
+
+	for (i = 0; old != NULL && i < old->n_urls; i++)
+		if (strcmp(old->urls[i].value, url) == 0)
+			label = old->urls[i].key;
+	contact_add_url(c, url, label);
+}
+
+static char *
+join_list(char **items, size_t n, size_t stride, const char *sep)
+{
+	struct sbuf	sb = { 0 };
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		const char *s = *(char **)((char *)items + i * stride);
+
+		sbuf_printf(&sb, "%s%s", i ? sep : "", s);
+	}
+	return sbuf_detach(&sb);
+}
+
+static int
+contact_submit(struct app *app, struct form *f)
+{
+	struct kith_err		 err = { 0 };
+	struct contact		*c, *old = NULL;
+	struct contact_address	 addr = { 0 };
+	enum kith_status	 st;
+	int64_t			 id = form_id(f);
+	size_t			 i;
+	int			 had_notes_field = form_ctx(f) == NULL;
+
+	if (str_empty(form_value(f, CF_NAME))) {
+		form_error(f, "a contact needs a name");
+		return 0;
+	}
+	if (id != 0) {
+		if (contact_get(app->db, id, &c, &err) != KITH_OK) {
+			form_error(f, "%s", err.msg);
+			return 0;
+		}
+		if (contact_get(app->db, id, &old, &err) != KITH_OK) {
+			contact_free(c);
+			form_error(f, "%s", err.msg);
+			return 0;
+		}
+	} else
+		c = contact_new();
+	contact_set(&c->display, form_value(f, CF_NAME));
+	contact_set(&c->nickname, form_value(f, CF_NICK));
+	contact_set(&c->title, form_value(f, CF_TITLE));
+	contact_set(&c->org, form_value(f, CF_ORG));
+	contact_set(&c->birthday, form_value(f, CF_BIRTHDAY));
+	if (had_notes_field)
+		contact_set(&c->notes, form_value(f, CF_NOTES));
+	for (i = 0; i < c->n_emails; i++) {
+		free(c->emails[i].addr);
+		free(c->emails[i].label);
+	}
+	c->n_emails = 0;
+	split_each(form_value(f, CF_EMAILS), ", ;", add_email_kept, c, old);
+	for (i = 0; i < c->n_phones; i++) {
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+	}
+	c->n_phones = 0;
+	split_each(form_value(f, CF_PHONES), ",;", add_phone_kept, c, old);
+	for (i = 0; i < c->n_tags; i++)
+		free(c->tags[i]);
+	c->n_tags = 0;
+	split_each(form_value(f, CF_TAGS), ",", add_tag, c, old);
+	for (i = 0; i < c->n_urls; i++) {
+		free(c->urls[i].key);
+		free(c->urls[i].value);
+	}
+	c->n_urls = 0;
+	split_each(form_value(f, CF_WEB), ", ", add_url_kept, c, old);
+	for (i = 0; i < c->n_emails; i++)
+		if (!contact_email_valid(c->emails[i].addr)) {
+			form_error(f, "'%s' is not an e-mail address",
+			    c->emails[i].addr);
+			contact_free(c);
+			contact_free(old);
+			return 0;
+		}
+	/* The first address is the form's; the others are kept. */
+	addr.street = (char *)form_value(f, CF_STREET);
+	addr.city = (char *)form_value(f, CF_CITY);
+	addr.postcode = (char *)form_value(f, CF_POSTCODE);
+	addr.country = (char *)form_value(f, CF_COUNTRY);
+	if (c->n_addrs > 0) {
+		struct contact_address *a = &c->addrs[0];
+
+		contact_set(&a->street, addr.street);
+		contact_set(&a->city, addr.city);
+		contact_set(&a->postcode, addr.postcode);
+		contact_set(&a->country, addr.country);
+	} else if (!str_empty(addr.street) || !str_empty(addr.city) ||
+	    !str_empty(addr.postcode) || !str_empty(addr.country))
+		contact_add_address(c, &addr);
+
+	st = id != 0 ? contact_update(app->db, c, &err) :
+	    contact_insert(app->db, c, &err);
+	if (st != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		contact_free(c);
+		contact_free(old);
+		return 0;
+	}
+	app_message(app, 0, "%s %s", id ? "saved" : "added", c->display);
+	id = c->id;
+	contact_free(c);
+	contact_free(old);
+	app_jump(app, id);
+	return KITH_RELOAD | (form_id(f) == 0 ? KITH_RECOUNT : 0);
+}
+
+static int
+act_contact_form(struct app *app, int edit)
+{
+	struct kith_err	 err = { 0 };
+	struct contact	*c = NULL;
+	struct form	*f;
+	char		*s;
+	int		 multiline_notes = 0;
+	const struct contact_address *a = NULL;
+
+	if (edit) {
+		if (app_selected(app) == 0) {
+			app_message(app, 1, "no contact selected");
+			return KITH_REDRAW;
+		}
+		if (contact_get(app->db, app_selected(app), &c, &err)
+		    != KITH_OK) {
+			app_message(app, 1, "%s", err.msg);
+			return KITH_REDRAW;
+		}
+		a = c->n_addrs > 0 ? &c->addrs[0] : NULL;
+		multiline_notes = c->notes != NULL &&
+		    strchr(c->notes, '\n') != NULL;
+	}
+	f = form_new(edit ? "Edit contact" : "Add contact", contact_submit,
+	    c ? c->id : 0);
+	form_field(f, "Name", FIELD_TEXT, c ? c->display : NULL);
+	form_field(f, "Nickname", FIELD_TEXT, c ? c->nickname : NULL);
+	form_field(f, "Title", FIELD_TEXT, c ? c->title : NULL);
+	form_field(f, "Organisation", FIELD_TEXT, c ? c->org : NULL);
+	s = c && c->n_emails ? join_list((char **)(void *)c->emails, c->n_emails,
+	    sizeof *c->emails, ", ") : NULL;
+	form_field(f, "E-mails", FIELD_TEXT, s);
+	free(s);
+	s = c && c->n_phones ? join_list((char **)(void *)c->phones, c->n_phones,
+	    sizeof *c->phones, ", ") : NULL;
+	form_field(f, "Phones", FIELD_TEXT, s);
+	free(s);
+	s = c && c->n_tags ? join_list(c->tags, c->n_tags, sizeof *c->tags, ", ") : NULL;
+	form_field(f, "Tags", FIELD_TEXT, s);
+	free(s);
+	form_field(f, "Street", FIELD_TEXT, a ? a->street : NULL);
+	form_field(f, "City", FIELD_TEXT, a ? a->city : NULL);
+	form_field(f, "Postcode", FIELD_TEXT, a ? a->postcode : NULL);
+	form_field(f, "Country", FIELD_TEXT, a ? a->country : NULL);
+	s = c != NULL && c->n_urls > 0 ? join_list((char **)(void *)
+	    &c->urls[0].value, c->n_urls, sizeof *c->urls, " ") : NULL;
+	form_field(f, "Web", FIELD_TEXT, s);
+	free(s);
+	form_field(f, "Birthday", FIELD_TEXT, c ? c->birthday : NULL);
+	if (multiline_notes) {
+		form_field(f, "Notes", FIELD_TEXT, "(several lines: E edits "
+		    "them in $EDITOR)");
+		form_set_ctx(f, f, NULL);	/* marks: notes not editable */
+	} else
+		form_field(f, "Notes", FIELD_TEXT, c ? c->notes : NULL);
+	form_hint(f, "lists: comma-separated  Tab/Up/Down: field  "
+	    "Enter: save  Esc: cancel");
+	contact_free(c);
+	app_push(app, form_screen(f));
+	return KITH_REDRAW;
+}
+
+/* ---- log, follow-up, link ------------------------------------------ */
+
+static const char *const kinds[] = { "call", "meeting", "email", "note",
+    "event" };
+
+static int
+log_submit(struct app *app, struct form *f)
+{
+	struct kith_err	err = { 0 };
+	char		day[KITH_DATE_LEN];
+	int64_t		id = form_id(f);
+	const char	*when = form_value(f, 1);
+
+	if (str_empty(form_value(f, 2))) {
+		form_error(f, "what happened? the summary is empty");
+		return 0;
+	}
+	if (!str_empty(when) && date_parse(when, kith_db_now(app->db), day,
+	    &err) != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		return 0;
+	}
+	if (interaction_log(app->db, &id, 1, kinds[form_choice(f, 0)],
+	    str_empty(when) ? NULL : day, form_value(f, 2), NULL, NULL, &err)
+	    != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		return 0;
+	}
+	app_message(app, 0, "logged %s", kinds[form_choice(f, 0)]);
+	return KITH_RELOAD;
+}
+
+static int
+act_log(struct app *app)
+{
+	struct form	*f;
+
+	if (app_selected(app) == 0) {
+		app_message(app, 1, "no contact selected");
+		return KITH_REDRAW;
+	}
+	f = form_new("Log an interaction", log_submit, app_selected(app));
+	form_field(f, "Kind", FIELD_CHOICE, NULL);
+	form_choices(f, kinds, 5, 0);
+	form_field(f, "Date", FIELD_TEXT, "today");
+	form_field(f, "Summary", FIELD_TEXT, NULL);
+	form_hint(f, "Kind: Left/Right  Date: YYYY-MM-DD, today, yesterday, "
+	    "-3d  Enter: save");
+	app_push(app, form_screen(f));
+	return KITH_REDRAW;
+}
+
+static int
+follow_submit(struct app *app, struct form *f)
+{
+	struct kith_err	err = { 0 };
+	char		day[KITH_DATE_LEN];
+
+	if (str_empty(form_value(f, 0))) {
+		form_error(f, "what is to be done? the action is empty");
+		return 0;
+	}
+	if (date_parse(form_value(f, 1), kith_db_now(app->db), day, &err)
+	    != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		return 0;
+	}
+	if (followup_add(app->db, form_id(f), form_value(f, 0), day, NULL,
+	    &err) != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		return 0;
+	}
+	app_message(app, 0, "follow-up due %s", day);
+	return KITH_RELOAD;
+}
+
+static int
+act_follow(struct app *app)
+{
+	struct form	*f;
+
+	if (app_selected(app) == 0) {
+		app_message(app, 1, "no contact selected");
+		return KITH_REDRAW;
+	}
+	f = form_new("Add a follow-up", follow_submit, app_selected(app));
+	form_field(f, "Action", FIELD_TEXT, NULL);
+	form_field(f, "Due", FIELD_TEXT, "tomorrow");
+	form_hint(f, "Due: YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, fri  "
+	    "Enter: save");
+	app_push(app, form_screen(f));
+	return KITH_REDRAW;
+}
+
+struct link_ctx {
+	int64_t			 a, b;
+	struct relation_kind	*kinds;
+	size_t			 n;
+};
+
+static int
+link_kind_pick(struct app *app, size_t idx, int64_t id, void *arg)
+{
+	struct link_ctx	*ctx = arg;
+	struct kith_err	 err = { 0 };
+	const char	*kind;
+
+	(void)id;
+	if (idx == PICK_CANCEL) {
+		relation_kinds_free(ctx->kinds, ctx->n);
+		free(ctx);
+		return 0;
+	}
+	/* Items list each kind, then each asymmetric kind's inverse. */
+	kind = idx < ctx->n ? ctx->kinds[idx].name : NULL;
+	if (kind == NULL) {
+		size_t i, k = ctx->n;
+
+		for (i = 0; i < ctx->n; i++) {
+			if (strcmp(ctx->kinds[i].name, ctx->kinds[i].inverse)
+			    == 0)
+				continue;
+			if (k++ == idx) {
+				kind = ctx->kinds[i].inverse;
+				break;
+			}
+		}
+	}
+	if (kind != NULL && relation_link(app->db, ctx->a, ctx->b, kind, NULL,
+	    NULL, &err) != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	else if (kind != NULL)
+		app_message(app, 0, "linked: %s", kind);
+	relation_kinds_free(ctx->kinds, ctx->n);
+	free(ctx);
+	return KITH_RELOAD;
+}
+
+static int
+link_pick_other(struct app *app, size_t idx, int64_t other, void *arg)
+{
+	struct kith_err	 err = { 0 };
+	struct link_ctx	*ctx = xcalloc(1, sizeof *ctx);
+	const char	**items;
+	size_t		 i, n = 0;
+	struct screen	*s;
+
+	if (idx == PICK_CANCEL) {
+		free(ctx);
+		return 0;
+	}
+	ctx->a = (int64_t)(intptr_t)arg;
+	ctx->b = other;
+	if (ctx->a == ctx->b) {
+		app_message(app, 1, "a contact cannot be linked to itself");
+		free(ctx);
+		return KITH_REDRAW;
+	}
+	if (relation_kinds(app->db, &ctx->kinds, &ctx->n, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		free(ctx);
+		return KITH_REDRAW;
+	}
+	items = xcalloc(ctx->n * 2 + 1, sizeof *items);
+	for (i = 0; i < ctx->n; i++)
+		items[n++] = ctx->kinds[i].name;
+	for (i = 0; i < ctx->n; i++)
+		if (strcmp(ctx->kinds[i].name, ctx->kinds[i].inverse) != 0)
+			items[n++] = ctx->kinds[i].inverse;
+	s = picker_new("The selected contact is … the other",
+	    items, n, link_kind_pick, 0, ctx);
+	free(items);
+	app_push(app, s);
+	return KITH_REDRAW;
+}
+
+static int
+act_link(struct app *app)
+{
+	char	title[160];
+
+	if (app_selected(app) == 0) {
+		app_message(app, 1, "no contact selected");
+		return KITH_REDRAW;
+	}
+	snprintf(title, sizeof title, "Link %.100s to…",
+	    app->rows[app->sel].name);
+	app_push(app, finder_new(title, link_pick_other, 0,
+	    (void *)(intptr_t)app_selected(app)));
+	return KITH_REDRAW;
+}
+
+/* ---- archive, delete, notes, import --------------------------------- */
+
+static int
+archive_yes(struct app *app, size_t idx, int64_t id, void *ctx)
+{
+	struct kith_err	err = { 0 };
+	int		to = (int)(intptr_t)ctx;
+
+	if (idx == PICK_CANCEL)
+		return 0;
+	if (contact_archive(app->db, id, to, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return KITH_REDRAW;
+	}
+	app_message(app, 0, "%s", to ? "archived" : "unarchived");
+	return KITH_RELOAD | KITH_RECOUNT;
+}
+
+static int
+act_archive(struct app *app)
+{
+	char	q[200];
+	int	to;
+
+	if (app_selected(app) == 0)
+		return KITH_REDRAW;
+	to = !app->rows[app->sel].archived;
+	snprintf(q, sizeof q, "%s %.150s? (y/n)", to ? "Archive" : "Unarchive",
+	    app->rows[app->sel].name);
+	app_push(app, confirm_new(q, archive_yes, app_selected(app),
+	    (void *)(intptr_t)to));
+	return KITH_REDRAW;
+}
+
+static int
+delete_yes(struct app *app, size_t idx, int64_t id, void *ctx)
+{
+	struct kith_err	err = { 0 };
+
+	(void)ctx;
+	if (idx == PICK_CANCEL)
+		return 0;
+	if (contact_delete(app->db, id, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return KITH_REDRAW;
+	}
+	app_message(app, 0, "deleted");
+	return KITH_RELOAD | KITH_RECOUNT;
+}
+
+static int
+act_delete(struct app *app)
+{
+	char	q[220];
+
+	if (app_selected(app) == 0)
+		return KITH_REDRAW;
+	snprintf(q, sizeof q, "Delete %.150s with their follow-ups and "
+	    "relationships? (y/n)", app->rows[app->sel].name);
+	app_push(app, confirm_new(q, delete_yes, app_selected(app), NULL));
+	return KITH_REDRAW;
+}
+
+static int
+act_notes(struct app *app)
+{
+	struct kith_err	 err = { 0 };
+	struct contact	*c;
+	const char	*editor;
+	char		 path[] = "/tmp/kith-notes-XXXXXX";
+	char		*cmd;
+	struct sbuf	 sb = { 0 };
+	char		 buf[4096];
+	size_t		 n;
+	FILE		*fp;
+	int		 fd, rc;
+
+	if (app_selected(app) == 0)
+		return KITH_REDRAW;
+	if (contact_get(app->db, app_selected(app), &c, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
+		return KITH_REDRAW;
+	}
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		app_message(app, 1, "cannot create a temporary file");
+		contact_free(c);
+		return KITH_REDRAW;
+	}
+	if (c->notes != NULL)
+		fputs(c->notes, fp);
+	fclose(fp);
+	if (str_empty(editor = getenv("VISUAL")) &&
+	    str_empty(editor = getenv("EDITOR")))
+		editor = "vi";
+	cmd = xasprintf("%s '%s'", editor, path);
+	def_prog_mode();
+	endwin();
+	rc = system(cmd);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	free(cmd);
+	if (rc != 0 || (fp = fopen(path, "r")) == NULL) {
+		app_message(app, 1, "the editor failed; notes unchanged");
+		unlink(path);
+		contact_free(c);
+		return KITH_REDRAW;
+	}
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sbuf_addn(&sb, buf, n);
+	fclose(fp);
+	unlink(path);
+	while (sb.len > 0 && sb.s[sb.len - 1] == '\n')
+		sb.s[--sb.len] = '\0';
+	contact_set(&c->notes, sb.s);
+	sbuf_free(&sb);
+	if (contact_update(app->db, c, &err) != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	else
+		app_message(app, 0, "notes saved");
+	contact_free(c);
+	return KITH_RELOAD;
+}
+
+struct import_ui {
+	struct app	*app;
+	long long	 last;		/* bytes at the last progress drawn */
+	struct sbuf	 sb;		/* the first warnings and rejects */
+	int		 n;
+};
+
+static void
+import_progress(void *arg, long long done, long long total)
+{
+	struct import_ui *p = arg;
+	const struct layout *l = &p->app->lay;
+	char		 line[64];
+	int		 w, fill, i, y;
+
+	if (total <= 0 || !l->ok)
+		return;
+	if (done - p->last < total / 200 && done != total)
+		return;
+	p->last = done;
+	w = l->cols - 20;
+	if (w < 10)
+		w = 10;
+	fill = (int)((double)w * (double)done / (double)total);
+	y = l->status_y;
+	draw_fill(y, 0, l->cols, ROLE_NORMAL);
+	mvaddstr(y, 1, "importing [");
+	for (i = 0; i < w; i++)
+		addch(i < fill ? '#' : '.');
+	snprintf(line, sizeof line, "] %3d%%", (int)(100.0 * (double)done /
+	    (double)total));
+	addstr(line);
+	refresh();
+}
+
+static void
+import_notice(void *arg, enum import_level lvl, const char *file, long line,
+    const char *msg)
+{
+	struct import_ui	*ctx = arg;
+
+	(void)file;
+	if (lvl == IMPORT_NOTICE || ++ctx->n > 8)
+		return;
+	sbuf_printf(&ctx->sb, "line %ld: %s\n", line, msg);
+}
+
+static int
+import_submit(struct app *app, struct form *f)
+{
+	struct import_report	 rep = { 0 };
+	struct import_opts	 opts = { 0 };
+	struct kith_err		 err = { 0 };
+	struct import_ui	 ui = { 0 };
+	struct sbuf		 sb = { 0 };
+	const char		*path = form_value(f, 0);
+	enum kith_status	 st;
+
+	if (str_empty(path)) {
+		form_error(f, "which file?");
+		return 0;
+	}
+	ui.app = app;
+	opts.progress = import_progress;
+	opts.notice = import_notice;
+	opts.arg = &ui;
+	st = import_file(app->db, path, &opts, &rep, &err);
+	if (st != KITH_OK) {
+		form_error(f, "%s", err.msg);
+		import_report_free(&rep);
+		sbuf_free(&ui.sb);
+		return 0;
+	}
+	sbuf_printf(&sb, "%s\n\nimported %ld rows: %ld added, %ld merged, "
+	    "%ld rejected, %ld possible duplicates\nformat: %s, encoding: %s\n",
+	    path, rep.rows, rep.added, rep.merged, rep.rejected, rep.review,
+	    rep.format, rep.encoding);
+	if (rep.rejects != NULL)
+		sbuf_printf(&sb, "\nrejected rows were written to %s\n",
+		    rep.rejects);
+	if (ui.sb.len > 0)
+		sbuf_printf(&sb, "\n%s%s", ui.sb.s, ui.n > 8 ? "...\n" : "");
+	if (rep.batch != 0)
+		sbuf_printf(&sb, "\nundo with: kith import --undo %lld\n",
+		    (long long)rep.batch);
+	app_push(app, message_new("Import", sb.s));
+	sbuf_free(&sb);
+	sbuf_free(&ui.sb);
+	import_report_free(&rep);
+	return KITH_RELOAD | KITH_RECOUNT;
+}
+
+static int
+act_import(struct app *app)
+{
+	struct form	*f;
+
+	f = form_new("Import a CSV file", import_submit, 0);
+	form_field(f, "File", FIELD_PATH, NULL);
+	form_hint(f, "Tab completes file names  Enter: import  Esc: cancel");
+	app_push(app, form_screen(f));
+	return KITH_REDRAW;
+}
+
+/* ---- the loop ------------------------------------------------------- */
+
+static void
+pop_screen(struct app *app)
+{
+	struct screen	*s = app->stack[--app->depth];
+
+	s->ops->leave(app, s);
+}
+
+static void
+app_free(struct app *app)
+{
+	size_t	i;
+
+	while (app->depth > 0)
+		pop_screen(app);
+	lw_clear(app);
+	free_detail(app);
+	for (i = 0; i < app->n_alerts; i++) {
+		free(app->alerts[i].name);
+		free(app->alerts[i].action);
+	}
+	free(app->alerts);
+	free(app->query);
+	edit_free(&app->search);
+}
+
+/* Midnight, or a change by another process: reload what depends on it. */
+static int
+tick(struct app *app)
+{
+	struct kith_err	err = { 0 };
+	char		today[KITH_DATE_LEN];
+	int64_t		v;
+	int		flags = 0;
+
+	date_from_time(kith_db_now(app->db), today);
+	if (strcmp(today, app->today) != 0) {
+		memcpy(app->today, today, sizeof today);
+		flags |= KITH_RELOAD;
+	}
+	if (view_data_version(app->db, &v, &err) == KITH_OK &&
+	    v != app->data_version) {
+		app->data_version = v;
+		flags |= KITH_RELOAD | KITH_RECOUNT;
+	}
+	return flags;
+}
+
+int
+tui_run(struct kith_db *db)
+{
+	struct sigaction	 sa;
+	struct kith_err		 err = { 0 };
+	struct app		 app;
+	wint_t			 key;
+	int			 r, flags, dirty = 1, i, busy;
+	const char		*exit_after;
+	long			 keys_left = -1;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kith: the full-screen interface needs a "
+		    "terminal; kith --help lists the commands\n");
+		return 1;
+	}
+	memset(&app, 0, sizeof app);
+	app.db = db;
+	app.alerts_open = 1;
+	app.total_shown = -1;
+	app.matches.done = 1;
+	edit_init(&app.search, NULL);
+	date_from_time(kith_db_now(db), app.today);
+	view_data_version(db, &app.data_version, &err);
+	if ((exit_after = getenv("KITH_EXIT_AFTER")) != NULL)
+		keys_left = atol(exit_after);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	the_app = &app;
+	kith_set_fatal_hook(fatal_hook);
+	trace_open();
+
+	if (initscr() == NULL) {
+		fprintf(stderr, "kith: cannot initialise the terminal\n");
+		app_free(&app);
+		return 1;
+	}
+	app.color = draw_init();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	layout_compute(&app.lay, LINES, COLS, app.alerts_open, 0);
+
+	/* First paint: the first screenful and the alerts, nothing more. */
+	load_alerts(&app);
+	layout_compute(&app.lay, LINES, COLS, app.alerts_open,
+	    (int)app.n_alerts);
+	lw_reload_start(&app);
+	load_detail(&app, 1);
+
+	for (;;) {
+		if (got_signal)
+			break;
+		if (dirty && !app.query_dirty) {
+			cursor_y = cursor_x = -1;
+			if (!app.lay.ok)
+				draw_too_small(&app);
+			else {
+				draw_main(&app);
+				for (i = 0; i < app.depth; i++)
+					app.stack[i]->ops->draw(&app,
+					    app.stack[i]);
+			}
+			if (cursor_y >= 0) {
+				curs_set(1);
+				move(cursor_y, cursor_x);
+			} else
+				curs_set(0);
+			wnoutrefresh(stdscr);
+			doupdate();
+			trace_paint(&app);
+			app.first_paint = 1;
+			dirty = 0;
+		}
+		busy = app.query_dirty || !app.total.done || !app.matches.done;
+		timeout(busy ? 0 : TICK_MS);
+		r = get_wch(&key);
+		if (r == ERR) {
+			if (got_signal)
+				break;
+			if (app.query_dirty) {
+				apply_query(&app);
+				dirty = 1;
+			} else if (busy) {
+				count_step(&app);
+				dirty = 1;
+			} else if ((flags = tick(&app)) != 0) {
+				reload(&app, flags);
+				dirty = 1;
+			}
+			continue;
+		}
+		trace_key_read();
+		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
+			layout_compute(&app.lay, LINES, COLS, app.alerts_open,
+			    (int)app.n_alerts);
+			if (app.lay.ok)
+				lw_fix_top(&app);
+			dirty = 1;
+			continue;
+		}
+		app.msg[0] = '\0';
+		if (app.depth > 0 && app.lay.ok) {
+			struct screen *s = app.stack[app.depth - 1];
+
+			flags = s->ops->handle(&app, s, r == KEY_CODE_YES, key);
+			if (s->closing && app.stack[app.depth - 1] == s)
+				pop_screen(&app);
+			else if (s->closing) {
+				/* It pushed another screen: pop it below. */
+				int j;
+
+				for (j = 0; j < app.depth; j++)
+					if (app.stack[j] == s)
+						break;
+				if (j < app.depth) {
+					memmove(&app.stack[j], &app.stack[j + 1],
+					    (size_t)(app.depth - j - 1) *
+					    sizeof app.stack[0]);
+					app.depth--;
+					s->ops->leave(&app, s);
+				}
+			}
+		} else
+			flags = main_handle(&app, r == KEY_CODE_YES, key);
+		if (flags & KITH_QUIT)
+			break;
+		if (flags & KITH_RELOAD) {
+			view_data_version(db, &app.data_version, &err);
+			reload(&app, flags);
+			layout_compute(&app.lay, LINES, COLS, app.alerts_open,
+			    (int)app.n_alerts);
+			lw_fix_top(&app);
+		}
+		dirty = 1;
+		if (keys_left > 0 && --keys_left == 0)
+			break;
+	}
+	endwin();
+	app_free(&app);
+	kith_set_fatal_hook(NULL);
+	if (trace_fp != NULL)
+		fclose(trace_fp);
+	trace_fp = NULL;
+	the_app = NULL;
+	if (got_signal == SIGINT || got_signal == SIGTERM ||
+	    got_signal == SIGHUP) {
+		signal(got_signal, SIG_DFL);
+		return 128 + got_signal;
+	}
+	return 0;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A one-line UTF-8 text editor: the buffer and cursor of every input field
+ * (forms, prompts, the search line).  It works on whole characters, so
+ * backspace over "ћ" or "王" removes the character, never half of it, and
+ * the cursor's screen column counts wide characters as two cells.  No
+ * curses here: the logic is unit-tested without a terminal.
+ */
+#ifndef KITH_TUI_EDIT_H
+#define KITH_TUI_EDIT_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+struct edit {
+	char	*buf;		/* NUL-terminated UTF-8, never NULL after init */
+	size_t	 len;		/* bytes used */
+	size_t	 cap;
+	size_t	 cur;		/* cursor, a byte offset on a character start */
+	size_t	 scroll;	/* first byte shown (edit_view keeps it) */
+};
+
+void	 edit_init(struct edit *, const char *text);	/* text may be NULL */
+void	 edit_free(struct edit *);
+void	 edit_set(struct edit *, const char *text);	/* cursor at the end */
+void	 edit_insert(struct edit *, wchar_t);	/* controls are ignored */
+void	 edit_insert_str(struct edit *, const char *);
+int	 edit_backspace(struct edit *);		/* 1 if something changed */
+int	 edit_delete(struct edit *);
+void	 edit_left(struct edit *);
+void	 edit_right(struct edit *);
+void	 edit_home(struct edit *);
+void	 edit_end(struct edit *);
+int	 edit_kill_word(struct edit *);		/* Ctrl-W: the word before */
+int	 edit_kill_line(struct edit *);		/* Ctrl-U: all before the cursor */
+
+/*
+ * Fits the text into width cells around the cursor: updates e->scroll so
+ * the cursor is visible (with room for it at the end) and returns the
+ * cursor's column relative to the start of the field.
+ */
+int	 edit_view(struct edit *, int width);
+
+#endif

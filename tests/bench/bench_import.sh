@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# How fast "kith import" loads a big Google Contacts CSV, and with how much
+# memory, next to what sqlite3 itself does with the same file, all in the
+# same run.  The target: kith's whole import (folding, sort keys, dedup,
+# search index) takes at most 1.5 times as long as sqlite3's ".import"
+# followed by building an FTS5 index (prefix='2 3') over the name, e-mail
+# and company columns; and kith's peak memory does not grow with the
+# file's size, which the two sizes show side by side.
+#
+#	tests/bench/bench_import.sh [BUILD_DIR]
+#
+# BUILD_DIR (default ./build) must hold kith, tests/bench/kith-bench-csv and
+# tests/bench/kith-bench-csvparse; this script builds nothing.  For each
+# size in $KITH_BENCH_SIZES (default "100000 1000000") it makes the CSV
+# once, in $KITH_BENCH_DIR (default /tmp/kith-bench), reuses it while its
+# marker says it is complete, then times, each into a new database file:
+# a bare libcsv parse; sqlite3's .import; .import and an FTS5 rebuild (the
+# baseline B); .import into a table whose FTS5 index a trigger keeps up row
+# by row; and kith import.  Environment: KITH_BENCH_RUNS (default 1; the
+# best time and the largest peak RSS of that many runs are kept),
+# KITH_BENCH_SEED (default 1), KITH_BENCH_DUPS (rows per mille that repeat
+# an earlier contact, default 10), KITH_BENCH_REGEN=1 to make the files
+# again, KITH_BENCH_KEEP=1 to keep the databases, KITH_BENCH_SQLPROF=1 to
+# run kith once more with each SQL statement timed (sqlprof.c) and print
+# the most expensive statements.  Times and peak RSS come
+# from /usr/bin/time (installed with apt-get when run as root); hyperfine
+# is not used, since every run needs a new file and its peak RSS.  Not
+# part of CTest.
+set -euo pipefail
+
+build=${1:-./build}
+dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
+sizes=${KITH_BENCH_SIZES:-100000 1000000}
+runs=${KITH_BENCH_RUNS:-1}
+seed=${KITH_BENCH_SEED:-1}
+dups=${KITH_BENCH_DUPS:-10}
+kith=$build/kith
+gen=$build/tests/bench/kith-bench-csv
+parse=$build/tests/bench/kith-bench-csvparse
+sqlprof=$build/tests/bench/libkith-bench-sqlprof.so
+
+# The same locale for every run; kith's clock and database stay its own.
+export LC_ALL=C.UTF-8
+unset KITH_NOW KITH_DB
+
+die() { echo "bench_import: $*" >&2; exit 1; }
+
+[ -x "$kith" ] || die "$kith not found: build first (cmake --build $build)"
+[ -x "$gen" ] || die "$gen not found: cmake --build $build --target kith-bench-csv"
+[ -x "$parse" ] || die "$parse not found: cmake --build $build --target kith-bench-csvparse"
+command -v sqlite3 >/dev/null || die "sqlite3 not found (apt-get install sqlite3)"
+
+# Install what is missing when we may.
+want() {	# command package
+	command -v "$1" >/dev/null && return 0
+	[ "$(id -u)" = 0 ] && command -v apt-get >/dev/null || return 1
+	echo "bench_import: installing $2" >&2
+	apt-get install -y -qq "$2" >/dev/null 2>&1 ||
+	    { apt-get update -qq >/dev/null 2>&1 &&
+	    apt-get install -y -qq "$2" >/dev/null 2>&1; } || true
+	command -v "$1" >/dev/null
+}
+[ -x /usr/bin/time ] || want /usr/bin/time time ||
+    die "/usr/bin/time not found (apt-get install time)"
+
+mkdir -p "$dir"
+results=$dir/import-results.txt
+: >"$results"
+
+# timed NAME CMD...: runs CMD $runs times, each into a new database
+# ($db, removed first), with stdin from $stdin, stdout to $dir/NAME.out
+# and stderr to $dir/NAME.err.  Sets secs (best wall time) and rss (largest
+# peak RSS, KiB).
+db=
+stdin=/dev/null
+timed() {
+	local name=$1 i t m line
+	shift
+	secs= rss=0
+	for ((i = 0; i < runs; i++)); do
+		rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+		if ! /usr/bin/time -o "$dir/time.txt" -f '%e %M' "$@" \
+		    <"$stdin" >"$dir/$name.out" 2>"$dir/$name.err"; then
+			tail -5 "$dir/$name.err" >&2
+			die "$name failed: $*"
+		fi
+		line=$(tail -1 "$dir/time.txt")
+		read -r t m <<<"$line"
+		if [ -z "$secs" ] || awk -v a="$t" -v b="$secs" 'BEGIN { exit !(a < b) }'; then
+			secs=$t
+		fi
+		[ "$m" -gt "$rss" ] && rss=$m
+	done
+}
+
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+per_s() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+row() { printf '%-36s %9s %10s %9s %8s\n' "$@"; }
+
+for n in $sizes; do
+	csv=$dir/import-$n-s$seed-d$dups.csv
+
+	# --- the file ---------------------------------------------------------
+	if [ "${KITH_BENCH_REGEN:-0}" != 1 ] && [ -f "$csv.ok" ] &&
+	    [ "$(stat -c %s "$csv")" = "$(awk '$1 == "bytes" { print $2 }' "$csv.ok")" ]; then
+		echo "reusing $csv"
+	else
+		rm -f "$csv.ok"
+		echo "generating $csv"
+		t0=$(date +%s%N)
+		"$gen" "$csv" "$n" "$seed" "$dups" >"$csv.tmp"
+		t1=$(date +%s%N)
+		mv "$csv.tmp" "$csv.ok"
+		echo "generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }') s"
+	fi
+	n_dups=$(awk '$1 == "duplicates" { print $2 }' "$csv.ok")
+	bytes=$(stat -c %s "$csv")
+	mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+	cat "$csv" >/dev/null	# into the page cache, for every contender
+	header=$(head -1 "$csv")
+
+	echo
+	echo "== $n rows, $mb MB, $n_dups rows repeat an earlier contact"
+	row "what" "seconds" "rows/s" "peak RSS" "DB MB"
+
+	# --- a bare libcsv parse: its own clock, without process start-up -----
+	db=$dir/import-none.db stdin=/dev/null
+	timed csvparse "$parse" "$csv"
+	records=$(awk '$1 == "records" { print $2 }' "$dir/csvparse.out")
+	[ "$records" = $((n + 1)) ] ||
+	    die "libcsv read $records records, expected $((n + 1))"
+	parse_s=$(awk '$1 == "seconds" { print $2 }' "$dir/csvparse.out")
+	parse_rps=$(per_s "$n" "$parse_s")
+	row "libcsv parse (in-process clock)" "$parse_s" "$parse_rps" "$(mib "$rss") MiB" "-"
+
+	# --- sqlite3 .import alone --------------------------------------------
+	fts_cols='"First Name", "Last Name", "E-mail 1 - Value", "Organization Name"'
+	fts_opts="prefix='2 3', tokenize='unicode61 remove_diacritics 2'"
+	db=$dir/import-sqlite3.db
+	stdin=$dir/import.sql
+	printf '.import --csv %s t\n' "$csv" >"$stdin"
+	timed sqlite3-import sqlite3 -batch "$db"
+	imp_s=$secs
+	[ "$(sqlite3 -batch "$db" 'SELECT count(*) FROM t')" = "$n" ] ||
+	    die "sqlite3 .import did not store $n rows"
+	row "sqlite3 .import" "$imp_s" "$(per_s "$n" "$imp_s")" "$(mib "$rss") MiB" \
+	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
+
+	# --- B: .import, then an FTS5 index built in one go -------------------
+	stdin=$dir/import-fts.sql
+	cat >"$stdin" <<-EOF
+	.import --csv $csv t
+	CREATE VIRTUAL TABLE f USING fts5($fts_cols, content='t', $fts_opts);
+	INSERT INTO f(f) VALUES('rebuild');
+	EOF
+	timed sqlite3-fts sqlite3 -batch "$db"
+	base_s=$secs base_rss=$rss
+	[ "$(sqlite3 -batch "$db" "SELECT count(*) FROM f WHERE f MATCH 'ab*'")" -gt 0 ] ||
+	    die "the FTS5 index of the baseline finds nothing"
+	row "B: .import + FTS5 rebuild" "$base_s" "$(per_s "$n" "$base_s")" "$(mib "$rss") MiB" \
+	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
+
+	# --- .import with the FTS5 index kept up by a trigger, row by row -----
+	stdin=$dir/import-rowwise.sql
+	cols=$(awk -F, '{ for (i = 1; i <= NF; i++)
+	    printf "%s\"%s\" TEXT", (i > 1 ? ", " : ""), $i }' <<<"$header")
+	cat >"$stdin" <<-EOF
+	CREATE TABLE t ($cols);
+	CREATE VIRTUAL TABLE f USING fts5($fts_cols, content='t', $fts_opts);
+	CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN
+	  INSERT INTO f (rowid, $fts_cols) VALUES (new.rowid,
+	      new."First Name", new."Last Name", new."E-mail 1 - Value",
+	      new."Organization Name");
+	END;
+	.import --csv --skip 1 $csv t
+	EOF
+	timed sqlite3-rowwise sqlite3 -batch "$db"
+	row_s=$secs
+	row "sqlite3 .import, FTS5 row by row" "$row_s" "$(per_s "$n" "$row_s")" "$(mib "$rss") MiB" \
+	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
+	[ "${KITH_BENCH_KEEP:-0}" = 1 ] || rm -f "$db"
+
+	# --- kith import --------------------------------------------------------
+	db=$dir/import-kith.db
+	stdin=/dev/null
+	timed kith-import "$kith" --db "$db" import "$csv"
+	kith_s=$secs kith_rss=$rss
+	report=$(tail -1 "$dir/kith-import.out")
+	read_rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' <<<"$report")
+	[ "$read_rows" = "$n" ] || die "kith read ${read_rows:-?} rows, expected $n: $report"
+	case $report in
+	*" 0 rejected"*) ;;
+	*) die "kith rejected rows: $report" ;;
+	esac
+	row "kith import" "$kith_s" "$(per_s "$n" "$kith_s")" "$(mib "$rss") MiB" \
+	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
+	echo "kith: $report"
+	[ "${KITH_BENCH_KEEP:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm"
+
+	# --- optionally, once more, with each SQL statement timed -------------
+	if [ "${KITH_BENCH_SQLPROF:-0}" = 1 ]; then
+		[ -f "$sqlprof" ] || die "$sqlprof not found: cmake --build $build --target kith-bench-sqlprof"
+		db=$dir/import-kith-sqlprof.db
+		rm -f "$db" "$db-wal" "$db-shm"
+		LD_PRELOAD=$sqlprof KITH_SQLPROF=$dir/sqlprof-$n.txt \
+		    "$kith" --db "$db" import "$csv" >/dev/null 2>&1 ||
+		    die "kith import with $sqlprof failed"
+		rm -f "$db" "$db-wal" "$db-shm"
+		echo "statements, from $dir/sqlprof-$n.txt (a run of its own):"
+		head -17 "$dir/sqlprof-$n.txt" | cut -c1-110
+	fi
+
+	ratio=$(awk -v k="$kith_s" -v b="$base_s" 'BEGIN { printf "%.2f", k / b }')
+	echo "kith / B = $ratio (target <= 1.5)"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$mb" \
+	    "$kith_s" "$(per_s "$n" "$kith_s")" "$(mib "$kith_rss")" \
+	    "$base_s" "$ratio" "$imp_s" "$row_s" "$parse_rps" \
+	    "$(mib "$base_rss")" >>"$results"
+done
+
+echo
+echo "== figures ($(nproc) cores; best of $runs run(s); seed $seed, $dups per mille duplicates)"
+printf '%9s %7s %8s %8s %8s %7s %6s %8s %8s %10s\n' "rows" "MB" "kith s" \
+    "rows/s" "RSS MiB" "B s" "kith/B" "import s" "FTS rbr" "csv rows/s"
+while IFS=$'\t' read -r n mb ks krps krss bs ratio is rs prps brss; do
+	printf '%9s %7s %8s %8s %8s %7s %6s %8s %8s %10s\n' "$n" "$mb" "$ks" \
+	    "$krps" "$krss" "$bs" "$ratio" "$is" "$rs" "$prps"
+done <"$results"
+echo "B = sqlite3 .import + FTS5 rebuild; FTS rbr = the same index kept by a trigger"
+awk -F'\t' '{ ratio[NR] = $7; rss[NR] = $5; n[NR] = $1 }
+    END {
+	ok = 1
+	for (i = 1; i <= NR; i++) if (ratio[i] > 1.5) ok = 0
+	printf "kith / B: %s\n", ok ? "within 1.5 at every size" : "OVER 1.5"
+	if (NR > 1)
+		printf "kith peak RSS: %s MiB at %d rows, %s MiB at %d rows\n",
+		    rss[1], n[1], rss[NR], n[NR]
+    }' "$results"

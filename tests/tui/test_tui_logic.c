@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of the full-screen front's logic, without a terminal: the key
+ * table (every action the help lists is reachable, no key does two
+ * things), cell widths of Cyrillic and CJK text, the line editor
+ * (backspace over a multi-byte character), the pane layout, and the human
+ * dates the forms accept.
+ */
+#include <curses.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kith/clock.h"
+#include "../unit/check.h"
+#include "actions.h"
+#include "edit.h"
+#include "keys.h"
+#include "layout.h"
+#include "utf8.h"
+
+static void	test_setup(void);
+static void	test_keys(void);
+static void	test_widths(void);
+static void	test_edit(void);
+static void	test_layout(void);
+static void	test_dates(void);
+
+static void
+test_setup(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
+}
+
+static void
+test_keys(void)
+{
+	char	buf[128];
+	size_t	i, j;
+	int	a;
+
+	CHECK_INT(keys_lookup(0, 'j'), ACT_DOWN);
+	CHECK_INT(keys_lookup(1, KEY_DOWN), ACT_DOWN);
+	CHECK_INT(keys_lookup(0, 'k'), ACT_UP);
+	CHECK_INT(keys_lookup(1, KEY_NPAGE), ACT_PAGE_DOWN);
+	CHECK_INT(keys_lookup(0, 4), ACT_HALF_DOWN);	/* Ctrl-D */
+	CHECK_INT(keys_lookup(0, 21), ACT_HALF_UP);	/* Ctrl-U */
+	CHECK_INT(keys_lookup(0, 'g'), ACT_HOME);
+	CHECK_INT(keys_lookup(0, 'G'), ACT_END);
+	CHECK_INT(keys_lookup(0, '\t'), ACT_NEXT_PANE);
+	CHECK_INT(keys_lookup(0, '/'), ACT_SEARCH);
+	CHECK_INT(keys_lookup(0, '?'), ACT_HELP);
+	CHECK_INT(keys_lookup(0, 'q'), ACT_QUIT);
+	CHECK_INT(keys_lookup(0, 'd'), ACT_DONE);
+	CHECK_INT(keys_lookup(0, 's'), ACT_SNOOZE);
+	CHECK_INT(keys_lookup(0, 'Z'), ACT_NONE);
+	/* 'j' as a function-key code is not the character 'j'. */
+	CHECK_INT(keys_lookup(1, 'j'), ACT_NONE);
+
+	/* No key is bound twice. */
+	for (i = 0; i < keys_count; i++)
+		for (j = i + 1; j < keys_count; j++)
+			CHECK(!(keys_table[i].fn == keys_table[j].fn &&
+			    keys_table[i].key == keys_table[j].key));
+	/* Every action has a name, help and at least one key. */
+	for (a = 1; a < ACT__COUNT; a++) {
+		CHECK(action_name((enum action)a)[0] != '\0');
+		CHECK(action_help((enum action)a)[0] != '\0');
+		keys_for((enum action)a, buf, sizeof buf);
+		if (buf[0] == '\0')
+			fprintf(stderr, "action %s has no key\n",
+			    action_name((enum action)a));
+		CHECK(buf[0] != '\0');
+	}
+	keys_for(ACT_DOWN, buf, sizeof buf);
+	CHECK_STR(buf, "Down, j");
+	keys_for(ACT_OPEN, buf, sizeof buf);
+	CHECK_STR(buf, "Enter");
+	keys_for(ACT_HALF_DOWN, buf, sizeof buf);
+	CHECK_STR(buf, "^D");
+	keys_name(1, KEY_PPAGE, buf, sizeof buf);
+	CHECK_STR(buf, "PgUp");
+	keys_name(0, 27, buf, sizeof buf);
+	CHECK_STR(buf, "Esc");
+	CHECK_STR(action_name(ACT_SNOOZE), "snooze");
+	CHECK(action_hint(ACT_UP) == NULL);
+	CHECK_STR(action_hint(ACT_QUIT), "quit");
+}
+
+static void
+test_widths(void)
+{
+	char	buf[32];
+	int	used;
+
+	CHECK_INT(u8_width("Ana"), 3);
+	CHECK_INT(u8_width("Петровић"), 8);
+	CHECK_INT(u8_width("王小明"), 6);
+	CHECK_INT(u8_width("Ana 王"), 6);
+	CHECK_INT(u8_width(NULL), 0);
+	/* Combining accent: no cell of its own. */
+	CHECK_INT(u8_width("e\xcc\x81"), 1);
+	/* Controls and bad bytes are shown as one inert cell each. */
+	CHECK_INT(u8_width("a\x1b[31mb"), 7);
+	CHECK_INT(u8_width("\xff\xfe"), 2);
+	/* A wide character never straddles the edge. */
+	CHECK_INT(u8_fit("王小明", strlen("王小明"), 5, &used), 6);
+	CHECK_INT(used, 4);
+	CHECK_INT(u8_fit("王小明", strlen("王小明"), 6, &used), 9);
+	CHECK_INT(u8_fit("Ђорђе", strlen("Ђорђе"), 2, &used), 4);
+	CHECK_INT(used, 2);
+	CHECK_INT(u8_prev("aћ", 3), 1);
+	CHECK_INT(u8_prev("王", 3), 0);
+	CHECK_INT(u8_width_n("王小明", 3), 2);
+	u8_thousands(1000000, buf, sizeof buf);
+	CHECK_STR(buf, "1,000,000");
+	u8_thousands(999, buf, sizeof buf);
+	CHECK_STR(buf, "999");
+	u8_thousands(1204, buf, sizeof buf);
+	CHECK_STR(buf, "1,204");
+}
+
+static void
+test_edit(void)
+{
+	struct edit	e;
+	int		col;
+
+	edit_init(&e, NULL);
+	CHECK_STR(e.buf, "");
+	CHECK_INT(edit_backspace(&e), 0);
+	edit_insert_str(&e, "Љубицаћ");
+	CHECK_INT(edit_backspace(&e), 1);
+	CHECK_STR(e.buf, "Љубица");
+	CHECK_INT(e.cur, strlen("Љубица"));
+	edit_set(&e, "王小红红");
+	edit_backspace(&e);
+	CHECK_STR(e.buf, "王小红");
+	/* Cursor movement by characters, insertion in the middle. */
+	edit_left(&e);
+	CHECK_INT(e.cur, 6);
+	edit_insert(&e, L'大');
+	CHECK_STR(e.buf, "王小大红");
+	edit_home(&e);
+	edit_delete(&e);
+	CHECK_STR(e.buf, "小大红");
+	edit_end(&e);
+	CHECK_INT(e.cur, e.len);
+	/* Controls are not inserted. */
+	edit_insert(&e, L'\x1b');
+	CHECK_STR(e.buf, "小大红");
+	/* The cursor column counts two cells per wide character. */
+	col = edit_view(&e, 40);
+	CHECK_INT(col, 6);
+	/* A narrow field scrolls to keep the cursor visible. */
+	edit_set(&e, "Ђорђе Петровић Марковић");
+	col = edit_view(&e, 10);
+	CHECK(col <= 9);
+	CHECK(e.scroll > 0);
+	edit_home(&e);
+	col = edit_view(&e, 10);
+	CHECK_INT(col, 0);
+	CHECK_INT(e.scroll, 0);
+	edit_set(&e, "Ana Petrović");
+	CHECK_INT(edit_kill_word(&e), 1);
+	CHECK_STR(e.buf, "Ana ");
+	edit_set(&e, "one two");
+	edit_left(&e);
+	edit_left(&e);
+	edit_left(&e);
+	edit_kill_line(&e);
+	CHECK_STR(e.buf, "two");
+	edit_free(&e);
+}
+
+static void
+test_layout(void)
+{
+	struct layout	l;
+
+	layout_compute(&l, 24, 80, 1, 7);
+	CHECK(l.ok);
+	CHECK_INT(l.status_y, 23);
+	CHECK_INT(l.alert_h, 1 + 6);	/* at most a quarter of 24 */
+	CHECK_INT(l.alert_y + l.alert_h, l.status_y);
+	CHECK_INT(l.body_y + l.body_h, l.alert_y);
+	CHECK_INT(l.list_w, 32);
+	CHECK_INT(l.mark_w + l.name_w + 1 + l.org_w, l.list_w);
+	CHECK_INT(l.detail_x + l.detail_w, 80);
+	CHECK(l.body_h >= 10);
+
+	layout_compute(&l, 24, 80, 0, 7);
+	CHECK_INT(l.alert_h, 1);
+	layout_compute(&l, 24, 80, 1, 0);
+	CHECK_INT(l.alert_h, 2);
+
+	layout_compute(&l, 20, 60, 1, 50);
+	CHECK(l.ok);
+	CHECK_INT(l.list_w, 24);
+	CHECK(l.body_h > 0);
+	layout_compute(&l, 200, 300, 1, 3);
+	CHECK_INT(l.list_w, 48);
+	CHECK_INT(l.alert_h, 4);
+
+	layout_compute(&l, LAYOUT_MIN_ROWS - 1, 80, 1, 3);
+	CHECK(!l.ok);
+	layout_compute(&l, 24, LAYOUT_MIN_COLS - 1, 1, 3);
+	CHECK(!l.ok);
+	layout_compute(&l, LAYOUT_MIN_ROWS, LAYOUT_MIN_COLS, 1, 100);
+	CHECK(l.ok);
+	CHECK(l.body_h >= 5);
+}
+
+/* The human dates the follow-up and snooze forms accept (as the CLI). */
+static void
+test_dates(void)
+{
+	char	out[KITH_DATE_LEN];
+	time_t	now = time_parse("2026-03-10 09:00");	/* a Tuesday */
+
+	CHECK_INT(date_parse("tomorrow", now, out, NULL), KITH_OK);
+	CHECK_STR(out, "2026-03-11");
+	CHECK_INT(date_parse("+2w", now, out, NULL), KITH_OK);
+	CHECK_STR(out, "2026-03-24");
+	CHECK_INT(date_parse("fri", now, out, NULL), KITH_OK);
+	CHECK_STR(out, "2026-03-13");
+	CHECK_INT(date_parse("+1w", now, out, NULL), KITH_OK);
+	CHECK_STR(out, "2026-03-17");
+	CHECK_INT(date_parse(" 2026-04-01 ", now, out, NULL), KITH_OK);
+	CHECK_STR(out, "2026-04-01");
+	CHECK(date_parse("someday", now, out, NULL) != KITH_OK);
+}
+
+TEST_MAIN(test_setup, test_keys, test_widths, test_edit, test_layout,
+    test_dates)

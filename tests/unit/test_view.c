@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for src/core/view.c: keyset pages in both directions from any
+ * position, with and without a query (both plans), locating a contact,
+ * counting in steps, and archived contacts left out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/followup.h"
+#include "kith/view.h"
+#include "check.h"
+#include "testdb.h"
+
+#define N	57
+
+static struct kith_db	*db;
+static char		*path;
+static int64_t		 ids[N];
+
+static void	setup(void);
+static void	test_forward(void);
+static void	test_backward(void);
+static void	test_query(void);
+static void	test_locate(void);
+static void	test_count(void);
+static void	teardown(void);
+
+static void
+setup(void)
+{
+	struct kith_err	 err = { 0 };
+	struct contact	*c;
+	char		 name[64];
+	int		 i;
+
+	db = test_db("view.db", &path);
+	kith_db_set_now(db, time_parse("2026-03-10 09:00"));
+	for (i = 0; i < N; i++) {
+		c = contact_new();
+		/* "Person 000" .. "Person 056"; every third is at Acme. */
+		snprintf(name, sizeof name, "Person %03d", i);
+		contact_set(&c->display, name);
+		if (i % 3 == 0)
+			contact_set(&c->org, "Acme");
+		CHECK_INT(contact_insert(db, c, &err), KITH_OK);
+		ids[i] = c->id;
+		contact_free(c);
+	}
+	CHECK_INT(contact_archive(db, ids[5], 1, &err), KITH_OK);
+	CHECK_INT(followup_add(db, ids[7], "call", "2026-03-01", NULL, &err),
+	    KITH_OK);
+}
+
+static void
+test_forward(void)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r;
+	unsigned char	*key = NULL;
+	size_t		 n, len = 0, seen = 0;
+	int64_t		 id = 0;
+	int		 overdue = 0;
+
+	for (;;) {
+		CHECK_INT(view_page(db, NULL, 0, key, len, id, 1, 10, &r, &n,
+		    &err), KITH_OK);
+		for (size_t i = 0; i < n; i++) {
+			if (seen + (seen >= 5) < N)
+				CHECK_INT(r[i].id, ids[seen + (seen >= 5)]);
+			overdue += r[i].overdue;
+			seen++;
+		}
+		free(key);
+		key = NULL;
+		if (n == 0) {
+			view_rows_free(r, n);
+			break;
+		}
+		len = r[n - 1].key_len;
+		key = malloc(len + 1);
+		memcpy(key, r[n - 1].key, len);
+		id = r[n - 1].id;
+		view_rows_free(r, n);
+	}
+	CHECK_INT(seen, N - 1);		/* the archived one is left out */
+	CHECK_INT(overdue, 1);
+}
+
+static void
+test_backward(void)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r, *r2;
+	size_t		 n, n2;
+
+	/* From the end, nearest first. */
+	CHECK_INT(view_page(db, NULL, 0, NULL, 0, 0, -1, 3, &r, &n, &err),
+	    KITH_OK);
+	CHECK_INT(n, 3);
+	CHECK_INT(r[0].id, ids[N - 1]);
+	CHECK_INT(r[2].id, ids[N - 3]);
+	/* Before the third from the end. */
+	CHECK_INT(view_page(db, NULL, 1, r[2].key, r[2].key_len, r[2].id, -1,
+	    100, &r2, &n2, &err), KITH_OK);
+	CHECK_INT(n2, N - 3);		/* archived included */
+	CHECK_INT(r2[0].id, ids[N - 4]);
+	CHECK_INT(r2[n2 - 1].id, ids[0]);
+	view_rows_free(r2, n2);
+	view_rows_free(r, n);
+}
+
+static void
+test_query(void)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r, *r2;
+	size_t		 n, n2;
+	int		 yes;
+
+	CHECK_INT(view_page(db, "acme", 0, NULL, 0, 0, 1, 100, &r, &n, &err),
+	    KITH_OK);
+	CHECK_INT(n, 19);
+	CHECK_INT(r[0].id, ids[0]);
+	CHECK_INT(r[1].id, ids[3]);
+	CHECK_STR(r[1].org, "Acme");
+	/* Backward from the middle of the matches. */
+	CHECK_INT(view_page(db, "acme", 0, r[5].key, r[5].key_len, r[5].id,
+	    -1, 100, &r2, &n2, &err), KITH_OK);
+	CHECK_INT(n2, 5);
+	CHECK_INT(r2[0].id, ids[12]);
+	view_rows_free(r2, n2);
+	view_rows_free(r, n);
+	CHECK_INT(view_page(db, "nobody", 0, NULL, 0, 0, 1, 100, &r, &n, &err),
+	    KITH_OK);
+	CHECK_INT(n, 0);
+	view_rows_free(r, n);
+	/* A query without searchable words lists everyone. */
+	CHECK_INT(view_page(db, "--", 0, NULL, 0, 0, 1, 100, &r, &n, &err),
+	    KITH_OK);
+	CHECK_INT(n, N - 1);
+	view_rows_free(r, n);
+	CHECK_INT(view_matches(db, "acme", 0, ids[3], &yes, &err), KITH_OK);
+	CHECK_INT(yes, 1);
+	CHECK_INT(view_matches(db, "acme", 0, ids[4], &yes, &err), KITH_OK);
+	CHECK_INT(yes, 0);
+	CHECK_INT(view_matches(db, NULL, 0, ids[5], &yes, &err), KITH_OK);
+	CHECK_INT(yes, 0);
+	CHECK_INT(view_matches(db, NULL, 1, ids[5], &yes, &err), KITH_OK);
+	CHECK_INT(yes, 1);
+}
+
+static void
+test_locate(void)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r;
+	unsigned char	*key;
+	size_t		 len, n;
+	int		 archived;
+
+	CHECK_INT(view_locate(db, ids[20], &key, &len, &archived, &err),
+	    KITH_OK);
+	CHECK_INT(archived, 0);
+	/* Inclusive start at a located contact: (key, id - 1). */
+	CHECK_INT(view_page(db, NULL, 0, key, len, ids[20] - 1, 1, 2, &r, &n,
+	    &err), KITH_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(r[0].id, ids[20]);
+	view_rows_free(r, n);
+	free(key);
+	CHECK_INT(view_locate(db, 999999, &key, &len, NULL, &err),
+	    KITH_NOTFOUND);
+	CHECK(key == NULL);
+}
+
+static void
+test_count(void)
+{
+	struct kith_err		err = { 0 };
+	struct view_count	vc;
+	int64_t			v1, v2;
+	int			steps = 0;
+
+	memset(&vc, 0, sizeof vc);
+	while (!vc.done && steps < 100) {
+		CHECK_INT(view_count_step(db, NULL, 0, &vc, 7, &err), KITH_OK);
+		steps++;
+	}
+	CHECK_INT(vc.count, N - 1);
+	CHECK_INT(steps, N / 7 + 1);
+	memset(&vc, 0, sizeof vc);
+	while (!vc.done)
+		CHECK_INT(view_count_step(db, NULL, 1, &vc, 1000, &err),
+		    KITH_OK);
+	CHECK_INT(vc.count, N);
+	memset(&vc, 0, sizeof vc);
+	while (!vc.done)
+		CHECK_INT(view_count_step(db, "acme", 0, &vc, 4, &err),
+		    KITH_OK);
+	CHECK_INT(vc.count, 19);
+	CHECK_INT(view_data_version(db, &v1, &err), KITH_OK);
+	CHECK_INT(view_data_version(db, &v2, &err), KITH_OK);
+	CHECK_INT(v1, v2);
+}
+
+static void
+teardown(void)
+{
+	test_db_done(db, path);
+}
+
+TEST_MAIN(setup, test_forward, test_backward, test_query, test_locate,
+    test_count, teardown)
