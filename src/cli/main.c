@@ -343,7 +343,9 @@ main_usage(FILE *fp)
 
 	fprintf(fp, "usage: kith [--db PATH] [--demo] [COMMAND [ARGS]]\n\n"
 	    "kith keeps contacts, relationships, interactions and follow-ups "
-	    "in one SQLite file.\nWith no COMMAND it shows what is due.\n\n"
+	    "in one SQLite file.\nWith no COMMAND it opens the full-screen "
+	    "interface (without a terminal\nit prints what is due this "
+	    "week).\n\n"
 	    "Commands:\n");
 	for (c = cli_cmds; c->name != NULL; c++)
 		fprintf(fp, "  %-10s %s\n", c->name, c->help);
