@@ -93,6 +93,12 @@ void		 contact_add_custom(struct contact *, const char *key,
 		    const char *value);
 void		 contact_add_tag(struct contact *, const char *tag);
 
+/*
+ * "Dr Ana Marija Petrović Jr" from whichever name parts of c are set, else
+ * its nickname; NULL if it has neither.  Caller frees.
+ */
+char		*contact_name_from_parts(const struct contact *c);
+
 /* 1 if addr looks like an e-mail address (name@domain, no spaces). */
 int		 contact_email_valid(const char *addr);
 

@@ -38,7 +38,6 @@ static enum kith_status	read_parts(struct kith_db *, struct contact *,
 			    struct kith_err *);
 static enum kith_status	check_email(const char *, struct kith_err *);
 static enum kith_status	check_birthday(const char *, struct kith_err *);
-static char		*compose_display(const struct contact *);
 static void		 grow(void **, size_t, size_t);
 
 struct contact *
@@ -175,9 +174,8 @@ contact_add_tag(struct contact *c, const char *tag)
 	c->tags[c->n_tags++] = xstrdup(tag);
 }
 
-/* "Dr Ana Marija Petrović Jr", from whichever parts are set; NULL if none. */
-static char *
-compose_display(const struct contact *c)
+char *
+contact_name_from_parts(const struct contact *c)
 {
 	const char	*parts[5] = { c->prefix, c->given, c->middle,
 			    c->family, c->suffix };
@@ -287,7 +285,7 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	free(c->org);
 	c->org = clean;
 	if (c->display == NULL)
-		c->display = compose_display(c);
+		c->display = contact_name_from_parts(c);
 	if (c->display == NULL)
 		return kith_err_set(err, KITH_INVALID,
 		    "a contact needs a name");

@@ -2586,21 +2586,9 @@ given_or_display(const struct contact *c)
 static char *
 compose_name(const struct contact *c)
 {
-	const char	*parts[5] = { c->prefix, c->given, c->middle,
-			    c->family, c->suffix };
-	struct sbuf	 sb = { 0 };
-	size_t		 i;
+	char	*name = contact_name_from_parts(c);
 
-	for (i = 0; i < 5; i++) {
-		if (str_empty(parts[i]))
-			continue;
-		if (sb.len > 0)
-			sbuf_addc(&sb, ' ');
-		sbuf_add(&sb, parts[i]);
-	}
-	if (sb.len == 0 && !str_empty(c->nickname))
-		sbuf_add(&sb, c->nickname);
-	return sbuf_detach(&sb);
+	return name != NULL ? name : xstrdup("");
 }
 
 /* Google's spelling of a label: "Work Fax"; primary adds "* ". */

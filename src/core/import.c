@@ -669,6 +669,15 @@ enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
 {
+	/* After the merges are restored; steps[1] counts what is removed. */
+	static const char *const steps[] = {
+		"DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact "
+		    "WHERE batch_id = ?1)",
+		"DELETE FROM contact WHERE batch_id = ?1",
+		"DELETE FROM batch_merge WHERE batch_id = ?1",
+		"UPDATE import_batch SET undone = 1 WHERE id = ?1",
+	};
+	size_t			 i;
 	struct contact		*c;
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
@@ -718,45 +727,19 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		st = db_fail(db, err, "undoing an import");
 		goto fail;
 	}
-	if ((stmt = db_stmt(db, "DELETE FROM contact_fts WHERE rowid IN "
-	    "(SELECT id FROM contact WHERE batch_id = ?1)", err)) == NULL) {
-		st = KITH_DB;
-		goto fail;
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if ((stmt = db_stmt(db, steps[i], err)) == NULL) {
+			st = KITH_DB;
+			goto fail;
+		}
+		sqlite3_bind_int64(stmt, 1, batch);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			st = db_fail(db, err, "undoing an import");
+			goto fail;
+		}
+		if (steps[i] == steps[1])
+			n_removed = sqlite3_changes(kith_db_sqlite(db));
 	}
-	sqlite3_bind_int64(stmt, 1, batch);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		st = db_fail(db, err, "undoing an import");
-		goto fail;
-	}
-	if ((stmt = db_stmt(db, "DELETE FROM contact WHERE batch_id = ?1",
-	    err)) == NULL) {
-		st = KITH_DB;
-		goto fail;
-	}
-	sqlite3_bind_int64(stmt, 1, batch);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		st = db_fail(db, err, "undoing an import");
-		goto fail;
-	}
-	n_removed = sqlite3_changes(kith_db_sqlite(db));
-	if ((stmt = db_stmt(db, "UPDATE import_batch SET undone = 1 WHERE "
-	    "id = ?1", err)) == NULL) {
-		st = KITH_DB;
-		goto fail;
-	}
-	sqlite3_bind_int64(stmt, 1, batch);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		st = db_fail(db, err, "undoing an import");
-		goto fail;
-	}
-	if ((stmt = db_stmt(db, "DELETE FROM batch_merge WHERE batch_id = ?1",
-	    err)) == NULL) {
-		st = KITH_DB;
-		goto fail;
-	}
-	sqlite3_bind_int64(stmt, 1, batch);
-	sqlite3_step(stmt);
-	sqlite3_reset(stmt);
 	if ((st = kith_db_commit(db, err)) != KITH_OK)
 		return st;
 	if (removed != NULL)
