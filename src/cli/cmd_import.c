@@ -17,10 +17,14 @@
 enum { OPT_DB = 0x100, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
     OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST };
 
+/* Warnings and notices shown per file; rejected rows are always shown. */
+#define NOTICE_MAX	100
+
 struct progress {
 	const char	*file;
 	int		 shown;		/* a bar is on the screen */
 	int		 last;		/* percent last drawn */
+	long		 notices;	/* warnings and notices so far */
 };
 
 static void	on_notice(void *, enum import_level, const char *, long,
@@ -34,6 +38,8 @@ on_notice(void *arg, enum import_level level, const char *file, long line,
 {
 	struct progress	*pg = arg;
 
+	if (level != IMPORT_ERROR && ++pg->notices > NOTICE_MAX)
+		return;
 	if (pg->shown) {
 		fputs("\r\033[K", stderr);
 		pg->shown = 0;
@@ -126,7 +132,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("import");
 	struct import_opts	 io = { 0 };
 	struct import_report	 rep;
-	struct progress		 pg = { NULL, 0, -1 };
+	struct progress		 pg = { NULL, 0, -1, 0 };
 	struct kith_err		 err = { 0 };
 	const char		*undo = NULL;
 	int64_t			 batch;
@@ -202,6 +208,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	for (; optind < argc; optind++) {
 		pg.file = argv[optind];
 		pg.last = -1;
+		pg.notices = 0;
 		if (import_file(cli->db, argv[optind], &io, &rep, &err)
 		    != KITH_OK) {
 			if (pg.shown)
@@ -213,6 +220,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			rc = EXIT_BAD;
 			continue;
 		}
+		if (pg.notices > NOTICE_MAX)
+			fprintf(stderr, "%s: %ld more warnings and notices not "
+			    "shown\n", argv[optind], pg.notices - NOTICE_MAX);
 		if (io.dry_run && rep.mapping != NULL)
 			printf("%s: %s, %s, columns:\n%s", argv[optind],
 			    rep.format, rep.encoding, rep.mapping);
