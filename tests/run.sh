@@ -6,6 +6,17 @@ set -eu
 cd "$(dirname "$0")/.."
 
 bash .ci/install-deps
+
+# The layering rules of DESIGN.md: the core never draws, the fronts never
+# talk to SQLite.
+if grep -rlE '#include *[<"](n?curses|ncursesw/)' src/core include; then
+	echo "run.sh: the core must not include curses (files above)" >&2
+	exit 1
+fi
+if grep -rlE 'sqlite3_|<sqlite3\.h>' src/cli src/tui; then
+	echo "run.sh: the fronts must call the core, not SQLite (files above)" >&2
+	exit 1
+fi
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B build -DKITH_WERROR=ON >/dev/null
