@@ -8,11 +8,15 @@
 #define KITH_CLI_H
 
 #include <stdint.h>
+#include <getopt.h>
 #include <stdio.h>
 
 #include "kith/status.h"
 
 struct kith_db;
+
+/* getopt value of --db in every subcommand's option table. */
+#define CLI_OPT_DB	0x100
 
 /* Exit codes of the command-line contract. */
 #define EXIT_OK		0
@@ -47,6 +51,14 @@ int	 cli_resolve(struct cli *, const char *what, int64_t *id);
 
 /* Parses a positive id; prints an error naming what and returns 0 if bad. */
 int	 cli_parse_id(const char *s, const char *what, int64_t *id);
+
+/*
+ * Parses options that are only flags, plus --db (CLI_OPT_DB) and --help
+ * ('h'); sets flags[i] for the flag opts[i] (declared with val 0).
+ * Returns -1 to go on, else the exit code to return.
+ */
+int	 cli_flag_opts(struct cli *, const struct cmd *, int, char **,
+	    const struct option *opts, int *flags);
 
 /* Prints "kith: MSG" for a core error. */
 void	 cli_error(const struct kith_err *);

@@ -21,7 +21,7 @@
 #define LIST_PAGE	512
 
 enum {
-	OPT_DB = 0x100, OPT_EMAIL, OPT_PHONE, OPT_ORG, OPT_TITLE, OPT_TAG,
+	OPT_DB = CLI_OPT_DB, OPT_EMAIL, OPT_PHONE, OPT_ORG, OPT_TITLE, OPT_TAG,
 	OPT_NOTE, OPT_BIRTHDAY, OPT_URL, OPT_NAME, OPT_RM_EMAIL, OPT_RM_PHONE,
 	OPT_RM_TAG, OPT_TSV, OPT_ARCHIVED, OPT_ARCHIVE, OPT_UNARCHIVE, OPT_AS,
 	OPT_KINDS
@@ -50,8 +50,6 @@ static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 static void	remove_email(struct contact *, const char *);
 static void	remove_phone(struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
-static int	simple_opts(struct cli *, const struct cmd *, int, char **,
-		    const struct option *, int *);
 
 /*
  * Parses the add/edit options of argv into c.  edit enables --name and the
@@ -271,34 +269,6 @@ out:
 	return rc;
 }
 
-/*
- * Parses options that are only flags (plus --db and --help); sets flags[i]
- * for opts[i].  Returns -1 to go on, else an exit code.
- */
-static int
-simple_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
-    const struct option *opts, int *flags)
-{
-	int	ch, idx;
-
-	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
-		switch (ch) {
-		case 'h':
-			cli_help(cmd);
-			return EXIT_OK;
-		case OPT_DB:
-			cli->db_path = optarg;
-			break;
-		case 0:
-			flags[idx] = 1;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
-	}
-	return -1;
-}
-
 int
 cmd_list(struct cli *cli, int argc, char **argv)
 {
@@ -317,7 +287,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 flags[4] = { 0 }, rc, any = 0;
 
-	if ((rc = simple_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	for (; optind < argc; optind++) {
 		if (query.len > 0)
@@ -420,7 +390,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
-	if ((rc = simple_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	if (optind != argc - 1)
 		return cli_usage(cmd);
@@ -554,7 +524,7 @@ cmd_rm(struct cli *cli, int argc, char **argv)
 	int64_t			 id;
 	int			 flags[4] = { 0 }, rc;
 
-	if ((rc = simple_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	if (optind != argc - 1 || (flags[0] && flags[1]))
 		return cli_usage(cmd);
@@ -659,7 +629,7 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
-	if ((rc = simple_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	if (optind != argc - 1)
 		return cli_usage(cmd);

@@ -15,7 +15,7 @@
 #include "kith/util.h"
 #include "cli.h"
 
-enum { OPT_DB = 0x100, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
+enum { OPT_DB = CLI_OPT_DB, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
     OPT_TSV };
 
 static int	parse_date(struct cli *, const char *, const char *,
@@ -183,24 +183,15 @@ cmd_done(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("done");
 	struct kith_err		 err = { 0 };
 	int64_t			 id;
-	int			 ch, rc = EXIT_OK;
+	int			 flags[2] = { 0 }, rc;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			cli_help(cmd);
-			return EXIT_OK;
-		case OPT_DB:
-			cli->db_path = optarg;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
-	}
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+		return rc;
 	if (optind >= argc)
 		return cli_usage(cmd);
 	if (!cli_open(cli))
 		return EXIT_BAD;
+	rc = EXIT_OK;
 	for (; optind < argc; optind++) {
 		if (!cli_parse_id(argv[optind], "follow-up id", &id)) {
 			rc = EXIT_BAD;
@@ -228,20 +219,10 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	char			 day[KITH_DATE_LEN];
 	int64_t			 id;
-	int			 ch;
+	int			 flags[2] = { 0 }, rc;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			cli_help(cmd);
-			return EXIT_OK;
-		case OPT_DB:
-			cli->db_path = optarg;
-			break;
-		default:
-			return cli_usage(cmd);
-		}
-	}
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
+		return rc;
 	if (optind != argc - 2)
 		return cli_usage(cmd);
 	if (!cli_parse_id(argv[optind], "follow-up id", &id) ||

@@ -14,7 +14,7 @@
 #include "kith/util.h"
 #include "cli.h"
 
-enum { OPT_DB = 0x100, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
+enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
     OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST };
 
 /* Warnings and notices shown per file; rejected rows are always shown. */

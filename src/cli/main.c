@@ -194,6 +194,30 @@ cli_open(struct cli *cli)
 }
 
 int
+cli_flag_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
+    const struct option *opts, int *flags)
+{
+	int	ch, idx;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case CLI_OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case 0:
+			flags[idx] = 1;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	return -1;
+}
+
+int
 cli_parse_id(const char *s, const char *what, int64_t *id)
 {
 	char		*end;
