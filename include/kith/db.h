@@ -61,10 +61,11 @@ enum kith_status kith_db_commit(struct kith_db *, struct kith_err *);
 void		 kith_db_rollback(struct kith_db *);
 
 /*
- * Bulk mode, for imports: new contacts get no search entry when stored
- * (the importer builds the entries in one go with search_index_batch()
- * before each commit), and inner transaction levels cost nothing, but a
- * failure inside one makes the outermost commit fail and roll back.
+ * Bulk mode, for imports: contacts stored get no new search entry (the
+ * importer builds the entries in one go with search_index_batch() and
+ * search_reindex_many() before each commit), and inner transaction levels
+ * cost nothing, but a failure inside one makes the outermost commit fail
+ * and roll back.
  */
 void		 kith_db_bulk(struct kith_db *, int on);
 

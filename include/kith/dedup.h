@@ -44,16 +44,39 @@ enum dedup_verdict {
 };
 
 /*
+ * A Bloom filter of the keys dedup_find() looks up: stored e-mails, their
+ * forms without a "+tag", phones and folded names.  With one, dedup_find()
+ * asks the database only about keys the filter may hold, so a big import
+ * of mostly new people does no lookups for them.  It may answer "maybe"
+ * wrongly, never "no".  Its size is fixed when it is made (at most 8 MiB),
+ * whatever the number of rows later added.
+ */
+struct dedup_filter;
+
+/*
+ * Makes a filter sized for the stored keys plus about expect_rows more
+ * contacts, and loads the stored keys (archived contacts' too).
+ */
+enum kith_status dedup_filter_new(struct kith_db *, long long expect_rows,
+		    struct dedup_filter **, struct kith_err *);
+
+/* Adds the keys of c (a contact just stored, or merged from). */
+void		 dedup_filter_add(struct dedup_filter *, struct kith_db *,
+		    const struct contact *c);
+void		 dedup_filter_free(struct dedup_filter *);
+
+/*
  * Looks for a stored contact that c (not yet stored) duplicates: a shared
  * e-mail (case-insensitive) merges; a shared normalised phone with a
  * compatible name merges; a shared phone with another name, an e-mail that
  * differs only by a "+tag", or the same folded name only, is REVIEW.
  * Sets *id to the contact found (0 for DEDUP_NONE) and *why (static) to
- * the evidence.
+ * the evidence.  filter, if not NULL, must hold every stored contact's
+ * keys; lookups it rules out are skipped.
  */
-enum kith_status dedup_find(struct kith_db *, const struct contact *c,
-		    enum dedup_verdict *verdict, int64_t *id,
-		    const char **why, struct kith_err *);
+enum kith_status dedup_find(struct kith_db *, const struct dedup_filter *,
+		    const struct contact *c, enum dedup_verdict *verdict,
+		    int64_t *id, const char **why, struct kith_err *);
 
 /*
  * Merges what c adds into into (a stored contact read with contact_get,

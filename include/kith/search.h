@@ -64,6 +64,14 @@ enum kith_status search_reindex(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
 /*
+ * Rebuilds, in two statements, the search entries of the contacts that
+ * import batch batch merged into after its batch_merge row after (a bulk
+ * import calls this before each commit).
+ */
+enum kith_status search_reindex_merged(struct kith_db *, int64_t batch,
+		    int64_t after, struct kith_err *);
+
+/*
  * Creates the search entries of the contacts of import batch batch whose
  * id is above after, in one statement (a bulk import defers indexing with
  * kith_db_bulk and calls this before each commit).

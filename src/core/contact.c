@@ -374,7 +374,7 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = write_parts(db, c, insert, err)) != KITH_OK ||
-	    (!(insert && db_bulk(db)) &&
+	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;
 	st = kith_db_commit(db, err);

@@ -83,6 +83,18 @@ static char			*fold_name(struct kith_db *,
 				    const struct contact *);
 static int			 via_nickname(struct kith_db *, const char *,
 				    const char *, const char *);
+static uint64_t			 filter_hash(int, const char *, size_t);
+static void			 filter_put(struct dedup_filter *, int,
+				    const char *, size_t);
+static int			 filter_has_n(const struct dedup_filter *,
+				    int, const char *, size_t);
+static int			 filter_has(const struct dedup_filter *,
+				    int, const char *);
+static size_t			 email_key(int, const char *, size_t, char *);
+static int			 filter_has_email(const struct dedup_filter *,
+				    int, const char *);
+static void			 filter_put_email(struct dedup_filter *,
+				    const char *, size_t);
 
 static const struct region *
 find_region(const char *code)
@@ -251,9 +263,9 @@ via_nickname(struct kith_db *db, const char *name, const char *other,
 }
 
 enum kith_status
-dedup_find(struct kith_db *db, const struct contact *c,
-    enum dedup_verdict *verdict, int64_t *id, const char **why,
-    struct kith_err *err)
+dedup_find(struct kith_db *db, const struct dedup_filter *filter,
+    const struct contact *c, enum dedup_verdict *verdict, int64_t *id,
+    const char **why, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st = KITH_OK;
@@ -268,6 +280,9 @@ dedup_find(struct kith_db *db, const struct contact *c,
 
 	/* 1. A shared e-mail address. */
 	for (i = 0; i < c->n_emails; i++) {
+		if (filter != NULL && !filter_has_email(filter, 'e',
+		    c->emails[i].addr))
+			continue;
 		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
 		    "contact c ON c.id = e.contact_id WHERE e.addr_norm = "
 		    "lower(trim(?1)) AND c.archived = 0 LIMIT 1", err)) == NULL)
@@ -290,7 +305,8 @@ dedup_find(struct kith_db *db, const struct contact *c,
 	name = fold_name(db, c);
 	for (i = 0; i < c->n_phones && *verdict != DEDUP_PHONE; i++) {
 		norm = dedup_phone(c->phones[i].raw, region);
-		if (strlen(norm) < 7) {		/* too short to tell */
+		if (strlen(norm) < 7 ||		/* too short to tell */
+		    (filter != NULL && !filter_has(filter, 'p', norm))) {
 			free(norm);
 			continue;
 		}
@@ -338,7 +354,8 @@ dedup_find(struct kith_db *db, const struct contact *c,
 	for (i = 0; i < c->n_emails && *verdict == DEDUP_NONE; i++) {
 		const char *addr = c->emails[i].addr;
 
-		if ((at = strrchr(addr, '@')) == NULL)
+		if ((at = strrchr(addr, '@')) == NULL ||
+		    (filter != NULL && !filter_has_email(filter, 'b', addr)))
 			continue;
 		plus = memchr(addr, '+', (size_t)(at - addr));
 		if (plus != NULL)
@@ -387,7 +404,8 @@ dedup_find(struct kith_db *db, const struct contact *c,
 		}
 		sqlite3_reset(stmt);
 	}
-	if (*verdict != DEDUP_NONE || name == NULL)
+	if (*verdict != DEDUP_NONE || name == NULL ||
+	    (filter != NULL && !filter_has(filter, 'n', name)))
 		goto out;
 
 	/* 4. The same name, nothing else: worth a look, no more. */
@@ -571,4 +589,219 @@ dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
 		return KITH_OK;
 	*changed = 1;
 	return contact_update(db, into, err);
+}
+
+/*
+ * The filter: FILTER_K bits per key, at places drawn from one 64-bit hash
+ * (h1 + i * h2, as Kirsch and Mitzenmacher showed is as good as K hashes).
+ * About 10 bits per expected key give roughly 1% false "maybe"s.
+ */
+#define FILTER_K		5
+#define FILTER_BITS_PER_KEY	10
+#define FILTER_MIN_BITS		((uint64_t)1 << 20)	/* 128 KiB */
+#define FILTER_MAX_BITS		((uint64_t)1 << 26)	/* 8 MiB */
+
+struct dedup_filter {
+	uint64_t	*bits;
+	uint64_t	 mask;		/* bit count - 1, a power of two */
+};
+
+/* FNV-1a over the kind and the bytes, then a 64-bit finaliser. */
+static uint64_t
+filter_hash(int kind, const char *s, size_t len)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i;
+
+	h = (h ^ (unsigned char)kind) * 0x100000001b3ULL;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+static void
+filter_put(struct dedup_filter *f, int kind, const char *s, size_t len)
+{
+	uint64_t	h = filter_hash(kind, s, len), step, bit;
+	int		i;
+
+	step = (h >> 32 | h << 32) | 1;
+	for (i = 0; i < FILTER_K; i++) {
+		bit = (h + (uint64_t)i * step) & f->mask;
+		f->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	}
+}
+
+static int
+filter_has_n(const struct dedup_filter *f, int kind, const char *s,
+    size_t len)
+{
+	uint64_t	h = filter_hash(kind, s, len), step, bit;
+	int		i;
+
+	step = (h >> 32 | h << 32) | 1;
+	for (i = 0; i < FILTER_K; i++) {
+		bit = (h + (uint64_t)i * step) & f->mask;
+		if ((f->bits[bit >> 6] & ((uint64_t)1 << (bit & 63))) == 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+filter_has(const struct dedup_filter *f, int kind, const char *s)
+{
+	return filter_has_n(f, kind, s, strlen(s));
+}
+
+/*
+ * An address as the lookups compare it: without surrounding spaces, in
+ * ASCII lower case (SQLite's lower()); for kind 'b' also without a "+tag"
+ * (from the first '+' of the local part to the last '@').  Writes at most
+ * len bytes to out and returns their number.
+ */
+static size_t
+email_key(int kind, const char *addr, size_t len, char *out)
+{
+	const char	*at, *plus = NULL;
+	size_t		 i, n = 0;
+
+	while (len > 0 && *addr == ' ')
+		addr++, len--;
+	while (len > 0 && addr[len - 1] == ' ')
+		len--;
+	at = NULL;
+	for (i = 0; i < len; i++)
+		if (addr[i] == '@')
+			at = &addr[i];
+	if (kind == 'b' && at != NULL)
+		plus = memchr(addr, '+', (size_t)(at - addr));
+	for (i = 0; i < len; i++) {
+		if (plus != NULL && &addr[i] >= plus && &addr[i] < at)
+			continue;
+		out[n++] = (char)tolower((unsigned char)addr[i]);
+	}
+	return n;
+}
+
+static int
+filter_has_email(const struct dedup_filter *f, int kind, const char *addr)
+{
+	size_t	len = strlen(addr), n;
+	char	small[256], *buf = len < sizeof small ? small : xmalloc(len);
+	int	has;
+
+	n = email_key(kind, addr, len, buf);
+	has = filter_has_n(f, kind, buf, n);
+	if (buf != small)
+		free(buf);
+	return has;
+}
+
+static void
+filter_put_email(struct dedup_filter *f, const char *addr, size_t len)
+{
+	char	small[256], *buf = len < sizeof small ? small : xmalloc(len);
+
+	filter_put(f, 'e', buf, email_key('e', addr, len, buf));
+	filter_put(f, 'b', buf, email_key('b', addr, len, buf));
+	if (buf != small)
+		free(buf);
+}
+
+enum kith_status
+dedup_filter_new(struct kith_db *db, long long expect_rows,
+    struct dedup_filter **out, struct kith_err *err)
+{
+	static const char *const load[] = {
+		"SELECT addr_norm FROM email",
+		"SELECT norm FROM phone",
+		"SELECT name_fold FROM contact",
+	};
+	struct dedup_filter	*f;
+	sqlite3_stmt		*stmt;
+	uint64_t		 keys = 0, bits;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	/* Keys stored and to come: a name, about two e-mail forms, a phone. */
+	if ((stmt = db_stmt(db, "SELECT (SELECT count(*) FROM email) * 2 + "
+	    "(SELECT count(*) FROM phone) + (SELECT max(id) FROM contact)",
+	    err)) == NULL)
+		return KITH_DB;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		keys = (uint64_t)sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	keys += (uint64_t)(expect_rows > 0 ? expect_rows : 0) * 4;
+	for (bits = FILTER_MIN_BITS; bits < FILTER_MAX_BITS &&
+	    bits < keys * FILTER_BITS_PER_KEY; bits <<= 1)
+		;
+	f = xmalloc(sizeof *f);
+	f->bits = xcalloc((size_t)(bits / 64), sizeof *f->bits);
+	f->mask = bits - 1;
+
+	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
+		if ((stmt = db_stmt(db, load[i], err)) == NULL) {
+			dedup_filter_free(f);
+			return KITH_DB;
+		}
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *s = (const char *)sqlite3_column_text(stmt,
+			    0);
+			size_t len = (size_t)sqlite3_column_bytes(stmt, 0);
+
+			if (s == NULL)
+				continue;
+			if (i == 0)
+				filter_put_email(f, s, len);
+			else
+				filter_put(f, i == 1 ? 'p' : 'n', s, len);
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE) {
+			dedup_filter_free(f);
+			return db_fail(db, err, "reading the stored contacts");
+		}
+	}
+	*out = f;
+	return KITH_OK;
+}
+
+void
+dedup_filter_add(struct dedup_filter *f, struct kith_db *db,
+    const struct contact *c)
+{
+	const char	*region = db_region(db);
+	char		*s;
+	size_t		 i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < c->n_emails; i++)
+		filter_put_email(f, c->emails[i].addr,
+		    strlen(c->emails[i].addr));
+	for (i = 0; i < c->n_phones; i++) {
+		s = dedup_phone(c->phones[i].raw, region);
+		filter_put(f, 'p', s, strlen(s));
+		free(s);
+	}
+	if ((s = fold_name(db, c)) != NULL) {
+		filter_put(f, 'n', s, strlen(s));
+		free(s);
+	}
+}
+
+void
+dedup_filter_free(struct dedup_filter *f)
+{
+	if (f == NULL)
+		return;
+	free(f->bits);
+	free(f);
 }

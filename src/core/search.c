@@ -239,6 +239,32 @@ search_reindex(struct kith_db *db, int64_t id, struct kith_err *err)
 	return KITH_OK;
 }
 
+#define MERGED_SINCE							\
+	"(SELECT contact_id FROM batch_merge WHERE batch_id = ?1 AND "	\
+	"id > ?2) "
+
+enum kith_status
+search_reindex_merged(struct kith_db *db, int64_t batch, int64_t after,
+    struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM contact_fts WHERE rowid IN " MERGED_SINCE,
+		FTS_INSERT_SELECT "WHERE c.id IN " MERGED_SINCE "ORDER BY c.id",
+	};
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, batch);
+		sqlite3_bind_int64(stmt, 2, after);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "indexing merged contacts");
+	}
+	return KITH_OK;
+}
+
 enum kith_status
 search_index_batch(struct kith_db *db, int64_t batch, int64_t after,
     struct kith_err *err)

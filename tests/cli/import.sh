@@ -140,3 +140,30 @@ cmp -s "$T/one.csv" "$T/two.csv" && pass || fail "round trip differs: $(diff "$T
 "$KITH" --db "$T/gb.db" export --format outlook - | head -1 | grep -q "First Name" && pass || fail "outlook header"
 run --db "$T/gb.db" export --format vcard -
 expect_rc 1 "unknown export format"
+
+# A merge makes what it adds searchable: into a contact stored before the
+# import, and, in a file big enough to be committed in several chunks and
+# checked through the duplicate filter, into one an earlier chunk added.
+"$KITH" --db "$T/m.db" add "Merge Target" --email mt@example.org >/dev/null
+printf 'Name,E-mail,Company\nMerge Target,MT@example.org,Zanzibar Holdings\n' > "$T/m1.csv"
+run --db "$T/m.db" import "$T/m1.csv"
+expect_in "$out" "1 rows: 0 added, 1 merged" "merge into a stored contact"
+run --db "$T/m.db" list zanzibar --tsv
+expect_in "$out" "Merge Target" "merged organisation is searchable"
+awk 'BEGIN {
+	print "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name"
+	for (i = 0; i < 12000; i++)
+		printf "Given%d,Family%d,person%d@example.com,+1 555 %07d,Firm %d\n", i, i, i, i, i % 50
+	# Chunk 3 repeats people of chunk 1: by e-mail, and by phone and name.
+	print "Given10,Family10,PERSON10@example.com,+1 555 9990010,"
+	print "Given20,Family20,given20@other.example,+1 555 0000020,"
+	print "Given30,Someone-Else,,+1 555 0000030,"
+}' > "$T/m2.csv"
+run --db "$T/m.db" import "$T/m2.csv"
+expect_in "$out" "imported 12003 rows: 12001 added, 2 merged, 0 rejected, 1 possible duplicates" "big file counts"
+run --db "$T/m.db" list 9990010 --tsv
+expect_in "$out" "Given10 Family10" "merged across chunks: phone searchable"
+run --db "$T/m.db" list given20@other --tsv
+expect_in "$out" "Given20 Family20" "merged across chunks: e-mail searchable"
+n=$(sqlite3 "$T/m.db" "SELECT (SELECT count(*) FROM contact) - (SELECT count(*) FROM contact_fts)")
+[ "$n" = 0 ] && pass || fail "$n contacts without a search entry"

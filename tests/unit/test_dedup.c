@@ -77,15 +77,22 @@ verdict_of(struct kith_db *db, const char *name, const char *email,
     const char *phone, int64_t *id)
 {
 	struct contact		*c = contact_new();
-	enum dedup_verdict	 v;
-	const char		*why;
+	struct dedup_filter	*f = NULL;
+	enum dedup_verdict	 v, fv;
+	const char		*why, *fwhy;
+	int64_t			 fid;
 
 	contact_set(&c->display, name);
 	if (email)
 		contact_add_email(c, email, NULL);
 	if (phone)
 		contact_add_phone(c, phone, NULL);
-	CHECK(dedup_find(db, c, &v, id, &why, NULL) == KITH_OK);
+	CHECK(dedup_find(db, NULL, c, &v, id, &why, NULL) == KITH_OK);
+	/* A filter of the stored keys changes nothing but the lookups. */
+	CHECK(dedup_filter_new(db, 0, &f, NULL) == KITH_OK);
+	CHECK(dedup_find(db, f, c, &fv, &fid, &fwhy, NULL) == KITH_OK);
+	CHECK(fv == v && fid == *id);
+	dedup_filter_free(f);
 	contact_free(c);
 	return v;
 }
@@ -96,7 +103,7 @@ test_find_and_merge(void)
 	struct kith_err	 err = { 0 };
 	struct contact	*into, *c;
 	struct kith_db	*db;
-	int64_t		 ana, rob, id;
+	int64_t		 ana, rob, zed, id;
 	char		*path;
 	int		 changed;
 
@@ -125,6 +132,14 @@ test_find_and_merge(void)
 	    &id) == DEDUP_REVIEW);
 	CHECK(verdict_of(db, "Someone Else", "x@example.net", "555 010 9999",
 	    &id) == DEDUP_NONE);
+	/* A stored address with a +tag, met without it, in capitals. */
+	zed = store(db, "Zed Tagger", "zed+work@Example.org", NULL, NULL);
+	CHECK(verdict_of(db, "Zed T", "ZED@example.org", NULL, &id) ==
+	    DEDUP_REVIEW);
+	CHECK_INT(id, zed);
+	CHECK(verdict_of(db, "Zed T", "zed+WORK@example.org", NULL, &id) ==
+	    DEDUP_EMAIL);
+	CHECK_INT(id, zed);
 
 	/* Merging adds, and keeps a differing value beside the old one. */
 	CHECK(contact_get(db, ana, &into, &err) == KITH_OK);
