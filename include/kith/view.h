@@ -3,7 +3,7 @@
  * Windows onto the contact list for an interactive front: pages in either
  * direction from any position, the position of one contact, and counts
  * taken a bounded chunk at a time, so that a screen over 1,000,000
- * contacts never waits for a scan of them all.
+ * contacts never waits for a scan of them all, whatever the query.
  *
  * The order and the query language are those of search.h: name order
  * (the collation sort key, then id), and a query whose every word must
@@ -34,17 +34,82 @@ struct view_row {
 void		 view_rows_free(struct view_row *, size_t n);	/* NULL ok */
 
 /*
- * Fetches up to limit rows matching query (NULL or blank: all) strictly
- * after (dir > 0, ascending) or strictly before (dir < 0, nearest first,
- * i.e. descending) the position (key, key_len, id).  key NULL: from the
- * start (dir > 0) or from the end (dir < 0).  Archived contacts are left
- * out unless archived is set.  *rows: caller frees with view_rows_free.
- * A query with no searchable word ("-", "!!") matches every contact, as in
- * search_page().
+ * A query compiled for paging: its folded words and the plan chosen for
+ * them, with whatever that plan keeps between pages (a bitmap over contact
+ * ids, at most one bit per id, or the sorted list of a few matches).
+ * Compiling reads a bounded sample of the search index and costs at most a
+ * few milliseconds at 1,000,000 contacts; so does each page.  A compiled
+ * query reflects the database when it was made: compile it again after a
+ * change.  query NULL or blank, or with no searchable word ("-", "!!"):
+ * every contact, as in search_page().  Archived contacts are left out
+ * unless archived is set.  *out: caller frees with view_query_free.
+ */
+struct view_query;
+
+enum view_plan {
+	VIEW_PLAN_AUTO,		/* chosen from the sample (the default) */
+	VIEW_PLAN_ALL,		/* no query: the name index */
+	VIEW_PLAN_WALK,		/* name index, every row checked */
+	VIEW_PLAN_BITMAP,	/* name index, rows in the bitmap checked */
+	VIEW_PLAN_LIST		/* the matches, fetched and sorted */
+};
+
+enum kith_status view_query_new(struct kith_db *, const char *query,
+		    int archived, struct view_query **out, struct kith_err *);
+void		 view_query_free(struct view_query *);	/* NULL ok */
+
+/*
+ * Compiles the query again with the given plan (tests and benchmarks;
+ * VIEW_PLAN_ALL is ignored unless the query has no word).  Every plan
+ * gives the same rows.
+ */
+enum kith_status view_query_set_plan(struct view_query *, enum view_plan,
+		    struct kith_err *);
+enum view_plan	 view_query_plan(const struct view_query *);
+
+/*
+ * Fetches up to limit rows of q strictly after (dir > 0, ascending) or
+ * strictly before (dir < 0, nearest first, i.e. descending) the position
+ * (key, key_len, id).  key NULL: from the start (dir > 0) or from the end
+ * (dir < 0).  *rows: caller frees with view_rows_free.
+ */
+enum kith_status view_query_page(struct view_query *q,
+		    const unsigned char *key, size_t key_len, int64_t id,
+		    int dir, size_t limit, struct view_row **rows, size_t *n,
+		    struct kith_err *);
+
+/* Whether contact id is among the rows of q: stores 1 or 0 in *yes. */
+enum kith_status view_query_matches(struct view_query *, int64_t id,
+		    int *yes, struct kith_err *);
+
+/*
+ * An exact count taken in steps: zero-initialise, then call
+ * view_query_count_step until done is set.  One call reads at most chunk
+ * rows of the database (a few microseconds each), so its cost does not
+ * grow with the size of the table.
+ */
+struct view_count {
+	int64_t		 after;		/* last id examined */
+	int64_t		 count;		/* matching rows counted so far */
+	int		 done;
+};
+
+enum kith_status view_query_count_step(struct view_query *,
+		    struct view_count *, int64_t chunk, struct kith_err *);
+
+/*
+ * One-shot forms of the above: each compiles query, runs, and frees it.
+ * Fine for one page; a front that pages or counts repeatedly should keep
+ * a struct view_query instead.
  */
 enum kith_status view_page(struct kith_db *, const char *query, int archived,
 		    const unsigned char *key, size_t key_len, int64_t id,
 		    int dir, size_t limit, struct view_row **rows, size_t *n,
+		    struct kith_err *);
+enum kith_status view_matches(struct kith_db *, const char *query,
+		    int archived, int64_t id, int *yes, struct kith_err *);
+enum kith_status view_count_step(struct kith_db *, const char *query,
+		    int archived, struct view_count *, int64_t chunk,
 		    struct kith_err *);
 
 /*
@@ -57,26 +122,11 @@ enum kith_status view_locate(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
 /*
- * Whether contact id matches query (NULL or blank: always) and is not
- * archived (unless archived is set): stores 1 or 0 in *yes.
+ * Sets the handle's page cache to kib KiB (SQLite's cache_size), for a
+ * front that wants a smaller resident size than the default: the view's
+ * plans read few pages, and the operating system caches the file anyway.
  */
-enum kith_status view_matches(struct kith_db *, const char *query,
-		    int archived, int64_t id, int *yes, struct kith_err *);
-
-/*
- * An exact count taken in steps: zero-initialise, then call view_count_step
- * until done is set, adding at most chunk candidate rows per call (the
- * cost of one call is bounded by chunk, not by the size of the table).
- * With a query, the candidates are the search index's matches.
- */
-struct view_count {
-	int64_t		 after;		/* last rowid examined */
-	int64_t		 count;		/* matching rows counted so far */
-	int		 done;
-};
-
-enum kith_status view_count_step(struct kith_db *, const char *query,
-		    int archived, struct view_count *, int64_t chunk,
+enum kith_status view_cache_size(struct kith_db *, int kib,
 		    struct kith_err *);
 
 /*

@@ -2,70 +2,181 @@
 /*
  * Windows onto the contact list for the full-screen front (view.h).
  *
- * Every page is a keyset range over the contact_by_sort index, in either
- * direction, so its cost does not grow with the position in the list.  A
- * query narrows the range through the search index (contact_fts).  Two
- * plans serve a query: when it matches few contacts (up to FEW_MATCHES),
- * the matches are fetched and sorted, which costs what they number; when it
- * matches many, the name index is walked in order and each contact is
- * looked up in the set of matches, which stops as soon as the page is full.
- * Counting is done in chunks of rowids so that a front can spread an exact
- * count of a million rows over idle moments.
+ * Every page is in name order, the order of the contact_by_sort index, and
+ * starts from a (sort key, id) position, so its cost does not grow with the
+ * position in the list.  A query is compiled once (struct view_query) into
+ * one of four plans, chosen so that no page and no count step costs more
+ * than a few milliseconds at 1,000,000 contacts:
+ *
+ *   ALL     no query: a keyset range over contact_by_sort.
+ *   WALK    the query matches many contacts: walk contact_by_sort and test
+ *           each contact's search text in C; a page of L rows reads about
+ *           L / density rows.
+ *   BITMAP  fewer matches: the search index's matches of the selective
+ *           words go into a bitmap over ids (125 KB for 1,000,000 ids);
+ *           walk contact_by_sort and test only the ids in it.
+ *   LIST    few matches: fetch them, sort them by (sort key, id) and page
+ *           through the array.
+ *
+ * The choice comes from a sample: SAMPLE_RUNS runs of rows spread over the
+ * id range, whose search text is tested against each word and against the
+ * whole query.  That gives the density of each, hence the cost of each
+ * plan.  The search index (FTS5, prefix='2 3') serves two- and three-letter
+ * prefixes from its prefix index, a stream whose cost is the rows read; a
+ * one-letter word is rewritten as the OR of its two-letter prefixes and
+ * the word itself, which streams too; a longer word makes FTS5 merge the
+ * doclists of every term it prefixes, which costs what they hold, so only
+ * sparse words go to FTS5.  The words left out are tested in C.
+ *
+ * Testing in C relies on what the search index holds: folded text (text.h)
+ * of [a-z0-9] words and single spaces, which the unicode61 tokenizer splits
+ * at the spaces.  A query word then matches a row iff one of its words
+ * starts with it, as FTS5's "word"* does.  The text is read from the FTS5
+ * table's content table (contact_fts_content, columns c0..c5), which is
+ * about twice as fast as reading it through the virtual table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kith/search.h"
+#include "kith/text.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "internal.h"
 
-#define FEW_MATCHES	4000
+#define SAMPLE_RUNS	6	/* runs of consecutive ids sampled */
+#define SAMPLE_RUN	100	/* rows per run */
+#define LIST_MAX	1500	/* most matches the LIST plan sorts */
+#define PAGE_GUESS	60	/* rows of a typical page, for the costs */
 
-/* The page's columns; ?4 is today's date. */
+/* Estimated costs in microseconds per row (measured at 1M contacts). */
+#define COST_WALK	25.0	/* name index row + its search text, with
+				   cache misses and matches clustered by name */
+#define COST_STEP	0.3	/* name index row alone */
+#define COST_FETCH	4.0	/* one contact by id */
+#define COST_PREFIX	0.1	/* a match read from the prefix index */
+#define COST_LETTER	0.3	/* one for a one-letter word (37-way OR) */
+#define COST_MERGE	0.6	/* one for a longer word (merged doclists) */
+#define FTS_WORD_MAX	3000.0	/* most a word may cost to go to FTS5 */
+
+/* The page's columns, for one contact by id; ?2 is today's date. */
+#define V_ROW								\
+	"SELECT c.id, c.display, o.name, EXISTS (SELECT 1 FROM followup f " \
+	"WHERE f.contact_id = c.id AND f.due < ?2 AND f.done_at IS NULL), " \
+	"c.archived, c.sort_key FROM contact c "			\
+	"LEFT JOIN org o ON o.id = c.org_id WHERE c.id = ?1"
+
+/* The same for a range; ?4 is today's date, ?5 "archived too". */
 #define V_COLS								\
 	"SELECT c.id, c.display, o.name, EXISTS (SELECT 1 FROM followup f " \
 	"WHERE f.contact_id = c.id AND f.due < ?4 AND f.done_at IS NULL), " \
 	"c.archived, c.sort_key "
-#define V_ORG	"LEFT JOIN org o ON o.id = c.org_id "
 #define V_ARCH	"(?5 OR c.archived = 0) "
 #define V_AFTER	"AND (c.sort_key, c.id) > (?1, ?2) "
 #define V_BEFORE "AND (c.sort_key, c.id) < (?1, ?2) "
 #define V_ASC	"ORDER BY c.sort_key, c.id LIMIT ?3"
 #define V_DESC	"ORDER BY c.sort_key DESC, c.id DESC LIMIT ?3"
-#define V_MATCH	"AND c.id IN (SELECT rowid FROM contact_fts WHERE "	\
-	"contact_fts MATCH ?6) "
-
-/* Every contact. */
 #define V_ALL(range, order)						\
-	V_COLS "FROM contact c " V_ORG "WHERE " V_ARCH range order
-/* Few matches: choose the page's ids among them, then build its rows. */
-#define V_FEW(range, order, outer)					\
-	V_COLS "FROM (SELECT c.id FROM contact c WHERE " V_ARCH V_MATCH	\
-	range order ") AS page JOIN contact c ON c.id = page.id " V_ORG	\
-	outer
-/* Many matches: walk the name index. */
-#define V_MANY(range, order)						\
-	V_COLS "FROM contact c INDEXED BY contact_by_sort " V_ORG	\
-	"WHERE " V_ARCH V_MATCH range order
+	V_COLS "FROM contact c LEFT JOIN org o ON o.id = c.org_id "	\
+	"WHERE " V_ARCH range order
 
-static const char *const page_sql[3][2][2] = {
-	{	/* no query: [backward, forward][from an end, from a key] */
-		{ V_ALL("", V_DESC), V_ALL(V_BEFORE, V_DESC) },
-		{ V_ALL("", V_ASC), V_ALL(V_AFTER, V_ASC) },
-	}, {	/* few matches */
-		{ V_FEW("", V_DESC, "ORDER BY c.sort_key DESC, c.id DESC"),
-		  V_FEW(V_BEFORE, V_DESC, "ORDER BY c.sort_key DESC, c.id DESC") },
-		{ V_FEW("", V_ASC, "ORDER BY c.sort_key, c.id"),
-		  V_FEW(V_AFTER, V_ASC, "ORDER BY c.sort_key, c.id") },
-	}, {	/* many matches */
-		{ V_MANY("", V_DESC), V_MANY(V_BEFORE, V_DESC) },
-		{ V_MANY("", V_ASC), V_MANY(V_AFTER, V_ASC) },
+static const char *const all_sql[2][2] = {
+	/* [backward, forward][from an end, from a key] */
+	{ V_ALL("", V_DESC), V_ALL(V_BEFORE, V_DESC) },
+	{ V_ALL("", V_ASC), V_ALL(V_AFTER, V_ASC) },
+};
+
+/* Ids in name order, alone or with their search text. */
+#define W_IDS	"SELECT c.id FROM contact c INDEXED BY contact_by_sort "
+#define W_TEXT	"SELECT c.id, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 "	\
+	"FROM contact c INDEXED BY contact_by_sort "			\
+	"CROSS JOIN contact_fts_content f ON f.id = c.id "
+#define W_AFTER	"WHERE (c.sort_key, c.id) > (?1, ?2) "
+#define W_BEFORE "WHERE (c.sort_key, c.id) < (?1, ?2) "
+#define W_ASC	"ORDER BY c.sort_key, c.id"
+#define W_DESC	"ORDER BY c.sort_key DESC, c.id DESC"
+
+static const char *const walk_sql[2][2][2] = {
+	{	/* ids: [backward, forward][from an end, from a key] */
+		{ W_IDS W_DESC, W_IDS W_BEFORE W_DESC },
+		{ W_IDS W_ASC, W_IDS W_AFTER W_ASC },
+	}, {	/* ids and text */
+		{ W_TEXT W_DESC, W_TEXT W_BEFORE W_DESC },
+		{ W_TEXT W_ASC, W_TEXT W_AFTER W_ASC },
 	}
 };
 
-static enum kith_status	count_matches(struct kith_db *, const char *,
-			    int64_t, int64_t *, struct kith_err *);
+/* One contact's flag, key and search text. */
+#define ONE_SQL								\
+	"SELECT c.archived, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 " \
+	"FROM contact c LEFT JOIN contact_fts_content f ON f.id = c.id "	\
+	"WHERE c.id = ?1"
+
+/* Search text of the ids from ?1 on, in id order (the sample). */
+#define SAMPLE_SQL							\
+	"SELECT id, id, c0, c1, c2, c3, c4, c5 FROM contact_fts_content "	\
+	"WHERE id >= ?1 ORDER BY id LIMIT ?2"
+
+/* The same with the archived flag (counts). */
+#define SCAN_SQL							\
+	"SELECT c.id, c.archived, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 "	\
+	"FROM contact c LEFT JOIN contact_fts_content f ON f.id = c.id "	\
+	"WHERE c.id >= ?1 ORDER BY c.id LIMIT ?2"
+
+#define N_TEXT	6	/* columns of search text */
+#define TEST_ALL	(-1L)	/* text_matches(): every word */
+#define TEST_C		(-2L)	/* the words tested in C */
+
+struct vq_item {
+	unsigned char	*key;		/* sort key (owned) */
+	size_t		 key_len;
+	int64_t		 id;
+};
+
+struct view_query {
+	struct kith_db	*db;
+	int		 archived;	/* archived contacts too */
+	char		**words;	/* folded, none a prefix of another */
+	size_t		 n_words;
+	unsigned char	*in_fts;	/* per word: FTS5 tests it, not C */
+	int		 check;		/* some word is tested in C */
+	enum view_plan	 plan;
+
+	uint64_t	*bits;		/* BITMAP: FTS5 matches by id */
+	int64_t		 n_bits;	/* ids the bitmap covers */
+
+	struct vq_item	*list;		/* LIST: matches in name order */
+	size_t		 n_list;
+};
+
+static enum kith_status	fold_words(struct view_query *, const char *,
+			    struct kith_err *);
+static int		word_in(const unsigned char *, size_t, const char *,
+			    size_t);
+static int		text_matches(const struct view_query *,
+			    sqlite3_stmt *, int, long);
+static enum kith_status	choose_plan(struct view_query *, struct kith_err *);
+static enum kith_status	build_set(struct view_query *, struct kith_err *);
+static char		*fts_expr(const struct view_query *);
+static void		bit_set(struct view_query *, int64_t);
+static int		bit_get(const struct view_query *, int64_t);
+static int		item_cmp(const void *, const void *);
+static int		pos_cmp(const struct vq_item *, const unsigned char *,
+			    size_t, int64_t);
+static void		drop_plan(struct view_query *);
+static enum kith_status	fetch_row(struct view_query *, int64_t, const char *,
+			    struct view_row *, int *, struct kith_err *);
+static enum kith_status	page_all(struct view_query *, const unsigned char *,
+			    size_t, int64_t, int, size_t, struct view_row *,
+			    size_t *, struct kith_err *);
+static enum kith_status	page_walk(struct view_query *, const unsigned char *,
+			    size_t, int64_t, int, size_t, struct view_row *,
+			    size_t *, struct kith_err *);
+static enum kith_status	page_list(struct view_query *, const unsigned char *,
+			    size_t, int64_t, int, size_t, struct view_row *,
+			    size_t *, struct kith_err *);
+static enum kith_status	check_one(struct view_query *, int64_t, int, int *,
+			    unsigned char **, size_t *, struct kith_err *);
 
 void
 view_rows_free(struct view_row *rows, size_t n)
@@ -82,74 +193,545 @@ view_rows_free(struct view_row *rows, size_t n)
 	free(rows);
 }
 
-/* Counts up to cap search matches of the MATCH expression fts. */
-static enum kith_status
-count_matches(struct kith_db *db, const char *fts, int64_t cap, int64_t *n,
-    struct kith_err *err)
-{
-	sqlite3_stmt		*stmt;
-	enum kith_status	 st = KITH_OK;
+/* ---- words and the test in C ----------------------------------------- */
 
-	if ((stmt = db_stmt(db, "SELECT count(*) FROM (SELECT rowid FROM "
-	    "contact_fts WHERE contact_fts MATCH ?1 LIMIT ?2)", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_text(stmt, 1, fts, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, cap);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*n = sqlite3_column_int64(stmt, 0);
-	else
-		st = db_fail(db, err, "searching contacts");
-	sqlite3_reset(stmt);
-	return st;
+/*
+ * Folds query into words, dropping repeats and words that prefix another
+ * word of the query (a word starting with "acme" starts with "a" too).
+ */
+static enum kith_status
+fold_words(struct view_query *q, const char *query, struct kith_err *err)
+{
+	enum kith_status	 st;
+	char			*fold, *word, *save = NULL;
+	size_t			 i, j, len;
+
+	if (query == NULL)
+		return KITH_OK;
+	if ((st = text_fold(kith_db_text(q->db), query, &fold, err)) != KITH_OK)
+		return st;
+	for (word = strtok_r(fold, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		q->words = xreallocarray(q->words, q->n_words + 1,
+		    sizeof *q->words);
+		q->words[q->n_words++] = xstrdup(word);
+	}
+	free(fold);
+	for (i = 0; i < q->n_words; i++) {
+		len = strlen(q->words[i]);
+		for (j = 0; j < q->n_words; j++) {
+			if (j == i || strncmp(q->words[j], q->words[i], len))
+				continue;
+			/* words[i] prefixes words[j]; of equals keep one. */
+			if (strlen(q->words[j]) > len || j < i)
+				break;
+		}
+		if (j < q->n_words) {
+			free(q->words[i]);
+			memmove(q->words + i, q->words + i + 1,
+			    (q->n_words - i - 1) * sizeof *q->words);
+			q->n_words--;
+			i--;
+		}
+	}
+	q->in_fts = xcalloc(q->n_words + 1, 1);
+	return KITH_OK;
+}
+
+/* Whether a word of the len bytes at s starts with w (wl bytes). */
+static int
+word_in(const unsigned char *s, size_t len, const char *w, size_t wl)
+{
+	size_t	i;
+
+	for (i = 0; i + wl <= len; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (s[i] == (unsigned char)w[0] && memcmp(s + i, w, wl) == 0)
+			return 1;
+		while (i < len && s[i] != ' ')	/* to the word's end */
+			i++;
+	}
+	return 0;
+}
+
+/*
+ * Whether the search text in columns col..col+5 of stmt holds the words of
+ * q that which names: TEST_ALL, TEST_C (those FTS5 does not test) or one
+ * word's index.  No text (no index entry) matches nothing, as in FTS5.
+ */
+static int
+text_matches(const struct view_query *q, sqlite3_stmt *stmt, int col,
+    long which)
+{
+	const unsigned char	*t[N_TEXT];
+	size_t			 tl[N_TEXT], i, w, wl;
+	int			 any = 0;
+
+	for (i = 0; i < N_TEXT; i++) {
+		t[i] = sqlite3_column_text(stmt, col + (int)i);
+		tl[i] = (size_t)sqlite3_column_bytes(stmt, col + (int)i);
+		any |= sqlite3_column_type(stmt, col + (int)i) != SQLITE_NULL;
+	}
+	if (!any)
+		return 0;
+	for (w = 0; w < q->n_words; w++) {
+		if (which == TEST_C ? q->in_fts[w] : which != TEST_ALL &&
+		    (size_t)which != w)
+			continue;
+		wl = strlen(q->words[w]);
+		for (i = 0; i < N_TEXT; i++)
+			if (t[i] != NULL && word_in(t[i], tl[i], q->words[w],
+			    wl))
+				break;
+		if (i == N_TEXT)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- compiling -------------------------------------------------------- */
+
+enum kith_status
+view_query_new(struct kith_db *db, const char *query, int archived,
+    struct view_query **out, struct kith_err *err)
+{
+	struct view_query	*q;
+	enum kith_status	 st;
+
+	*out = NULL;
+	q = xcalloc(1, sizeof *q);
+	q->db = db;
+	q->archived = archived != 0;
+	if ((st = fold_words(q, query, err)) != KITH_OK ||
+	    (st = view_query_set_plan(q, VIEW_PLAN_AUTO, err)) != KITH_OK) {
+		view_query_free(q);
+		return st;
+	}
+	*out = q;
+	return KITH_OK;
+}
+
+static void
+drop_plan(struct view_query *q)
+{
+	size_t	i;
+
+	free(q->bits);
+	q->bits = NULL;
+	q->n_bits = 0;
+	for (i = 0; i < q->n_list; i++)
+		free(q->list[i].key);
+	free(q->list);
+	q->list = NULL;
+	q->n_list = 0;
+	if (q->n_words > 0)
+		memset(q->in_fts, 0, q->n_words);
+	q->check = q->n_words > 0;
+}
+
+void
+view_query_free(struct view_query *q)
+{
+	size_t	i;
+
+	if (q == NULL)
+		return;
+	drop_plan(q);
+	for (i = 0; i < q->n_words; i++)
+		free(q->words[i]);
+	free(q->words);
+	free(q->in_fts);
+	free(q);
+}
+
+enum view_plan
+view_query_plan(const struct view_query *q)
+{
+	return q->plan;
 }
 
 enum kith_status
-view_page(struct kith_db *db, const char *query, int archived,
-    const unsigned char *key, size_t key_len, int64_t id, int dir,
-    size_t limit, struct view_row **rows, size_t *n, struct kith_err *err)
+view_query_set_plan(struct view_query *q, enum view_plan plan,
+    struct kith_err *err)
 {
-	struct view_row		*r = NULL;
-	sqlite3_stmt		*stmt;
-	enum kith_status	 st;
-	char			 today[11];
-	char			*fts = NULL;
-	int64_t			 matches = 0;
-	size_t			 count = 0;
-	int			 plan = 0, rc = SQLITE_DONE;
-
-	*rows = NULL;
-	*n = 0;
-	if (limit == 0)
+	drop_plan(q);
+	q->plan = plan;
+	if (q->n_words == 0) {
+		q->plan = VIEW_PLAN_ALL;
 		return KITH_OK;
-	if ((st = search_fts_query(db, query, &fts, err)) != KITH_OK)
-		return st;
-	if (fts != NULL) {
-		if ((st = count_matches(db, fts, FEW_MATCHES + 1, &matches,
-		    err)) != KITH_OK)
-			goto out;
-		if (matches == 0)
-			goto out;
-		plan = matches <= FEW_MATCHES ? 1 : 2;
 	}
-	if ((stmt = db_stmt(db, page_sql[plan][dir > 0][key != NULL], err))
-	    == NULL) {
+	if (plan == VIEW_PLAN_AUTO || plan == VIEW_PLAN_ALL) {
+		q->plan = VIEW_PLAN_AUTO;
+		return choose_plan(q, err);
+	}
+	if (plan == VIEW_PLAN_WALK)
+		return KITH_OK;
+	/* Forced BITMAP or LIST: every word to FTS5, none tested in C. */
+	for (size_t i = 0; i < q->n_words; i++)
+		q->in_fts[i] = 1;
+	q->check = 0;
+	return build_set(q, err);
+}
+
+/* Per-row cost in microseconds of streaming word w's matches from FTS5. */
+static double
+fts_cost(const char *w)
+{
+	size_t	len = strlen(w);
+
+	return len == 1 ? COST_LETTER : len <= 3 ? COST_PREFIX : COST_MERGE;
+}
+
+/*
+ * Samples the search text, estimates the cost of each plan and builds the
+ * cheapest.
+ */
+static enum kith_status
+choose_plan(struct view_query *q, struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	int64_t			 lo = 0, hi = 0, start, span;
+	double			*hits, *cost, all = 0, seen = 0;
+	double			 n, d, walk, set, m, best;
+	size_t			 w, cheapest = 0;
+	int			 rc, r;
+
+	if ((stmt = db_stmt(q->db, "SELECT (SELECT min(id) FROM contact), "
+	    "(SELECT max(id) FROM contact)", err)) == NULL)
+		return KITH_DB;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		lo = sqlite3_column_int64(stmt, 0);
+		hi = sqlite3_column_int64(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(q->db, err, "searching contacts");
+	span = hi >= lo ? hi - lo + 1 : 0;
+
+	/* The sample: runs of rows spread evenly over the ids. */
+	if ((stmt = db_stmt(q->db, SAMPLE_SQL, err)) == NULL)
+		return KITH_DB;
+	hits = xcalloc(q->n_words, sizeof *hits);
+	cost = xcalloc(q->n_words, sizeof *cost);
+	for (r = 0; r < SAMPLE_RUNS && span > 0; r++) {
+		if (span <= (int64_t)SAMPLE_RUNS * SAMPLE_RUN && r > 0)
+			break;		/* one run reads them all */
+		start = lo + span / SAMPLE_RUNS * r;
+		sqlite3_bind_int64(stmt, 1, start);
+		sqlite3_bind_int64(stmt, 2, span <= (int64_t)SAMPLE_RUNS *
+		    SAMPLE_RUN ? span : SAMPLE_RUN);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			seen++;
+			for (w = 0; w < q->n_words; w++)
+				hits[w] += text_matches(q, stmt, 2, (long)w);
+			all += text_matches(q, stmt, 2, TEST_ALL);
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE) {
+			st = db_fail(q->db, err, "searching contacts");
+			goto out;
+		}
+	}
+	if (seen == 0) {
+		q->plan = VIEW_PLAN_LIST;	/* no contacts: an empty list */
+		goto out;
+	}
+
+	/* Costs, in microseconds; an unseen match counts as half a row. */
+	n = (double)span;
+	d = all / seen;
+	walk = d > 0 ? PAGE_GUESS * COST_WALK / d : 1e12;
+	best = 1e12;
+	for (w = 0; w < q->n_words; w++) {
+		cost[w] = n * (hits[w] + 0.5) / seen * fts_cost(q->words[w]);
+		if (cost[w] < best) {
+			best = cost[w];
+			cheapest = w;
+		}
+	}
+	/* Sparse words go to FTS5, at least the cheapest; the rest to C. */
+	set = 0;
+	q->check = 0;
+	for (w = 0; w < q->n_words; w++) {
+		/* A prefix-index word only narrows FTS5's AND: always in. */
+		q->in_fts[w] = w == cheapest || cost[w] <= FTS_WORD_MAX ||
+		    fts_cost(q->words[w]) == COST_PREFIX;
+		if (q->in_fts[w])
+			set += cost[w];
+		else
+			q->check = 1;
+	}
+	m = n * (all + 0.5) / seen;
+	set += m <= LIST_MAX ? m * COST_FETCH :
+	    PAGE_GUESS * n / m * COST_STEP;
+	if (walk <= set) {
+		drop_plan(q);
+		q->plan = VIEW_PLAN_WALK;
+	} else
+		st = build_set(q, err);
+out:
+	free(hits);
+	free(cost);
+	return st;
+}
+
+/* The MATCH expression of the words that go to FTS5. */
+static char *
+fts_expr(const struct view_query *q)
+{
+	static const char	 more[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct sbuf		 sb = { 0 };
+	size_t			 w, i;
+
+	for (w = 0; w < q->n_words; w++) {
+		if (!q->in_fts[w])
+			continue;
+		if (sb.len > 0)
+			sbuf_add(&sb, " AND ");
+		if (strlen(q->words[w]) > 1) {
+			sbuf_printf(&sb, "\"%s\"*", q->words[w]);
+			continue;
+		}
+		/*
+		 * One letter: its two-letter prefixes come from the prefix
+		 * index as streams, where "x"* would merge every term.
+		 */
+		sbuf_addc(&sb, '(');
+		for (i = 0; more[i] != '\0'; i++)
+			sbuf_printf(&sb, "\"%s%c\"* OR ", q->words[w], more[i]);
+		sbuf_printf(&sb, "\"%s\")", q->words[w]);
+	}
+	return sbuf_detach(&sb);
+}
+
+static void
+bit_set(struct view_query *q, int64_t id)
+{
+	int64_t	n;
+
+	if (id < 0)
+		return;
+	if (id >= q->n_bits) {
+		n = (id / 64 + 1) * 64;
+		if (n < q->n_bits * 2)
+			n = q->n_bits * 2;
+		q->bits = xreallocarray(q->bits, (size_t)(n / 64),
+		    sizeof *q->bits);
+		memset(q->bits + q->n_bits / 64, 0,
+		    (size_t)((n - q->n_bits) / 64) * sizeof *q->bits);
+		q->n_bits = n;
+	}
+	q->bits[id / 64] |= (uint64_t)1 << (id % 64);
+}
+
+static int
+bit_get(const struct view_query *q, int64_t id)
+{
+	if (id < 0 || id >= q->n_bits)
+		return 0;
+	return (q->bits[id / 64] >> (id % 64)) & 1;
+}
+
+/* SQLite's BLOB order, then id. */
+static int
+pos_cmp(const struct vq_item *a, const unsigned char *key, size_t key_len,
+    int64_t id)
+{
+	size_t	n = a->key_len < key_len ? a->key_len : key_len;
+	int	c = n > 0 ? memcmp(a->key, key, n) : 0;
+
+	if (c != 0)
+		return c;
+	if (a->key_len != key_len)
+		return a->key_len < key_len ? -1 : 1;
+	return a->id < id ? -1 : a->id > id;
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct vq_item	*y = b;
+
+	return pos_cmp(a, y->key, y->key_len, y->id);
+}
+
+/*
+ * Streams the FTS5 matches of the words in FTS5: up to LIST_MAX of them
+ * become the LIST plan (checked, sorted), more the BITMAP plan.
+ */
+static enum kith_status
+build_set(struct view_query *q, struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	int64_t			*ids, id;
+	size_t			 n = 0, i, k = 0;
+	char			*expr;
+	int			 rc, yes;
+
+	ids = xreallocarray(NULL, LIST_MAX, sizeof *ids);
+	expr = fts_expr(q);
+	if ((stmt = db_stmt(q->db, "SELECT rowid FROM contact_fts WHERE "
+	    "contact_fts MATCH ?1", err)) == NULL) {
 		st = KITH_DB;
 		goto out;
 	}
+	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		if (n < LIST_MAX && q->bits == NULL) {
+			ids[n++] = id;
+			continue;
+		}
+		if (q->bits == NULL)
+			for (i = 0; i < n; i++)
+				bit_set(q, ids[i]);
+		bit_set(q, id);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		st = db_fail(q->db, err, "searching contacts");
+		goto out;
+	}
+	if (q->plan == VIEW_PLAN_BITMAP && q->bits == NULL) {
+		bit_set(q, 0);		/* a forced bitmap of few ids */
+		q->bits[0] = 0;
+		for (i = 0; i < n; i++)
+			bit_set(q, ids[i]);
+	}
+	if (q->bits != NULL && q->plan != VIEW_PLAN_LIST) {
+		q->plan = VIEW_PLAN_BITMAP;
+		goto out;
+	}
+	if (q->bits != NULL) {		/* a forced LIST of many */
+		n = 0;
+		for (id = 0; id < q->n_bits; id++)
+			if (bit_get(q, id)) {
+				if (n % LIST_MAX == 0 && n > 0)
+					ids = xreallocarray(ids, n + LIST_MAX,
+					    sizeof *ids);
+				ids[n++] = id;
+			}
+		free(q->bits);
+		q->bits = NULL;
+		q->n_bits = 0;
+	}
+	q->plan = VIEW_PLAN_LIST;
+	q->list = xcalloc(n > 0 ? n : 1, sizeof *q->list);
+	for (i = 0; i < n; i++) {
+		struct vq_item *it = &q->list[k];
+
+		if ((st = check_one(q, ids[i], 0, &yes, &it->key,
+		    &it->key_len, err)) != KITH_OK)
+			goto out;
+		if (yes) {
+			it->id = ids[i];
+			k++;
+		}
+	}
+	q->n_list = k;
+	qsort(q->list, k, sizeof *q->list, item_cmp);
+out:
+	free(ids);
+	free(expr);
+	return st;
+}
+
+/*
+ * Whether contact id passes the archived rule and the words tested in C
+ * (all: every word); if key is not NULL, stores its sort key there.
+ */
+static enum kith_status
+check_one(struct view_query *q, int64_t id, int all, int *yes,
+    unsigned char **key, size_t *key_len, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*yes = 0;
+	if (key != NULL) {
+		*key = NULL;
+		*key_len = 0;
+	}
+	if ((stmt = db_stmt(q->db, ONE_SQL, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*yes = (q->archived || sqlite3_column_int(stmt, 0) == 0) &&
+		    (q->n_words == 0 || !(all || q->check) ||
+		    text_matches(q, stmt, 2, all ? TEST_ALL : TEST_C));
+		if (*yes && key != NULL) {
+			*key_len = (size_t)sqlite3_column_bytes(stmt, 1);
+			*key = xmalloc(*key_len + 1);
+			if (*key_len > 0)
+				memcpy(*key, sqlite3_column_blob(stmt, 1),
+				    *key_len);
+		}
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(q->db, err, "searching contacts");
+	return KITH_OK;
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+/* Fills *v with contact id's row; *ok 0 if it is gone or archived. */
+static enum kith_status
+fetch_row(struct view_query *q, int64_t id, const char *today,
+    struct view_row *v, int *ok, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*ok = 0;
+	if ((stmt = db_stmt(q->db, V_ROW, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
+	    (q->archived || sqlite3_column_int(stmt, 4) == 0)) {
+		v->id = id;
+		v->name = db_col_text(stmt, 1);
+		v->org = db_col_text(stmt, 2);
+		v->overdue = sqlite3_column_int(stmt, 3);
+		v->archived = sqlite3_column_int(stmt, 4);
+		v->key_len = (size_t)sqlite3_column_bytes(stmt, 5);
+		v->key = xmalloc(v->key_len + 1);
+		if (v->key_len > 0)
+			memcpy(v->key, sqlite3_column_blob(stmt, 5), v->key_len);
+		*ok = 1;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(q->db, err, "listing contacts");
+	return KITH_OK;
+}
+
+static enum kith_status
+page_all(struct view_query *q, const unsigned char *key, size_t key_len,
+    int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	char		 today[11];
+	int		 rc = SQLITE_DONE;
+
+	if ((stmt = db_stmt(q->db, all_sql[dir > 0][key != NULL], err))
+	    == NULL)
+		return KITH_DB;
 	if (key != NULL) {
 		sqlite3_bind_blob(stmt, 1, key, (int)key_len, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, id);
 	}
 	sqlite3_bind_int64(stmt, 3, (int64_t)limit);
-	db_today(db, today);
+	db_today(q->db, today);
 	sqlite3_bind_text(stmt, 4, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(stmt, 5, archived != 0);
-	if (fts != NULL)
-		sqlite3_bind_text(stmt, 6, fts, -1, SQLITE_STATIC);
-
-	r = xcalloc(limit, sizeof *r);
-	while (count < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct view_row *v = &r[count++];
+	sqlite3_bind_int(stmt, 5, q->archived);
+	while (*n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct view_row *v = &r[(*n)++];
 
 		v->id = sqlite3_column_int64(stmt, 0);
 		v->name = db_col_text(stmt, 1);
@@ -161,19 +743,286 @@ view_page(struct kith_db *db, const char *query, int archived,
 		if (v->key_len > 0)
 			memcpy(v->key, sqlite3_column_blob(stmt, 5), v->key_len);
 	}
-	if (count < limit && rc != SQLITE_DONE) {
-		st = db_fail(db, err, "listing contacts");
-		sqlite3_reset(stmt);
-		view_rows_free(r, count);
-		goto out;
+	sqlite3_reset(stmt);
+	if (*n < limit && rc != SQLITE_DONE)
+		return db_fail(q->db, err, "listing contacts");
+	return KITH_OK;
+}
+
+/* WALK and BITMAP: the name index from the position, rows tested. */
+static enum kith_status
+page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
+    int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,
+    struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	char			 today[11];
+	int64_t			 cid;
+	int			 rc, text = q->plan == VIEW_PLAN_WALK, ok;
+
+	db_today(q->db, today);
+	if ((stmt = db_stmt(q->db, walk_sql[text][dir > 0][key != NULL],
+	    err)) == NULL)
+		return KITH_DB;
+	if (key != NULL) {
+		sqlite3_bind_blob(stmt, 1, key, (int)key_len, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, id);
+	}
+	while (*n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		cid = sqlite3_column_int64(stmt, 0);
+		if (text) {
+			if (!text_matches(q, stmt, 1, TEST_ALL))
+				continue;
+		} else {
+			if (!bit_get(q, cid))
+				continue;
+			if (q->check) {
+				if ((st = check_one(q, cid, 0, &ok, NULL, NULL,
+				    err)) != KITH_OK)
+					break;
+				if (!ok)
+					continue;
+			}
+		}
+		if ((st = fetch_row(q, cid, today, &r[*n], &ok, err))
+		    != KITH_OK)
+			break;
+		if (ok)
+			(*n)++;
 	}
 	sqlite3_reset(stmt);
-	*rows = r;
-	*n = count;
-out:
-	free(fts);
+	if (st == KITH_OK && *n < limit && rc != SQLITE_DONE)
+		st = db_fail(q->db, err, "listing contacts");
 	return st;
 }
+
+/* LIST: the sorted array from the position. */
+static enum kith_status
+page_list(struct view_query *q, const unsigned char *key, size_t key_len,
+    int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,
+    struct kith_err *err)
+{
+	enum kith_status	 st;
+	char			 today[11];
+	size_t			 lo = 0, hi = q->n_list, mid;
+	long			 i;
+	int			 ok;
+
+	/* lo: the first item after the position. */
+	if (key != NULL) {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (pos_cmp(&q->list[mid], key, key_len, id) <= 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	} else
+		lo = dir > 0 ? 0 : q->n_list;
+	db_today(q->db, today);
+	if (dir > 0) {
+		/* Strictly after: skip an item equal to the position. */
+		for (i = (long)lo; (size_t)i < q->n_list && *n < limit; i++) {
+			if ((st = fetch_row(q, q->list[i].id, today, &r[*n],
+			    &ok, err)) != KITH_OK)
+				return st;
+			*n += ok != 0;
+		}
+	} else {
+		i = (long)lo - 1;
+		if (key != NULL && i >= 0 &&
+		    pos_cmp(&q->list[i], key, key_len, id) == 0)
+			i--;
+		for (; i >= 0 && *n < limit; i--) {
+			if ((st = fetch_row(q, q->list[i].id, today, &r[*n],
+			    &ok, err)) != KITH_OK)
+				return st;
+			*n += ok != 0;
+		}
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+view_query_page(struct view_query *q, const unsigned char *key,
+    size_t key_len, int64_t id, int dir, size_t limit, struct view_row **rows,
+    size_t *n, struct kith_err *err)
+{
+	struct view_row		*r;
+	enum kith_status	 st;
+
+	*rows = NULL;
+	*n = 0;
+	if (limit == 0)
+		return KITH_OK;
+	r = xcalloc(limit, sizeof *r);
+	switch (q->plan) {
+	case VIEW_PLAN_WALK:
+	case VIEW_PLAN_BITMAP:
+		st = page_walk(q, key, key_len, id, dir, limit, r, n, err);
+		break;
+	case VIEW_PLAN_LIST:
+		st = page_list(q, key, key_len, id, dir, limit, r, n, err);
+		break;
+	default:
+		st = page_all(q, key, key_len, id, dir, limit, r, n, err);
+	}
+	if (st != KITH_OK) {
+		view_rows_free(r, *n);
+		*n = 0;
+		return st;
+	}
+	*rows = r;
+	return KITH_OK;
+}
+
+enum kith_status
+view_query_matches(struct view_query *q, int64_t cid, int *yes,
+    struct kith_err *err)
+{
+	return check_one(q, cid, 1, yes, NULL, NULL, err);
+}
+
+enum kith_status
+view_query_count_step(struct view_query *q, struct view_count *vc,
+    int64_t chunk, struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	int64_t			 seen = 0, id, looked = 0;
+	int			 rc, ok;
+
+	if (vc->done)
+		return KITH_OK;
+	if (chunk <= 0)
+		chunk = 1;
+	switch (q->plan) {
+	case VIEW_PLAN_LIST:
+		vc->count = (int64_t)q->n_list;
+		vc->done = 1;
+		return KITH_OK;
+	case VIEW_PLAN_BITMAP:
+		/* Only the ids in the bitmap are read. */
+		/* A lookup costs what several rows of a scan do. */
+		chunk = chunk / 8 > 0 ? chunk / 8 : 1;
+		for (id = vc->after + 1; id < q->n_bits && looked < chunk;
+		    id++) {
+			if (id % 64 == 0 && q->bits[id / 64] == 0) {
+				id += 63;
+				vc->after = id;
+				continue;
+			}
+			vc->after = id;
+			if (!bit_get(q, id))
+				continue;
+			looked++;
+			if (!q->archived || q->check) {
+				if ((st = check_one(q, id, 0, &ok, NULL, NULL,
+				    err)) != KITH_OK)
+					return st;
+				vc->count += ok;
+			} else
+				vc->count++;
+		}
+		if (id >= q->n_bits)
+			vc->done = 1;
+		return KITH_OK;
+	case VIEW_PLAN_WALK:
+		if ((stmt = db_stmt(q->db, SCAN_SQL, err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, vc->after + 1);
+		sqlite3_bind_int64(stmt, 2, chunk);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			seen++;
+			vc->after = sqlite3_column_int64(stmt, 0);
+			if ((q->archived || sqlite3_column_int(stmt, 1) == 0) &&
+			    text_matches(q, stmt, 2, TEST_ALL))
+				vc->count++;
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			return db_fail(q->db, err, "counting contacts");
+		if (seen < chunk)
+			vc->done = 1;
+		return KITH_OK;
+	default:
+		break;
+	}
+	if ((stmt = db_stmt(q->db, "SELECT count(*), CASE WHEN ?3 THEN "
+	    "count(*) ELSE total(archived = 0) END, max(id) FROM (SELECT id, "
+	    "archived FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2)",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, vc->after);
+	sqlite3_bind_int64(stmt, 2, chunk);
+	sqlite3_bind_int(stmt, 3, q->archived);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		seen = sqlite3_column_int64(stmt, 0);
+		vc->count += sqlite3_column_int64(stmt, 1);
+		if (seen > 0)
+			vc->after = sqlite3_column_int64(stmt, 2);
+		if (seen < chunk)
+			vc->done = 1;
+	} else
+		st = db_fail(q->db, err, "counting contacts");
+	sqlite3_reset(stmt);
+	return st;
+}
+
+/* ---- one-shot forms ---------------------------------------------------- */
+
+enum kith_status
+view_page(struct kith_db *db, const char *query, int archived,
+    const unsigned char *key, size_t key_len, int64_t id, int dir,
+    size_t limit, struct view_row **rows, size_t *n, struct kith_err *err)
+{
+	struct view_query	*q;
+	enum kith_status	 st;
+
+	*rows = NULL;
+	*n = 0;
+	if ((st = view_query_new(db, query, archived, &q, err)) != KITH_OK)
+		return st;
+	st = view_query_page(q, key, key_len, id, dir, limit, rows, n, err);
+	view_query_free(q);
+	return st;
+}
+
+enum kith_status
+view_matches(struct kith_db *db, const char *query, int archived, int64_t id,
+    int *yes, struct kith_err *err)
+{
+	struct view_query	*q;
+	enum kith_status	 st;
+
+	*yes = 0;
+	q = xcalloc(1, sizeof *q);	/* no plan needed for one id */
+	q->db = db;
+	q->archived = archived != 0;
+	if ((st = fold_words(q, query, err)) == KITH_OK)
+		st = view_query_matches(q, id, yes, err);
+	view_query_free(q);
+	return st;
+}
+
+enum kith_status
+view_count_step(struct kith_db *db, const char *query, int archived,
+    struct view_count *vc, int64_t chunk, struct kith_err *err)
+{
+	struct view_query	*q;
+	enum kith_status	 st;
+
+	if (vc->done)
+		return KITH_OK;
+	if ((st = view_query_new(db, query, archived, &q, err)) != KITH_OK)
+		return st;
+	st = view_query_count_step(q, vc, chunk, err);
+	view_query_free(q);
+	return st;
+}
+
+/* ---- the rest ---------------------------------------------------------- */
 
 enum kith_status
 view_locate(struct kith_db *db, int64_t id, unsigned char **key,
@@ -206,96 +1055,6 @@ view_locate(struct kith_db *db, int64_t id, unsigned char **key,
 }
 
 enum kith_status
-view_matches(struct kith_db *db, const char *query, int archived, int64_t id,
-    int *yes, struct kith_err *err)
-{
-	sqlite3_stmt		*stmt;
-	enum kith_status	 st;
-	char			*fts = NULL;
-
-	*yes = 0;
-	if ((st = search_fts_query(db, query, &fts, err)) != KITH_OK)
-		return st;
-	if (fts != NULL)
-		stmt = db_stmt(db, "SELECT 1 FROM contact c WHERE c.id = ?1 AND "
-		    "(?2 OR c.archived = 0) AND c.id IN (SELECT rowid FROM "
-		    "contact_fts WHERE contact_fts MATCH ?3 AND rowid = ?1)",
-		    err);
-	else
-		stmt = db_stmt(db, "SELECT 1 FROM contact c WHERE c.id = ?1 AND "
-		    "(?2 OR c.archived = 0)", err);
-	if (stmt == NULL) {
-		free(fts);
-		return KITH_DB;
-	}
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, archived != 0);
-	if (fts != NULL)
-		sqlite3_bind_text(stmt, 3, fts, -1, SQLITE_STATIC);
-	switch (sqlite3_step(stmt)) {
-	case SQLITE_ROW:
-		*yes = 1;
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		st = db_fail(db, err, "searching contacts");
-	}
-	sqlite3_reset(stmt);
-	free(fts);
-	return st;
-}
-
-enum kith_status
-view_count_step(struct kith_db *db, const char *query, int archived,
-    struct view_count *vc, int64_t chunk, struct kith_err *err)
-{
-	sqlite3_stmt		*stmt;
-	enum kith_status	 st;
-	char			*fts = NULL;
-	int64_t			 seen;
-
-	if (vc->done)
-		return KITH_OK;
-	if (chunk <= 0)
-		chunk = 1;
-	if ((st = search_fts_query(db, query, &fts, err)) != KITH_OK)
-		return st;
-	if (fts != NULL)
-		stmt = db_stmt(db, "SELECT count(*), CASE WHEN ?3 THEN "
-		    "count(c.id) ELSE total(c.archived = 0) END, max(m.rowid) "
-		    "FROM (SELECT rowid FROM contact_fts WHERE contact_fts "
-		    "MATCH ?4 AND rowid > ?1 ORDER BY rowid LIMIT ?2) AS m "
-		    "LEFT JOIN contact c ON c.id = m.rowid", err);
-	else
-		stmt = db_stmt(db, "SELECT count(*), CASE WHEN ?3 THEN count(*) "
-		    "ELSE total(archived = 0) END, max(id) FROM (SELECT id, "
-		    "archived FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2)",
-		    err);
-	if (stmt == NULL) {
-		free(fts);
-		return KITH_DB;
-	}
-	sqlite3_bind_int64(stmt, 1, vc->after);
-	sqlite3_bind_int64(stmt, 2, chunk);
-	sqlite3_bind_int(stmt, 3, archived != 0);
-	if (fts != NULL)
-		sqlite3_bind_text(stmt, 4, fts, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		seen = sqlite3_column_int64(stmt, 0);
-		vc->count += sqlite3_column_int64(stmt, 1);
-		if (seen > 0)
-			vc->after = sqlite3_column_int64(stmt, 2);
-		if (seen < chunk)
-			vc->done = 1;
-	} else
-		st = db_fail(db, err, "counting contacts");
-	sqlite3_reset(stmt);
-	free(fts);
-	return st;
-}
-
-enum kith_status
 view_data_version(struct kith_db *db, int64_t *version, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
@@ -310,4 +1069,15 @@ view_data_version(struct kith_db *db, int64_t *version, struct kith_err *err)
 		st = db_fail(db, err, "reading the data version");
 	sqlite3_reset(stmt);
 	return st;
+}
+
+enum kith_status
+view_cache_size(struct kith_db *db, int kib, struct kith_err *err)
+{
+	char	sql[64];
+
+	if (kib < 64)
+		kib = 64;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return db_exec(db, sql, err);
 }

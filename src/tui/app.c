@@ -38,7 +38,9 @@
 #define WIN_MAX		600	/* rows of the list kept in memory */
 #define ALERT_MAX	500	/* alerts kept in memory */
 #define COUNT_CHUNK	25000	/* rowids examined per idle count step */
+#define QCOUNT_CHUNK	1500	/* rows read per step of a match count */
 #define TICK_MS		1000
+#define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
 
 static volatile sig_atomic_t	got_signal;
 
@@ -64,6 +66,7 @@ static size_t	page_rows(const struct app *);
 static void	load_alerts(struct app *);
 static void	load_detail(struct app *, int);
 static void	free_detail(struct app *);
+static struct view_query *list_query(struct app *);
 static void	restart_counts(struct app *, int);
 static int	count_step(struct app *);
 static int	reload(struct app *, int);
@@ -173,15 +176,17 @@ static size_t
 lw_fetch(struct app *app, const unsigned char *key, size_t key_len,
     int64_t id, int dir, size_t limit, int inclusive)
 {
-	struct kith_err	 err = { 0 };
-	struct view_row	*got;
-	size_t		 n, i;
+	struct kith_err		 err = { 0 };
+	struct view_query	*q;
+	struct view_row		*got;
+	size_t			 n, i;
 
 	if (inclusive && key != NULL)
 		id--;
-	if (view_page(app->db, app->query, app->show_archived, key, key_len,
+	if ((q = list_query(app)) == NULL || view_query_page(q, key, key_len,
 	    id, dir, limit, &got, &n, &err) != KITH_OK) {
-		app_message(app, 1, "%s", err.msg);
+		if (q != NULL)
+			app_message(app, 1, "%s", err.msg);
 		if (dir > 0)
 			app->at_end = 1;
 		else
@@ -600,10 +605,32 @@ out:
 	interaction_list_free(in, n_in);
 }
 
-/* Starts the counts again; total: the whole-book count as well. */
+/*
+ * The list's query, compiled on first use after the query, the archived
+ * setting or the data changed (restart_counts drops it); NULL with the
+ * message shown if it cannot be compiled.
+ */
+static struct view_query *
+list_query(struct app *app)
+{
+	struct kith_err	err = { 0 };
+
+	if (app->vq == NULL && view_query_new(app->db, app->query,
+	    app->show_archived, &app->vq, &err) != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	return app->vq;
+}
+
+/*
+ * Starts the counts again, and drops the compiled query: every caller has
+ * changed the query, the archived setting or the data.  total: the
+ * whole-book count as well.
+ */
 static void
 restart_counts(struct app *app, int total)
 {
+	view_query_free(app->vq);
+	app->vq = NULL;
 	if (total)
 		memset(&app->total, 0, sizeof app->total);
 	memset(&app->matches, 0, sizeof app->matches);
@@ -614,11 +641,14 @@ restart_counts(struct app *app, int total)
 static int
 count_step(struct app *app)
 {
-	struct kith_err	err = { 0 };
+	struct kith_err		 err = { 0 };
+	struct view_query	*q;
 
 	if (!app->matches.done) {
-		if (view_count_step(app->db, app->query, app->show_archived,
-		    &app->matches, COUNT_CHUNK, &err) != KITH_OK) {
+		if ((q = list_query(app)) == NULL)
+			app->matches.done = 1;
+		else if (view_query_count_step(q, &app->matches, QCOUNT_CHUNK,
+		    &err) != KITH_OK) {
 			app->matches.done = 1;
 			app_message(app, 1, "%s", err.msg);
 		}
@@ -2003,6 +2033,8 @@ app_free(struct app *app)
 	while (app->depth > 0)
 		pop_screen(app);
 	lw_clear(app);
+	view_query_free(app->vq);
+	app->vq = NULL;
 	free_detail(app);
 	for (i = 0; i < app->n_alerts; i++) {
 		free(app->alerts[i].name);
@@ -2059,6 +2091,8 @@ tui_run(struct kith_db *db)
 	edit_init(&app.search, NULL);
 	date_from_time(kith_db_now(db), app.today);
 	view_data_version(db, &app.data_version, &err);
+	/* The view's plans read few pages; keep the resident size small. */
+	view_cache_size(db, TUI_CACHE_KIB, &err);
 	if ((exit_after = getenv("KITH_EXIT_AFTER")) != NULL)
 		keys_left = atol(exit_after);
 

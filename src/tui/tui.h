@@ -83,6 +83,7 @@ struct app {
 	int		 searching;	/* keys go to the search line */
 	int		 query_dirty;	/* search changed, not yet applied */
 	char		*query;		/* the query applied, or NULL */
+	struct view_query *vq;		/* query compiled, NULL until used */
 
 	struct view_count total;	/* every contact, counted in steps */
 	int64_t		 total_shown;	/* last complete total, -1 none */

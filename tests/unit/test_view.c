@@ -26,6 +26,7 @@ static void	test_backward(void);
 static void	test_query(void);
 static void	test_locate(void);
 static void	test_count(void);
+static void	test_plans(void);
 static void	teardown(void);
 
 static void
@@ -206,6 +207,74 @@ test_count(void)
 	CHECK_INT(v1, v2);
 }
 
+/*
+ * Every plan gives the same rows in both directions, and the same count:
+ * the forced plans against the automatic one, for queries that use FTS5
+ * alone, C alone, and both (a one-letter word, a prefixed word).
+ */
+static void
+test_plans(void)
+{
+	static const char *const queries[] = { "acme", "person 01", "p",
+	    "0", "per acm", "a person", "zzz", "acme acm" };
+	static const enum view_plan plans[] = { VIEW_PLAN_WALK,
+	    VIEW_PLAN_BITMAP, VIEW_PLAN_LIST };
+	struct kith_err		 err = { 0 };
+	struct view_query	*q;
+	struct view_count	 vc;
+	struct view_row		*r;
+	int64_t			 want[N], got[N];
+	size_t			 qi, pi, n, nw, ng, i;
+	int			 dir;
+
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		CHECK_INT(view_query_new(db, queries[qi], 0, &q, &err), KITH_OK);
+		CHECK_INT(view_query_page(q, NULL, 0, 0, 1, N, &r, &nw, &err),
+		    KITH_OK);
+		for (i = 0; i < nw; i++)
+			want[i] = r[i].id;
+		view_rows_free(r, nw);
+		for (pi = 0; pi < sizeof plans / sizeof plans[0]; pi++) {
+			CHECK_INT(view_query_set_plan(q, plans[pi], &err),
+			    KITH_OK);
+			CHECK_INT(view_query_plan(q), plans[pi]);
+			for (dir = 1; dir >= -1; dir -= 2) {
+				unsigned char	*key = NULL;
+				size_t		 len = 0;
+				int64_t		 id = 0;
+
+				ng = 0;
+				do {	/* pages of 4 from each end */
+					CHECK_INT(view_query_page(q, key, len,
+					    id, dir, 4, &r, &n, &err), KITH_OK);
+					for (i = 0; i < n && ng < N; i++)
+						got[ng++] = r[i].id;
+					free(key);
+					key = NULL;
+					if (n > 0) {
+						len = r[n - 1].key_len;
+						key = malloc(len + 1);
+						memcpy(key, r[n - 1].key, len);
+						id = r[n - 1].id;
+					}
+					view_rows_free(r, n);
+				} while (n == 4);
+				free(key);
+				CHECK_INT(ng, nw);
+				for (i = 0; i < ng && i < nw; i++)
+					CHECK_INT(got[i], want[dir > 0 ? i :
+					    nw - 1 - i]);
+			}
+			memset(&vc, 0, sizeof vc);
+			while (!vc.done)
+				CHECK_INT(view_query_count_step(q, &vc, 3,
+				    &err), KITH_OK);
+			CHECK_INT(vc.count, (int64_t)nw);
+		}
+		view_query_free(q);
+	}
+}
+
 static void
 teardown(void)
 {
@@ -213,4 +282,4 @@ teardown(void)
 }
 
 TEST_MAIN(setup, test_forward, test_backward, test_query, test_locate,
-    test_count, teardown)
+    test_count, test_plans, teardown)
