@@ -99,6 +99,15 @@ void		 contact_add_tag(struct contact *, const char *tag);
  */
 char		*contact_name_from_parts(const struct contact *c);
 
+/*
+ * Gives c the display name name, keeping the name parts true: parts that
+ * spelled the old name are replaced by the new name's two words when it
+ * has two and the old parts were a given and a family name only, and are
+ * cleared otherwise (exports then use the display name).  Parts that did
+ * not spell the old name are the user's own and stay.
+ */
+void		 contact_rename(struct contact *c, const char *name);
+
 /* 1 if addr looks like an e-mail address (name@domain, no spaces). */
 int		 contact_email_valid(const char *addr);
 

@@ -100,7 +100,7 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 				cli_errorx("--name: a contact needs a name");
 				return EXIT_BAD;
 			}
-			contact_set(&c->display, optarg);
+			contact_rename(c, optarg);
 			break;
 		case OPT_RM_EMAIL:
 			if (!edit)

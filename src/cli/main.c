@@ -42,7 +42,9 @@ const struct cmd cli_cmds[] = {
 	    "Single fields (--name, --org, --title, --note, --birthday) replace "
 	    "the stored value;\nan empty value clears it.  --email, --phone, "
 	    "--tag and --url add to the lists;\n--rm-email, --rm-phone and "
-	    "--rm-tag remove an entry." },
+	    "--rm-tag remove an entry.\nA new --name also renames the first "
+	    "and last name that exports write\n(split from a two-word name, "
+	    "cleared otherwise)." },
 	{ "list", cmd_list, "[QUERY] [--tsv] [--archived]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation, "

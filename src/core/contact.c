@@ -194,6 +194,39 @@ contact_name_from_parts(const struct contact *c)
 	return sb.len > 0 ? sbuf_detach(&sb) : NULL;
 }
 
+void
+contact_rename(struct contact *c, const char *name)
+{
+	char	*old = contact_name_from_parts(c), *sp;
+	int	 spelled, two;
+
+	spelled = old != NULL && c->display != NULL &&
+	    strcmp(old, c->display) == 0 &&
+	    (c->prefix || c->given || c->middle || c->family || c->suffix);
+	free(old);
+	if (c->display != NULL && name != NULL &&
+	    strcmp(c->display, name) == 0)
+		return;
+	contact_set(&c->display, name);
+	if (!spelled)
+		return;
+	two = c->prefix == NULL && c->middle == NULL && c->suffix == NULL &&
+	    c->given != NULL && c->family != NULL && name != NULL &&
+	    (sp = strchr(name, ' ')) != NULL && sp > name && sp[1] != '\0' &&
+	    strchr(sp + 1, ' ') == NULL;
+	contact_set(&c->prefix, NULL);
+	contact_set(&c->middle, NULL);
+	contact_set(&c->suffix, NULL);
+	if (two) {
+		free(c->given);
+		c->given = xstrndup(name, (size_t)(sp - name));
+		contact_set(&c->family, sp + 1);
+	} else {
+		contact_set(&c->given, NULL);
+		contact_set(&c->family, NULL);
+	}
+}
+
 int
 contact_email_valid(const char *addr)
 {

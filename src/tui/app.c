@@ -1464,7 +1464,7 @@ contact_submit(struct app *app, struct form *f)
 		}
 	} else
 		c = contact_new();
-	contact_set(&c->display, form_value(f, CF_NAME));
+	contact_rename(c, form_value(f, CF_NAME));
 	contact_set(&c->nickname, form_value(f, CF_NICK));
 	contact_set(&c->title, form_value(f, CF_TITLE));
 	contact_set(&c->org, form_value(f, CF_ORG));

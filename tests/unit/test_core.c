@@ -445,6 +445,40 @@ test_interactions(void)
 	test_db_done(db, path);
 }
 
+/* A new display name never leaves name parts that spell the old one. */
+static void
+test_rename(void)
+{
+	struct contact	*c = contact_new();
+
+	contact_set(&c->display, "Ana Petrović");
+	contact_set(&c->given, "Ana");
+	contact_set(&c->family, "Petrović");
+	contact_rename(c, "Ana Marković");
+	CHECK_STR(c->display, "Ana Marković");
+	CHECK_STR(c->given, "Ana");
+	CHECK_STR(c->family, "Marković");
+	contact_rename(c, "Ana Marija Marković");
+	CHECK(c->given == NULL && c->family == NULL);
+	CHECK_STR(c->display, "Ana Marija Marković");
+
+	/* Parts that did not spell the name are the user's; they stay. */
+	contact_set(&c->given, "Ana");
+	contact_set(&c->family, "Petrović");
+	contact_rename(c, "Ana M.");
+	CHECK_STR(c->given, "Ana");
+	CHECK_STR(c->family, "Petrović");
+
+	/* A prefix or middle name: cleared, the display name stands. */
+	contact_set(&c->display, "Dame Judith Corrigan");
+	contact_set(&c->prefix, "Dame");
+	contact_set(&c->given, "Judith");
+	contact_set(&c->family, "Corrigan");
+	contact_rename(c, "Judith Corrigan");
+	CHECK(c->prefix == NULL && c->given == NULL && c->family == NULL);
+	contact_free(c);
+}
+
 TEST_MAIN(test_utf8_round_trip, test_search_and_order,
     test_resolve_edit_delete, test_relations, test_followups_and_time_zones,
-    test_interactions)
+    test_interactions, test_rename)
