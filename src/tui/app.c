@@ -562,6 +562,10 @@ load_detail(struct app *app, int force)
 		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sb.s);
 		sbuf_free(&sb);
 	}
+	/* Columns an import could not map, so nothing imported is hidden. */
+	for (i = 0; i < c->n_custom; i++)
+		add_line(app, ROLE_DIM, 0, 0, "%-8s %s: %s", i ? "" : "other",
+		    c->custom[i].key, c->custom[i].value);
 	for (p = c->notes, i = 0; p != NULL && i < 6; i++) {
 		nl = strchr(p, '\n');
 		add_line(app, ROLE_DIM, 0, 0, "%-8s %.*s", i ? "" : "notes",
