@@ -40,6 +40,7 @@
 #define COUNT_CHUNK	25000	/* rowids examined per idle count step */
 #define QCOUNT_CHUNK	1500	/* rows read per step of a match count */
 #define TICK_MS		1000
+#define DOUBLE_CLICK_MS	400	/* two presses this close: a double click */
 #define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
 
 static volatile sig_atomic_t	got_signal;
@@ -81,6 +82,7 @@ static void	draw_status(struct app *);
 static void	draw_too_small(struct app *);
 static int	main_handle(struct app *, int, wint_t);
 static int	run_action(struct app *, enum action);
+static int	double_click(const MEVENT *, int);
 static int	handle_mouse(struct app *);
 static void	move_pane(struct app *, long);
 
@@ -673,8 +675,12 @@ static int
 reload(struct app *app, int flags)
 {
 	load_alerts(app);
+	/* The alert pane is as tall as its alerts need (up to a limit). */
+	layout_compute(&app->lay, LINES, COLS, app->alerts_open,
+	    (int)app->n_alerts);
 	restart_counts(app, (flags & KITH_RECOUNT) != 0);
 	lw_reload_here(app);
+	lw_fix_top(app);
 	load_detail(app, 1);
 	return KITH_REDRAW;
 }
@@ -1183,12 +1189,41 @@ run_action(struct app *app, enum action act)
 	return KITH_REDRAW;
 }
 
+/*
+ * Whether this press makes a double click: a second press on the same row
+ * (and side) soon after the first.  mouseinterval(0) keeps single clicks
+ * immediate, so curses reports no double clicks of its own.
+ */
+static int
+double_click(const MEVENT *ev, int left)
+{
+	static struct timespec	last;
+	static int		last_y = -1, last_left;
+	struct timespec		now;
+	long			ms;
+	int			yes;
+
+	if (ev->bstate & BUTTON1_DOUBLE_CLICKED) {
+		last_y = -1;
+		return 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long)(now.tv_sec - last.tv_sec) * 1000 +
+	    (now.tv_nsec - last.tv_nsec) / 1000000;
+	yes = ev->y == last_y && left == last_left && ms >= 0 &&
+	    ms < DOUBLE_CLICK_MS;
+	last = now;
+	last_y = yes ? -1 : ev->y;	/* a third press starts again */
+	last_left = left;
+	return yes;
+}
+
 static int
 handle_mouse(struct app *app)
 {
 	const struct layout	*l = &app->lay;
 	MEVENT			 ev;
-	int			 row;
+	int			 row, dbl;
 
 	if (getmouse(&ev) != OK || !l->ok)
 		return 0;
@@ -1198,9 +1233,14 @@ handle_mouse(struct app *app)
 	if (ev.bstate & BUTTON5_PRESSED)
 		return run_action(app, ACT_DOWN);
 #endif
+	/*
+	 * Presses act, releases do not: a release after a double click
+	 * must not take the focus back to the list.
+	 */
 	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
-	    BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED)))
+	    BUTTON1_DOUBLE_CLICKED)))
 		return 0;
+	dbl = double_click(&ev, ev.x < l->sep_x);
 	if (ev.y >= l->body_y && ev.y < l->body_y + l->body_h) {
 		row = ev.y - l->body_y;
 		if (ev.x < l->sep_x) {
@@ -1221,7 +1261,7 @@ handle_mouse(struct app *app)
 			app->asel = app->atop + (size_t)(ev.y - l->alert_y - 1);
 	} else if (ev.y == l->search_y)
 		app->searching = 1;
-	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+	if (dbl)
 		return run_action(app, ACT_OPEN);
 	return KITH_REDRAW;
 }
@@ -1880,8 +1920,9 @@ act_notes(struct app *app)
 		contact_free(c);
 		return KITH_REDRAW;
 	}
-	if (c->notes != NULL)
-		fputs(c->notes, fp);
+	/* A text file: lines end in a newline, the last one too. */
+	if (!str_empty(c->notes))
+		fprintf(fp, "%s\n", c->notes);
 	fclose(fp);
 	if (str_empty(editor = getenv("VISUAL")) &&
 	    str_empty(editor = getenv("EDITOR")))
@@ -2058,6 +2099,8 @@ tick(struct app *app)
 	int64_t		v;
 	int		flags = 0;
 
+	if (app->clock_runs)
+		kith_db_set_now(app->db, time(NULL) + app->clock_skew);
 	date_from_time(kith_db_now(app->db), today);
 	if (strcmp(today, app->today) != 0) {
 		memcpy(app->today, today, sizeof today);
@@ -2080,6 +2123,7 @@ tui_run(struct kith_db *db)
 	wint_t			 key;
 	int			 r, flags, dirty = 1, i, busy;
 	const char		*exit_after;
+	char			*cup;
 	long			 keys_left = -1;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -2093,6 +2137,14 @@ tui_run(struct kith_db *db)
 	app.total_shown = -1;
 	app.matches.done = 1;
 	edit_init(&app.search, NULL);
+	/*
+	 * A clock pinned by KITH_NOW (tests) runs on from there while kith
+	 * is open, so that a test can watch midnight pass.
+	 */
+	if (!str_empty(getenv("KITH_NOW"))) {
+		app.clock_runs = 1;
+		app.clock_skew = kith_db_now(db) - time(NULL);
+	}
 	date_from_time(kith_db_now(db), app.today);
 	view_data_version(db, &app.data_version, &err);
 	/* The view's plans read few pages; keep the resident size small. */
@@ -2112,6 +2164,15 @@ tui_run(struct kith_db *db)
 
 	if (initscr() == NULL) {
 		fprintf(stderr, "kith: cannot initialise the terminal\n");
+		app_free(&app);
+		return 1;
+	}
+	/* A terminal that cannot move the cursor (TERM=dumb) shows nothing. */
+	if ((cup = tigetstr("cup")) == NULL || cup == (char *)-1) {
+		endwin();
+		fprintf(stderr, "kith: this terminal (TERM=%s) cannot move the "
+		    "cursor, which the full-screen interface needs; "
+		    "kith due --days 7 lists what is due\n", termname());
 		app_free(&app);
 		return 1;
 	}
@@ -2218,9 +2279,6 @@ tui_run(struct kith_db *db)
 		if (flags & KITH_RELOAD) {
 			view_data_version(db, &app.data_version, &err);
 			reload(&app, flags);
-			layout_compute(&app.lay, LINES, COLS, app.alerts_open,
-			    (int)app.n_alerts);
-			lw_fix_top(&app);
 		}
 		dirty = 1;
 		if (keys_left > 0 && --keys_left == 0)

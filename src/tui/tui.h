@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "kith/clock.h"
@@ -72,6 +73,8 @@ struct app {
 	int		 show_archived;
 	int		 color;		/* colours in use (not NO_COLOR) */
 	char		 today[KITH_DATE_LEN];
+	time_t		 clock_skew;	/* KITH_NOW minus the real time */
+	int		 clock_runs;	/* KITH_NOW set: advance it on ticks */
 	int64_t		 data_version;
 
 	/* The list: a window of rows onto the query (view.h). */
