@@ -59,6 +59,19 @@ enum kith_status view_query_new(struct kith_db *, const char *query,
 void		 view_query_free(struct view_query *);	/* NULL ok */
 
 /*
+ * Compiles query, with old's database and archived setting, for a front
+ * where the user typed on from old (search as you type).  When every word
+ * of old prefixes a word of query, the new query matches a subset of
+ * old's, and starts from the matches old has already found (filtered in
+ * C) instead of from nothing; otherwise this is view_query_new.  old must
+ * reflect the database as it is (see above); it is not changed, and may
+ * be freed afterwards.  *out: caller frees with view_query_free.
+ */
+enum kith_status view_query_narrow(const struct view_query *old,
+		    const char *query, struct view_query **out,
+		    struct kith_err *);
+
+/*
  * Compiles the query again with the given plan (tests and benchmarks;
  * VIEW_PLAN_ALL is ignored unless the query has no word).  Every plan
  * gives the same rows.

@@ -4,9 +4,9 @@
  *
  * Every page is in name order, the order of the contact_by_sort index, and
  * starts from a (sort key, id) position, so its cost does not grow with the
- * position in the list.  A query is compiled once (struct view_query) into
- * one of four plans, chosen so that no page and no count step costs more
- * than a few milliseconds at 1,000,000 contacts:
+ * position in the list.  A query is compiled (struct view_query) into one
+ * of four plans, chosen so that no page and no count step costs more than a
+ * few milliseconds at 1,000,000 contacts:
  *
  *   ALL     no query: a keyset range over contact_by_sort.
  *   WALK    the query matches many contacts: walk contact_by_sort and test
@@ -18,7 +18,21 @@
  *   LIST    few matches: fetch them, sort them by (sort key, id) and page
  *           through the array.
  *
- * The choice comes from a sample: SAMPLE_RUNS runs of rows spread over the
+ * Whatever the plan, the query keeps a head: the matches from the start of
+ * the list up to a position, in name order, each with its search text.  A
+ * forward walk from the head's end adds what it finds to it (up to
+ * HEAD_MAX matches); pages that start inside the head are read from it; a
+ * walk that reaches the end of the list completes it.  The LIST plan is a
+ * complete head.
+ *
+ * The head is what makes typing cheap.  A query typed on from another
+ * (view_query_narrow: every old word prefixes a new one) matches a subset
+ * of the old one's matches, so its head is the old head filtered in C, up
+ * to the same position, without reading the database.  A complete head
+ * stays complete; otherwise the first page often lies inside the filtered
+ * head, and a walk needs only to go on from its end.
+ *
+ * The plan comes from a sample: SAMPLE_RUNS runs of rows spread over the
  * id range, whose search text is tested against each word and against the
  * whole query.  That gives the density of each, hence the cost of each
  * plan.  The search index (FTS5, prefix='2 3') serves two- and three-letter
@@ -33,7 +47,9 @@
  * at the spaces.  A query word then matches a row iff one of its words
  * starts with it, as FTS5's "word"* does.  The text is read from the FTS5
  * table's content table (contact_fts_content, columns c0..c5), which is
- * about twice as fast as reading it through the virtual table.
+ * about twice as fast as reading it through the virtual table.  Each read
+ * by id lands on a page of its own (ids and names are unrelated), about
+ * 10 us at 1,000,000 contacts: the costs below count those reads.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,17 +62,19 @@
 
 #define SAMPLE_RUNS	6	/* runs of consecutive ids sampled */
 #define SAMPLE_RUN	100	/* rows per run */
-#define LIST_MAX	1500	/* most matches the LIST plan sorts */
-#define PAGE_GUESS	60	/* rows of a typical page, for the costs */
+#define LIST_MAX	500	/* most matches the LIST plan fetches */
+#define HEAD_MAX	4000	/* most matches a head keeps */
+#define PAGE_GUESS	24	/* rows of a first page (a screenful) */
+#define HEAD_PRIOR	500.0	/* weight of the sample against a head */
 
 /* Estimated costs in microseconds per row (measured at 1M contacts). */
 #define COST_WALK	25.0	/* name index row + its search text, with
 				   cache misses and matches clustered by name */
 #define COST_STEP	0.3	/* name index row alone */
-#define COST_FETCH	4.0	/* one contact by id */
-#define COST_PREFIX	0.1	/* a match read from the prefix index */
+#define COST_FETCH	15.0	/* one contact and its text by id */
+#define COST_PREFIX	0.15	/* a match read from the prefix index */
 #define COST_LETTER	0.3	/* one for a one-letter word (37-way OR) */
-#define COST_MERGE	0.6	/* one for a longer word (merged doclists) */
+#define COST_MERGE	1.0	/* one for a longer word (merged doclists) */
 #define FTS_WORD_MAX	3000.0	/* most a word may cost to go to FTS5 */
 
 /* The page's columns, for one contact by id; ?2 is today's date. */
@@ -124,13 +142,15 @@ static const char *const walk_sql[2][2][2] = {
 	"WHERE c.id >= ?1 ORDER BY c.id LIMIT ?2"
 
 #define N_TEXT	6	/* columns of search text */
-#define TEST_ALL	(-1L)	/* text_matches(): every word */
+#define TEST_ALL	(-1L)	/* words_match(): every word */
 #define TEST_C		(-2L)	/* the words tested in C */
 
 struct vq_item {
 	unsigned char	*key;		/* sort key (owned) */
 	size_t		 key_len;
 	int64_t		 id;
+	char		*text;		/* search text, columns joined by
+					   spaces (owned; NULL in head_end) */
 };
 
 struct view_query {
@@ -144,17 +164,29 @@ struct view_query {
 
 	uint64_t	*bits;		/* BITMAP: FTS5 matches by id */
 	int64_t		 n_bits;	/* ids the bitmap covers */
+	int64_t		 n_set;		/* bits set */
 
-	struct vq_item	*list;		/* LIST: matches in name order */
-	size_t		 n_list;
+	struct vq_item	*head;		/* the first matches, in name order */
+	size_t		 n_head;
+	struct vq_item	 head_end;	/* every match up to here is in head
+					   (key NULL: no position yet) */
+	int64_t		 head_rows;	/* about the rows of the name index
+					   up to it (the walks' steps) */
+	int		 whole;		/* head holds every match */
 };
 
 static enum kith_status	fold_words(struct view_query *, const char *,
 			    struct kith_err *);
 static int		word_in(const unsigned char *, size_t, const char *,
 			    size_t);
+static int		words_match(const struct view_query *,
+			    const unsigned char **, const size_t *, size_t,
+			    long);
 static int		text_matches(const struct view_query *,
 			    sqlite3_stmt *, int, long);
+static char		*text_join(sqlite3_stmt *, int);
+static int		refines(const struct view_query *,
+			    const struct view_query *);
 static enum kith_status	choose_plan(struct view_query *, struct kith_err *);
 static enum kith_status	build_set(struct view_query *, struct kith_err *);
 static char		*fts_expr(const struct view_query *);
@@ -163,6 +195,11 @@ static int		bit_get(const struct view_query *, int64_t);
 static int		item_cmp(const void *, const void *);
 static int		pos_cmp(const struct vq_item *, const unsigned char *,
 			    size_t, int64_t);
+static void		item_free(struct vq_item *);
+static void		head_add(struct view_query *, const struct view_row *,
+			    char *);
+static int		head_covers(const struct view_query *,
+			    const unsigned char *, size_t, int64_t);
 static void		drop_plan(struct view_query *);
 static enum kith_status	fetch_row(struct view_query *, int64_t, const char *,
 			    struct view_row *, int *, struct kith_err *);
@@ -170,13 +207,13 @@ static enum kith_status	page_all(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
 static enum kith_status	page_walk(struct view_query *, const unsigned char *,
-			    size_t, int64_t, int, size_t, struct view_row *,
+			    size_t, int64_t, int, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
-static enum kith_status	page_list(struct view_query *, const unsigned char *,
+static enum kith_status	page_head(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
 static enum kith_status	check_one(struct view_query *, int64_t, int, int *,
-			    unsigned char **, size_t *, struct kith_err *);
+			    struct vq_item *, struct kith_err *);
 
 void
 view_rows_free(struct view_row *rows, size_t n)
@@ -256,16 +293,42 @@ word_in(const unsigned char *s, size_t len, const char *w, size_t wl)
 }
 
 /*
+ * Whether the n texts t (lengths tl, NULL for none) hold the words of q
+ * that which names: TEST_ALL, TEST_C (those FTS5 does not test) or one
+ * word's index.
+ */
+static int
+words_match(const struct view_query *q, const unsigned char **t,
+    const size_t *tl, size_t n, long which)
+{
+	size_t	i, w, wl;
+
+	for (w = 0; w < q->n_words; w++) {
+		if (which == TEST_C ? q->in_fts[w] : which != TEST_ALL &&
+		    (size_t)which != w)
+			continue;
+		wl = strlen(q->words[w]);
+		for (i = 0; i < n; i++)
+			if (t[i] != NULL && word_in(t[i], tl[i], q->words[w],
+			    wl))
+				break;
+		if (i == n)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Whether the search text in columns col..col+5 of stmt holds the words of
- * q that which names: TEST_ALL, TEST_C (those FTS5 does not test) or one
- * word's index.  No text (no index entry) matches nothing, as in FTS5.
+ * q that which names (words_match).  No text (no index entry) matches
+ * nothing, as in FTS5.
  */
 static int
 text_matches(const struct view_query *q, sqlite3_stmt *stmt, int col,
     long which)
 {
 	const unsigned char	*t[N_TEXT];
-	size_t			 tl[N_TEXT], i, w, wl;
+	size_t			 tl[N_TEXT], i;
 	int			 any = 0;
 
 	for (i = 0; i < N_TEXT; i++) {
@@ -273,21 +336,28 @@ text_matches(const struct view_query *q, sqlite3_stmt *stmt, int col,
 		tl[i] = (size_t)sqlite3_column_bytes(stmt, col + (int)i);
 		any |= sqlite3_column_type(stmt, col + (int)i) != SQLITE_NULL;
 	}
-	if (!any)
-		return 0;
-	for (w = 0; w < q->n_words; w++) {
-		if (which == TEST_C ? q->in_fts[w] : which != TEST_ALL &&
-		    (size_t)which != w)
+	return any && words_match(q, t, tl, N_TEXT, which);
+}
+
+/*
+ * The search text in columns col..col+5 of stmt as one string, for a
+ * head: joined by spaces, it holds the same words.  Caller frees.
+ */
+static char *
+text_join(sqlite3_stmt *stmt, int col)
+{
+	struct sbuf	 sb = { 0 };
+	const char	*t;
+	int		 i;
+
+	for (i = col; i < col + N_TEXT; i++) {
+		if ((t = (const char *)sqlite3_column_text(stmt, i)) == NULL)
 			continue;
-		wl = strlen(q->words[w]);
-		for (i = 0; i < N_TEXT; i++)
-			if (t[i] != NULL && word_in(t[i], tl[i], q->words[w],
-			    wl))
-				break;
-		if (i == N_TEXT)
-			return 0;
+		if (sb.len > 0)
+			sbuf_addc(&sb, ' ');
+		sbuf_add(&sb, t);
 	}
-	return 1;
+	return sbuf_detach(&sb);
 }
 
 /* ---- compiling -------------------------------------------------------- */
@@ -312,6 +382,101 @@ view_query_new(struct kith_db *db, const char *query, int archived,
 	return KITH_OK;
 }
 
+/* Whether every word of old prefixes a word of q: q matches fewer. */
+static int
+refines(const struct view_query *old, const struct view_query *q)
+{
+	size_t	i, j;
+
+	if (old->n_words == 0 || old->archived != q->archived)
+		return 0;
+	for (i = 0; i < old->n_words; i++) {
+		for (j = 0; j < q->n_words; j++)
+			if (strncmp(q->words[j], old->words[i],
+			    strlen(old->words[i])) == 0)
+				break;
+		if (j == q->n_words)
+			return 0;
+	}
+	return 1;
+}
+
+enum kith_status
+view_query_narrow(const struct view_query *old, const char *query,
+    struct view_query **out, struct kith_err *err)
+{
+	struct view_query	*q;
+	const struct vq_item	*it;
+	const unsigned char	*t;
+	enum kith_status	 st;
+	size_t			 i, tl;
+
+	*out = NULL;
+	q = xcalloc(1, sizeof *q);
+	q->db = old->db;
+	q->archived = old->archived;
+	if ((st = fold_words(q, query, err)) != KITH_OK)
+		goto fail;
+	if (!refines(old, q)) {
+		st = view_query_set_plan(q, VIEW_PLAN_AUTO, err);
+		goto done;
+	}
+	/* The old head, filtered, up to the same position. */
+	q->head = xcalloc(old->n_head > 0 ? old->n_head : 1, sizeof *q->head);
+	for (i = 0; i < old->n_head; i++) {
+		it = &old->head[i];
+		t = (const unsigned char *)it->text;
+		tl = strlen(it->text);
+		if (!words_match(q, &t, &tl, 1, TEST_ALL))
+			continue;
+		q->head[q->n_head].key = xmalloc(it->key_len + 1);
+		memcpy(q->head[q->n_head].key, it->key, it->key_len);
+		q->head[q->n_head].key_len = it->key_len;
+		q->head[q->n_head].id = it->id;
+		q->head[q->n_head++].text = xstrdup(it->text);
+	}
+	q->whole = old->whole;
+	q->head_rows = old->head_rows;
+	if (old->bits != NULL && !q->whole) {	/* choose_plan may keep it */
+		q->bits = xreallocarray(NULL, (size_t)(old->n_bits / 64),
+		    sizeof *q->bits);
+		memcpy(q->bits, old->bits, (size_t)(old->n_bits / 64) *
+		    sizeof *q->bits);
+		q->n_bits = old->n_bits;
+		q->n_set = old->n_set;
+	}
+	if (old->head_end.key != NULL) {
+		q->head_end.key = xmalloc(old->head_end.key_len + 1);
+		memcpy(q->head_end.key, old->head_end.key,
+		    old->head_end.key_len);
+		q->head_end.key_len = old->head_end.key_len;
+		q->head_end.id = old->head_end.id;
+	}
+	q->check = 1;
+	if (q->whole) {
+		q->plan = VIEW_PLAN_LIST;
+		goto done;
+	}
+	st = choose_plan(q, err);
+done:
+	if (st == KITH_OK) {
+		*out = q;
+		return KITH_OK;
+	}
+fail:
+	view_query_free(q);
+	return st;
+}
+
+static void
+item_free(struct vq_item *it)
+{
+	free(it->key);
+	free(it->text);
+	memset(it, 0, sizeof *it);
+}
+
+/* Drops the plan and the head. */
 static void
 drop_plan(struct view_query *q)
 {
@@ -319,12 +484,15 @@ drop_plan(struct view_query *q)
 
 	free(q->bits);
 	q->bits = NULL;
-	q->n_bits = 0;
-	for (i = 0; i < q->n_list; i++)
-		free(q->list[i].key);
-	free(q->list);
-	q->list = NULL;
-	q->n_list = 0;
+	q->n_bits = q->n_set = 0;
+	for (i = 0; i < q->n_head; i++)
+		item_free(&q->head[i]);
+	free(q->head);
+	q->head = NULL;
+	q->n_head = 0;
+	item_free(&q->head_end);
+	q->head_rows = 0;
+	q->whole = 0;
 	if (q->n_words > 0)
 		memset(q->in_fts, 0, q->n_words);
 	q->check = q->n_words > 0;
@@ -385,7 +553,8 @@ fts_cost(const char *w)
 
 /*
  * Samples the search text, estimates the cost of each plan and builds the
- * cheapest.
+ * cheapest.  A head already there (a narrowed query) is kept: the first
+ * page needs fewer rows past its end.
  */
 static enum kith_status
 choose_plan(struct view_query *q, struct kith_err *err)
@@ -394,7 +563,7 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	enum kith_status	 st = KITH_OK;
 	int64_t			 lo = 0, hi = 0, start, span;
 	double			*hits, *cost, all = 0, seen = 0;
-	double			 n, d, walk, set, m, best;
+	double			 n, d, dw, walk, set, keep, m, best, want;
 	size_t			 w, cheapest = 0;
 	int			 rc, r;
 
@@ -435,14 +604,28 @@ choose_plan(struct view_query *q, struct kith_err *err)
 		}
 	}
 	if (seen == 0) {
+		drop_plan(q);
 		q->plan = VIEW_PLAN_LIST;	/* no contacts: an empty list */
+		q->whole = 1;
 		goto out;
 	}
 
-	/* Costs, in microseconds; an unseen match counts as half a row. */
+	/*
+	 * Costs, in microseconds; an unseen match counts as half a row.  A
+	 * walk needs the first page's rows past the head, and a quarter page
+	 * more however long the head, so that the pages after it stay cheap.
+	 */
 	n = (double)span;
 	d = all / seen;
-	walk = d > 0 ? PAGE_GUESS * COST_WALK / d : 1e12;
+	want = PAGE_GUESS - (q->n_head < PAGE_GUESS * 3 / 4 ? (double)q->n_head :
+	    PAGE_GUESS * 3 / 4);
+	/*
+	 * Names cluster, so what the head found is a better guess of what
+	 * follows it than the sample is, the more so the longer it is: the
+	 * sample counts as HEAD_PRIOR rows of it.
+	 */
+	dw = (q->n_head + d * HEAD_PRIOR) / (q->head_rows + HEAD_PRIOR);
+	walk = dw > 0 ? want * COST_WALK / dw : 1e12;
 	best = 1e12;
 	for (w = 0; w < q->n_words; w++) {
 		cost[w] = n * (hits[w] + 0.5) / seen * fts_cost(q->words[w]);
@@ -451,13 +634,19 @@ choose_plan(struct view_query *q, struct kith_err *err)
 			cheapest = w;
 		}
 	}
-	/* Sparse words go to FTS5, at least the cheapest; the rest to C. */
+	/*
+	 * Sparse words go to FTS5, at least the cheapest; the rest to C.  If
+	 * the sample saw no match, all but one-letter words go to FTS5: the
+	 * matches of a few may be none of the others', and a walk would test
+	 * every one of them in C to find nothing.
+	 */
 	set = 0;
 	q->check = 0;
 	for (w = 0; w < q->n_words; w++) {
 		/* A prefix-index word only narrows FTS5's AND: always in. */
 		q->in_fts[w] = w == cheapest || cost[w] <= FTS_WORD_MAX ||
-		    fts_cost(q->words[w]) == COST_PREFIX;
+		    fts_cost(q->words[w]) == COST_PREFIX ||
+		    (all == 0 && strlen(q->words[w]) > 1);
 		if (q->in_fts[w])
 			set += cost[w];
 		else
@@ -466,8 +655,27 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	m = n * (all + 0.5) / seen;
 	set += m <= LIST_MAX ? m * COST_FETCH :
 	    PAGE_GUESS * n / m * COST_STEP;
+	/*
+	 * A narrowed query may keep the old bitmap and test every word in C
+	 * for the ids in it, unless the sample saw no match: the walk might
+	 * then test them all, where FTS5 would find the few at once.
+	 */
+	keep = 1e12;
+	if (q->bits != NULL && all > 0)
+		keep = want * ((double)q->n_set > m ? (double)q->n_set / m : 1) *
+		    COST_FETCH + want * n / m * COST_STEP;
+	if (keep < walk && keep < set) {
+		memset(q->in_fts, 0, q->n_words);
+		q->check = 1;
+		q->plan = VIEW_PLAN_BITMAP;
+		goto out;
+	}
+	free(q->bits);
+	q->bits = NULL;
+	q->n_bits = q->n_set = 0;
 	if (walk <= set) {
-		drop_plan(q);
+		memset(q->in_fts, 0, q->n_words);
+		q->check = 1;
 		q->plan = VIEW_PLAN_WALK;
 	} else
 		st = build_set(q, err);
@@ -523,6 +731,8 @@ bit_set(struct view_query *q, int64_t id)
 		    (size_t)((n - q->n_bits) / 64) * sizeof *q->bits);
 		q->n_bits = n;
 	}
+	if (!(q->bits[id / 64] & (uint64_t)1 << (id % 64)))
+		q->n_set++;
 	q->bits[id / 64] |= (uint64_t)1 << (id % 64);
 }
 
@@ -557,6 +767,44 @@ item_cmp(const void *a, const void *b)
 	return pos_cmp(a, y->key, y->key_len, y->id);
 }
 
+/* Appends row v, with its search text (taken), to the head and moves the
+ * head's end to it. */
+static void
+head_add(struct view_query *q, const struct view_row *v, char *text)
+{
+	struct vq_item	*it;
+
+	if (q->n_head % 64 == 0)
+		q->head = xreallocarray(q->head, q->n_head + 64,
+		    sizeof *q->head);
+	it = &q->head[q->n_head++];
+	it->key = xmalloc(v->key_len + 1);
+	memcpy(it->key, v->key, v->key_len);
+	it->key_len = v->key_len;
+	it->id = v->id;
+	it->text = text;
+	free(q->head_end.key);
+	q->head_end.key = xmalloc(v->key_len + 1);
+	memcpy(q->head_end.key, v->key, v->key_len);
+	q->head_end.key_len = v->key_len;
+	q->head_end.id = v->id;
+}
+
+/*
+ * Whether the head holds every match before and after the position (key
+ * NULL: the start when dir > 0, the end when dir < 0), as far as its end.
+ */
+static int
+head_covers(const struct view_query *q, const unsigned char *key,
+    size_t key_len, int64_t id)
+{
+	if (q->whole)
+		return 1;
+	if (q->head_end.key == NULL)
+		return 0;
+	return key != NULL && pos_cmp(&q->head_end, key, key_len, id) >= 0;
+}
+
 /*
  * Streams the FTS5 matches of the words in FTS5: up to LIST_MAX of them
  * become the LIST plan (checked, sorted), more the BITMAP plan.
@@ -566,6 +814,7 @@ build_set(struct view_query *q, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st = KITH_OK;
+	struct vq_item		*list = NULL;
 	int64_t			*ids, id;
 	size_t			 n = 0, i, k = 0;
 	char			*expr;
@@ -618,22 +867,30 @@ build_set(struct view_query *q, struct kith_err *err)
 		q->bits = NULL;
 		q->n_bits = 0;
 	}
-	q->plan = VIEW_PLAN_LIST;
-	q->list = xcalloc(n > 0 ? n : 1, sizeof *q->list);
+	/* The LIST plan: every match, a complete head. */
+	list = xcalloc(n > 0 ? n : 1, sizeof *list);
 	for (i = 0; i < n; i++) {
-		struct vq_item *it = &q->list[k];
-
-		if ((st = check_one(q, ids[i], 0, &yes, &it->key,
-		    &it->key_len, err)) != KITH_OK)
+		if ((st = check_one(q, ids[i], 0, &yes, &list[k], err))
+		    != KITH_OK)
 			goto out;
-		if (yes) {
-			it->id = ids[i];
+		if (yes)
 			k++;
-		}
 	}
-	q->n_list = k;
-	qsort(q->list, k, sizeof *q->list, item_cmp);
+	qsort(list, k, sizeof *list, item_cmp);
+	for (i = 0; i < q->n_head; i++)
+		item_free(&q->head[i]);
+	free(q->head);
+	q->head = list;
+	q->n_head = k;
+	list = NULL;
+	q->whole = 1;
+	q->plan = VIEW_PLAN_LIST;
 out:
+	if (list != NULL) {
+		for (i = 0; i < k; i++)
+			item_free(&list[i]);
+		free(list);
+	}
 	free(ids);
 	free(expr);
 	return st;
@@ -641,20 +898,17 @@ out:
 
 /*
  * Whether contact id passes the archived rule and the words tested in C
- * (all: every word); if key is not NULL, stores its sort key there.
+ * (all: every word); if it does and it is not NULL, fills *it with its
+ * sort key and search text.
  */
 static enum kith_status
 check_one(struct view_query *q, int64_t id, int all, int *yes,
-    unsigned char **key, size_t *key_len, struct kith_err *err)
+    struct vq_item *it, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
 	*yes = 0;
-	if (key != NULL) {
-		*key = NULL;
-		*key_len = 0;
-	}
 	if ((stmt = db_stmt(q->db, ONE_SQL, err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -662,12 +916,14 @@ check_one(struct view_query *q, int64_t id, int all, int *yes,
 		*yes = (q->archived || sqlite3_column_int(stmt, 0) == 0) &&
 		    (q->n_words == 0 || !(all || q->check) ||
 		    text_matches(q, stmt, 2, all ? TEST_ALL : TEST_C));
-		if (*yes && key != NULL) {
-			*key_len = (size_t)sqlite3_column_bytes(stmt, 1);
-			*key = xmalloc(*key_len + 1);
-			if (*key_len > 0)
-				memcpy(*key, sqlite3_column_blob(stmt, 1),
-				    *key_len);
+		if (*yes && it != NULL) {
+			it->id = id;
+			it->key_len = (size_t)sqlite3_column_bytes(stmt, 1);
+			it->key = xmalloc(it->key_len + 1);
+			if (it->key_len > 0)
+				memcpy(it->key, sqlite3_column_blob(stmt, 1),
+				    it->key_len);
+			it->text = text_join(stmt, 2);
 		}
 	}
 	sqlite3_reset(stmt);
@@ -749,63 +1005,84 @@ page_all(struct view_query *q, const unsigned char *key, size_t key_len,
 	return KITH_OK;
 }
 
-/* WALK and BITMAP: the name index from the position, rows tested. */
+/*
+ * WALK and BITMAP: the name index from the position, rows tested.  extend:
+ * the position is the head's end (or the start, the head being empty), and
+ * the matches found go on the head.
+ */
 static enum kith_status
 page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
-    int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,
-    struct kith_err *err)
+    int64_t id, int dir, int extend, size_t limit, struct view_row *r,
+    size_t *n, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st = KITH_OK;
-	char			 today[11];
+	struct vq_item		 it;
+	char			 today[11], *text;
 	int64_t			 cid;
-	int			 rc, text = q->plan == VIEW_PLAN_WALK, ok;
+	int			 rc = SQLITE_ROW, ok;
+	int			 walk = q->plan == VIEW_PLAN_WALK;
 
 	db_today(q->db, today);
-	if ((stmt = db_stmt(q->db, walk_sql[text][dir > 0][key != NULL],
+	if ((stmt = db_stmt(q->db, walk_sql[walk][dir > 0][key != NULL],
 	    err)) == NULL)
 		return KITH_DB;
-	if (key != NULL) {
-		sqlite3_bind_blob(stmt, 1, key, (int)key_len, SQLITE_STATIC);
+	if (key != NULL) {	/* transient: it may be the head's end */
+		sqlite3_bind_blob(stmt, 1, key, (int)key_len,
+		    SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 2, id);
 	}
 	while (*n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		cid = sqlite3_column_int64(stmt, 0);
-		if (text) {
+		q->head_rows += extend;
+		text = NULL;
+		if (walk) {
 			if (!text_matches(q, stmt, 1, TEST_ALL))
 				continue;
 		} else {
 			if (!bit_get(q, cid))
 				continue;
-			if (q->check) {
-				if ((st = check_one(q, cid, 0, &ok, NULL, NULL,
-				    err)) != KITH_OK)
+			if (q->check || extend) {
+				memset(&it, 0, sizeof it);
+				if ((st = check_one(q, cid, 0, &ok, extend ?
+				    &it : NULL, err)) != KITH_OK)
 					break;
 				if (!ok)
 					continue;
+				free(it.key);
+				text = it.text;
 			}
 		}
 		if ((st = fetch_row(q, cid, today, &r[*n], &ok, err))
-		    != KITH_OK)
-			break;
-		if (ok)
-			(*n)++;
+		    != KITH_OK || !ok) {
+			free(text);
+			if (st != KITH_OK)
+				break;
+			continue;
+		}
+		if (extend) {
+			head_add(q, &r[*n], walk ? text_join(stmt, 1) : text);
+			extend = q->n_head < HEAD_MAX;
+		}
+		(*n)++;
 	}
 	sqlite3_reset(stmt);
+	if (st == KITH_OK && rc == SQLITE_DONE && extend)
+		q->whole = 1;		/* the head holds them all */
 	if (st == KITH_OK && *n < limit && rc != SQLITE_DONE)
 		st = db_fail(q->db, err, "listing contacts");
 	return st;
 }
 
-/* LIST: the sorted array from the position. */
+/* The head from the position, which it covers. */
 static enum kith_status
-page_list(struct view_query *q, const unsigned char *key, size_t key_len,
+page_head(struct view_query *q, const unsigned char *key, size_t key_len,
     int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,
     struct kith_err *err)
 {
 	enum kith_status	 st;
 	char			 today[11];
-	size_t			 lo = 0, hi = q->n_list, mid;
+	size_t			 lo = 0, hi = q->n_head, mid;
 	long			 i;
 	int			 ok;
 
@@ -813,29 +1090,29 @@ page_list(struct view_query *q, const unsigned char *key, size_t key_len,
 	if (key != NULL) {
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
-			if (pos_cmp(&q->list[mid], key, key_len, id) <= 0)
+			if (pos_cmp(&q->head[mid], key, key_len, id) <= 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 	} else
-		lo = dir > 0 ? 0 : q->n_list;
+		lo = dir > 0 ? 0 : q->n_head;
 	db_today(q->db, today);
 	if (dir > 0) {
-		/* Strictly after: skip an item equal to the position. */
-		for (i = (long)lo; (size_t)i < q->n_list && *n < limit; i++) {
-			if ((st = fetch_row(q, q->list[i].id, today, &r[*n],
+		for (i = (long)lo; (size_t)i < q->n_head && *n < limit; i++) {
+			if ((st = fetch_row(q, q->head[i].id, today, &r[*n],
 			    &ok, err)) != KITH_OK)
 				return st;
 			*n += ok != 0;
 		}
 	} else {
+		/* Strictly before: skip an item equal to the position. */
 		i = (long)lo - 1;
 		if (key != NULL && i >= 0 &&
-		    pos_cmp(&q->list[i], key, key_len, id) == 0)
+		    pos_cmp(&q->head[i], key, key_len, id) == 0)
 			i--;
 		for (; i >= 0 && *n < limit; i--) {
-			if ((st = fetch_row(q, q->list[i].id, today, &r[*n],
+			if ((st = fetch_row(q, q->head[i].id, today, &r[*n],
 			    &ok, err)) != KITH_OK)
 				return st;
 			*n += ok != 0;
@@ -857,16 +1134,20 @@ view_query_page(struct view_query *q, const unsigned char *key,
 	if (limit == 0)
 		return KITH_OK;
 	r = xcalloc(limit, sizeof *r);
-	switch (q->plan) {
-	case VIEW_PLAN_WALK:
-	case VIEW_PLAN_BITMAP:
-		st = page_walk(q, key, key_len, id, dir, limit, r, n, err);
-		break;
-	case VIEW_PLAN_LIST:
-		st = page_list(q, key, key_len, id, dir, limit, r, n, err);
-		break;
-	default:
+	if (q->plan == VIEW_PLAN_ALL)
 		st = page_all(q, key, key_len, id, dir, limit, r, n, err);
+	else if (dir < 0)
+		st = head_covers(q, key, key_len, id) ?
+		    page_head(q, key, key_len, id, -1, limit, r, n, err) :
+		    page_walk(q, key, key_len, id, -1, 0, limit, r, n, err);
+	else if (key != NULL && !head_covers(q, key, key_len, id))
+		st = page_walk(q, key, key_len, id, 1, 0, limit, r, n, err);
+	else {
+		/* From the head, then on from its end. */
+		st = page_head(q, key, key_len, id, 1, limit, r, n, err);
+		if (st == KITH_OK && *n < limit && !q->whole)
+			st = page_walk(q, q->head_end.key, q->head_end.key_len,
+			    q->head_end.id, 1, 1, limit, r, n, err);
 	}
 	if (st != KITH_OK) {
 		view_rows_free(r, *n);
@@ -881,7 +1162,7 @@ enum kith_status
 view_query_matches(struct view_query *q, int64_t cid, int *yes,
     struct kith_err *err)
 {
-	return check_one(q, cid, 1, yes, NULL, NULL, err);
+	return check_one(q, cid, 1, yes, NULL, err);
 }
 
 enum kith_status
@@ -897,11 +1178,12 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 		return KITH_OK;
 	if (chunk <= 0)
 		chunk = 1;
-	switch (q->plan) {
-	case VIEW_PLAN_LIST:
-		vc->count = (int64_t)q->n_list;
+	if (q->whole) {
+		vc->count = (int64_t)q->n_head;
 		vc->done = 1;
 		return KITH_OK;
+	}
+	switch (q->plan) {
 	case VIEW_PLAN_BITMAP:
 		/* Only the ids in the bitmap are read. */
 		/* A lookup costs what several rows of a scan do. */
@@ -918,8 +1200,8 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 				continue;
 			looked++;
 			if (!q->archived || q->check) {
-				if ((st = check_one(q, id, 0, &ok, NULL, NULL,
-				    err)) != KITH_OK)
+				if ((st = check_one(q, id, 0, &ok, NULL, err))
+				    != KITH_OK)
 					return st;
 				vc->count += ok;
 			} else

@@ -62,6 +62,7 @@ static void	lw_reload_here(struct app *);
 static void	lw_move(struct app *, long);
 static void	lw_fix_top(struct app *);
 static void	lw_trim(struct app *);
+static int	lw_fill(struct app *);
 static size_t	page_rows(const struct app *);
 
 static void	load_alerts(struct app *);
@@ -222,12 +223,25 @@ lw_fetch(struct app *app, const unsigned char *key, size_t key_len,
 	return n;
 }
 
+/* A screenful first, for the paint; lw_fill loads the rest when idle. */
 static void
 lw_reload_start(struct app *app)
 {
 	lw_clear(app);
 	app->at_start = 1;
-	lw_fetch(app, NULL, 0, 0, 1, page_rows(app), 0);
+	lw_fetch(app, NULL, 0, 0, 1, app->lay.body_h > 0 ?
+	    (size_t)app->lay.body_h : 1, 0);
+}
+
+/* Completes a page started by lw_reload_start; 1 if it fetched. */
+static int
+lw_fill(struct app *app)
+{
+	if (app->at_end || app->n == 0 || app->n >= page_rows(app))
+		return 0;
+	lw_fetch(app, app->rows[app->n - 1].key, app->rows[app->n - 1].key_len,
+	    app->rows[app->n - 1].id, 1, page_rows(app) - app->n, 0);
+	return 1;
 }
 
 static void
@@ -643,13 +657,18 @@ restart_counts(struct app *app, int total)
 	app->matches.done = app->query == NULL;
 }
 
-/* One bounded step of whichever count is unfinished; 1 if work remains. */
+/*
+ * One bounded step of idle work, the list's first page then whichever
+ * count is unfinished; 1 if work remains.
+ */
 static int
 count_step(struct app *app)
 {
 	struct kith_err		 err = { 0 };
 	struct view_query	*q;
 
+	if (lw_fill(app))
+		return 1;
 	if (!app->matches.done) {
 		if ((q = list_query(app)) == NULL)
 			app->matches.done = 1;
@@ -685,14 +704,23 @@ reload(struct app *app, int flags)
 	return KITH_REDRAW;
 }
 
+/* A query typed on from the last one starts from its matches. */
 static void
 apply_query(struct app *app)
 {
+	struct kith_err		 err = { 0 };
+	struct view_query	*old = app->vq;
+
 	free(app->query);
 	app->query = str_empty(app->search.buf) ? NULL :
 	    xstrdup(app->search.buf);
 	app->query_dirty = 0;
+	app->vq = NULL;		/* kept from restart_counts */
 	restart_counts(app, 0);
+	if (old != NULL && view_query_narrow(old, app->query, &app->vq,
+	    &err) != KITH_OK)
+		app_message(app, 1, "%s", err.msg);
+	view_query_free(old);
 	lw_reload_start(app);
 	load_detail(app, 0);
 }

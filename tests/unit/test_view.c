@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for src/core/view.c: keyset pages in both directions from any
- * position, with and without a query (both plans), locating a contact,
- * counting in steps, and archived contacts left out.
+ * position, with and without a query (every plan), queries narrowed as
+ * they are typed, locating a contact, counting in steps, and archived
+ * contacts left out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static void	test_query(void);
 static void	test_locate(void);
 static void	test_count(void);
 static void	test_plans(void);
+static size_t	all_rows(struct view_query *, int, size_t, int64_t *);
+static void	test_narrow(void);
 static void	teardown(void);
 
 static void
@@ -275,6 +278,91 @@ test_plans(void)
 	}
 }
 
+/* All the rows of q, paging by n from one end: ids in got, their count. */
+static size_t
+all_rows(struct view_query *q, int dir, size_t n, int64_t *got)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r;
+	unsigned char	*key = NULL;
+	size_t		 len = 0, ng = 0, k, i;
+	int64_t		 id = 0;
+
+	do {
+		CHECK_INT(view_query_page(q, key, len, id, dir, n, &r, &k,
+		    &err), KITH_OK);
+		for (i = 0; i < k && ng < N; i++)
+			got[ng++] = r[i].id;
+		free(key);
+		key = NULL;
+		if (k > 0) {
+			len = r[k - 1].key_len;
+			key = malloc(len + 1);
+			memcpy(key, r[k - 1].key, len);
+			id = r[k - 1].id;
+		}
+		view_rows_free(r, k);
+	} while (k == n);
+	free(key);
+	return ng;
+}
+
+/*
+ * Typing a query a letter at a time, each narrowed from the one before
+ * after a page of it was read (so that its head is partly built, or
+ * whole), gives the rows and the count of the query compiled afresh; so
+ * does typing on from a query it does not narrow.
+ */
+static void
+test_narrow(void)
+{
+	static const char *const typed[] = { "person 01", "acme person 02",
+	    "p a", "zz", "0 pers" };
+	struct kith_err		 err = { 0 };
+	struct view_query	*old, *q, *fresh;
+	struct view_count	 vc;
+	struct view_row		*r;
+	int64_t			 want[N], got[N];
+	char			 buf[64];
+	size_t			 ti, l, n, nw, ng, i, first;
+
+	for (ti = 0; ti < sizeof typed / sizeof typed[0]; ti++) {
+		CHECK_INT(view_query_new(db, "pers", 0, &old, &err), KITH_OK);
+		for (l = 1; l <= strlen(typed[ti]); l++) {
+			memcpy(buf, typed[ti], l);
+			buf[l] = '\0';
+			CHECK_INT(view_query_narrow(old, buf, &q, &err),
+			    KITH_OK);
+			view_query_free(old);
+			CHECK_INT(view_query_new(db, buf, 0, &fresh, &err),
+			    KITH_OK);
+			nw = all_rows(fresh, 1, N, want);
+			/* Some rows from the start first, as a screen does. */
+			first = l % 3 == 0 ? N : 2 + l % 5;
+			CHECK_INT(view_query_page(q, NULL, 0, 0, 1, first, &r,
+			    &n, &err), KITH_OK);
+			CHECK_INT(n, nw < first ? nw : first);
+			view_rows_free(r, n);
+			ng = all_rows(q, 1, 3, got);
+			CHECK_INT(ng, nw);
+			for (i = 0; i < ng && i < nw; i++)
+				CHECK_INT(got[i], want[i]);
+			ng = all_rows(q, -1, 4, got);
+			CHECK_INT(ng, nw);
+			for (i = 0; i < ng && i < nw; i++)
+				CHECK_INT(got[i], want[nw - 1 - i]);
+			memset(&vc, 0, sizeof vc);
+			while (!vc.done)
+				CHECK_INT(view_query_count_step(q, &vc, 5,
+				    &err), KITH_OK);
+			CHECK_INT(vc.count, (int64_t)nw);
+			view_query_free(fresh);
+			old = q;
+		}
+		view_query_free(old);
+	}
+}
+
 static void
 teardown(void)
 {
@@ -282,4 +370,4 @@ teardown(void)
 }
 
 TEST_MAIN(setup, test_forward, test_backward, test_query, test_locate,
-    test_count, test_plans, teardown)
+    test_count, test_plans, test_narrow, teardown)
