@@ -48,17 +48,14 @@ enum dedup_verdict {
  * forms without a "+tag", phones and folded names.  With one, dedup_find()
  * asks the database only about keys the filter may hold, so a big import
  * of mostly new people does no lookups for them.  It may answer "maybe"
- * wrongly, never "no".  Its size is fixed when it is made (at most 8 MiB),
- * whatever the number of rows later added.
+ * wrongly, never "no".  Its size is fixed (8 MiB), whatever the number of
+ * keys.
  */
 struct dedup_filter;
 
-/*
- * Makes a filter sized for the stored keys plus about expect_rows more
- * contacts, and loads the stored keys (archived contacts' too).
- */
-enum kith_status dedup_filter_new(struct kith_db *, long long expect_rows,
-		    struct dedup_filter **, struct kith_err *);
+/* Makes a filter holding the stored keys (archived contacts' too). */
+enum kith_status dedup_filter_new(struct kith_db *, struct dedup_filter **,
+		    struct kith_err *);
 
 /* Adds the keys of c (a contact just stored, or merged from). */
 void		 dedup_filter_add(struct dedup_filter *, struct kith_db *,

@@ -594,12 +594,11 @@ dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
 /*
  * The filter: FILTER_K bits per key, at places drawn from one 64-bit hash
  * (h1 + i * h2, as Kirsch and Mitzenmacher showed is as good as K hashes).
- * About 10 bits per expected key give roughly 1% false "maybe"s.
+ * 2^26 bits hold 6 million keys (a million and a half contacts) at about
+ * 1% false "maybe"s; past that the filter saves less, never wrongly.
  */
 #define FILTER_K		5
-#define FILTER_BITS_PER_KEY	10
-#define FILTER_MIN_BITS		((uint64_t)1 << 20)	/* 128 KiB */
-#define FILTER_MAX_BITS		((uint64_t)1 << 26)	/* 8 MiB */
+#define FILTER_BITS		((uint64_t)1 << 26)	/* 8 MiB */
 
 struct dedup_filter {
 	uint64_t	*bits;
@@ -715,8 +714,8 @@ filter_put_email(struct dedup_filter *f, const char *addr, size_t len)
 }
 
 enum kith_status
-dedup_filter_new(struct kith_db *db, long long expect_rows,
-    struct dedup_filter **out, struct kith_err *err)
+dedup_filter_new(struct kith_db *db, struct dedup_filter **out,
+    struct kith_err *err)
 {
 	static const char *const load[] = {
 		"SELECT addr_norm FROM email",
@@ -725,26 +724,13 @@ dedup_filter_new(struct kith_db *db, long long expect_rows,
 	};
 	struct dedup_filter	*f;
 	sqlite3_stmt		*stmt;
-	uint64_t		 keys = 0, bits;
 	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
-	/* Keys stored and to come: a name, about two e-mail forms, a phone. */
-	if ((stmt = db_stmt(db, "SELECT (SELECT count(*) FROM email) * 2 + "
-	    "(SELECT count(*) FROM phone) + (SELECT max(id) FROM contact)",
-	    err)) == NULL)
-		return KITH_DB;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		keys = (uint64_t)sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	keys += (uint64_t)(expect_rows > 0 ? expect_rows : 0) * 4;
-	for (bits = FILTER_MIN_BITS; bits < FILTER_MAX_BITS &&
-	    bits < keys * FILTER_BITS_PER_KEY; bits <<= 1)
-		;
 	f = xmalloc(sizeof *f);
-	f->bits = xcalloc((size_t)(bits / 64), sizeof *f->bits);
-	f->mask = bits - 1;
+	f->bits = xcalloc((size_t)(FILTER_BITS / 64), sizeof *f->bits);
+	f->mask = FILTER_BITS - 1;
 
 	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
 		if ((stmt = db_stmt(db, load[i], err)) == NULL) {

@@ -418,7 +418,7 @@ use_filter(struct import *im, struct kith_err *err)
 	sqlite3_reset(stmt);
 	if (rows * 8 < stored)
 		return KITH_OK;
-	return dedup_filter_new(im->db, rows, &im->filter, err);
+	return dedup_filter_new(im->db, &im->filter, err);
 }
 
 /*

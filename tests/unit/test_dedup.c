@@ -89,7 +89,7 @@ verdict_of(struct kith_db *db, const char *name, const char *email,
 		contact_add_phone(c, phone, NULL);
 	CHECK(dedup_find(db, NULL, c, &v, id, &why, NULL) == KITH_OK);
 	/* A filter of the stored keys changes nothing but the lookups. */
-	CHECK(dedup_filter_new(db, 0, &f, NULL) == KITH_OK);
+	CHECK(dedup_filter_new(db, &f, NULL) == KITH_OK);
 	CHECK(dedup_find(db, f, c, &fv, &fid, &fwhy, NULL) == KITH_OK);
 	CHECK(fv == v && fid == *id);
 	dedup_filter_free(f);
