@@ -42,6 +42,7 @@
 #define TICK_MS		1000
 #define DOUBLE_CLICK_MS	400	/* two presses this close: a double click */
 #define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
+#define NOTES_LINES	8	/* of notes on the contact sheet */
 
 static volatile sig_atomic_t	got_signal;
 
@@ -66,6 +67,7 @@ static int	lw_fill(struct app *);
 static size_t	page_rows(const struct app *);
 
 static void	load_alerts(struct app *);
+static void	add_notes(struct app *, const char *);
 static void	load_detail(struct app *, int);
 static void	free_detail(struct app *);
 static struct view_query *list_query(struct app *);
@@ -502,6 +504,45 @@ add_line(struct app *app, int role, int64_t jump, int64_t fid,
 	d->followup = fid;
 }
 
+/*
+ * The notes, wrapped at spaces to the detail pane's width (a word too
+ * long for a line is cut), NOTES_LINES lines at most; "…" marks the rest.
+ */
+static void
+add_notes(struct app *app, const char *notes)
+{
+	const char	*p = notes, *end, *nl;
+	size_t		 n, fit, sp;
+	int		 width = app->lay.detail_w - 10, lines = 0;
+
+	if (width < 10)
+		width = 10;
+	while (p != NULL && *p != '\0' && lines < NOTES_LINES) {
+		nl = strchr(p, '\n');
+		end = nl != NULL ? nl : p + strlen(p);
+		n = (size_t)(end - p);
+		fit = u8_fit(p, n, width, NULL);
+		if (fit < n) {
+			for (sp = fit; sp > 0 && p[sp] != ' '; sp--)
+				;
+			if (sp > 0)
+				fit = sp;
+			else if (fit == 0)	/* not even one character */
+				fit = n;
+		}
+		add_line(app, ROLE_DIM, 0, 0, "%-8s %.*s%s", lines ? "" :
+		    "notes", (int)fit, p, lines + 1 == NOTES_LINES &&
+		    (fit < n || nl != NULL) ? " …" : "");
+		lines++;
+		p += fit;
+		if (fit == n)
+			p = nl != NULL ? nl + 1 : NULL;
+		else
+			while (*p == ' ')
+				p++;
+	}
+}
+
 /* Loads the selected contact into the detail pane (force: even if same). */
 static void
 load_detail(struct app *app, int force)
@@ -513,7 +554,6 @@ load_detail(struct app *app, int force)
 	struct interaction	*in = NULL;
 	size_t			 n_rel = 0, n_fu = 0, n_in = 0, i;
 	int64_t			 id = app_selected(app);
-	const char		*nl, *p;
 
 	if (!force && id == app->detail_id)
 		return;
@@ -582,12 +622,7 @@ load_detail(struct app *app, int force)
 	for (i = 0; i < c->n_custom; i++)
 		add_line(app, ROLE_DIM, 0, 0, "%-8s %s: %s", i ? "" : "other",
 		    c->custom[i].key, c->custom[i].value);
-	for (p = c->notes, i = 0; p != NULL && i < 6; i++) {
-		nl = strchr(p, '\n');
-		add_line(app, ROLE_DIM, 0, 0, "%-8s %.*s", i ? "" : "notes",
-		    nl ? (int)(nl - p) : (int)strlen(p), p);
-		p = nl ? nl + 1 : NULL;
-	}
+	add_notes(app, c->notes);
 	if (n_rel > 0) {
 		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
 		add_line(app, ROLE_TITLE, 0, 0, "Relationships");
@@ -2273,8 +2308,10 @@ tui_run(struct kith_db *db)
 		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
 			layout_compute(&app.lay, LINES, COLS, app.alerts_open,
 			    (int)app.n_alerts);
-			if (app.lay.ok)
+			if (app.lay.ok) {
 				lw_fix_top(&app);
+				load_detail(&app, 1);	/* wraps anew */
+			}
 			dirty = 1;
 			continue;
 		}

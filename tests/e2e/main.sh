@@ -10,6 +10,7 @@ expect "! 7 overdue  3 today" "header counts on the demo data"
 expect "63 contacts" "contact count"
 expect "20d late  Olivia Grant" "most overdue alert first"
 expect "Ana Petrović" "list shows names"
+expect "Berlin office." "long notes wrap in the contact sheet"
 
 # Search narrows the list as it is typed, with a match count.
 keys /
