@@ -84,12 +84,33 @@ enum view_plan	 view_query_plan(const struct view_query *);
  * Fetches up to limit rows of q strictly after (dir > 0, ascending) or
  * strictly before (dir < 0, nearest first, i.e. descending) the position
  * (key, key_len, id).  key NULL: from the start (dir > 0) or from the end
- * (dir < 0).  *rows: caller frees with view_rows_free.
+ * (dir < 0).  Fewer than limit rows: the list ends there, unless the call
+ * stopped on q's budget (view_query_more).  *rows: caller frees with
+ * view_rows_free.
  */
 enum kith_status view_query_page(struct view_query *q,
 		    const unsigned char *key, size_t key_len, int64_t id,
 		    int dir, size_t limit, struct view_row **rows, size_t *n,
 		    struct kith_err *);
+
+/*
+ * Bounds the work of each later view_query_page and view_query_count_step
+ * call on q: a page call that has stepped rows rows of the name index, or
+ * spent usec microseconds, returns the rows it has found so far (0 for
+ * either: no bound; the default is none).  A count step also stops at
+ * usec.  Every call makes progress, so a front that calls again gets to
+ * the end.
+ */
+void		 view_query_set_budget(struct view_query *, int64_t rows,
+		    int64_t usec);
+
+/*
+ * 1 if the last view_query_page call on q stopped on the budget before
+ * limit rows and before the end of the list: more rows may follow.  Call
+ * it again in the same direction from the last row it returned, or from
+ * the same position if it returned none, to go on where it stopped.
+ */
+int		 view_query_more(const struct view_query *);
 
 /* Whether contact id is among the rows of q: stores 1 or 0 in *yes. */
 enum kith_status view_query_matches(struct view_query *, int64_t id,

@@ -32,6 +32,17 @@
  * stays complete; otherwise the first page often lies inside the filtered
  * head, and a walk needs only to go on from its end.
  *
+ * A query may carry a budget (view_query_set_budget): rows stepped or
+ * microseconds per call.  A walk that spends it returns what it found and
+ * says so (view_query_more); the front calls again from the last row it
+ * got, or from the same place, and the walk goes on from where it stopped:
+ * from the head's end if it was extending the head (the end moves with
+ * the walk, match or not), else from the row kept in stop_at.  So a
+ * keystroke costs at most the compile and one budget, however sparse the
+ * matches, and the rest of the page comes in idle steps.  Under a budget,
+ * the plan also prefers a walk to a set whose build alone would overrun
+ * it, if the walk fills a page within WALK_BUDGETS budgets.
+ *
  * The plan comes from a sample: SAMPLE_RUNS runs of rows spread over the
  * id range, whose search text is tested against each word and against the
  * whole query.  That gives the density of each, hence the cost of each
@@ -54,6 +65,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kith/text.h"
 #include "kith/util.h"
@@ -76,6 +88,8 @@
 #define COST_LETTER	0.3	/* one for a one-letter word (37-way OR) */
 #define COST_MERGE	1.0	/* one for a longer word (merged doclists) */
 #define FTS_WORD_MAX	3000.0	/* most a word may cost to go to FTS5 */
+#define WALK_BUDGETS	8	/* a walk may take this many budgets to
+				   fill a page rather than build a set */
 
 /* The page's columns, for one contact by id; ?2 is today's date. */
 #define V_ROW								\
@@ -104,9 +118,10 @@ static const char *const all_sql[2][2] = {
 	{ V_ALL("", V_ASC), V_ALL(V_AFTER, V_ASC) },
 };
 
-/* Ids in name order, alone or with their search text. */
-#define W_IDS	"SELECT c.id FROM contact c INDEXED BY contact_by_sort "
-#define W_TEXT	"SELECT c.id, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 "	\
+/* Ids and keys in name order, alone or with their search text. */
+#define W_IDS	"SELECT c.id, c.sort_key "				\
+	"FROM contact c INDEXED BY contact_by_sort "
+#define W_TEXT	"SELECT c.id, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 " \
 	"FROM contact c INDEXED BY contact_by_sort "			\
 	"CROSS JOIN contact_fts_content f ON f.id = c.id "
 #define W_AFTER	"WHERE (c.sort_key, c.id) > (?1, ?2) "
@@ -173,6 +188,20 @@ struct view_query {
 	int64_t		 head_rows;	/* about the rows of the name index
 					   up to it (the walks' steps) */
 	int		 whole;		/* head holds every match */
+
+	int64_t		 budget_rows;	/* rows a call may step (0: any) */
+	int64_t		 budget_us;	/* microseconds it may take (0: any) */
+	int		 more;		/* the last page stopped on its budget */
+	int		 stop_dir;	/* it walked this way (0: none) ... */
+	struct vq_item	 stop_from;	/* ... from here (key NULL: an end) */
+	struct vq_item	 stop_at;	/* ... and stopped after this row */
+};
+
+/* A call's budget (the query's) and what it has spent. */
+struct budget {
+	int64_t		 rows;		/* rows it may step (0: any) */
+	int64_t		 until;		/* deadline in microseconds (0: none) */
+	int64_t		 steps;		/* rows stepped */
 };
 
 static enum kith_status	fold_words(struct view_query *, const char *,
@@ -196,6 +225,14 @@ static int		item_cmp(const void *, const void *);
 static int		pos_cmp(const struct vq_item *, const unsigned char *,
 			    size_t, int64_t);
 static void		item_free(struct vq_item *);
+static void		item_set(struct vq_item *, const void *, size_t,
+			    int64_t);
+static int		same_pos(const struct vq_item *,
+			    const unsigned char *, size_t, int64_t);
+static int64_t		now_us(void);
+static void		budget_start(const struct view_query *,
+			    struct budget *);
+static int		budget_spent(struct budget *, int);
 static void		head_add(struct view_query *, const struct view_row *,
 			    char *);
 static int		head_covers(const struct view_query *,
@@ -207,8 +244,8 @@ static enum kith_status	page_all(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
 static enum kith_status	page_walk(struct view_query *, const unsigned char *,
-			    size_t, int64_t, int, int, size_t, struct view_row *,
-			    size_t *, struct kith_err *);
+			    size_t, int64_t, int, int, struct budget *, size_t,
+			    struct view_row *, size_t *, struct kith_err *);
 static enum kith_status	page_head(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
@@ -415,6 +452,8 @@ view_query_narrow(const struct view_query *old, const char *query,
 	q = xcalloc(1, sizeof *q);
 	q->db = old->db;
 	q->archived = old->archived;
+	q->budget_rows = old->budget_rows;
+	q->budget_us = old->budget_us;
 	if ((st = fold_words(q, query, err)) != KITH_OK)
 		goto fail;
 	if (!refines(old, q)) {
@@ -422,7 +461,8 @@ view_query_narrow(const struct view_query *old, const char *query,
 		goto done;
 	}
 	/* The old head, filtered, up to the same position. */
-	q->head = xcalloc(old->n_head > 0 ? old->n_head : 1, sizeof *q->head);
+	/* Room as head_add keeps it: a multiple of 64 items. */
+	q->head = xcalloc(old->n_head / 64 * 64 + 64, sizeof *q->head);
 	for (i = 0; i < old->n_head; i++) {
 		it = &old->head[i];
 		t = (const unsigned char *)it->text;
@@ -476,6 +516,18 @@ item_free(struct vq_item *it)
 	memset(it, 0, sizeof *it);
 }
 
+/* Sets *it (its text freed) to the position (key, key_len, id). */
+static void
+item_set(struct vq_item *it, const void *key, size_t key_len, int64_t id)
+{
+	item_free(it);
+	it->key = xmalloc(key_len + 1);
+	if (key_len > 0)
+		memcpy(it->key, key, key_len);
+	it->key_len = key_len;
+	it->id = id;
+}
+
 /* Drops the plan and the head. */
 static void
 drop_plan(struct view_query *q)
@@ -491,6 +543,10 @@ drop_plan(struct view_query *q)
 	q->head = NULL;
 	q->n_head = 0;
 	item_free(&q->head_end);
+	item_free(&q->stop_from);
+	item_free(&q->stop_at);
+	q->stop_dir = 0;
+	q->more = 0;
 	q->head_rows = 0;
 	q->whole = 0;
 	if (q->n_words > 0)
@@ -563,7 +619,8 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	enum kith_status	 st = KITH_OK;
 	int64_t			 lo = 0, hi = 0, start, span;
 	double			*hits, *cost, all = 0, seen = 0;
-	double			 n, d, dw, walk, set, keep, m, best, want;
+	double			 n, d, dw, walk, set, build, keep, m, best;
+	double			 want;
 	size_t			 w, cheapest = 0;
 	int			 rc, r;
 
@@ -653,8 +710,8 @@ choose_plan(struct view_query *q, struct kith_err *err)
 			q->check = 1;
 	}
 	m = n * (all + 0.5) / seen;
-	set += m <= LIST_MAX ? m * COST_FETCH :
-	    PAGE_GUESS * n / m * COST_STEP;
+	build = set + (m <= LIST_MAX ? m * COST_FETCH : 0);
+	set = build + (m <= LIST_MAX ? 0 : PAGE_GUESS * n / m * COST_STEP);
 	/*
 	 * A narrowed query may keep the old bitmap and test every word in C
 	 * for the ids in it, unless the sample saw no match: the walk might
@@ -673,7 +730,14 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	free(q->bits);
 	q->bits = NULL;
 	q->n_bits = q->n_set = 0;
-	if (walk <= set) {
+	/*
+	 * Under a time budget a walk returns within it and idle calls go on
+	 * with it, where a set is built whole before the first page: walk if
+	 * building would overrun the budget and the walk fills the page in a
+	 * few budgets' time.
+	 */
+	if (walk <= set || (q->budget_us > 0 && build > q->budget_us &&
+	    walk <= WALK_BUDGETS * q->budget_us)) {
 		memset(q->in_fts, 0, q->n_words);
 		q->check = 1;
 		q->plan = VIEW_PLAN_WALK;
@@ -805,6 +869,16 @@ head_covers(const struct view_query *q, const unsigned char *key,
 	return key != NULL && pos_cmp(&q->head_end, key, key_len, id) >= 0;
 }
 
+/* Whether it is the position (key NULL: an end, as it->key NULL). */
+static int
+same_pos(const struct vq_item *it, const unsigned char *key, size_t key_len,
+    int64_t id)
+{
+	if (it->key == NULL || key == NULL)
+		return it->key == NULL && key == NULL;
+	return pos_cmp(it, key, key_len, id) == 0;
+}
+
 /*
  * Streams the FTS5 matches of the words in FTS5: up to LIST_MAX of them
  * become the LIST plan (checked, sorted), more the BITMAP plan.
@@ -934,6 +1008,51 @@ check_one(struct view_query *q, int64_t id, int all, int *yes,
 
 /* ---- pages ------------------------------------------------------------ */
 
+void
+view_query_set_budget(struct view_query *q, int64_t rows, int64_t usec)
+{
+	q->budget_rows = rows > 0 ? rows : 0;
+	q->budget_us = usec > 0 ? usec : 0;
+}
+
+int
+view_query_more(const struct view_query *q)
+{
+	return q->more;
+}
+
+static int64_t
+now_us(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void
+budget_start(const struct view_query *q, struct budget *b)
+{
+	b->rows = q->budget_rows;
+	b->until = q->budget_us > 0 ? now_us() + q->budget_us : 0;
+	b->steps = 0;
+}
+
+/*
+ * Counts a row stepped against the budget; 1 once it is spent.  The clock
+ * is read after each heavy row (one whose text was read, some tens of
+ * microseconds) and every 64 light ones (a bitmap miss, a fraction of one).
+ */
+static int
+budget_spent(struct budget *b, int heavy)
+{
+	b->steps++;
+	if (b->rows > 0 && b->steps >= b->rows)
+		return 1;
+	return b->until != 0 && (heavy || b->steps % 64 == 0) &&
+	    now_us() >= b->until;
+}
+
 /* Fills *v with contact id's row; *ok 0 if it is gone or archived. */
 static enum kith_status
 fetch_row(struct view_query *q, int64_t id, const char *today,
@@ -1006,21 +1125,25 @@ page_all(struct view_query *q, const unsigned char *key, size_t key_len,
 }
 
 /*
- * WALK and BITMAP: the name index from the position, rows tested.  extend:
- * the position is the head's end (or the start, the head being empty), and
- * the matches found go on the head.
+ * WALK and BITMAP: the name index from the position, rows tested, until
+ * limit rows are found or the budget b is spent.  extend: the position is
+ * the head's end (or the start, the head being empty), and the matches
+ * found go on the head.  Stopped on the budget, the walk sets q->more and
+ * q->stop_at to the last row it stepped, which becomes the head's end if
+ * it was still extending the head; if it was not, it sets q->stop_dir for
+ * view_query_page to say where the call that continues it comes from.
  */
 static enum kith_status
 page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
-    int64_t id, int dir, int extend, size_t limit, struct view_row *r,
-    size_t *n, struct kith_err *err)
+    int64_t id, int dir, int extend, struct budget *b, size_t limit,
+    struct view_row *r, size_t *n, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st = KITH_OK;
 	struct vq_item		 it;
 	char			 today[11], *text;
 	int64_t			 cid;
-	int			 rc = SQLITE_ROW, ok;
+	int			 rc = SQLITE_ROW, ok, stepped = 0, heavy = 0;
 	int			 walk = q->plan == VIEW_PLAN_WALK;
 
 	db_today(q->db, today);
@@ -1032,12 +1155,29 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 		    SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 2, id);
 	}
-	while (*n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	extend = extend && q->n_head < HEAD_MAX;
+	while (*n < limit) {
+		if (stepped && budget_spent(b, heavy)) {
+			item_set(&q->stop_at, sqlite3_column_blob(stmt, 1),
+			    (size_t)sqlite3_column_bytes(stmt, 1),
+			    sqlite3_column_int64(stmt, 0));
+			if (extend)
+				item_set(&q->head_end, q->stop_at.key,
+				    q->stop_at.key_len, q->stop_at.id);
+			else
+				q->stop_dir = dir;
+			q->more = 1;
+			break;
+		}
+		if ((rc = sqlite3_step(stmt)) != SQLITE_ROW)
+			break;
+		stepped = 1;
 		cid = sqlite3_column_int64(stmt, 0);
 		q->head_rows += extend;
 		text = NULL;
+		heavy = walk || bit_get(q, cid);
 		if (walk) {
-			if (!text_matches(q, stmt, 1, TEST_ALL))
+			if (!text_matches(q, stmt, 2, TEST_ALL))
 				continue;
 		} else {
 			if (!bit_get(q, cid))
@@ -1061,7 +1201,7 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 			continue;
 		}
 		if (extend) {
-			head_add(q, &r[*n], walk ? text_join(stmt, 1) : text);
+			head_add(q, &r[*n], walk ? text_join(stmt, 2) : text);
 			extend = q->n_head < HEAD_MAX;
 		}
 		(*n)++;
@@ -1069,7 +1209,7 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 	sqlite3_reset(stmt);
 	if (st == KITH_OK && rc == SQLITE_DONE && extend)
 		q->whole = 1;		/* the head holds them all */
-	if (st == KITH_OK && *n < limit && rc != SQLITE_DONE)
+	if (st == KITH_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		st = db_fail(q->db, err, "listing contacts");
 	return st;
 }
@@ -1127,32 +1267,56 @@ view_query_page(struct view_query *q, const unsigned char *key,
     size_t *n, struct kith_err *err)
 {
 	struct view_row		*r;
+	struct budget		 b;
 	enum kith_status	 st;
+	struct vq_item		*at = &q->stop_at;
 
 	*rows = NULL;
 	*n = 0;
+	q->more = 0;
 	if (limit == 0)
 		return KITH_OK;
 	r = xcalloc(limit, sizeof *r);
+	budget_start(q, &b);
 	if (q->plan == VIEW_PLAN_ALL)
 		st = page_all(q, key, key_len, id, dir, limit, r, n, err);
-	else if (dir < 0)
+	else if (q->stop_dir == dir && same_pos(&q->stop_from, key, key_len,
+	    id)) {
+		/* Goes on with a walk that stopped on its budget. */
+		q->stop_dir = 0;
+		st = page_walk(q, at->key, at->key_len, at->id, dir, 0, &b,
+		    limit, r, n, err);
+	} else if (dir < 0)
 		st = head_covers(q, key, key_len, id) ?
 		    page_head(q, key, key_len, id, -1, limit, r, n, err) :
-		    page_walk(q, key, key_len, id, -1, 0, limit, r, n, err);
+		    page_walk(q, key, key_len, id, -1, 0, &b, limit, r, n, err);
 	else if (key != NULL && !head_covers(q, key, key_len, id))
-		st = page_walk(q, key, key_len, id, 1, 0, limit, r, n, err);
+		st = page_walk(q, key, key_len, id, 1, 0, &b, limit, r, n, err);
 	else {
 		/* From the head, then on from its end. */
 		st = page_head(q, key, key_len, id, 1, limit, r, n, err);
 		if (st == KITH_OK && *n < limit && !q->whole)
 			st = page_walk(q, q->head_end.key, q->head_end.key_len,
-			    q->head_end.id, 1, 1, limit, r, n, err);
+			    q->head_end.id, 1, 1, &b, limit, r, n, err);
 	}
 	if (st != KITH_OK) {
 		view_rows_free(r, *n);
 		*n = 0;
+		q->more = 0;
 		return st;
+	}
+	/*
+	 * A walk that stopped outside the head goes on when called again
+	 * from the last row it gave, or from the same position if none.
+	 */
+	if (q->more && q->stop_dir != 0) {
+		if (*n > 0)
+			item_set(&q->stop_from, r[*n - 1].key,
+			    r[*n - 1].key_len, r[*n - 1].id);
+		else if (key != NULL)
+			item_set(&q->stop_from, key, key_len, id);
+		else
+			item_free(&q->stop_from);
 	}
 	*rows = r;
 	return KITH_OK;
@@ -1170,6 +1334,7 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
     int64_t chunk, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
+	struct budget		 b;
 	enum kith_status	 st = KITH_OK;
 	int64_t			 seen = 0, id, looked = 0;
 	int			 rc, ok;
@@ -1183,13 +1348,15 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 		vc->done = 1;
 		return KITH_OK;
 	}
+	budget_start(q, &b);
+	b.rows = 0;		/* chunk is the limit on rows */
 	switch (q->plan) {
 	case VIEW_PLAN_BITMAP:
 		/* Only the ids in the bitmap are read. */
 		/* A lookup costs what several rows of a scan do. */
 		chunk = chunk / 8 > 0 ? chunk / 8 : 1;
-		for (id = vc->after + 1; id < q->n_bits && looked < chunk;
-		    id++) {
+		for (id = vc->after + 1; id < q->n_bits && looked < chunk &&
+		    !(looked > 0 && budget_spent(&b, 1)); id++) {
 			if (id % 64 == 0 && q->bits[id / 64] == 0) {
 				id += 63;
 				vc->after = id;
@@ -1221,11 +1388,13 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 			if ((q->archived || sqlite3_column_int(stmt, 1) == 0) &&
 			    text_matches(q, stmt, 2, TEST_ALL))
 				vc->count++;
+			if (budget_spent(&b, 0))
+				break;
 		}
 		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 			return db_fail(q->db, err, "counting contacts");
-		if (seen < chunk)
+		if (rc == SQLITE_DONE && seen < chunk)
 			vc->done = 1;
 		return KITH_OK;
 	default:

@@ -3,8 +3,10 @@
  * The full-screen front's loop and main screen (after htop's
  * ScreenManager.c and ncdu's browser): draw if dirty, get_wch() with a
  * timeout, map the key through the key table, run the action, and act on
- * the flags it returns.  Idle ticks count contacts a chunk at a time, and
- * notice midnight and changes made by other kith processes.
+ * the flags it returns.  Idle ticks complete the list's page (a query's
+ * pages stop on a budget of STEP_US, lw_fill goes on with them), count
+ * contacts a chunk at a time, and notice midnight and changes made by
+ * other kith processes.
  *
  * The list is a window of at most WIN_MAX rows onto a keyset-paged query
  * (view.h); moving past either end of the window fetches the next page in
@@ -39,6 +41,8 @@
 #define ALERT_MAX	500	/* alerts kept in memory */
 #define COUNT_CHUNK	25000	/* rowids examined per idle count step */
 #define QCOUNT_CHUNK	1500	/* rows read per step of a match count */
+#define STEP_US		3000	/* most a page or count step of a query
+				   takes before it returns what it has */
 #define TICK_MS		1000
 #define DOUBLE_CLICK_MS	400	/* two presses this close: a double click */
 #define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
@@ -63,6 +67,7 @@ static void	lw_reload_here(struct app *);
 static void	lw_move(struct app *, long);
 static void	lw_fix_top(struct app *);
 static void	lw_trim(struct app *);
+static int	lw_short(const struct app *);
 static int	lw_fill(struct app *);
 static size_t	page_rows(const struct app *);
 
@@ -170,12 +175,18 @@ lw_clear(struct app *app)
 	app->rows = NULL;
 	app->n = app->top = app->sel = 0;
 	app->at_start = app->at_end = 0;
+	free(app->anchor);
+	app->anchor = NULL;
+	app->anchor_len = 0;
+	app->anchor_id = 0;
 }
 
 /*
  * Fetches up to limit rows from (key, id) in direction dir and adds them
  * after the window (dir > 0) or before it (dir < 0).  inclusive: the row
- * (key, id) itself may come first.  Returns the rows added.
+ * (key, id) itself may come first.  Returns the rows added.  Fewer than
+ * limit mark that end of the list reached, unless the query stopped on its
+ * budget: lw_fill then goes on when idle.
  */
 static size_t
 lw_fetch(struct app *app, const unsigned char *key, size_t key_len,
@@ -198,7 +209,7 @@ lw_fetch(struct app *app, const unsigned char *key, size_t key_len,
 			app->at_start = 1;
 		return 0;
 	}
-	if (n < limit) {
+	if (n < limit && !view_query_more(q)) {
 		if (dir > 0)
 			app->at_end = 1;
 		else
@@ -235,14 +246,43 @@ lw_reload_start(struct app *app)
 	    (size_t)app->lay.body_h : 1, 0);
 }
 
-/* Completes a page started by lw_reload_start; 1 if it fetched. */
+/* Whether the window is short of a page and not at both ends. */
+static int
+lw_short(const struct app *app)
+{
+	return app->n < page_rows(app) && !(app->at_start && app->at_end);
+}
+
+/*
+ * One step of completing a short window (after a first screenful, or a
+ * fetch that stopped on the query's budget): on from its last row, else
+ * back from its first; an empty window from its anchor.  1 if it fetched.
+ */
 static int
 lw_fill(struct app *app)
 {
-	if (app->at_end || app->n == 0 || app->n >= page_rows(app))
+	size_t		 want = page_rows(app), was = app->n;
+	struct view_row	*v;
+
+	if (!lw_short(app))
 		return 0;
-	lw_fetch(app, app->rows[app->n - 1].key, app->rows[app->n - 1].key_len,
-	    app->rows[app->n - 1].id, 1, page_rows(app) - app->n, 0);
+	if (!app->at_end) {
+		if ((v = app->n > 0 ? &app->rows[app->n - 1] : NULL) != NULL)
+			lw_fetch(app, v->key, v->key_len, v->id, 1,
+			    want - app->n, 0);
+		else
+			lw_fetch(app, app->anchor, app->anchor_len,
+			    app->anchor_id, 1, want, 1);
+		return 1;
+	}
+	if ((v = app->n > 0 ? &app->rows[0] : NULL) != NULL)
+		lw_fetch(app, v->key, v->key_len, v->id, -1, want - app->n, 0);
+	else
+		lw_fetch(app, app->anchor, app->anchor_len, app->anchor_id, -1,
+		    want, 0);
+	if (was == 0)		/* select the row nearest the anchor */
+		app->sel = app->n > 0 ? app->n - 1 : 0;
+	lw_fix_top(app);
 	return 1;
 }
 
@@ -265,6 +305,10 @@ lw_reload_at(struct app *app, const unsigned char *key, size_t key_len,
 	size_t	rows_above;
 
 	lw_clear(app);
+	app->anchor = xmalloc(key_len + 1);
+	memcpy(app->anchor, key, key_len);
+	app->anchor_len = key_len;
+	app->anchor_id = id;
 	lw_fetch(app, key, key_len, id, 1, half + 1, 1);
 	before = lw_fetch(app, key, key_len, id, -1, half, 0);
 	app->sel = before;
@@ -673,6 +717,8 @@ list_query(struct app *app)
 	if (app->vq == NULL && view_query_new(app->db, app->query,
 	    app->show_archived, &app->vq, &err) != KITH_OK)
 		app_message(app, 1, "%s", err.msg);
+	if (app->vq != NULL)
+		view_query_set_budget(app->vq, 0, STEP_US);
 	return app->vq;
 }
 
@@ -693,8 +739,8 @@ restart_counts(struct app *app, int total)
 }
 
 /*
- * One bounded step of idle work, the list's first page then whichever
- * count is unfinished; 1 if work remains.
+ * One bounded step of idle work, the list's page then whichever count is
+ * unfinished; 1 if work remains.
  */
 static int
 count_step(struct app *app)
@@ -721,7 +767,7 @@ count_step(struct app *app)
 		if (app->total.done)
 			app->total_shown = app->total.count;
 	}
-	return !app->matches.done || !app->total.done;
+	return lw_short(app) || !app->matches.done || !app->total.done;
 }
 
 /* After a change: alerts, counts, the list and the detail pane again. */
@@ -856,9 +902,10 @@ draw_list(struct app *app)
 	int			 y, x;
 
 	if (app->n == 0) {
-		draw_text(l->body_y, 1, l->list_w - 1, app->query ?
-		    "no contact matches" : "no contacts yet: a adds one, "
-		    "i imports a file", ROLE_DIM, 0);
+		draw_text(l->body_y, 1, l->list_w - 1, lw_short(app) ?
+		    "searching…" : app->query ? "no contact matches" :
+		    "no contacts yet: a adds one, i imports a file", ROLE_DIM,
+		    0);
 	}
 	for (y = 0; y < l->body_h; y++) {
 		enum role	 r = ROLE_NORMAL;
@@ -2286,7 +2333,8 @@ tui_run(struct kith_db *db)
 			app.first_paint = 1;
 			dirty = 0;
 		}
-		busy = app.query_dirty || !app.total.done || !app.matches.done;
+		busy = app.query_dirty || !app.total.done ||
+		    !app.matches.done || lw_short(&app);
 		timeout(busy ? 0 : TICK_MS);
 		r = get_wch(&key);
 		if (r == ERR) {

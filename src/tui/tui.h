@@ -82,6 +82,10 @@ struct app {
 	size_t		 n;
 	size_t		 top, sel;	/* indices into rows */
 	int		 at_start, at_end; /* rows[0] / rows[n-1] are the ends */
+	unsigned char	*anchor;	/* while rows is empty: the window's
+					   place (NULL: the ends) ... */
+	size_t		 anchor_len;
+	int64_t		 anchor_id;	/* ... and its id, itself included */
 	struct edit	 search;	/* the search line being typed */
 	int		 searching;	/* keys go to the search line */
 	int		 query_dirty;	/* search changed, not yet applied */

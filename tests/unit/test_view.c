@@ -2,8 +2,8 @@
 /*
  * Unit tests for src/core/view.c: keyset pages in both directions from any
  * position, with and without a query (every plan), queries narrowed as
- * they are typed, locating a contact, counting in steps, and archived
- * contacts left out.
+ * they are typed, pages cut short by a budget and continued, locating a
+ * contact, counting in steps, and archived contacts left out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +30,9 @@ static void	test_count(void);
 static void	test_plans(void);
 static size_t	all_rows(struct view_query *, int, size_t, int64_t *);
 static void	test_narrow(void);
+static size_t	budget_rows(struct view_query *, int, size_t, int64_t *,
+		    int *);
+static void	test_budget(void);
 static void	teardown(void);
 
 static void
@@ -363,6 +366,129 @@ test_narrow(void)
 	}
 }
 
+/*
+ * All the rows of q, paging by n from one end as a front with a budget
+ * does: after a short page that view_query_more says stopped early, call
+ * again from the last row given, or from the same place if none.  *cut:
+ * how many calls stopped early.
+ */
+static size_t
+budget_rows(struct view_query *q, int dir, size_t n, int64_t *got, int *cut)
+{
+	struct kith_err	 err = { 0 };
+	struct view_row	*r;
+	unsigned char	*key = NULL;
+	size_t		 len = 0, ng = 0, k, i;
+	int64_t		 id = 0;
+	int		 more, calls = 0;
+
+	*cut = 0;
+	do {
+		CHECK_INT(view_query_page(q, key, len, id, dir, n, &r, &k,
+		    &err), KITH_OK);
+		more = view_query_more(q);
+		*cut += more;
+		CHECK(!more || k < n);
+		for (i = 0; i < k && ng < N; i++)
+			got[ng++] = r[i].id;
+		if (k > 0) {
+			free(key);
+			len = r[k - 1].key_len;
+			key = malloc(len + 1);
+			memcpy(key, r[k - 1].key, len);
+			id = r[k - 1].id;
+		}
+		view_rows_free(r, k);
+	} while ((k == n || more) && ++calls < 10 * N);
+	free(key);
+	CHECK(calls < 10 * N);		/* every call made progress */
+	return ng;
+}
+
+/*
+ * A budget of a few rows per call cuts pages short; going on from where
+ * they stopped gives, in both directions, the rows of the query without a
+ * budget, for every plan and for queries narrowed as they are typed; a
+ * count under the budget is the same too.
+ */
+static void
+test_budget(void)
+{
+	static const char *const queries[] = { "acme", "person 01", "p",
+	    "per acm", "zzz", "person 05" };
+	static const enum view_plan plans[] = { VIEW_PLAN_AUTO,
+	    VIEW_PLAN_WALK, VIEW_PLAN_BITMAP, VIEW_PLAN_LIST };
+	struct kith_err		 err = { 0 };
+	struct view_query	*q, *fresh, *old;
+	struct view_count	 vc;
+	int64_t			 want[N], got[N];
+	char			 buf[64];
+	size_t			 qi, pi, nw, ng, i, l, lim;
+	int			 cut, cuts = 0, dir, rows;
+
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		CHECK_INT(view_query_new(db, queries[qi], 0, &fresh, &err),
+		    KITH_OK);
+		nw = all_rows(fresh, 1, N, want);
+		for (pi = 0; pi < sizeof plans / sizeof plans[0]; pi++)
+		for (rows = 1; rows <= 3; rows++)
+		for (dir = 1; dir >= -1; dir -= 2) {
+			CHECK_INT(view_query_new(db, queries[qi], 0, &q, &err),
+			    KITH_OK);
+			if (plans[pi] != VIEW_PLAN_AUTO)
+				CHECK_INT(view_query_set_plan(q, plans[pi],
+				    &err), KITH_OK);
+			view_query_set_budget(q, rows, 0);
+			lim = (size_t)rows * 2 + 1;
+			ng = budget_rows(q, dir, lim, got, &cut);
+			cuts += cut;
+			CHECK_INT(ng, nw);
+			for (i = 0; i < ng && i < nw; i++)
+				CHECK_INT(got[i], want[dir > 0 ? i :
+				    nw - 1 - i]);
+			/* Again, now that the walks have built the head. */
+			ng = budget_rows(q, -dir, lim, got, &cut);
+			CHECK_INT(ng, nw);
+			memset(&vc, 0, sizeof vc);
+			view_query_set_budget(q, 0, 1);
+			while (!vc.done)
+				CHECK_INT(view_query_count_step(q, &vc, 5,
+				    &err), KITH_OK);
+			CHECK_INT(vc.count, (int64_t)nw);
+			view_query_free(q);
+		}
+		view_query_free(fresh);
+	}
+	CHECK(cuts > 0);		/* some pages were cut short */
+
+	/* Typed a letter at a time, each query narrowed, the budget kept. */
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		CHECK_INT(view_query_new(db, NULL, 0, &old, &err), KITH_OK);
+		view_query_set_budget(old, 2, 0);
+		for (l = 1; l <= strlen(queries[qi]); l++) {
+			memcpy(buf, queries[qi], l);
+			buf[l] = '\0';
+			CHECK_INT(view_query_narrow(old, buf, &q, &err),
+			    KITH_OK);
+			view_query_free(old);
+			CHECK_INT(view_query_new(db, buf, 0, &fresh, &err),
+			    KITH_OK);
+			nw = all_rows(fresh, 1, N, want);
+			ng = budget_rows(q, 1, 4, got, &cut);
+			CHECK_INT(ng, nw);
+			for (i = 0; i < ng && i < nw; i++)
+				CHECK_INT(got[i], want[i]);
+			ng = budget_rows(q, -1, 5, got, &cut);
+			CHECK_INT(ng, nw);
+			for (i = 0; i < ng && i < nw; i++)
+				CHECK_INT(got[i], want[nw - 1 - i]);
+			view_query_free(fresh);
+			old = q;
+		}
+		view_query_free(old);
+	}
+}
+
 static void
 teardown(void)
 {
@@ -370,4 +496,4 @@ teardown(void)
 }
 
 TEST_MAIN(setup, test_forward, test_backward, test_query, test_locate,
-    test_count, test_plans, test_narrow, teardown)
+    test_count, test_plans, test_narrow, test_budget, teardown)
