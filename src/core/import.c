@@ -55,6 +55,7 @@ struct import {
 	int64_t			 last_added;	/* highest id added */
 	enum kith_status	 st;		/* first fatal error */
 	long long		 size;
+	const struct csv_info	*info;		/* the reader's, as it reads */
 };
 
 static void	hold(struct held *, const struct csv_record *);
@@ -217,7 +218,7 @@ on_record(const struct csv_record *rec, void *arg)
 	size_t			 i;
 
 	if (im->opts->progress != NULL && rec->number % 1024 == 0)
-		im->opts->progress(im->opts->arg, rec->offset, im->size);
+		im->opts->progress(im->opts->arg, rec->offset, im->info->size);
 	if (im->map != NULL)
 		return data_record(im, rec);
 
@@ -496,6 +497,7 @@ import_file(struct kith_db *db, const char *path,
 	    : xstrdup("import");
 
 	kith_db_bulk(db, 1);
+	im.info = &info;
 	if ((st = use_filter(&im, err)) == KITH_OK)
 		st = csv_read(path, &ro, &info, on_record, &im, err);
 	im.size = info.size;

@@ -161,9 +161,18 @@ awk 'BEGIN {
 }' > "$T/m2.csv"
 run --db "$T/m.db" import "$T/m2.csv"
 expect_in "$out" "imported 12003 rows: 12001 added, 2 merged, 0 rejected, 1 possible duplicates" "big file counts"
+case "$err" in *importing*) fail "a progress bar without a terminal" ;; *) pass ;; esac
 run --db "$T/m.db" list 9990010 --tsv
 expect_in "$out" "Given10 Family10" "merged across chunks: phone searchable"
 run --db "$T/m.db" list given20@other --tsv
 expect_in "$out" "Given20 Family20" "merged across chunks: e-mail searchable"
 n=$(sqlite3 "$T/m.db" "SELECT (SELECT count(*) FROM contact) - (SELECT count(*) FROM contact_fts)")
 [ "$n" = 0 ] && pass || fail "$n contacts without a search entry"
+
+# On a terminal, a file that big shows a progress bar on stderr.
+if command -v script >/dev/null; then
+	script -qec "\"$KITH\" --db \"$T/pb.db\" import \"$T/m2.csv\"" /dev/null \
+		> "$T/typescript" 2>&1 < /dev/null
+	grep -aq "importing .*m2.csv \[#*  *\] *[0-9]*%" "$T/typescript" && pass ||
+		fail "no progress bar on a terminal: $(tail -c 300 "$T/typescript")"
+fi
