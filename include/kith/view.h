@@ -120,7 +120,9 @@ enum kith_status view_query_matches(struct view_query *, int64_t id,
  * An exact count taken in steps: zero-initialise, then call
  * view_query_count_step until done is set.  One call reads at most chunk
  * rows of the database (a few microseconds each), so its cost does not
- * grow with the size of the table.
+ * grow with the size of the table; a query whose plan uses a set of
+ * matches builds it first, for at most the budget's time per call (the
+ * whole set in one call without a budget).
  */
 struct view_count {
 	int64_t		 after;		/* last id examined */

@@ -13,10 +13,20 @@
  *           each contact's search text in C; a page of L rows reads about
  *           L / density rows.
  *   BITMAP  fewer matches: the search index's matches of the selective
- *           words go into a bitmap over ids (125 KB for 1,000,000 ids);
- *           walk contact_by_sort and test only the ids in it.
- *   LIST    few matches: fetch them, sort them by (sort key, id) and page
- *           through the array.
+ *           words (the set) go into a bitmap over ids (125 KB for
+ *           1,000,000 ids); the same walk tests only the ids in it.
+ *   LIST    few matches: the set's ids, checked and sorted by (sort key,
+ *           id), a complete head (below).
+ *
+ * The set is built in steps (set_step), in id order: FTS5 gives its
+ * matches in rowid order and goes on from any rowid, so a step stops when
+ * its budget is spent and the next resumes from set_to.  The walk takes
+ * what there is: a row below set_to is skipped unless its bit is set, a
+ * row above is tested in C like WALK's.  So BITMAP starts as WALK and gets
+ * cheaper as the set grows, and a set that turns out to hold at most
+ * LIST_MAX ids is then checked, a budget at a time, into the LIST plan.
+ * A narrowed query whose set is its parent's (the same MATCH expression)
+ * takes over what the parent has built of it.
  *
  * Whatever the plan, the query keeps a head: the matches from the start of
  * the list up to a position, in name order, each with its search text.  A
@@ -39,9 +49,9 @@
  * from the head's end if it was extending the head (the end moves with
  * the walk, match or not), else from the row kept in stop_at.  So a
  * keystroke costs at most the compile and one budget, however sparse the
- * matches, and the rest of the page comes in idle steps.  Under a budget,
- * the plan also prefers a walk to a set whose build alone would overrun
- * it, if the walk fills a page within WALK_BUDGETS budgets.
+ * matches, and the rest of the page comes in idle steps.  A page call
+ * spends at most half its budget on the set, a count step all of it; a
+ * count from the set waits for the set to be complete.
  *
  * The plan comes from a sample: SAMPLE_RUNS runs of rows spread over the
  * id range, whose search text is tested against each word and against the
@@ -50,8 +60,10 @@
  * prefixes from its prefix index, a stream whose cost is the rows read; a
  * one-letter word is rewritten as the OR of its two-letter prefixes and
  * the word itself, which streams too; a longer word makes FTS5 merge the
- * doclists of every term it prefixes, which costs what they hold, so only
- * sparse words go to FTS5.  The words left out are tested in C.
+ * doclists of every term it prefixes, which costs what they hold, and
+ * again at each step that resumes.  So a longer word goes to FTS5 as
+ * itself only if it is sparse; otherwise as its first three letters, a
+ * stream, and is tested in C too.  The words left out are tested in C.
  *
  * Testing in C relies on what the search index holds: folded text (text.h)
  * of [a-z0-9] words and single spaces, which the unicode61 tokenizer splits
@@ -74,7 +86,7 @@
 
 #define SAMPLE_RUNS	6	/* runs of consecutive ids sampled */
 #define SAMPLE_RUN	100	/* rows per run */
-#define LIST_MAX	500	/* most matches the LIST plan fetches */
+#define LIST_MAX	500	/* most ids of a set that becomes a LIST */
 #define HEAD_MAX	4000	/* most matches a head keeps */
 #define PAGE_GUESS	24	/* rows of a first page (a screenful) */
 #define HEAD_PRIOR	500.0	/* weight of the sample against a head */
@@ -83,13 +95,10 @@
 #define COST_WALK	25.0	/* name index row + its search text, with
 				   cache misses and matches clustered by name */
 #define COST_STEP	0.3	/* name index row alone */
-#define COST_FETCH	15.0	/* one contact and its text by id */
 #define COST_PREFIX	0.15	/* a match read from the prefix index */
 #define COST_LETTER	0.3	/* one for a one-letter word (37-way OR) */
 #define COST_MERGE	1.0	/* one for a longer word (merged doclists) */
 #define FTS_WORD_MAX	3000.0	/* most a word may cost to go to FTS5 */
-#define WALK_BUDGETS	8	/* a walk may take this many budgets to
-				   fill a page rather than build a set */
 
 /* The page's columns, for one contact by id; ?2 is today's date. */
 #define V_ROW								\
@@ -118,26 +127,28 @@ static const char *const all_sql[2][2] = {
 	{ V_ALL("", V_ASC), V_ALL(V_AFTER, V_ASC) },
 };
 
-/* Ids and keys in name order, alone or with their search text. */
+/* Ids and keys in name order. */
 #define W_IDS	"SELECT c.id, c.sort_key "				\
 	"FROM contact c INDEXED BY contact_by_sort "
-#define W_TEXT	"SELECT c.id, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 " \
-	"FROM contact c INDEXED BY contact_by_sort "			\
-	"CROSS JOIN contact_fts_content f ON f.id = c.id "
 #define W_AFTER	"WHERE (c.sort_key, c.id) > (?1, ?2) "
 #define W_BEFORE "WHERE (c.sort_key, c.id) < (?1, ?2) "
 #define W_ASC	"ORDER BY c.sort_key, c.id"
 #define W_DESC	"ORDER BY c.sort_key DESC, c.id DESC"
 
-static const char *const walk_sql[2][2][2] = {
-	{	/* ids: [backward, forward][from an end, from a key] */
-		{ W_IDS W_DESC, W_IDS W_BEFORE W_DESC },
-		{ W_IDS W_ASC, W_IDS W_AFTER W_ASC },
-	}, {	/* ids and text */
-		{ W_TEXT W_DESC, W_TEXT W_BEFORE W_DESC },
-		{ W_TEXT W_ASC, W_TEXT W_AFTER W_ASC },
-	}
+static const char *const walk_sql[2][2] = {
+	/* [backward, forward][from an end, from a key] */
+	{ W_IDS W_DESC, W_IDS W_BEFORE W_DESC },
+	{ W_IDS W_ASC, W_IDS W_AFTER W_ASC },
 };
+
+/* One contact's search text. */
+#define TEXT_SQL							\
+	"SELECT c0, c1, c2, c3, c4, c5 FROM contact_fts_content WHERE id = ?1"
+
+/* The set's matches from id ?2 on, in id order. */
+#define SET_SQL								\
+	"SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1 "	\
+	"AND rowid >= ?2"
 
 /* One contact's flag, key and search text. */
 #define ONE_SQL								\
@@ -159,6 +170,15 @@ static const char *const walk_sql[2][2][2] = {
 #define N_TEXT	6	/* columns of search text */
 #define TEST_ALL	(-1L)	/* words_match(): every word */
 #define TEST_C		(-2L)	/* the words tested in C */
+#define SET_DONE	INT64_MAX	/* set_to of a complete set */
+
+/* How a word goes to FTS5 (in_fts). */
+enum {
+	FTS_NONE,		/* not at all: tested in C */
+	FTS_WORD,		/* as itself: the set holds its matches */
+	FTS_PREFIX		/* as its first three letters (a stream of the
+				   prefix index), and tested in C */
+};
 
 struct vq_item {
 	unsigned char	*key;		/* sort key (owned) */
@@ -173,13 +193,21 @@ struct view_query {
 	int		 archived;	/* archived contacts too */
 	char		**words;	/* folded, none a prefix of another */
 	size_t		 n_words;
-	unsigned char	*in_fts;	/* per word: FTS5 tests it, not C */
+	unsigned char	*in_fts;	/* per word: FTS_NONE, _WORD, _PREFIX */
 	int		 check;		/* some word is tested in C */
 	enum view_plan	 plan;
+	int		 forced;	/* plan from view_query_set_plan */
 
-	uint64_t	*bits;		/* BITMAP: FTS5 matches by id */
-	int64_t		 n_bits;	/* ids the bitmap covers */
+	char		*expr;		/* the set's MATCH expression (NULL:
+					   no set) */
+	uint64_t	*bits;		/* the set: its matches by id */
+	int64_t		 n_bits;	/* ids the bitmap has room for */
 	int64_t		 n_set;		/* bits set */
+	int64_t		 set_to;	/* bits hold every match below this id
+					   (SET_DONE: all) */
+	struct vq_item	*list;		/* LIST: the set's ids checked so far */
+	size_t		 n_list;
+	int64_t		 list_to;	/* ... those below this id */
 
 	struct vq_item	*head;		/* the first matches, in name order */
 	size_t		 n_head;
@@ -213,11 +241,14 @@ static int		words_match(const struct view_query *,
 			    long);
 static int		text_matches(const struct view_query *,
 			    sqlite3_stmt *, int, long);
+static int		text_has(sqlite3_stmt *, int, const char *, size_t);
 static char		*text_join(sqlite3_stmt *, int);
 static int		refines(const struct view_query *,
 			    const struct view_query *);
 static enum kith_status	choose_plan(struct view_query *, struct kith_err *);
-static enum kith_status	build_set(struct view_query *, struct kith_err *);
+static enum kith_status	set_step(struct view_query *, struct budget *,
+			    struct kith_err *);
+static int		set_pending(const struct view_query *);
 static char		*fts_expr(const struct view_query *);
 static void		bit_set(struct view_query *, int64_t);
 static int		bit_get(const struct view_query *, int64_t);
@@ -232,6 +263,7 @@ static int		same_pos(const struct vq_item *,
 static int64_t		now_us(void);
 static void		budget_start(const struct view_query *,
 			    struct budget *);
+static void		budget_half(const struct budget *, struct budget *);
 static int		budget_spent(struct budget *, int);
 static void		head_add(struct view_query *, const struct view_row *,
 			    char *);
@@ -246,6 +278,8 @@ static enum kith_status	page_all(struct view_query *, const unsigned char *,
 static enum kith_status	page_walk(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, int, struct budget *, size_t,
 			    struct view_row *, size_t *, struct kith_err *);
+static enum kith_status	test_text(struct view_query *, int64_t, long, int *,
+			    char **, struct kith_err *);
 static enum kith_status	page_head(struct view_query *, const unsigned char *,
 			    size_t, int64_t, int, size_t, struct view_row *,
 			    size_t *, struct kith_err *);
@@ -341,7 +375,8 @@ words_match(const struct view_query *q, const unsigned char **t,
 	size_t	i, w, wl;
 
 	for (w = 0; w < q->n_words; w++) {
-		if (which == TEST_C ? q->in_fts[w] : which != TEST_ALL &&
+		if (which == TEST_C ? q->in_fts[w] == FTS_WORD :
+		    which != TEST_ALL &&
 		    (size_t)which != w)
 			continue;
 		wl = strlen(q->words[w]);
@@ -374,6 +409,21 @@ text_matches(const struct view_query *q, sqlite3_stmt *stmt, int col,
 		any |= sqlite3_column_type(stmt, col + (int)i) != SQLITE_NULL;
 	}
 	return any && words_match(q, t, tl, N_TEXT, which);
+}
+
+/* Whether a word of the search text in columns col..col+5 of stmt starts
+ * with the first wl bytes of w. */
+static int
+text_has(sqlite3_stmt *stmt, int col, const char *w, size_t wl)
+{
+	const unsigned char	*t;
+	int			 i;
+
+	for (i = col; i < col + N_TEXT; i++)
+		if ((t = sqlite3_column_text(stmt, i)) != NULL &&
+		    word_in(t, (size_t)sqlite3_column_bytes(stmt, i), w, wl))
+			return 1;
+	return 0;
 }
 
 /*
@@ -477,14 +527,6 @@ view_query_narrow(const struct view_query *old, const char *query,
 	}
 	q->whole = old->whole;
 	q->head_rows = old->head_rows;
-	if (old->bits != NULL && !q->whole) {	/* choose_plan may keep it */
-		q->bits = xreallocarray(NULL, (size_t)(old->n_bits / 64),
-		    sizeof *q->bits);
-		memcpy(q->bits, old->bits, (size_t)(old->n_bits / 64) *
-		    sizeof *q->bits);
-		q->n_bits = old->n_bits;
-		q->n_set = old->n_set;
-	}
 	if (old->head_end.key != NULL) {
 		q->head_end.key = xmalloc(old->head_end.key_len + 1);
 		memcpy(q->head_end.key, old->head_end.key,
@@ -497,7 +539,19 @@ view_query_narrow(const struct view_query *old, const char *query,
 		q->plan = VIEW_PLAN_LIST;
 		goto done;
 	}
-	st = choose_plan(q, err);
+	if ((st = choose_plan(q, err)) != KITH_OK || q->expr == NULL ||
+	    old->expr == NULL || strcmp(q->expr, old->expr) != 0)
+		goto done;
+	/* The same set: take over what old has built of it. */
+	q->set_to = old->set_to;
+	q->n_set = old->n_set;
+	q->n_bits = old->n_bits;
+	if (old->n_bits > 0) {
+		q->bits = xreallocarray(NULL, (size_t)(old->n_bits / 64),
+		    sizeof *q->bits);
+		memcpy(q->bits, old->bits, (size_t)(old->n_bits / 64) *
+		    sizeof *q->bits);
+	}
 done:
 	if (st == KITH_OK) {
 		*out = q;
@@ -534,9 +588,18 @@ drop_plan(struct view_query *q)
 {
 	size_t	i;
 
+	free(q->expr);
+	q->expr = NULL;
 	free(q->bits);
 	q->bits = NULL;
-	q->n_bits = q->n_set = 0;
+	q->n_bits = q->n_set = q->set_to = 0;
+	for (i = 0; i < q->n_list; i++)
+		item_free(&q->list[i]);
+	free(q->list);
+	q->list = NULL;
+	q->n_list = 0;
+	q->list_to = 0;
+	q->forced = 0;
 	for (i = 0; i < q->n_head; i++)
 		item_free(&q->head[i]);
 	free(q->head);
@@ -589,13 +652,14 @@ view_query_set_plan(struct view_query *q, enum view_plan plan,
 		q->plan = VIEW_PLAN_AUTO;
 		return choose_plan(q, err);
 	}
+	q->forced = 1;
 	if (plan == VIEW_PLAN_WALK)
 		return KITH_OK;
 	/* Forced BITMAP or LIST: every word to FTS5, none tested in C. */
-	for (size_t i = 0; i < q->n_words; i++)
-		q->in_fts[i] = 1;
+	memset(q->in_fts, FTS_WORD, q->n_words);
 	q->check = 0;
-	return build_set(q, err);
+	q->expr = fts_expr(q);
+	return KITH_OK;
 }
 
 /* Per-row cost in microseconds of streaming word w's matches from FTS5. */
@@ -608,9 +672,10 @@ fts_cost(const char *w)
 }
 
 /*
- * Samples the search text, estimates the cost of each plan and builds the
- * cheapest.  A head already there (a narrowed query) is kept: the first
- * page needs fewer rows past its end.
+ * Samples the search text, estimates the cost of each plan and chooses
+ * the cheapest; a set is built later, by set_step.  A head already there
+ * (a narrowed query) is kept: the first page needs fewer rows past its
+ * end.
  */
 static enum kith_status
 choose_plan(struct view_query *q, struct kith_err *err)
@@ -619,8 +684,7 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	enum kith_status	 st = KITH_OK;
 	int64_t			 lo = 0, hi = 0, start, span;
 	double			*hits, *cost, all = 0, seen = 0;
-	double			 n, d, dw, walk, set, build, keep, m, best;
-	double			 want;
+	double			 n, d, dw, walk, set, m, best, want, pre;
 	size_t			 w, cheapest = 0;
 	int			 rc, r;
 
@@ -636,10 +700,14 @@ choose_plan(struct view_query *q, struct kith_err *err)
 		return db_fail(q->db, err, "searching contacts");
 	span = hi >= lo ? hi - lo + 1 : 0;
 
-	/* The sample: runs of rows spread evenly over the ids. */
+	/*
+	 * The sample: runs of rows spread evenly over the ids.  hits[2w]
+	 * counts word w's matches, hits[2w + 1] those of its first three
+	 * letters.
+	 */
 	if ((stmt = db_stmt(q->db, SAMPLE_SQL, err)) == NULL)
 		return KITH_DB;
-	hits = xcalloc(q->n_words, sizeof *hits);
+	hits = xcalloc(q->n_words * 2, sizeof *hits);
 	cost = xcalloc(q->n_words, sizeof *cost);
 	for (r = 0; r < SAMPLE_RUNS && span > 0; r++) {
 		if (span <= (int64_t)SAMPLE_RUNS * SAMPLE_RUN && r > 0)
@@ -650,8 +718,12 @@ choose_plan(struct view_query *q, struct kith_err *err)
 		    SAMPLE_RUN ? span : SAMPLE_RUN);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			seen++;
-			for (w = 0; w < q->n_words; w++)
-				hits[w] += text_matches(q, stmt, 2, (long)w);
+			for (w = 0; w < q->n_words; w++) {
+				hits[2 * w] += text_matches(q, stmt, 2,
+				    (long)w);
+				hits[2 * w + 1] += strlen(q->words[w]) > 3 &&
+				    text_has(stmt, 2, q->words[w], 3);
+			}
 			all += text_matches(q, stmt, 2, TEST_ALL);
 		}
 		sqlite3_reset(stmt);
@@ -683,66 +755,56 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	 */
 	dw = (q->n_head + d * HEAD_PRIOR) / (q->head_rows + HEAD_PRIOR);
 	walk = dw > 0 ? want * COST_WALK / dw : 1e12;
+	/*
+	 * A longer word whose doclists would cost too much to merge goes to
+	 * FTS5 as its first three letters, a stream that set_step can stop
+	 * and resume, and is tested in C as well.
+	 */
 	best = 1e12;
 	for (w = 0; w < q->n_words; w++) {
-		cost[w] = n * (hits[w] + 0.5) / seen * fts_cost(q->words[w]);
+		cost[w] = n * (hits[2 * w] + 0.5) / seen *
+		    fts_cost(q->words[w]);
+		q->in_fts[w] = FTS_WORD;
+		pre = n * (hits[2 * w + 1] + 0.5) / seen * COST_PREFIX;
+		if (strlen(q->words[w]) > 3 && cost[w] > FTS_WORD_MAX &&
+		    pre < cost[w]) {
+			cost[w] = pre;
+			q->in_fts[w] = FTS_PREFIX;
+		}
 		if (cost[w] < best) {
 			best = cost[w];
 			cheapest = w;
 		}
 	}
 	/*
-	 * Sparse words go to FTS5, at least the cheapest; the rest to C.  If
-	 * the sample saw no match, all but one-letter words go to FTS5: the
-	 * matches of a few may be none of the others', and a walk would test
-	 * every one of them in C to find nothing.
+	 * Sparse words go to FTS5, at least the cheapest, and so do streams
+	 * of the prefix index, which only narrow FTS5's AND; the rest to C.
+	 * If the sample saw no match, all but one-letter words go to FTS5:
+	 * the matches of a few may be none of the others', and a walk would
+	 * test every one of them in C to find nothing.
 	 */
 	set = 0;
 	q->check = 0;
 	for (w = 0; w < q->n_words; w++) {
-		/* A prefix-index word only narrows FTS5's AND: always in. */
-		q->in_fts[w] = w == cheapest || cost[w] <= FTS_WORD_MAX ||
+		if (!(w == cheapest || cost[w] <= FTS_WORD_MAX ||
+		    q->in_fts[w] == FTS_PREFIX ||
 		    fts_cost(q->words[w]) == COST_PREFIX ||
-		    (all == 0 && strlen(q->words[w]) > 1);
-		if (q->in_fts[w])
+		    (all == 0 && strlen(q->words[w]) > 1)))
+			q->in_fts[w] = FTS_NONE;
+		if (q->in_fts[w] != FTS_NONE)
 			set += cost[w];
-		else
-			q->check = 1;
+		q->check |= q->in_fts[w] != FTS_WORD;
 	}
 	m = n * (all + 0.5) / seen;
-	build = set + (m <= LIST_MAX ? m * COST_FETCH : 0);
-	set = build + (m <= LIST_MAX ? 0 : PAGE_GUESS * n / m * COST_STEP);
-	/*
-	 * A narrowed query may keep the old bitmap and test every word in C
-	 * for the ids in it, unless the sample saw no match: the walk might
-	 * then test them all, where FTS5 would find the few at once.
-	 */
-	keep = 1e12;
-	if (q->bits != NULL && all > 0)
-		keep = want * ((double)q->n_set > m ? (double)q->n_set / m : 1) *
-		    COST_FETCH + want * n / m * COST_STEP;
-	if (keep < walk && keep < set) {
-		memset(q->in_fts, 0, q->n_words);
-		q->check = 1;
-		q->plan = VIEW_PLAN_BITMAP;
-		goto out;
-	}
-	free(q->bits);
-	q->bits = NULL;
-	q->n_bits = q->n_set = 0;
-	/*
-	 * Under a time budget a walk returns within it and idle calls go on
-	 * with it, where a set is built whole before the first page: walk if
-	 * building would overrun the budget and the walk fills the page in a
-	 * few budgets' time.
-	 */
-	if (walk <= set || (q->budget_us > 0 && build > q->budget_us &&
-	    walk <= WALK_BUDGETS * q->budget_us)) {
-		memset(q->in_fts, 0, q->n_words);
+	set += PAGE_GUESS * n / m * COST_STEP;
+	if (walk <= set) {
+		memset(q->in_fts, FTS_NONE, q->n_words);
 		q->check = 1;
 		q->plan = VIEW_PLAN_WALK;
-	} else
-		st = build_set(q, err);
+	} else {
+		q->expr = fts_expr(q);
+		q->plan = VIEW_PLAN_BITMAP;
+	}
 out:
 	free(hits);
 	free(cost);
@@ -758,12 +820,14 @@ fts_expr(const struct view_query *q)
 	size_t			 w, i;
 
 	for (w = 0; w < q->n_words; w++) {
-		if (!q->in_fts[w])
+		if (q->in_fts[w] == FTS_NONE)
 			continue;
 		if (sb.len > 0)
 			sbuf_add(&sb, " AND ");
 		if (strlen(q->words[w]) > 1) {
-			sbuf_printf(&sb, "\"%s\"*", q->words[w]);
+			sbuf_printf(&sb, "\"%.*s\"*", q->in_fts[w] ==
+			    FTS_PREFIX ? 3 : (int)strlen(q->words[w]),
+			    q->words[w]);
 			continue;
 		}
 		/*
@@ -880,94 +944,86 @@ same_pos(const struct vq_item *it, const unsigned char *key, size_t key_len,
 }
 
 /*
- * Streams the FTS5 matches of the words in FTS5: up to LIST_MAX of them
- * become the LIST plan (checked, sorted), more the BITMAP plan.
+ * Whether the set is still being built: FTS5's matches, then, when they
+ * are few (or the plan is a forced LIST), each checked to become the
+ * LIST plan's whole head.
+ */
+static int
+set_pending(const struct view_query *q)
+{
+	if (q->expr == NULL || q->whole)
+		return 0;
+	if (q->set_to != SET_DONE)
+		return 1;
+	return q->plan == VIEW_PLAN_LIST ||
+	    (!q->forced && q->n_set <= LIST_MAX);
+}
+
+/*
+ * Goes on building the set until it is done or b is spent: FTS5's
+ * matches from set_to on, in id order, into the bitmap; then, if they are
+ * few, each checked (the words tested in C, the archived rule) and kept
+ * with its key and text.  Once all are, they become the head, whole, and
+ * the plan LIST.
  */
 static enum kith_status
-build_set(struct view_query *q, struct kith_err *err)
+set_step(struct view_query *q, struct budget *b, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;
-	enum kith_status	 st = KITH_OK;
-	struct vq_item		*list = NULL;
-	int64_t			*ids, id;
-	size_t			 n = 0, i, k = 0;
-	char			*expr;
+	enum kith_status	 st;
+	int64_t			 id;
+	size_t			 i;
 	int			 rc, yes;
 
-	ids = xreallocarray(NULL, LIST_MAX, sizeof *ids);
-	expr = fts_expr(q);
-	if ((stmt = db_stmt(q->db, "SELECT rowid FROM contact_fts WHERE "
-	    "contact_fts MATCH ?1", err)) == NULL) {
-		st = KITH_DB;
-		goto out;
-	}
-	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(stmt, 0);
-		if (n < LIST_MAX && q->bits == NULL) {
-			ids[n++] = id;
-			continue;
+	if (q->set_to != SET_DONE) {
+		if ((stmt = db_stmt(q->db, SET_SQL, err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_text(stmt, 1, q->expr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, q->set_to);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(stmt, 0);
+			bit_set(q, id);
+			q->set_to = id + 1;
+			if (budget_spent(b, 0))
+				break;
 		}
-		if (q->bits == NULL)
-			for (i = 0; i < n; i++)
-				bit_set(q, ids[i]);
-		bit_set(q, id);
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_DONE)
+			q->set_to = SET_DONE;
+		else if (rc != SQLITE_ROW)
+			return db_fail(q->db, err, "searching contacts");
+		if (rc == SQLITE_ROW || !set_pending(q))
+			return KITH_OK;
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		st = db_fail(q->db, err, "searching contacts");
-		goto out;
-	}
-	if (q->plan == VIEW_PLAN_BITMAP && q->bits == NULL) {
-		bit_set(q, 0);		/* a forced bitmap of few ids */
-		q->bits[0] = 0;
-		for (i = 0; i < n; i++)
-			bit_set(q, ids[i]);
-	}
-	if (q->bits != NULL && q->plan != VIEW_PLAN_LIST) {
-		q->plan = VIEW_PLAN_BITMAP;
-		goto out;
-	}
-	if (q->bits != NULL) {		/* a forced LIST of many */
-		n = 0;
-		for (id = 0; id < q->n_bits; id++)
-			if (bit_get(q, id)) {
-				if (n % LIST_MAX == 0 && n > 0)
-					ids = xreallocarray(ids, n + LIST_MAX,
-					    sizeof *ids);
-				ids[n++] = id;
-			}
-		free(q->bits);
-		q->bits = NULL;
-		q->n_bits = 0;
-	}
-	/* The LIST plan: every match, a complete head. */
-	list = xcalloc(n > 0 ? n : 1, sizeof *list);
-	for (i = 0; i < n; i++) {
-		if ((st = check_one(q, ids[i], 0, &yes, &list[k], err))
+	if (q->list == NULL)
+		q->list = xcalloc((size_t)q->n_set + 1, sizeof *q->list);
+	for (id = q->list_to; id < q->n_bits; id++) {
+		if (!bit_get(q, id))
+			continue;
+		if ((st = check_one(q, id, 0, &yes, &q->list[q->n_list], err))
 		    != KITH_OK)
-			goto out;
-		if (yes)
-			k++;
+			return st;
+		q->n_list += yes != 0;
+		q->list_to = id + 1;
+		if (budget_spent(b, 1))
+			return KITH_OK;
 	}
-	qsort(list, k, sizeof *list, item_cmp);
+	/* All checked: the LIST plan. */
+	qsort(q->list, q->n_list, sizeof *q->list, item_cmp);
 	for (i = 0; i < q->n_head; i++)
 		item_free(&q->head[i]);
 	free(q->head);
-	q->head = list;
-	q->n_head = k;
-	list = NULL;
+	q->head = q->list;
+	q->n_head = q->n_list;
+	q->list = NULL;
+	q->n_list = 0;
+	free(q->bits);
+	q->bits = NULL;
+	q->n_bits = 0;
 	q->whole = 1;
 	q->plan = VIEW_PLAN_LIST;
-out:
-	if (list != NULL) {
-		for (i = 0; i < k; i++)
-			item_free(&list[i]);
-		free(list);
-	}
-	free(ids);
-	free(expr);
-	return st;
+	q->stop_dir = 0;	/* a walk going on would now read the head */
+	return KITH_OK;
 }
 
 /*
@@ -1043,6 +1099,15 @@ budget_start(const struct view_query *q, struct budget *b)
  * is read after each heavy row (one whose text was read, some tens of
  * microseconds) and every 64 light ones (a bitmap miss, a fraction of one).
  */
+/* In *part, what is left of b's rows and time, halved. */
+static void
+budget_half(const struct budget *b, struct budget *part)
+{
+	part->rows = b->rows > 0 ? (b->rows - b->steps + 1) / 2 : 0;
+	part->until = b->until > 0 ? (now_us() + b->until) / 2 : 0;
+	part->steps = 0;
+}
+
 static int
 budget_spent(struct budget *b, int heavy)
 {
@@ -1125,12 +1190,14 @@ page_all(struct view_query *q, const unsigned char *key, size_t key_len,
 }
 
 /*
- * WALK and BITMAP: the name index from the position, rows tested, until
- * limit rows are found or the budget b is spent.  extend: the position is
- * the head's end (or the start, the head being empty), and the matches
- * found go on the head.  Stopped on the budget, the walk sets q->more and
- * q->stop_at to the last row it stepped, which becomes the head's end if
- * it was still extending the head; if it was not, it sets q->stop_dir for
+ * The name index from the position, rows tested, until limit rows are
+ * found or the budget b is spent.  A row below set_to is skipped unless
+ * it is in the set, and then only the words tested in C are tested; a row
+ * above is tested for every word.  extend: the position is the head's end
+ * (or the start, the head being empty), and the matches found go on the
+ * head.  Stopped on the budget, the walk sets q->more and q->stop_at to
+ * the last row it stepped, which becomes the head's end if it was still
+ * extending the head; if it was not, it sets q->stop_dir for
  * view_query_page to say where the call that continues it comes from.
  */
 static enum kith_status
@@ -1140,15 +1207,14 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st = KITH_OK;
-	struct vq_item		 it;
 	char			 today[11], *text;
 	int64_t			 cid;
 	int			 rc = SQLITE_ROW, ok, stepped = 0, heavy = 0;
-	int			 walk = q->plan == VIEW_PLAN_WALK;
+	int			 in_set;
 
 	db_today(q->db, today);
-	if ((stmt = db_stmt(q->db, walk_sql[walk][dir > 0][key != NULL],
-	    err)) == NULL)
+	if ((stmt = db_stmt(q->db, walk_sql[dir > 0][key != NULL], err))
+	    == NULL)
 		return KITH_DB;
 	if (key != NULL) {	/* transient: it may be the head's end */
 		sqlite3_bind_blob(stmt, 1, key, (int)key_len,
@@ -1174,24 +1240,16 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 		stepped = 1;
 		cid = sqlite3_column_int64(stmt, 0);
 		q->head_rows += extend;
+		in_set = cid < q->set_to;
+		if ((heavy = !in_set || bit_get(q, cid)) == 0)
+			continue;
 		text = NULL;
-		heavy = walk || bit_get(q, cid);
-		if (walk) {
-			if (!text_matches(q, stmt, 2, TEST_ALL))
+		if (!in_set || q->check || extend) {
+			if ((st = test_text(q, cid, in_set ? TEST_C : TEST_ALL,
+			    &ok, extend ? &text : NULL, err)) != KITH_OK)
+				break;
+			if (!ok)
 				continue;
-		} else {
-			if (!bit_get(q, cid))
-				continue;
-			if (q->check || extend) {
-				memset(&it, 0, sizeof it);
-				if ((st = check_one(q, cid, 0, &ok, extend ?
-				    &it : NULL, err)) != KITH_OK)
-					break;
-				if (!ok)
-					continue;
-				free(it.key);
-				text = it.text;
-			}
 		}
 		if ((st = fetch_row(q, cid, today, &r[*n], &ok, err))
 		    != KITH_OK || !ok) {
@@ -1201,7 +1259,7 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 			continue;
 		}
 		if (extend) {
-			head_add(q, &r[*n], walk ? text_join(stmt, 2) : text);
+			head_add(q, &r[*n], text);
 			extend = q->n_head < HEAD_MAX;
 		}
 		(*n)++;
@@ -1212,6 +1270,33 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 	if (st == KITH_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		st = db_fail(q->db, err, "listing contacts");
 	return st;
+}
+
+/*
+ * Whether contact id's search text holds the words that which names
+ * (words_match); if it does and text is not NULL, stores the text there
+ * (text_join; caller frees).
+ */
+static enum kith_status
+test_text(struct view_query *q, int64_t id, long which, int *yes,
+    char **text, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*yes = 0;
+	if ((stmt = db_stmt(q->db, TEXT_SQL, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*yes = text_matches(q, stmt, 0, which);
+		if (*yes && text != NULL)
+			*text = text_join(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(q->db, err, "searching contacts");
+	return KITH_OK;
 }
 
 /* The head from the position, which it covers. */
@@ -1267,7 +1352,7 @@ view_query_page(struct view_query *q, const unsigned char *key,
     size_t *n, struct kith_err *err)
 {
 	struct view_row		*r;
-	struct budget		 b;
+	struct budget		 b, half;
 	enum kith_status	 st;
 	struct vq_item		*at = &q->stop_at;
 
@@ -1278,6 +1363,14 @@ view_query_page(struct view_query *q, const unsigned char *key,
 		return KITH_OK;
 	r = xcalloc(limit, sizeof *r);
 	budget_start(q, &b);
+	/* Half the budget goes on building the set, if the plan uses it. */
+	if (q->plan != VIEW_PLAN_WALK && set_pending(q)) {
+		budget_half(&b, &half);
+		st = set_step(q, &half, err);
+		b.steps += half.steps;
+		if (st != KITH_OK)
+			goto out;
+	}
 	if (q->plan == VIEW_PLAN_ALL)
 		st = page_all(q, key, key_len, id, dir, limit, r, n, err);
 	else if (q->stop_dir == dir && same_pos(&q->stop_from, key, key_len,
@@ -1299,6 +1392,7 @@ view_query_page(struct view_query *q, const unsigned char *key,
 			st = page_walk(q, q->head_end.key, q->head_end.key_len,
 			    q->head_end.id, 1, 1, &b, limit, r, n, err);
 	}
+out:
 	if (st != KITH_OK) {
 		view_rows_free(r, *n);
 		*n = 0;
@@ -1343,13 +1437,17 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 		return KITH_OK;
 	if (chunk <= 0)
 		chunk = 1;
+	budget_start(q, &b);
+	b.rows = 0;		/* chunk is the limit on rows */
+	/* The set first (whole, if the call has no budget). */
+	if (set_pending(q) && ((st = set_step(q, &b, err)) != KITH_OK ||
+	    set_pending(q)))
+		return st;
 	if (q->whole) {
 		vc->count = (int64_t)q->n_head;
 		vc->done = 1;
 		return KITH_OK;
 	}
-	budget_start(q, &b);
-	b.rows = 0;		/* chunk is the limit on rows */
 	switch (q->plan) {
 	case VIEW_PLAN_BITMAP:
 		/* Only the ids in the bitmap are read. */

@@ -5,8 +5,9 @@
  * timeout, map the key through the key table, run the action, and act on
  * the flags it returns.  Idle ticks complete the list's page (a query's
  * pages stop on a budget of STEP_US, lw_fill goes on with them), count
- * contacts a chunk at a time, and notice midnight and changes made by
- * other kith processes.
+ * contacts a chunk at a time (a query's count first builds its set, a
+ * budget at a time), and notice midnight and changes made by other kith
+ * processes.
  *
  * The list is a window of at most WIN_MAX rows onto a keyset-paged query
  * (view.h); moving past either end of the window fetches the next page in
