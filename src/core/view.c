@@ -919,8 +919,10 @@ head_add(struct view_query *q, const struct view_row *v, char *text)
 }
 
 /*
- * Whether the head holds every match before and after the position (key
- * NULL: the start when dir > 0, the end when dir < 0), as far as its end.
+ * Whether the head holds every match up to the position and beyond it as
+ * far as the head's end: always when it is whole; else only for a key at
+ * or before its end (a NULL key, an end of the list, is the caller's to
+ * judge).
  */
 static int
 head_covers(const struct view_query *q, const unsigned char *key,
@@ -1094,11 +1096,6 @@ budget_start(const struct view_query *q, struct budget *b)
 	b->steps = 0;
 }
 
-/*
- * Counts a row stepped against the budget; 1 once it is spent.  The clock
- * is read after each heavy row (one whose text was read, some tens of
- * microseconds) and every 64 light ones (a bitmap miss, a fraction of one).
- */
 /* In *part, what is left of b's rows and time, halved. */
 static void
 budget_half(const struct budget *b, struct budget *part)
@@ -1108,6 +1105,11 @@ budget_half(const struct budget *b, struct budget *part)
 	part->steps = 0;
 }
 
+/*
+ * Counts a row stepped against the budget; 1 once it is spent.  The clock
+ * is read after each heavy row (one whose text was read, some tens of
+ * microseconds) and every 64 light ones (a bitmap miss, a fraction of one).
+ */
 static int
 budget_spent(struct budget *b, int heavy)
 {
@@ -1355,6 +1357,7 @@ view_query_page(struct view_query *q, const unsigned char *key,
 	struct budget		 b, half;
 	enum kith_status	 st;
 	struct vq_item		*at = &q->stop_at;
+	int			 resume;
 
 	*rows = NULL;
 	*n = 0;
@@ -1371,12 +1374,14 @@ view_query_page(struct view_query *q, const unsigned char *key,
 		if (st != KITH_OK)
 			goto out;
 	}
+	/* Only the last call's stop goes on: another call ends it. */
+	resume = q->stop_dir == dir && same_pos(&q->stop_from, key, key_len,
+	    id);
+	q->stop_dir = 0;
 	if (q->plan == VIEW_PLAN_ALL)
 		st = page_all(q, key, key_len, id, dir, limit, r, n, err);
-	else if (q->stop_dir == dir && same_pos(&q->stop_from, key, key_len,
-	    id)) {
+	else if (resume) {
 		/* Goes on with a walk that stopped on its budget. */
-		q->stop_dir = 0;
 		st = page_walk(q, at->key, at->key_len, at->id, dir, 0, &b,
 		    limit, r, n, err);
 	} else if (dir < 0)

@@ -464,6 +464,41 @@ test_budget(void)
 	}
 	CHECK(cuts > 0);		/* some pages were cut short */
 
+	/*
+	 * Directions interleaved, each call stopped on a one-row budget: back
+	 * from the end, on from the start, back from the end again (End, Home,
+	 * End while a page fills).  No call may end the list early.
+	 */
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++)
+	for (pi = 1; pi < sizeof plans / sizeof plans[0]; pi++) {
+		struct view_row	*r;
+		size_t		 n;
+
+		CHECK_INT(view_query_new(db, queries[qi], 0, &fresh, &err),
+		    KITH_OK);
+		nw = all_rows(fresh, 1, N, want);
+		view_query_free(fresh);
+		CHECK_INT(view_query_new(db, queries[qi], 0, &q, &err),
+		    KITH_OK);
+		CHECK_INT(view_query_set_plan(q, plans[pi], &err), KITH_OK);
+		view_query_set_budget(q, 1, 0);
+		for (i = 0; i < 3; i++) {
+			dir = i == 1 ? 1 : -1;
+			CHECK_INT(view_query_page(q, NULL, 0, 0, dir, 5, &r,
+			    &n, &err), KITH_OK);
+			CHECK(n > 0 || view_query_more(q) || nw == 0);
+			if (n > 0 && nw > 0)
+				CHECK_INT(r[0].id, want[dir > 0 ? 0 : nw - 1]);
+			view_rows_free(r, n);
+		}
+		/* And from the end once more, page by page, to the start. */
+		ng = budget_rows(q, -1, 3, got, &cut);
+		CHECK_INT(ng, nw);
+		for (i = 0; i < ng && i < nw; i++)
+			CHECK_INT(got[i], want[nw - 1 - i]);
+		view_query_free(q);
+	}
+
 	/* Typed a letter at a time, each query narrowed, the budget kept. */
 	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
 		CHECK_INT(view_query_new(db, NULL, 0, &old, &err), KITH_OK);
