@@ -577,7 +577,7 @@ add_notes(struct app *app, const char *notes)
 		}
 		add_line(app, ROLE_DIM, 0, 0, "%-8s %.*s%s", lines ? "" :
 		    "notes", (int)fit, p, lines + 1 == NOTES_LINES &&
-		    (fit < n || nl != NULL) ? " …" : "");
+		    (fit < n || (nl != NULL && nl[1] != '\0')) ? " …" : "");
 		lines++;
 		p += fit;
 		if (fit == n)
@@ -792,7 +792,14 @@ apply_query(struct app *app)
 {
 	struct kith_err		 err = { 0 };
 	struct view_query	*old = app->vq;
+	int64_t			 v;
 
+	/* Narrowing needs the old matches to be the database's still. */
+	if (old != NULL && (view_data_version(app->db, &v, &err) != KITH_OK ||
+	    v != app->data_version)) {
+		view_query_free(old);
+		old = NULL;
+	}
 	free(app->query);
 	app->query = str_empty(app->search.buf) ? NULL :
 	    xstrdup(app->search.buf);
