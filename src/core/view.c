@@ -1120,6 +1120,21 @@ budget_spent(struct budget *b, int heavy)
 	    now_us() >= b->until;
 }
 
+/* A page row from columns id, name, org, overdue, archived, sort key. */
+static void
+read_row(sqlite3_stmt *stmt, struct view_row *v)
+{
+	v->id = sqlite3_column_int64(stmt, 0);
+	v->name = db_col_text(stmt, 1);
+	v->org = db_col_text(stmt, 2);
+	v->overdue = sqlite3_column_int(stmt, 3);
+	v->archived = sqlite3_column_int(stmt, 4);
+	v->key_len = (size_t)sqlite3_column_bytes(stmt, 5);
+	v->key = xmalloc(v->key_len + 1);
+	if (v->key_len > 0)
+		memcpy(v->key, sqlite3_column_blob(stmt, 5), v->key_len);
+}
+
 /* Fills *v with contact id's row; *ok 0 if it is gone or archived. */
 static enum kith_status
 fetch_row(struct view_query *q, int64_t id, const char *today,
@@ -1135,15 +1150,7 @@ fetch_row(struct view_query *q, int64_t id, const char *today,
 	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
 	    (q->archived || sqlite3_column_int(stmt, 4) == 0)) {
-		v->id = id;
-		v->name = db_col_text(stmt, 1);
-		v->org = db_col_text(stmt, 2);
-		v->overdue = sqlite3_column_int(stmt, 3);
-		v->archived = sqlite3_column_int(stmt, 4);
-		v->key_len = (size_t)sqlite3_column_bytes(stmt, 5);
-		v->key = xmalloc(v->key_len + 1);
-		if (v->key_len > 0)
-			memcpy(v->key, sqlite3_column_blob(stmt, 5), v->key_len);
+		read_row(stmt, v);
 		*ok = 1;
 	}
 	sqlite3_reset(stmt);
@@ -1173,17 +1180,7 @@ page_all(struct view_query *q, const unsigned char *key, size_t key_len,
 	sqlite3_bind_text(stmt, 4, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(stmt, 5, q->archived);
 	while (*n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct view_row *v = &r[(*n)++];
-
-		v->id = sqlite3_column_int64(stmt, 0);
-		v->name = db_col_text(stmt, 1);
-		v->org = db_col_text(stmt, 2);
-		v->overdue = sqlite3_column_int(stmt, 3);
-		v->archived = sqlite3_column_int(stmt, 4);
-		v->key_len = (size_t)sqlite3_column_bytes(stmt, 5);
-		v->key = xmalloc(v->key_len + 1);
-		if (v->key_len > 0)
-			memcpy(v->key, sqlite3_column_blob(stmt, 5), v->key_len);
+		read_row(stmt, &r[(*n)++]);
 	}
 	sqlite3_reset(stmt);
 	if (*n < limit && rc != SQLITE_DONE)
