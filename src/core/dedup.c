@@ -623,32 +623,41 @@ filter_hash(int kind, const char *s, size_t len)
 	return h;
 }
 
+/* The key's FILTER_K bit numbers. */
 static void
-filter_put(struct dedup_filter *f, int kind, const char *s, size_t len)
+filter_bits(const struct dedup_filter *f, int kind, const char *s,
+    size_t len, uint64_t bit[FILTER_K])
 {
-	uint64_t	h = filter_hash(kind, s, len), step, bit;
+	uint64_t	h = filter_hash(kind, s, len), step;
 	int		i;
 
 	step = (h >> 32 | h << 32) | 1;
-	for (i = 0; i < FILTER_K; i++) {
-		bit = (h + (uint64_t)i * step) & f->mask;
-		f->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
-	}
+	for (i = 0; i < FILTER_K; i++)
+		bit[i] = (h + (uint64_t)i * step) & f->mask;
+}
+
+static void
+filter_put(struct dedup_filter *f, int kind, const char *s, size_t len)
+{
+	uint64_t	bit[FILTER_K];
+	int		i;
+
+	filter_bits(f, kind, s, len, bit);
+	for (i = 0; i < FILTER_K; i++)
+		f->bits[bit[i] >> 6] |= (uint64_t)1 << (bit[i] & 63);
 }
 
 static int
 filter_has_n(const struct dedup_filter *f, int kind, const char *s,
     size_t len)
 {
-	uint64_t	h = filter_hash(kind, s, len), step, bit;
+	uint64_t	bit[FILTER_K];
 	int		i;
 
-	step = (h >> 32 | h << 32) | 1;
-	for (i = 0; i < FILTER_K; i++) {
-		bit = (h + (uint64_t)i * step) & f->mask;
-		if ((f->bits[bit >> 6] & ((uint64_t)1 << (bit & 63))) == 0)
+	filter_bits(f, kind, s, len, bit);
+	for (i = 0; i < FILTER_K; i++)
+		if ((f->bits[bit[i] >> 6] & (uint64_t)1 << (bit[i] & 63)) == 0)
 			return 0;
-	}
 	return 1;
 }
 
