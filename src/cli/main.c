@@ -103,7 +103,8 @@ const struct cmd cli_cmds[] = {
 	    "that are not UTF-8, default WINDOWS-1252) and\ndelimiter (, ; "
 	    "TAB) are detected.  --dry-run shows the mapping and the counts\n"
 	    "and writes nothing.  --undo BATCH takes an import back; --list "
-	    "lists imports.\nExits 1 if any row was rejected." },
+	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
+	    "bar.\nExits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
