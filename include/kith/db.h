@@ -19,7 +19,7 @@ struct kith_db;
 struct kith_text;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KITH_SCHEMA_VERSION	3
+#define KITH_SCHEMA_VERSION	4
 
 /*
  * Path of the default database: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db,
@@ -54,14 +54,18 @@ struct kith_text *kith_db_text(struct kith_db *);
 /*
  * Transactions.  The outermost level is BEGIN IMMEDIATE (so a second
  * writer waits at the start, never half-way); inner levels are savepoints,
- * which roll back on their own without undoing the outer work.
+ * which roll back on their own without undoing the outer work.  Each
+ * outermost transaction that changes user data is one action of the change
+ * journal (journal.h), named with kith_db_action().
  */
 enum kith_status kith_db_begin(struct kith_db *, struct kith_err *);
 enum kith_status kith_db_commit(struct kith_db *, struct kith_err *);
 void		 kith_db_rollback(struct kith_db *);
 
 /*
- * Bulk mode, for imports: contacts stored get no new search entry (the
+ * Bulk mode, for imports: the change journal records no rows (an import is
+ * journaled as one action, undone by import_undo), contacts stored get no
+ * new search entry (the
  * importer builds the entries in one go with search_index_batch() and
  * search_reindex_many() before each commit), and inner transaction levels
  * cost nothing, but a failure inside one makes the outermost commit fail

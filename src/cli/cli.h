@@ -78,6 +78,34 @@ int	 text_width(const char *s);
 /* Writes s cut or padded to exactly width cells. */
 void	 out_pad(FILE *, const char *s, int width);
 
+/*
+ * Asks question (e.g. "Delete Ana Petrović (#12)?") on the terminal and
+ * returns 1 if the user answers y or yes.  yes (the command's --yes)
+ * answers for the user.  Without a terminal on stdin, nothing is asked:
+ * prints that command needs --yes and returns 0.  A "no" prints that
+ * nothing was changed and returns 0.  (confirm.c)
+ */
+int	 cli_confirm(int yes, const char *command, const char *question);
+
+/*
+ * A user action as one entry of the change journal (kith undo), for
+ * commands that make several core calls or that call a core write
+ * outside a transaction: cli_act_begin() opens it (0 and a message if the
+ * database is busy), cli_act_commit() names it and commits (0 and a
+ * message on failure), cli_act_abort() drops it.  (cmd_undo.c)
+ */
+int	 cli_act_begin(struct cli *);
+int	 cli_act_commit(struct cli *, const char *command, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+void	 cli_act_abort(struct cli *);
+
+/* Names the action of the next write (kith_db_action) with a label. */
+void	 cli_act_name(struct cli *, const char *command, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+
+/* "Ana Petrović (#12)", or "#12" if it cannot be read; caller frees. */
+char	*cli_contact_name(struct cli *, int64_t id);
+
 /* Subcommands (cmd_contacts.c, cmd_followups.c, main.c). */
 int	 cmd_add(struct cli *, int, char **);
 int	 cmd_edit(struct cli *, int, char **);
@@ -94,5 +122,6 @@ int	 cmd_due(struct cli *, int, char **);
 int	 cmd_demo_load(struct cli *, int, char **);
 int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);
+int	 cmd_undo(struct cli *, int, char **);
 
 #endif

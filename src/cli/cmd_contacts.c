@@ -143,6 +143,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	rc = EXIT_BAD;
 	if (!cli_open(cli))
 		goto out;
+	cli_act_name(cli, "add", "added %s", c->display);
 	if (contact_insert(cli->db, c, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
@@ -256,6 +257,8 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	rc = EXIT_BAD;
+	cli_act_name(cli, "edit", "edited %s (#%lld)", c->display,
+	    (long long)c->id);
 	if (contact_update(cli->db, c, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
@@ -507,12 +510,57 @@ out:
 	return rc;
 }
 
+/* Most contacts one kith rm --all-matching deletes. */
+#define RM_MAX	1000
+
+/*
+ * The contacts rm acts on: one, or with all every match of an ambiguous
+ * query.  Prints why on failure and returns 0.
+ */
+static int
+rm_targets(struct cli *cli, const char *what, int all, int64_t **ids,
+    size_t *n)
+{
+	struct contact_ref	*cands = NULL;
+	struct kith_err		 err = { 0 };
+	enum kith_status	 st;
+	size_t			 nc = 0, i;
+	int64_t			 id;
+
+	*ids = NULL;
+	*n = 0;
+	if (!all) {
+		if (!cli_resolve(cli, what, &id))
+			return 0;
+		*ids = xmalloc(sizeof **ids);
+		(*ids)[(*n)++] = id;
+		return 1;
+	}
+	st = contact_resolve(cli->db, what, &id, &cands, &nc, RM_MAX + 1, &err);
+	if (st == KITH_OK) {
+		*ids = xmalloc(sizeof **ids);
+		(*ids)[(*n)++] = id;
+	} else if (st == KITH_AMBIGUOUS && nc <= RM_MAX) {
+		*ids = xreallocarray(NULL, nc, sizeof **ids);
+		for (i = 0; i < nc; i++)
+			(*ids)[(*n)++] = cands[i].id;
+	} else if (st == KITH_AMBIGUOUS)
+		cli_errorx("'%s' matches more than %d contacts; narrow it",
+		    what, RM_MAX);
+	else
+		cli_error(&err);
+	contact_refs_free(cands, nc);
+	return *n > 0;
+}
+
 int
 cmd_rm(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "archive",	no_argument,		NULL, 0 },
 		{ "unarchive",	no_argument,		NULL, 0 },
+		{ "yes",	no_argument,		NULL, 0 },
+		{ "all-matching", no_argument,		NULL, 0 },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -520,35 +568,77 @@ cmd_rm(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("rm");
 	struct kith_err		 err = { 0 };
 	struct contact		*c = NULL;
-	enum kith_status	 st;
-	int64_t			 id;
-	int			 flags[4] = { 0 }, rc;
+	const char		*verb;
+	char			**names = NULL, *q;
+	int64_t			*ids = NULL;
+	size_t			 n = 0, i;
+	int			 flags[6] = { 0 }, rc, ok;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	if (optind != argc - 1 || (flags[0] && flags[1]))
 		return cli_usage(cmd);
-	if (!cli_open(cli) || !cli_resolve(cli, argv[optind], &id))
+	if (!cli_open(cli) || !rm_targets(cli, argv[optind], flags[3], &ids,
+	    &n))
 		return EXIT_BAD;
-	if (contact_get(cli->db, id, &c, &err) != KITH_OK) {
-		cli_error(&err);
-		return EXIT_BAD;
-	}
-	if (flags[0] || flags[1])
-		st = contact_archive(cli->db, id, flags[0], &err);
-	else
-		st = contact_delete(cli->db, id, &err);
-	if (st != KITH_OK) {
-		cli_error(&err);
+	rc = EXIT_BAD;
+	verb = flags[0] ? "archived" : flags[1] ? "unarchived" : "deleted";
+	names = xreallocarray(NULL, n, sizeof *names);
+	for (i = 0; i < n; i++) {
+		if (contact_get(cli->db, ids[i], &c, &err) != KITH_OK) {
+			cli_error(&err);
+			n = i;
+			goto out;
+		}
+		names[i] = xstrdup(c->display ? c->display : "");
 		contact_free(c);
-		return EXIT_BAD;
 	}
-	printf("%s %lld ", flags[0] ? "archived" : flags[1] ? "unarchived" :
-	    "deleted", (long long)id);
-	out_text(stdout, c->display);
-	putchar('\n');
-	contact_free(c);
-	return EXIT_OK;
+	if (!flags[0] && !flags[1] && !flags[2]) {
+		/* Name what goes before asking. */
+		fprintf(stderr, "kith rm deletes %s, with %s e-mails, phones, "
+		    "follow-ups, relationships\nand interactions:\n",
+		    n == 1 ? "this contact" : "these contacts",
+		    n == 1 ? "its" : "their");
+		for (i = 0; i < n; i++) {
+			fprintf(stderr, "  %6lld  ", (long long)ids[i]);
+			out_text(stderr, names[i]);
+			fputc('\n', stderr);
+		}
+		q = n == 1 ? xstrdup("Delete it?") :
+		    xasprintf("Delete these %zu contacts?", n);
+		ok = cli_confirm(0, "rm", q);
+		free(q);
+		if (!ok)
+			goto out;
+	}
+	if (!cli_act_begin(cli))
+		goto out;
+	for (i = 0; i < n; i++) {
+		if ((flags[0] || flags[1] ? contact_archive(cli->db, ids[i],
+		    flags[0], &err) : contact_delete(cli->db, ids[i], &err))
+		    != KITH_OK) {
+			cli_error(&err);
+			cli_act_abort(cli);
+			goto out;
+		}
+	}
+	if (!(n == 1 ? cli_act_commit(cli, "rm", "%s %s (#%lld)", verb,
+	    names[0], (long long)ids[0]) : cli_act_commit(cli, "rm",
+	    "%s %zu contacts: %s (#%lld), ...", verb, n, names[0],
+	    (long long)ids[0])))
+		goto out;
+	for (i = 0; i < n; i++) {
+		printf("%s %lld ", verb, (long long)ids[i]);
+		out_text(stdout, names[i]);
+		putchar('\n');
+	}
+	rc = EXIT_OK;
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(ids);
+	return rc;
 }
 
 int
@@ -566,6 +656,7 @@ cmd_link(struct cli *cli, int argc, char **argv)
 	struct relation_kind	*kinds;
 	struct kith_err		 err = { 0 };
 	const char		*kind = NULL, *note = NULL;
+	char			*na, *nb;
 	int64_t			 a, b, rid;
 	size_t			 n, i;
 	int			 ch, list = 0;
@@ -608,6 +699,11 @@ cmd_link(struct cli *cli, int argc, char **argv)
 	if (!cli_open(cli) || !cli_resolve(cli, argv[optind], &a) ||
 	    !cli_resolve(cli, argv[optind + 1], &b))
 		return EXIT_BAD;
+	na = cli_contact_name(cli, a);
+	nb = cli_contact_name(cli, b);
+	cli_act_name(cli, "link", "linked %s and %s as %s", na, nb, kind);
+	free(na);
+	free(nb);
 	if (relation_link(cli->db, a, b, kind, note, &rid, &err) != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;
@@ -636,9 +732,15 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 	if (!cli_parse_id(argv[optind], "relationship id", &id) ||
 	    !cli_open(cli))
 		return EXIT_BAD;
+	if (!cli_act_begin(cli))
+		return EXIT_BAD;
 	if (relation_unlink(cli->db, id, &err) != KITH_OK) {
 		cli_error(&err);
+		cli_act_abort(cli);
 		return EXIT_BAD;
 	}
+	if (!cli_act_commit(cli, "unlink", "removed relationship #%lld",
+	    (long long)id))
+		return EXIT_BAD;
 	return EXIT_OK;
 }

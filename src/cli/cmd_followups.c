@@ -52,7 +52,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	struct sbuf		 summary = { 0 };
 	const char		*kind = NULL, *at = NULL;
 	char			 day[KITH_DATE_LEN];
-	char			**with = NULL;
+	char			**with = NULL, *name;
 	int64_t			*who = NULL, id;
 	size_t			 n_with = 0, n = 0, i;
 	int			 ch, rc = EXIT_BAD;
@@ -105,6 +105,10 @@ cmd_log(struct cli *cli, int argc, char **argv)
 			goto out;
 	if (at != NULL && !parse_date(cli, "--at", at, day))
 		goto out;
+	name = cli_contact_name(cli, who[0]);
+	cli_act_name(cli, "log", "logged %s with %s%s: %s", kind, name,
+	    n > 1 ? " and others" : "", summary.s);
+	free(name);
 	if (interaction_log(cli->db, who, n, kind, at ? day : NULL, summary.s,
 	    NULL, &id, &err) != KITH_OK) {
 		cli_error(&err);
@@ -132,9 +136,9 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 action = { 0 };
 	const char		*due = NULL;
-	char			 day[KITH_DATE_LEN];
+	char			 day[KITH_DATE_LEN], *name;
 	int64_t			 who, id;
-	int			 ch, i, rc = EXIT_BAD;
+	int			 ch, i, ok, rc = EXIT_BAD;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -161,10 +165,19 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	if (!cli_open(cli) || !parse_date(cli, "--due", due, day) ||
 	    !cli_resolve(cli, argv[optind], &who))
 		goto out;
+	if (!cli_act_begin(cli))
+		goto out;
 	if (followup_add(cli->db, who, action.s, day, &id, &err) != KITH_OK) {
 		cli_error(&err);
+		cli_act_abort(cli);
 		goto out;
 	}
+	name = cli_contact_name(cli, who);
+	ok = cli_act_commit(cli, "follow", "follow-up %lld for %s: %s, due %s",
+	    (long long)id, name, action.s, day);
+	free(name);
+	if (!ok)
+		goto out;
 	printf("follow-up %lld due %s\n", (long long)id, day);
 	rc = EXIT_OK;
 out:
@@ -182,6 +195,7 @@ cmd_done(struct cli *cli, int argc, char **argv)
 	};
 	const struct cmd	*cmd = cli_find("done");
 	struct kith_err		 err = { 0 };
+	struct sbuf		 label = { 0 };
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
@@ -189,7 +203,7 @@ cmd_done(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (optind >= argc)
 		return cli_usage(cmd);
-	if (!cli_open(cli))
+	if (!cli_open(cli) || !cli_act_begin(cli))
 		return EXIT_BAD;
 	rc = EXIT_OK;
 	for (; optind < argc; optind++) {
@@ -203,7 +217,13 @@ cmd_done(struct cli *cli, int argc, char **argv)
 			continue;
 		}
 		printf("done %lld\n", (long long)id);
+		sbuf_add(&label, label.len > 0 ? ", #" : "done follow-up #");
+		sbuf_add(&label, argv[optind]);
 	}
+	if (!cli_act_commit(cli, "done", "%s", label.s ? label.s : "done "
+	    "nothing"))
+		rc = EXIT_BAD;
+	sbuf_free(&label);
 	return rc;
 }
 
@@ -228,10 +248,16 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	if (!cli_parse_id(argv[optind], "follow-up id", &id) ||
 	    !cli_open(cli) || !parse_date(cli, "date", argv[optind + 1], day))
 		return EXIT_BAD;
+	if (!cli_act_begin(cli))
+		return EXIT_BAD;
 	if (followup_reschedule(cli->db, id, day, 1, &err) != KITH_OK) {
 		cli_error(&err);
+		cli_act_abort(cli);
 		return EXIT_BAD;
 	}
+	if (!cli_act_commit(cli, "snooze", "snoozed follow-up #%lld to %s",
+	    (long long)id, day))
+		return EXIT_BAD;
 	printf("follow-up %lld due %s\n", (long long)id, day);
 	return EXIT_OK;
 }

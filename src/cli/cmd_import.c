@@ -15,7 +15,7 @@
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
-    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST };
+    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES };
 
 /* Warnings and notices shown per file; rejected rows are always shown. */
 #define NOTICE_MAX	100
@@ -31,6 +31,7 @@ static void	on_notice(void *, enum import_level, const char *, long,
 		    const char *);
 static void	on_progress(void *, long long, long long);
 static int	list_batches(struct cli *);
+static int	confirm_undo(struct cli *, int64_t, int);
 
 static void
 on_notice(void *arg, enum import_level level, const char *file, long line,
@@ -81,6 +82,54 @@ on_progress(void *arg, long long done, long long total)
 	pg->shown = 1;
 }
 
+/*
+ * Names import batch (file, date, counts) and asks before taking it back;
+ * 0 if the user did not confirm or there is no such batch.
+ */
+static int
+confirm_undo(struct cli *cli, int64_t batch, int yes)
+{
+	struct import_batch	*b;
+	struct kith_err		 err = { 0 };
+	struct tm		 tm;
+	time_t			 t;
+	size_t			 n, i;
+	char			 when[20], *q;
+	int			 ok;
+
+	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
+		cli_error(&err);
+		return 0;
+	}
+	for (i = 0; i < n && b[i].id != batch; i++)
+		;
+	if (i == n) {
+		/* import_undo says there is none, with what to do. */
+		import_batches_free(b, n);
+		return 1;
+	}
+	t = (time_t)b[i].started;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (!yes) {
+		fprintf(stderr, "kith import --undo %lld takes back the import "
+		    "of ", (long long)batch);
+		out_text(stderr, b[i].file);
+		fprintf(stderr, " on %s:\nit deletes the %ld contacts it added "
+		    "and restores the %ld it merged into.\n", when,
+		    b[i].added, b[i].merged);
+	}
+	q = xasprintf("Take back import %lld?", (long long)batch);
+	ok = cli_confirm(yes, "import --undo", q);
+	free(q);
+	if (ok)
+		cli_act_name(cli, "import --undo", "took back import %lld of "
+		    "%s (%s): %ld added, %ld merged", (long long)batch,
+		    b[i].file, when, b[i].added, b[i].merged);
+	import_batches_free(b, n);
+	return ok;
+}
+
 static int
 list_batches(struct cli *cli)
 {
@@ -125,6 +174,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		{ "charset",	required_argument,	NULL, OPT_CHARSET },
 		{ "undo",	required_argument,	NULL, OPT_UNDO },
 		{ "list",	no_argument,		NULL, OPT_LIST },
+		{ "yes",	no_argument,		NULL, OPT_YES },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -137,7 +187,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	const char		*undo = NULL;
 	int64_t			 batch;
 	long			 removed, restored;
-	int			 ch, list = 0, rc = EXIT_OK;
+	int			 ch, list = 0, yes = 0, rc = EXIT_OK;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -171,6 +221,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		case OPT_LIST:
 			list = 1;
 			break;
+		case OPT_YES:
+			yes = 1;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
@@ -184,6 +237,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return EXIT_BAD;
 		if (list)
 			return list_batches(cli);
+		if (!confirm_undo(cli, batch, yes))
+			return EXIT_BAD;
 		if (import_undo(cli->db, batch, &removed, &restored, &err)
 		    != KITH_OK) {
 			cli_error(&err);

@@ -54,11 +54,17 @@ const struct cmd cli_cmds[] = {
 	    "line.  --archived includes archived contacts." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact", NULL },
-	{ "rm", cmd_rm, "ID|QUERY [--archive | --unarchive]",
+	{ "rm", cmd_rm, "ID|QUERY [--yes] [--all-matching] "
+	    "[--archive | --unarchive]",
 	    "delete a contact (or archive it)",
 	    "Deleting removes the contact with its e-mails, phones, follow-ups, "
 	    "relationships\nand the interactions nobody else took part in.  "
-	    "--archive hides the contact\nfrom lists instead, keeping "
+	    "kith rm names the contact and\nasks for confirmation on a "
+	    "terminal; without one it refuses unless --yes is\ngiven.  A QUERY "
+	    "that matches several contacts deletes nothing, unless\n"
+	    "--all-matching is given: then every match is listed and deleted "
+	    "after one\nconfirmation.  kith undo brings deleted contacts back.  "
+	    "--archive hides the\ncontact from lists instead, keeping "
 	    "everything; --unarchive brings it back." },
 	{ "link", cmd_link, "ID|QUERY ID|QUERY --as KIND [--note N]",
 	    "record how two contacts are related",
@@ -89,7 +95,7 @@ const struct cmd cli_cmds[] = {
 	    "meant for cron." },
 	{ "import", cmd_import, "FILE... [--format F] [--map COL=FIELD,...] "
 	    "[--tag T] [--dry-run] [--rejects PATH] [--charset CP] | "
-	    "--undo BATCH | --list",
+	    "--undo BATCH [--yes] | --list",
 	    "import address books from CSV",
 	    "The layout (google, outlook, linkedin, thunderbird, eventbrite, "
 	    "kith, generic)\nis recognised from the header; --format overrides "
@@ -102,7 +108,8 @@ const struct cmd cli_cmds[] = {
 	    "--rejects PATH).  Encoding (UTF-8,\nUTF-16, or --charset for files "
 	    "that are not UTF-8, default WINDOWS-1252) and\ndelimiter (, ; "
 	    "TAB) are detected.  --dry-run shows the mapping and the counts\n"
-	    "and writes nothing.  --undo BATCH takes an import back; --list "
+	    "and writes nothing.  --undo BATCH takes an import back after "
+	    "naming it and\nasking (without a terminal, give --yes); --list "
 	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
 	    "bar.\nExits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
@@ -112,6 +119,17 @@ const struct cmd cli_cmds[] = {
 	    "import.  Cells beginning\nwith = + - @ TAB or CR get a leading ' so "
 	    "that spreadsheets do not run them\nas formulas (kith's importer "
 	    "removes it again)." },
+	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
+	    "take back the last change",
+	    "Every change (add, edit, rm, link, unlink, log, follow, done, "
+	    "snooze, import,\nand an undo itself) is recorded; kith undo takes "
+	    "back the latest one not\nundone yet, and again the one before.  "
+	    "CHANGE-ID undoes that change instead;\nundoing an undo redoes the "
+	    "change.  --list shows the recent changes, newest\nfirst: id, when, "
+	    "command and what it did.  The last 100 changes are kept.\nIf "
+	    "something the change touched was changed since, undo names it and "
+	    "refuses;\nundo the later change first.  An import is undone as a "
+	    "whole (import --undo)." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }

@@ -44,6 +44,7 @@ struct kith_db {
 	char			 region[8];	/* phone region, "" until read */
 	int			 bulk;		/* kith_db_bulk() is on */
 	int			 broken;	/* an inner level failed in bulk */
+	struct journal		*journal;	/* NULL until the schema is current */
 	struct stmt_slot	 stmts[STMT_CACHE];
 	size_t			 n_stmts;
 };
@@ -204,6 +205,8 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", err))
 	    != KITH_OK)
 		goto fail;
+	/* From here on, every write transaction is journaled. */
+	db->journal = journal_new();
 	*out = db;
 	return KITH_OK;
 fail:
@@ -220,6 +223,7 @@ kith_db_close(struct kith_db *db)
 		return;
 	for (i = 0; i < db->n_stmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
+	journal_free(db->journal);	/* before the handle it watches */
 	if (db->sql != NULL)
 		sqlite3_close(db->sql);
 	text_free(db->text);
@@ -249,6 +253,20 @@ void
 kith_db_bulk(struct kith_db *db, int on)
 {
 	db->bulk = on;
+	if (on)
+		journal_tx_bulk(db);	/* an import is journaled as a whole */
+}
+
+struct journal *
+db_journal(struct kith_db *db)
+{
+	return db->journal;
+}
+
+int
+db_depth(const struct kith_db *db)
+{
+	return db->depth;
 }
 
 int
@@ -312,6 +330,9 @@ kith_db_begin(struct kith_db *db, struct kith_err *err)
 	if (db->depth == 0) {
 		st = db_exec(db, "BEGIN IMMEDIATE", err);
 		db->broken = 0;
+		/* Each outermost write transaction is one journal action. */
+		if (st == KITH_OK && (st = journal_tx_begin(db, err)) != KITH_OK)
+			db_exec(db, "ROLLBACK", NULL);
 	} else if (!db->bulk)
 		st = db_exec(db, "SAVEPOINT kith", err);
 	if (st == KITH_OK)
@@ -330,11 +351,14 @@ kith_db_commit(struct kith_db *db, struct kith_err *err)
 		return db->bulk ? KITH_OK : db_exec(db, "RELEASE kith", err);
 	if (db->broken) {
 		db_exec(db, "ROLLBACK", NULL);
+		journal_tx_end(db);
 		return kith_err_set(err, KITH_DB, "%s: a step of the change "
 		    "failed, so none of it was written", db->path);
 	}
-	if ((st = db_exec(db, "COMMIT", err)) != KITH_OK)
+	if ((st = journal_tx_commit(db, err)) != KITH_OK ||
+	    (st = db_exec(db, "COMMIT", err)) != KITH_OK)
 		db_exec(db, "ROLLBACK", NULL);
+	journal_tx_end(db);
 	return st;
 }
 
@@ -343,9 +367,10 @@ kith_db_rollback(struct kith_db *db)
 {
 	if (db->depth == 0)
 		return;
-	if (--db->depth == 0)
+	if (--db->depth == 0) {
 		db_exec(db, "ROLLBACK", NULL);
-	else if (db->bulk)
+		journal_tx_end(db);
+	} else if (db->bulk)
 		db->broken = 1;
 	else
 		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
@@ -583,6 +608,23 @@ static const char *const steps[] = {
 	 * insert; undo, its only reader, can afford a scan.
 	 */
 	"DROP INDEX IF EXISTS contact_by_batch;",
+	/*
+	 * 4: the change journal (journal.c): one row per user action, with
+	 * the rows it changed as a session changeset, or the import batch
+	 * whose undo takes it back.
+	 */
+	"CREATE TABLE journal ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	at		INTEGER NOT NULL,"
+	"	command		TEXT NOT NULL,"
+	"	label		TEXT NOT NULL,"
+	"	changes		BLOB,"
+	"	batch_id	INTEGER,"
+	"	undoes		INTEGER,"
+	"	undone_by	INTEGER"
+	");"
+	"CREATE INDEX journal_by_batch ON journal(batch_id) "
+	"    WHERE batch_id IS NOT NULL;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,

@@ -564,6 +564,11 @@ import_file(struct kith_db *db, const char *path,
 		kith_db_rollback(db);
 		goto out;
 	}
+	/* The import is one action of the change journal: kith undo. */
+	if ((st = journal_import(db, rep->batch, err)) != KITH_OK) {
+		kith_db_rollback(db);
+		goto out;
+	}
 	st = kith_db_commit(db, err);
 out:
 	if (im.rejects != NULL && fclose(im.rejects) != 0 && st == KITH_OK)
@@ -757,6 +762,8 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
+	if ((st = journal_import_undone(db, batch, err)) != KITH_OK)
+		goto fail;
 	/* Newest merge first, so a contact merged twice ends as before. */
 	if ((stmt = db_stmt(db, "SELECT contact_id, snapshot FROM batch_merge "
 	    "WHERE batch_id = ?1 ORDER BY id DESC", err)) == NULL) {

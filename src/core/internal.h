@@ -60,4 +60,27 @@ enum kith_status db_clean_text(struct kith_db *, const char *field,
 enum kith_status db_nfc_text(struct kith_db *, const char *field,
 		    const char *s, char **out, struct kith_err *);
 
+/*
+ * The change journal's side of transactions (journal.c).  db.c calls
+ * journal_tx_begin after the outermost BEGIN, journal_tx_commit before the
+ * outermost COMMIT (it stores the action), journal_tx_end when the
+ * outermost level ends either way, and journal_tx_bulk when bulk mode
+ * starts (recording stops).  journal_import records a finished import as
+ * one action; journal_import_undone, called inside import_undo's
+ * transaction, stops row recording and marks the import's action undone.
+ */
+struct journal;
+struct journal	*journal_new(void);
+void		 journal_free(struct journal *);
+struct journal	*db_journal(struct kith_db *);
+int		 db_depth(const struct kith_db *);
+enum kith_status journal_tx_begin(struct kith_db *, struct kith_err *);
+enum kith_status journal_tx_commit(struct kith_db *, struct kith_err *);
+void		 journal_tx_end(struct kith_db *);
+void		 journal_tx_bulk(struct kith_db *);
+enum kith_status journal_import(struct kith_db *, int64_t batch,
+		    struct kith_err *);
+enum kith_status journal_import_undone(struct kith_db *, int64_t batch,
+		    struct kith_err *);
+
 #endif

@@ -95,7 +95,7 @@ run list --tsv
 expect_not_in "$out" "Bob Smith" "archived is hidden"
 run list --tsv --archived
 expect_in "$out" "Bob Smith" "--archived shows it"
-run rm 4
+run rm 4 --yes
 expect_rc 0 "rm"
 run list --tsv --archived
 expect_not_in "$out" "Bob Smith" "deleted"

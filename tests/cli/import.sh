@@ -45,12 +45,12 @@ KITH_REGION=GB run --db "$T/gb.db" import "$F/google.csv" "$F/outlook.csv" "$F/d
 # Undo takes duplicates.csv back exactly.
 "$KITH" --db "$T/before-dups.db" export "$T/before.csv" 2>/dev/null
 batch=$("$KITH" --db "$T/g.db" import --list | tail -1 | awk '{print $1}')
-run --db "$T/g.db" import --undo "$batch"
+run --db "$T/g.db" import --undo "$batch" --yes
 expect_rc 0 "undo"
 expect_in "$out" "undid import $batch" "undo message"
 "$KITH" --db "$T/g.db" export "$T/after.csv" 2>/dev/null
 cmp -s "$T/before.csv" "$T/after.csv" && pass || fail "undo did not restore the merged contacts"
-run --db "$T/g.db" import --undo "$batch"
+run --db "$T/g.db" import --undo "$batch" --yes
 expect_rc 1 "undo twice"
 
 # linkedin: preamble, header on line 4; record on line 19 has no name/e-mail.

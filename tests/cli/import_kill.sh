@@ -36,7 +36,7 @@ contacts=$(sqlite3 "$DB" "SELECT count(*) FROM contact")
 indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
 [ "$contacts" = "$indexed" ] && pass || fail "$contacts contacts but $indexed indexed"
 
-run import --undo 1
+run import --undo 1 --yes
 expect_rc 0 "undo the killed batch"
 run list --tsv
 expect_out "$(printf '1\tAna Petrović\tana@example.org\t\t')" "only what was there before remains"

@@ -40,7 +40,7 @@ k "done" "$id"
 expect "0 overdue  2 today" "a follow-up done elsewhere leaves the count"
 expect_gone "chase the invoice" "and the alert pane"
 
-k rm "chen wei"
+k rm "chen wei" --yes
 expect "2 contacts" "a contact deleted elsewhere is no longer counted"
 expect_gone "Chen Wei" "nor listed"
 

@@ -197,7 +197,7 @@ test_migrates_version_1(void)
 	contact_free(c);
 	/* Make it what kith 0.1's first schema wrote. */
 	CHECK(sqlite3_exec(kith_db_sqlite(db), "DROP TABLE batch_merge; "
-	    "CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
+	    "DROP TABLE journal; CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
 	    "batch_id IS NOT NULL; PRAGMA user_version = 1", NULL, NULL, NULL)
 	    == SQLITE_OK);
 	kith_db_close(db);
@@ -205,13 +205,14 @@ test_migrates_version_1(void)
 	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT (SELECT count(*) "
 	    "FROM batch_merge), (SELECT display FROM contact), "
 	    "(SELECT user_version FROM pragma_user_version), (SELECT count(*) "
-	    "FROM sqlite_schema WHERE name = 'contact_by_batch')", -1, &stmt,
-	    NULL) == SQLITE_OK);
+	    "FROM sqlite_schema WHERE name = 'contact_by_batch'), (SELECT "
+	    "count(*) FROM journal)", -1, &stmt, NULL) == SQLITE_OK);
 	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
 	CHECK_INT(sqlite3_column_int(stmt, 0), 0);
 	CHECK_STR((const char *)sqlite3_column_text(stmt, 1), "Ana Petrović");
 	CHECK_INT(sqlite3_column_int(stmt, 2), KITH_SCHEMA_VERSION);
 	CHECK_INT(sqlite3_column_int(stmt, 3), 0);
+	CHECK_INT(sqlite3_column_int(stmt, 4), 0);	/* version 4: journal */
 	sqlite3_finalize(stmt);
 	test_db_done(db, path);
 }

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kith undo: takes back the last change, or lists the recent ones, from
+ * the core's change journal (journal.h); and the helpers with which the
+ * other commands make each of their runs one named journal action.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/journal.h"
+#include "kith/util.h"
+#include "cli.h"
+
+enum { OPT_DB = CLI_OPT_DB, OPT_LIST };
+
+static int	list_actions(struct cli *);
+static char	*vlabel(const char *, va_list);
+
+static char *
+vlabel(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	return s;
+}
+
+void
+cli_act_name(struct cli *cli, const char *command, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*label;
+
+	va_start(ap, fmt);
+	label = vlabel(fmt, ap);
+	va_end(ap);
+	kith_db_action(cli->db, command, label);
+	free(label);
+}
+
+int
+cli_act_begin(struct cli *cli)
+{
+	struct kith_err	err = { 0 };
+
+	if (kith_db_begin(cli->db, &err) != KITH_OK) {
+		cli_error(&err);
+		return 0;
+	}
+	return 1;
+}
+
+int
+cli_act_commit(struct cli *cli, const char *command, const char *fmt, ...)
+{
+	struct kith_err	 err = { 0 };
+	va_list		 ap;
+	char		*label;
+
+	va_start(ap, fmt);
+	label = vlabel(fmt, ap);
+	va_end(ap);
+	kith_db_action(cli->db, command, label);
+	free(label);
+	if (kith_db_commit(cli->db, &err) != KITH_OK) {
+		cli_error(&err);
+		return 0;
+	}
+	return 1;
+}
+
+void
+cli_act_abort(struct cli *cli)
+{
+	kith_db_rollback(cli->db);
+}
+
+char *
+cli_contact_name(struct cli *cli, int64_t id)
+{
+	struct contact	*c = NULL;
+	char		*s;
+
+	if (contact_get(cli->db, id, &c, NULL) != KITH_OK || c->display == NULL)
+		s = xasprintf("#%lld", (long long)id);
+	else
+		s = xasprintf("%s (#%lld)", c->display, (long long)id);
+	contact_free(c);
+	return s;
+}
+
+/* Newest first: id, when, command, what it did, and whether undone. */
+static int
+list_actions(struct cli *cli)
+{
+	struct journal_entry	*e;
+	struct kith_err		 err = { 0 };
+	struct tm		 tm;
+	size_t			 n, i;
+	char			 when[20];
+
+	if (journal_list(cli->db, JOURNAL_KEEP * 2, &e, &n, &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	for (i = 0; i < n; i++) {
+		localtime_r(&e[i].at, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		printf("%5lld  %s  %-13s ", (long long)e[i].id, when,
+		    e[i].command);
+		out_text(stdout, e[i].label);
+		if (e[i].undone_by != 0)
+			printf("  [undone by %lld]", (long long)e[i].undone_by);
+		else if (!e[i].undoable && e[i].undoes == 0)
+			printf("  [cannot be undone]");
+		putchar('\n');
+	}
+	if (n == 0)
+		printf("No changes recorded yet.\n");
+	journal_entries_free(e, n);
+	return EXIT_OK;
+}
+
+int
+cmd_undo(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "list",	no_argument,		NULL, OPT_LIST },
+		{ "db",		required_argument,	NULL, OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("undo");
+	struct journal_entry	 done = { 0 };
+	struct kith_err		 err = { 0 };
+	enum kith_status	 st;
+	int64_t			 id = 0;
+	int			 ch, list = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case OPT_LIST:
+			list = 1;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (argc - optind > 1 || (list && optind != argc))
+		return cli_usage(cmd);
+	if (optind < argc && !cli_parse_id(argv[optind], "change id", &id))
+		return EXIT_BAD;
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (list)
+		return list_actions(cli);
+	st = id != 0 ? journal_undo(cli->db, id, &done, &err) :
+	    journal_undo_last(cli->db, &done, &err);
+	if (st != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	printf("undid %lld %s: ", (long long)done.id, done.command);
+	out_text(stdout, done.label);
+	putchar('\n');
+	journal_entry_clear(&done);
+	return EXIT_OK;
+}
