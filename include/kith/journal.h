@@ -20,7 +20,8 @@
  * the undo would touch a row the action did not (a cascade onto data added
  * since), nothing is written and the error names the row.  The undo is an
  * action too: undoing it again redoes the change.  The last
- * JOURNAL_KEEP actions are kept; older ones are pruned.
+ * JOURNAL_KEEP actions that are not undos are kept, with the undos made
+ * since the oldest of them; older ones are pruned.
  */
 #ifndef KITH_JOURNAL_H
 #define KITH_JOURNAL_H

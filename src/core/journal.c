@@ -290,11 +290,12 @@ record(struct kith_db *db, const char *command, const char *label,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			goto dbfail;
 	}
-	if ((stmt = db_stmt(db, "DELETE FROM journal WHERE id <= ?1 - ?2",
-	    err)) == NULL)
+	/* Undos do not count: undoing 100 changes must not prune them. */
+	if ((stmt = db_stmt(db, "DELETE FROM journal WHERE id < (SELECT "
+	    "min(id) FROM (SELECT id FROM journal WHERE undoes IS NULL "
+	    "ORDER BY id DESC LIMIT ?1))", err)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, JOURNAL_KEEP);
+	sqlite3_bind_int64(stmt, 1, JOURNAL_KEEP);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		goto dbfail;
 	return KITH_OK;
