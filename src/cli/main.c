@@ -476,6 +476,7 @@ cmd_demo_load(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli_find("demo-load"));
 	if (!cli_open(cli))
 		return EXIT_BAD;
+	cli_act_name(cli, "demo-load", "loaded %s", argv[1]);
 	if (demo_load(cli->db, argv[1], &err) != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;
