@@ -54,7 +54,9 @@ struct journal_entry {
  * transaction (when the label is known only at the end); the last call
  * before the commit wins.  Both are copied; NULL leaves a default
  * ("change", and a label naming the first contact changed).  Cleared when
- * the outermost transaction ends, committed or not.
+ * the outermost transaction ends, committed or not; a front names every
+ * action it starts, so a name set before a write that never began is
+ * replaced, not inherited.
  */
 void		 kith_db_action(struct kith_db *, const char *command,
 		    const char *label);
