@@ -9,8 +9,11 @@
  * follow-ups, deals, stages), foreign-key cascades included, and the
  * commit stores them as one changeset with the label the front gave with
  * kith_db_action().  A transaction that changed nothing leaves no action.
- * Writes made outside kith_db_begin() (a lone statement in autocommit) are
- * not journaled: a front opens each user action with kith_db_begin().
+ * Every core write function runs in a transaction (those of one statement
+ * through DB_TRANSACTION), so each call is an action even when the front
+ * opened none; a front that makes several calls for one user action
+ * (kith rm --all-matching, kith done 3 4) brackets them in
+ * kith_db_begin()/kith_db_commit() to make them one.
  *
  * An import runs in bulk mode, where nothing is recorded row by row: it is
  * one action whose undo is the import's own (import_undo()).

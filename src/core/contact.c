@@ -37,6 +37,8 @@ static enum kith_status	write_parts(struct kith_db *, const struct contact *,
 static enum kith_status	read_parts(struct kith_db *, struct contact *,
 			    struct kith_err *);
 static enum kith_status	check_email(const char *, struct kith_err *);
+static enum kith_status	archive_row(struct kith_db *, int64_t, int,
+			    struct kith_err *);
 static enum kith_status	check_birthday(const char *, struct kith_err *);
 static void		 grow(void **, size_t, size_t);
 
@@ -671,8 +673,8 @@ read_parts(struct kith_db *db, struct contact *c, struct kith_err *err)
 	return KITH_OK;
 }
 
-enum kith_status
-contact_archive(struct kith_db *db, int64_t id, int archived,
+static enum kith_status
+archive_row(struct kith_db *db, int64_t id, int archived,
     struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
@@ -689,6 +691,14 @@ contact_archive(struct kith_db *db, int64_t id, int archived,
 		return kith_err_set(err, KITH_NOTFOUND, "no contact with id %lld",
 		    (long long)id);
 	return KITH_OK;
+}
+
+/* A transaction of its own: one change for kith undo. */
+enum kith_status
+contact_archive(struct kith_db *db, int64_t id, int archived,
+    struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, archive_row(db, id, archived, err));
 }
 
 enum kith_status

@@ -15,10 +15,37 @@
 #include "internal.h"
 
 static enum kith_status	check_due(const char *, struct kith_err *);
+static enum kith_status	add_row(struct kith_db *, int64_t, const char *,
+			    const char *, int64_t *, struct kith_err *);
+static enum kith_status	done_row(struct kith_db *, int64_t,
+			    struct kith_err *);
+static enum kith_status	reschedule_row(struct kith_db *, int64_t,
+			    const char *, int, struct kith_err *);
 static void		read_row(sqlite3_stmt *, const char *,
 			    struct followup *);
 
 /* due must be a real "YYYY-MM-DD" date. */
+/* Each write is a transaction of its own: one change for kith undo. */
+enum kith_status
+followup_add(struct kith_db *db, int64_t contact, const char *action,
+    const char *due, int64_t *id, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, add_row(db, contact, action, due, id, err));
+}
+
+enum kith_status
+followup_done(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, done_row(db, id, err));
+}
+
+enum kith_status
+followup_reschedule(struct kith_db *db, int64_t id, const char *due,
+    int snooze, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, reschedule_row(db, id, due, snooze, err));
+}
+
 static enum kith_status
 check_due(const char *due, struct kith_err *err)
 {
@@ -31,8 +58,8 @@ check_due(const char *due, struct kith_err *err)
 	return KITH_OK;
 }
 
-enum kith_status
-followup_add(struct kith_db *db, int64_t contact, const char *action,
+static enum kith_status
+add_row(struct kith_db *db, int64_t contact, const char *action,
     const char *due, int64_t *id, struct kith_err *err)
 {
 	enum kith_status	 st;
@@ -69,8 +96,8 @@ followup_add(struct kith_db *db, int64_t contact, const char *action,
 	return KITH_OK;
 }
 
-enum kith_status
-followup_done(struct kith_db *db, int64_t id, struct kith_err *err)
+static enum kith_status
+done_row(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 
@@ -87,8 +114,8 @@ followup_done(struct kith_db *db, int64_t id, struct kith_err *err)
 	return KITH_OK;
 }
 
-enum kith_status
-followup_reschedule(struct kith_db *db, int64_t id, const char *due,
+static enum kith_status
+reschedule_row(struct kith_db *db, int64_t id, const char *due,
     int snooze, struct kith_err *err)
 {
 	enum kith_status	 st;

@@ -70,6 +70,25 @@ enum kith_status db_nfc_text(struct kith_db *, const char *field,
  * transaction, stops row recording and marks the import's action undone.
  */
 struct journal;
+
+/*
+ * The body of a public core function whose write is one statement: runs
+ * call (an expression giving an enum kith_status) in a transaction of its
+ * own, so the write is one action of the change journal even when the
+ * caller opened none.  Inside the caller's transaction it is a savepoint.
+ */
+#define DB_TRANSACTION(db, err, call) do {				\
+	enum kith_status db_st_;					\
+									\
+	if ((db_st_ = kith_db_begin((db), (err))) != KITH_OK)		\
+		return db_st_;						\
+	if ((db_st_ = (call)) != KITH_OK) {				\
+		kith_db_rollback(db);					\
+		return db_st_;						\
+	}								\
+	return kith_db_commit((db), (err));				\
+} while (0)
+
 struct journal	*journal_new(void);
 void		 journal_free(struct journal *);
 struct journal	*db_journal(struct kith_db *);

@@ -15,6 +15,8 @@
 static enum kith_status	find_kind(struct kith_db *, const char *, int64_t *,
 			    int *, struct kith_err *);
 static int		symmetric(struct kith_db *, int64_t);
+static enum kith_status	unlink_row(struct kith_db *, int64_t,
+			    struct kith_err *);
 static enum kith_status	unknown_kind(struct kith_db *, const char *,
 			    struct kith_err *);
 
@@ -22,6 +24,13 @@ static enum kith_status	unknown_kind(struct kith_db *, const char *,
  * Finds kind by name or inverse; sets *reversed when it matched the
  * inverse of an asymmetric kind.  "NAME/INVERSE" creates the kind.
  */
+/* A transaction of its own: one change for kith undo. */
+enum kith_status
+relation_unlink(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, unlink_row(db, id, err));
+}
+
 static enum kith_status
 find_kind(struct kith_db *db, const char *kind, int64_t *id, int *reversed,
     struct kith_err *err)
@@ -195,8 +204,8 @@ out:
 	return st;
 }
 
-enum kith_status
-relation_unlink(struct kith_db *db, int64_t id, struct kith_err *err)
+static enum kith_status
+unlink_row(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 

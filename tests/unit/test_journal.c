@@ -313,6 +313,50 @@ test_log_link(void)
 	test_db_done(db, path);
 }
 
+/*
+ * Core writes of one statement are journaled without a transaction of the
+ * caller's (the TUI calls them directly), with a default label.
+ */
+static void
+test_unbracketed(void)
+{
+	struct journal_entry	*e;
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	char			*path;
+	size_t			 n;
+	int64_t			 ana, bob, fu, rel;
+
+	db = test_db("j-bare.db", &path);
+	ana = add(db, "Ana Petrović", NULL, NULL);
+	bob = add(db, "Bob Smith", NULL, NULL);
+	CHECK(relation_link(db, ana, bob, "friend", NULL, &rel, &err)
+	    == KITH_OK);
+	CHECK(followup_add(db, ana, "call", "2026-12-08", &fu, &err)
+	    == KITH_OK);
+	CHECK(followup_done(db, fu, &err) == KITH_OK);
+	CHECK(contact_archive(db, bob, 1, &err) == KITH_OK);
+	CHECK(relation_unlink(db, rel, &err) == KITH_OK);
+	CHECK(journal_list(db, 3, &e, &n, &err) == KITH_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(e[0].command, "change");
+		CHECK_STR(e[0].label, "deleted relationship #1");
+		CHECK_STR(e[1].label, "changed contact #2");
+		CHECK_STR(e[2].label, "changed follow-up #1");
+	}
+	journal_entries_free(e, n);
+	undo_ok(db, "change");
+	CHECK_INT(q(db, "SELECT count(*) FROM relation"), 1);
+	undo_ok(db, "change");
+	CHECK_INT(q(db, "SELECT archived FROM contact WHERE id = 2"), 0);
+	undo_ok(db, "change");
+	CHECK_INT(q(db, "SELECT done_at IS NULL FROM followup"), 1);
+	undo_ok(db, "change");
+	CHECK_INT(q(db, "SELECT count(*) FROM followup"), 0);
+	test_db_done(db, path);
+}
+
 /* A row changed since (by another program, or a later action) is named. */
 static void
 test_changed_since(void)
@@ -491,5 +535,5 @@ test_import(void)
 }
 
 TEST_MAIN(test_nothing, test_add, test_edit, test_rm, test_followups,
-    test_log_link, test_changed_since, test_no_stray_cascade, test_redo,
+    test_log_link, test_unbracketed, test_changed_since, test_no_stray_cascade, test_redo,
     test_prune, test_import)
