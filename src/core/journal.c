@@ -45,6 +45,7 @@ struct row_ref {
 	char		 key[256];	/* primary key, as journal_key() */
 	int64_t		 pk;		/* first key column if an integer */
 	int64_t		 contact;	/* the contact it belongs to, or 0 */
+	char		 name[128];	/* what names it (a contact's name) */
 	int		 op;		/* SQLITE_INSERT/UPDATE/DELETE */
 	int		 kind;		/* conflict kind, 0 for a stray change */
 	int		 set;
@@ -60,32 +61,33 @@ static const struct table_info {
 	const char	*noun;
 	int		 contact_col;	/* column holding the contact id */
 	int		 indexed;	/* feeds the contact's search entry */
+	int		 name_col;	/* column that names the row, or -1 */
 } tables[] = {
-	{ "contact",		"contact",		0, 1 },
-	{ "email",		"an e-mail",		1, 1 },
-	{ "phone",		"a phone number",	1, 1 },
-	{ "contact_tag",	"a tag",		0, 1 },
-	{ "address",		"an address",		1, 0 },
-	{ "url",		"a web address",	1, 0 },
-	{ "custom_field",	"a custom field",	1, 0 },
-	{ "interaction_contact", "an interaction",	1, 0 },
-	{ "deal_contact",	"a deal",		1, 0 },
-	{ "tag",		"tag",			-1, 0 },
-	{ "org",		"organisation",		-1, 0 },
-	{ "rel_kind",		"relationship kind",	-1, 0 },
-	{ "relation",		"relationship",		-1, 0 },
-	{ "interaction",	"interaction",		-1, 0 },
-	{ "followup",		"follow-up",		-1, 0 },
-	{ "deal",		"deal",			-1, 0 },
-	{ "deal_stage_history",	"stage change of a deal", -1, 0 },
-	{ "stage",		"stage",		-1, 0 },
+	{ "contact",		"contact",		0, 1, 1 },
+	{ "email",		"an e-mail",		1, 1, -1 },
+	{ "phone",		"a phone number",	1, 1, -1 },
+	{ "contact_tag",	"a tag",		0, 1, -1 },
+	{ "address",		"an address",		1, 0, -1 },
+	{ "url",		"a web address",	1, 0, -1 },
+	{ "custom_field",	"a custom field",	1, 0, -1 },
+	{ "interaction_contact", "an interaction",	1, 0, -1 },
+	{ "deal_contact",	"a deal",		1, 0, -1 },
+	{ "tag",		"tag",			-1, 0, 1 },
+	{ "org",		"organisation",		-1, 0, 1 },
+	{ "rel_kind",		"relationship kind",	-1, 0, 1 },
+	{ "relation",		"relationship",		-1, 0, -1 },
+	{ "interaction",	"interaction",		-1, 0, 3 },
+	{ "followup",		"follow-up",		-1, 0, 3 },
+	{ "deal",		"deal",			-1, 0, 1 },
+	{ "deal_stage_history",	"stage change of a deal", -1, 0, -1 },
+	{ "stage",		"stage",		-1, 0, 1 },
 };
 
 static int	 table_filter(void *, const char *);
 static const struct table_info *table_find(const char *);
 static enum kith_status record(struct kith_db *, const char *, const char *,
 		    const void *, int, int64_t, struct kith_err *);
-static char	*default_label(const void *, int);
+static char	*default_label(struct kith_db *, const void *, int);
 static int	 get_varint(const unsigned char *, const unsigned char *,
 		    uint64_t *);
 static int	 skip_record(const unsigned char **, const unsigned char *,
@@ -250,7 +252,7 @@ record(struct kith_db *db, const char *command, const char *label,
 	int64_t		 id;
 
 	if (label == NULL)
-		label = deflt = default_label(changes, n);
+		label = deflt = default_label(db, changes, n);
 	if ((stmt = db_stmt(db, "INSERT INTO journal (at, command, label, "
 	    "changes, batch_id, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err))
 	    == NULL)
@@ -307,14 +309,16 @@ fail:
 	return KITH_DB;
 }
 
-/* "deleted contact #12", "changed a follow-up", ...: the first row. */
+/*
+ * "deleted contact #12 (Ana Petrović)", "changed follow-up #3 (call)":
+ * the first contact changed, else the first row.
+ */
 static char *
-default_label(const void *changes, int n)
+default_label(struct kith_db *db, const void *changes, int n)
 {
-	sqlite3_changeset_iter		*it;
-	const struct table_info		*ti;
-	struct row_ref			 ref, first;
-	const char			*verb;
+	sqlite3_changeset_iter	*it;
+	struct row_ref		 ref, first;
+	char			 what[512];
 
 	memset(&first, 0, sizeof first);
 	if (changes == NULL || sqlite3changeset_start(&it, n,
@@ -332,18 +336,9 @@ default_label(const void *changes, int n)
 	sqlite3changeset_finalize(it);
 	if (!first.set)
 		return xstrdup("changed nothing");
-	verb = first.op == SQLITE_INSERT ? "added" : first.op == SQLITE_DELETE
-	    ? "deleted" : "changed";
-	ti = table_find(first.table);
-	if (strcmp(first.table, "contact") == 0)
-		return xasprintf("%s contact #%lld", verb, (long long)first.pk);
-	if (ti != NULL && ti->contact_col >= 0 && first.contact != 0)
-		return xasprintf("%s %s of contact #%lld", verb, ti->noun,
-		    (long long)first.contact);
-	if (ti != NULL && first.pk != 0)
-		return xasprintf("%s %s #%lld", verb, ti->noun,
-		    (long long)first.pk);
-	return xasprintf("%s a row of %s", verb, first.table);
+	describe(db, &first, what, sizeof what);
+	return xasprintf("%s %s", first.op == SQLITE_INSERT ? "added" :
+	    first.op == SQLITE_DELETE ? "deleted" : "changed", what);
 }
 
 enum kith_status
@@ -593,8 +588,19 @@ row_from_iter(sqlite3_changeset_iter *it, struct row_ref *ref)
 			ref->pk = sqlite3_value_int64(v);
 		break;
 	}
-	if ((ti = table_find(table)) == NULL || ti->contact_col < 0 ||
-	    ti->contact_col >= ncol)
+	if ((ti = table_find(table)) == NULL)
+		return;
+	if (ti->name_col >= 0 && ti->name_col < ncol) {
+		v = NULL;
+		if (op != SQLITE_DELETE)
+			sqlite3changeset_new(it, ti->name_col, &v);
+		if (v == NULL && op != SQLITE_INSERT)
+			sqlite3changeset_old(it, ti->name_col, &v);
+		if (v != NULL && sqlite3_value_type(v) == SQLITE_TEXT)
+			snprintf(ref->name, sizeof ref->name, "%s",
+			    (const char *)sqlite3_value_text(v));
+	}
+	if (ti->contact_col < 0 || ti->contact_col >= ncol)
 		return;
 	v = NULL;
 	if (op == SQLITE_INSERT)
@@ -682,7 +688,10 @@ keyset_free(struct keyset *ks)
 	memset(ks, 0, sizeof *ks);
 }
 
-/* "contact #12 (Ana Petrović)", "an e-mail of contact #12 (...)". */
+/*
+ * "contact #12 (Ana Petrović)", "an e-mail of contact #12 (Ana
+ * Petrović)", "follow-up #3 (call)".
+ */
 static void
 describe(struct kith_db *db, const struct row_ref *ref, char *buf,
     size_t size)
@@ -691,19 +700,23 @@ describe(struct kith_db *db, const struct row_ref *ref, char *buf,
 	sqlite3_stmt		*stmt;
 	int64_t			 cid = 0;
 	char			*name = NULL;
+	int			 own;
 
-	if (strcmp(ref->table, "contact") == 0)
+	own = strcmp(ref->table, "contact") == 0;
+	if (own)
 		cid = ref->pk;
 	else if (ti != NULL && ti->contact_col >= 0)
 		cid = ref->contact;
-	if (cid != 0 && (stmt = db_stmt(db, "SELECT display FROM contact "
-	    "WHERE id = ?1", NULL)) != NULL) {
+	if (own && ref->name[0] != '\0')
+		name = xstrdup(ref->name);
+	else if (cid != 0 && (stmt = db_stmt(db, "SELECT display FROM "
+	    "contact WHERE id = ?1", NULL)) != NULL) {
 		sqlite3_bind_int64(stmt, 1, cid);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
 			name = db_col_text(stmt, 0);
 		sqlite3_reset(stmt);
 	}
-	if (strcmp(ref->table, "contact") == 0)
+	if (own)
 		snprintf(buf, size, "contact #%lld%s%s%s", (long long)cid,
 		    name ? " (" : "", name ? name : "", name ? ")" : "");
 	else if (ti != NULL && cid != 0)
@@ -711,7 +724,9 @@ describe(struct kith_db *db, const struct row_ref *ref, char *buf,
 		    (long long)cid, name ? " (" : "", name ? name : "",
 		    name ? ")" : "");
 	else if (ti != NULL && ref->pk != 0)
-		snprintf(buf, size, "%s #%lld", ti->noun, (long long)ref->pk);
+		snprintf(buf, size, "%s #%lld%s%s%s", ti->noun,
+		    (long long)ref->pk, ref->name[0] ? " (" : "", ref->name,
+		    ref->name[0] ? ")" : "");
 	else if (ti != NULL)
 		snprintf(buf, size, "%s", ti->noun);
 	else

@@ -342,7 +342,7 @@ test_unbracketed(void)
 	if (n == 3) {
 		CHECK_STR(e[0].command, "change");
 		CHECK_STR(e[0].label, "deleted relationship #1");
-		CHECK_STR(e[1].label, "changed contact #2");
+		CHECK_STR(e[1].label, "changed contact #2 (Bob Smith)");
 		CHECK_STR(e[2].label, "changed follow-up #1");
 	}
 	journal_entries_free(e, n);
