@@ -115,9 +115,9 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 		fprintf(stderr, "kith import --undo %lld takes back the import "
 		    "of ", (long long)batch);
 		out_text(stderr, b[i].file);
-		fprintf(stderr, " on %s:\nit deletes the %ld contacts it added "
-		    "and restores the %ld it merged into.\n", when,
-		    b[i].added, b[i].merged);
+		fprintf(stderr, " on %s:\nit deletes the %ld contact%s it "
+		    "added and restores the %ld it merged into.\n", when,
+		    b[i].added, b[i].added == 1 ? "" : "s", b[i].merged);
 	}
 	q = xasprintf("Take back import %lld?", (long long)batch);
 	ok = cli_confirm(yes, "import --undo", q);

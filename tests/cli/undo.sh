@@ -131,7 +131,7 @@ run import "$T/a.csv"
 run import --undo 1 </dev/null
 expect_rc 1 "import --undo without a terminal refuses"
 expect_in "$err" "a.csv" "it names the file"
-expect_in "$err" "1 contacts it added" "and the counts"
+expect_in "$err" "deletes the 1 contact it added and restores the 0 it merged into" "and the counts"
 expect_in "$err" "--yes" "and says to give --yes"
 run list --tsv
 expect_in "$out" "Erin Example" "nothing was undone"
