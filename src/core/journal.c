@@ -93,6 +93,7 @@ static int	 get_varint(const unsigned char *, const unsigned char *,
 static int	 skip_record(const unsigned char **, const unsigned char *,
 		    int);
 static unsigned char *reverse_tables(const unsigned char *, int);
+static int	 well_formed(const void *, int);
 static void	 journal_key(sqlite3_changeset_iter *, char *, size_t);
 static void	 row_from_iter(sqlite3_changeset_iter *, struct row_ref *);
 static int	 on_conflict(void *, int, sqlite3_changeset_iter *);
@@ -525,6 +526,31 @@ reverse_tables(const unsigned char *cs, int n)
 bad:
 	free(starts);
 	return NULL;
+}
+
+/*
+ * Whether changes is a whole changeset of at least one row, read to its
+ * end both by the parser above and by SQLite's own iterator (which stops
+ * quietly at a damaged record, so that an undo would do less than it
+ * says).
+ */
+static int
+well_formed(const void *changes, int n)
+{
+	sqlite3_changeset_iter	*it;
+	unsigned char		*copy;
+	int			 rows = 0, rc;
+
+	if (n <= 0 || (copy = reverse_tables(changes, n)) == NULL)
+		return 0;
+	free(copy);
+	if (sqlite3changeset_start(&it, n, (void *)changes) != SQLITE_OK)
+		return 0;
+	while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW)
+		rows++;
+	if (sqlite3changeset_finalize(it) != SQLITE_OK || rc != SQLITE_DONE)
+		return 0;
+	return rows > 0;
 }
 
 /* "table\tI12\tTabc": a row's table and primary key, as text. */
@@ -978,7 +1004,8 @@ journal_undo(struct kith_db *db, int64_t id, struct journal_entry *done,
 		    "cannot be undone", (long long)id, cmd, lab);
 		goto out;
 	}
-	if ((rc = sqlite3changeset_invert(n, changes, &ninv, &inv))
+	if (!well_formed(changes, n) ||
+	    (rc = sqlite3changeset_invert(n, changes, &ninv, &inv))
 	    != SQLITE_OK || (order = reverse_tables(inv, ninv)) == NULL ||
 	    keyset_fill(&ks, inv, ninv) != KITH_OK) {
 		kith_db_action(db, NULL, NULL);

@@ -421,6 +421,25 @@ test_no_stray_cascade(void)
 	test_db_done(db, path);
 }
 
+/* A damaged journal entry is refused, never half applied. */
+static void
+test_damaged(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	char		*path;
+
+	db = test_db("j-damaged.db", &path);
+	add(db, "Ana Petrović", NULL, NULL);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), "UPDATE journal SET changes = "
+	    "x'54030100016300120001'", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(journal_undo_last(db, NULL, &err) == KITH_DB);
+	CHECK(strstr(err.msg, "damaged") != NULL);
+	CHECK_INT(q(db, "SELECT count(*) FROM contact"), 1);
+	CHECK_INT(q(db, "SELECT count(*) FROM journal"), 1);
+	test_db_done(db, path);
+}
+
 /* Undoing the undo redoes the change, which can then be undone again. */
 static void
 test_redo(void)
@@ -535,5 +554,5 @@ test_import(void)
 }
 
 TEST_MAIN(test_nothing, test_add, test_edit, test_rm, test_followups,
-    test_log_link, test_unbracketed, test_changed_since, test_no_stray_cascade, test_redo,
+    test_log_link, test_unbracketed, test_changed_since, test_no_stray_cascade, test_damaged, test_redo,
     test_prune, test_import)
