@@ -554,5 +554,5 @@ test_import(void)
 }
 
 TEST_MAIN(test_nothing, test_add, test_edit, test_rm, test_followups,
-    test_log_link, test_unbracketed, test_changed_since, test_no_stray_cascade, test_damaged, test_redo,
-    test_prune, test_import)
+    test_log_link, test_unbracketed, test_changed_since,
+    test_no_stray_cascade, test_damaged, test_redo, test_prune, test_import)
