@@ -46,7 +46,7 @@ struct journal_entry {
 	char		*command;	/* "rm", "edit", "undo", ... */
 	char		*label;		/* what it did, for people */
 	int64_t		 undone_by;	/* the undo that took it back, or 0 */
-	int64_t		 undoes;	/* the action this undo took back, or 0 */
+	int64_t		 undoes;	/* the action this undo took back */
 	int		 undoable;	/* has changes (or an import) to undo */
 };
 

@@ -24,8 +24,8 @@ cli_confirm(int yes, const char *command, const char *question)
 	if (yes)
 		return 1;
 	if (!isatty(STDIN_FILENO)) {
-		cli_errorx("%s: not asked, as there is no terminal; nothing was "
-		    "changed (give --yes to go ahead)", command);
+		cli_errorx("%s: not asked, as there is no terminal; nothing "
+		    "was changed (give --yes to go ahead)", command);
 		return 0;
 	}
 	fprintf(stderr, "%s [y/N] ", question);

@@ -44,7 +44,7 @@ struct kith_db {
 	char			 region[8];	/* phone region, "" until read */
 	int			 bulk;		/* kith_db_bulk() is on */
 	int			 broken;	/* an inner level failed in bulk */
-	struct journal		*journal;	/* NULL until the schema is current */
+	struct journal		*journal;	/* NULL while migrating */
 	struct stmt_slot	 stmts[STMT_CACHE];
 	size_t			 n_stmts;
 };

@@ -35,7 +35,7 @@ struct journal {
 	sqlite3_session	*session;	/* this transaction's, or NULL */
 	char		*command;	/* kith_db_action(), or NULL */
 	char		*label;
-	int64_t		 undoes;	/* this transaction undoes that action */
+	int64_t		 undoes;	/* the action this one undoes */
 	int		 record;	/* record an action even if empty */
 };
 
@@ -47,7 +47,7 @@ struct row_ref {
 	int64_t		 contact;	/* the contact it belongs to, or 0 */
 	char		 name[128];	/* what names it (a contact's name) */
 	int		 op;		/* SQLITE_INSERT/UPDATE/DELETE */
-	int		 kind;		/* conflict kind, 0 for a stray change */
+	int		 kind;		/* conflict kind; 0: a stray change */
 	int		 set;
 };
 
@@ -213,7 +213,8 @@ journal_tx_commit(struct kith_db *db, struct kith_err *err)
 	if (jn->session != NULL && (rc = sqlite3session_changeset(jn->session,
 	    &n, &changes)) != SQLITE_OK)
 		return kith_err_set(err, KITH_DB, "%s: recording the change "
-		    "for undo failed: %s", kith_db_path(db), sqlite3_errstr(rc));
+		    "for undo failed: %s", kith_db_path(db),
+		    sqlite3_errstr(rc));
 	if (n == 0 && !jn->record && jn->undoes == 0) {
 		sqlite3_free(changes);
 		return KITH_OK;
