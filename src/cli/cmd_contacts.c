@@ -12,6 +12,7 @@
 #include "kith/db.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/phone.h"
 #include "kith/relation.h"
 #include "kith/search.h"
 #include "kith/text.h"
@@ -48,7 +49,7 @@ static const struct option contact_opts[] = {
 static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 		    struct contact *, int);
 static void	remove_email(struct contact *, const char *);
-static void	remove_phone(struct contact *, const char *);
+static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
 
 /*
@@ -110,7 +111,7 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 		case OPT_RM_PHONE:
 			if (!edit)
 				return cli_usage(cmd);
-			remove_phone(c, optarg);
+			remove_phone(cli, c, optarg);
 			break;
 		case OPT_RM_TAG:
 			if (!edit)
@@ -174,28 +175,22 @@ remove_email(struct contact *c, const char *addr)
 	cli_errorx("warning: no e-mail '%s' to remove", addr);
 }
 
+/* Removes the first phone of c that is the same number as raw (phone.h). */
 static void
-remove_phone(struct contact *c, const char *raw)
+remove_phone(struct cli *cli, struct contact *c, const char *raw)
 {
-	char	*want, *have;
-	size_t	 i;
+	size_t	i;
 
-	want = text_phone_digits(raw);
 	for (i = 0; i < c->n_phones; i++) {
-		have = text_phone_digits(c->phones[i].raw);
-		if (strcmp(have, want) == 0) {
-			free(have);
-			free(want);
-			free(c->phones[i].raw);
-			free(c->phones[i].label);
-			memmove(&c->phones[i], &c->phones[i + 1],
-			    (c->n_phones - i - 1) * sizeof c->phones[0]);
-			c->n_phones--;
-			return;
-		}
-		free(have);
+		if (!phone_same(c->phones[i].raw, raw, phone_region(cli->db)))
+			continue;
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+		memmove(&c->phones[i], &c->phones[i + 1],
+		    (c->n_phones - i - 1) * sizeof c->phones[0]);
+		c->n_phones--;
+		return;
 	}
-	free(want);
 	cli_errorx("warning: no phone '%s' to remove", raw);
 }
 

@@ -16,6 +16,7 @@
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/dedup.h"
+#include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -464,7 +465,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
 		    == NULL)
 			return KITH_DB;
-		s = dedup_phone(c->phones[i].raw, db_region(db));
+		s = phone_normalise(c->phones[i].raw, db_region(db));
 		sqlite3_bind_int64(stmt, 1, c->id);
 		sqlite3_bind_int64(stmt, 2, (int64_t)i);
 		db_bind_text(stmt, 3, c->phones[i].raw);

@@ -20,6 +20,7 @@
 
 #include "kith/db.h"
 #include "kith/clock.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
@@ -55,6 +56,7 @@ static enum kith_status	migrate(struct kith_db *, struct kith_err *);
 static int		pragma_int(struct kith_db *, const char *);
 static const char	*env_collation(void);
 static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
+static void		 sql_phone_words(sqlite3_context *, int, sqlite3_value **);
 static void		 env_region(char [8]);
 
 char *
@@ -186,6 +188,9 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 	sqlite3_create_function_v2(db->sql, "kith_fold", 1, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db, sql_fold, NULL, NULL,
 	    NULL);
+	sqlite3_create_function_v2(db->sql, "kith_phone_words", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    sql_phone_words, NULL, NULL, NULL);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
 
 	/* Reading the schema is the first real look at the file. */
@@ -243,6 +248,15 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_text(ctx, fold, -1, free);
+}
+
+/* kith_phone_words(NORM): phone_search_words() for SQL; NULL gives ''. */
+static void
+sql_phone_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_text(ctx, phone_search_words((const char *)
+	    sqlite3_value_text(argv[0])), -1, free);
 }
 
 void

@@ -212,7 +212,8 @@ search_count(struct kith_db *db, const char *query, int archived,
 	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '')), " \
 	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
 	"WHERE contact_id = c.id)), "					\
-	"kith_fold((SELECT group_concat(raw || ' ' || norm, ' ') "	\
+	"kith_fold((SELECT group_concat(raw || ' ' || "			\
+	"kith_phone_words(norm), ' ') "					\
 	"FROM phone WHERE contact_id = c.id)), "			\
 	"kith_fold((SELECT group_concat(t.name, ' ') FROM contact_tag "	\
 	"ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)), "	\
