@@ -55,21 +55,22 @@ size_t		 phone_cc_len(const char *d);
 int		 phone_looks_like(const char *s);
 
 /*
- * 1 if what a user typed (query) names the stored number whose normalised
- * form is norm: the same normalised form under region, the same digits
- * (country code typed without '+' or with "00"), or the number without
- * its country code, with or without a national trunk 0 ("2079460101",
- * "02079460101" for "+442079460101").  0 if query has fewer than
- * PHONE_MIN_DIGITS digits.
+ * 1 if what a user typed (query) names the number stored (as written, or
+ * its normalised form): the same normalised form under region, the same
+ * digits (country code typed without '+' or with "00"), or the number
+ * without its country code, with or without a national trunk 0
+ * ("2079460101", "02079460101" for "+44 20 7946 0101").  0 if query has
+ * fewer than PHONE_MIN_DIGITS digits.  This is how lookups and edit
+ * --rm-phone compare.
  */
-int		 phone_matches(const char *query, const char *norm,
+int		 phone_matches(const char *query, const char *stored,
 		    const char *region);
 
 /*
  * 1 if the numbers a and b, both as written, are the same number under
- * region: equal normalised forms, or either names the other as
- * phone_matches() would.  Numbers without digits are the same only if
- * their texts are equal.
+ * region: equal normalised forms.  Numbers without digits are the same
+ * only if their texts are equal.  This is how duplicates and merges
+ * compare (the normalised form is what the phone index holds).
  */
 int		 phone_same(const char *a, const char *b, const char *region);
 

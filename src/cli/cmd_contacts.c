@@ -175,14 +175,16 @@ remove_email(struct contact *c, const char *addr)
 	cli_errorx("warning: no e-mail '%s' to remove", addr);
 }
 
-/* Removes the first phone of c that is the same number as raw (phone.h). */
+/* Removes the first phone of c that raw names (phone.h). */
 static void
 remove_phone(struct cli *cli, struct contact *c, const char *raw)
 {
 	size_t	i;
 
 	for (i = 0; i < c->n_phones; i++) {
-		if (!phone_same(c->phones[i].raw, raw, phone_region(cli->db)))
+		if (!phone_same(c->phones[i].raw, raw, phone_region(cli->db)) &&
+		    !phone_matches(raw, c->phones[i].raw,
+		    phone_region(cli->db)))
 			continue;
 		free(c->phones[i].raw);
 		free(c->phones[i].label);

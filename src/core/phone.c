@@ -205,22 +205,21 @@ strip_intl(const char *s, int *intl)
 }
 
 int
-phone_matches(const char *query, const char *norm, const char *region)
+phone_matches(const char *query, const char *stored, const char *region)
 {
-	char		*qn, *qd;
+	char		*qn, *qd, *norm;
 	const char	*sd, *nat;
 	size_t		 cc;
 	int		 intl, yes = 0;
 
-	if (norm == NULL || *norm == '\0' ||
-	    phone_count_digits(query) < PHONE_MIN_DIGITS)
+	if (phone_count_digits(query) < PHONE_MIN_DIGITS)
 		return 0;
+	norm = phone_normalise(stored, region);
 	qn = phone_normalise(query, region);
-	if (strcmp(qn, norm) == 0) {
-		free(qn);
-		return 1;
+	if (*norm == '\0' || strcmp(qn, norm) == 0) {
+		yes = *norm != '\0';
+		goto out;
 	}
-	free(qn);
 	qd = strip_intl(query, &intl);
 	sd = norm[0] == '+' ? norm + 1 : norm;
 	if (strcmp(qd, sd) == 0)
@@ -232,6 +231,9 @@ phone_matches(const char *query, const char *norm, const char *region)
 		    (qd[0] == '0' && strcmp(qd + 1, nat) == 0);
 	}
 	free(qd);
+out:
+	free(qn);
+	free(norm);
 	return yes;
 }
 
@@ -248,8 +250,7 @@ phone_same(const char *a, const char *b, const char *region)
 	if (*na == '\0' || *nb == '\0')
 		yes = strcmp(a, b) == 0;
 	else
-		yes = strcmp(na, nb) == 0 || phone_matches(a, nb, region) ||
-		    phone_matches(b, na, region);
+		yes = strcmp(na, nb) == 0;
 	free(na);
 	free(nb);
 	return yes;

@@ -208,7 +208,8 @@ search_count(struct kith_db *db, const char *query, int archived,
 #define FTS_INSERT_SELECT						\
 	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
 	"note) SELECT c.id, "						\
-	"trim(c.name_fold || ' ' || kith_fold(c.nickname)), "		\
+	"trim(c.name_fold || ' ' || kith_fold(coalesce(c.nickname, '') "	\
+	"|| ' ' || coalesce(c.given, '') || ' ' || coalesce(c.family, ''))), " \
 	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '')), " \
 	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
 	"WHERE contact_id = c.id)), "					\

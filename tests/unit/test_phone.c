@@ -104,7 +104,8 @@ test_matches(void)
 	CHECK(!phone_matches("+1 2079460101", "+442079460101", "US"));
 	CHECK(!phone_matches("2079460101", "", "US"));
 
-	CHECK(phone_same("+44 20 7946 0101", "020 7946 0101", "US"));
+	CHECK(!phone_same("+44 20 7946 0101", "020 7946 0101", "US"));
+	CHECK(phone_matches("020 7946 0101", "+44 20 7946 0101", "US"));
 	CHECK(phone_same("+44 20 7946 0101", "(020) 7946-0101", "GB"));
 	CHECK(!phone_same("+44 20 7946 0101", "+44 20 7946 0102", "GB"));
 	CHECK(phone_same("ask reception", "ask reception", "GB"));
