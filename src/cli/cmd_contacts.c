@@ -326,6 +326,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 			out_pad(stdout, r->org, 22);
 			putchar(' ');
 			out_text(stdout, r->email ? r->email : r->phone);
+			if (r->matched != NULL) {
+				/* Found by something other than the name. */
+				printf("  (%s: ", r->matched);
+				out_text(stdout, r->match_text);
+				putchar(')');
+			}
 			putchar('\n');
 		}
 		search_rows_free(rows, n);

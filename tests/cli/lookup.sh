@@ -24,7 +24,18 @@ expect_in "$out" "Bob Smith" "Bob is still there"
 run list ana
 expect_rc 0 "list ana"
 expect_in "$out" "Bob Smith" "list ana finds Bob"
-expect_in "$out" "(notes: " "list says the notes matched"
+expect_in "$out" "(organisation: Anatolia Trading)" "list says the organisation matched"
+run list fair
+expect_in "$out" "(notes: …ana at the fair)" "list says the notes matched"
+run list --tsv fair
+expect_out "$(printf '1\tBob Smith\tbob@example.com\t+44 20 7946 0101\tAnatolia Trading')" \
+	"--tsv columns unchanged"
+run list 2079460101
+expect_in "$out" "(phone: +44 20 7946 0101)" "digits without country code find the phone"
+run list 02079460101
+expect_in "$out" "Bob Smith" "the national form finds the phone"
+run list 442079
+expect_in "$out" "Bob Smith" "digits typed without + or spaces find the phone"
 
 # With Ana there, "ana" is her, whatever Bob's notes say.
 run add "Ana Petrović" --email Ana.Petrovic@example.org --phone "+381 64 555 0101"
