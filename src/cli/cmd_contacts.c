@@ -28,6 +28,9 @@ enum {
 	OPT_KINDS
 };
 
+/* add --force: add even if the e-mail or phone belongs to someone else. */
+static int add_force;
+
 static const struct option contact_opts[] = {
 	{ "db",		required_argument,	NULL, OPT_DB },
 	{ "help",	no_argument,		NULL, 'h' },
@@ -43,6 +46,7 @@ static const struct option contact_opts[] = {
 	{ "rm-email",	required_argument,	NULL, OPT_RM_EMAIL },
 	{ "rm-phone",	required_argument,	NULL, OPT_RM_PHONE },
 	{ "rm-tag",	required_argument,	NULL, OPT_RM_TAG },
+	{ "force",	no_argument,		&add_force, 1 },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -67,6 +71,10 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 		case 'h':
 			cli_help(cmd);
 			return EXIT_OK;
+		case 0:		/* --force */
+			if (edit)
+				return cli_usage(cmd);
+			break;
 		case OPT_DB:
 			cli->db_path = optarg;
 			break;
@@ -130,10 +138,12 @@ cmd_add(struct cli *cli, int argc, char **argv)
 {
 	const struct cmd	*cmd = cli_find("add");
 	struct kith_err		 err = { 0 };
+	struct contact_clash	 clash = { 0 };
 	struct contact		*c;
 	int			 rc;
 
 	c = contact_new();
+	add_force = 0;
 	if ((rc = apply_opts(cli, cmd, argc, argv, c, 0)) != -1)
 		goto out;
 	if (optind != argc - 1) {
@@ -144,6 +154,25 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	rc = EXIT_BAD;
 	if (!cli_open(cli))
 		goto out;
+	if (contact_find_clash(cli->db, c, &clash, &err) != KITH_OK) {
+		cli_error(&err);
+		goto out;
+	}
+	if (clash.id != 0) {
+		fprintf(stderr, "%s: %s: the %s ", cli->prog,
+		    add_force ? "warning" : "not added", clash.field);
+		out_text(stderr, clash.value);
+		fputs(" belongs to ", stderr);
+		out_text(stderr, clash.name);
+		fprintf(stderr, " (id %lld)\n", (long long)clash.id);
+		if (!add_force) {
+			fprintf(stderr, "To change that contact: %s edit %lld "
+			    "...; to add another contact anyway: %s add "
+			    "--force ...\n", cli->prog, (long long)clash.id,
+			    cli->prog);
+			goto out;
+		}
+	}
 	if (contact_insert(cli->db, c, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
@@ -153,6 +182,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	rc = EXIT_OK;
 out:
+	contact_clash_free(&clash);
 	contact_free(c);
 	return rc;
 }

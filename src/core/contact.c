@@ -40,6 +40,24 @@ static enum kith_status	read_parts(struct kith_db *, struct contact *,
 static enum kith_status	check_email(const char *, struct kith_err *);
 static enum kith_status	check_birthday(const char *, struct kith_err *);
 static void		 grow(void **, size_t, size_t);
+/* Lookups (contact_resolve) and the duplicate check on add. */
+struct cand;
+static int		 word_rank(const char *, const char *);
+static int		 name_rank(char *const *, size_t, const char *,
+			    const char *, const char *);
+static void		 cand_add(struct cand **, size_t *, int64_t, int);
+static enum kith_status	resolve_email(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_phone(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_name(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_refs(struct kith_db *, const struct cand *,
+			    size_t, int, size_t, struct contact_ref **,
+			    size_t *, struct kith_err *);
+static enum kith_status	phone_clash(struct kith_db *, const struct contact *,
+			    const char *, struct contact_clash *,
+			    struct kith_err *);
 
 struct contact *
 contact_new(void)
@@ -1106,6 +1124,121 @@ contact_resolve(struct kith_db *db, const char *what, int64_t *id,
 out:
 	free(v);
 	return st;
+}
+
+/*
+ * Fills *out with a contact other than c that has the number raw, as a
+ * lookup would find it (phone_matches): its normalised form through the
+ * index, else a number ending in raw's digits.
+ */
+static enum kith_status
+phone_clash(struct kith_db *db, const struct contact *c, const char *raw,
+    struct contact_clash *out, struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT c.id, c.display, p.raw, p.norm FROM phone p JOIN "
+		    "contact c ON c.id = p.contact_id WHERE p.norm = ?1 AND "
+		    "c.id <> ?3 ORDER BY c.id",
+		"SELECT c.id, c.display, p.raw, p.norm FROM phone p JOIN "
+		    "contact c ON c.id = p.contact_id WHERE p.norm LIKE '%' || "
+		    "?2 AND c.id <> ?3 ORDER BY c.id",
+	};
+	const char	*region = phone_region(db), *tail;
+	sqlite3_stmt	*stmt;
+	char		*norm, *digits;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	if (phone_count_digits(raw) < PHONE_MIN_DIGITS)
+		return KITH_OK;
+	norm = phone_normalise(raw, region);
+	digits = phone_digits(raw);
+	for (tail = digits; *tail == '+' || *tail == '0'; tail++)
+		;
+	for (i = 0; i < 2 && out->id == 0 && rc == SQLITE_DONE; i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL) {
+			free(norm);
+			free(digits);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, norm, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, tail, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, c->id);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			if (!phone_matches(raw, (const char *)
+			    sqlite3_column_text(stmt, 3), region))
+				continue;
+			out->id = sqlite3_column_int64(stmt, 0);
+			out->name = db_col_text(stmt, 1);
+			out->field = "phone";
+			out->value = db_col_text(stmt, 2);
+			rc = SQLITE_DONE;
+			break;
+		}
+		sqlite3_reset(stmt);
+	}
+	free(norm);
+	free(digits);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "looking for a contact with the same "
+		    "phone");
+	return KITH_OK;
+}
+
+void
+contact_clash_free(struct contact_clash *cl)
+{
+	if (cl == NULL)
+		return;
+	free(cl->name);
+	free(cl->value);
+	memset(cl, 0, sizeof *cl);
+}
+
+enum kith_status
+contact_find_clash(struct kith_db *db, const struct contact *c,
+    struct contact_clash *out, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*key;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < c->n_emails && rc == SQLITE_DONE; i++) {
+		if ((st = db_clean_text(db, "e-mail", c->emails[i].addr, &key,
+		    err)) != KITH_OK)
+			return st;
+		if (key == NULL)
+			continue;
+		if ((stmt = db_stmt(db, "SELECT c.id, c.display, e.addr FROM "
+		    "email e JOIN contact c ON c.id = e.contact_id WHERE "
+		    "e.addr_norm = lower(?1) AND c.id <> ?2 ORDER BY c.id "
+		    "LIMIT 1", err)) == NULL) {
+			free(key);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 2, c->id);
+		free(key);
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			out->id = sqlite3_column_int64(stmt, 0);
+			out->name = db_col_text(stmt, 1);
+			out->field = "e-mail";
+			out->value = db_col_text(stmt, 2);
+		}
+		sqlite3_reset(stmt);
+	}
+	for (i = 0; i < c->n_phones && rc == SQLITE_DONE && out->id == 0;
+	    i++)
+		if ((st = phone_clash(db, c, c->phones[i].raw, out, err))
+		    != KITH_OK)
+			return st;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, err, "looking for a contact with the same "
+		    "e-mail or phone");
+	return KITH_OK;
 }
 
 enum kith_status

@@ -103,3 +103,22 @@ expect_rc 0 "rm-phone in national form"
 expect_not_in "$err" "no phone" "rm-phone found the number"
 run show bob
 expect_not_in "$out" "7946" "the number is gone"
+
+# add refuses an e-mail or phone that already belongs to someone, naming
+# them and the way to change them, unless --force.
+run add "A. Petrović" --email " ANA.PETROVIC@example.org"
+expect_rc 1 "add with Ana's e-mail"
+expect_in "$err" "belongs to Ana Petrović (id 2)" "names the contact and id"
+expect_in "$err" "kith edit 2" "suggests kith edit"
+expect_in "$err" "--force" "mentions --force"
+run add "Ana P" --phone "0038164 555 0101"
+expect_rc 1 "add with Ana's phone in another form"
+expect_in "$err" "phone +381 64 555 0101 belongs to Ana Petrović" "names the phone"
+run list --tsv
+[ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] && pass || fail "nothing added: $out"
+run add "Ana P" --phone "0038164 555 0101" --force
+expect_rc 0 "add --force"
+expect_in "$err" "warning" "--force still warns"
+expect_in "$out" "added 6 Ana P" "--force adds"
+run edit bob --force
+expect_rc 2 "--force is for add only"

@@ -171,4 +171,65 @@ test_order(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_never_notes_tags_org, test_order)
+/* contact_find_clash: the duplicate check a front makes before adding. */
+static void
+test_clash(void)
+{
+	static const struct person ana = { "Ana Petrović", NULL, NULL, NULL,
+	    "Ana.Petrovic@example.org", "+381 64 555 0101", NULL, NULL, NULL,
+	    NULL };
+	struct kith_err		 err = { 0 };
+	struct contact_clash	 cl;
+	struct contact		*c;
+	struct kith_db		*db;
+	int64_t			 id;
+	char			*path;
+
+	db = test_db("lookup-clash.db", &path);
+	id = put(db, &ana);
+
+	c = contact_new();
+	contact_set(&c->display, "Someone Else");
+	contact_add_email(c, "someone@example.org", NULL);
+	contact_add_phone(c, "064 555 0102", NULL);
+	CHECK(contact_find_clash(db, c, &cl, &err) == KITH_OK);
+	CHECK_INT(cl.id, 0);
+	contact_clash_free(&cl);
+
+	contact_add_email(c, " ANA.PETROVIC@example.org", NULL);
+	CHECK(contact_find_clash(db, c, &cl, &err) == KITH_OK);
+	CHECK_INT(cl.id, id);
+	CHECK_STR(cl.name, "Ana Petrović");
+	CHECK_STR(cl.field, "e-mail");
+	CHECK_STR(cl.value, "Ana.Petrovic@example.org");
+	contact_clash_free(&cl);
+	contact_free(c);
+
+	/* The same number in another form. */
+	c = contact_new();
+	contact_set(&c->display, "Someone Else");
+	contact_add_phone(c, "555", NULL);		/* too short to tell */
+	contact_add_phone(c, "00381 64 555-0101", NULL);
+	CHECK(contact_find_clash(db, c, &cl, &err) == KITH_OK);
+	CHECK_INT(cl.id, id);
+	CHECK_STR(cl.field, "phone");
+	CHECK_STR(cl.value, "+381 64 555 0101");
+	contact_clash_free(&cl);
+	contact_free(c);
+	c = contact_new();
+	contact_add_phone(c, "064 555 0101", NULL);	/* national form */
+	CHECK(contact_find_clash(db, c, &cl, &err) == KITH_OK);
+	CHECK_INT(cl.id, id);
+	contact_clash_free(&cl);
+
+	/* A contact never clashes with itself (an edit). */
+	c->id = id;
+	CHECK(contact_find_clash(db, c, &cl, &err) == KITH_OK);
+	CHECK_INT(cl.id, 0);
+	contact_clash_free(&cl);
+	contact_clash_free(NULL);
+	contact_free(c);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_never_notes_tags_org, test_order, test_clash)
