@@ -15,6 +15,7 @@
 #include "kith/phone.h"
 #include "kith/relation.h"
 #include "kith/search.h"
+#include "kith/sheet.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -404,6 +405,7 @@ show_block(const char *label, const char *value)
 	putchar('\n');
 }
 
+/* Renders the core's contact sheet (sheet.h). */
 int
 cmd_show(struct cli *cli, int argc, char **argv)
 {
@@ -414,12 +416,13 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	};
 	const struct cmd	*cmd = cli_find("show");
 	struct kith_err		 err = { 0 };
-	struct contact		*c = NULL;
-	struct relation		*rel = NULL;
-	struct followup		*fu = NULL;
-	struct interaction	*in = NULL;
+	struct sheet		*sh = NULL;
+	const struct contact	*c;
+	const struct relation	*rel;
+	const struct followup	*fu;
+	const struct interaction *in;
 	struct sbuf		 sb = { 0 };
-	size_t			 n_rel = 0, n_fu = 0, n_in = 0, i;
+	size_t			 i;
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
@@ -429,22 +432,16 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (!cli_open(cli) || !cli_resolve(cli, argv[optind], &id))
 		return EXIT_BAD;
-	rc = EXIT_BAD;
-	if (contact_get(cli->db, id, &c, &err) != KITH_OK ||
-	    relation_list(cli->db, id, &rel, &n_rel, &err) != KITH_OK ||
-	    followup_list_contact(cli->db, id, &fu, &n_fu, &err) != KITH_OK ||
-	    interaction_list(cli->db, id, 10, &in, &n_in, &err) != KITH_OK) {
+	if (sheet_load(cli->db, id, SHEET_INTERACTIONS, &sh, &err) != KITH_OK) {
 		cli_error(&err);
-		goto out;
+		return EXIT_BAD;
 	}
+	c = sh->contact;
 
 	out_text(stdout, c->display);
-	if (c->title != NULL || c->org != NULL) {
+	if (sh->headline != NULL) {
 		fputs(" — ", stdout);
-		out_text(stdout, c->title);
-		if (c->title != NULL && c->org != NULL)
-			fputs(", ", stdout);
-		out_text(stdout, c->org);
+		out_text(stdout, sh->headline);
 	}
 	printf("%s\n", c->archived ? "  (archived)" : "");
 	printf("%-10s %lld\n", "id", (long long)c->id);
@@ -463,33 +460,17 @@ cmd_show(struct cli *cli, int argc, char **argv)
 			sbuf_printf(&sb, " (%s)", c->phones[i].label);
 		show_line(i == 0 ? "phone" : "", sb.s);
 	}
-	for (i = 0; i < c->n_addrs; i++) {
-		const struct contact_address *a = &c->addrs[i];
-		const char *parts[] = { a->street, a->postcode, a->city,
-		    a->region, a->country };
-		size_t j;
-
+	for (i = 0; i < sh->n_addresses; i++) {
 		sbuf_reset(&sb);
-		for (j = 0; j < 5; j++) {
-			if (str_empty(parts[j]))
-				continue;
-			if (sb.len > 0)
-				sbuf_add(&sb, ", ");
-			sbuf_add(&sb, parts[j]);
-		}
-		if (a->label != NULL)
-			sbuf_printf(&sb, " (%s)", a->label);
+		sbuf_add(&sb, sh->addresses[i]);
+		if (c->addrs[i].label != NULL)
+			sbuf_printf(&sb, " (%s)", c->addrs[i].label);
 		show_line(i == 0 ? "address" : "", sb.s);
 	}
 	for (i = 0; i < c->n_urls; i++)
 		show_line(i == 0 ? "web" : "", c->urls[i].value);
 	show_line("birthday", c->birthday);
-	if (c->n_tags > 0) {
-		sbuf_reset(&sb);
-		for (i = 0; i < c->n_tags; i++)
-			sbuf_printf(&sb, "%s%s", i ? ", " : "", c->tags[i]);
-		show_line("tags", sb.s);
-	}
+	show_line("tags", sh->tags);
 	for (i = 0; i < c->n_custom; i++) {
 		sbuf_reset(&sb);
 		sbuf_printf(&sb, "%s: %s", c->custom[i].key,
@@ -498,46 +479,42 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	show_block("notes", c->notes);
 
-	if (n_rel > 0)
+	if (sh->n_relations > 0)
 		printf("\nRelationships\n");
-	for (i = 0; i < n_rel; i++) {
+	for (i = 0; i < sh->n_relations; i++) {
+		rel = sh->rel_lines[i].rel;
 		printf("  ");
-		out_text(stdout, rel[i].label);
-		putchar(' ');
-		out_text(stdout, rel[i].other_name);
-		printf("  [%lld]", (long long)rel[i].id);
-		if (rel[i].note != NULL) {
+		out_text(stdout, sh->rel_lines[i].text);
+		printf("  [%lld]", (long long)rel->id);
+		if (rel->note != NULL) {
 			fputs("  ", stdout);
-			out_text(stdout, rel[i].note);
+			out_text(stdout, rel->note);
 		}
 		putchar('\n');
 	}
-	if (n_fu > 0)
+	if (sh->n_followups > 0)
 		printf("\nFollow-ups\n");
-	for (i = 0; i < n_fu; i++) {
-		printf("  %s %c %4lld  ", fu[i].due,
-		    fu[i].late > 0 ? '!' : ' ', (long long)fu[i].id);
-		out_text(stdout, fu[i].action);
-		if (fu[i].late > 0)
-			printf(" (%ld day%s late)", fu[i].late,
-			    fu[i].late == 1 ? "" : "s");
+	for (i = 0; i < sh->n_followups; i++) {
+		fu = &sh->followups[i];
+		printf("  %s %c %4lld  ", fu->due, fu->late > 0 ? '!' : ' ',
+		    (long long)fu->id);
+		out_text(stdout, fu->action);
+		if (fu->late > 0)
+			printf(" (%ld day%s late)", fu->late,
+			    fu->late == 1 ? "" : "s");
 		putchar('\n');
 	}
-	if (n_in > 0)
+	if (sh->n_interactions > 0)
 		printf("\nLatest interactions\n");
-	for (i = 0; i < n_in; i++) {
-		printf("  %-16s %-7s ", in[i].at, in[i].kind);
-		out_text(stdout, in[i].summary);
+	for (i = 0; i < sh->n_interactions; i++) {
+		in = &sh->interactions[i];
+		printf("  %-16s %-7s ", in->at, in->kind);
+		out_text(stdout, in->summary);
 		putchar('\n');
 	}
-	rc = EXIT_OK;
-out:
 	sbuf_free(&sb);
-	contact_free(c);
-	relation_list_free(rel, n_rel);
-	followup_list_free(fu, n_fu);
-	interaction_list_free(in, n_in);
-	return rc;
+	sheet_free(sh);
+	return EXIT_OK;
 }
 
 int
