@@ -411,15 +411,15 @@ search_count(struct kith_db *db, const char *query, int archived,
 }
 
 /*
- * The search entry of contacts, computed in SQL with kith_fold() (see
- * db.c): the folded name is stored already; the rest is gathered and folded
- * here.  One body serves a single contact and a whole import batch.
+ * The search entry of contacts, computed in SQL with kith_fold(),
+ * kith_name_words() and kith_phone_words() (see db.c): the folded name is
+ * stored already; the rest is gathered and folded here.  One body serves a single contact and a whole import batch.
  */
 #define FTS_INSERT_SELECT						\
 	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
 	"note) SELECT c.id, "						\
-	"trim(c.name_fold || ' ' || kith_fold(coalesce(c.nickname, '') "	\
-	"|| ' ' || coalesce(c.given, '') || ' ' || coalesce(c.family, ''))), " \
+	"kith_name_words(c.display, c.name_fold, c.nickname, c.given, "	\
+	"c.family), "							\
 	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '')), " \
 	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
 	"WHERE contact_id = c.id)), "					\
