@@ -926,23 +926,33 @@ resolve_phone(struct kith_db *db, const char *what, struct cand **v,
 }
 
 /*
- * Candidates by name: contacts with a name word beginning with each query
- * word (through the name column of the search index), else, if there are
- * none, contacts with a name word containing each one (a scan).
+ * Candidates by name, one rank at a time, best first, stopping at the
+ * first rank that has any: the folded display name equal to the query
+ * (its index); every query word a whole word of the name column of the
+ * search index; every one beginning a word there; every one inside a word
+ * (a scan).  Gathering a rank at a time keeps a common name among a
+ * million contacts from crowding out the one meant.
  */
 static enum kith_status
 resolve_name(struct kith_db *db, const char *what, struct cand **v,
     size_t *n, struct kith_err *err)
 {
 	static const char *const sql[] = {
+		"SELECT c.id, c.name_fold, '' FROM contact c WHERE "
+		    "c.name_fold = ?3 LIMIT ?2",
+		"SELECT c.id, c.name_fold, f.name FROM contact_fts f JOIN "
+		    "contact c ON c.id = f.rowid WHERE contact_fts MATCH ?1 "
+		    "LIMIT ?2",
 		"SELECT c.id, c.name_fold, f.name FROM contact_fts f JOIN "
 		    "contact c ON c.id = f.rowid WHERE contact_fts MATCH ?1 "
 		    "LIMIT ?2",
 		"SELECT c.id, c.name_fold, f.c0 FROM contact_fts_content f "
-		    "JOIN contact c ON c.id = f.id WHERE instr(f.c0, ?3) > 0 "
+		    "JOIN contact c ON c.id = f.id WHERE instr(f.c0, ?4) > 0 "
 		    "LIMIT ?2",
 	};
-	struct sbuf	 match = { 0 };
+	static const int ranks[] = { RANK_FULL, RANK_WORD, RANK_PREFIX,
+	    RANK_CONTAINS };
+	struct sbuf	 words_exact = { 0 }, words_prefix = { 0 };
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
 	char		*fold = NULL, *copy, *w, *save = NULL, **words = NULL;
@@ -958,27 +968,33 @@ resolve_name(struct kith_db *db, const char *what, struct cand **v,
 		words = xreallocarray(words, n_words + 1, sizeof *words);
 		words[n_words++] = w;
 		/* Folded text is [a-z0-9 ] only, so quoting is safe. */
-		sbuf_printf(&match, "%sname : \"%s\"*", match.len ? " AND " :
-		    "", w);
+		sbuf_printf(&words_exact, "%sname : \"%s\"",
+		    words_exact.len ? " AND " : "", w);
+		sbuf_printf(&words_prefix, "%sname : \"%s\"*",
+		    words_prefix.len ? " AND " : "", w);
 		if (strlen(w) > strlen(longest))
 			longest = w;
 	}
-	for (i = 0; i < 2 && n_words > 0 && *n == 0 && rc == SQLITE_DONE;
+	for (i = 0; i < 4 && n_words > 0 && *n == 0 && rc == SQLITE_DONE;
 	    i++) {
 		if ((stmt = db_stmt(db, sql[i], err)) == NULL) {
 			st = KITH_DB;
 			goto out;
 		}
-		if (i == 0)
-			sqlite3_bind_text(stmt, 1, match.s, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_text(stmt, 3, longest, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 2, RESOLVE_MAX_CANDS);
+		if (i == 0)
+			sqlite3_bind_text(stmt, 3, fold, -1, SQLITE_STATIC);
+		else if (i == 3)
+			sqlite3_bind_text(stmt, 4, longest, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(stmt, 1, i == 1 ? words_exact.s :
+			    words_prefix.s, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			rank = name_rank(words, n_words, fold,
-			    (const char *)sqlite3_column_text(stmt, 1),
+			/* Check each row: the index is a first cut. */
+			rank = i == 0 ? RANK_FULL : name_rank(words, n_words,
+			    fold, (const char *)sqlite3_column_text(stmt, 1),
 			    (const char *)sqlite3_column_text(stmt, 2));
-			if (rank > 0)
+			if (rank == ranks[i])
 				cand_add(v, n, sqlite3_column_int64(stmt, 0),
 				    rank);
 		}
@@ -987,7 +1003,8 @@ resolve_name(struct kith_db *db, const char *what, struct cand **v,
 	if (rc != SQLITE_DONE)
 		st = db_fail(db, err, "finding a contact by name");
 out:
-	sbuf_free(&match);
+	sbuf_free(&words_exact);
+	sbuf_free(&words_prefix);
 	free(words);
 	free(copy);
 	free(fold);
