@@ -1126,7 +1126,10 @@ contact_resolve(struct kith_db *db, const char *what, int64_t *id,
 	if (n_best == 0) {
 		st = kith_err_set(err, KITH_NOTFOUND, "no contact has the %s "
 		    "'%s'", by[step], what);
-		if (step == 2)
+		if (step == 1 && *p == '\0')
+			st = kith_err_set(err, KITH_NOTFOUND, "no contact has "
+			    "the id or phone number %s", what);
+		else if (step == 2)
 			st = kith_err_set(err, KITH_NOTFOUND, "no contact's "
 			    "name matches '%s' (kith list '%s' searches "
 			    "everything)", what, what);
