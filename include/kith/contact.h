@@ -153,16 +153,53 @@ struct contact_ref {
 void		 contact_refs_free(struct contact_ref *, size_t n);
 
 /*
- * Resolves what a user typed where an ID is asked for: a number is a
- * contact id; anything else is a search (as search_page) that must match
- * exactly one contact, or whose folded form equals exactly one contact's
- * folded display name.  KITH_NOTFOUND if nothing matches; KITH_AMBIGUOUS if
- * several do, with up to max candidates in *cands and *n_cands (caller frees
- * with contact_refs_free; cands may be NULL).
+ * Resolves what a user typed where an ID is asked for, in this order:
+ *   1. digits only: the contact with that id (if there is none and the
+ *      digits could be a phone number, go on);
+ *   2. with an '@': the contact with exactly that e-mail, compared as
+ *      stored (trimmed, without case);
+ *   3. what looks like a phone number (digits with blanks and + - . ( ) /,
+ *      PHONE_MIN_DIGITS digits at least): the contact with that number
+ *      however written, with or without '+', "00" or the country code
+ *      (phone_matches, phone.h);
+ *   4. anything else: names only -- display name, given and family names,
+ *      nickname -- folded as search folds them (text.h).  Every query word
+ *      must match a name word; the best-ranked contacts win: the folded
+ *      display name equal to the query, then every query word a whole name
+ *      word, then a name word beginning with each, then a name word merely
+ *      containing one.
+ * Notes, tags, custom fields and the organisation never make a match.
+ * Archived contacts are found too.  KITH_NOTFOUND if nothing matches;
+ * KITH_AMBIGUOUS if several contacts share the best rank, with up to max
+ * of them, in name order, in *cands and *n_cands (caller frees with
+ * contact_refs_free; cands may be NULL).
  */
 enum kith_status contact_resolve(struct kith_db *, const char *what,
 		    int64_t *id, struct contact_ref **cands, size_t *n_cands,
 		    size_t max, struct kith_err *);
+
+/* Another contact that already has an e-mail or phone of a new one. */
+struct contact_clash {
+	int64_t		 id;		/* that contact; 0 if there is none */
+	char		*name;		/* its display name */
+	const char	*field;		/* "e-mail" or "phone" (static) */
+	char		*value;		/* the e-mail or phone as it has it */
+};
+
+void		 contact_clash_free(struct contact_clash *);	/* NULL ok */
+
+/*
+ * Looks for a stored contact other than c->id (0 for a contact not yet
+ * stored) that already has one of c's e-mails (compared as stored: trimmed,
+ * without case) or phones (the same number however written, as a lookup
+ * compares them: phone_matches in phone.h; numbers with fewer than
+ * PHONE_MIN_DIGITS digits are not compared).  Archived contacts
+ * count.  Fills *out (out->id 0 if none; free with contact_clash_free).
+ * Fronts call it before contact_insert so that adding someone already
+ * known can be refused or confirmed.
+ */
+enum kith_status contact_find_clash(struct kith_db *, const struct contact *c,
+		    struct contact_clash *out, struct kith_err *);
 
 /*
  * Finds the organisation named name (compared in folded form), creating it

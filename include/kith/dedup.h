@@ -2,10 +2,7 @@
 /*
  * Telling whether two address-book entries are the same person.
  *
- * Phones compare in a normalised form: digits with the country code
- * ("+15550102233"), where a national number is expanded with a default
- * region ("555-010-2233" under US, "07700 900119" under GB) and a "(0)"
- * trunk prefix is dropped.  Names compare in folded form (text.h) with a
+ * Phones compare in their normalised form (phone.h).  Names compare in folded form (text.h) with a
  * small table of nicknames (Bob ~ Robert, Kate ~ Katherine).
  */
 #ifndef KITH_DEDUP_H
@@ -17,16 +14,6 @@
 struct kith_db;
 struct kith_text;
 struct contact;
-
-/*
- * The normalised form of phone number raw under region (an ISO 3166
- * country code such as "US", "GB", "RS"; NULL means "US").  Caller frees;
- * "" if raw has no digits.
- */
-char		*dedup_phone(const char *raw, const char *region);
-
-/* The region of the database (meta 'region'), "US" if unset.  Static. */
-const char	*dedup_region(struct kith_db *);
 
 /*
  * 1 if the folded names a and b can be the same person: equal, or the same

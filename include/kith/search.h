@@ -25,6 +25,13 @@ struct search_row {
 	char		*email;		/* primary, or NULL */
 	char		*phone;		/* primary, or NULL */
 	int		 overdue;	/* has overdue follow-ups */
+	const char	*matched;	/* with a query the name does not match
+					   alone: the field that matched
+					   ("organisation", "e-mail", "phone",
+					   "tag", "notes"; static), else NULL */
+	char		*match_text;	/* that field's text around the match,
+					   as stored ("…" where cut); NULL
+					   when matched is NULL */
 };
 
 /* Position after the last row of a page; zero-initialise for the start. */
@@ -41,7 +48,9 @@ void		 search_cursor_reset(struct search_cursor *);
 /*
  * Fetches up to limit rows after *cur matching query (NULL or blank: every
  * contact) into *rows (caller frees with search_rows_free) and advances
- * *cur.  Archived contacts are left out unless archived is set.
+ * *cur.  Archived contacts are left out unless archived is set.  A row
+ * that the query matches only partly by name says where the rest matched
+ * (matched, match_text).
  */
 enum kith_status search_page(struct kith_db *, const char *query,
 		    int archived, struct search_cursor *cur, size_t limit,

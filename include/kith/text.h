@@ -77,11 +77,4 @@ enum kith_status text_fold(struct kith_text *, const char *s, char **out,
 enum kith_status text_sort_key(struct kith_text *, const char *s,
 		    unsigned char **key, size_t *len, struct kith_err *);
 
-/*
- * Digits of a phone number, with a '+' kept if it is the first character
- * other than blanks ("+381 64 123" is "+38164123", "00381 64" stays
- * "0038164"); never NULL, "" for NULL; caller frees.
- */
-char		*text_phone_digits(const char *s);
-
 #endif

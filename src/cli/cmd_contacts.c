@@ -12,8 +12,10 @@
 #include "kith/db.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/phone.h"
 #include "kith/relation.h"
 #include "kith/search.h"
+#include "kith/sheet.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -26,6 +28,9 @@ enum {
 	OPT_RM_TAG, OPT_TSV, OPT_ARCHIVED, OPT_ARCHIVE, OPT_UNARCHIVE, OPT_AS,
 	OPT_KINDS
 };
+
+/* add --force: add even if the e-mail or phone belongs to someone else. */
+static int add_force;
 
 static const struct option contact_opts[] = {
 	{ "db",		required_argument,	NULL, OPT_DB },
@@ -42,13 +47,14 @@ static const struct option contact_opts[] = {
 	{ "rm-email",	required_argument,	NULL, OPT_RM_EMAIL },
 	{ "rm-phone",	required_argument,	NULL, OPT_RM_PHONE },
 	{ "rm-tag",	required_argument,	NULL, OPT_RM_TAG },
+	{ "force",	no_argument,		&add_force, 1 },
 	{ NULL, 0, NULL, 0 }
 };
 
 static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 		    struct contact *, int);
 static void	remove_email(struct contact *, const char *);
-static void	remove_phone(struct contact *, const char *);
+static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
 
 /*
@@ -66,6 +72,10 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 		case 'h':
 			cli_help(cmd);
 			return EXIT_OK;
+		case 0:		/* --force */
+			if (edit)
+				return cli_usage(cmd);
+			break;
 		case OPT_DB:
 			cli->db_path = optarg;
 			break;
@@ -110,7 +120,7 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 		case OPT_RM_PHONE:
 			if (!edit)
 				return cli_usage(cmd);
-			remove_phone(c, optarg);
+			remove_phone(cli, c, optarg);
 			break;
 		case OPT_RM_TAG:
 			if (!edit)
@@ -129,10 +139,12 @@ cmd_add(struct cli *cli, int argc, char **argv)
 {
 	const struct cmd	*cmd = cli_find("add");
 	struct kith_err		 err = { 0 };
+	struct contact_clash	 clash = { 0 };
 	struct contact		*c;
 	int			 rc;
 
 	c = contact_new();
+	add_force = 0;
 	if ((rc = apply_opts(cli, cmd, argc, argv, c, 0)) != -1)
 		goto out;
 	if (optind != argc - 1) {
@@ -143,6 +155,25 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	rc = EXIT_BAD;
 	if (!cli_open(cli))
 		goto out;
+	if (contact_find_clash(cli->db, c, &clash, &err) != KITH_OK) {
+		cli_error(&err);
+		goto out;
+	}
+	if (clash.id != 0) {
+		fprintf(stderr, "%s: %s: the %s ", cli->prog,
+		    add_force ? "warning" : "not added", clash.field);
+		out_text(stderr, clash.value);
+		fputs(" belongs to ", stderr);
+		out_text(stderr, clash.name);
+		fprintf(stderr, " (id %lld)\n", (long long)clash.id);
+		if (!add_force) {
+			fprintf(stderr, "To change that contact: %s edit %lld "
+			    "...; to add another contact anyway: %s add "
+			    "--force ...\n", cli->prog, (long long)clash.id,
+			    cli->prog);
+			goto out;
+		}
+	}
 	cli_act_name(cli, "add", "added %s", c->display);
 	if (contact_insert(cli->db, c, &err) != KITH_OK) {
 		cli_error(&err);
@@ -153,6 +184,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	rc = EXIT_OK;
 out:
+	contact_clash_free(&clash);
 	contact_free(c);
 	return rc;
 }
@@ -175,28 +207,24 @@ remove_email(struct contact *c, const char *addr)
 	cli_errorx("warning: no e-mail '%s' to remove", addr);
 }
 
+/* Removes the first phone of c that raw names (phone.h). */
 static void
-remove_phone(struct contact *c, const char *raw)
+remove_phone(struct cli *cli, struct contact *c, const char *raw)
 {
-	char	*want, *have;
-	size_t	 i;
+	size_t	i;
 
-	want = text_phone_digits(raw);
 	for (i = 0; i < c->n_phones; i++) {
-		have = text_phone_digits(c->phones[i].raw);
-		if (strcmp(have, want) == 0) {
-			free(have);
-			free(want);
-			free(c->phones[i].raw);
-			free(c->phones[i].label);
-			memmove(&c->phones[i], &c->phones[i + 1],
-			    (c->n_phones - i - 1) * sizeof c->phones[0]);
-			c->n_phones--;
-			return;
-		}
-		free(have);
+		if (!phone_same(c->phones[i].raw, raw, phone_region(cli->db)) &&
+		    !phone_matches(raw, c->phones[i].raw,
+		    phone_region(cli->db)))
+			continue;
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+		memmove(&c->phones[i], &c->phones[i + 1],
+		    (c->n_phones - i - 1) * sizeof c->phones[0]);
+		c->n_phones--;
+		return;
 	}
-	free(want);
 	cli_errorx("warning: no phone '%s' to remove", raw);
 }
 
@@ -332,6 +360,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 			out_pad(stdout, r->org, 22);
 			putchar(' ');
 			out_text(stdout, r->email ? r->email : r->phone);
+			if (r->matched != NULL) {
+				/* Found by something other than the name. */
+				printf("  (%s: ", r->matched);
+				out_text(stdout, r->match_text);
+				putchar(')');
+			}
 			putchar('\n');
 		}
 		search_rows_free(rows, n);
@@ -374,6 +408,7 @@ show_block(const char *label, const char *value)
 	putchar('\n');
 }
 
+/* Renders the core's contact sheet (sheet.h). */
 int
 cmd_show(struct cli *cli, int argc, char **argv)
 {
@@ -384,12 +419,13 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	};
 	const struct cmd	*cmd = cli_find("show");
 	struct kith_err		 err = { 0 };
-	struct contact		*c = NULL;
-	struct relation		*rel = NULL;
-	struct followup		*fu = NULL;
-	struct interaction	*in = NULL;
+	struct sheet		*sh = NULL;
+	const struct contact	*c;
+	const struct relation	*rel;
+	const struct followup	*fu;
+	const struct interaction *in;
 	struct sbuf		 sb = { 0 };
-	size_t			 n_rel = 0, n_fu = 0, n_in = 0, i;
+	size_t			 i;
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
@@ -399,22 +435,16 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (!cli_open(cli) || !cli_resolve(cli, argv[optind], &id))
 		return EXIT_BAD;
-	rc = EXIT_BAD;
-	if (contact_get(cli->db, id, &c, &err) != KITH_OK ||
-	    relation_list(cli->db, id, &rel, &n_rel, &err) != KITH_OK ||
-	    followup_list_contact(cli->db, id, &fu, &n_fu, &err) != KITH_OK ||
-	    interaction_list(cli->db, id, 10, &in, &n_in, &err) != KITH_OK) {
+	if (sheet_load(cli->db, id, SHEET_INTERACTIONS, &sh, &err) != KITH_OK) {
 		cli_error(&err);
-		goto out;
+		return EXIT_BAD;
 	}
+	c = sh->contact;
 
 	out_text(stdout, c->display);
-	if (c->title != NULL || c->org != NULL) {
+	if (sh->headline != NULL) {
 		fputs(" — ", stdout);
-		out_text(stdout, c->title);
-		if (c->title != NULL && c->org != NULL)
-			fputs(", ", stdout);
-		out_text(stdout, c->org);
+		out_text(stdout, sh->headline);
 	}
 	printf("%s\n", c->archived ? "  (archived)" : "");
 	printf("%-10s %lld\n", "id", (long long)c->id);
@@ -433,33 +463,17 @@ cmd_show(struct cli *cli, int argc, char **argv)
 			sbuf_printf(&sb, " (%s)", c->phones[i].label);
 		show_line(i == 0 ? "phone" : "", sb.s);
 	}
-	for (i = 0; i < c->n_addrs; i++) {
-		const struct contact_address *a = &c->addrs[i];
-		const char *parts[] = { a->street, a->postcode, a->city,
-		    a->region, a->country };
-		size_t j;
-
+	for (i = 0; i < sh->n_addresses; i++) {
 		sbuf_reset(&sb);
-		for (j = 0; j < 5; j++) {
-			if (str_empty(parts[j]))
-				continue;
-			if (sb.len > 0)
-				sbuf_add(&sb, ", ");
-			sbuf_add(&sb, parts[j]);
-		}
-		if (a->label != NULL)
-			sbuf_printf(&sb, " (%s)", a->label);
+		sbuf_add(&sb, sh->addresses[i]);
+		if (c->addrs[i].label != NULL)
+			sbuf_printf(&sb, " (%s)", c->addrs[i].label);
 		show_line(i == 0 ? "address" : "", sb.s);
 	}
 	for (i = 0; i < c->n_urls; i++)
 		show_line(i == 0 ? "web" : "", c->urls[i].value);
 	show_line("birthday", c->birthday);
-	if (c->n_tags > 0) {
-		sbuf_reset(&sb);
-		for (i = 0; i < c->n_tags; i++)
-			sbuf_printf(&sb, "%s%s", i ? ", " : "", c->tags[i]);
-		show_line("tags", sb.s);
-	}
+	show_line("tags", sh->tags);
 	for (i = 0; i < c->n_custom; i++) {
 		sbuf_reset(&sb);
 		sbuf_printf(&sb, "%s: %s", c->custom[i].key,
@@ -468,46 +482,42 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	show_block("notes", c->notes);
 
-	if (n_rel > 0)
+	if (sh->n_relations > 0)
 		printf("\nRelationships\n");
-	for (i = 0; i < n_rel; i++) {
+	for (i = 0; i < sh->n_relations; i++) {
+		rel = sh->rel_lines[i].rel;
 		printf("  ");
-		out_text(stdout, rel[i].label);
-		putchar(' ');
-		out_text(stdout, rel[i].other_name);
-		printf("  [%lld]", (long long)rel[i].id);
-		if (rel[i].note != NULL) {
+		out_text(stdout, sh->rel_lines[i].text);
+		printf("  [%lld]", (long long)rel->id);
+		if (rel->note != NULL) {
 			fputs("  ", stdout);
-			out_text(stdout, rel[i].note);
+			out_text(stdout, rel->note);
 		}
 		putchar('\n');
 	}
-	if (n_fu > 0)
+	if (sh->n_followups > 0)
 		printf("\nFollow-ups\n");
-	for (i = 0; i < n_fu; i++) {
-		printf("  %s %c %4lld  ", fu[i].due,
-		    fu[i].late > 0 ? '!' : ' ', (long long)fu[i].id);
-		out_text(stdout, fu[i].action);
-		if (fu[i].late > 0)
-			printf(" (%ld day%s late)", fu[i].late,
-			    fu[i].late == 1 ? "" : "s");
+	for (i = 0; i < sh->n_followups; i++) {
+		fu = &sh->followups[i];
+		printf("  %s %c %4lld  ", fu->due, fu->late > 0 ? '!' : ' ',
+		    (long long)fu->id);
+		out_text(stdout, fu->action);
+		if (fu->late > 0)
+			printf(" (%ld day%s late)", fu->late,
+			    fu->late == 1 ? "" : "s");
 		putchar('\n');
 	}
-	if (n_in > 0)
+	if (sh->n_interactions > 0)
 		printf("\nLatest interactions\n");
-	for (i = 0; i < n_in; i++) {
-		printf("  %-16s %-7s ", in[i].at, in[i].kind);
-		out_text(stdout, in[i].summary);
+	for (i = 0; i < sh->n_interactions; i++) {
+		in = &sh->interactions[i];
+		printf("  %-16s %-7s ", in->at, in->kind);
+		out_text(stdout, in->summary);
 		putchar('\n');
 	}
-	rc = EXIT_OK;
-out:
 	sbuf_free(&sb);
-	contact_free(c);
-	relation_list_free(rel, n_rel);
-	followup_list_free(fu, n_fu);
-	interaction_list_free(in, n_in);
-	return rc;
+	sheet_free(sh);
+	return EXIT_OK;
 }
 
 /* Most contacts one kith rm --all-matching deletes. */

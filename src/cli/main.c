@@ -30,11 +30,17 @@ static int	open_demo(struct cli *);
 
 const struct cmd cli_cmds[] = {
 	{ "add", cmd_add, "NAME [--email E]... [--phone P]... [--org O] "
-	    "[--title T] [--tag T]... [--note N] [--birthday D] [--url U]...",
+	    "[--title T] [--tag T]... [--note N] [--birthday D] [--url U]... "
+	    "[--force]",
 	    "add a contact",
 	    "NAME is the display name, e.g. \"Ana Petrović\".  --email, --phone, "
 	    "--tag and --url\nmay be given several times; the first e-mail and "
-	    "phone are the primary ones.\nPrints the new contact's id." },
+	    "phone are the primary ones.\nPrints the new contact's id.\n"
+	    "An e-mail or phone that already belongs to another contact (the "
+	    "same address\nwithout regard to case, the same number however "
+	    "written) adds nothing: kith\nnames that contact and its id and "
+	    "exits 1; change it with kith edit.  --force\nadds the new contact "
+	    "anyway (with a warning)." },
 	{ "edit", cmd_edit, "ID|QUERY [--name N] [--email E]... [--phone P]... "
 	    "[--org O] [--title T] [--tag T]... [--note N] [--birthday D] "
 	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]...",
@@ -51,9 +57,27 @@ const struct cmd cli_cmds[] = {
 	    "e-mail, phone,\ntags or notes; accents, case and alphabet do not "
 	    "matter (\"petrovic\" finds\n\"Петровић\").  --tsv prints id, name, "
 	    "e-mail, phone and organisation separated by\ntabs, one contact per "
-	    "line.  --archived includes archived contacts." },
+	    "line.  --archived includes archived contacts.\nA contact found by "
+	    "something other than its name says where, e.g.\n\"(notes: …met "
+	    "Ana at the fair)\" (not in --tsv, whose columns stay as they are).\n"
+	    "Phone digits find a number however it is written: 442079, "
+	    "2079460101 and\n\"020 7946\" all find +44 20 7946 0101." },
 	{ "show", cmd_show, "ID|QUERY",
-	    "show everything about one contact", NULL },
+	    "show everything about one contact",
+	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "
+	    "order:\n"
+	    "  a contact id (digits only);\n"
+	    "  an e-mail address, exactly (without regard to case);\n"
+	    "  a phone number, however written (+44 20 7946 0101, 442079460101,"
+	    "\n    020 7946 0101 and 2079460101 are the same number);\n"
+	    "  else words of a name: display name, first and last name, "
+	    "nickname, without\n    regard to case, accents or alphabet.  A "
+	    "whole name word wins over a word it\n    begins (\"ana\" is Ana "
+	    "Petrović, not Anastasia), which wins over a word that\n    merely "
+	    "contains it.\n"
+	    "Notes, tags, custom fields and the organisation never pick the "
+	    "contact (kith list\nsearches those).  When several contacts fit "
+	    "equally, kith lists them with their\nids and exits 1." },
 	{ "rm", cmd_rm, "ID|QUERY [--yes] [--all-matching] "
 	    "[--archive | --unarchive]",
 	    "delete a contact (or archive it)",

@@ -16,6 +16,7 @@
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/dedup.h"
+#include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -41,6 +42,24 @@ static enum kith_status	archive_row(struct kith_db *, int64_t, int,
 			    struct kith_err *);
 static enum kith_status	check_birthday(const char *, struct kith_err *);
 static void		 grow(void **, size_t, size_t);
+/* Lookups (contact_resolve) and the duplicate check on add. */
+struct cand;
+static int		 word_rank(const char *, const char *);
+static int		 name_rank(char *const *, size_t, const char *,
+			    const char *, const char *);
+static void		 cand_add(struct cand **, size_t *, int64_t, int);
+static enum kith_status	resolve_email(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_phone(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_name(struct kith_db *, const char *,
+			    struct cand **, size_t *, struct kith_err *);
+static enum kith_status	resolve_refs(struct kith_db *, const struct cand *,
+			    size_t, int, size_t, struct contact_ref **,
+			    size_t *, struct kith_err *);
+static enum kith_status	phone_clash(struct kith_db *, const struct contact *,
+			    const char *, struct contact_clash *,
+			    struct kith_err *);
 
 struct contact *
 contact_new(void)
@@ -466,7 +485,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
 		    == NULL)
 			return KITH_DB;
-		s = dedup_phone(c->phones[i].raw, db_region(db));
+		s = phone_normalise(c->phones[i].raw, db_region(db));
 		sqlite3_bind_int64(stmt, 1, c->id);
 		sqlite3_bind_int64(stmt, 2, (int64_t)i);
 		db_bind_text(stmt, 3, c->phones[i].raw);
@@ -754,26 +773,320 @@ contact_refs_free(struct contact_ref *refs, size_t n)
 	free(refs);
 }
 
+/*
+ * Resolving what a user typed into one contact: an id, an e-mail address,
+ * a phone number, or words of a name -- never notes, tags, custom fields
+ * or the organisation.  Candidates are gathered into a list of struct
+ * cand, ranked, and only the best rank counts: one contact there is the
+ * answer, several are the ambiguity shown to the user.
+ */
+struct cand {
+	int64_t		 id;
+	int		 rank;		/* higher is better; see name_rank */
+};
+
+#define RESOLVE_MAX_CANDS	2000	/* name candidates ranked at most */
+
+enum {
+	RANK_CONTAINS = 1,	/* a name word contains each query word */
+	RANK_PREFIX,		/* a name word begins with each query word */
+	RANK_WORD,		/* each query word is a whole name word */
+	RANK_FULL		/* the folded display name is the query */
+};
+
+static int
+word_rank(const char *names, const char *w)
+{
+	const char	*p = names, *end;
+	size_t		 wl = strlen(w), nl;
+	int		 best = 0;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		end = strchr(p, ' ');
+		nl = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (nl == wl && memcmp(p, w, wl) == 0)
+			return RANK_WORD;
+		if (nl > wl && memcmp(p, w, wl) == 0)
+			best = RANK_PREFIX;
+		else if (best < RANK_CONTAINS && nl > wl) {
+			char *word = xstrndup(p, nl);
+
+			if (strstr(word, w) != NULL)
+				best = RANK_CONTAINS;
+			free(word);
+		}
+		p += nl;
+	}
+	return best;
+}
+
+/*
+ * How well the folded query words (n of them) name a contact whose folded
+ * display name is fold and whose name words (display, given and family
+ * names, nickname) are names: the weakest word decides; 0 if a word
+ * matches no name word.
+ */
+static int
+name_rank(char *const *words, size_t n, const char *query_fold,
+    const char *fold, const char *names)
+{
+	size_t	i;
+	int	r, rank = RANK_WORD;
+
+	if (fold != NULL && strcmp(fold, query_fold) == 0)
+		return RANK_FULL;
+	for (i = 0; i < n && rank > 0; i++)
+		if ((r = word_rank(names, words[i])) < rank)
+			rank = r;
+	return rank;
+}
+
+static void
+cand_add(struct cand **v, size_t *n, int64_t id, int rank)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++)
+		if ((*v)[i].id == id) {
+			if (rank > (*v)[i].rank)
+				(*v)[i].rank = rank;
+			return;
+		}
+	grow((void **)v, *n, sizeof **v);
+	(*v)[*n].id = id;
+	(*v)[*n].rank = rank;
+	(*n)++;
+}
+
+/* Candidates by e-mail: the address compared as stored (addr_norm). */
+static enum kith_status
+resolve_email(struct kith_db *db, const char *what, struct cand **v,
+    size_t *n, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*clean = NULL;
+	int		 rc;
+
+	if ((st = db_clean_text(db, "e-mail", what, &clean, err)) != KITH_OK)
+		return st;
+	if ((stmt = db_stmt(db, "SELECT DISTINCT contact_id FROM email WHERE "
+	    "addr_norm = lower(?1)", err)) == NULL) {
+		free(clean);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(stmt, 1, clean ? clean : "", -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		cand_add(v, n, sqlite3_column_int64(stmt, 0), 1);
+	sqlite3_reset(stmt);
+	free(clean);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "finding a contact by e-mail");
+	return KITH_OK;
+}
+
+/*
+ * Candidates by phone: the normalised form through its index first; else
+ * every stored number ending in the typed digits, checked with
+ * phone_matches() (a number typed without its country code).
+ */
+static enum kith_status
+resolve_phone(struct kith_db *db, const char *what, struct cand **v,
+    size_t *n, struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT contact_id, norm FROM phone WHERE norm = ?1",
+		"SELECT contact_id, norm FROM phone WHERE norm LIKE '%' || ?2",
+	};
+	const char	*region = phone_region(db), *tail;
+	sqlite3_stmt	*stmt;
+	char		*norm, *digits;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	norm = phone_normalise(what, region);
+	digits = phone_digits(what);
+	for (tail = digits; *tail == '+' || *tail == '0'; tail++)
+		;
+	for (i = 0; i < 2 && *n == 0 && rc == SQLITE_DONE; i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL) {
+			free(norm);
+			free(digits);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, norm, -1, SQLITE_STATIC);
+		if (i == 1)
+			sqlite3_bind_text(stmt, 2, tail, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			if (phone_matches(what, (const char *)
+			    sqlite3_column_text(stmt, 1), region))
+				cand_add(v, n, sqlite3_column_int64(stmt, 0),
+				    1);
+		sqlite3_reset(stmt);
+	}
+	free(norm);
+	free(digits);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "finding a contact by phone");
+	return KITH_OK;
+}
+
+/*
+ * Candidates by name, one rank at a time, best first, stopping at the
+ * first rank that has any: the folded display name equal to the query
+ * (its index); every query word a whole word of the name column of the
+ * search index; every one beginning a word there; every one inside a word
+ * (a scan).  Gathering a rank at a time keeps a common name among a
+ * million contacts from crowding out the one meant.
+ */
+static enum kith_status
+resolve_name(struct kith_db *db, const char *what, struct cand **v,
+    size_t *n, struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT c.id, c.name_fold, '' FROM contact c WHERE "
+		    "c.name_fold = ?3 LIMIT ?2",
+		"SELECT c.id, c.name_fold, f.name FROM contact_fts f JOIN "
+		    "contact c ON c.id = f.rowid WHERE contact_fts MATCH ?1 "
+		    "LIMIT ?2",
+		"SELECT c.id, c.name_fold, f.name FROM contact_fts f JOIN "
+		    "contact c ON c.id = f.rowid WHERE contact_fts MATCH ?1 "
+		    "LIMIT ?2",
+		"SELECT c.id, c.name_fold, f.c0 FROM contact_fts_content f "
+		    "JOIN contact c ON c.id = f.id WHERE instr(f.c0, ?4) > 0 "
+		    "LIMIT ?2",
+	};
+	static const int ranks[] = { RANK_FULL, RANK_WORD, RANK_PREFIX,
+	    RANK_CONTAINS };
+	struct sbuf	 words_exact = { 0 }, words_prefix = { 0 };
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*fold = NULL, *copy, *w, *save = NULL, **words = NULL;
+	const char	*longest = "";
+	size_t		 n_words = 0, i;
+	int		 rc = SQLITE_DONE, rank;
+
+	if ((st = text_fold(kith_db_text(db), what, &fold, err)) != KITH_OK)
+		return st;
+	copy = xstrdup(fold);
+	for (w = strtok_r(copy, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		words = xreallocarray(words, n_words + 1, sizeof *words);
+		words[n_words++] = w;
+		/* Folded text is [a-z0-9 ] only, so quoting is safe. */
+		sbuf_printf(&words_exact, "%sname : \"%s\"",
+		    words_exact.len ? " AND " : "", w);
+		sbuf_printf(&words_prefix, "%sname : \"%s\"*",
+		    words_prefix.len ? " AND " : "", w);
+		if (strlen(w) > strlen(longest))
+			longest = w;
+	}
+	for (i = 0; i < 4 && n_words > 0 && *n == 0 && rc == SQLITE_DONE;
+	    i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL) {
+			st = KITH_DB;
+			goto out;
+		}
+		sqlite3_bind_int(stmt, 2, RESOLVE_MAX_CANDS);
+		if (i == 0)
+			sqlite3_bind_text(stmt, 3, fold, -1, SQLITE_STATIC);
+		else if (i == 3)
+			sqlite3_bind_text(stmt, 4, longest, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(stmt, 1, i == 1 ? words_exact.s :
+			    words_prefix.s, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			/* Check each row: the index is a first cut. */
+			rank = i == 0 ? RANK_FULL : name_rank(words, n_words,
+			    fold, (const char *)sqlite3_column_text(stmt, 1),
+			    (const char *)sqlite3_column_text(stmt, 2));
+			if (rank == ranks[i])
+				cand_add(v, n, sqlite3_column_int64(stmt, 0),
+				    rank);
+		}
+		sqlite3_reset(stmt);
+	}
+	if (rc != SQLITE_DONE)
+		st = db_fail(db, err, "finding a contact by name");
+out:
+	sbuf_free(&words_exact);
+	sbuf_free(&words_prefix);
+	free(words);
+	free(copy);
+	free(fold);
+	return st;
+}
+
+/* Fills *refs with up to max of the n ids, in name order. */
+static enum kith_status
+resolve_refs(struct kith_db *db, const struct cand *v, size_t n, int rank,
+    size_t max, struct contact_ref **refs, size_t *n_refs,
+    struct kith_err *err)
+{
+	struct sbuf	 ids = { 0 };
+	sqlite3_stmt	*stmt;
+	struct contact_ref *r;
+	size_t		 i, k = 0;
+	int		 rc;
+
+	for (i = 0; i < n; i++)
+		if (v[i].rank == rank)
+			sbuf_printf(&ids, "%s%lld", ids.len ? "," : "",
+			    (long long)v[i].id);
+	/* The ids are numbers this function wrote: no injection. */
+	if ((stmt = db_stmt(db, "SELECT c.id, c.display, o.name, "
+	    "(SELECT addr FROM email WHERE contact_id = c.id ORDER BY pos "
+	    "LIMIT 1) FROM contact c LEFT JOIN org o ON o.id = c.org_id "
+	    "WHERE c.id IN (SELECT value FROM json_each('[' || ?1 || ']')) "
+	    "ORDER BY c.sort_key, c.id LIMIT ?2", err)) == NULL) {
+		sbuf_free(&ids);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(stmt, 1, ids.s ? ids.s : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, (int64_t)max);
+	sbuf_free(&ids);
+	r = xcalloc(max + 1, sizeof *r);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && k < max) {
+		r[k].id = sqlite3_column_int64(stmt, 0);
+		r[k].name = db_col_text(stmt, 1);
+		r[k].org = db_col_text(stmt, 2);
+		r[k].email = db_col_text(stmt, 3);
+		k++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		contact_refs_free(r, k);
+		return db_fail(db, err, "listing the candidates");
+	}
+	*refs = r;
+	*n_refs = k;
+	return KITH_OK;
+}
+
 enum kith_status
 contact_resolve(struct kith_db *db, const char *what, int64_t *id,
     struct contact_ref **cands, size_t *n_cands, size_t max,
     struct kith_err *err)
 {
-	struct search_cursor	 cur = { 0 };
-	struct search_row	*rows = NULL;
-	struct contact_ref	*refs;
+	static const char *const by[] = { "e-mail", "phone number", "name" };
+	struct cand		*v = NULL;
 	sqlite3_stmt		*stmt;
-	enum kith_status	 st;
+	enum kith_status	 st = KITH_OK;
 	const char		*p;
-	size_t			 n = 0, i;
-	char			*fold = NULL;
-	int			 rc;
+	size_t			 n = 0, i, n_best = 0;
+	int			 rc, step, best = 0;
 
 	*id = 0;
 	if (cands != NULL) {
 		*cands = NULL;
 		*n_cands = 0;
 	}
+	if (what == NULL)
+		what = "";
 	for (p = what; *p >= '0' && *p <= '9'; p++)
 		;
 	if (*what != '\0' && *p == '\0') {
@@ -788,60 +1101,174 @@ contact_resolve(struct kith_db *db, const char *what, int64_t *id,
 		}
 		if (rc != SQLITE_DONE)
 			return db_fail(db, err, "finding a contact");
-		return kith_err_set(err, KITH_NOTFOUND, "no contact with id %s",
-		    what);
+		/* Not an id; a number long enough may be a phone. */
+		if (!phone_looks_like(what))
+			return kith_err_set(err, KITH_NOTFOUND,
+			    "no contact with id %s", what);
 	}
 
-	/* A name typed in full wins over names it is a prefix of. */
-	if ((st = text_fold(kith_db_text(db), what, &fold, err)) != KITH_OK)
-		return st;
-	if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE name_fold = ?1 "
-	    "AND archived = 0 LIMIT 2", err)) == NULL) {
-		free(fold);
-		return KITH_DB;
+	/* Each kind of key is tried alone: a key that names nobody fails. */
+	if (strchr(what, '@') != NULL) {
+		step = 0;
+		st = resolve_email(db, what, &v, &n, err);
+	} else if (phone_looks_like(what)) {
+		step = 1;
+		st = resolve_phone(db, what, &v, &n, err);
+	} else {
+		step = 2;
+		st = resolve_name(db, what, &v, &n, err);
 	}
-	sqlite3_bind_text(stmt, 1, fold, -1, SQLITE_STATIC);
-	n = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		n++;
-	}
-	sqlite3_reset(stmt);
-	free(fold);
-	if (n == 1)
-		return KITH_OK;
-	*id = 0;
-
-	st = search_page(db, what, 1, &cur, max + 1, &rows, &n, err);
-	search_cursor_reset(&cur);
 	if (st != KITH_OK)
-		return st;
-	if (n == 1) {
-		*id = rows[0].id;
-		search_rows_free(rows, n);
-		return KITH_OK;
-	}
-	if (n == 0) {
-		search_rows_free(rows, n);
-		return kith_err_set(err, KITH_NOTFOUND,
-		    "no contact matches '%s'", what);
-	}
-	if (cands != NULL) {
-		refs = xcalloc(n, sizeof *refs);
-		for (i = 0; i < n && i < max; i++) {
-			refs[i].id = rows[i].id;
-			refs[i].name = rows[i].name;
-			refs[i].org = rows[i].org;
-			refs[i].email = rows[i].email;
-			rows[i].name = rows[i].org = rows[i].email = NULL;
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (v[i].rank > best) {
+			best = v[i].rank;
+			n_best = 0;
 		}
-		*cands = refs;
-		*n_cands = i;
+		if (v[i].rank == best) {
+			n_best++;
+			*id = v[i].id;
+		}
 	}
-	kith_err_set(err, KITH_AMBIGUOUS, "'%s' matches %s%zu contacts", what,
-	    n > max ? "more than " : "", n > max ? max : n);
-	search_rows_free(rows, n);
-	return KITH_AMBIGUOUS;
+	if (n_best == 1)
+		goto out;
+	*id = 0;
+	if (n_best == 0) {
+		st = kith_err_set(err, KITH_NOTFOUND, "no contact has the %s "
+		    "'%s'", by[step], what);
+		if (step == 1 && *p == '\0')
+			st = kith_err_set(err, KITH_NOTFOUND, "no contact has "
+			    "the id or phone number %s", what);
+		else if (step == 2)
+			st = kith_err_set(err, KITH_NOTFOUND, "no contact's "
+			    "name matches '%s' (kith list '%s' searches "
+			    "everything)", what, what);
+		goto out;
+	}
+	if (cands != NULL && max > 0 &&
+	    (st = resolve_refs(db, v, n, best, max, cands, n_cands, err))
+	    != KITH_OK)
+		goto out;
+	st = kith_err_set(err, KITH_AMBIGUOUS, "'%s' matches %s%zu contacts",
+	    what, n_best > max ? "more than " : "", n_best > max ? max : n_best);
+out:
+	free(v);
+	return st;
+}
+
+/*
+ * Fills *out with a contact other than c that has the number raw, as a
+ * lookup would find it (phone_matches): its normalised form through the
+ * index, else a number ending in raw's digits.
+ */
+static enum kith_status
+phone_clash(struct kith_db *db, const struct contact *c, const char *raw,
+    struct contact_clash *out, struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT c.id, c.display, p.raw, p.norm FROM phone p JOIN "
+		    "contact c ON c.id = p.contact_id WHERE p.norm = ?1 AND "
+		    "c.id <> ?3 ORDER BY c.id",
+		"SELECT c.id, c.display, p.raw, p.norm FROM phone p JOIN "
+		    "contact c ON c.id = p.contact_id WHERE p.norm LIKE '%' || "
+		    "?2 AND c.id <> ?3 ORDER BY c.id",
+	};
+	const char	*region = phone_region(db), *tail;
+	sqlite3_stmt	*stmt;
+	char		*norm, *digits;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	if (phone_count_digits(raw) < PHONE_MIN_DIGITS)
+		return KITH_OK;
+	norm = phone_normalise(raw, region);
+	digits = phone_digits(raw);
+	for (tail = digits; *tail == '+' || *tail == '0'; tail++)
+		;
+	for (i = 0; i < 2 && out->id == 0 && rc == SQLITE_DONE; i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL) {
+			free(norm);
+			free(digits);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, norm, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, tail, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, c->id);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			if (!phone_matches(raw, (const char *)
+			    sqlite3_column_text(stmt, 3), region))
+				continue;
+			out->id = sqlite3_column_int64(stmt, 0);
+			out->name = db_col_text(stmt, 1);
+			out->field = "phone";
+			out->value = db_col_text(stmt, 2);
+			rc = SQLITE_DONE;
+			break;
+		}
+		sqlite3_reset(stmt);
+	}
+	free(norm);
+	free(digits);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "looking for a contact with the same "
+		    "phone");
+	return KITH_OK;
+}
+
+void
+contact_clash_free(struct contact_clash *cl)
+{
+	if (cl == NULL)
+		return;
+	free(cl->name);
+	free(cl->value);
+	memset(cl, 0, sizeof *cl);
+}
+
+enum kith_status
+contact_find_clash(struct kith_db *db, const struct contact *c,
+    struct contact_clash *out, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*key;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < c->n_emails && rc == SQLITE_DONE; i++) {
+		if ((st = db_clean_text(db, "e-mail", c->emails[i].addr, &key,
+		    err)) != KITH_OK)
+			return st;
+		if (key == NULL)
+			continue;
+		if ((stmt = db_stmt(db, "SELECT c.id, c.display, e.addr FROM "
+		    "email e JOIN contact c ON c.id = e.contact_id WHERE "
+		    "e.addr_norm = lower(?1) AND c.id <> ?2 ORDER BY c.id "
+		    "LIMIT 1", err)) == NULL) {
+			free(key);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 2, c->id);
+		free(key);
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			out->id = sqlite3_column_int64(stmt, 0);
+			out->name = db_col_text(stmt, 1);
+			out->field = "e-mail";
+			out->value = db_col_text(stmt, 2);
+		}
+		sqlite3_reset(stmt);
+	}
+	for (i = 0; i < c->n_phones && rc == SQLITE_DONE && out->id == 0;
+	    i++)
+		if ((st = phone_clash(db, c, c->phones[i].raw, out, err))
+		    != KITH_OK)
+			return st;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, err, "looking for a contact with the same "
+		    "e-mail or phone");
+	return KITH_OK;
 }
 
 enum kith_status

@@ -20,6 +20,7 @@
 
 #include "kith/db.h"
 #include "kith/clock.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
@@ -56,6 +57,8 @@ static enum kith_status	migrate(struct kith_db *, struct kith_err *);
 static int		pragma_int(struct kith_db *, const char *);
 static const char	*env_collation(void);
 static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
+static void		 sql_name_words(sqlite3_context *, int, sqlite3_value **);
+static void		 sql_phone_words(sqlite3_context *, int, sqlite3_value **);
 static void		 env_region(char [8]);
 
 char *
@@ -187,6 +190,12 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 	sqlite3_create_function_v2(db->sql, "kith_fold", 1, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db, sql_fold, NULL, NULL,
 	    NULL);
+	sqlite3_create_function_v2(db->sql, "kith_name_words", 5,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
+	    sql_name_words, NULL, NULL, NULL);
+	sqlite3_create_function_v2(db->sql, "kith_phone_words", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    sql_phone_words, NULL, NULL, NULL);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
 
 	/* Reading the schema is the first real look at the file. */
@@ -247,6 +256,51 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_text(ctx, fold, -1, free);
+}
+
+/*
+ * kith_name_words(DISPLAY, NAME_FOLD, NICKNAME, GIVEN, FAMILY): the name
+ * column of the search index -- the folded display name, then the folded
+ * nickname, given and family names; a given or family name written out in
+ * the display name is in its fold already and is not folded again.
+ */
+static void
+sql_name_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kith_db	*db = sqlite3_user_data(ctx);
+	const char	*display, *part;
+	struct sbuf	 sb = { 0 };
+	char		*fold;
+	int		 i;
+
+	(void)argc;
+	display = (const char *)sqlite3_value_text(argv[0]);
+	if ((part = (const char *)sqlite3_value_text(argv[1])) != NULL)
+		sbuf_add(&sb, part);
+	for (i = 2; i < 5; i++) {
+		if ((part = (const char *)sqlite3_value_text(argv[i])) == NULL ||
+		    *part == '\0' || (i > 2 && display != NULL &&
+		    strstr(display, part) != NULL))
+			continue;
+		if (text_fold(kith_db_text(db), part, &fold, NULL) != KITH_OK)
+			continue;
+		if (*fold != '\0') {
+			if (sb.len > 0)
+				sbuf_addc(&sb, ' ');
+			sbuf_add(&sb, fold);
+		}
+		free(fold);
+	}
+	sqlite3_result_text(ctx, sbuf_detach(&sb), -1, free);
+}
+
+/* kith_phone_words(NORM): phone_search_words() for SQL; NULL gives ''. */
+static void
+sql_phone_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_text(ctx, phone_search_words((const char *)
+	    sqlite3_value_text(argv[0])), -1, free);
 }
 
 void

@@ -16,35 +16,10 @@
 
 #include "kith/contact.h"
 #include "kith/dedup.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
-
-struct region {
-	const char	*code;		/* ISO 3166 alpha-2 */
-	const char	*cc;		/* country calling code */
-	int		 trunk0;	/* national numbers start with a 0 */
-};
-
-/* Regions whose national numbers kith can expand. */
-static const struct region regions[] = {
-	{ "US", "1", 0 }, { "CA", "1", 0 }, { "GB", "44", 1 },
-	{ "IE", "353", 1 }, { "RS", "381", 1 }, { "HR", "385", 1 },
-	{ "BA", "387", 1 }, { "ME", "382", 1 }, { "SI", "386", 1 },
-	{ "MK", "389", 1 }, { "DE", "49", 1 }, { "AT", "43", 1 },
-	{ "CH", "41", 1 }, { "FR", "33", 1 }, { "BE", "32", 1 },
-	{ "NL", "31", 1 }, { "IT", "39", 0 }, { "ES", "34", 0 },
-	{ "PT", "351", 0 }, { "SE", "46", 1 }, { "NO", "47", 0 },
-	{ "DK", "45", 0 }, { "FI", "358", 1 }, { "PL", "48", 0 },
-	{ "CZ", "420", 0 }, { "SK", "421", 1 }, { "HU", "36", 0 },
-	{ "RO", "40", 1 }, { "BG", "359", 1 }, { "GR", "30", 0 },
-	{ "TR", "90", 1 }, { "RU", "7", 0 }, { "UA", "380", 1 },
-	{ "CN", "86", 1 }, { "JP", "81", 1 }, { "KR", "82", 1 },
-	{ "IN", "91", 1 }, { "AU", "61", 1 }, { "NZ", "64", 1 },
-	{ "BR", "55", 1 }, { "MX", "52", 0 }, { "ZA", "27", 1 },
-	{ "IL", "972", 1 }, { "AE", "971", 1 }, { "SG", "65", 0 },
-	{ "HK", "852", 0 },
-};
 
 /* Given names that are the same name (both directions are checked). */
 static const char *const nicknames[][2] = {
@@ -76,7 +51,6 @@ static const char *const nicknames[][2] = {
 	{ "dule", "dusan" }, { "zoki", "zoran" }, { "bane", "branislav" },
 };
 
-static const struct region	*find_region(const char *);
 static int			 given_compatible(const char *, size_t,
 				    const char *, size_t);
 static char			*fold_name(struct kith_db *,
@@ -95,75 +69,6 @@ static int			 filter_has_email(const struct dedup_filter *,
 				    int, const char *);
 static void			 filter_put_email(struct dedup_filter *,
 				    const char *, size_t);
-
-static const struct region *
-find_region(const char *code)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
-		if (code != NULL && strcasecmp(regions[i].code, code) == 0)
-			return &regions[i];
-	return &regions[0];
-}
-
-char *
-dedup_phone(const char *raw, const char *region)
-{
-	const struct region	*r = find_region(region);
-	struct sbuf		 d = { 0 };
-	const char		*p, *q;
-	int			 plus = 0;
-	size_t			 n;
-
-	if (raw == NULL)
-		return xstrdup("");
-	for (p = raw; *p == ' ' || *p == '\t'; p++)
-		;
-	plus = *p == '+';
-	for (; *p != '\0'; p++) {
-		/* "+44 (0) 7700": the (0) is the trunk prefix, not dialled. */
-		if (p[0] == '(' && p[1] == '0' && p[2] == ')') {
-			p += 2;
-			continue;
-		}
-		if (*p >= '0' && *p <= '9')
-			sbuf_addc(&d, *p);
-	}
-	if (d.len == 0) {
-		sbuf_free(&d);
-		return xstrdup("");
-	}
-	q = d.s;
-	n = d.len;
-	if (plus)
-		p = xasprintf("+%s", q);
-	else if (n > 2 && q[0] == '0' && q[1] == '0')
-		p = xasprintf("+%s", q + 2);
-	else if (strcmp(r->cc, "1") == 0) {
-		if (n > 3 && strncmp(q, "011", 3) == 0)
-			p = xasprintf("+%s", q + 3);
-		else if (n == 10)
-			p = xasprintf("+1%s", q);
-		else if (n == 11 && q[0] == '1')
-			p = xasprintf("+%s", q);
-		else
-			p = xstrdup(q);
-	} else if (r->trunk0 && q[0] == '0' && n > 6)
-		p = xasprintf("+%s%s", r->cc, q + 1);
-	else if (!r->trunk0 && n > 6)
-		p = xasprintf("+%s%s", r->cc, q);
-	else
-		p = xstrdup(q);
-	sbuf_free(&d);
-	return (char *)p;
-}
-
-const char *
-dedup_region(struct kith_db *db)
-{
-	return db_region(db);
-}
 
 /* a and b are given names of lengths la and lb (not NUL-terminated). */
 static int
@@ -304,7 +209,7 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 	/* 2. A shared phone number: merge if the names agree. */
 	name = fold_name(db, c);
 	for (i = 0; i < c->n_phones && *verdict != DEDUP_PHONE; i++) {
-		norm = dedup_phone(c->phones[i].raw, region);
+		norm = phone_normalise(c->phones[i].raw, region);
 		if (strlen(norm) < 7 ||		/* too short to tell */
 		    (filter != NULL && !filter_has(filter, 'p', norm))) {
 			free(norm);
@@ -496,7 +401,6 @@ dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
 	const char	*region = db_region(db);
 	size_t		 i, j;
 	int		 ch = 0;
-	char		*a, *b;
 
 	*changed = 0;
 	ch |= merge_field(db, into, &into->display, "name", c->display, label,
@@ -530,16 +434,10 @@ dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
 		}
 	}
 	for (i = 0; i < c->n_phones; i++) {
-		a = dedup_phone(c->phones[i].raw, region);
-		for (j = 0; j < into->n_phones; j++) {
-			b = dedup_phone(into->phones[j].raw, region);
-			if (strcmp(a, b) == 0) {
-				free(b);
+		for (j = 0; j < into->n_phones; j++)
+			if (phone_same(c->phones[i].raw, into->phones[j].raw,
+			    region))
 				break;
-			}
-			free(b);
-		}
-		free(a);
 		if (j == into->n_phones) {
 			contact_add_phone(into, c->phones[i].raw,
 			    c->phones[i].label);
@@ -782,7 +680,7 @@ dedup_filter_add(struct dedup_filter *f, struct kith_db *db,
 		filter_put_email(f, c->emails[i].addr,
 		    strlen(c->emails[i].addr));
 	for (i = 0; i < c->n_phones; i++) {
-		s = dedup_phone(c->phones[i].raw, region);
+		s = phone_normalise(c->phones[i].raw, region);
 		filter_put(f, 'p', s, strlen(s));
 		free(s);
 	}

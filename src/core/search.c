@@ -11,11 +11,21 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
 
+#define EXCERPT_WORDS	3	/* words kept each side of a match */
+
+static int		 word_starts(const char *, const char *);
+static char		*fold_or_empty(struct kith_db *, const char *);
+static char		*excerpt(struct kith_db *, const char *, const char *);
+static enum kith_status	 mark_matches(struct kith_db *, const char *,
+			    struct search_row *, size_t, struct kith_err *);
+static enum kith_status	 where_matched(struct kith_db *, char **, size_t,
+			    struct search_row *, struct kith_err *);
 
 void
 search_cursor_reset(struct search_cursor *cur)
@@ -34,6 +44,7 @@ search_rows_free(struct search_row *rows, size_t n)
 		free(rows[i].org);
 		free(rows[i].email);
 		free(rows[i].phone);
+		free(rows[i].match_text);
 	}
 	free(rows);
 }
@@ -61,6 +72,177 @@ search_fts_query(struct kith_db *db, const char *query, char **out,
 	free(fold);
 	if (sb.len > 0)
 		*out = sbuf_detach(&sb);
+	return KITH_OK;
+}
+
+/* Whether a word of the folded text t begins with the folded word w. */
+static int
+word_starts(const char *t, const char *w)
+{
+	size_t	wl = strlen(w);
+
+	while (t != NULL && *t != '\0') {
+		while (*t == ' ')
+			t++;
+		if (strncmp(t, w, wl) == 0)
+			return 1;
+		while (*t != '\0' && *t != ' ')
+			t++;
+	}
+	return 0;
+}
+
+static char *
+fold_or_empty(struct kith_db *db, const char *s)
+{
+	char	*fold = NULL;
+
+	if (text_fold(kith_db_text(db), s, &fold, NULL) != KITH_OK)
+		return xstrdup("");
+	return fold;
+}
+
+/*
+ * The words of text around the first whose folded form has a word
+ * beginning with w, EXCERPT_WORDS each side, "…" where cut; line breaks
+ * become spaces.  Caller frees.
+ */
+static char *
+excerpt(struct kith_db *db, const char *text, const char *w)
+{
+	struct sbuf	 sb = { 0 };
+	const char	**start = NULL, *p;
+	size_t		 n = 0, *len = NULL, i, at = 0, from, to;
+	char		*word, *fold;
+	int		 found = 0;
+
+	for (p = text; *p != '\0';) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		start = xreallocarray(start, n + 1, sizeof *start);
+		len = xreallocarray(len, n + 1, sizeof *len);
+		start[n] = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
+		    *p != '\r')
+			p++;
+		len[n] = (size_t)(p - start[n]);
+		if (!found) {
+			word = xstrndup(start[n], len[n]);
+			fold = fold_or_empty(db, word);
+			if (word_starts(fold, w)) {
+				found = 1;
+				at = n;
+			}
+			free(fold);
+			free(word);
+		}
+		n++;
+	}
+	from = at > EXCERPT_WORDS ? at - EXCERPT_WORDS : 0;
+	to = at + EXCERPT_WORDS + 1 < n ? at + EXCERPT_WORDS + 1 : n;
+	if (from > 0)
+		sbuf_add(&sb, "…");
+	for (i = from; i < to; i++) {
+		if (i > from)
+			sbuf_addc(&sb, ' ');
+		sbuf_addn(&sb, start[i], len[i]);
+	}
+	if (to < n)
+		sbuf_add(&sb, "…");
+	free(start);
+	free(len);
+	return sbuf_detach(&sb);
+}
+
+/*
+ * Sets r->matched and r->match_text when the folded query words are not
+ * all in r's name: the first field holding the first word that is not.
+ */
+static enum kith_status
+where_matched(struct kith_db *db, char **words, size_t n,
+    struct search_row *r, struct kith_err *err)
+{
+	static const char *const field[] = { NULL, "organisation", "e-mail",
+	    "phone", "tag", "notes" };
+	struct contact	*c = NULL;
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	const char	*w = NULL, *text = NULL;
+	char		*col[6] = { 0 }, *f, *g;
+	size_t		 i, k;
+	int		 rc, which = 0;
+
+	if ((stmt = db_stmt(db, "SELECT c0, c1, c2, c3, c4, c5 FROM "
+	    "contact_fts_content WHERE id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, r->id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		for (i = 0; i < 6; i++)
+			col[i] = db_col_text(stmt, (int)i);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the search index");
+	for (i = 0; i < n && w == NULL; i++)
+		if (!word_starts(col[0], words[i]))
+			w = words[i];
+	for (i = 1; w != NULL && i < 6 && which == 0; i++)
+		if (word_starts(col[i], w))
+			which = (int)i;
+	for (i = 0; i < 6; i++)
+		free(col[i]);
+	if (which == 0)
+		return KITH_OK;
+	if ((st = contact_get(db, r->id, &c, err)) != KITH_OK)
+		return st;
+	switch (which) {
+	case 1:
+		f = fold_or_empty(db, c->org);
+		text = word_starts(f, w) || c->title == NULL ? c->org :
+		    c->title;
+		free(f);
+		break;
+	case 2:
+		for (k = 0; k < c->n_emails && text == NULL; k++) {
+			f = fold_or_empty(db, c->emails[k].addr);
+			if (word_starts(f, w))
+				text = c->emails[k].addr;
+			free(f);
+		}
+		break;
+	case 3:
+		for (k = 0; k < c->n_phones && text == NULL; k++) {
+			f = phone_normalise(c->phones[k].raw,
+			    phone_region(db));
+			g = phone_search_words(f);
+			free(f);
+			f = xasprintf("%s %s", c->phones[k].raw, g);
+			free(g);
+			g = fold_or_empty(db, f);
+			if (word_starts(g, w))
+				text = c->phones[k].raw;
+			free(g);
+			free(f);
+		}
+		break;
+	case 4:
+		for (k = 0; k < c->n_tags && text == NULL; k++) {
+			f = fold_or_empty(db, c->tags[k]);
+			if (word_starts(f, w))
+				text = c->tags[k];
+			free(f);
+		}
+		break;
+	default:
+		if (c->notes != NULL)
+			r->match_text = excerpt(db, c->notes, w);
+		break;
+	}
+	r->matched = field[which];
+	if (r->match_text == NULL && text != NULL)
+		r->match_text = xstrdup(text);
+	contact_free(c);
 	return KITH_OK;
 }
 
@@ -161,9 +343,37 @@ search_page(struct kith_db *db, const char *query, int archived,
 	free(match);
 	if (count < limit)
 		cur->done = 1;
+	if (query != NULL && count > 0 &&
+	    (st = mark_matches(db, query, r, count, err)) != KITH_OK) {
+		search_rows_free(r, count);
+		return st;
+	}
 	*rows = r;
 	*n = count;
 	return KITH_OK;
+}
+
+/* where_matched() for each of the n rows found for query. */
+static enum kith_status
+mark_matches(struct kith_db *db, const char *query, struct search_row *r,
+    size_t n, struct kith_err *err)
+{
+	enum kith_status	 st;
+	char			*fold, *w, *save = NULL, **words = NULL;
+	size_t			 n_words = 0, i;
+
+	if ((st = text_fold(kith_db_text(db), query, &fold, err)) != KITH_OK)
+		return st;
+	for (w = strtok_r(fold, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		words = xreallocarray(words, n_words + 1, sizeof *words);
+		words[n_words++] = w;
+	}
+	for (i = 0; i < n && n_words > 0 && st == KITH_OK; i++)
+		st = where_matched(db, words, n_words, &r[i], err);
+	free(words);
+	free(fold);
+	return st;
 }
 
 enum kith_status
@@ -201,18 +411,20 @@ search_count(struct kith_db *db, const char *query, int archived,
 }
 
 /*
- * The search entry of contacts, computed in SQL with kith_fold() (see
- * db.c): the folded name is stored already; the rest is gathered and folded
- * here.  One body serves a single contact and a whole import batch.
+ * The search entry of contacts, computed in SQL with kith_fold(),
+ * kith_name_words() and kith_phone_words() (see db.c): the folded name is
+ * stored already; the rest is gathered and folded here.  One body serves a single contact and a whole import batch.
  */
 #define FTS_INSERT_SELECT						\
 	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
 	"note) SELECT c.id, "						\
-	"trim(c.name_fold || ' ' || kith_fold(c.nickname)), "		\
+	"kith_name_words(c.display, c.name_fold, c.nickname, c.given, "	\
+	"c.family), "							\
 	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '')), " \
 	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
 	"WHERE contact_id = c.id)), "					\
-	"kith_fold((SELECT group_concat(raw || ' ' || norm, ' ') "	\
+	"kith_fold((SELECT group_concat(raw || ' ' || "			\
+	"kith_phone_words(norm), ' ') "					\
 	"FROM phone WHERE contact_id = c.id)), "			\
 	"kith_fold((SELECT group_concat(t.name, ' ') FROM contact_tag "	\
 	"ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)), "	\

@@ -384,25 +384,6 @@ text_sort_key(struct kith_text *t, const char *s, unsigned char **key,
 	return KITH_OK;
 }
 
-char *
-text_phone_digits(const char *s)
-{
-	struct sbuf	 sb = { 0 };
-	const char	*p;
-
-	if (s == NULL)
-		return xstrdup("");
-	for (p = s; *p == ' ' || *p == '\t'; p++)
-		continue;
-	if (*p == '+')
-		sbuf_addc(&sb, '+');
-	for (; *p != '\0'; p++) {
-		if (*p >= '0' && *p <= '9')
-			sbuf_addc(&sb, *p);
-	}
-	return sbuf_detach(&sb);
-}
-
 /* True if the len bytes at s are all ASCII. */
 static int
 text_is_ascii(const char *s, size_t len)

@@ -30,6 +30,7 @@
 #include "kith/import.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
+#include "kith/sheet.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "actions.h"
@@ -588,16 +589,20 @@ add_notes(struct app *app, const char *notes)
 	}
 }
 
-/* Loads the selected contact into the detail pane (force: even if same). */
+/*
+ * Loads the selected contact into the detail pane (force: even if same):
+ * the core's contact sheet (sheet.h), rendered as lines.
+ */
 static void
 load_detail(struct app *app, int force)
 {
 	struct kith_err		 err = { 0 };
 	struct contact		*c;
-	struct relation		*rel = NULL;
-	struct followup		*fu = NULL;
-	struct interaction	*in = NULL;
-	size_t			 n_rel = 0, n_fu = 0, n_in = 0, i;
+	struct sheet		*sh = NULL;
+	const struct relation	*rel;
+	const struct followup	*fu;
+	const struct interaction *in;
+	size_t			 i;
 	int64_t			 id = app_selected(app);
 
 	if (!force && id == app->detail_id)
@@ -607,19 +612,17 @@ load_detail(struct app *app, int force)
 	app->dsel = app->dtop = 0;
 	if (id == 0)
 		return;
-	if (contact_get(app->db, id, &app->contact, &err) != KITH_OK ||
-	    relation_list(app->db, id, &rel, &n_rel, &err) != KITH_OK ||
-	    followup_list_contact(app->db, id, &fu, &n_fu, &err) != KITH_OK ||
-	    interaction_list(app->db, id, 10, &in, &n_in, &err) != KITH_OK) {
+	if (sheet_load(app->db, id, SHEET_INTERACTIONS, &sh, &err) != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
-		goto out;
+		return;
 	}
-	c = app->contact;
+	/* The pane keeps the contact (the forms start from it). */
+	c = app->contact = sh->contact;
+	sh->contact = NULL;
 	add_line(app, ROLE_NAME, 0, 0, "%s%s", c->display,
 	    c->archived ? "  (archived)" : "");
-	if (c->title != NULL || c->org != NULL)
-		add_line(app, ROLE_NORMAL, 0, 0, "%s%s%s", c->title ? c->title :
-		    "", c->title && c->org ? ", " : "", c->org ? c->org : "");
+	if (sh->headline != NULL)
+		add_line(app, ROLE_NORMAL, 0, 0, "%s", sh->headline);
 	if (c->nickname != NULL)
 		add_line(app, ROLE_DIM, 0, 0, "\"%s\"", c->nickname);
 	for (i = 0; i < c->n_emails; i++)
@@ -634,75 +637,59 @@ load_detail(struct app *app, int force)
 		    c->phones[i].label ? " (" : "",
 		    c->phones[i].label ? c->phones[i].label : "",
 		    c->phones[i].label ? ")" : "");
-	for (i = 0; i < c->n_addrs; i++) {
-		const struct contact_address *a = &c->addrs[i];
-		const char *parts[] = { a->street, a->postcode, a->city,
-		    a->region, a->country };
-		struct sbuf sb = { 0 };
-		size_t j;
-
-		for (j = 0; j < 5; j++)
-			if (!str_empty(parts[j]))
-				sbuf_printf(&sb, "%s%s", sb.len ? ", " : "",
-				    parts[j]);
+	for (i = 0; i < sh->n_addresses; i++)
 		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "address",
-		    sb.s ? sb.s : "");
-		sbuf_free(&sb);
-	}
+		    sh->addresses[i]);
 	for (i = 0; i < c->n_urls; i++)
 		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "web",
 		    c->urls[i].value);
 	if (c->birthday != NULL)
 		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "birthday",
 		    c->birthday);
-	if (c->n_tags > 0) {
-		struct sbuf sb = { 0 };
-
-		for (i = 0; i < c->n_tags; i++)
-			sbuf_printf(&sb, "%s%s", i ? ", " : "", c->tags[i]);
-		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sb.s);
-		sbuf_free(&sb);
-	}
+	if (sh->tags != NULL)
+		add_line(app, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sh->tags);
 	/* Columns an import could not map, so nothing imported is hidden. */
 	for (i = 0; i < c->n_custom; i++)
 		add_line(app, ROLE_DIM, 0, 0, "%-8s %s: %s", i ? "" : "other",
 		    c->custom[i].key, c->custom[i].value);
 	add_notes(app, c->notes);
-	if (n_rel > 0) {
+	if (sh->n_relations > 0) {
 		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
 		add_line(app, ROLE_TITLE, 0, 0, "Relationships");
 	}
-	for (i = 0; i < n_rel; i++)
-		add_line(app, ROLE_NORMAL, rel[i].other, 0, "  %s %s%s%s",
-		    rel[i].label, rel[i].other_name, rel[i].note ? " — " : "",
-		    rel[i].note ? rel[i].note : "");
-	if (n_fu > 0) {
+	for (i = 0; i < sh->n_relations; i++) {
+		rel = sh->rel_lines[i].rel;
+		add_line(app, ROLE_NORMAL, rel->other, 0, "  %s%s%s",
+		    sh->rel_lines[i].text, rel->note ? " — " : "",
+		    rel->note ? rel->note : "");
+	}
+	if (sh->n_followups > 0) {
 		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
 		add_line(app, ROLE_TITLE, 0, 0, "Follow-ups");
 	}
-	for (i = 0; i < n_fu; i++) {
+	for (i = 0; i < sh->n_followups; i++) {
 		char late[48] = "";
 
-		if (fu[i].late > 0)
+		fu = &sh->followups[i];
+		if (fu->late > 0)
 			snprintf(late, sizeof late, " (%ld day%s late)",
-			    fu[i].late, fu[i].late == 1 ? "" : "s");
-		else if (fu[i].late == 0)
+			    fu->late, fu->late == 1 ? "" : "s");
+		else if (fu->late == 0)
 			snprintf(late, sizeof late, " (today)");
-		add_line(app, fu[i].late > 0 ? ROLE_OVERDUE : fu[i].late == 0 ?
-		    ROLE_TODAY : ROLE_NORMAL, 0, fu[i].id, "%s %s %s%s",
-		    fu[i].late > 0 ? "!" : " ", fu[i].due, fu[i].action, late);
+		add_line(app, fu->late > 0 ? ROLE_OVERDUE : fu->late == 0 ?
+		    ROLE_TODAY : ROLE_NORMAL, 0, fu->id, "%s %s %s%s",
+		    fu->late > 0 ? "!" : " ", fu->due, fu->action, late);
 	}
-	if (n_in > 0) {
+	if (sh->n_interactions > 0) {
 		add_line(app, ROLE_NORMAL, 0, 0, "%s", "");
 		add_line(app, ROLE_TITLE, 0, 0, "Latest interactions");
 	}
-	for (i = 0; i < n_in; i++)
-		add_line(app, ROLE_NORMAL, 0, 0, "  %-10.10s %-7s %s", in[i].at,
-		    in[i].kind, in[i].summary);
-out:
-	relation_list_free(rel, n_rel);
-	followup_list_free(fu, n_fu);
-	interaction_list_free(in, n_in);
+	for (i = 0; i < sh->n_interactions; i++) {
+		in = &sh->interactions[i];
+		add_line(app, ROLE_NORMAL, 0, 0, "  %-10.10s %-7s %s", in->at,
+		    in->kind, in->summary);
+	}
+	sheet_free(sh);
 }
 
 /*

@@ -12,7 +12,7 @@
  * million.  The rows hold what contact_insert() and search_reindex() would
  * have stored: NFC text, name_fold from text_fold(), sort_key from
  * text_sort_key(), lower-cased e-mails, phone digits from
- * text_phone_digits(), and a contact_fts row of folded text per contact.
+ * phone_digits(), and a contact_fts row of folded text per contact.
  *
  * Names come from a dozen cultures (plain ASCII, Latin with diacritics,
  * Cyrillic, a little Greek, Chinese, Japanese and Korean), organisations
@@ -42,6 +42,7 @@
 
 #include "kith/clock.h"
 #include "kith/db.h"
+#include "kith/phone.h"
 #include "kith/status.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -945,7 +946,7 @@ make_contacts(struct gen *g, size_t n)
 	int64_t			 created, id;
 	double			 u;
 	char			 phone[40], bday[48];
-	char			*nfold, *addr, *digits, *f;
+	char			*nfold, *addr, *digits, *words, *f;
 	int			 month, mday;
 
 	ins_c = prepare(g, "INSERT INTO contact (id, display, given, middle, "
@@ -1069,7 +1070,7 @@ make_contacts(struct gen *g, size_t n)
 		sbuf_reset(&fp);
 		if (chance(g, 85)) {
 			fill_phone(g, cu->phone, phone, sizeof phone);
-			digits = text_phone_digits(phone);
+			digits = phone_digits(phone);
 			sqlite3_bind_int64(ins_p, 1, id);
 			sqlite3_bind_text(ins_p, 2, phone, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins_p, 3, digits, -1, SQLITE_STATIC);
@@ -1078,9 +1079,12 @@ make_contacts(struct gen *g, size_t n)
 			f = fold(g, phone);
 			sbuf_add(&fp, f);
 			free(f);
-			f = fold(g, digits);
+			/* The words search_reindex() adds: phone.h. */
+			words = phone_search_words(digits);
+			f = fold(g, words);
 			sbuf_printf(&fp, " %s", f);
 			free(f);
+			free(words);
 			free(digits);
 		}
 

@@ -124,7 +124,7 @@ expect_in "$out" "kith " "--version"
 # A rename carries through to exports that split names (Google's columns).
 printf 'First Name,Last Name,E-mail 1 - Value\nMila,Jović,mila@example.org\n' > "$T/mila.csv"
 "$KITH" --db "$T/rn.db" import "$T/mila.csv" >/dev/null 2>&1
-run --db "$T/rn.db" edit mila@example --name "Mila Lukić"
+run --db "$T/rn.db" edit mila@example.org --name "Mila Lukić"
 expect_rc 0 "rename"
 run --db "$T/rn.db" export --format google -
 expect_in "$out" "Mila,,Lukić" "export has the new family name"

@@ -1,43 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Duplicate detection: phone normalisation under a region, name
- * compatibility, and what dedup_find() and dedup_merge() decide against a
+ * Duplicate detection: name compatibility, and what dedup_find() and dedup_merge() decide against a
  * real database.
  */
 #include "check.h"
 #include "testdb.h"
 #include "kith/contact.h"
 #include "kith/dedup.h"
-
-static void
-phone_is(const char *raw, const char *region, const char *want)
-{
-	char	*got = dedup_phone(raw, region);
-
-	CHECK_STR(got, want);
-	free(got);
-}
-
-static void
-test_phones(void)
-{
-	phone_is("+1 (555) 010-2233", "US", "+15550102233");
-	phone_is("555-010-2233", "US", "+15550102233");
-	phone_is("(555) 010-2233", "US", "+15550102233");
-	phone_is("1 555 010 2233", "US", "+15550102233");
-	phone_is("011 44 7700 900119", "US", "+447700900119");
-	phone_is("07700 900119", "GB", "+447700900119");
-	phone_is("07700 900119", "US", "07700900119");
-	phone_is("+44 (0) 7700 900121", "US", "+447700900121");
-	phone_is("0044 7700 900121", "RS", "+447700900121");
-	phone_is("011 555 0101", "RS", "+381115550101");
-	phone_is("+381 11 555 0101", "GB", "+381115550101");
-	phone_is("06 12 34 56 78", "FR", "+33612345678");
-	phone_is("no digits", "US", "");
-	phone_is("", "US", "");
-	phone_is(NULL, NULL, "");
-	phone_is("555-0101", NULL, "5550101");
-}
 
 static void
 test_names(void)
@@ -176,4 +145,4 @@ test_find_and_merge(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_phones, test_names, test_find_and_merge)
+TEST_MAIN(test_names, test_find_and_merge)

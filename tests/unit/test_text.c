@@ -39,7 +39,6 @@ static void	 test_valid_utf8(void);
 static void	 test_valid_utf8_vs_icu(void);
 static void	 test_nfc(void);
 static void	 test_sort_key(void);
-static void	 test_phone_digits(void);
 static void	 test_new_free(void);
 
 /* Folds s and compares with want; says which input failed. */
@@ -570,33 +569,6 @@ test_sort_key(void)
 }
 
 static void
-test_phone_digits(void)
-{
-	static const char *const cases[][2] = {
-		{ "+381 64 123-4567", "+381641234567" },
-		{ "  +1 (555) 010-9999", "+15550109999" },
-		{ "0038164123", "0038164123" },
-		{ "064/123 45 67", "0641234567" },
-		{ "tel: +381 11", "38111" },	/* '+' not first */
-		{ "1+2", "12" },
-		{ "+", "+" },
-		{ "no digits", "" },
-		{ "", "" },
-	};
-	size_t	 i;
-	char	*s;
-
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		s = text_phone_digits(cases[i][0]);
-		CHECK_STR(s, cases[i][1]);
-		free(s);
-	}
-	s = text_phone_digits(NULL);
-	CHECK_STR(s, "");
-	free(s);
-}
-
-static void
 test_new_free(void)
 {
 	struct kith_text	*t;
@@ -612,4 +584,4 @@ test_new_free(void)
 
 TEST_MAIN(test_fold_examples, test_fold_ascii, test_fold_tables,
     test_fold_invalid, test_valid_utf8, test_valid_utf8_vs_icu, test_nfc,
-    test_sort_key, test_phone_digits, test_new_free)
+    test_sort_key, test_new_free)

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The contact sheet model (see sheet.h): the contact, its relationships
+ * both ways, its pending follow-ups and latest interactions, with the
+ * composed lines every front shows alike.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/relation.h"
+#include "kith/sheet.h"
+#include "kith/util.h"
+
+static char	*join_address(const struct contact_address *);
+static void	 compose(struct sheet *);
+
+/* The parts of a, street to country, joined by ", ". */
+static char *
+join_address(const struct contact_address *a)
+{
+	const char	*parts[] = { a->street, a->postcode, a->city,
+			    a->region, a->country };
+	struct sbuf	 sb = { 0 };
+	size_t		 i;
+
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (str_empty(parts[i]))
+			continue;
+		if (sb.len > 0)
+			sbuf_add(&sb, ", ");
+		sbuf_add(&sb, parts[i]);
+	}
+	return sbuf_detach(&sb);
+}
+
+/* Fills the composed lines of s from its data. */
+static void
+compose(struct sheet *s)
+{
+	const struct contact	*c = s->contact;
+	struct sbuf		 sb = { 0 };
+	size_t			 i;
+
+	if (c->title != NULL || c->org != NULL)
+		s->headline = xasprintf("%s%s%s", c->title ? c->title : "",
+		    c->title && c->org ? ", " : "", c->org ? c->org : "");
+	s->addresses = xcalloc(c->n_addrs + 1, sizeof *s->addresses);
+	for (i = 0; i < c->n_addrs; i++)
+		s->addresses[i] = join_address(&c->addrs[i]);
+	s->n_addresses = c->n_addrs;
+	for (i = 0; i < c->n_tags; i++)
+		sbuf_printf(&sb, "%s%s", i ? ", " : "", c->tags[i]);
+	if (sb.len > 0)
+		s->tags = sbuf_detach(&sb);
+	sbuf_free(&sb);
+	s->rel_lines = xcalloc(s->n_relations + 1, sizeof *s->rel_lines);
+	for (i = 0; i < s->n_relations; i++) {
+		s->rel_lines[i].rel = &s->relations[i];
+		s->rel_lines[i].text = xasprintf("%s %s",
+		    s->relations[i].label, s->relations[i].other_name);
+	}
+}
+
+enum kith_status
+sheet_load(struct kith_db *db, int64_t id, size_t max_interactions,
+    struct sheet **out, struct kith_err *err)
+{
+	struct sheet		*s;
+	enum kith_status	 st;
+
+	*out = NULL;
+	s = xcalloc(1, sizeof *s);
+	if ((st = contact_get(db, id, &s->contact, err)) != KITH_OK ||
+	    (st = relation_list(db, id, &s->relations, &s->n_relations,
+	    err)) != KITH_OK ||
+	    (st = followup_list_contact(db, id, &s->followups,
+	    &s->n_followups, err)) != KITH_OK ||
+	    (st = interaction_list(db, id, max_interactions ?
+	    max_interactions : SHEET_INTERACTIONS, &s->interactions,
+	    &s->n_interactions, err)) != KITH_OK) {
+		sheet_free(s);
+		return st;
+	}
+	compose(s);
+	*out = s;
+	return KITH_OK;
+}
+
+void
+sheet_free(struct sheet *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n_addresses; i++)
+		free(s->addresses[i]);
+	free(s->addresses);
+	if (s->rel_lines != NULL)
+		for (i = 0; i < s->n_relations; i++)
+			free(s->rel_lines[i].text);
+	free(s->rel_lines);
+	free(s->headline);
+	free(s->tags);
+	contact_free(s->contact);
+	relation_list_free(s->relations, s->n_relations);
+	followup_list_free(s->followups, s->n_followups);
+	interaction_list_free(s->interactions, s->n_interactions);
+	free(s);
+}
