@@ -40,6 +40,13 @@ example() {
 	eval "args=(${line#kith })" || { fail "cannot parse: $line"; return; }
 	# "kith --demo CMD" is CMD on a demo book: this one.
 	[ "${args[0]}" = --demo ] && args=("${args[@]:1}")
+	# rm asks first: with no terminal here it must refuse and change
+	# nothing; the example is then run as the user's "y" would run it.
+	if [ "${args[0]}" = rm ] && [[ " ${args[*]} " != *' --yes '* ]]; then
+		run "${args[@]}"
+		expect_rc 1 "README example without a terminal refuses: $line"
+		args+=(--yes)
+	fi
 	run "${args[@]}"
 	[ -n "${README_VERBOSE:-}" ] && echo "ran: $line" >&2
 	expect_rc 0 "README example: $line"
@@ -49,7 +56,8 @@ example() {
 
 # 1. Command lines of the indented code blocks, in order.
 while IFS= read -r line; do
-	runnable "$line" && example "$line"
+	# In a code block a bare command is an example too (kith undo).
+	{ runnable "$line" || [ "$line" = 'kith undo' ]; } && example "$line"
 	case "$line" in
 	'kith show ana') expect_in "$last_out" "Ana Petrović — Managing Partner" \
 		"kith show ana is Ana Petrović" ;;
