@@ -22,10 +22,7 @@ static void		read_row(sqlite3_stmt *, const char *,
 static enum kith_status
 check_due(const char *due, struct kith_err *err)
 {
-	char	out[KITH_DATE_LEN];
-
-	if (due == NULL || strlen(due) != 10 || due[4] != '-' ||
-	    date_parse(due, 0, out, NULL) != KITH_OK)
+	if (!date_valid(due))
 		return kith_err_set(err, KITH_INVALID, "due date '%s': "
 		    "expected YYYY-MM-DD", due ? due : "");
 	return KITH_OK;

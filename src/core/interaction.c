@@ -37,14 +37,14 @@ canonical_kind(const char *kind)
 static int
 valid_at(const char *at)
 {
-	char	day[KITH_DATE_LEN], out[KITH_DATE_LEN];
+	char	day[KITH_DATE_LEN];
 	size_t	len = strlen(at);
 
 	if (len != 10 && len != 16)
 		return 0;
 	memcpy(day, at, 10);
 	day[10] = '\0';
-	if (day[4] != '-' || date_parse(day, 0, out, NULL) != KITH_OK)
+	if (!date_valid(day))
 		return 0;
 	if (len == 16)
 		return at[10] == ' ' && isdigit((unsigned char)at[11]) &&
