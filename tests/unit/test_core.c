@@ -441,6 +441,16 @@ test_interactions(void)
 	    == KITH_INVALID);
 	CHECK(interaction_log(db, who, 1, "call", "yesterday", "x", NULL, NULL,
 	    &err) == KITH_INVALID);
+	/* What has not happened yet is no interaction (a follow-up is). */
+	kith_db_set_now(db, time_parse("2026-11-25 09:00"));
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-26", "x", NULL, NULL,
+	    &err) == KITH_INVALID);
+	CHECK(strstr(err.msg, "in the future") != NULL);
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-25 09:01", "x", NULL,
+	    NULL, &err) == KITH_INVALID);
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-25 12:00", "x", NULL,
+	    NULL, &err) == KITH_INVALID);
+	kith_db_set_now(db, 0);
 	CHECK(interaction_list(db, who[0], 10, &in, &n, &err) == KITH_OK);
 	CHECK_INT(n, 3);
 	if (n == 3) {
