@@ -48,6 +48,7 @@ void		 date_from_time(time_t t, char out[KITH_DATE_LEN]);
  *   2026-12-05, 2026-12-5      ISO, leading zeros optional (also with /)
  *   24/12, 24/12/2026,         day first, unless KITH_DATE_MDY says
  *   24.12.2026, 24.12.         month first; the year has four digits
+ *   --12-24                    ISO without the year
  *   Dec 24, 24 Dec, 24th Dec,  English month names, three letters or more
  *   December 24 2026
  *   today, tomorrow, yesterday

@@ -35,7 +35,9 @@ const struct cmd cli_cmds[] = {
 	    "add a contact",
 	    "NAME is the display name, e.g. \"Ana Petrović\".  --email, --phone, "
 	    "--tag and --url\nmay be given several times; the first e-mail and "
-	    "phone are the primary ones.\nPrints the new contact's id." },
+	    "phone are the primary ones.\nPrints the new contact's id.  "
+	    "--birthday D: 1980-12-24, 24/12/1980, 24 Dec\n1980, or 24 Dec "
+	    "(or --12-24) when the year is unknown." },
 	{ "edit", cmd_edit, "ID|QUERY [--name N] [--email E]... [--phone P]... "
 	    "[--org O] [--title T] [--tag T]... [--note N] [--birthday D] "
 	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]...",

@@ -824,6 +824,13 @@ read_word(struct parse *ps, const char *w, struct ymd *d)
 	if (isdigit((unsigned char)w[0]) &&
 	    w[strspn(w, "0123456789./-")] == '\0')
 		return read_numeric(ps, w, d);
+	/* --MM-DD, ISO's date without a year (as vCard writes it). */
+	if (strlen(w) == 7 && w[0] == '-' && w[1] == '-' && w[4] == '-' &&
+	    parse_num(w + 2, 2, &v) && parse_num(w + 5, 2, &sign)) {
+		if (v < 1 || v > 12)
+			return fail(ps, "months run from 01 to 12");
+		return year_less(ps, (int)v, (int)sign, d);
+	}
 	if (ps->flags & KITH_DATE_ABSOLUTE)
 		return 0;
 	if (strcmp(w, "today") == 0)

@@ -111,3 +111,16 @@ expect_in "$out" "call|meeting|email|note|event" "log --help lists the kinds"
 run log ana --kind fax "x"
 expect_rc 1 "bad kind"
 expect_in "$err" "use one of call, meeting, email, note, event" "kinds listed"
+
+# --birthday as people write it; a year-less one is kept as --MM-DD.
+run add "Zoe Birthday" --birthday "24 Dec 1980"
+expect_rc 0 "birthday with a month name"
+run show Zoe
+expect_in "$out" "1980-12-24" "birthday stored as ISO"
+run add "Yves Birthday" --birthday 29/2
+expect_rc 0 "year-less birthday"
+run show Yves
+expect_in "$out" "--02-29" "year-less birthday kept without a year"
+run add "Xia Birthday" --birthday "next week"
+expect_rc 1 "a relative birthday is refused"
+expect_in "$err" "24 Dec 1980" "birthday message names the forms"

@@ -535,6 +535,8 @@ static const struct form_case forms[] = {
 	{ "2000-01-10 09:00", 0, "29/2", "2000-02-29" },
 	/* Absolute dates only (birthdays): no year gives --MM-DD. */
 	{ FRI, ABS, "24 Dec", "--12-24" },
+	{ FRI, ABS, "--12-24", "--12-24" },
+	{ FRI, 0, "--12-24", "2026-12-24" },
 	{ FRI, ABS, "29/2", "--02-29" },
 	{ FRI, ABS, "24/12/1980", "1980-12-24" },
 	{ FRI, ABS | MDY, "12/24/1980", "1980-12-24" },
@@ -576,6 +578,8 @@ static const struct reject_case bad_forms[] = {
 	{ 0, "a b c d e f g h i", "is not a date" },
 	{ ABS, "today", "use YYYY-MM-DD, 24/12/1980, 24 Dec 1980" },
 	{ ABS, "+3d", "is not a date" },
+	{ ABS, "--13-01", "months run from 01 to 12" },
+	{ ABS, "--02-30", "February has 29 days" },
 	{ ABS, "next week", "is not a date" },
 };
 
