@@ -54,6 +54,7 @@ static volatile sig_atomic_t	got_signal;
 static void	on_signal(int);
 static enum kith_status form_date(struct app *, const char *, unsigned,
 		    struct kith_when *, struct kith_err *);
+static int	birthday_field(struct app *, struct form *, struct contact *);
 static void	fatal_hook(void);
 static void	trace_open(void);
 static void	trace_paint(struct app *);
@@ -1614,6 +1615,29 @@ join_list(char **items, size_t n, size_t stride, const char *sep)
 	return sbuf_detach(&sb);
 }
 
+/*
+ * The birthday field into c, read as kith add --birthday reads it; 0 with
+ * the form's error set if it is not a date.
+ */
+static int
+birthday_field(struct app *app, struct form *f, struct contact *c)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_when	 w;
+	const char		*s = form_value(f, CF_BIRTHDAY);
+
+	if (str_empty(s)) {
+		contact_set(&c->birthday, s);
+		return 1;
+	}
+	if (form_date(app, s, KITH_DATE_ABSOLUTE, &w, &err) != KITH_OK) {
+		form_error(f, "birthday: %s", err.msg);
+		return 0;
+	}
+	contact_set(&c->birthday, w.date);
+	return 1;
+}
+
 static int
 contact_submit(struct app *app, struct form *f)
 {
@@ -1645,7 +1669,11 @@ contact_submit(struct app *app, struct form *f)
 	contact_set(&c->nickname, form_value(f, CF_NICK));
 	contact_set(&c->title, form_value(f, CF_TITLE));
 	contact_set(&c->org, form_value(f, CF_ORG));
-	contact_set(&c->birthday, form_value(f, CF_BIRTHDAY));
+	if (!birthday_field(app, f, c)) {
+		contact_free(c);
+		contact_free(old);
+		return 0;
+	}
 	if (had_notes_field)
 		contact_set(&c->notes, form_value(f, CF_NOTES));
 	for (i = 0; i < c->n_emails; i++) {
