@@ -638,6 +638,11 @@ split_words(struct parse *ps, const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		ps->buf[i] = s[i] == ',' ? ' ' : (char)lower((unsigned char)s[i]);
 	ps->buf[len] = '\0';
+	/* ISO 8601's 2026-12-08T14:30 */
+	for (i = 1; i + 1 < len; i++)
+		if (ps->buf[i] == 't' && isdigit((unsigned char)ps->buf[i - 1]) &&
+		    isdigit((unsigned char)ps->buf[i + 1]))
+			ps->buf[i] = ' ';
 	ps->n = 0;
 	for (p = ps->buf; *p != '\0';) {
 		if (*p == ' ' || *p == '\t') {
@@ -733,6 +738,22 @@ read_date(struct parse *ps, struct ymd *d)
 
 	if (n == 1)
 		return read_word(ps, w[0], d);
+	/* "Tue 8 Dec 2026", as kith echoes dates: the weekday must agree. */
+	if ((wd = word_weekday(w[0])) >= 0) {
+		memmove(&w[0], &w[1], (size_t)(n - 1) * sizeof w[0]);
+		ps->n--;
+		if ((r = read_named(ps, d)) == 0 && ps->n == 1 &&
+		    isdigit((unsigned char)w[0][0]))
+			r = read_word(ps, w[0], d);
+		if (r == 1 && !ps->noyear &&
+		    weekday(days_from_civil(d)) != wd)
+			return fail(ps, "%04ld-%02d-%02d is a %c%s, not a %c%s",
+			    d->y, d->m, d->d,
+			    weekdays[weekday(days_from_civil(d))][0] - 'a' +
+			    'A', weekdays[weekday(days_from_civil(d))] + 1,
+			    weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1);
+		return r;
+	}
 	if ((r = read_named(ps, d)) != 0)
 		return r;
 	if (ps->flags & KITH_DATE_ABSOLUTE)

@@ -29,6 +29,11 @@ run follow ana "invoice" --due eom
 expect_out "follow-up 7 due Mon 30 Nov 2026" "eom"
 run follow ana "plan" --due "next week"
 expect_out "follow-up 8 due Mon 30 Nov 2026" "next week is Monday"
+run snooze 1 "Tue 1 Dec 2026"
+expect_out "follow-up 1 due Tue 1 Dec 2026" "the echoed form reads back"
+run snooze 1 "Wed 1 Dec 2026"
+expect_rc 1 "a weekday that does not agree"
+expect_in "$err" "2026-12-01 is a Tuesday, not a Wednesday" "weekday mismatch"
 run follow ana "x" --due 31/4
 expect_rc 1 "31/4 refused"
 expect_in "$err" "'31/4' is not a date: April has 30 days" "31/4 message"

@@ -438,6 +438,12 @@ static const struct form_case forms[] = {
 	{ FRI, 0, "24th of December", "2026-12-24" },
 	{ FRI, 0, "1st jan", "2027-01-01" },
 	{ FRI, 0, "Sept 3", "2026-09-03" },
+	/* With its weekday, as kith echoes a date back. */
+	{ FRI, 0, "Thu 24 Dec 2026", "2026-12-24" },
+	{ FRI, 0, "Thursday, 24 December", "2026-12-24" },
+	{ FRI, 0, "thu 24/12/2026", "2026-12-24" },
+	{ FRI, T, "Thu 24 Dec 2026 14:30", "2026-12-24 14:30" },
+	{ FRI, T, "2026-12-24T14:30", "2026-12-24 14:30" },
 	{ FRI, MDY, "24 Dec", "2026-12-24" },
 	/* Words. */
 	{ FRI, 0, "today", "2026-01-30" },
@@ -559,6 +565,9 @@ static const struct reject_case bad_forms[] = {
 	{ 0, "12/24", "there is no month 24: dates are written day first" },
 	{ MDY, "24/12", "there is no month 24: dates are written month first" },
 	{ 0, "24/12/26", "write the year with four digits" },
+	{ 0, "Fri 24 Dec 2026", "2026-12-24 is a Thursday, not a Friday" },
+	{ 0, "fri tomorrow", "is not a date" },
+	{ 0, "fri next week", "is not a date" },
 	{ 0, "0/12", "has 31 days" },
 	{ T, "25:00", "a time of day is written 14:30" },
 	{ T, "fri 13:75", "a time of day is written 14:30" },
