@@ -51,6 +51,8 @@ void		 date_from_time(time_t t, char out[KITH_DATE_LEN]);
  *   --12-24                    ISO without the year
  *   Dec 24, 24 Dec, 24th Dec,  English month names, three letters or more
  *   December 24 2026
+ *   Thu 24 Dec 2026            any of the above after its weekday, which
+ *                              must agree (kith echoes dates so)
  *   today, tomorrow, yesterday
  *   fri, friday                the next one after today (a week ahead on a
  *   next fri, this fri         Friday); with KITH_DATE_PAST the last one
