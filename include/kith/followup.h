@@ -30,13 +30,24 @@ enum kith_status followup_add(struct kith_db *, int64_t contact,
 		    const char *action, const char *due, int64_t *id,
 		    struct kith_err *);
 
-/* Marks id done.  KITH_NOTFOUND if absent; done twice is not an error. */
+/*
+ * Marks id done.  KITH_NOTFOUND if absent; KITH_EXISTS, with a message
+ * saying since when, if it was done already: nothing is written then.
+ */
 enum kith_status followup_done(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
-/* Moves id to due (counting a snooze if snooze is set). */
+/* How followup_reschedule moves a follow-up. */
+#define FOLLOWUP_SNOOZE	0x01	/* count it as a snooze */
+#define FOLLOWUP_REOPEN	0x02	/* a done follow-up becomes pending again */
+
+/*
+ * Moves id to due ("YYYY-MM-DD").  A done follow-up is left alone with
+ * KITH_EXISTS ("already done") unless how has FOLLOWUP_REOPEN.
+ * KITH_NOTFOUND if absent.
+ */
 enum kith_status followup_reschedule(struct kith_db *, int64_t id,
-		    const char *due, int snooze, struct kith_err *);
+		    const char *due, int how, struct kith_err *);
 
 /* Reads follow-up id into *out (caller frees with followup_free). */
 enum kith_status followup_get(struct kith_db *, int64_t id,

@@ -9,10 +9,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kith/status.h"
+#include "kith/vocab.h"
 
 struct kith_db;
 
-#define KITH_INTERACTION_KINDS	"call, meeting, email, note, event"
+/* "call, meeting, email, note, event", from kith/vocab.h. */
+#define KITH_INTERACTION_KINDS						\
+	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_LIST)
+
+/* The kinds by enum kith_interaction_kind, as stored. */
+extern const char *const interaction_kinds[KITH_INTERACTION_KIND_COUNT];
 
 struct interaction {
 	int64_t		 id;
@@ -26,8 +32,10 @@ struct interaction {
 int		 interaction_kind_valid(const char *kind);
 
 /*
- * Records an interaction with the n contacts in who.  at NULL means now.
- * KITH_INVALID for an unknown kind or an empty summary; KITH_NOTFOUND if a
+ * Records an interaction with the n contacts in who.  at ("YYYY-MM-DD" or
+ * "YYYY-MM-DD HH:MM") NULL means now.  KITH_INVALID for an unknown kind,
+ * an empty summary or an at later than now (an interaction is something
+ * that happened; what is planned is a follow-up); KITH_NOTFOUND if a
  * contact is missing.  id may be NULL.
  */
 enum kith_status interaction_log(struct kith_db *, const int64_t *who,

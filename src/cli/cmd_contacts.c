@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/followup.h"
@@ -53,6 +54,7 @@ static const struct option contact_opts[] = {
 
 static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 		    struct contact *, int);
+static int	parse_birthday(const char *, char **);
 static void	remove_email(struct contact *, const char *);
 static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
@@ -98,7 +100,8 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 			contact_set(&c->notes, optarg);
 			break;
 		case OPT_BIRTHDAY:
-			contact_set(&c->birthday, optarg);
+			if (!parse_birthday(optarg, &c->birthday))
+				return EXIT_BAD;
 			break;
 		case OPT_URL:
 			contact_add_url(c, optarg, NULL);
@@ -753,4 +756,29 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 	    (long long)id))
 		return EXIT_BAD;
 	return EXIT_OK;
+}
+
+/*
+ * --birthday as a person writes it (24/12/1980, 24 Dec 1980, 1980-12-24,
+ * or 24 Dec without the year); empty clears it.  Prints why not and
+ * returns 0.
+ */
+static int
+parse_birthday(const char *s, char **field)
+{
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
+
+	if (str_empty(s)) {
+		contact_set(field, s);
+		return 1;
+	}
+	if (when_parse(s, 0, KITH_DATE_ABSOLUTE |
+	    date_order_flags(getenv("KITH_DATE_ORDER"), NULL), &w, &err)
+	    != KITH_OK) {
+		cli_errorx("--birthday: %s", err.msg);
+		return 0;
+	}
+	contact_set(field, w.date);
+	return 1;
 }

@@ -18,20 +18,54 @@
 enum { OPT_DB = CLI_OPT_DB, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
     OPT_TSV };
 
-static int	parse_date(struct cli *, const char *, const char *,
+static int	parse_when(struct cli *, const char *, const char *, unsigned,
+		    struct kith_when *);
+static int	parse_due(struct cli *, const char *, const char *,
 		    char [KITH_DATE_LEN]);
 static int	print_due(const struct followup *, void *);
 
-/* Parses a human date for option what; prints the error and returns 0. */
+/*
+ * Parses a human date for option what, in the order of day and month that
+ * KITH_DATE_ORDER or the locale gives; prints the error and returns 0.
+ */
 static int
-parse_date(struct cli *cli, const char *what, const char *s,
-    char out[KITH_DATE_LEN])
+parse_when(struct cli *cli, const char *what, const char *s, unsigned flags,
+    struct kith_when *w)
 {
 	struct kith_err	err = { 0 };
 
-	if (date_parse(s, kith_db_now(cli->db), out, &err) != KITH_OK) {
+	flags |= date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
+	if (when_parse(s, kith_db_now(cli->db), flags, w, &err) != KITH_OK) {
 		cli_errorx("%s: %s", what, err.msg);
 		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A due date: a follow-up is due on a day, so a time given with it is
+ * dropped, saying so; a day in the past is taken with a warning.
+ */
+static int
+parse_due(struct cli *cli, const char *what, const char *s,
+    char out[KITH_DATE_LEN])
+{
+	struct kith_when	w;
+	char			today[KITH_DATE_LEN], text[KITH_DAY_TEXT];
+	long			ago;
+
+	if (!parse_when(cli, what, s, KITH_DATE_TIME, &w))
+		return 0;
+	memcpy(out, w.date, KITH_DATE_LEN);
+	if (w.hour >= 0)
+		fprintf(stderr, "%s: note: follow-ups are due on a day; the "
+		    "time %02d:%02d is not kept\n", cli->prog, w.hour, w.min);
+	date_from_time(kith_db_now(cli->db), today);
+	if ((ago = date_diff_days(out, today)) > 0) {
+		date_describe(out, text);
+		fprintf(stderr, "%s: warning: %s is in the past (%ld day%s "
+		    "ago): the follow-up is overdue already\n", cli->prog,
+		    text, ago, ago == 1 ? "" : "s");
 	}
 	return 1;
 }
@@ -50,8 +84,10 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("log");
 	struct kith_err		 err = { 0 };
 	struct sbuf		 summary = { 0 };
-	const char		*kind = NULL, *at = NULL;
-	char			 day[KITH_DATE_LEN];
+	const char		*kind = KITH_INTERACTION_KIND_DEFAULT;
+	const char		*at = NULL;
+	struct kith_when	 when;
+	char			 stamp[KITH_WHEN_LEN], text[KITH_DAY_TEXT];
 	char			**with = NULL, *name;
 	int64_t			*who = NULL, id;
 	size_t			 n_with = 0, n = 0, i;
@@ -81,7 +117,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (argc - optind < 2 || kind == NULL) {
+	if (argc - optind < 2) {
 		rc = cli_usage(cmd);
 		goto out;
 	}
@@ -103,18 +139,31 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n_with; i++)
 		if (!cli_resolve(cli, with[i], &who[n++]))
 			goto out;
-	if (at != NULL && !parse_date(cli, "--at", at, day))
-		goto out;
+	if (at != NULL) {
+		if (!parse_when(cli, "--at", at, KITH_DATE_PAST |
+		    KITH_DATE_TIME, &when))
+			goto out;
+		when_describe(&when, text);
+		if (when_is_future(&when, kith_db_now(cli->db))) {
+			cli_errorx("--at %s: that is in the future; use kith "
+			    "follow for planned actions", text);
+			goto out;
+		}
+		when_format(&when, stamp);
+	}
 	name = cli_contact_name(cli, who[0]);
 	cli_act_name(cli, "log", "logged %s with %s%s: %s", kind, name,
 	    n > 1 ? " and others" : "", summary.s);
 	free(name);
-	if (interaction_log(cli->db, who, n, kind, at ? day : NULL, summary.s,
-	    NULL, &id, &err) != KITH_OK) {
+	if (interaction_log(cli->db, who, n, kind, at ? stamp : NULL,
+	    summary.s, NULL, &id, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
 	}
-	printf("logged %lld\n", (long long)id);
+	if (at != NULL)
+		printf("logged %lld on %s\n", (long long)id, text);
+	else
+		printf("logged %lld\n", (long long)id);
 	rc = EXIT_OK;
 out:
 	free(with);
@@ -136,7 +185,7 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 action = { 0 };
 	const char		*due = NULL;
-	char			 day[KITH_DATE_LEN], *name;
+	char			 day[KITH_DATE_LEN], text[KITH_DAY_TEXT], *name;
 	int64_t			 who, id;
 	int			 ch, i, ok, rc = EXIT_BAD;
 
@@ -162,7 +211,7 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 			sbuf_addc(&action, ' ');
 		sbuf_add(&action, argv[i]);
 	}
-	if (!cli_open(cli) || !parse_date(cli, "--due", due, day) ||
+	if (!cli_open(cli) || !parse_due(cli, "--due", due, day) ||
 	    !cli_resolve(cli, argv[optind], &who))
 		goto out;
 	if (!cli_act_begin(cli))
@@ -178,7 +227,8 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	free(name);
 	if (!ok)
 		goto out;
-	printf("follow-up %lld due %s\n", (long long)id, day);
+	date_describe(day, text);
+	printf("follow-up %lld due %s\n", (long long)id, text);
 	rc = EXIT_OK;
 out:
 	sbuf_free(&action);
@@ -211,14 +261,21 @@ cmd_done(struct cli *cli, int argc, char **argv)
 			rc = EXIT_BAD;
 			continue;
 		}
-		if (followup_done(cli->db, id, &err) != KITH_OK) {
+		switch (followup_done(cli->db, id, &err)) {
+		case KITH_OK:
+			printf("done %lld\n", (long long)id);
+			sbuf_add(&label, label.len > 0 ? ", #" :
+			    "done follow-up #");
+			sbuf_add(&label, argv[optind]);
+			break;
+		case KITH_EXISTS:	/* nothing changed, nothing wrong */
+			printf("%s; nothing changed\n", err.msg);
+			break;
+		default:
 			cli_error(&err);
 			rc = EXIT_BAD;
-			continue;
+			break;
 		}
-		printf("done %lld\n", (long long)id);
-		sbuf_add(&label, label.len > 0 ? ", #" : "done follow-up #");
-		sbuf_add(&label, argv[optind]);
 	}
 	if (!cli_act_commit(cli, "done", "%s", label.s ? label.s : "done "
 	    "nothing"))
@@ -231,26 +288,36 @@ int
 cmd_snooze(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "reopen",	no_argument,		NULL, 0 },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*cmd = cli_find("snooze");
 	struct kith_err		 err = { 0 };
-	char			 day[KITH_DATE_LEN];
+	enum kith_status	 st;
+	char			 day[KITH_DATE_LEN], text[KITH_DAY_TEXT];
 	int64_t			 id;
-	int			 flags[2] = { 0 }, rc;
+	int			 flags[3] = { 0 }, rc;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
 	if (optind != argc - 2)
 		return cli_usage(cmd);
 	if (!cli_parse_id(argv[optind], "follow-up id", &id) ||
-	    !cli_open(cli) || !parse_date(cli, "date", argv[optind + 1], day))
+	    !cli_open(cli) || !parse_due(cli, "date", argv[optind + 1], day))
 		return EXIT_BAD;
 	if (!cli_act_begin(cli))
 		return EXIT_BAD;
-	if (followup_reschedule(cli->db, id, day, 1, &err) != KITH_OK) {
+	st = followup_reschedule(cli->db, id, day, FOLLOWUP_SNOOZE |
+	    (flags[0] ? FOLLOWUP_REOPEN : 0), &err);
+	if (st == KITH_EXISTS) {
+		cli_errorx("%s; nothing changed (kith snooze --reopen %lld "
+		    "DATE makes it pending again)", err.msg, (long long)id);
+		cli_act_abort(cli);
+		return EXIT_BAD;
+	}
+	if (st != KITH_OK) {
 		cli_error(&err);
 		cli_act_abort(cli);
 		return EXIT_BAD;
@@ -258,7 +325,8 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	if (!cli_act_commit(cli, "snooze", "snoozed follow-up #%lld to %s",
 	    (long long)id, day))
 		return EXIT_BAD;
-	printf("follow-up %lld due %s\n", (long long)id, day);
+	date_describe(day, text);
+	printf("follow-up %lld due %s\n", (long long)id, text);
 	return EXIT_OK;
 }
 

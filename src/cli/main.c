@@ -21,6 +21,7 @@
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/util.h"
+#include "kith/vocab.h"
 #include "cli.h"
 #include "demo.h"
 
@@ -40,7 +41,7 @@ const struct cmd cli_cmds[] = {
 	    "same address\nwithout regard to case, the same number however "
 	    "written) adds nothing: kith\nnames that contact and its id and "
 	    "exits 1; change it with kith edit.  --force\nadds the new contact "
-	    "anyway (with a warning)." },
+	    "anyway (with a warning).\n--birthday D: 1980-12-24, 24/12/1980, 24 Dec 1980, or 24 Dec (or --12-24)\nwhen the year is unknown." },
 	{ "edit", cmd_edit, "ID|QUERY [--name N] [--email E]... [--phone P]... "
 	    "[--org O] [--title T] [--tag T]... [--note N] [--birthday D] "
 	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]...",
@@ -99,18 +100,44 @@ const struct cmd cli_cmds[] = {
 	    "kinds." },
 	{ "unlink", cmd_unlink, "RELATIONSHIP-ID",
 	    "remove a relationship (ids are shown by kith show)", NULL },
-	{ "log", cmd_log, "ID|QUERY --kind call|meeting|email|note|event "
-	    "[--at DATE] [--with ID|QUERY]... SUMMARY",
+	{ "log", cmd_log, "ID|QUERY [--kind "
+	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
+	    "[--at WHEN] [--with ID|QUERY]... SUMMARY",
 	    "record an interaction",
-	    "--at defaults to now; --with adds more people who took part." },
+	    "--kind defaults to " KITH_INTERACTION_KIND_DEFAULT ".  --at "
+	    "defaults to now; WHEN is a date as for\nkith follow, looking "
+	    "back: \"mon\" is the last Monday, 24/12 the last 24 December.\n"
+	    "A time may follow (\"fri 14:30\", \"yesterday 9am\", or "
+	    "\"14:30\" alone for today).\nA moment in the future is refused: "
+	    "plan it with kith follow.  --with adds more\npeople who took "
+	    "part." },
 	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE",
 	    "add a follow-up reminder",
-	    "DATE: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -3d, +2w, +1m, "
-	    "or a weekday\nname (mon..sun, the next one).  Prints the "
-	    "follow-up's id." },
-	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done", NULL },
-	{ "snooze", cmd_snooze, "FOLLOWUP-ID DATE",
-	    "move a follow-up to a later date", NULL },
+	    "Prints the follow-up's id and the day it is due (\"due Tue 8 Dec "
+	    "2026\").  DATE:\n  2026-12-08, 2026-12-8    ISO\n"
+	    "  8/12, 8/12/2026, 8.12.2026  day first (month first if "
+	    "KITH_DATE_ORDER=mdy,\n                           or the locale "
+	    "writes dates so, as en_US)\n"
+	    "  Dec 8, 8 December 2026   English month names\n"
+	    "  today, tomorrow, yesterday\n"
+	    "  tue, next tue            the next Tuesday after today\n"
+	    "  next week, next month    next Monday; the 1st of next month\n"
+	    "  in 3 days, +3d, 2w, +1m, +1y, -3d   (+1m from 31 Jan: end of "
+	    "February)\n"
+	    "  +3bd, in 3 business days        skipping Saturday and Sunday\n"
+	    "  eow, eom, eoy            this Friday, the month's last day, 31 "
+	    "December\n"
+	    "A date without a year that has passed this year is next year's.  A "
+	    "time\n(\"fri 14:30\") is accepted but not kept: follow-ups are due "
+	    "on a day.  A day in\nthe past is accepted with a warning." },
+	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done",
+	    "A follow-up done already is left as it is, saying since when "
+	    "(exit 0)." },
+	{ "snooze", cmd_snooze, "[--reopen] FOLLOWUP-ID DATE",
+	    "move a follow-up to another date",
+	    "DATE as for kith follow; prints the day it is now due.  A done "
+	    "follow-up is\nrefused (exit 1) unless --reopen makes it pending "
+	    "again." },
 	{ "due", cmd_due, "[--days N] [--tsv]",
 	    "overdue follow-ups, then those due within N days (default 0: today)",
 	    "Overdue come first, most overdue first, then by day.  --tsv prints "

@@ -271,17 +271,16 @@ check_email(const char *addr, struct kith_err *err)
 static enum kith_status
 check_birthday(const char *s, struct kith_err *err)
 {
-	char	 buf[KITH_DATE_LEN], out[KITH_DATE_LEN];
+	char	 buf[KITH_DATE_LEN];
 	int	 ok;
 
 	ok = 0;
 	if (strlen(s) == 10 && s[0] != '-')
-		ok = date_parse(s, 0, out, NULL) == KITH_OK &&
-		    isdigit((unsigned char)s[0]);
+		ok = date_valid(s);
 	else if (strlen(s) == 7 && s[0] == '-' && s[1] == '-') {
 		/* Validate against a leap year so that --02-29 passes. */
 		snprintf(buf, sizeof buf, "2000%s", s + 1);
-		ok = date_parse(buf, 0, out, NULL) == KITH_OK;
+		ok = date_valid(buf);
 	}
 	if (!ok)
 		return kith_err_set(err, KITH_INVALID, "birthday '%s': use "

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/csvio.h"
 #include "kith/util.h"
@@ -433,11 +434,6 @@ static const struct {
 	{ 0x017F, 0x017F, "s" },
 };
 
-static const char *const months[12] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"
-};
-
 /* The outlook.com People export, in its order. */
 enum oc_role {
 	OC_GIVEN, OC_MIDDLE, OC_FAMILY, OC_PREFIX, OC_SUFFIX, OC_NICK,
@@ -613,9 +609,7 @@ static void		 add_value(struct build *, enum slot_kind,
 static void		 build_address(struct build *, const struct slot *);
 static void		 put_first(struct contact *, enum slot_kind, long);
 static int		 parse_date(const char *, char[11]);
-static int		 month_number(const char *, size_t);
 static int		 valid_date(int, int, int);
-static void		 format_date(char[11], int, int, int);
 static int		 parse_uint(const char *, int *);
 
 static void		 strv_add(struct strv *, const char *);
@@ -1794,7 +1788,7 @@ birth_parts(struct build *b, const long bc[3])
 		return;
 	if ((!has[0] || (ok[0] && x[0] >= 1 && x[0] <= 9999)) &&
 	    ok[1] && ok[2] && valid_date(has[0] ? x[0] : 0, x[1], x[2])) {
-		format_date(date, has[0] ? x[0] : 0, x[1], x[2]);
+		date_format_ymd(date, has[0] ? x[0] : 0, x[1], x[2]);
 		if (b->c->birthday == NULL)
 			b->c->birthday = xstrdup(date);
 		else if (strcmp(b->c->birthday, date) != 0)
@@ -2139,161 +2133,23 @@ out:
 	return st;
 }
 
-/* Dates. */
+/* Dates: the forms are clock.c's (date_parse_import). */
 
-/*
- * Reads a date as address books write it: YYYY-MM-DD, --MM-DD, M/D/YYYY
- * (D/M/YYYY when the first number is over 12), D.M.YYYY, YYYY/M/D,
- * "05 Mar 2021", "March 5, 2021".  A year 0000 means none.  Returns 1 with
- * out set ("YYYY-MM-DD" or "--MM-DD"), -1 for the empty date "0/0/00", 0
- * for anything else.
- */
+/* A date cell: 1 with out set, -1 for Outlook's empty 0/0/00, else 0. */
 static int
 parse_date(const char *s, char out[11])
 {
-	const char	*p, *tok[3];
-	size_t		 len[3];
-	int		 num[3], isnum[3], nt = 0, y, mo, d, zero = 1;
-	char		 sep = 0;
+	size_t	 len;
 
-	s += ws_prefix(s);
-	if (s[0] == '-' && s[1] == '-') {
-		p = s + 2;
-		if (isdigit((unsigned char)p[0]) &&
-		    isdigit((unsigned char)p[1])) {
-			mo = (p[0] - '0') * 10 + (p[1] - '0');
-			p += 2;
-			if (*p == '-')
-				p++;
-			if (isdigit((unsigned char)p[0]) &&
-			    isdigit((unsigned char)p[1]) &&
-			    blank(p + 2)) {
-				d = (p[0] - '0') * 10 + (p[1] - '0');
-				if (valid_date(0, mo, d)) {
-					format_date(out, 0, mo, d);
-					return 1;
-				}
-			}
-		}
-		return 0;
-	}
-	p = s;
-	while (*p != '\0') {
-		if (strchr("-/.,", *p) != NULL && *p != '\0') {
-			if (sep == 0)
-				sep = *p;
-			p++;
-			continue;
-		}
-		if (*p == ' ' || *p == '\t') {
-			p++;
-			continue;
-		}
-		if (nt == 3)
-			return 0;
-		tok[nt] = p;
-		if (isdigit((unsigned char)*p)) {
-			while (isdigit((unsigned char)*p))
-				p++;
-			isnum[nt] = 1;
-		} else if (isalpha((unsigned char)*p)) {
-			while (isalpha((unsigned char)*p))
-				p++;
-			isnum[nt] = 0;
-		} else
-			return 0;
-		len[nt] = (size_t)(p - tok[nt]);
-		if (isnum[nt] && len[nt] > 4)
-			return 0;
-		num[nt] = isnum[nt] ? atoi(tok[nt]) : 0;
-		if (!isnum[nt] || num[nt] != 0)
-			zero = 0;
-		nt++;
-	}
-	if (nt != 3)
-		return 0;
-	if (zero)
-		return -1;
-	if (isnum[0] && len[0] == 4) {			/* Y M D */
-		y = num[0];
-		mo = isnum[1] ? num[1] : month_number(tok[1], len[1]);
-		d = isnum[2] ? num[2] : 0;
-	} else if (isnum[2] && len[2] == 4) {
-		y = num[2];
-		if (!isnum[1] && isnum[0]) {		/* 5 Mar 2021 */
-			d = num[0];
-			mo = month_number(tok[1], len[1]);
-		} else if (!isnum[0] && isnum[1]) {	/* Mar 5, 2021 */
-			mo = month_number(tok[0], len[0]);
-			d = num[1];
-		} else if (isnum[0] && isnum[1] && (sep == '.' ||
-		    num[0] > 12)) {			/* 17.4.1985 */
-			d = num[0];
-			mo = num[1];
-		} else if (isnum[0] && isnum[1]) {	/* 4/17/1985 */
-			mo = num[0];
-			d = num[1];
-		} else
-			return 0;
-	} else
-		return 0;
-	if (!valid_date(y, mo, d))
-		return 0;
-	format_date(out, y, mo, d);
-	return 1;
-}
-
-/* 1..12 for an English month name or its abbreviation, else 0. */
-static int
-month_number(const char *s, size_t n)
-{
-	int	 i;
-
-	if (n < 3)
-		return 0;
-	for (i = 0; i < 12; i++)
-		if (n <= strlen(months[i]) && strncasecmp(s, months[i], n) == 0)
-			return i + 1;
-	return 0;
+	s = trim_name(s, &len);
+	return date_parse_import(s, len, out);
 }
 
 /* y 0: no year, so 29 February passes. */
 static int
 valid_date(int y, int m, int d)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
-	    31, 30, 31 };
-
-	if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && y != 0 &&
-	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
-
-/* "YYYY-MM-DD", or "--MM-DD" for y 0; the parts are valid. */
-static void
-format_date(char out[11], int y, int m, int d)
-{
-	char	*p = out;
-
-	if (y == 0) {
-		*p++ = '-';
-		*p++ = '-';
-	} else {
-		*p++ = (char)('0' + y / 1000 % 10);
-		*p++ = (char)('0' + y / 100 % 10);
-		*p++ = (char)('0' + y / 10 % 10);
-		*p++ = (char)('0' + y % 10);
-		*p++ = '-';
-	}
-	*p++ = (char)('0' + m / 10 % 10);
-	*p++ = (char)('0' + m % 10);
-	*p++ = '-';
-	*p++ = (char)('0' + d / 10 % 10);
-	*p++ = (char)('0' + d % 10);
-	*p = '\0';
+	return date_valid_ymd(y, m, d);
 }
 
 /* Digits only (blanks around allowed), at most 9 of them. */

@@ -21,10 +21,11 @@ static enum kith_status	done_row(struct kith_db *, int64_t,
 			    struct kith_err *);
 static enum kith_status	reschedule_row(struct kith_db *, int64_t,
 			    const char *, int, struct kith_err *);
+static enum kith_status	not_pending(struct kith_db *, int64_t,
+			    struct kith_err *);
 static void		read_row(sqlite3_stmt *, const char *,
 			    struct followup *);
 
-/* due must be a real "YYYY-MM-DD" date. */
 /* Each write is a transaction of its own: one change for kith undo. */
 enum kith_status
 followup_add(struct kith_db *db, int64_t contact, const char *action,
@@ -41,18 +42,16 @@ followup_done(struct kith_db *db, int64_t id, struct kith_err *err)
 
 enum kith_status
 followup_reschedule(struct kith_db *db, int64_t id, const char *due,
-    int snooze, struct kith_err *err)
+    int how, struct kith_err *err)
 {
-	DB_TRANSACTION(db, err, reschedule_row(db, id, due, snooze, err));
+	DB_TRANSACTION(db, err, reschedule_row(db, id, due, how, err));
 }
 
+/* due must be a real "YYYY-MM-DD" date. */
 static enum kith_status
 check_due(const char *due, struct kith_err *err)
 {
-	char	out[KITH_DATE_LEN];
-
-	if (due == NULL || strlen(due) != 10 || due[4] != '-' ||
-	    date_parse(due, 0, out, NULL) != KITH_OK)
+	if (!date_valid(due))
 		return kith_err_set(err, KITH_INVALID, "due date '%s': "
 		    "expected YYYY-MM-DD", due ? due : "");
 	return KITH_OK;
@@ -101,22 +100,51 @@ done_row(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = db_stmt(db, "UPDATE followup SET done_at = "
-	    "coalesce(done_at, ?2) WHERE id = ?1", err)) == NULL)
+	if ((stmt = db_stmt(db, "UPDATE followup SET done_at = ?2 "
+	    "WHERE id = ?1 AND done_at IS NULL", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(db));
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		return db_fail(db, err, "completing a follow-up");
 	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
-		return kith_err_set(err, KITH_NOTFOUND,
-		    "no follow-up with id %lld", (long long)id);
+		return not_pending(db, id, err);
 	return KITH_OK;
+}
+
+/*
+ * Why the update of pending follow-up id changed nothing: KITH_NOTFOUND,
+ * or KITH_EXISTS if it is done (saying since when).
+ */
+static enum kith_status
+not_pending(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[KITH_DATE_LEN], text[KITH_DAY_TEXT];
+	int		 rc;
+
+	if ((stmt = db_stmt(db, "SELECT done_at FROM followup WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		date_from_time((time_t)sqlite3_column_int64(stmt, 0), day);
+		sqlite3_reset(stmt);
+		date_describe(day, text);
+		return kith_err_set(err, KITH_EXISTS, "follow-up %lld is "
+		    "already done (since %s)", (long long)id, text);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading a follow-up");
+	return kith_err_set(err, KITH_NOTFOUND, "no follow-up with id %lld",
+	    (long long)id);
 }
 
 static enum kith_status
 reschedule_row(struct kith_db *db, int64_t id, const char *due,
-    int snooze, struct kith_err *err)
+    int how, struct kith_err *err)
 {
 	enum kith_status	 st;
 	sqlite3_stmt		*stmt;
@@ -124,16 +152,17 @@ reschedule_row(struct kith_db *db, int64_t id, const char *due,
 	if ((st = check_due(due, err)) != KITH_OK)
 		return st;
 	if ((stmt = db_stmt(db, "UPDATE followup SET due = ?2, done_at = NULL, "
-	    "snoozes = snoozes + ?3 WHERE id = ?1", err)) == NULL)
+	    "snoozes = snoozes + ?3 WHERE id = ?1 AND (done_at IS NULL OR ?4)",
+	    err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, due, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, snooze != 0);
+	sqlite3_bind_int(stmt, 3, (how & FOLLOWUP_SNOOZE) != 0);
+	sqlite3_bind_int(stmt, 4, (how & FOLLOWUP_REOPEN) != 0);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		return db_fail(db, err, "rescheduling a follow-up");
 	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
-		return kith_err_set(err, KITH_NOTFOUND,
-		    "no follow-up with id %lld", (long long)id);
+		return not_pending(db, id, err);
 	return KITH_OK;
 }
 

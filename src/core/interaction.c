@@ -14,8 +14,9 @@
 #include "kith/util.h"
 #include "internal.h"
 
-static const char *const kinds[] = { "call", "meeting", "email", "note",
-    "event" };
+const char *const interaction_kinds[KITH_INTERACTION_KIND_COUNT] = {
+	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_COMMA)
+};
 
 /* The stored spelling of kind, or NULL if it is not one. */
 static const char *
@@ -27,9 +28,9 @@ canonical_kind(const char *kind)
 		return NULL;
 	if (strcmp(kind, "e-mail") == 0 || strcmp(kind, "mail") == 0)
 		return "email";
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i]) == 0)
-			return kinds[i];
+	for (i = 0; i < KITH_INTERACTION_KIND_COUNT; i++)
+		if (strcmp(kind, interaction_kinds[i]) == 0)
+			return interaction_kinds[i];
 	return NULL;
 }
 
@@ -37,14 +38,14 @@ canonical_kind(const char *kind)
 static int
 valid_at(const char *at)
 {
-	char	day[KITH_DATE_LEN], out[KITH_DATE_LEN];
+	char	day[KITH_DATE_LEN];
 	size_t	len = strlen(at);
 
 	if (len != 10 && len != 16)
 		return 0;
 	memcpy(day, at, 10);
 	day[10] = '\0';
-	if (day[4] != '-' || date_parse(day, 0, out, NULL) != KITH_OK)
+	if (!date_valid(day))
 		return 0;
 	if (len == 16)
 		return at[10] == ' ' && isdigit((unsigned char)at[11]) &&
@@ -54,6 +55,23 @@ valid_at(const char *at)
 		    (at[11] - '0') * 10 + (at[12] - '0') < 24 &&
 		    (at[14] - '0') < 6;
 	return 1;
+}
+
+/* 1 if at, which valid_at passed, is later than now. */
+static int
+at_is_future(const char *at, time_t now)
+{
+	struct kith_when	w;
+
+	memcpy(w.date, at, 10);
+	w.date[10] = '\0';
+	w.hour = -1;
+	w.min = 0;
+	if (strlen(at) == 16) {
+		w.hour = (at[11] - '0') * 10 + (at[12] - '0');
+		w.min = (at[14] - '0') * 10 + (at[15] - '0');
+	}
+	return when_is_future(&w, now);
 }
 
 int
@@ -93,6 +111,12 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 	if (at != NULL && !valid_at(at)) {
 		st = kith_err_set(err, KITH_INVALID, "interaction time '%s': "
 		    "expected YYYY-MM-DD or YYYY-MM-DD HH:MM", at);
+		goto out;
+	}
+	if (at != NULL && at_is_future(at, kith_db_now(db))) {
+		st = kith_err_set(err, KITH_INVALID, "%s is in the future; "
+		    "an interaction is something that happened: plan what is "
+		    "to come as a follow-up", at);
 		goto out;
 	}
 	if (at == NULL) {

@@ -53,6 +53,9 @@
 static volatile sig_atomic_t	got_signal;
 
 static void	on_signal(int);
+static enum kith_status form_date(struct app *, const char *, unsigned,
+		    struct kith_when *, struct kith_err *);
+static int	birthday_field(struct app *, struct form *, struct contact *);
 static void	fatal_hook(void);
 static void	trace_open(void);
 static void	trace_paint(struct app *);
@@ -1432,33 +1435,46 @@ act_done(struct app *app)
 	return KITH_RELOAD;
 }
 
+/*
+ * A date typed in a form, read as the command line reads it (clock.h), in
+ * the order of day and month of KITH_DATE_ORDER or the locale.
+ */
+static enum kith_status
+form_date(struct app *app, const char *s, unsigned flags,
+    struct kith_when *w, struct kith_err *err)
+{
+	flags |= date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
+	return when_parse(s, kith_db_now(app->db), flags, w, err);
+}
+
 static int
 snooze_to(struct app *app, int64_t id, const char *when)
 {
-	struct kith_err	err = { 0 };
-	char		day[KITH_DATE_LEN];
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
 
-	if (date_parse(when, kith_db_now(app->db), day, &err) != KITH_OK ||
-	    followup_reschedule(app->db, id, day, 1, &err) != KITH_OK) {
+	if (form_date(app, when, KITH_DATE_TIME, &w, &err) != KITH_OK ||
+	    followup_reschedule(app->db, id, w.date, FOLLOWUP_SNOOZE, &err)
+	    != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
 		return 0;
 	}
-	app_message(app, 0, "snoozed to %s", day);
+	app_message(app, 0, "snoozed to %s", w.date);
 	return 1;
 }
 
 static int
 snooze_date_submit(struct app *app, struct form *f)
 {
-	struct kith_err	err = { 0 };
-	char		day[KITH_DATE_LEN];
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
 
-	if (date_parse(form_value(f, 0), kith_db_now(app->db), day, &err)
+	if (form_date(app, form_value(f, 0), KITH_DATE_TIME, &w, &err)
 	    != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	return snooze_to(app, form_id(f), day) ? KITH_RELOAD : KITH_REDRAW;
+	return snooze_to(app, form_id(f), w.date) ? KITH_RELOAD : KITH_REDRAW;
 }
 
 static int
@@ -1586,6 +1602,29 @@ join_list(char **items, size_t n, size_t stride, const char *sep)
 	return sbuf_detach(&sb);
 }
 
+/*
+ * The birthday field into c, read as kith add --birthday reads it; 0 with
+ * the form's error set if it is not a date.
+ */
+static int
+birthday_field(struct app *app, struct form *f, struct contact *c)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_when	 w;
+	const char		*s = form_value(f, CF_BIRTHDAY);
+
+	if (str_empty(s)) {
+		contact_set(&c->birthday, s);
+		return 1;
+	}
+	if (form_date(app, s, KITH_DATE_ABSOLUTE, &w, &err) != KITH_OK) {
+		form_error(f, "birthday: %s", err.msg);
+		return 0;
+	}
+	contact_set(&c->birthday, w.date);
+	return 1;
+}
+
 static int
 contact_submit(struct app *app, struct form *f)
 {
@@ -1617,7 +1656,11 @@ contact_submit(struct app *app, struct form *f)
 	contact_set(&c->nickname, form_value(f, CF_NICK));
 	contact_set(&c->title, form_value(f, CF_TITLE));
 	contact_set(&c->org, form_value(f, CF_ORG));
-	contact_set(&c->birthday, form_value(f, CF_BIRTHDAY));
+	if (!birthday_field(app, f, c)) {
+		contact_free(c);
+		contact_free(old);
+		return 0;
+	}
 	if (had_notes_field)
 		contact_set(&c->notes, form_value(f, CF_NOTES));
 	for (i = 0; i < c->n_emails; i++) {
@@ -1747,33 +1790,33 @@ act_contact_form(struct app *app, int edit)
 
 /* ---- log, follow-up, link ------------------------------------------ */
 
-static const char *const kinds[] = { "call", "meeting", "email", "note",
-    "event" };
-
 static int
 log_submit(struct app *app, struct form *f)
 {
-	struct kith_err	err = { 0 };
-	char		day[KITH_DATE_LEN];
-	int64_t		id = form_id(f);
-	const char	*when = form_value(f, 1);
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
+	char			day[KITH_WHEN_LEN];
+	int64_t			id = form_id(f);
+	const char		*when = form_value(f, 1);
 
 	if (str_empty(form_value(f, 2))) {
 		form_error(f, "what happened? the summary is empty");
 		return 0;
 	}
-	if (!str_empty(when) && date_parse(when, kith_db_now(app->db), day,
-	    &err) != KITH_OK) {
+	if (!str_empty(when) && form_date(app, when, KITH_DATE_PAST |
+	    KITH_DATE_TIME, &w, &err) != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	if (interaction_log(app->db, &id, 1, kinds[form_choice(f, 0)],
+	if (!str_empty(when))
+		when_format(&w, day);
+	if (interaction_log(app->db, &id, 1, interaction_kinds[form_choice(f, 0)],
 	    str_empty(when) ? NULL : day, form_value(f, 2), NULL, NULL, &err)
 	    != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	app_message(app, 0, "logged %s", kinds[form_choice(f, 0)]);
+	app_message(app, 0, "logged %s", interaction_kinds[form_choice(f, 0)]);
 	return KITH_RELOAD;
 }
 
@@ -1788,11 +1831,11 @@ act_log(struct app *app)
 	}
 	f = form_new("Log an interaction", log_submit, app_selected(app));
 	form_field(f, "Kind", FIELD_CHOICE, NULL);
-	form_choices(f, kinds, 5, 0);
+	form_choices(f, interaction_kinds, KITH_INTERACTION_KIND_COUNT, 0);
 	form_field(f, "Date", FIELD_TEXT, "today");
 	form_field(f, "Summary", FIELD_TEXT, NULL);
-	form_hint(f, "Kind: Left/Right  Date: YYYY-MM-DD, today, yesterday, "
-	    "-3d  Enter: save");
+	form_hint(f, "Kind: Left/Right  Date: today, yesterday 9am, mon 14:30, "
+	    "24/12  Enter: save");
 	app_push(app, form_screen(f));
 	return KITH_REDRAW;
 }
@@ -1800,14 +1843,15 @@ act_log(struct app *app)
 static int
 follow_submit(struct app *app, struct form *f)
 {
-	struct kith_err	err = { 0 };
-	char		day[KITH_DATE_LEN];
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
+	const char		*day = w.date;
 
 	if (str_empty(form_value(f, 0))) {
 		form_error(f, "what is to be done? the action is empty");
 		return 0;
 	}
-	if (date_parse(form_value(f, 1), kith_db_now(app->db), day, &err)
+	if (form_date(app, form_value(f, 1), KITH_DATE_TIME, &w, &err)
 	    != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
@@ -1833,8 +1877,8 @@ act_follow(struct app *app)
 	f = form_new("Add a follow-up", follow_submit, app_selected(app));
 	form_field(f, "Action", FIELD_TEXT, NULL);
 	form_field(f, "Due", FIELD_TEXT, "tomorrow");
-	form_hint(f, "Due: YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, fri  "
-	    "Enter: save");
+	form_hint(f, "Due: tomorrow, fri, 24/12, next week, in 2 weeks, +3bd, "
+	    "eom  Enter: save");
 	app_push(app, form_screen(f));
 	return KITH_REDRAW;
 }

@@ -547,8 +547,9 @@ help_new(void)
 	    "^A/^E, Backspace, Del,");
 	textbox_add(t, "^U (erase to start), ^W (erase word); Tab and Up/Down "
 	    "move between fields;");
-	textbox_add(t, "Enter saves, Esc cancels.  Dates: YYYY-MM-DD, today, "
-	    "tomorrow, +3d, +2w, fri.");
+	textbox_add(t, "Enter saves, Esc cancels.  Dates: 24/12, tomorrow, "
+	    "fri, next week, in 2 weeks,");
+	textbox_add(t, "+3bd, eom, YYYY-MM-DD (all forms: kith follow --help).");
 	textbox_add(t, "Mouse: click selects a row, double-click opens it.");
 	textbox_add(t, "");
 	textbox_add(t, "(j/k scroll; q, Esc or ? closes)");

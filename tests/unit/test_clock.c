@@ -28,6 +28,11 @@ static void	 test_invalid(void);
 static void	 test_dst(void);
 static void	 test_diff_days(void);
 static void	 test_every_day(void);
+static void	 test_forms(void);
+static void	 test_order(void);
+static void	 test_describe(void);
+static void	 test_future(void);
+static void	 test_valid(void);
 static void	 setup(void);
 
 static void
@@ -237,7 +242,7 @@ test_weekdays(void)
 	CHECK(rejects(fri, "frid", "is not a date"));
 	CHECK(rejects(fri, "thurs", "is not a date"));
 	CHECK(rejects(fri, "fridays", "is not a date"));
-	CHECK(rejects(fri, "next friday", "is not a date"));
+	CHECK(rejects(fri, "next fridays", "is not a date"));
 }
 
 static void
@@ -251,11 +256,11 @@ test_invalid(void)
 	CHECK(rejects(now, "", "'' is not a date"));
 	CHECK(rejects(now, "   ", "is not a date"));
 	CHECK(rejects(now, NULL, "is not a date"));
-	CHECK(rejects(now, "13/01/2026", "'13/01/2026' is not a date"));
-	CHECK(rejects(now, "2026-1-5", "is not a date"));
+	CHECK(rejects(now, "13/13/2026", "'13/13/2026' is not a date"));
+	CHECK(rejects(now, "2026-1-5-1", "is not a date"));
 	CHECK(rejects(now, "2026-01-301", "is not a date"));
 	CHECK(rejects(now, "20260130", "is not a date"));
-	CHECK(rejects(now, "3d", "is not a date"));
+	CHECK(rejects(now, "3", "is not a date"));
 	CHECK(rejects(now, "+d", "is not a date"));
 	CHECK(rejects(now, "++3d", "is not a date"));
 	CHECK(rejects(now, "+-3d", "is not a date"));
@@ -270,8 +275,9 @@ test_invalid(void)
 
 	/* The whole message, as the command line shows it. */
 	CHECK_INT(date_parse("foo", time_parse(now), out, &err), KITH_INVALID);
-	CHECK_STR(err.msg, "'foo' is not a date: use YYYY-MM-DD, today, "
-	    "tomorrow, yesterday, +3d, -2w, +1m or a weekday name");
+	CHECK_STR(err.msg, "'foo' is not a date: use YYYY-MM-DD, 24/12/2026, "
+	    "24 Dec, today, tomorrow, yesterday, fri, next week, next month, "
+	    "in 3 days, +2w, -1m, +3bd, eow or eom");
 	/* A NULL err is fine. */
 	CHECK_INT(date_parse("foo", 0, out, NULL), KITH_INVALID);
 }
@@ -382,6 +388,355 @@ test_every_day(void)
 	CHECK_INT(bad, 0);
 }
 
+/*
+ * Every form a person types, against a frozen clock.  want is what
+ * when_format gives: "YYYY-MM-DD", with " HH:MM" when a time was given, or
+ * "--MM-DD" for a year-less absolute date.
+ */
+struct form_case {
+	const char	*now;
+	unsigned	 flags;
+	const char	*in;
+	const char	*want;
+};
+
+#define FRI	"2026-01-30 12:00"	/* a Friday */
+#define T	KITH_DATE_TIME
+#define P	(KITH_DATE_PAST | KITH_DATE_TIME)
+#define MDY	KITH_DATE_MDY
+#define ABS	KITH_DATE_ABSOLUTE
+
+static const struct form_case forms[] = {
+	/* ISO, with or without leading zeros. */
+	{ FRI, 0, "2026-12-5", "2026-12-05" },
+	{ FRI, 0, "2026-1-5", "2026-01-05" },
+	{ FRI, 0, "2026/12/05", "2026-12-05" },
+	{ FRI, 0, "2026.12.5", "2026-12-05" },
+	/* Day first. */
+	{ FRI, 0, "24/12", "2026-12-24" },
+	{ FRI, 0, "24/12/2026", "2026-12-24" },
+	{ FRI, 0, "24.12.2026", "2026-12-24" },
+	{ FRI, 0, "24.12.", "2026-12-24" },
+	{ FRI, 0, "24-12-2026", "2026-12-24" },
+	{ FRI, 0, "13/01/2026", "2026-01-13" },
+	{ FRI, 0, "5/1", "2027-01-05" },	/* past this year: next year */
+	{ FRI, 0, "29/1", "2027-01-29" },
+	{ FRI, 0, "30/1", "2026-01-30" },	/* today is not past */
+	{ FRI, 0, "31/1", "2026-01-31" },
+	/* Month first, by the locale or KITH_DATE_ORDER. */
+	{ FRI, MDY, "12/24", "2026-12-24" },
+	{ FRI, MDY, "12/24/2026", "2026-12-24" },
+	{ FRI, MDY, "1/5", "2027-01-05" },
+	{ FRI, MDY, "2026-12-5", "2026-12-05" },
+	/* Month names. */
+	{ FRI, 0, "Dec 24", "2026-12-24" },
+	{ FRI, 0, "24 Dec", "2026-12-24" },
+	{ FRI, 0, "24 December", "2026-12-24" },
+	{ FRI, 0, "December 24 2026", "2026-12-24" },
+	{ FRI, 0, "Dec 24, 2026", "2026-12-24" },
+	{ FRI, 0, "24 dec 2027", "2027-12-24" },
+	{ FRI, 0, "24th of December", "2026-12-24" },
+	{ FRI, 0, "1st jan", "2027-01-01" },
+	{ FRI, 0, "Sept 3", "2026-09-03" },
+	/* With its weekday, as kith echoes a date back. */
+	{ FRI, 0, "Thu 24 Dec 2026", "2026-12-24" },
+	{ FRI, 0, "Thursday, 24 December", "2026-12-24" },
+	{ FRI, 0, "thu 24/12/2026", "2026-12-24" },
+	{ FRI, T, "Thu 24 Dec 2026 14:30", "2026-12-24 14:30" },
+	{ FRI, T, "2026-12-24T14:30", "2026-12-24 14:30" },
+	{ FRI, MDY, "24 Dec", "2026-12-24" },
+	/* Words. */
+	{ FRI, 0, "today", "2026-01-30" },
+	{ FRI, 0, "tomorrow", "2026-01-31" },
+	{ FRI, 0, "yesterday", "2026-01-29" },
+	/* Weekdays: the next one; "last" and KITH_DATE_PAST look back. */
+	{ FRI, 0, "fri", "2026-02-06" },
+	{ FRI, 0, "next fri", "2026-02-06" },
+	{ FRI, 0, "next tuesday", "2026-02-03" },
+	{ FRI, 0, "this tue", "2026-02-03" },
+	{ FRI, 0, "last fri", "2026-01-23" },
+	{ FRI, 0, "last mon", "2026-01-26" },
+	{ FRI, P, "fri", "2026-01-23" },
+	{ FRI, P, "thu", "2026-01-29" },
+	{ FRI, P, "sat", "2026-01-24" },
+	{ FRI, P, "next fri", "2026-02-06" },
+	/* Next week (Monday), month (the 1st), year (1 January). */
+	{ FRI, 0, "next week", "2026-02-02" },
+	{ "2026-02-01 09:00", 0, "next week", "2026-02-02" },	/* Sun */
+	{ "2026-02-02 09:00", 0, "next week", "2026-02-09" },	/* Mon */
+	{ "2026-12-28 09:00", 0, "next week", "2027-01-04" },
+	{ "2026-12-31 09:00", 0, "next week", "2027-01-04" },
+	{ FRI, 0, "next month", "2026-02-01" },
+	{ "2026-12-15 09:00", 0, "next month", "2027-01-01" },
+	{ FRI, 0, "next year", "2027-01-01" },
+	/* Offsets. */
+	{ FRI, 0, "in 2 weeks", "2026-02-13" },
+	{ FRI, 0, "in 3 days", "2026-02-02" },
+	{ FRI, 0, "in 1 day", "2026-01-31" },
+	{ FRI, 0, "in 1 month", "2026-02-28" },
+	{ FRI, 0, "in 2 years", "2028-01-30" },
+	{ FRI, 0, "3 days", "2026-02-02" },
+	{ FRI, 0, "3 days ago", "2026-01-27" },
+	{ FRI, 0, "2w", "2026-02-13" },
+	{ FRI, 0, "3d", "2026-02-02" },
+	{ FRI, 0, "+3d", "2026-02-02" },
+	{ FRI, 0, "-3d", "2026-01-27" },
+	{ FRI, 0, "+1y", "2027-01-30" },
+	{ FRI, 0, "-1y", "2025-01-30" },
+	{ "2024-02-29 09:00", 0, "+1y", "2025-02-28" },
+	{ "2024-02-29 09:00", 0, "+4y", "2028-02-29" },
+	{ "2026-01-31 09:00", 0, "+1m", "2026-02-28" },
+	{ "2028-01-31 09:00", 0, "+1m", "2028-02-29" },
+	{ "2026-12-31 09:00", 0, "+1d", "2027-01-01" },
+	{ "2026-12-31 09:00", 0, "+1m", "2027-01-31" },
+	/* End of week (Friday), month, year. */
+	{ FRI, 0, "eow", "2026-01-30" },
+	{ FRI, 0, "end of week", "2026-01-30" },
+	{ "2026-01-31 09:00", 0, "eow", "2026-02-06" },	/* Sat */
+	{ "2026-02-02 09:00", 0, "eow", "2026-02-06" },	/* Mon */
+	{ FRI, 0, "eom", "2026-01-31" },
+	{ FRI, 0, "end of month", "2026-01-31" },
+	{ "2024-02-10 09:00", 0, "eom", "2024-02-29" },
+	{ "2026-02-10 09:00", 0, "eom", "2026-02-28" },
+	{ FRI, 0, "eoy", "2026-12-31" },
+	/* Business days skip Saturday and Sunday. */
+	{ FRI, 0, "+1bd", "2026-02-02" },
+	{ FRI, 0, "+3bd", "2026-02-04" },
+	{ FRI, 0, "+5bd", "2026-02-06" },
+	{ FRI, 0, "+6bd", "2026-02-09" },
+	{ FRI, 0, "in 3 business days", "2026-02-04" },
+	{ FRI, 0, "in 10 working days", "2026-02-13" },
+	{ FRI, 0, "-1bd", "2026-01-29" },
+	{ FRI, 0, "+0bd", "2026-01-30" },
+	{ "2026-01-31 09:00", 0, "+1bd", "2026-02-02" },	/* Sat */
+	{ "2026-01-31 09:00", 0, "+5bd", "2026-02-06" },
+	{ "2026-02-01 09:00", 0, "-1bd", "2026-01-30" },	/* Sun */
+	{ "2026-02-02 09:00", 0, "-1bd", "2026-01-30" },	/* Mon */
+	{ "2026-12-31 09:00", 0, "+1bd", "2027-01-01" },
+	{ "2026-12-31 09:00", 0, "+2bd", "2027-01-04" },
+	/* A time of day. */
+	{ FRI, T, "fri 14:30", "2026-02-06 14:30" },
+	{ FRI, T, "14:30", "2026-01-30 14:30" },
+	{ FRI, T, "9:05", "2026-01-30 09:05" },
+	{ FRI, T, "yesterday 9am", "2026-01-29 09:00" },
+	{ FRI, T, "tomorrow 2pm", "2026-01-31 14:00" },
+	{ FRI, T, "tomorrow at 2pm", "2026-01-31 14:00" },
+	{ FRI, T, "tomorrow 2 pm", "2026-01-31 14:00" },
+	{ FRI, T, "24/12 2:15pm", "2026-12-24 14:15" },
+	{ FRI, T, "2026-12-05 12am", "2026-12-05 00:00" },
+	{ FRI, T, "12pm", "2026-01-30 12:00" },
+	{ FRI, T, "noon", "2026-01-30 12:00" },
+	{ FRI, T, "tomorrow", "2026-01-31" },
+	{ FRI, P, "fri 14:30", "2026-01-23 14:30" },
+	{ FRI, P, "yesterday 9am", "2026-01-29 09:00" },
+	{ FRI, P, "24/12", "2025-12-24" },	/* the last one */
+	{ FRI, P, "30/1", "2026-01-30" },
+	{ FRI, P, "31/1", "2025-01-31" },
+	/* Leap years. */
+	{ FRI, 0, "29/2", "2028-02-29" },
+	{ FRI, P, "29/2", "2024-02-29" },
+	{ FRI, 0, "29/2/2024", "2024-02-29" },
+	{ FRI, 0, "29 feb 2028", "2028-02-29" },
+	{ "2024-01-10 09:00", 0, "29 feb", "2024-02-29" },
+	{ "2000-01-10 09:00", 0, "29/2", "2000-02-29" },
+	/* Absolute dates only (birthdays): no year gives --MM-DD. */
+	{ FRI, ABS, "24 Dec", "--12-24" },
+	{ FRI, ABS, "--12-24", "--12-24" },
+	{ FRI, 0, "--12-24", "2026-12-24" },
+	{ FRI, ABS, "29/2", "--02-29" },
+	{ FRI, ABS, "24/12/1980", "1980-12-24" },
+	{ FRI, ABS | MDY, "12/24/1980", "1980-12-24" },
+	{ FRI, ABS, "1980-12-24", "1980-12-24" },
+	{ FRI, ABS, "December 24 1980", "1980-12-24" },
+};
+
+struct reject_case {
+	unsigned	 flags;
+	const char	*in;
+	const char	*msg;
+};
+
+static const struct reject_case bad_forms[] = {
+	{ 0, "31/4", "'31/4' is not a date: April has 30 days" },
+	{ 0, "31/4/2026", "2026-04 has 30 days" },
+	{ 0, "29/2/2027", "'29/2/2027' is not a date: 2027-02 has 28 days" },
+	{ 0, "30 feb", "February has 29 days" },
+	{ 0, "31 april 2026", "2026-04 has 30 days" },
+	{ 0, "12/24", "there is no month 24: dates are written day first" },
+	{ MDY, "24/12", "there is no month 24: dates are written month first" },
+	{ 0, "24/12/26", "write the year with four digits" },
+	{ 0, "Fri 24 Dec 2026", "2026-12-24 is a Thursday, not a Friday" },
+	{ 0, "fri tomorrow", "is not a date" },
+	{ 0, "fri next week", "is not a date" },
+	{ 0, "0/12", "has 31 days" },
+	{ T, "25:00", "a time of day is written 14:30" },
+	{ T, "fri 13:75", "a time of day is written 14:30" },
+	{ T, "13pm", "a time of day is written 14:30" },
+	{ 0, "fri 14:30", "give the day without a time of day" },
+	{ 0, "14:30", "give the day without a time of day" },
+	{ 0, "next foo", "use YYYY-MM-DD, 24/12/2026" },
+	{ MDY, "next foo", "use YYYY-MM-DD, 12/24/2026" },
+	{ 0, "in 3 fortnights", "is not a date" },
+	{ 0, "in -3 days", "is not a date" },
+	{ 0, "3 days later", "is not a date" },
+	{ 0, "last week", "is not a date" },
+	{ 0, "24 foo", "is not a date" },
+	{ 0, "32 dec", "is not a date" },
+	{ 0, "dec 24 26", "is not a date" },
+	{ 0, "+1000000d", "is not a date" },
+	{ 0, "a b c d e f g h i", "is not a date" },
+	{ ABS, "today", "use YYYY-MM-DD, 24/12/1980, 24 Dec 1980" },
+	{ ABS, "+3d", "is not a date" },
+	{ ABS, "--13-01", "months run from 01 to 12" },
+	{ ABS, "--02-30", "February has 29 days" },
+	{ ABS, "next week", "is not a date" },
+};
+
+static void
+test_forms(void)
+{
+	struct kith_when	 w;
+	struct kith_err		 err;
+	char			 out[KITH_WHEN_LEN];
+	size_t			 i;
+	int			 bad = 0;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		kith_err_clear(&err);
+		if (when_parse(forms[i].in, time_parse(forms[i].now),
+		    forms[i].flags, &w, &err) != KITH_OK) {
+			fprintf(stderr, "\"%s\" at %s (flags %u): %s\n",
+			    forms[i].in, forms[i].now, forms[i].flags,
+			    err.msg);
+			bad++;
+			continue;
+		}
+		when_format(&w, out);
+		if (strcmp(out, forms[i].want) != 0) {
+			fprintf(stderr, "\"%s\" at %s (flags %u) is %s, "
+			    "expected %s\n", forms[i].in, forms[i].now,
+			    forms[i].flags, out, forms[i].want);
+			bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+
+	bad = 0;
+	for (i = 0; i < sizeof bad_forms / sizeof bad_forms[0]; i++) {
+		kith_err_clear(&err);
+		if (when_parse(bad_forms[i].in, time_parse(FRI),
+		    bad_forms[i].flags, &w, &err) != KITH_INVALID) {
+			fprintf(stderr, "\"%s\" (flags %u) was accepted\n",
+			    bad_forms[i].in, bad_forms[i].flags);
+			bad++;
+		} else if (strstr(err.msg, bad_forms[i].msg) == NULL) {
+			fprintf(stderr, "\"%s\": message \"%s\" lacks \"%s\"\n",
+			    bad_forms[i].in, err.msg, bad_forms[i].msg);
+			bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+
+	/* No time given: hour -1. */
+	CHECK_INT(when_parse("fri", time_parse(FRI), T, &w, NULL), KITH_OK);
+	CHECK_INT(w.hour, -1);
+	/* date_parse is when_parse without flags. */
+	CHECK(parses_to(FRI, "24/12", "2026-12-24"));
+	CHECK(rejects(FRI, "fri 14:30", "without a time of day"));
+}
+
+static void
+test_order(void)
+{
+	CHECK_INT(date_order_flags("mdy", NULL), KITH_DATE_MDY);
+	CHECK_INT(date_order_flags("MDY", "%d.%m.%Y"), KITH_DATE_MDY);
+	CHECK_INT(date_order_flags("dmy", "%m/%d/%Y"), 0);
+	CHECK_INT(date_order_flags(NULL, "%m/%d/%Y"), KITH_DATE_MDY);	/* en_US */
+	CHECK_INT(date_order_flags("", "%D"), KITH_DATE_MDY);
+	CHECK_INT(date_order_flags("xyz", "%m/%d/%Y"), KITH_DATE_MDY);
+	CHECK_INT(date_order_flags(NULL, "%d/%m/%Y"), 0);		/* en_GB */
+	CHECK_INT(date_order_flags(NULL, "%d.%m.%Y"), 0);		/* de_DE */
+	CHECK_INT(date_order_flags(NULL, "%Y-%m-%d"), 0);		/* sv_SE */
+	CHECK_INT(date_order_flags(NULL, "%e/%m/%Y"), 0);
+	/* The tests run in the C locale, which says day first. */
+	CHECK_INT(date_order_flags(NULL, NULL), 0);
+}
+
+static void
+test_describe(void)
+{
+	struct kith_when	w = { "2026-12-08", -1, 0 };
+	char			out[KITH_DAY_TEXT];
+
+	when_describe(&w, out);
+	CHECK_STR(out, "Tue 8 Dec 2026");
+	w.hour = 9;
+	w.min = 5;
+	when_describe(&w, out);
+	CHECK_STR(out, "Tue 8 Dec 2026 09:05");
+	date_describe("2024-02-29", out);
+	CHECK_STR(out, "Thu 29 Feb 2024");
+	date_describe("--12-24", out);
+	CHECK_STR(out, "--12-24");
+	date_describe(NULL, out);
+	CHECK_STR(out, "");
+}
+
+static void
+test_future(void)
+{
+	time_t			now = time_parse(FRI);
+	struct kith_when	w = { "2026-01-30", -1, 0 };
+
+	CHECK(!when_is_future(&w, now));		/* today, no time */
+	w.hour = 12;
+	CHECK(!when_is_future(&w, now));		/* this minute */
+	w.min = 1;
+	CHECK(when_is_future(&w, now));
+	w.hour = 11;
+	w.min = 59;
+	CHECK(!when_is_future(&w, now));
+	memcpy(w.date, "2026-01-31", KITH_DATE_LEN);
+	w.hour = -1;
+	CHECK(when_is_future(&w, now));
+	memcpy(w.date, "2026-01-29", KITH_DATE_LEN);
+	w.hour = 23;
+	CHECK(!when_is_future(&w, now));
+}
+
+static void
+test_valid(void)
+{
+	char	out[KITH_DATE_LEN];
+
+	CHECK(date_valid("2024-02-29"));
+	CHECK(!date_valid("2026-02-29"));
+	CHECK(!date_valid("2026-2-28"));
+	CHECK(!date_valid("24.12.2026"));
+	CHECK(!date_valid(" 2026-02-28"));
+	CHECK(!date_valid(NULL));
+	CHECK(date_valid_ymd(0, 2, 29));
+	CHECK(!date_valid_ymd(2026, 2, 29));
+	CHECK(!date_valid_ymd(2026, 13, 1));
+	date_format_ymd(out, 0, 2, 29);
+	CHECK_STR(out, "--02-29");
+	date_format_ymd(out, 987, 1, 5);
+	CHECK_STR(out, "0987-01-05");
+
+	/* Imported cells: the exporting programs' forms (month first). */
+	CHECK_INT(date_parse_import("4/17/1985", 9, out), 1);
+	CHECK_STR(out, "1985-04-17");
+	CHECK_INT(date_parse_import("17.4.1985", 9, out), 1);
+	CHECK_STR(out, "1985-04-17");
+	CHECK_INT(date_parse_import("--04-17", 7, out), 1);
+	CHECK_STR(out, "--04-17");
+	CHECK_INT(date_parse_import("0/0/00", 6, out), -1);
+	CHECK_INT(date_parse_import("4/17/1985 junk", 14, out), 0);
+	/* Only len bytes are read. */
+	CHECK_INT(date_parse_import("1985-04-17xyz", 10, out), 1);
+	CHECK_STR(out, "1985-04-17");
+}
+
 static void
 setup(void)
 {
@@ -390,4 +745,5 @@ setup(void)
 
 TEST_MAIN(setup, test_time_parse, test_date_from_time, test_absolute,
     test_words, test_relative, test_month_clamp, test_weekdays, test_invalid,
-    test_dst, test_diff_days, test_every_day)
+    test_dst, test_diff_days, test_every_day, test_forms, test_order,
+    test_describe, test_future, test_valid)

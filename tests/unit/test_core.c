@@ -390,7 +390,12 @@ test_followups_and_time_zones(void)
 	free(s);
 
 	CHECK(followup_done(db, id2, &err) == KITH_OK);
-	CHECK(followup_done(db, id2, &err) == KITH_OK);
+	CHECK(followup_done(db, id2, &err) == KITH_EXISTS);
+	CHECK(strstr(err.msg, "already done") != NULL);
+	CHECK(followup_reschedule(db, id2, "2026-12-01", FOLLOWUP_SNOOZE,
+	    &err) == KITH_EXISTS);
+	CHECK(followup_reschedule(db, 12345, "2026-12-01", FOLLOWUP_SNOOZE,
+	    &err) == KITH_NOTFOUND);
 	CHECK(followup_done(db, 12345, &err) == KITH_NOTFOUND);
 	CHECK(followup_reschedule(db, id1, "2026-12-01", 1, &err) == KITH_OK);
 	CHECK(followup_get(db, id1, &f, &err) == KITH_OK);
@@ -401,6 +406,13 @@ test_followups_and_time_zones(void)
 	s = due_list(db, 0);
 	CHECK_STR(s, "lunch:1");
 	free(s);
+	/* Reopening a done one. */
+	CHECK(followup_reschedule(db, id2, "2026-12-02", FOLLOWUP_SNOOZE |
+	    FOLLOWUP_REOPEN, &err) == KITH_OK);
+	CHECK(followup_get(db, id2, &f, &err) == KITH_OK);
+	CHECK_INT(f->done, 0);
+	CHECK_STR(f->due, "2026-12-02");
+	followup_free(f);
 	test_db_done(db, path);
 	unsetenv("TZ");
 	tzset();
@@ -429,6 +441,16 @@ test_interactions(void)
 	    == KITH_INVALID);
 	CHECK(interaction_log(db, who, 1, "call", "yesterday", "x", NULL, NULL,
 	    &err) == KITH_INVALID);
+	/* What has not happened yet is no interaction (a follow-up is). */
+	kith_db_set_now(db, time_parse("2026-11-25 09:00"));
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-26", "x", NULL, NULL,
+	    &err) == KITH_INVALID);
+	CHECK(strstr(err.msg, "in the future") != NULL);
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-25 09:01", "x", NULL,
+	    NULL, &err) == KITH_INVALID);
+	CHECK(interaction_log(db, who, 1, "call", "2026-11-25 12:00", "x", NULL,
+	    NULL, &err) == KITH_INVALID);
+	kith_db_set_now(db, 0);
 	CHECK(interaction_list(db, who[0], 10, &in, &n, &err) == KITH_OK);
 	CHECK_INT(n, 3);
 	if (n == 3) {

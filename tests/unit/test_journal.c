@@ -268,7 +268,7 @@ test_followups(void)
 	undo_ok(db, "done");
 	CHECK_INT(q(db, "SELECT done_at IS NULL FROM followup"), 1);
 
-	ACTION(db, "snooze", followup_reschedule(db, fu, "2026-12-20", 1,
+	ACTION(db, "snooze", followup_reschedule(db, fu, "2026-12-20", FOLLOWUP_SNOOZE,
 	    &err));
 	CHECK_INT(q(db, "SELECT snoozes FROM followup"), 1);
 	undo_ok(db, "snooze");

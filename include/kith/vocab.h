@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Vocabularies that the core, the command line's help and the TUI's
+ * pickers share, each written once here as an X-macro list.  LIST(X, SEP)
+ * applies X to every name and puts SEP between them, so one list makes an
+ * array (SEP KITH_VOCAB_COMMA), a help string ("call|meeting|...", SEP
+ * KITH_VOCAB_BAR) or an enum at compile time.
+ *
+ * The schema (data/schema.sql) repeats the interaction kinds in a CHECK
+ * constraint, which SQL cannot take from here; tests/unit/test_vocab.c
+ * checks that the two agree.
+ */
+#ifndef KITH_VOCAB_H
+#define KITH_VOCAB_H
+
+#define KITH_VOCAB_STR(name)	#name
+#define KITH_VOCAB_COMMA	,
+#define KITH_VOCAB_BAR		"|"
+#define KITH_VOCAB_LIST		", "
+
+/* Interaction kinds, in the order pickers offer them. */
+#define KITH_INTERACTION_KIND_LIST(X, SEP)				\
+	X(call) SEP X(meeting) SEP X(email) SEP X(note) SEP X(event)
+
+#define KITH_VOCAB_KIND_ENUM(name)	KITH_KIND_##name
+enum kith_interaction_kind {
+	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_KIND_ENUM, KITH_VOCAB_COMMA),
+	KITH_INTERACTION_KIND_COUNT
+};
+
+/* The kind `kith log` records when none is given. */
+#define KITH_INTERACTION_KIND_DEFAULT	"note"
+
+#endif
