@@ -79,9 +79,12 @@ int		 phone_same(const char *a, const char *b, const char *region);
  * written, so that the digits find it however they are typed: its
  * normalised digits ("442079460101"), and, when it has a country code,
  * the national number with and without a trunk 0 ("2079460101",
- * "02079460101").  "" for no digits.
+ * "02079460101"), and the country code before each later digit group of
+ * raw, the number as written ("4479460101" and "440101" for "+44 20 7946
+ * 0101"), since people drop the area code.  "" for no digits.  Caller
+ * frees.
  */
-char		*phone_search_words(const char *norm);
+char		*phone_search_words(const char *raw, const char *norm);
 
 /* The database's phone region (ISO 3166 code, e.g. "GB"); never NULL. */
 const char	*phone_region(struct kith_db *);

@@ -62,7 +62,8 @@ const struct cmd cli_cmds[] = {
 	    "something other than its name says where, e.g.\n\"(notes: …met "
 	    "Ana at the fair)\" (not in --tsv, whose columns stay as they are).\n"
 	    "Phone digits find a number however it is written: 442079, "
-	    "2079460101 and\n\"020 7946\" all find +44 20 7946 0101." },
+	    "2079460101,\n\"020 7946\" and 447946 (no area code) all find "
+	    "+44 20 7946 0101." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "

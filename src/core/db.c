@@ -193,7 +193,7 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 	sqlite3_create_function_v2(db->sql, "kith_name_words", 5,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
 	    sql_name_words, NULL, NULL, NULL);
-	sqlite3_create_function_v2(db->sql, "kith_phone_words", 1,
+	sqlite3_create_function_v2(db->sql, "kith_phone_words", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
 	    sql_phone_words, NULL, NULL, NULL);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
@@ -294,13 +294,17 @@ sql_name_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, sbuf_detach(&sb), -1, free);
 }
 
-/* kith_phone_words(NORM): phone_search_words() for SQL; NULL gives ''. */
+/*
+ * kith_phone_words(RAW, NORM): phone_search_words() for SQL; NULL gives
+ * ''.
+ */
 static void
 sql_phone_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	sqlite3_result_text(ctx, phone_search_words((const char *)
-	    sqlite3_value_text(argv[0])), -1, free);
+	    sqlite3_value_text(argv[0]), (const char *)
+	    sqlite3_value_text(argv[1])), -1, free);
 }
 
 void

@@ -257,10 +257,12 @@ phone_same(const char *a, const char *b, const char *region)
 }
 
 char *
-phone_search_words(const char *norm)
+phone_search_words(const char *raw, const char *norm)
 {
-	const char	*sd;
-	size_t		 cc;
+	struct sbuf	 sb = { 0 };
+	const char	*sd, *nat, *p;
+	char		*d;
+	size_t		 cc, nlen, tlen;
 
 	if (norm == NULL || *norm == '\0')
 		return xstrdup("");
@@ -269,7 +271,32 @@ phone_search_words(const char *norm)
 	sd = norm + 1;
 	if ((cc = phone_cc_len(sd)) == 0 || sd[cc] == '\0')
 		return xstrdup(sd);
-	return xasprintf("%s %s 0%s", sd, sd + cc, sd + cc);
+	nat = sd + cc;
+	sbuf_printf(&sb, "%s %s 0%s", sd, nat, nat);
+	/*
+	 * The country code before each later group as written, so that
+	 * "447946" finds "+44 20 7946 0101": people remember a number as
+	 * its country and its local part and drop the area code.  Each
+	 * group start in raw is tried; its digits to the end must be a
+	 * proper tail of the national number.
+	 */
+	nlen = strlen(nat);
+	for (p = raw != NULL ? raw : ""; *p != '\0'; p++) {
+		if (!(*p >= '0' && *p <= '9') || (p > raw && p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			continue;
+		tlen = phone_count_digits(p);
+		if (tlen < 4 || tlen >= nlen)
+			continue;
+		d = phone_digits(p);
+		if (strcmp(d, nat + nlen - tlen) == 0) {
+			sbuf_addc(&sb, ' ');
+			sbuf_addn(&sb, sd, cc);
+			sbuf_add(&sb, d);
+		}
+		free(d);
+	}
+	return sbuf_detach(&sb);
 }
 
 const char *

@@ -215,7 +215,7 @@ where_matched(struct kith_db *db, char **words, size_t n,
 		for (k = 0; k < c->n_phones && text == NULL; k++) {
 			f = phone_normalise(c->phones[k].raw,
 			    phone_region(db));
-			g = phone_search_words(f);
+			g = phone_search_words(c->phones[k].raw, f);
 			free(f);
 			f = xasprintf("%s %s", c->phones[k].raw, g);
 			free(g);
@@ -424,7 +424,7 @@ search_count(struct kith_db *db, const char *query, int archived,
 	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
 	"WHERE contact_id = c.id)), "					\
 	"kith_fold((SELECT group_concat(raw || ' ' || "			\
-	"kith_phone_words(norm), ' ') "					\
+	"kith_phone_words(raw, norm), ' ') "					\
 	"FROM phone WHERE contact_id = c.id)), "			\
 	"kith_fold((SELECT group_concat(t.name, ' ') FROM contact_tag "	\
 	"ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)), "	\

@@ -1080,7 +1080,7 @@ make_contacts(struct gen *g, size_t n)
 			sbuf_add(&fp, f);
 			free(f);
 			/* The words search_reindex() adds: phone.h. */
-			words = phone_search_words(digits);
+			words = phone_search_words(phone, digits);
 			f = fold(g, words);
 			sbuf_printf(&fp, " %s", f);
 			free(f);

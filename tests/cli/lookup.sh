@@ -36,6 +36,10 @@ run list 02079460101
 expect_in "$out" "Bob Smith" "the national form finds the phone"
 run list 442079
 expect_in "$out" "Bob Smith" "digits typed without + or spaces find the phone"
+run list 447946
+expect_in "$out" "Bob Smith" "country code and local digits without the area code find the phone"
+run list 4479
+expect_in "$out" "(phone: +44 20 7946 0101)" "... and say the phone matched"
 
 # With Ana there, "ana" is her, whatever Bob's notes say.
 run add "Ana Petrović" --email Ana.Petrovic@example.org --phone "+381 64 555 0101"
