@@ -88,4 +88,11 @@ enum kith_status search_reindex_merged(struct kith_db *, int64_t batch,
 enum kith_status search_index_batch(struct kith_db *, int64_t batch,
 		    int64_t after, struct kith_err *);
 
+/*
+ * Builds every contact's search entry anew, in one statement: for a
+ * database whose entries were written by a kith that indexed less (the
+ * schema upgrade calls it).  Runs in the caller's transaction.
+ */
+enum kith_status search_rebuild(struct kith_db *, struct kith_err *);
+
 #endif

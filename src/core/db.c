@@ -23,6 +23,7 @@
 #include "kith/phone.h"
 #include "kith/text.h"
 #include "kith/util.h"
+#include "kith/search.h"
 #include "internal.h"
 
 #define KITH_APP_ID	0x6b697468	/* "kith" */
@@ -699,7 +700,7 @@ migrate(struct kith_db *db, struct kith_err *err)
 	enum kith_status	 st;
 	char			 sql[128];
 	const char		*loc;
-	int			 app, version, tables;
+	int			 app, version, tables, from;
 
 	if ((app = pragma_int(db, "PRAGMA application_id")) == -1)
 		return db_fail(db, err, "reading the database");
@@ -731,6 +732,7 @@ migrate(struct kith_db *db, struct kith_err *err)
 		    "(a SQLite file with other tables); it was left untouched",
 		    db->path);
 	}
+	from = version;
 	if (version == 0) {
 		if ((st = db_exec(db, kith_schema_sql, err)) != KITH_OK)
 			goto fail;
@@ -776,6 +778,12 @@ migrate(struct kith_db *db, struct kith_err *err)
 			goto fail;
 		}
 	}
+	/*
+	 * Search entries written before version 4 lack the phone forms
+	 * without country code and the given/family name words.
+	 */
+	if (from > 0 && from < 4 && (st = search_rebuild(db, err)) != KITH_OK)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
 	    "PRAGMA user_version = %d", KITH_APP_ID, KITH_SCHEMA_VERSION);
 	if ((st = db_exec(db, sql, err)) != KITH_OK)

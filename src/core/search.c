@@ -432,6 +432,14 @@ search_count(struct kith_db *db, const char *query, int archived,
 	"FROM contact c LEFT JOIN org o ON o.id = c.org_id "
 
 enum kith_status
+search_rebuild(struct kith_db *db, struct kith_err *err)
+{
+	if (db_exec(db, "DELETE FROM contact_fts", err) != KITH_OK)
+		return KITH_DB;
+	return db_exec(db, FTS_INSERT_SELECT "ORDER BY c.id", err);
+}
+
+enum kith_status
 search_reindex(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;

@@ -13,6 +13,7 @@
 #include "testdb.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
+#include "kith/search.h"
 
 static char *
 slurp(const char *path, size_t *len)
@@ -217,6 +218,45 @@ test_migrates_version_1(void)
 	test_db_done(db, path);
 }
 
+/*
+ * A version 3 database's search entries are built anew on upgrade: its
+ * entries lack the phone forms later kiths index ("2079460101",
+ * "447946").
+ */
+static void
+test_upgrade_reindexes(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c;
+	char		*path;
+	int64_t		 n = -1;
+
+	db = test_db("v3.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Eleanor Hartley");
+	contact_add_phone(c, "+44 20 7946 0101", NULL);
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	contact_free(c);
+	/* The entry as version 3 wrote it: the phone as written only. */
+	CHECK(sqlite3_exec(kith_db_sqlite(db), "DELETE FROM contact_fts; "
+	    "INSERT INTO contact_fts (rowid, name, phone) SELECT id, "
+	    "'eleanor hartley', '+44 20 7946 0101' FROM contact; "
+	    "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL, NULL)
+	    == SQLITE_OK);
+	CHECK(search_count(db, "447946", 0, &n, &err) == KITH_OK);
+	CHECK_INT(n, 0);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(search_count(db, "447946", 0, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	CHECK(search_count(db, "2079460101", 0, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	CHECK(search_count(db, "eleanor", 0, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	test_db_done(db, path);
+}
+
 static void
 test_default_path(void)
 {
@@ -295,4 +335,5 @@ test_two_writers(void)
 
 TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
-    test_refuses_newer_schema, test_migrates_version_1, test_default_path, test_two_writers)
+    test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
+    test_default_path, test_two_writers)
