@@ -28,12 +28,12 @@
 
 enum layout { EXPORT_KITH, EXPORT_GOOGLE, EXPORT_OUTLOOK };
 
-/* The outlook.com People export, in its order. */
+/* The outlook.com People export, in its order, then Categories. */
 enum oc_role {
 	OC_GIVEN, OC_MIDDLE, OC_FAMILY, OC_PREFIX, OC_SUFFIX, OC_NICK,
 	OC_EMAIL, OC_PHONE, OC_TITLE, OC_ORG, OC_STREET, OC_CITY, OC_REGION,
 	OC_POSTCODE, OC_COUNTRY, OC_URL, OC_BIRTHDAY, OC_ANNIV, OC_NOTES,
-	OC_CUSTOM
+	OC_CUSTOM, OC_CATEGORIES
 };
 
 static const struct outlook_col {
@@ -103,8 +103,15 @@ static const struct outlook_col {
 	{ "Birthday", OC_BIRTHDAY, 0, NULL },
 	{ "Anniversary", OC_ANNIV, 0, NULL },
 	{ "Notes", OC_NOTES, 0, NULL },
+	/* Classic Outlook's column for tags; outlook.com ignores it. */
+	{ "Categories", OC_CATEGORIES, 0, NULL },
 };
 #define OUTLOOK_NCOLS	(sizeof outlook_layout / sizeof outlook_layout[0])
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
 
 /* Outlook's address groups, in outlook_layout's arg order. */
 static const char *const outlook_addr_labels[3] = {
@@ -136,15 +143,21 @@ static const char *const kith_addr_parts[] = {
 	"label", "street", "city", "region", "postcode", "country"
 };
 
-/* A growing array of heap strings. */
+/* A growing array of heap strings, each with its guard flag. */
 struct strv {
 	char		**v;
+	unsigned char	 *guard;	/* 1: free text (see csvmap.h) */
 	size_t		  n;
 	size_t		  cap;
 };
 
+static void		 strv_put(struct strv *, char *, int);
 static void		 strv_add(struct strv *, const char *);
 static void		 strv_take(struct strv *, char *);
+static void		 strv_phone(struct strv *, const char *);
+static void		 strv_date(struct strv *, const char *);
+static int		 phone_shaped(const char *);
+static int		 date_shaped(const char *);
 static void		 strv_addf(struct strv *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));
 static int		 export_fmt(const char *);
@@ -165,20 +178,83 @@ static char		*google_formatted(const struct contact_address *);
 static int		 label_in(const char *, const char *);
 static int		 iso_date(const char *, int *, int *, int *);
 
+/* Appends s (taken) with its guard flag. */
 static void
-strv_take(struct strv *sv, char *s)
+strv_put(struct strv *sv, char *s, int guard)
 {
 	if (sv->n == sv->cap) {
 		sv->cap = sv->cap == 0 ? 64 : sv->cap * 2;
 		sv->v = xreallocarray(sv->v, sv->cap, sizeof *sv->v);
+		sv->guard = xreallocarray(sv->guard, sv->cap,
+		    sizeof *sv->guard);
 	}
+	sv->guard[sv->n] = guard != 0;
 	sv->v[sv->n++] = s;
 }
 
+/* Free text, taken: guarded. */
+static void
+strv_take(struct strv *sv, char *s)
+{
+	strv_put(sv, s, 1);
+}
+
+/* Free text, copied (NULL: empty): guarded. */
 static void
 strv_add(struct strv *sv, const char *s)
 {
 	strv_take(sv, xstrdup(s != NULL ? s : ""));
+}
+
+/* A phone number: written as it is when it looks like one. */
+static void
+strv_phone(struct strv *sv, const char *s)
+{
+	strv_put(sv, xstrdup(s != NULL ? s : ""), !phone_shaped(s));
+}
+
+/* A date as kith stores it: written as it is when it is one. */
+static void
+strv_date(struct strv *sv, const char *s)
+{
+	strv_put(sv, xstrdup(s != NULL ? s : ""), !date_shaped(s));
+}
+
+/*
+ * 1 if s has the shape of a phone number, however formatted: a digit, and
+ * nothing but digits, blanks, "+-().,/;#*" and the letters of "ext" or
+ * "x" (any case).  A spreadsheet cannot run such a value as a command, so
+ * it needs no guard; "+cmd|..." or "=1+1" is not phone-shaped.
+ */
+static int
+phone_shaped(const char *s)
+{
+	int	 digit = 0;
+
+	if (s == NULL)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (isdigit((unsigned char)*s))
+			digit = 1;
+		else if (strchr(" +-().,/;#*eExXtT", *s) == NULL)
+			return 0;
+	}
+	return digit;
+}
+
+/* 1 if s is "YYYY-MM-DD" or "--MM-DD" (digits in place). */
+static int
+date_shaped(const char *s)
+{
+	const char	*f;
+
+	if (s == NULL)
+		return 0;
+	f = s[0] == '-' ? "--dd-dd" : "dddd-dd-dd";
+	for (; *f != '\0'; f++, s++)
+		if (*f == 'd' ? !isdigit((unsigned char)*s) : *s != *f)
+			return 0;
+	return *s == '\0';
 }
 
 static void
@@ -232,6 +308,7 @@ csvmap_export_header(const char *format, const struct csvmap_dims *dims,
 		    "'%s' (use kith, google, outlook)",
 		    format != NULL ? format : "");
 	}
+	free(sv.guard);
 	*fields = sv.v;
 	*n = sv.n;
 	return KITH_OK;
@@ -239,7 +316,8 @@ csvmap_export_header(const char *format, const struct csvmap_dims *dims,
 
 void
 csvmap_export_row(const char *format, const struct csvmap_dims *dims,
-    const struct contact *c, char ***fields, size_t *n)
+    const struct contact *c, char ***fields, unsigned char **guard,
+    size_t *n)
 {
 	struct strv	 sv = { 0 };
 
@@ -256,6 +334,10 @@ csvmap_export_row(const char *format, const struct csvmap_dims *dims,
 	default:
 		break;
 	}
+	if (guard != NULL)
+		*guard = sv.guard;
+	else
+		free(sv.guard);
 	*fields = sv.v;
 	*n = sv.n;
 }
@@ -580,7 +662,7 @@ export_google(const struct csvmap_dims *dims, const struct contact *c,
 	strv_add(sv, c->org);
 	strv_add(sv, c->title);
 	strv_add(sv, take_custom(c, used, "Department"));
-	strv_add(sv, c->birthday);
+	strv_date(sv, c->birthday);		/* "--MM-DD" without a year */
 	strv_add(sv, c->notes);
 	strv_add(sv, take_custom(c, used, "Photo"));
 	sbuf_add(&sb, "* myContacts");
@@ -603,7 +685,7 @@ export_google(const struct csvmap_dims *dims, const struct contact *c,
 	for (i = 0; i < dims->phones; i++) {
 		if (i < c->n_phones) {
 			strv_take(sv, google_label(c->phones[i].label, 0));
-			strv_add(sv, c->phones[i].raw);
+			strv_phone(sv, c->phones[i].raw);
 		} else {
 			strv_add(sv, NULL);
 			strv_add(sv, NULL);
@@ -663,10 +745,18 @@ outlook_column(const char *name)
 }
 
 /*
- * The outlook.com People layout (61 columns).  E-mails beyond the third,
- * phones, addresses and URLs with no free column, tags, a birthday
- * without a year and custom fields with no column of their name are
- * appended to Notes as "Key: value" lines, so nothing is lost.
+ * The outlook.com People layout (61 columns), then Categories.  E-mails
+ * beyond the third, phones, addresses and URLs with no free column, a
+ * birthday without a year, a tag holding ";" and custom fields with no
+ * column of their name are appended to Notes as "Key: value" lines, so
+ * nothing is lost.
+ *
+ * Dates are written M/D/YYYY, as an en-US Outlook writes them.  Outlook
+ * has no date without a year (its Birthday is a full date; apps that need
+ * one invent the year 1604, which Outlook would show as an age of 400), so
+ * a year-less birthday leaves Birthday empty and goes to Notes as
+ * "Birthday: July 2 (no year)".  Tags go to Categories separated by ";",
+ * the way Outlook writes several categories.
  */
 static void
 export_outlook(const struct contact *c, struct strv *sv)
@@ -674,10 +764,11 @@ export_outlook(const struct contact *c, struct strv *sv)
 	const struct outlook_col *oc;
 	const struct contact_address *a;
 	char		*vals[OUTLOOK_NCOLS] = { NULL };
+	unsigned char	 plain[OUTLOOK_NCOLS] = { 0 };	/* no guard */
 	long		 addr_of[3] = { -1, -1, -1 }, url_of[2] = { -1, -1 };
 	long		*phone_col = NULL;
 	char		*used = NULL, *s;
-	struct sbuf	 extra = { 0 }, notes = { 0 };
+	struct sbuf	 extra = { 0 }, notes = { 0 }, cats = { 0 };
 	const char	*v;
 	size_t		 i, k;
 	int		 y, mo, d, pass;
@@ -699,6 +790,7 @@ export_outlook(const struct contact *c, struct strv *sv)
 			if (oc->role == OC_PHONE && vals[k] == NULL &&
 			    label_in(c->phones[i].label, oc->labels)) {
 				vals[k] = xstrdup(c->phones[i].raw);
+				plain[k] = phone_shaped(vals[k]);
 				phone_col[i] = (long)k;
 				break;
 			}
@@ -712,6 +804,7 @@ export_outlook(const struct contact *c, struct strv *sv)
 			k = outlook_column("Other Phone");
 		if (vals[k] == NULL) {
 			vals[k] = xstrdup(c->phones[i].raw);
+			plain[k] = phone_shaped(vals[k]);
 			phone_col[i] = (long)k;
 		}
 		if (phone_col[i] < 0)
@@ -835,11 +928,33 @@ export_outlook(const struct contact *c, struct strv *sv)
 			    take_custom(c, used, oc->name);
 			if (v != NULL && iso_date(v, &y, &mo, &d)) {
 				vals[k] = xasprintf("%d/%d/%d", mo, d, y);
+				plain[k] = 1;
 				v = NULL;
 			} else if (v != NULL && oc->role == OC_BIRTHDAY) {
-				sbuf_printf(&extra, "Birthday: %s\n", v);
+				if (date_shaped(v) && v[0] == '-' &&
+				    (mo = atoi(v + 2)) >= 1 && mo <= 12)
+					sbuf_printf(&extra, "Birthday: %s %d "
+					    "(no year)\n", month_names[mo - 1],
+					    atoi(v + 5));
+				else
+					sbuf_printf(&extra, "Birthday: %s\n",
+					    v);
 				v = NULL;
 			}
+			break;
+		case OC_CATEGORIES:
+			for (i = 0; i < c->n_tags; i++) {
+				if (strchr(c->tags[i], ';') != NULL) {
+					sbuf_printf(&extra, "Category: %s\n",
+					    c->tags[i]);
+					continue;
+				}
+				if (cats.len > 0)
+					sbuf_addc(&cats, ';');
+				sbuf_add(&cats, c->tags[i]);
+			}
+			if (cats.len > 0)
+				vals[k] = sbuf_detach(&cats);
 			break;
 		case OC_CUSTOM:
 			v = take_custom(c, used, oc->name);
@@ -849,13 +964,6 @@ export_outlook(const struct contact *c, struct strv *sv)
 		}
 		if (v != NULL && vals[k] == NULL)
 			vals[k] = xstrdup(v);
-	}
-	if (c->n_tags > 0) {
-		sbuf_add(&extra, "Categories: ");
-		for (i = 0; i < c->n_tags; i++)
-			sbuf_printf(&extra, "%s%s", i > 0 ? "; " : "",
-			    c->tags[i]);
-		sbuf_addc(&extra, '\n');
 	}
 	for (i = 0; i < c->n_custom; i++)
 		if (!used[i])
@@ -875,10 +983,11 @@ export_outlook(const struct contact *c, struct strv *sv)
 		if (outlook_layout[k].role == OC_NOTES)
 			strv_take(sv, sbuf_detach(&notes));
 		else if (vals[k] != NULL)
-			strv_take(sv, vals[k]);
+			strv_put(sv, vals[k], !plain[k]);
 		else
 			strv_add(sv, NULL);
 	}
+	sbuf_free(&cats);
 	sbuf_free(&extra);
 	sbuf_free(&notes);
 	free(phone_col);

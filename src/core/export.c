@@ -66,6 +66,7 @@ export_contacts(struct kith_db *db, FILE *fp, const char *format,
 	unsigned char		*key = NULL;
 	size_t			 key_len = 0, n, got;
 	char			**row;
+	unsigned char		*guard;
 	long			 written = 0;
 	int			 rc;
 
@@ -112,9 +113,11 @@ export_contacts(struct kith_db *db, FILE *fp, const char *format,
 		for (size_t i = 0; i < got; i++) {
 			if ((st = contact_get(db, ids[i], &c, err)) != KITH_OK)
 				goto out;
-			csvmap_export_row(format, &d, c, &row, &n);
-			csv_out_row(out, (const char *const *)row, n);
+			csvmap_export_row(format, &d, c, &row, &guard, &n);
+			csv_out_row_guarded(out, (const char *const *)row,
+			    guard, n);
 			csvmap_row_free(row, n);
+			free(guard);
 			contact_free(c);
 			written++;
 		}
