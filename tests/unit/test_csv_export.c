@@ -9,10 +9,17 @@
  * What Google and Outlook read back keeps a leading "'" literally, so
  * phone numbers and dates must never get one; free text (names, notes,
  * organisation, custom fields) still does when a spreadsheet would run it.
+ *
+ * An export is one snapshot: a writer process that adds and deletes
+ * contacts while the export runs changes nothing in it.
  */
+#define _GNU_SOURCE		/* fopencookie */
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/csvio.h"
@@ -35,6 +42,7 @@ struct sheet {
 static void	 test_google(void);
 static void	 test_outlook(void);
 static void	 test_kith(void);
+static void	 test_snapshot(void);
 
 static int	 sheet_add(const struct csv_record *, void *);
 static void	 sheet_read(struct sheet *, const char *);
@@ -382,4 +390,96 @@ test_kith(void)
 	test_db_done(db, dbp);
 }
 
-TEST_MAIN(test_google, test_outlook, test_kith)
+/* The writer process of test_snapshot, started at the first write. */
+struct writer {
+	const char	*path;		/* the database */
+	int		 started;
+	int		 status;	/* its exit status */
+};
+
+#define SNAP_N		600	/* more than one page of the export */
+
+static ssize_t
+writer_write(void *arg, const char *buf, size_t n)
+{
+	struct writer	*w = arg;
+	struct kith_db	*db;
+	struct contact	*c;
+	pid_t		 pid;
+	int		 i, ok = 1;
+
+	(void)buf;
+	if (w->started)
+		return (ssize_t)n;
+	w->started = 1;
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		if (kith_db_open(w->path, &db, NULL) != KITH_OK)
+			_exit(2);
+		/* A last page contact goes; 50 new ones come. */
+		ok = contact_delete(db, SNAP_N, NULL) == KITH_OK;
+		for (i = 0; i < 50 && ok; i++) {
+			char	*name = xasprintf("Zz New %02d", i);
+
+			c = contact_new();
+			contact_set(&c->display, name);
+			ok = contact_insert(db, c, NULL) == KITH_OK;
+			contact_free(c);
+			free(name);
+		}
+		kith_db_close(db);
+		_exit(ok ? 0 : 1);
+	}
+	if (pid < 0 || waitpid(pid, &w->status, 0) != pid)
+		w->status = -1;
+	return (ssize_t)n;
+}
+
+static void
+test_snapshot(void)
+{
+	cookie_io_functions_t io = { NULL, writer_write, NULL, NULL };
+	struct writer	 w = { 0 };
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c;
+	char		*dbp;
+	FILE		*fp;
+	long		 n = 0;
+	int		 i;
+
+	db = test_db("export-snapshot.db", &dbp);
+	CHECK_INT(kith_db_begin(db, &err), KITH_OK);
+	for (i = 0; i < SNAP_N; i++) {
+		char	*name = xasprintf("Person %04d", i);
+
+		c = contact_new();
+		contact_set(&c->display, name);
+		CHECK_INT(contact_insert(db, c, &err), KITH_OK);
+		contact_free(c);
+		free(name);
+	}
+	CHECK_INT(kith_db_commit(db, &err), KITH_OK);
+
+	w.path = dbp;
+	fp = fopencookie(&w, "w", io);
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		goto out;
+	setvbuf(fp, NULL, _IONBF, 0);	/* each row reaches writer_write */
+	CHECK_INT(export_contacts(db, fp, "kith", &n, &err), KITH_OK);
+	fclose(fp);
+	CHECK(w.started);
+	CHECK_INT(w.status, 0);
+	CHECK_INT(n, SNAP_N);		/* as many as when it began */
+
+	/* The writer did change the database. */
+	fp = fopen("/dev/null", "w");
+	CHECK_INT(export_contacts(db, fp, "kith", &n, &err), KITH_OK);
+	fclose(fp);
+	CHECK_INT(n, SNAP_N - 1 + 50);
+out:
+	test_db_done(db, dbp);
+}
+
+TEST_MAIN(test_google, test_outlook, test_kith, test_snapshot)
