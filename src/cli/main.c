@@ -110,10 +110,15 @@ const struct cmd cli_cmds[] = {
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
-	    "back exactly;\ngoogle and outlook are the layouts those programs "
-	    "import.  Cells beginning\nwith = + - @ TAB or CR get a leading ' so "
-	    "that spreadsheets do not run them\nas formulas (kith's importer "
-	    "removes it again)." },
+	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
+	    "leading ' so that\nspreadsheets do not run them as formulas "
+	    "(kith's importer removes it).\ngoogle and outlook are the "
+	    "layouts those programs write: phone numbers and\ndates as they "
+	    "are (a birthday without a year is --MM-DD for Google, a Notes\n"
+	    "line for Outlook), tags in Labels or Categories; only free text "
+	    "such as\nnames and notes gets the '.  The export is one snapshot "
+	    "of the database.\nTo a terminal, export - shows control "
+	    "characters inert." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
