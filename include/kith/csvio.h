@@ -97,6 +97,15 @@ struct csv_out	*csv_out_new(FILE *fp, int neutralise, int crlf);
 void		 csv_out_row(struct csv_out *, const char *const *fields,
 		    size_t n);
 /*
+ * Like csv_out_row, but a neutralising writer neutralises only the fields
+ * i whose guard[i] is nonzero (free text a spreadsheet could run), so that
+ * structured values such as "+44 20 7946 0958" or "--07-02" are written as
+ * they are.  guard NULL: every field, as csv_out_row.
+ */
+void		 csv_out_row_guarded(struct csv_out *,
+		    const char *const *fields, const unsigned char *guard,
+		    size_t n);
+/*
  * Flushes fp and frees the writer (NULL is a no-op); returns KITH_IO if
  * any write to fp failed.  fp stays open.
  */

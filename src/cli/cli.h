@@ -69,13 +69,20 @@ int	 cli_usage(const struct cmd *);
 void	 cli_help(const struct cmd *);
 const struct cmd *cli_find(const char *);
 
-/* Writes s with control characters shown as '?', so data cannot drive the terminal. */
+/*
+ * Printing user data, through the core's terminal-safe text (termsafe.h),
+ * so data cannot drive the terminal: controls show inert ("^[", "\u202E").
+ */
+/* Writes s on one line: tabs and line breaks become spaces. */
 void	 out_text(FILE *, const char *s);
+/* Formats, then writes the result inert, keeping its line breaks. */
+void	 out_textf(FILE *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 /* Writes s as one TSV field: tabs and line breaks become spaces. */
 void	 out_tsv(FILE *, const char *s);
-/* Display width of s in terminal cells (wcwidth; control characters 1). */
+/* Display width of s shown by out_text, in terminal cells. */
 int	 text_width(const char *s);
-/* Writes s cut or padded to exactly width cells. */
+/* Writes s cut (by character) or padded to exactly width cells. */
 void	 out_pad(FILE *, const char *s, int width);
 
 /*

@@ -375,7 +375,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	} while (!cur.done);
 	search_cursor_reset(&cur);
 	if (rc == EXIT_OK && !any && !flags[0] && query.s != NULL)
-		fprintf(stderr, "no contact matches '%s'\n", query.s);
+		out_textf(stderr, "no contact matches '%s'\n", query.s);
 	sbuf_free(&query);
 	return rc;
 }

@@ -2,6 +2,7 @@
 /*
  * Subcommands that move address books in and out: import and export.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "kith/db.h"
 #include "kith/import.h"
+#include "kith/termsafe.h"
 #include "kith/util.h"
 #include "cli.h"
 
@@ -32,6 +34,7 @@ static void	on_notice(void *, enum import_level, const char *, long,
 static void	on_progress(void *, long long, long long);
 static int	list_batches(struct cli *);
 static int	confirm_undo(struct cli *, int64_t, int);
+static int	show_inert(FILE *);
 
 static void
 on_notice(void *arg, enum import_level level, const char *file, long line,
@@ -47,9 +50,9 @@ on_notice(void *arg, enum import_level level, const char *file, long line,
 		pg->last = -1;
 	}
 	if (line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
+		out_textf(stderr, "%s:%ld: ", file, line);
 	else
-		fprintf(stderr, "%s: ", file);
+		out_textf(stderr, "%s: ", file);
 	fputs(level == IMPORT_ERROR ? "rejected: " :
 	    level == IMPORT_WARNING ? "warning: " : "", stderr);
 	out_text(stderr, msg);
@@ -75,7 +78,9 @@ on_progress(void *arg, long long done, long long total)
 		pg->shown = 0;
 		return;
 	}
-	fprintf(stderr, "\rimporting %s [", pg->file);
+	fputs("\rimporting ", stderr);
+	out_text(stderr, pg->file);
+	fputs(" [", stderr);
 	for (i = 0; i < 30; i++)
 		fputc(i < pct * 30 / 100 ? '#' : ' ', stderr);
 	fprintf(stderr, "] %3d%%", pct);
@@ -269,33 +274,33 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			if (pg.shown)
 				fputs("\r\033[K", stderr);
 			cli_error(&err);
-			fprintf(stderr, "kith: %s: nothing was imported\n",
+			out_textf(stderr, "kith: %s: nothing was imported\n",
 			    argv[optind]);
 			import_report_free(&rep);
 			rc = EXIT_BAD;
 			continue;
 		}
 		if (pg.notices > NOTICE_MAX)
-			fprintf(stderr, "%s: %ld more warnings and notices not "
+			out_textf(stderr, "%s: %ld more warnings and notices not "
 			    "shown\n", argv[optind], pg.notices - NOTICE_MAX);
 		if (io.dry_run && rep.mapping != NULL)
-			printf("%s: %s, %s, columns:\n%s", argv[optind],
+			out_textf(stdout, "%s: %s, %s, columns:\n%s", argv[optind],
 			    rep.format, rep.encoding, rep.mapping);
 		if (rep.rows == 0 && rep.rejected == 0)
-			fprintf(stderr, "%s: nothing to import\n", argv[optind]);
+			out_textf(stderr, "%s: nothing to import\n", argv[optind]);
 		printf("imported %ld rows: %ld added, %ld merged, %ld rejected, "
 		    "%ld possible duplicates (format: %s)\n", rep.rows,
 		    rep.added, rep.merged, rep.rejected, rep.review,
 		    rep.format[0] ? rep.format : "none");
 		if (io.dry_run)
-			fprintf(stderr, "%s: dry run: nothing was written\n",
+			out_textf(stderr, "%s: dry run: nothing was written\n",
 			    argv[optind]);
 		else if (rep.batch != 0 && rep.rows > 0)
-			fprintf(stderr, "%s: import %lld; kith import --undo "
+			out_textf(stderr, "%s: import %lld; kith import --undo "
 			    "%lld takes it back\n", argv[optind],
 			    (long long)rep.batch, (long long)rep.batch);
 		if (rep.rejects != NULL)
-			fprintf(stderr, "%s: %ld rejected row%s kept in %s\n",
+			out_textf(stderr, "%s: %ld rejected row%s kept in %s\n",
 			    argv[optind], rep.rejected,
 			    rep.rejected == 1 ? "" : "s", rep.rejects);
 		if (rep.rejected > 0)
@@ -303,6 +308,31 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		import_report_free(&rep);
 	}
 	return rc;
+}
+
+/*
+ * Copies fp from its start to stdout, line by line, terminal-safe; 0 with
+ * a message if that failed.
+ */
+static int
+show_inert(FILE *fp)
+{
+	char	*line = NULL, *safe;
+	size_t	 cap = 0;
+	int	 ok = 1;
+
+	rewind(fp);
+	while (getline(&line, &cap, fp) != -1) {
+		safe = termsafe_str(line, TERMSAFE_LINES);
+		fputs(safe, stdout);
+		free(safe);
+	}
+	if (ferror(fp) || fflush(stdout) != 0) {
+		cli_errorx("cannot show the export");
+		ok = 0;
+	}
+	free(line);
+	return ok;
 }
 
 int
@@ -320,7 +350,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	char			*tmp = NULL;
 	FILE			*fp = stdout;
 	long			 n;
-	int			 ch, rc = EXIT_BAD;
+	int			 ch, ok, rc = EXIT_BAD;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -350,14 +380,25 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			cli_errorx("cannot write %s", tmp);
 			goto out;
 		}
+	} else if (isatty(STDOUT_FILENO) && (fp = tmpfile()) == NULL) {
+		cli_errorx("cannot make a temporary file: %s",
+		    strerror(errno));
+		goto out;
 	}
 	if (export_contacts(cli->db, fp, format, &n, &err) != KITH_OK) {
 		cli_error(&err);
-		if (path != NULL) {
+		if (fp != stdout)
 			fclose(fp);
+		if (path != NULL)
 			unlink(tmp);
-		}
 		goto out;
+	}
+	/* CSV bytes are for programs; a terminal gets them inert. */
+	if (path == NULL && fp != stdout) {
+		ok = show_inert(fp);
+		fclose(fp);
+		if (!ok)
+			goto out;
 	}
 	if (path != NULL) {
 		if (fclose(fp) != 0 || rename(tmp, path) != 0) {
@@ -365,7 +406,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			unlink(tmp);
 			goto out;
 		}
-		fprintf(stderr, "exported %ld contacts to %s\n", n, path);
+		out_textf(stderr, "exported %ld contacts to %s\n", n, path);
 	}
 	rc = EXIT_OK;
 out:

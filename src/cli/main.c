@@ -15,17 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/termsafe.h"
 #include "kith/util.h"
 #include "kith/vocab.h"
 #include "cli.h"
 #include "demo.h"
 
 static int	run_overview(struct cli *);
+static char	*vformat(const char *, va_list)
+		    __attribute__((format(printf, 1, 0)));
 static int	main_usage(FILE *);
 static int	open_demo(struct cli *);
 
@@ -167,10 +169,15 @@ const struct cmd cli_cmds[] = {
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
-	    "back exactly;\ngoogle and outlook are the layouts those programs "
-	    "import.  Cells beginning\nwith = + - @ TAB or CR get a leading ' so "
-	    "that spreadsheets do not run them\nas formulas (kith's importer "
-	    "removes it again)." },
+	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
+	    "leading ' so that\nspreadsheets do not run them as formulas "
+	    "(kith's importer removes it).\ngoogle and outlook are the "
+	    "layouts those programs write: phone numbers and\ndates as they "
+	    "are (a birthday without a year is --MM-DD for Google, a Notes\n"
+	    "line for Outlook), tags in Labels or Categories; only free text "
+	    "such as\nnames and notes gets the '.  The export is one snapshot "
+	    "of the database.\nTo a terminal, export - shows control "
+	    "characters inert." },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
 	    "take back the last change",
 	    "Every change (add, edit, rm, link, unlink, log, follow, done, "
@@ -201,13 +208,15 @@ cli_find(const char *name)
 void
 cli_errorx(const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg;
 
-	fputs("kith: ", stderr);
+	/* Messages quote what the user or a file gave: shown inert. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = vformat(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	out_textf(stderr, "kith: %s\n", msg);
+	free(msg);
 }
 
 void
@@ -342,22 +351,46 @@ cli_resolve(struct cli *cli, const char *what, int64_t *id)
 void
 out_text(FILE *fp, const char *s)
 {
-	const unsigned char	*p;
+	char	*t;
 
 	if (s == NULL)
 		return;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p == '\n' || *p == '\t')
-			fputc(' ', fp);
-		else if (*p < 0x20 || *p == 0x7f)
-			fputc('?', fp);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			/* C1 controls, U+0080..U+009F. */
-			fputc('?', fp);
-			p++;
-		} else
-			fputc(*p, fp);
-	}
+	t = termsafe_str(s, 0);
+	fputs(t, fp);
+	free(t);
+}
+
+/* fmt formatted with ap; caller frees. */
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return xstrdup("");
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+void
+out_textf(FILE *fp, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s, *t;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	t = termsafe_str(s, TERMSAFE_LINES);
+	fputs(t, fp);
+	free(t);
+	free(s);
 }
 
 void
@@ -369,68 +402,16 @@ out_tsv(FILE *fp, const char *s)
 int
 text_width(const char *s)
 {
-	mbstate_t	 mbs;
-	wchar_t		 wc;
-	size_t		 len, n;
-	int		 w = 0, cw;
-
-	if (s == NULL)
-		return 0;
-	memset(&mbs, 0, sizeof mbs);
-	len = strlen(s);
-	while (len > 0) {
-		n = mbrtowc(&wc, s, len, &mbs);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mbs, 0, sizeof mbs);
-			n = 1;
-			cw = 1;
-		} else
-			cw = (cw = wcwidth(wc)) < 0 ? 1 : cw;
-		w += cw;
-		s += n;
-		len -= n;
-	}
-	return w;
+	return termsafe_width(s, 0);
 }
 
 void
 out_pad(FILE *fp, const char *s, int width)
 {
-	mbstate_t	 mbs;
-	wchar_t		 wc;
-	size_t		 len, n;
-	int		 w = 0, cw;
-	char		 buf[8];
+	char	*t = termsafe_cut(s, width, 1, 0);
 
-	memset(&mbs, 0, sizeof mbs);
-	len = s ? strlen(s) : 0;
-	while (len > 0) {
-		n = mbrtowc(&wc, s, len, &mbs);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mbs, 0, sizeof mbs);
-			n = 1;
-			wc = L'?';
-		}
-		cw = wcwidth(wc);
-		if (cw < 0 || wc < 0x20) {	/* control: shown inert */
-			wc = L'?';
-			cw = 1;
-		}
-		if (w + cw > width)
-			break;
-		if (wc == L'?' && n == 1 && *s != '?')
-			fputc('?', fp);
-		else {
-			memcpy(buf, s, n);
-			buf[n] = '\0';
-			fputs(buf, fp);
-		}
-		w += cw;
-		s += n;
-		len -= n;
-	}
-	for (; w < width; w++)
-		fputc(' ', fp);
+	fputs(t, fp);
+	free(t);
 }
 
 static int

@@ -141,7 +141,7 @@ static long		 count_breaks(const unsigned char *, size_t, int *,
 static void		*rd_realloc(void *, size_t);
 static void		 rd_free(struct csv_reader *);
 static void		 out_write(struct csv_out *, const char *, size_t);
-static void		 out_field(struct csv_out *, const char *, int);
+static void		 out_field(struct csv_out *, const char *, int, int);
 
 enum kith_status
 csv_read(const char *path, const struct csv_read_opts *opts,
@@ -908,12 +908,19 @@ csv_out_new(FILE *fp, int neutralise, int crlf)
 void
 csv_out_row(struct csv_out *o, const char *const *fields, size_t n)
 {
+	csv_out_row_guarded(o, fields, NULL, n);
+}
+
+void
+csv_out_row_guarded(struct csv_out *o, const char *const *fields,
+    const unsigned char *guard, size_t n)
+{
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			out_write(o, ",", 1);
-		out_field(o, fields[i], n == 1);
+		out_field(o, fields[i], n == 1, guard == NULL || guard[i]);
 	}
 	if (o->crlf)
 		out_write(o, "\r\n", 2);
@@ -950,10 +957,10 @@ out_write(struct csv_out *o, const char *s, size_t len)
  * Writes one field, quoted if it holds the delimiter, a quote or a line
  * break, starts or ends with a blank (libcsv would trim it), is
  * neutralised, or is the only field of its record and empty (an empty line
- * would read back as no record at all).
+ * would read back as no record at all).  guard 0: never neutralised.
  */
 static void
-out_field(struct csv_out *o, const char *s, int alone)
+out_field(struct csv_out *o, const char *s, int alone, int guard)
 {
 	const char	*q;
 	size_t		 len;
@@ -962,7 +969,7 @@ out_field(struct csv_out *o, const char *s, int alone)
 	if (s == NULL)
 		s = "";
 	len = strlen(s);
-	neut = o->neutralise && csv_needs_neutralising(s);
+	neut = o->neutralise && guard && csv_needs_neutralising(s);
 	quote = neut || (alone && len == 0) || strpbrk(s, ",\"\r\n") != NULL ||
 	    (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
 	    s[len - 1] == '\t'));

@@ -3,8 +3,8 @@
  * Address-book layouts: recognising a header (Google, Outlook, LinkedIn,
  * Thunderbird, Eventbrite, kith's own, or a generic spreadsheet), mapping
  * each column by name to a contact field or to a custom field, turning a
- * record into a struct contact, and the export layouts.  Private to the
- * core; import.c and export.c use it.
+ * record into a struct contact (csvmap.c), and the export layouts
+ * (csv_export.c).  Private to the core; import.c and export.c use it.
  */
 #ifndef KITH_CSVMAP_H
 #define KITH_CSVMAP_H
@@ -102,7 +102,8 @@ struct csvmap_dims {			/* the most any contact has */
  * N", "url N label"; "tag N"; "custom N key", "custom N value".
  * google: the current Google Contacts layout (17 columns, then E-mail,
  * Phone, Address, Website and Custom Field groups sized by dims).
- * outlook: the 61 columns of the outlook.com People export.
+ * outlook: the 61 columns of the outlook.com People export, then
+ * Categories (classic Outlook's column for tags).
  */
 enum kith_status csvmap_export_header(const char *format,
 		    const struct csvmap_dims *, char ***fields, size_t *n,
@@ -115,13 +116,23 @@ enum kith_status csvmap_export_header(const char *format,
  * every field as it is, except that a value made of "'"s followed by a
  * formula-like start gets one more "'" (import takes one off any such
  * cell), so that it survives csv_out's neutralising exactly.  In the
- * outlook layout, what has no column of its own (a fourth e-mail, tags,
- * custom fields, ...) is added to Notes as "Key: value" lines.  An unknown
- * format gives no fields.
+ * outlook layout, what has no column of its own (a fourth e-mail, a
+ * year-less birthday, custom fields, ...) is added to Notes as "Key:
+ * value" lines; tags go to Categories.  An unknown format gives no fields.
+ *
+ * *guard (unless guard is NULL; caller frees) gets one flag per field for
+ * csv_out_row_guarded(): 1 for free text (names, notes, titles,
+ * organisation, labels, addresses, e-mails, URLs, custom fields), which a
+ * spreadsheet could run as a formula and the writer neutralises; 0 for a
+ * structured value written the way Google and Outlook write it: a date,
+ * or a phone number that looks like one (digits with "+-(). " and the
+ * like), so "+44 20 7946 0958" and "--07-02" never gain a "'" that those
+ * programs would keep.  Every field of the kith layout is 1: its import
+ * takes the "'" off again.
  */
 void		 csvmap_export_row(const char *format,
 		    const struct csvmap_dims *, const struct contact *,
-		    char ***fields, size_t *n);
+		    char ***fields, unsigned char **guard, size_t *n);
 void		 csvmap_row_free(char **fields, size_t n);
 
 #endif

@@ -4,6 +4,12 @@
  * field, imports back byte for byte) or in the layouts Google Contacts and
  * Outlook import.  Numbered column groups are sized by a first pass that
  * asks SQLite for the most e-mails, phones, ... any contact has.
+ *
+ * The whole export is one read transaction: in WAL mode it reads one
+ * snapshot of the database from the first pass to the last row, so a
+ * contact another process adds, edits or deletes meanwhile is either
+ * exported as it was when the export began or not at all, and the
+ * numbered groups always fit.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,17 +72,24 @@ export_contacts(struct kith_db *db, FILE *fp, const char *format,
 	unsigned char		*key = NULL;
 	size_t			 key_len = 0, n, got;
 	char			**row;
+	unsigned char		*guard;
 	long			 written = 0;
-	int			 rc;
+	int			 rc, snapshot = 0;
 
 	if (count != NULL)
 		*count = 0;
 	if (format == NULL)
 		format = "kith";
+	/* A caller already inside a transaction has its snapshot. */
+	if (sqlite3_get_autocommit(kith_db_sqlite(db))) {
+		if ((st = db_exec(db, "BEGIN DEFERRED", err)) != KITH_OK)
+			return st;
+		snapshot = 1;
+	}
 	if ((st = dims(db, &d, err)) != KITH_OK)
-		return st;
+		goto out;
 	if ((st = csvmap_export_header(format, &d, &row, &n, err)) != KITH_OK)
-		return st;
+		goto out;
 	out = csv_out_new(fp, 1, strcmp(format, "outlook") == 0);
 	csv_out_row(out, (const char *const *)row, n);
 	csvmap_row_free(row, n);
@@ -112,9 +125,11 @@ export_contacts(struct kith_db *db, FILE *fp, const char *format,
 		for (size_t i = 0; i < got; i++) {
 			if ((st = contact_get(db, ids[i], &c, err)) != KITH_OK)
 				goto out;
-			csvmap_export_row(format, &d, c, &row, &n);
-			csv_out_row(out, (const char *const *)row, n);
+			csvmap_export_row(format, &d, c, &row, &guard, &n);
+			csv_out_row_guarded(out, (const char *const *)row,
+			    guard, n);
 			csvmap_row_free(row, n);
+			free(guard);
 			contact_free(c);
 			written++;
 		}
@@ -125,6 +140,9 @@ export_contacts(struct kith_db *db, FILE *fp, const char *format,
 	st = KITH_OK;
 out:
 	free(key);
+	/* Only read: ending it cannot lose anything. */
+	if (snapshot)
+		(void)db_exec(db, "COMMIT", NULL);
 	if (csv_out_free(out) != KITH_OK && st == KITH_OK)
 		st = kith_err_set(err, KITH_IO, "writing the export failed");
 	if (count != NULL)

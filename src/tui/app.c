@@ -136,6 +136,7 @@ app_message(struct app *app, int err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
+	u8_trim_partial(app->msg);
 	app->msg_err = err;
 }
 
@@ -1502,12 +1503,15 @@ act_snooze(struct app *app)
 	static const char *const items[] = { "tomorrow", "+1 week",
 	    "pick a date…" };
 	const struct alert	*a;
-	char			 title[160];
+	char			*cut, *title;
 
 	if ((a = sel_alert(app)) == NULL)
 		return KITH_REDRAW;
-	snprintf(title, sizeof title, "Snooze: %.120s", a->action);
+	cut = u8_cut(a->action, 60);
+	title = xasprintf("Snooze: %s", cut);
 	app_push(app, picker_new(title, items, 3, snooze_pick, a->id, NULL));
+	free(title);
+	free(cut);
 	return KITH_REDRAW;
 }
 
@@ -1968,16 +1972,18 @@ link_pick_other(struct app *app, size_t idx, int64_t other, void *arg)
 static int
 act_link(struct app *app)
 {
-	char	title[160];
+	char	*cut, *title;
 
 	if (app_selected(app) == 0) {
 		app_message(app, 1, "no contact selected");
 		return KITH_REDRAW;
 	}
-	snprintf(title, sizeof title, "Link %.100s to…",
-	    app->rows[app->sel].name);
+	cut = u8_cut(app->rows[app->sel].name, 50);
+	title = xasprintf("Link %s to…", cut);
 	app_push(app, finder_new(title, link_pick_other, 0,
 	    (void *)(intptr_t)app_selected(app)));
+	free(title);
+	free(cut);
 	return KITH_REDRAW;
 }
 
@@ -2002,16 +2008,18 @@ archive_yes(struct app *app, size_t idx, int64_t id, void *ctx)
 static int
 act_archive(struct app *app)
 {
-	char	q[200];
-	int	to;
+	char	*cut, *q;
+	int	 to;
 
 	if (app_selected(app) == 0)
 		return KITH_REDRAW;
 	to = !app->rows[app->sel].archived;
-	snprintf(q, sizeof q, "%s %.150s? (y/n)", to ? "Archive" : "Unarchive",
-	    app->rows[app->sel].name);
+	cut = u8_cut(app->rows[app->sel].name, 50);
+	q = xasprintf("%s %s? (y/n)", to ? "Archive" : "Unarchive", cut);
 	app_push(app, confirm_new(q, archive_yes, app_selected(app),
 	    (void *)(intptr_t)to));
+	free(q);
+	free(cut);
 	return KITH_REDRAW;
 }
 
@@ -2034,13 +2042,16 @@ delete_yes(struct app *app, size_t idx, int64_t id, void *ctx)
 static int
 act_delete(struct app *app)
 {
-	char	q[220];
+	char	*cut, *q;
 
 	if (app_selected(app) == 0)
 		return KITH_REDRAW;
-	snprintf(q, sizeof q, "Delete %.150s with their follow-ups and "
-	    "relationships? (y/n)", app->rows[app->sel].name);
+	cut = u8_cut(app->rows[app->sel].name, 50);
+	q = xasprintf("Delete %s with their follow-ups and relationships? "
+	    "(y/n)", cut);
 	app_push(app, confirm_new(q, delete_yes, app_selected(app), NULL));
+	free(q);
+	free(cut);
 	return KITH_REDRAW;
 }
 

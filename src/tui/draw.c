@@ -60,26 +60,28 @@ draw_attr(enum role r)
 int
 draw_text(int y, int x, int width, const char *s, enum role r, int pad)
 {
-	wchar_t	 buf[512];
-	wchar_t	 wc;
-	size_t	 len, k, nb = 0;
-	int	 w = 0, cw, a = draw_attr(r);
+	struct u8_glyph	 g;
+	wchar_t		 buf[512];
+	size_t		 len, k, i, nb = 0;
+	int		 w = 0, a = draw_attr(r);
 
 	if (width <= 0)
 		return 0;
 	len = s != NULL ? strlen(s) : 0;
-	while (len > 0 && nb + 1 < sizeof buf / sizeof buf[0]) {
-		k = u8_next(s, len, &wc, &cw);
-		if (w + cw > width)
+	while (len > 0) {
+		k = u8_next(s, len, &g);
+		if (w + g.cells > width ||
+		    nb + wcslen(g.wc) + 1 > sizeof buf / sizeof buf[0])
 			break;
 		/* A combining mark with nothing to sit on is dropped. */
-		if (cw == 0 && nb == 0) {
+		if (g.cells == 0 && nb == 0) {
 			s += k;
 			len -= k;
 			continue;
 		}
-		buf[nb++] = wc;
-		w += cw;
+		for (i = 0; g.wc[i] != L'\0'; i++)
+			buf[nb++] = g.wc[i];
+		w += g.cells;
 		s += k;
 		len -= k;
 	}

@@ -49,16 +49,17 @@ edit_set(struct edit *e, const char *text)
 void
 edit_insert_str(struct edit *e, const char *s)
 {
-	wchar_t	wc;
-	size_t	n, k;
-	int	cw;
+	struct u8_glyph	 g;
+	size_t		 n, k;
 
 	if (s == NULL)
 		return;
 	n = strlen(s);
 	while (n > 0) {
-		k = u8_next(s, n, &wc, &cw);
-		edit_insert(e, wc);
+		/* Controls are left out; a tab or line break is a space. */
+		k = u8_next(s, n, &g);
+		if (!g.inert)
+			edit_insert(e, g.wc[0]);
 		s += k;
 		n -= k;
 	}
@@ -115,11 +116,10 @@ edit_left(struct edit *e)
 void
 edit_right(struct edit *e)
 {
-	wchar_t	wc;
-	int	cw;
+	struct u8_glyph	 g;
 
 	if (e->cur < e->len)
-		e->cur += u8_next(e->buf + e->cur, e->len - e->cur, &wc, &cw);
+		e->cur += u8_next(e->buf + e->cur, e->len - e->cur, &g);
 }
 
 void
@@ -174,11 +174,10 @@ edit_view(struct edit *e, int width)
 	/* Leave one cell after the cursor for the cursor itself. */
 	while ((col = u8_width_n(e->buf + e->scroll, e->cur - e->scroll))
 	    > width - 1) {
-		wchar_t	wc;
-		int	cw;
+		struct u8_glyph	 g;
 
 		e->scroll += u8_next(e->buf + e->scroll, e->len - e->scroll,
-		    &wc, &cw);
+		    &g);
 	}
 	return col;
 }

@@ -136,6 +136,7 @@ form_new(const char *title, form_submit_fn submit, int64_t id)
 
 	f->s.ops = &form_ops;
 	snprintf(f->title, sizeof f->title, "%s", title);
+	u8_trim_partial(f->title);
 	f->submit = submit;
 	f->id = id;
 	return f;
@@ -201,6 +202,7 @@ form_error(struct form *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(f->err, sizeof f->err, fmt, ap);
 	va_end(ap);
+	u8_trim_partial(f->err);
 }
 
 void
@@ -358,6 +360,7 @@ picker_new(const char *title, const char *const *items, size_t n, pick_fn fn,
 
 	p->s.ops = &picker_ops;
 	snprintf(p->title, sizeof p->title, "%s", title);
+	u8_trim_partial(p->title);
 	p->items = xcalloc(n + 1, sizeof *p->items);
 	for (i = 0; i < n; i++)
 		p->items[i] = xstrdup(items[i]);
@@ -511,6 +514,7 @@ message_new(const char *title, const char *text)
 
 	t->s.ops = &textbox_ops;
 	snprintf(t->title, sizeof t->title, "%s", title);
+	u8_trim_partial(t->title);
 	for (p = text; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
 		char *line;
 
@@ -651,6 +655,7 @@ finder_new(const char *title, pick_fn fn, int64_t id, void *ctx)
 
 	f->s.ops = &finder_ops;
 	snprintf(f->title, sizeof f->title, "%s", title);
+	u8_trim_partial(f->title);
 	edit_init(&f->ed, NULL);
 	f->fn = fn;
 	f->id = id;
@@ -702,6 +707,7 @@ finder_draw(struct app *app, struct screen *s)
 		snprintf(line, sizeof line, "%s%s%s", f->rows[i].name,
 		    f->rows[i].org ? " — " : "",
 		    f->rows[i].org ? f->rows[i].org : "");
+		u8_trim_partial(line);
 		draw_text(y + 3 + i, x + 1, w - 2, line, (size_t)i == f->sel ?
 		    ROLE_SELECT : ROLE_NORMAL, 1);
 	}

@@ -1,90 +1,75 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Terminal-cell arithmetic on UTF-8 text (utf8.h), after tmux's
- * utf8_cstrwidth and ncdu's cropstr: never strlen() for columns.
+ * utf8_cstrwidth and ncdu's cropstr: never strlen() for columns.  The
+ * shown form and width of each character come from the core (termsafe.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "kith/termsafe.h"
+#include "kith/util.h"
 #include "utf8.h"
 
 size_t
-u8_next(const char *s, size_t len, wchar_t *wc, int *cells)
+u8_next(const char *s, size_t len, struct u8_glyph *g)
 {
-	mbstate_t	mbs;
-	size_t		n;
-	int		w;
+	struct termsafe_char	 tc;
+	size_t			 k, n;
 
-	memset(&mbs, 0, sizeof mbs);
-	n = mbrtowc(wc, s, len, &mbs);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		/* Not UTF-8 (or a NUL): one byte, shown as '?'. */
-		*wc = L'?';
-		*cells = 1;
-		return 1;
+	k = termsafe_next(s, len, 0, &tc);
+	n = mbstowcs(g->wc, tc.text, U8_GLYPH_MAX - 1);
+	if (n == (size_t)-1 || n == 0) {	/* not a UTF-8 locale */
+		g->wc[0] = L'?';
+		n = 1;
 	}
-	if (*wc == L'\t' || *wc == L'\n' || *wc == L'\r') {
-		*wc = L' ';
-		*cells = 1;
-		return n;
-	}
-	if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0)) {
-		*wc = L'?';
-		*cells = 1;
-		return n;
-	}
-	if ((w = wcwidth(*wc)) < 0) {
-		*wc = L'?';
-		w = 1;
-	}
-	*cells = w;
-	return n;
+	g->wc[n] = L'\0';
+	g->cells = tc.cells;
+	g->inert = tc.inert;
+	return k;
 }
 
 int
 u8_width_n(const char *s, size_t n)
 {
-	wchar_t	wc;
-	size_t	k;
-	int	w = 0, cw;
-
-	if (s == NULL)
-		return 0;
-	while (n > 0) {
-		k = u8_next(s, n, &wc, &cw);
-		w += cw;
-		s += k;
-		n -= k;
-	}
-	return w;
+	return termsafe_width_n(s, n, 0);
 }
 
 int
 u8_width(const char *s)
 {
-	return s == NULL ? 0 : u8_width_n(s, strlen(s));
+	return termsafe_width(s, 0);
 }
 
 size_t
 u8_fit(const char *s, size_t n, int cells, int *used)
 {
-	wchar_t	wc;
-	size_t	off = 0, k;
-	int	w = 0, cw;
+	return termsafe_fit(s, n, cells, 0, used);
+}
 
+char *
+u8_cut(const char *s, int cells)
+{
 	if (s == NULL)
-		n = 0;
-	while (off < n) {
-		k = u8_next(s + off, n - off, &wc, &cw);
-		if (w + cw > cells)
-			break;
-		w += cw;
-		off += k;
-	}
-	if (used != NULL)
-		*used = w;
-	return off;
+		return xstrdup("");
+	return xstrndup(s, u8_fit(s, strlen(s), cells, NULL));
+}
+
+void
+u8_trim_partial(char *s)
+{
+	size_t	 len = strlen(s), p, need;
+	unsigned char c;
+
+	if (len == 0)
+		return;
+	p = u8_prev(s, len);
+	c = (unsigned char)s[p];
+	need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (len - p < need)
+		s[p] = '\0';
 }
 
 size_t

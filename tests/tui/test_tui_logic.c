@@ -103,9 +103,46 @@ test_widths(void)
 	CHECK_INT(u8_width(NULL), 0);
 	/* Combining accent: no cell of its own. */
 	CHECK_INT(u8_width("e\xcc\x81"), 1);
-	/* Controls and bad bytes are shown as one inert cell each. */
-	CHECK_INT(u8_width("a\x1b[31mb"), 7);
-	CHECK_INT(u8_width("\xff\xfe"), 2);
+	/*
+	 * Controls, bidi overrides and bad bytes are shown inert, as the
+	 * CLI shows them (termsafe.h): "^[", "\u202E", "\xFF".
+	 */
+	CHECK_INT(u8_width("a\x1b[31mb"), 8);
+	CHECK_INT(u8_width("\xff\xfe"), 8);
+	CHECK_INT(u8_width("\xe2\x80\xae"), 6);
+	{
+		struct u8_glyph	 g;
+
+		CHECK_INT(u8_next("\x1b[2J", 5, &g), 1);
+		CHECK(g.inert && wcscmp(g.wc, L"^[") == 0 && g.cells == 2);
+		CHECK_INT(u8_next("\xe2\x80\xae", 3, &g), 3);
+		CHECK(g.inert && wcscmp(g.wc, L"\\u202E") == 0);
+		CHECK_INT(u8_next("王", 3, &g), 3);
+		CHECK(!g.inert && g.wc[0] == L'王' && g.cells == 2);
+	}
+	/* A name quoted in a title is cut by character, never by byte. */
+	{
+		char	*cut = u8_cut("Petrović", 7);
+
+		CHECK_STR(cut, "Petrovi");
+		free(cut);
+		cut = u8_cut("王小明", 5);
+		CHECK_STR(cut, "王小");
+		free(cut);
+	}
+	/* A truncating snprintf never leaves half a character. */
+	{
+		char	small[8];
+
+		memcpy(small, "ab王小", 6);	/* "ab", 王, a third of 小 */
+		small[6] = '\0';
+		u8_trim_partial(small);
+		CHECK_STR(small, "ab王");
+		memcpy(small, "abcd王", 5);
+		small[5] = '\0';
+		u8_trim_partial(small);
+		CHECK_STR(small, "abcd");
+	}
 	/* A wide character never straddles the edge. */
 	CHECK_INT(u8_fit("王小明", strlen("王小明"), 5, &used), 6);
 	CHECK_INT(used, 4);
