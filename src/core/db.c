@@ -26,7 +26,7 @@
 
 #define KITH_APP_ID	0x6b697468	/* "kith" */
 #define BUSY_TIMEOUT_MS	10000
-#define STMT_CACHE	64
+#define STMT_CACHE	64	/* statements kept; KITH_STMT_CACHE overrides */
 
 extern const char kith_schema_sql[];
 
@@ -44,8 +44,10 @@ struct kith_db {
 	char			 region[8];	/* phone region, "" until read */
 	int			 bulk;		/* kith_db_bulk() is on */
 	int			 broken;	/* an inner level failed in bulk */
-	struct stmt_slot	 stmts[STMT_CACHE];
+	struct stmt_slot	*stmts;		/* oldest first */
 	size_t			 n_stmts;
+	size_t			 cap_stmts;	/* the array's room */
+	size_t			 max_stmts;	/* kept when none is busy */
 };
 
 static enum kith_status	check_file(const char *, int *, struct kith_err *);
@@ -56,6 +58,7 @@ static int		pragma_int(struct kith_db *, const char *);
 static const char	*env_collation(void);
 static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
 static void		 env_region(char [8]);
+static size_t		 stmt_cache_size(void);
 
 char *
 kith_db_default_path(void)
@@ -175,6 +178,7 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
+	db->max_stmts = stmt_cache_size();
 	rc = sqlite3_open_v2(path, &db->sql,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
@@ -220,6 +224,7 @@ kith_db_close(struct kith_db *db)
 		return;
 	for (i = 0; i < db->n_stmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
+	free(db->stmts);
 	if (db->sql != NULL)
 		sqlite3_close(db->sql);
 	text_free(db->text);
@@ -351,6 +356,19 @@ kith_db_rollback(struct kith_db *db)
 		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
 }
 
+/* STMT_CACHE, or KITH_STMT_CACHE (at least 1) to test evictions. */
+static size_t
+stmt_cache_size(void)
+{
+	const char	*env;
+	long		 n;
+
+	if (str_empty(env = getenv("KITH_STMT_CACHE")) ||
+	    (n = strtol(env, NULL, 10)) < 1)
+		return STMT_CACHE;
+	return (size_t)n;
+}
+
 sqlite3_stmt *
 db_stmt(struct kith_db *db, const char *sql, struct kith_err *err)
 {
@@ -370,12 +388,26 @@ db_stmt(struct kith_db *db, const char *sql, struct kith_err *err)
 		db_fail(db, err, "preparing a query");
 		return NULL;
 	}
-	if (db->n_stmts == STMT_CACHE) {
-		/* Full: evict the oldest entry. */
-		sqlite3_finalize(db->stmts[0].stmt);
-		memmove(db->stmts, db->stmts + 1,
-		    (STMT_CACHE - 1) * sizeof db->stmts[0]);
-		db->n_stmts--;
+	/*
+	 * Full: evict the oldest statement that is not stepping.  One that
+	 * is (a caller is still reading its rows) must outlive this call, so
+	 * when every entry is busy the cache grows instead.
+	 */
+	if (db->n_stmts >= db->max_stmts) {
+		for (i = 0; i < db->n_stmts; i++)
+			if (!sqlite3_stmt_busy(db->stmts[i].stmt))
+				break;
+		if (i < db->n_stmts) {
+			sqlite3_finalize(db->stmts[i].stmt);
+			memmove(db->stmts + i, db->stmts + i + 1,
+			    (db->n_stmts - i - 1) * sizeof db->stmts[0]);
+			db->n_stmts--;
+		}
+	}
+	if (db->n_stmts == db->cap_stmts) {
+		db->cap_stmts = db->cap_stmts ? db->cap_stmts * 2 : 16;
+		db->stmts = xreallocarray(db->stmts, db->cap_stmts,
+		    sizeof db->stmts[0]);
 	}
 	db->stmts[db->n_stmts].sql = sql;
 	db->stmts[db->n_stmts].stmt = stmt;
