@@ -114,4 +114,32 @@ test_stmt_cache_tiny(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_stmt_cache_keeps_busy, test_stmt_cache_tiny)
+/* A read never creates a database; KITH_DB_CREATE does. */
+static void
+test_open_missing(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db = NULL;
+	struct stat	 st;
+	char		*dir, *path;
+
+	dir = test_path("missing");
+	path = xasprintf("%s/kith.db", dir);
+	CHECK(kith_db_open_mode(path, KITH_DB_READ, &db, &err) ==
+	    KITH_NOTFOUND);
+	CHECK(db == NULL);
+	CHECK(strstr(err.msg, "no kith database at") != NULL);
+	CHECK(strstr(err.msg, path) != NULL);
+	CHECK(stat(dir, &st) == -1 && errno == ENOENT);
+	CHECK(kith_db_open_mode(path, KITH_DB_CREATE, &db, &err) == KITH_OK);
+	CHECK(db != NULL && !kith_db_readonly(db));
+	kith_db_close(db);
+	CHECK(kith_db_open_mode(path, KITH_DB_READ, &db, &err) == KITH_OK);
+	kith_db_close(db);
+	test_unlink_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+TEST_MAIN(test_stmt_cache_keeps_busy, test_stmt_cache_tiny, test_open_missing)
