@@ -3,7 +3,7 @@
  * The kith database handle: one SQLite file holding the whole address book.
  *
  * kith_db_open() creates the file (mode 0600, parent folders 0700) or opens
- * an existing one, turns on WAL, foreign keys and a busy timeout, and brings
+ * an existing one (kith_db_open_mode() can refuse to create it), turns on WAL, foreign keys and a busy timeout, and brings
  * the schema up to date with forward migrations, each run in one
  * transaction.  A file that is not SQLite, a SQLite file that is not kith's,
  * and a database written by a newer kith are refused without being touched.
@@ -28,14 +28,32 @@ struct kith_text;
  */
 char		*kith_db_default_path(void);
 
+/* What kith_db_open_mode() may do when there is no file at the path. */
+enum kith_db_mode {
+	KITH_DB_CREATE,		/* create it (for commands that write) */
+	KITH_DB_READ,		/* refuse: a read never creates a database */
+};
+
 /*
- * Opens or creates the database at path (":memory:" works for tests) and
- * stores the handle in *out.  Errors: KITH_NOTDB (not SQLite, or SQLite but
- * not kith's), KITH_TOONEW, KITH_IO (cannot create the folder or file),
+ * Opens the database at path (":memory:" works for tests) and stores the
+ * handle in *out.  A missing file is created (mode 0600, folders 0700)
+ * under KITH_DB_CREATE and refused with KITH_NOTFOUND ("no kith database
+ * at PATH") under KITH_DB_READ.  A file or folder kith may not write is
+ * opened read-only in either mode (kith_db_readonly() says so): reads
+ * work, and a write fails with KITH_IO naming the file.  Errors: KITH_NOTDB
+ * (not SQLite, or SQLite but not kith's), KITH_TOONEW, KITH_IO (cannot
+ * create the folder or file; read-only and too old to be upgraded),
  * KITH_DB.  err names the path and the reason.
  */
+enum kith_status kith_db_open_mode(const char *path, enum kith_db_mode,
+		    struct kith_db **out, struct kith_err *);
+
+/* kith_db_open_mode() with KITH_DB_CREATE. */
 enum kith_status kith_db_open(const char *path, struct kith_db **out,
 		    struct kith_err *);
+
+/* 1 if the handle could only be opened read-only (file or folder). */
+int		 kith_db_readonly(const struct kith_db *);
 void		 kith_db_close(struct kith_db *);	/* NULL is a no-op */
 
 /* The path the handle was opened with. */

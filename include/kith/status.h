@@ -18,6 +18,7 @@
 	X(NOTFOUND,	"not found")					\
 	X(AMBIGUOUS,	"ambiguous")					\
 	X(EXISTS,	"already exists")				\
+	X(CONFLICT,	"changed by someone else since it was read")	\
 	X(DB,		"database error")				\
 	X(BUSY,		"database is busy")				\
 	X(NOTDB,	"not a kith database")				\

@@ -18,6 +18,8 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);		/* xstrdup(NULL) returns NULL */
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* xasprintf with a va_list (consumed); caller frees. */
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /* Called once before abort() on a fatal error; may be NULL. */
 void	 kith_set_fatal_hook(void (*)(void));

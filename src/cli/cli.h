@@ -23,11 +23,21 @@ struct kith_db;
 #define EXIT_BAD	1	/* bad input, not found */
 #define EXIT_USAGE	2
 
+/* What a command does with the database (cli_access() gives the default). */
+enum cli_access {
+	CLI_CHANGE,	/* writes to a database that must exist */
+	CLI_READ,	/* only reads (or the TUI): must exist, may be read-only */
+	CLI_CREATE,	/* writes, and creates the database if missing */
+	CLI_TRY,	/* a dry run: a missing database is an empty one in
+			   memory, never a new file */
+};
+
 struct cli {
 	const char	*prog;		/* "kith" */
 	const char	*db_path;	/* --db, or NULL for the default */
 	char		*owned_path;	/* db_path when kith made it (--demo) */
 	struct kith_db	*db;		/* opened by cli_open() */
+	enum cli_access	 access;	/* how cli_open() opens it */
 };
 
 struct cmd {
@@ -40,8 +50,16 @@ struct cmd {
 
 extern const struct cmd cli_cmds[];
 
-/* Opens cli->db; prints the error and returns 0 on failure. */
+/*
+ * Opens cli->db as cli->access says: a missing database is created only
+ * for CLI_CREATE (else "no kith database at PATH" and how to make one),
+ * and a read-only one is refused unless CLI_READ.  Prints the error and
+ * returns 0 on failure.
+ */
 int	 cli_open(struct cli *);
+
+/* How command name uses the database: CLI_CHANGE unless listed. */
+enum cli_access cli_access(const char *name);
 
 /*
  * Resolves what (an id or a search) to a contact id.  On failure prints
@@ -127,6 +145,7 @@ int	 cmd_done(struct cli *, int, char **);
 int	 cmd_snooze(struct cli *, int, char **);
 int	 cmd_due(struct cli *, int, char **);
 int	 cmd_demo_load(struct cli *, int, char **);
+int	 cmd_init(struct cli *, int, char **);
 int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);
 int	 cmd_undo(struct cli *, int, char **);

@@ -696,6 +696,7 @@ cmd_link(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (list) {
+		cli->access = CLI_READ;
 		if (!cli_open(cli))
 			return EXIT_BAD;
 		if (relation_kinds(cli->db, &kinds, &n, &err) != KITH_OK) {

@@ -238,6 +238,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return cli_usage(cmd);
 		if (undo != NULL && !cli_parse_id(undo, "import batch", &batch))
 			return EXIT_BAD;
+		cli->access = list ? CLI_READ : CLI_CHANGE;
 		if (!cli_open(cli))
 			return EXIT_BAD;
 		if (list)
@@ -260,6 +261,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		    "with it");
 		return EXIT_USAGE;
 	}
+	if (io.dry_run)		/* writes nothing, so creates nothing */
+		cli->access = CLI_TRY;
 	if (!cli_open(cli))
 		return EXIT_BAD;
 	io.notice = on_notice;

@@ -19,22 +19,6 @@
 enum { OPT_DB = CLI_OPT_DB, OPT_LIST };
 
 static int	list_actions(struct cli *);
-static char	*vlabel(const char *, va_list);
-
-static char *
-vlabel(const char *fmt, va_list ap)
-{
-	va_list	 aq;
-	char	*s;
-	int	 n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	return s;
-}
 
 void
 cli_act_name(struct cli *cli, const char *command, const char *fmt, ...)
@@ -43,7 +27,7 @@ cli_act_name(struct cli *cli, const char *command, const char *fmt, ...)
 	char	*label;
 
 	va_start(ap, fmt);
-	label = vlabel(fmt, ap);
+	label = xvasprintf(fmt, ap);
 	va_end(ap);
 	kith_db_action(cli->db, command, label);
 	free(label);
@@ -69,7 +53,7 @@ cli_act_commit(struct cli *cli, const char *command, const char *fmt, ...)
 	char		*label;
 
 	va_start(ap, fmt);
-	label = vlabel(fmt, ap);
+	label = xvasprintf(fmt, ap);
 	va_end(ap);
 	kith_db_action(cli->db, command, label);
 	free(label);
@@ -169,8 +153,10 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 		return EXIT_BAD;
 	if (!cli_open(cli))
 		return EXIT_BAD;
-	if (list)
+	if (list) {
+		cli->access = CLI_READ;	/* a read-only book lists too */
 		return list_actions(cli);
+	}
 	st = id != 0 ? journal_undo(cli->db, id, &done, &err) :
 	    journal_undo_last(cli->db, &done, &err);
 	if (st != KITH_OK) {

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kith/clock.h"
@@ -26,12 +27,17 @@
 #include "demo.h"
 
 static int	run_overview(struct cli *);
-static char	*vformat(const char *, va_list)
-		    __attribute__((format(printf, 1, 0)));
 static int	main_usage(FILE *);
 static int	open_demo(struct cli *);
 
 const struct cmd cli_cmds[] = {
+	{ "init", cmd_init, "[PATH]", "create an empty kith database",
+	    "Creates the database at PATH (default: --db, $KITH_DB, else "
+	    "$XDG_DATA_HOME/kith/kith.db),\nmode 0600 in folders created "
+	    "0700.  An existing kith database is left as it is.\nOnly init, "
+	    "add, import and demo-load create a missing database: every other "
+	    "command\nsays \"no kith database at PATH\" and exits 1, so a "
+	    "mistyped path never\nshows an empty address book." },
 	{ "add", cmd_add, "NAME [--email E]... [--phone P]... [--org O] "
 	    "[--title T] [--tag T]... [--note N] [--birthday D] [--url U]... "
 	    "[--force]",
@@ -194,6 +200,32 @@ const struct cmd cli_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
+/*
+ * How each command uses the database.  Commands that only read may run on
+ * a read-only database; only those that add data create a missing one.
+ * Anything not listed changes a database that must exist.
+ */
+static const struct {
+	const char	*name;
+	enum cli_access	 access;
+} accesses[] = {
+	{ "init", CLI_CREATE }, { "add", CLI_CREATE },
+	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
+	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
+	{ "export", CLI_READ },
+};
+
+enum cli_access
+cli_access(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof accesses / sizeof accesses[0]; i++)
+		if (strcmp(accesses[i].name, name) == 0)
+			return accesses[i].access;
+	return CLI_CHANGE;
+}
+
 const struct cmd *
 cli_find(const char *name)
 {
@@ -213,7 +245,7 @@ cli_errorx(const char *fmt, ...)
 
 	/* Messages quote what the user or a file gave: shown inert. */
 	va_start(ap, fmt);
-	msg = vformat(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	out_textf(stderr, "kith: %s\n", msg);
 	free(msg);
@@ -246,6 +278,7 @@ int
 cli_open(struct cli *cli)
 {
 	struct kith_err	 err = { 0 };
+	enum kith_status st;
 	const char	*now;
 	char		*path;
 	time_t		 t;
@@ -258,8 +291,29 @@ cli_open(struct cli *cli)
 		    "or give --db PATH");
 		return 0;
 	}
-	if (kith_db_open(path, &cli->db, &err) != KITH_OK) {
+	st = kith_db_open_mode(path, cli->access == CLI_CREATE ?
+	    KITH_DB_CREATE : KITH_DB_READ, &cli->db, &err);
+	if (st == KITH_NOTFOUND && cli->access == CLI_TRY)
+		st = kith_db_open(":memory:", &cli->db, &err);
+	else if (st == KITH_NOTFOUND) {
+		cli_errorx("no kith database at %s\n'kith init %s' creates an "
+		    "empty one; kith add and kith import create it too.", path,
+		    path);
+		free(path);
+		return 0;
+	}
+	if (st != KITH_OK) {
 		cli_error(&err);
+		free(path);
+		return 0;
+	}
+	if (cli->access != CLI_READ && cli->access != CLI_TRY &&
+	    kith_db_readonly(cli->db)) {
+		cli_errorx("cannot change %s: it is read-only (the file, its "
+		    "folder or its -wal/-shm files are not writable); nothing "
+		    "was changed", path);
+		kith_db_close(cli->db);
+		cli->db = NULL;
 		free(path);
 		return 0;
 	}
@@ -360,24 +414,6 @@ out_text(FILE *fp, const char *s)
 	free(t);
 }
 
-/* fmt formatted with ap; caller frees. */
-static char *
-vformat(const char *fmt, va_list ap)
-{
-	va_list	 aq;
-	char	*s;
-	int	 n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		return xstrdup("");
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 void
 out_textf(FILE *fp, const char *fmt, ...)
 {
@@ -385,7 +421,7 @@ out_textf(FILE *fp, const char *fmt, ...)
 	char	*s, *t;
 
 	va_start(ap, fmt);
-	s = vformat(fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	t = termsafe_str(s, TERMSAFE_LINES);
 	fputs(t, fp);
@@ -492,12 +528,43 @@ open_demo(struct cli *cli)
 	unlink(side);
 	free(side);
 	cli->db_path = cli->owned_path = path;
+	cli->access = CLI_CREATE;
 	ok = cli_open(cli);
 	if (ok && demo_load(cli->db, file, &err) != KITH_OK) {
 		cli_error(&err);
 		ok = 0;
 	}
 	return ok;
+}
+
+int
+cmd_init(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db",		required_argument,	NULL, CLI_OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("init");
+	struct stat		 st;
+	char			*path;
+	int			 rc, existed;
+
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, NULL)) != -1)
+		return rc;
+	if (argc - optind > 1)
+		return cli_usage(cmd);
+	if (optind < argc)
+		cli->db_path = argv[optind];
+	path = cli->db_path ? xstrdup(cli->db_path) : kith_db_default_path();
+	existed = path != NULL && stat(path, &st) == 0 && st.st_size > 0;
+	free(path);
+	cli->access = CLI_CREATE;
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	printf("%s %s\n", existed ? "kith database already at" :
+	    "created an empty kith database at", kith_db_path(cli->db));
+	return EXIT_OK;
 }
 
 int
@@ -543,7 +610,7 @@ main(int argc, char **argv)
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli		 cli = { "kith", NULL, NULL, NULL };
+	struct cli		 cli = { "kith", NULL, NULL, NULL, CLI_READ };
 	const struct cmd	*c;
 	int			 ch, demo = 0, rc;
 
@@ -581,6 +648,7 @@ main(int argc, char **argv)
 	}
 
 	if (argc == 0) {
+		cli.access = CLI_READ;	/* the TUI reports a failed write */
 		if (!cli_open(&cli))
 			return EXIT_BAD;
 		rc = run_overview(&cli);
@@ -590,6 +658,8 @@ main(int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else {
 		optind = 0;	/* glibc: start afresh for the subcommand */
+		if (cli.db == NULL)
+			cli.access = cli_access(c->name);
 		rc = c->run(&cli, argc, argv);
 	}
 	kith_db_close(cli.db);

@@ -480,11 +480,14 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 			return db_fail(db, err, "saving an e-mail");
 	}
 	for (i = 0; i < c->n_phones; i++) {
+		/* Before db_stmt: db_region() may compile a statement. */
+		s = phone_normalise(c->phones[i].raw, db_region(db));
 		if ((stmt = db_stmt(db, "INSERT INTO phone (contact_id, pos, "
 		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
-		    == NULL)
+		    == NULL) {
+			free(s);
 			return KITH_DB;
-		s = phone_normalise(c->phones[i].raw, db_region(db));
+		}
 		sqlite3_bind_int64(stmt, 1, c->id);
 		sqlite3_bind_int64(stmt, 2, (int64_t)i);
 		db_bind_text(stmt, 3, c->phones[i].raw);

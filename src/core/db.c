@@ -28,7 +28,9 @@
 
 #define KITH_APP_ID	0x6b697468	/* "kith" */
 #define BUSY_TIMEOUT_MS	10000
-#define STMT_CACHE	64
+#define READONLY_WHY	"read-only (the file, its folder or its -wal/-shm " \
+			"files are not writable)"
+#define STMT_CACHE	64	/* statements kept; KITH_STMT_CACHE overrides */
 
 extern const char kith_schema_sql[];
 
@@ -45,22 +47,28 @@ struct kith_db {
 	int			 depth;		/* transaction nesting */
 	char			 region[8];	/* phone region, "" until read */
 	int			 bulk;		/* kith_db_bulk() is on */
+	int			 readonly;	/* file or folder not writable */
 	int			 broken;	/* an inner level failed in bulk */
 	struct journal		*journal;	/* NULL while migrating */
-	struct stmt_slot	 stmts[STMT_CACHE];
+	struct stmt_slot	*stmts;		/* oldest first */
 	size_t			 n_stmts;
+	size_t			 cap_stmts;	/* the array's room */
+	size_t			 max_stmts;	/* kept when none is busy */
 };
 
 static enum kith_status	check_file(const char *, int *, struct kith_err *);
 static enum kith_status	make_parent(const char *, struct kith_err *);
 static enum kith_status	create_file(const char *, struct kith_err *);
 static enum kith_status	migrate(struct kith_db *, struct kith_err *);
+static enum kith_status	open_sqlite(struct kith_db *, struct kith_err *);
+static char		*file_uri(const char *, const char *);
 static int		pragma_int(struct kith_db *, const char *);
 static const char	*env_collation(void);
 static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
 static void		 sql_name_words(sqlite3_context *, int, sqlite3_value **);
 static void		 sql_phone_words(sqlite3_context *, int, sqlite3_value **);
 static void		 env_region(char [8]);
+static size_t		 stmt_cache_size(void);
 
 char *
 kith_db_default_path(void)
@@ -164,15 +172,25 @@ create_file(const char *path, struct kith_err *err)
 enum kith_status
 kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 {
+	return kith_db_open_mode(path, KITH_DB_CREATE, out, err);
+}
+
+enum kith_status
+kith_db_open_mode(const char *path, enum kith_db_mode mode,
+    struct kith_db **out, struct kith_err *err)
+{
 	struct kith_db		*db;
 	enum kith_status	 st;
-	int			 exists = 0, memory, rc;
+	int			 exists = 0, memory;
 
 	*out = NULL;
 	memory = strcmp(path, ":memory:") == 0;
 	if (!memory) {
 		if ((st = check_file(path, &exists, err)) != KITH_OK)
 			return st;
+		if (!exists && mode == KITH_DB_READ)
+			return kith_err_set(err, KITH_NOTFOUND,
+			    "no kith database at %s", path);
 		if (!exists && ((st = make_parent(path, err)) != KITH_OK ||
 		    (st = create_file(path, err)) != KITH_OK))
 			return st;
@@ -180,32 +198,17 @@ kith_db_open(const char *path, struct kith_db **out, struct kith_err *err)
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &db->sql,
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc != SQLITE_OK) {
-		st = kith_err_set(err, KITH_IO, "%s: %s", path,
-		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+	db->max_stmts = stmt_cache_size();
+	if ((st = open_sqlite(db, err)) != KITH_OK)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(db->sql, 1);
-	sqlite3_create_function_v2(db->sql, "kith_fold", 1, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db, sql_fold, NULL, NULL,
-	    NULL);
-	sqlite3_create_function_v2(db->sql, "kith_name_words", 5,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
-	    sql_name_words, NULL, NULL, NULL);
-	sqlite3_create_function_v2(db->sql, "kith_phone_words", 2,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-	    sql_phone_words, NULL, NULL, NULL);
-	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
 
 	/* Reading the schema is the first real look at the file. */
 	if ((st = migrate(db, err)) != KITH_OK)
 		goto fail;
 	if ((st = db_exec(db, "PRAGMA foreign_keys = ON", err)) != KITH_OK)
 		goto fail;
-	if (!memory && (st = db_exec(db, "PRAGMA journal_mode = WAL", err))
-	    != KITH_OK)
+	if (!memory && !db->readonly &&
+	    (st = db_exec(db, "PRAGMA journal_mode = WAL", err)) != KITH_OK)
 		goto fail;
 	/*
 	 * Savepoints (every user action nested in an import) journal to
@@ -224,6 +227,98 @@ fail:
 	return st;
 }
 
+/*
+ * Opens db->path read-write if kith may write it, else read-only, and
+ * reads the first page to be sure it can.  SQLite falls back to read-only
+ * on its own for a file it may not write; a WAL database in a folder it
+ * may not write cannot get its -shm file, so it is opened read-only and,
+ * failing that, as immutable (nobody can be writing it through that
+ * folder's side files either).
+ */
+static enum kith_status
+open_sqlite(struct kith_db *db, struct kith_err *err)
+{
+	static const char *const ro[] = { NULL, "mode=ro", "immutable=1" };
+	char		*uri;
+	size_t		 i;
+	int		 rc = SQLITE_OK, flags;
+
+	for (i = 0; i < sizeof ro / sizeof ro[0]; i++) {
+		if (db->sql != NULL) {
+			sqlite3_close(db->sql);
+			db->sql = NULL;
+		}
+		if (ro[i] != NULL && strcmp(db->path, ":memory:") == 0)
+			break;
+		flags = SQLITE_OPEN_NOFOLLOW | (ro[i] == NULL ?
+		    SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI);
+		uri = ro[i] == NULL ? xstrdup(db->path) :
+		    file_uri(db->path, ro[i]);
+		rc = sqlite3_open_v2(uri, &db->sql, flags, NULL);
+		free(uri);
+		if (rc != SQLITE_OK)
+			continue;
+		sqlite3_extended_result_codes(db->sql, 1);
+		sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+		/* The first read opens the WAL index: does it work? */
+		if ((rc = sqlite3_exec(db->sql, "SELECT count(*) FROM "
+		    "sqlite_schema", NULL, NULL, NULL)) != SQLITE_OK &&
+		    (rc & 0xff) != SQLITE_CANTOPEN &&
+		    (rc & 0xff) != SQLITE_READONLY &&
+		    (rc & 0xff) != SQLITE_PERM)
+			break;		/* not about permissions: report it */
+		if (rc == SQLITE_OK)
+			break;
+	}
+	if (db->sql == NULL || rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			return kith_err_set(err, KITH_NOTDB, "%s: not a kith "
+			    "database; it was left untouched", db->path);
+		return kith_err_set(err, KITH_IO, "%s: %s", db->path,
+		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+	}
+	db->readonly = sqlite3_db_readonly(db->sql, "main") == 1;
+	sqlite3_create_function_v2(db->sql, "kith_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db, sql_fold, NULL, NULL,
+	    NULL);
+	sqlite3_create_function_v2(db->sql, "kith_name_words", 5,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
+	    sql_name_words, NULL, NULL, NULL);
+	sqlite3_create_function_v2(db->sql, "kith_phone_words", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    sql_phone_words, NULL, NULL, NULL);
+	return KITH_OK;
+}
+
+/* "file:PATH?QUERY" with the characters a URI path may not hold escaped. */
+static char *
+file_uri(const char *path, const char *query)
+{
+	struct sbuf		 sb = { 0 };
+	const unsigned char	*p;
+	char			 hex[4];
+
+	sbuf_add(&sb, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= 0x20 ||
+		    *p >= 0x7f) {
+			snprintf(hex, sizeof hex, "%%%02X", *p);
+			sbuf_add(&sb, hex);
+		} else
+			sbuf_addc(&sb, (char)*p);
+	}
+	sbuf_addc(&sb, '?');
+	sbuf_add(&sb, query);
+	return sbuf_detach(&sb);
+}
+
+int
+kith_db_readonly(const struct kith_db *db)
+{
+	return db->readonly;
+}
+
 void
 kith_db_close(struct kith_db *db)
 {
@@ -234,6 +329,7 @@ kith_db_close(struct kith_db *db)
 	for (i = 0; i < db->n_stmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	journal_free(db->journal);	/* before the handle it watches */
+	free(db->stmts);
 	if (db->sql != NULL)
 		sqlite3_close(db->sql);
 	text_free(db->text);
@@ -382,6 +478,9 @@ kith_db_begin(struct kith_db *db, struct kith_err *err)
 {
 	enum kith_status	st = KITH_OK;
 
+	if (db->readonly)
+		return kith_err_set(err, KITH_IO, "cannot change %s: it is "
+		    READONLY_WHY "; nothing was changed", db->path);
 	/*
 	 * Inner levels are savepoints, so they can fail on their own; in
 	 * bulk mode they are free, and a failure spoils the whole level.
@@ -435,6 +534,19 @@ kith_db_rollback(struct kith_db *db)
 		db_exec(db, "ROLLBACK TO kith; RELEASE kith", NULL);
 }
 
+/* STMT_CACHE, or KITH_STMT_CACHE (at least 1) to test evictions. */
+static size_t
+stmt_cache_size(void)
+{
+	const char	*env;
+	long		 n;
+
+	if (str_empty(env = getenv("KITH_STMT_CACHE")) ||
+	    (n = strtol(env, NULL, 10)) < 1)
+		return STMT_CACHE;
+	return (size_t)n;
+}
+
 sqlite3_stmt *
 db_stmt(struct kith_db *db, const char *sql, struct kith_err *err)
 {
@@ -454,12 +566,26 @@ db_stmt(struct kith_db *db, const char *sql, struct kith_err *err)
 		db_fail(db, err, "preparing a query");
 		return NULL;
 	}
-	if (db->n_stmts == STMT_CACHE) {
-		/* Full: evict the oldest entry. */
-		sqlite3_finalize(db->stmts[0].stmt);
-		memmove(db->stmts, db->stmts + 1,
-		    (STMT_CACHE - 1) * sizeof db->stmts[0]);
-		db->n_stmts--;
+	/*
+	 * Full: evict the oldest statement that is not stepping.  One that
+	 * is (a caller is still reading its rows) must outlive this call, so
+	 * when every entry is busy the cache grows instead.
+	 */
+	if (db->n_stmts >= db->max_stmts) {
+		for (i = 0; i < db->n_stmts; i++)
+			if (!sqlite3_stmt_busy(db->stmts[i].stmt))
+				break;
+		if (i < db->n_stmts) {
+			sqlite3_finalize(db->stmts[i].stmt);
+			memmove(db->stmts + i, db->stmts + i + 1,
+			    (db->n_stmts - i - 1) * sizeof db->stmts[0]);
+			db->n_stmts--;
+		}
+	}
+	if (db->n_stmts == db->cap_stmts) {
+		db->cap_stmts = db->cap_stmts ? db->cap_stmts * 2 : 16;
+		db->stmts = xreallocarray(db->stmts, db->cap_stmts,
+		    sizeof db->stmts[0]);
 	}
 	db->stmts[db->n_stmts].sql = sql;
 	db->stmts[db->n_stmts].stmt = stmt;
@@ -484,8 +610,9 @@ db_fail(struct kith_db *db, struct kith_err *err, const char *what)
 		return kith_err_set(err, KITH_IO, "%s: the disk is full",
 		    db->path);
 	if ((rc & 0xff) == SQLITE_READONLY)
-		return kith_err_set(err, KITH_IO, "%s: the database is "
-		    "read-only", db->path);
+		return kith_err_set(err, KITH_IO, "%s: cannot write to %s: it "
+		    "is " READONLY_WHY "; nothing was changed", what,
+		    db->path);
 	return kith_err_set(err, KITH_DB, "%s: %s (%s)", what,
 	    sqlite3_errmsg(db->sql), db->path);
 }
@@ -716,6 +843,12 @@ migrate(struct kith_db *db, struct kith_err *err)
 		    KITH_SCHEMA_VERSION);
 	if (version == KITH_SCHEMA_VERSION)
 		return KITH_OK;
+	if (db->readonly)
+		return kith_err_set(err, KITH_IO, "%s: %s, and it is "
+		    READONLY_WHY "; make them writable so that kith can set "
+		    "it up", db->path,
+		    version == 0 ? "a new, empty database" :
+		    "written by an older kith");
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;

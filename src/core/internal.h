@@ -16,7 +16,12 @@
  * Returns the prepared statement for sql, compiled on first use and kept
  * for the life of the handle; it comes reset with its bindings cleared.
  * sql must be a string literal (the cache is keyed by its address).  NULL
- * with err set if it does not compile.
+ * with err set if it does not compile.  The statement stays valid while it
+ * is stepping (sqlite3_stmt_busy); one not yet stepped, or stepped to its
+ * end, may be evicted by the next db_stmt(), so bind and step it before
+ * calling anything that may compile another statement, and reset it
+ * before such a call once its last row is read.  KITH_STMT_CACHE=N sets
+ * the cache size (tests run the suite with 1 to prove the callers right).
  */
 sqlite3_stmt	*db_stmt(struct kith_db *, const char *sql, struct kith_err *);
 

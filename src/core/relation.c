@@ -89,11 +89,12 @@ find_kind(struct kith_db *db, const char *kind, int64_t *id, int *reversed,
 		/* Symmetric kinds answer 1 too: see relation_link(). */
 		*reversed = sqlite3_column_int(stmt, 1) == 0;
 		st = KITH_OK;
-	} else if (rc == SQLITE_DONE)
-		st = unknown_kind(db, kind, err);
-	else
+	} else if (rc != SQLITE_DONE)
 		st = db_fail(db, err, "finding a relationship kind");
+	/* Done with stmt before unknown_kind() compiles its own. */
 	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		st = unknown_kind(db, kind, err);
 out:
 	free(name);
 	free(inverse);

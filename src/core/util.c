@@ -86,20 +86,30 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct sbuf	 sb = { 0 };
-	va_list		 ap;
-	int		 len;
+	va_list	 ap;
+	char	*s;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 len;
+
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (len < 0)
 		kith_fatal("bad format string");
-	sb.s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(sb.s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	return sb.s;
+	s = xmalloc((size_t)len + 1);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	return s;
 }
 
 static void

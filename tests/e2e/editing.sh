@@ -69,6 +69,7 @@ done
 # Edit again: drop an e-mail and a phone, keep the rest.
 keys e
 expect "Edit contact" "the form again"
+expect "marko.p@mail.example" "the form shows the e-mail about to go"
 s=$(screen)
 expect_in "$s" "marko.p@mail.example, office@petrovic.example" \
     "the form lists the e-mails comma-separated"

@@ -35,6 +35,7 @@ k add "Chen Wei" --org "Acme Asia"
 expect "3 contacts" "a contact added elsewhere is counted"
 expect "Chen Wei" "and listed"
 
+expect "chase the invoice" "the overdue follow-up is in the alert pane"
 id=$("$KITH" --db "$DB" due --tsv | awk -F'\t' '/chase the invoice/ {print $1}')
 k "done" "$id"
 expect "0 overdue  2 today" "a follow-up done elsewhere leaves the count"

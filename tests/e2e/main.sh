@@ -9,6 +9,13 @@ start
 expect "! 7 overdue  3 today" "header counts on the demo data"
 expect "63 contacts" "contact count"
 expect "20d late  Olivia Grant" "most overdue alert first"
+# expect_gone can fail: on a text never shown, and on one still shown.
+if (failed=0; expect_gone "no such text on screen" "probe" 2>/dev/null
+    [ "$failed" -eq 1 ]); then pass; else
+	fail "expect_gone passed on a text that was never shown"; fi
+if (failed=0; TIMEOUT=1; expect_gone "20d late  Olivia Grant" "probe" \
+    2>/dev/null; [ "$failed" -eq 1 ]); then pass; else
+	fail "expect_gone passed on a text still shown"; fi
 expect "Ana Petrović" "list shows names"
 expect "Berlin office." "long notes wrap in the contact sheet"
 
@@ -25,7 +32,7 @@ expect "Alex Rivera" "Esc clears the search"
 # Mark the most overdue alert done: the count drops at once.
 keys d
 expect "6 overdue" "done lowers the overdue count"
-expect_gone "Olivia Grant              send fixed-fee" "done removes the alert"
+expect_gone "20d late  Olivia Grant" "done removes the alert"
 
 # Snooze the next one to tomorrow.
 keys s
