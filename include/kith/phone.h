@@ -80,8 +80,8 @@ int		 phone_same(const char *a, const char *b, const char *region);
  * normalised digits ("442079460101"), and, when it has a country code,
  * the national number with and without a trunk 0 ("2079460101",
  * "02079460101"), and the country code before each later digit group of
- * raw, the number as written ("4479460101" and "440101" for "+44 20 7946
- * 0101"), since people drop the area code.  "" for no digits.  Caller
+ * raw, the number as written ("4479460101" for "+44 20 7946 0101"; only
+ * tails of at least 6 digits), since people drop the area code.  "" for no digits.  Caller
  * frees.
  */
 char		*phone_search_words(const char *raw, const char *norm);

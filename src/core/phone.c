@@ -58,6 +58,9 @@ static const unsigned short two_digit[10] = {
 	[9] = 0x3fu | 1u << 8,					/* 90-95 98 */
 };
 
+/* Fewest digits of a local number (the part after the area code). */
+#define PHONE_MIN_LOCAL	6
+
 static const struct region	*find_region(const char *);
 static char			*strip_intl(const char *, int *);
 
@@ -278,7 +281,9 @@ phone_search_words(const char *raw, const char *norm)
 	 * "447946" finds "+44 20 7946 0101": people remember a number as
 	 * its country and its local part and drop the area code.  Each
 	 * group start in raw is tried; its digits to the end must be a
-	 * proper tail of the national number.
+	 * proper tail of the national number, and long enough to be a
+	 * local number (not the last group alone: each word costs the
+	 * index).
 	 */
 	nlen = strlen(nat);
 	for (p = raw != NULL ? raw : ""; *p != '\0'; p++) {
@@ -286,7 +291,7 @@ phone_search_words(const char *raw, const char *norm)
 		    p[-1] <= '9'))
 			continue;
 		tlen = phone_count_digits(p);
-		if (tlen < 4 || tlen >= nlen)
+		if (tlen < PHONE_MIN_LOCAL || tlen >= nlen)
 			continue;
 		d = phone_digits(p);
 		if (strcmp(d, nat + nlen - tlen) == 0) {
