@@ -159,9 +159,10 @@ const struct cmd cli_cmds[] = {
 	    "reported with their\nline and kept in FILE.rejected.csv (or "
 	    "--rejects PATH).  Encoding (UTF-8,\nUTF-16, or --charset for files "
 	    "that are not UTF-8, default WINDOWS-1252) and\ndelimiter (, ; "
-	    "TAB) are detected.  --dry-run shows the mapping and the counts\n"
-	    "and writes nothing.  --undo BATCH takes an import back after "
-	    "naming it and\nasking (without a terminal, give --yes); --list "
+	    "TAB) are detected.  --dry-run shows the mapping and what\n"
+	    "it would do (\"would import\", \"would reject\") and writes "
+	    "nothing.\n--undo BATCH takes an import back after naming it and "
+	    "asking\n(without a terminal, give --yes); --list "
 	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
 	    "bar.\nExits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",

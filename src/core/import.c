@@ -301,8 +301,9 @@ data_record(struct import *im, const struct csv_record *rec)
 			continue;
 		}
 		say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
-		    "address; kept as the field \"E-mail (invalid)\"",
-		    c->emails[i].addr);
+		    "address; %s as the field \"E-mail (invalid)\"",
+		    c->emails[i].addr, im->opts->dry_run ? "would be kept" :
+		    "kept");
 		contact_add_custom(c, "E-mail (invalid)", c->emails[i].addr);
 		free(c->emails[i].addr);
 		free(c->emails[i].label);
@@ -366,8 +367,9 @@ data_record(struct import *im, const struct csv_record *rec)
 	if (verdict == DEDUP_REVIEW) {
 		im->rep->review++;
 		say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
-		    "contact %lld (%s); added apart, check with kith show %lld",
-		    (long long)id, why, (long long)id);
+		    "contact %lld (%s); %s apart, check with kith show %lld",
+		    (long long)id, why, im->opts->dry_run ? "would be added" :
+		    "added", (long long)id);
 	}
 chunk:
 	if (!im->opts->dry_run && ++im->in_chunk >= CHUNK) {
