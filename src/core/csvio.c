@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <csv.h>
 
@@ -119,7 +120,9 @@ struct csv_out {
 
 static enum kith_status	 rd_detect(struct csv_reader *, struct kith_err *);
 static const char	*rd_signature(const unsigned char *, size_t);
-static const char	*rd_binary(const unsigned char *, size_t);
+static const char	*rd_binary(const unsigned char *, size_t, char *,
+			    size_t);
+static long		 rd_vcard(const char *, const unsigned char *, size_t);
 static enum kith_status	 rd_prescan(struct csv_reader *, size_t,
 			    struct kith_err *);
 static int		 scan_utf8(const unsigned char *, size_t, int, int *,
@@ -240,7 +243,9 @@ rd_detect(struct csv_reader *r, struct kith_err *err)
 {
 	const unsigned char	*p;
 	const char		*what;
+	char			 why[64];
 	size_t			 n, bom = 0;
+	long			 vline;
 
 	r->raw = xmalloc(RD_CHUNK + RD_SLACK);
 	n = fread(r->raw, 1, RD_CHUNK, r->fp);
@@ -272,9 +277,24 @@ rd_detect(struct csv_reader *r, struct kith_err *err)
 			    what);
 	}
 	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
-	    (what = rd_binary(p + bom, n - bom)) != NULL)
+	    (vline = rd_vcard(r->path, p + bom, n - bom)) >= 0) {
+		if (vline == 0)
+			return kith_err_set(err, KITH_INVALID, "%s: a vCard "
+			    "file (.vcf); vCard import is not supported yet",
+			    r->path);
+		return kith_err_set(err, KITH_INVALID, "%s: looks like a "
+		    "vCard file (BEGIN:VCARD on line %ld); vCard import is "
+		    "not supported yet", r->path, vline);
+	}
+	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
+	    (what = rd_binary(p + bom, n - bom, why, sizeof why)) != NULL) {
+		if (what == why)
+			return kith_err_set(err, KITH_INVALID,
+			    "%s: binary data (%s), not a CSV file", r->path,
+			    what);
 		return kith_err_set(err, KITH_INVALID,
 		    "%s: not a CSV file (%s)", r->path, what);
+	}
 
 	if (r->enc == ENC_UTF8) {
 		enum kith_status	st;
@@ -350,15 +370,46 @@ rd_signature(const unsigned char *p, size_t n)
 }
 
 /*
+ * The line of a BEGIN:VCARD that opens the head (blank lines before it
+ * allowed), 0 for a file named .vcf or .vcard, else -1: a vCard file is
+ * named as one, not read as a one-column table.
+ */
+static long
+rd_vcard(const char *path, const unsigned char *p, size_t n)
+{
+	const char	*dot = strrchr(path, '.');
+	size_t		 i = 0;
+	long		 line = 1;
+
+	while (i < n && (p[i] == '\r' || p[i] == '\n' || p[i] == ' ' ||
+	    p[i] == '\t')) {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == n ||
+		    p[i + 1] != '\n')))
+			line++;
+		i++;
+	}
+	if (n - i >= 11 && strncasecmp((const char *)p + i, "BEGIN:VCARD",
+	    11) == 0)
+		return line;
+	if (dot != NULL && strchr(dot, '/') == NULL &&
+	    (strcasecmp(dot, ".vcf") == 0 || strcasecmp(dot, ".vcard") == 0))
+		return 0;
+	return -1;
+}
+
+/*
  * Why the first bytes of a file that is not UTF-16 look like binary data,
  * or NULL.  A NUL byte alone is not enough (a CSV file may have one in a
  * field, a record error); more than one byte in 32 that is a control
- * character other than TAB, LF, FF and CR is.
+ * character other than TAB, LF, FF and CR is.  Binary data is described
+ * in buf (the first NUL or control byte and its offset), which is
+ * returned; a UTF-16 file without BOM gets a static message.
  */
 static const char *
-rd_binary(const unsigned char *p, size_t n)
+rd_binary(const unsigned char *p, size_t n, char *buf, size_t size)
 {
-	size_t	i, ctl = 0, nul[2] = { 0, 0 };
+	size_t	i, ctl = 0, nul[2] = { 0, 0 }, first = (size_t)-1;
+	size_t	first_nul = (size_t)-1;
 
 	if (n > BINARY_SAMPLE)
 		n = BINARY_SAMPLE;
@@ -367,8 +418,13 @@ rd_binary(const unsigned char *p, size_t n)
 		    p[i] == '\f' || p[i] == '\r')
 			continue;
 		ctl++;
-		if (p[i] == 0)
+		if (first == (size_t)-1)
+			first = i;
+		if (p[i] == 0) {
 			nul[i & 1]++;
+			if (first_nul == (size_t)-1)
+				first_nul = i;
+		}
 	}
 	if (ctl * 32 <= n)
 		return NULL;
@@ -377,7 +433,12 @@ rd_binary(const unsigned char *p, size_t n)
 	    (nul[1] * 4 > n && nul[0] * 64 <= n))
 		return "looks like UTF-16 without a byte-order mark; "
 		    "save it as UTF-8";
-	return "contains binary data";
+	if (first_nul != (size_t)-1)
+		snprintf(buf, size, "a NUL byte at offset %zu", first_nul);
+	else
+		snprintf(buf, size, "a control byte 0x%02x at offset %zu",
+		    p[first], first);
+	return buf;
 }
 
 /*

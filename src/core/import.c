@@ -68,6 +68,9 @@ static void	reject(struct import *, const struct csv_record *,
 static int	on_record(const struct csv_record *, void *);
 static int	data_record(struct import *, const struct csv_record *);
 static enum kith_status start_map(struct import *, const struct held *);
+static enum kith_status start_batch(struct import *);
+static int	looks_prose(const struct import *);
+static enum kith_status prose(struct import *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
 static void	snapshot(const struct contact *, struct sbuf *);
@@ -202,11 +205,96 @@ start_map(struct import *im, const struct held *h)
 	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
 	    im->err)) != KITH_OK)
 		return st;
+	if ((st = start_batch(im)) != KITH_OK) {
+		csvmap_free(im->map);
+		im->map = NULL;
+		return st;
+	}
 	im->header = *h;
 	snprintf(im->rep->format, sizeof im->rep->format, "%s",
 	    csvmap_format(im->map));
 	im->rep->mapping = csvmap_describe(im->map);
 	return KITH_OK;
+}
+
+/*
+ * The batch row, once the file is known to be a table (its header found),
+ * so that a file refused before has no batch.  It commits at once: a
+ * killed import can be undone.  Nothing else is written before it.
+ */
+static enum kith_status
+start_batch(struct import *im)
+{
+	enum kith_status	 st;
+	sqlite3_stmt		*stmt;
+
+	if (!im->opts->dry_run) {
+		if ((stmt = db_stmt(im->db, "INSERT INTO import_batch (file, "
+		    "started) VALUES (?1, ?2)", im->err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_text(stmt, 1, im->path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(im->db));
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(im->db, im->err, "starting the import");
+		im->rep->batch = sqlite3_last_insert_rowid(
+		    kith_db_sqlite(im->db));
+		if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
+		    (st = kith_db_begin(im->db, im->err)) != KITH_OK)
+			return st;
+	}
+	free(im->label);
+	im->label = im->rep->batch ? xasprintf("import %lld",
+	    (long long)im->rep->batch) : xstrdup("import");
+	return KITH_OK;
+}
+
+/*
+ * Whether the records held before any header was found read as prose (a
+ * letter) rather than a table: nothing in the first looks like a column
+ * name, most have at most one non-empty field, and none holds an e-mail
+ * address or a phone-length run of digits.  Not asked with --format or
+ * --map, which say the file is a table.
+ */
+static int
+looks_prose(const struct import *im)
+{
+	struct csv_record	 rec;
+	size_t			 i, k, narrow = 0, digits;
+	const char		*s;
+
+	if (im->n_pre == 0 || im->opts->format != NULL ||
+	    im->opts->map != NULL)
+		return 0;
+	held_record(&im->pre[0], &rec);
+	if (csvmap_header_score(&rec) > 0)
+		return 0;
+	for (i = 0; i < im->n_pre; i++) {
+		size_t	filled = 0;
+
+		for (k = 0; k < im->pre[i].n; k++) {
+			s = im->pre[i].field[k];
+			if (*s != '\0')
+				filled++;
+			if (strchr(s, '@') != NULL)
+				return 0;
+			for (digits = 0; *s != '\0'; s++)
+				if (*s >= '0' && *s <= '9') {
+					if (++digits >= 7)
+						return 0;
+				} else if (strchr(" -./()+", *s) == NULL)
+					digits = 0;
+		}
+		if (filled <= 1)
+			narrow++;
+	}
+	return narrow * 4 >= im->n_pre * 3;
+}
+
+static enum kith_status
+prose(struct import *im)
+{
+	return kith_err_set(im->err, KITH_INVALID, "%s: no delimiter found: "
+	    "one column of prose, not an address-book table", im->path);
 }
 
 static int
@@ -245,6 +333,10 @@ on_record(const struct csv_record *rec, void *arg)
 			return 0;
 	}
 	/* No header found: the first record is the header after all. */
+	if (looks_prose(im)) {
+		im->st = prose(im);
+		return 1;
+	}
 	h = im->pre[0];
 	if ((im->st = start_map(im, &h)) != KITH_OK)
 		return 1;
@@ -476,27 +568,7 @@ import_file(struct kith_db *db, const char *path,
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
-	if (!im.opts->dry_run) {
-		/* The batch row commits first: a killed import can be undone. */
-		if ((stmt = db_stmt(db, "INSERT INTO import_batch (file, "
-		    "started) VALUES (?1, ?2)", err)) == NULL) {
-			kith_db_rollback(db);
-			return KITH_DB;
-		}
-		sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(db));
-		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			st = db_fail(db, err, "starting the import");
-			kith_db_rollback(db);
-			return st;
-		}
-		rep->batch = sqlite3_last_insert_rowid(kith_db_sqlite(db));
-		if ((st = kith_db_commit(db, err)) != KITH_OK ||
-		    (st = kith_db_begin(db, err)) != KITH_OK)
-			return st;
-	}
-	im.label = rep->batch ? xasprintf("import %lld", (long long)rep->batch)
-	    : xstrdup("import");
+	im.label = xstrdup("import");
 
 	kith_db_bulk(db, 1);
 	im.info = &info;
@@ -512,14 +584,17 @@ import_file(struct kith_db *db, const char *path,
 		struct held h = im.pre[0];
 		struct csv_record r;
 
-		if ((st = start_map(&im, &h)) == KITH_OK) {
+		if (looks_prose(&im)) {
+			st = prose(&im);
+			held_free(&im.pre[0]);
+		} else if ((st = start_map(&im, &h)) == KITH_OK) {
 			for (i = 1; i < im.n_pre && im.st == KITH_OK; i++) {
 				held_record(&im.pre[i], &r);
 				data_record(&im, &r);
 			}
 			st = im.st;
 		} else
-			held_free(&h);
+			held_free(&im.pre[0]);
 		for (i = 1; i < im.n_pre; i++)
 			held_free(&im.pre[i]);
 		im.n_pre = 0;

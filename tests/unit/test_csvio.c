@@ -513,7 +513,13 @@ test_refused(void)
 		{ "\x7f" "ELF\x02\x01", 6, "(looks like a program)" },
 		{ "a\0b\0,\0c\0\n\0", 10, "UTF-16 without a byte-order mark" },
 		{ "a,b\n\x01\x02\x03\x04\x05\x06\x07\x08,\x0e\x0f\n", 16,
-		    "(contains binary data)" },
+		    "binary data (a control byte 0x01 at offset 4), not a CSV "
+		    "file" },
+		{ "a,b\n\x01\0\x03\x04\x05\x06\x07\x08,\x0e\x0f\n", 16,
+		    "binary data (a NUL byte at offset 5), not a CSV file" },
+		{ "\r\nBEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n", 32,
+		    "looks like a vCard file (BEGIN:VCARD on line 2); vCard "
+		    "import is not supported yet" },
 		{ "\xef\xbb\xbf", 3, "empty file, no header" },
 	};
 	struct got	 g = { 0 };
