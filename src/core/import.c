@@ -18,6 +18,7 @@
 #include "kith/db.h"
 #include "kith/dedup.h"
 #include "kith/import.h"
+#include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/util.h"
 #include "csvmap.h"
@@ -66,6 +67,9 @@ static void	say(struct import *, enum import_level, long, const char *,
 static void	reject(struct import *, const struct csv_record *,
 		    const char *);
 static int	on_record(const struct csv_record *, void *);
+static int	check_phones(struct import *, long, struct contact *);
+static void	check_cells(struct import *, const struct csv_record *);
+static const char *column(const struct import *, size_t);
 static int	data_record(struct import *, const struct csv_record *);
 static enum kith_status start_map(struct import *, const struct held *);
 static enum kith_status start_batch(struct import *);
@@ -349,6 +353,140 @@ on_record(const struct csv_record *rec, void *arg)
 	return im->st != KITH_OK;
 }
 
+/* The header's name for column i (0-based), or "" past its end. */
+static const char *
+column(const struct import *im, size_t i)
+{
+	return i < im->header.n ? im->header.field[i] : "";
+}
+
+/*
+ * Reports what the reader could not give as written, once per record, and
+ * repairs what can be: a line break written as CR or CRLF inside a field
+ * becomes LF (a CR that begins a cell is left for the formula guard) (in place; the record shrinks), and a replacement character
+ * (U+FFFD, a character the file's encoding could not represent when it
+ * was saved) is kept and named, so nothing is changed silently.  One
+ * memchr per field for each: cheap on the hot path.
+ */
+static void
+check_cells(struct import *im, const struct csv_record *rec)
+{
+	const unsigned char	*u;
+	char			*f, *d;
+	size_t			 i, j, k, len, cr_field = 0, fffd_field = 0;
+	size_t			 n_fffd = 0;
+
+	for (i = 0; i < rec->n; i++) {
+		f = rec->field[i];
+		len = rec->len[i];
+		/*
+		 * A CR that begins the cell (after the ' of kith's formula
+		 * guard, perhaps) is no line break: kept.
+		 */
+		k = len > 0 && f[0] == '\'' ? 2 : 1;
+		if (len > k && memchr(f + k, '\r', len - k) != NULL) {
+			if (cr_field == 0)
+				cr_field = i + 1;
+			for (j = 0, d = f; j < len; j++) {
+				if (f[j] != '\r' || j < k)
+					*d++ = f[j];
+				else if (j + 1 < len && f[j + 1] == '\n')
+					continue;
+				else
+					*d++ = '\n';
+			}
+			*d = '\0';
+			rec->len[i] = len = (size_t)(d - f);
+		}
+		u = (const unsigned char *)f;
+		while ((u = memchr(u, 0xef, len - (size_t)(u -
+		    (const unsigned char *)f))) != NULL) {
+			if ((size_t)(u - (const unsigned char *)f) + 2 < len &&
+			    u[1] == 0xbf && u[2] == 0xbd) {
+				if (fffd_field == 0)
+					fffd_field = i + 1;
+				n_fffd++;
+				u += 3;
+			} else
+				u++;
+		}
+	}
+	if (cr_field != 0)
+		say(im, IMPORT_WARNING, rec->line, "line breaks written as CR "
+		    "inside fields (first in column %zu \"%s\") %s LF",
+		    cr_field, column(im, cr_field - 1), im->opts->dry_run ?
+		    "would become" : "became");
+	if (fffd_field != 0)
+		say(im, IMPORT_WARNING, rec->line, "%zu replacement "
+		    "character%s (U+FFFD: a character the file's encoding "
+		    "could not represent, lost before kith read it; first in "
+		    "column %zu \"%s\") %s as written", n_fffd,
+		    n_fffd == 1 ? "" : "s", fffd_field,
+		    column(im, fffd_field - 1), im->opts->dry_run ?
+		    "would be kept" : "kept");
+}
+
+/*
+ * Reports each phone of c that a person or a spreadsheet left unreadable
+ * or damaged, keeping it as written: one without digits ("ask reception")
+ * moves to a custom field ("Phone", or "Phone (work)" with its label), so
+ * the row still imports.  Returns 1 if that leaves c nothing that names
+ * it (no name, organisation, e-mail or phone), for the caller to reject.
+ */
+static int
+check_phones(struct import *im, long line, struct contact *c)
+{
+	const char	*region = NULL, *damage, *verb;
+	char		*key;
+	size_t		 i;
+	int		 moved = 0;
+
+	verb = im->opts->dry_run ? "would be kept" : "kept";
+	for (i = 0; i < c->n_phones; ) {
+		if (phone_count_digits(c->phones[i].raw) > 0) {
+			if (region == NULL)
+				region = phone_region(im->db);
+			if ((damage = phone_damage(c->phones[i].raw, region))
+			    != NULL)
+				say(im, IMPORT_WARNING, line, "phone '%s' %s; "
+				    "%s as written", c->phones[i].raw, damage,
+				    verb);
+			i++;
+			continue;
+		}
+		key = c->phones[i].label != NULL && c->phones[i].label[0] ?
+		    xasprintf("Phone (%s)", c->phones[i].label) :
+		    xstrdup("Phone");
+		/* A display name made from this phone names nobody. */
+		if (c->display != NULL && strcmp(c->display, c->phones[i].raw)
+		    == 0 && c->given == NULL && c->family == NULL &&
+		    c->prefix == NULL && c->middle == NULL &&
+		    c->suffix == NULL && c->nickname == NULL &&
+		    c->org == NULL && c->n_emails == 0) {
+			free(c->display);
+			c->display = NULL;
+		}
+		say(im, IMPORT_WARNING, line, "phone '%s' has no digits; %s "
+		    "as written as the field \"%s\"", c->phones[i].raw, verb,
+		    key);
+		contact_add_custom(c, key, c->phones[i].raw);
+		free(key);
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+		memmove(&c->phones[i], &c->phones[i + 1],
+		    (c->n_phones - i - 1) * sizeof c->phones[0]);
+		c->n_phones--;
+		moved = 1;
+	}
+	if (!moved || c->display != NULL)
+		return 0;
+	if (c->n_phones > 0) {
+		c->display = xstrdup(c->phones[0].raw);
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * Adds, merges or rejects one data record.  Returns non-zero to stop the
  * read (a database error, kept in im->st).
@@ -373,6 +511,7 @@ data_record(struct import *im, const struct csv_record *rec)
 		reject(im, rec, rec->problem);
 		return 0;
 	}
+	check_cells(im, rec);
 	st = csvmap_contact(im->map, rec, &c, &warning, &err);
 	if (st == KITH_NOTFOUND) {
 		im->rep->skipped++;
@@ -402,6 +541,11 @@ data_record(struct import *im, const struct csv_record *rec)
 		memmove(&c->emails[i], &c->emails[i + 1],
 		    (c->n_emails - i - 1) * sizeof c->emails[0]);
 		c->n_emails--;
+	}
+	if (check_phones(im, rec->line, c) != 0) {
+		reject(im, rec, "no name, e-mail or phone: the only phone "
+		    "has no digits");
+		goto out;
 	}
 	if (im->opts->tag != NULL)
 		contact_add_tag(c, im->opts->tag);
