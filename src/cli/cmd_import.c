@@ -272,8 +272,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			if (pg.shown)
 				fputs("\r\033[K", stderr);
 			cli_error(&err);
-			fprintf(stderr, "kith: %s: nothing was imported\n",
-			    argv[optind]);
+			/* A batch left means part of it could not be undone:
+			 * err said what is stored. */
+			if (rep.batch == 0)
+				fprintf(stderr, "kith: %s: nothing was "
+				    "imported\n", argv[optind]);
 			import_report_free(&rep);
 			rc = EXIT_BAD;
 			continue;

@@ -49,6 +49,9 @@ struct import {
 	FILE			*rejects;
 	char			*label;		/* "import N" */
 	long			 in_chunk;
+	long			 kept_rows;	/* committed so far: rows, */
+	long			 kept_added;	/* contacts added, */
+	long			 kept_merged;	/* and merges */
 	struct dedup_filter	*filter;	/* for big imports */
 	int64_t			 last_merge;	/* batch_merge rows: the last */
 	int64_t			 reindexed;	/* and the last reindexed */
@@ -74,6 +77,8 @@ static int	data_record(struct import *, const struct csv_record *);
 static enum kith_status start_map(struct import *, const struct held *);
 static enum kith_status start_batch(struct import *);
 static int	looks_prose(const struct import *);
+static void	give_back(struct import *, enum kith_status,
+		    struct kith_err *);
 static enum kith_status prose(struct import *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
@@ -250,6 +255,65 @@ start_batch(struct import *im)
 	im->label = im->rep->batch ? xasprintf("import %lld",
 	    (long long)im->rep->batch) : xstrdup("import");
 	return KITH_OK;
+}
+
+/*
+ * After a failed import (st, err) or a dry run, takes back what earlier
+ * chunks committed and removes the batch row.  If the undo itself fails,
+ * the batch row is kept, as interrupted, with the counts of what is
+ * stored, and err says so (and how to take it back): the database never
+ * holds contacts of a batch that does not exist, nor a batch whose counts
+ * do not match.  rep->batch is 0 when nothing is left.
+ */
+static void
+give_back(struct import *im, enum kith_status st, struct kith_err *err)
+{
+	struct kith_err	 e2 = { 0 };
+	struct import_report *rep = im->rep;
+	sqlite3_stmt	*stmt;
+	char		 why[sizeof err->msg];
+
+	if (import_undo(im->db, rep->batch, NULL, NULL, &e2) == KITH_OK) {
+		if ((stmt = db_stmt(im->db, "DELETE FROM import_batch "
+		    "WHERE id = ?1", &e2)) != NULL) {
+			sqlite3_bind_int64(stmt, 1, rep->batch);
+			if (sqlite3_step(stmt) == SQLITE_DONE) {
+				sqlite3_reset(stmt);
+				rep->batch = 0;
+				return;
+			}
+			sqlite3_reset(stmt);
+			/* Undone, but listed: kith import --list says so. */
+			(void)db_fail(im->db, &e2, "removing the import batch");
+			if (st == KITH_OK)
+				return;
+			snprintf(why, sizeof why, "%s", err->msg);
+			kith_err_set(err, st, "%s; nothing of it is kept (import "
+			    "%lld is listed as undone)", why,
+			    (long long)rep->batch);
+			rep->batch = 0;
+			return;
+		}
+	}
+	/* The undo failed: say exactly what is stored, and keep count. */
+	if ((stmt = db_stmt(im->db, "UPDATE import_batch SET format = ?2, "
+	    "n_read = ?3, n_added = ?4, n_merged = ?5 WHERE id = ?1",
+	    NULL)) != NULL) {
+		sqlite3_bind_int64(stmt, 1, rep->batch);
+		sqlite3_bind_text(stmt, 2, rep->format, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, im->kept_rows);
+		sqlite3_bind_int64(stmt, 4, im->kept_added);
+		sqlite3_bind_int64(stmt, 5, im->kept_merged);
+		sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+	}
+	snprintf(why, sizeof why, "%s", err->msg);
+	kith_err_set(err, st != KITH_OK ? st : KITH_DB, "%s; the first %ld "
+	    "rows were committed (%ld contacts added, %ld merged) and could "
+	    "not be taken back (%s): they are kept as import %lld, which kith "
+	    "import --undo %lld takes back", why, im->kept_rows,
+	    im->kept_added, im->kept_merged, e2.msg, (long long)rep->batch,
+	    (long long)rep->batch);
 }
 
 /*
@@ -611,8 +675,12 @@ chunk:
 	if (!im->opts->dry_run && ++im->in_chunk >= CHUNK) {
 		im->in_chunk = 0;
 		if ((st = index_added(im, &err)) != KITH_OK ||
-		    (st = kith_db_commit(im->db, &err)) != KITH_OK ||
-		    (st = kith_db_begin(im->db, &err)) != KITH_OK)
+		    (st = kith_db_commit(im->db, &err)) != KITH_OK)
+			goto fatal;
+		im->kept_rows = im->rep->rows;
+		im->kept_added = im->rep->added;
+		im->kept_merged = im->rep->merged;
+		if ((st = kith_db_begin(im->db, &err)) != KITH_OK)
 			goto fatal;
 	}
 out:
@@ -697,7 +765,6 @@ import_file(struct kith_db *db, const char *path,
 	enum kith_status		 st, st2;
 	sqlite3_stmt			*stmt;
 	size_t				 i;
-	long				 removed;
 
 	memset(rep, 0, sizeof *rep);
 	memset(&im, 0, sizeof im);
@@ -751,19 +818,8 @@ import_file(struct kith_db *db, const char *path,
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);
-		if (rep->batch != 0) {
-			/* Take back what earlier chunks committed. */
-			struct kith_err e2 = { 0 };
-
-			import_undo(db, rep->batch, &removed, NULL, &e2);
-			if ((stmt = db_stmt(db, "DELETE FROM import_batch "
-			    "WHERE id = ?1", NULL)) != NULL) {
-				sqlite3_bind_int64(stmt, 1, rep->batch);
-				sqlite3_step(stmt);
-				sqlite3_reset(stmt);
-			}
-			rep->batch = 0;
-		}
+		if (rep->batch != 0)
+			give_back(&im, st, err);
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "UPDATE import_batch SET format = ?2, "
