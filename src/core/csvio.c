@@ -763,6 +763,21 @@ rd_field(void *data, size_t len, void *arg)
 		return;
 	if (n == 0)
 		r->rec_line = r->line;
+	if (n >= CSV_MAX_FIELDS) {
+		/* Bounded: counted for its line breaks, not kept. */
+		cr = r->pend_cr;
+		r->line += r->pend_breaks + count_breaks(s, len, &cr, &nul);
+		r->pend_breaks = 0;
+		r->pend_cr = 0;
+		r->big = 0;
+		if (r->bad_field == 0) {
+			r->bad_field = n + 1;
+			snprintf(r->problem, sizeof r->problem, "field %zu: "
+			    "more than %d fields in one record", n + 1,
+			    CSV_MAX_FIELDS);
+		}
+		return;
+	}
 	if (n == r->fieldcap) {
 		r->fieldcap = r->fieldcap == 0 ? 32 : r->fieldcap * 2;
 		r->off = xreallocarray(r->off, r->fieldcap, sizeof *r->off);
@@ -853,7 +868,8 @@ rd_deliver(struct csv_reader *r)
 	size_t			 i, end, bad;
 
 	/* Look for invalid UTF-8 before the field with a problem, if any. */
-	end = r->bad_field != 0 ? r->off[r->bad_field - 1] : r->buflen;
+	end = r->bad_field != 0 && r->bad_field <= r->nfield ?
+	    r->off[r->bad_field - 1] : r->buflen;
 	if (!text_valid_utf8(r->buf, end, &bad)) {
 		for (i = 0; i + 1 < r->nfield && r->off[i + 1] <= bad; i++)
 			;

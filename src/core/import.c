@@ -31,6 +31,7 @@
 
 struct held {				/* a record copied out of the reader */
 	long		  line;
+	char		 *problem;	/* the reader's, or NULL */
 	size_t		  n;
 	char		**field;
 	size_t		 *len;
@@ -99,6 +100,7 @@ hold(struct held *h, const struct csv_record *rec)
 	size_t	i;
 
 	h->line = rec->line;
+	h->problem = rec->problem != NULL ? xstrdup(rec->problem) : NULL;
 	h->n = rec->n;
 	h->field = xcalloc(rec->n, sizeof *h->field);
 	h->len = xcalloc(rec->n, sizeof *h->len);
@@ -119,6 +121,7 @@ held_free(struct held *h)
 		free(h->field[i]);
 	free(h->field);
 	free(h->len);
+	free(h->problem);
 	memset(h, 0, sizeof *h);
 }
 
@@ -130,6 +133,7 @@ held_record(const struct held *h, struct csv_record *rec)
 	rec->n = h->n;
 	rec->field = h->field;
 	rec->len = (size_t *)h->len;
+	rec->problem = h->problem;
 }
 
 static void
@@ -211,6 +215,9 @@ start_map(struct import *im, const struct held *h)
 	enum kith_status	st;
 
 	held_record(h, &rec);
+	if (rec.problem != NULL)
+		return kith_err_set(im->err, KITH_INVALID, "%s:%ld: the header "
+		    "cannot be read (%s)", im->path, rec.line, rec.problem);
 	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
 	    im->err)) != KITH_OK)
 		return st;
