@@ -22,11 +22,13 @@
  * endings that no exporter writes.)
  *
  * Memory.  One record is held at a time, in buffers reused from record to
- * record (fields packed in one buffer, each NUL-terminated).  libcsv
- * buffers the field it is reading; when that passes opts->max_field
- * between two chunks, rd_trim() counts the breaks in it and drops all but
- * its tail from libcsv's public entry buffer, so a huge field costs at most
- * max_field plus one chunk.  The field then arrives empty, with a problem.
+ * record (fields packed in one buffer, each NUL-terminated), and at most
+ * CSV_MAX_FIELDS fields of it.  libcsv buffers the field it is reading, so
+ * rd_feed() follows the quoting itself (struct scan, a few states per
+ * byte) and withholds from libcsv the bytes of a field past
+ * opts->max_field, counting their line breaks; a huge field costs at most
+ * max_field.  The field then arrives empty, with a problem.  Only libcsv's
+ * public API is used.
  *
  * Transcoding errors (bytes that are not UTF-16 or not in the code page)
  * become a 0xFF byte, never valid UTF-8, so the record carries a problem
@@ -63,6 +65,21 @@ enum rd_enc {
 	ENC_LEGACY
 };
 
+/* Where the quoting of the text fed to libcsv stands. */
+enum scan_state {
+	SC_START,		/* at the start of a field: blanks skipped */
+	SC_PLAIN,		/* in an unquoted field */
+	SC_QUOTED,		/* in a quoted field */
+	SC_QEND			/* after a quote in a quoted field */
+};
+
+struct scan {
+	enum scan_state	 st;
+	size_t		 flen;		/* bytes of the open field fed */
+	long		 breaks;	/* line breaks in them */
+	int		 cr;		/* the last byte was a CR */
+};
+
 struct csv_reader {
 	const char	*path;		/* as the caller gave it */
 	FILE		*fp;
@@ -82,6 +99,8 @@ struct csv_reader {
 
 	struct csv_parser p;
 	int		 parser;	/* p needs csv_free */
+	struct scan	 sc;		/* the quoting libcsv has been fed */
+	unsigned char	 delim;
 	size_t		 max_field;
 	char		 limit[32];	/* max_field, e.g. "1 MiB" */
 
@@ -133,7 +152,10 @@ static void		 rd_transcode(struct csv_reader *, size_t *);
 static char		 sniff_delim(const char *, size_t, int);
 static enum kith_status	 rd_feed(struct csv_reader *, const char *, size_t,
 			    struct kith_err *);
-static void		 rd_trim(struct csv_reader *);
+static size_t		 scan_run(struct scan *, const unsigned char *,
+			    size_t, unsigned char, size_t);
+static size_t		 rd_withhold(struct csv_reader *,
+			    const unsigned char *, size_t);
 static void		 rd_field(void *, size_t, void *);
 static void		 rd_row(int, void *);
 static void		 rd_grow(struct csv_reader *, size_t);
@@ -208,6 +230,7 @@ csv_read(const char *path, const struct csv_read_opts *opts,
 		kith_fatal("csv_init failed");
 	r.parser = 1;
 	csv_set_delim(&r.p, (unsigned char)delim);
+	r.delim = (unsigned char)delim;
 	csv_set_realloc_func(&r.p, rd_realloc);
 	csv_set_blk_size(&r.p, 16 * 1024);
 
@@ -694,59 +717,135 @@ sniff_delim(const char *s, size_t len, int whole)
 	return cand[best];
 }
 
+/*
+ * Follows the quoting of n bytes at s from *sc, as libcsv (strict) reads
+ * them, and returns how many may be fed to it: all, or up to the first
+ * byte of a field that is already max bytes long (quotes always pass, so
+ * libcsv's view of the quoting is never changed).
+ */
+static size_t
+scan_run(struct scan *sc, const unsigned char *s, size_t n,
+    unsigned char delim, size_t max)
+{
+	size_t		i;
+	unsigned char	c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		switch (sc->st) {
+		case SC_START:
+			if (c == delim || c == '\n' || c == '\r')
+				break;
+			if (c == '"')
+				sc->st = SC_QUOTED;
+			else if (c != ' ' && c != '\t') {
+				sc->st = SC_PLAIN;
+				sc->flen = 1;
+			}
+			break;
+		case SC_PLAIN:
+			if (c == delim || c == '\n' || c == '\r') {
+				sc->st = SC_START;
+				sc->flen = 0;
+				sc->breaks = 0;
+				break;
+			}
+			if (sc->flen >= max && c != '"')
+				return i;
+			sc->flen++;
+			break;
+		case SC_QUOTED:
+			if (c == '"') {
+				sc->st = SC_QEND;
+				break;
+			}
+			if (sc->flen >= max)
+				return i;
+			sc->flen++;
+			if (c == '\r' || (c == '\n' && !sc->cr))
+				sc->breaks++;
+			break;
+		case SC_QEND:
+			if (c == '"') {
+				sc->st = SC_QUOTED;
+				sc->flen++;
+			} else if (c == delim || c == '\n' || c == '\r') {
+				sc->st = SC_START;
+				sc->flen = 0;
+				sc->breaks = 0;
+			} else if (c != ' ' && c != '\t')
+				sc->st = SC_PLAIN;	/* libcsv refuses it */
+			break;
+		}
+		sc->cr = c == '\r';
+	}
+	return n;
+}
+
+/*
+ * Withholds from libcsv the bytes at s (up to n) that would make its open
+ * field larger than max_field: counts their line breaks for the record's
+ * line, marks the field too large, and returns how many there are.
+ */
+static size_t
+rd_withhold(struct csv_reader *r, const unsigned char *s, size_t n)
+{
+	size_t	i;
+	int	nul;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			break;
+		if (r->sc.st == SC_PLAIN && (s[i] == r->delim ||
+		    s[i] == '\n' || s[i] == '\r'))
+			break;
+	}
+	r->pend_breaks += count_breaks(s, i, &r->pend_cr, &nul);
+	if (i > 0)
+		r->sc.cr = s[i - 1] == '\r';
+	r->big = 1;
+	return i;
+}
+
 /* Parses one block; KITH_INVALID naming the line on a quoting error. */
 static enum kith_status
 rd_feed(struct csv_reader *r, const char *data, size_t len,
     struct kith_err *err)
 {
-	long	line;
-	int	cr, nul;
+	const unsigned char	*s = (const unsigned char *)data;
+	struct scan		 before;
+	size_t			 i = 0, run, done;
+	long			 line;
 
-	if (csv_parse(&r->p, data, len, rd_field, rd_row, r) == len) {
-		if (!r->stop)
-			rd_trim(r);
-		return KITH_OK;
+	while (i < len) {
+		before = r->sc;
+		run = scan_run(&r->sc, s + i, len - i, r->delim,
+		    r->max_field);
+		if (run > 0 && (done = csv_parse(&r->p, s + i, run, rd_field,
+		    rd_row, r)) != run)
+			goto fail;
+		if (r->stop)
+			return KITH_OK;
+		i += run;
+		if (i < len)
+			i += rd_withhold(r, s + i, len - i);
 	}
+	return KITH_OK;
+fail:
 	if (r->stop)
 		return KITH_OK;
 	if (csv_error(&r->p) != CSV_EPARSE)
 		return kith_err_set(err, KITH_NOMEM, "%s:%ld: %s", r->path,
 		    r->line, csv_strerror(csv_error(&r->p)));
-	/* The line of the bad byte: count the breaks in the open field. */
-	cr = r->pend_cr;
-	line = r->line + r->pend_breaks +
-	    count_breaks(r->p.entry_buf, r->p.entry_pos, &cr, &nul);
+	/* The line of the bad byte: the breaks in the open field before it. */
+	scan_run(&before, s + i, done, r->delim, (size_t)-1);
+	line = r->line + r->pend_breaks + before.breaks;
 	kith_err_set(err, KITH_INVALID, "%s:%ld: malformed quoting (a quote "
 	    "inside an unquoted field, or text after a closing quote)",
 	    r->path, line);
 	if (err != NULL)
 		err->line = line;
 	return KITH_INVALID;
-}
-
-/*
- * Bounds the field libcsv is reading to about max_field bytes: counts the
- * line breaks in all but its tail and drops them from libcsv's entry
- * buffer.  The tail kept holds what libcsv may still take back (trailing
- * blanks, and the quote that may close the field).
- */
-static void
-rd_trim(struct csv_reader *r)
-{
-	struct csv_parser	*p = &r->p;
-	size_t			 keep, cut;
-	int			 nul;
-
-	if (p->entry_pos <= r->max_field)
-		return;
-	keep = p->spaces + 1;
-	if (keep > p->entry_pos)
-		keep = p->entry_pos;
-	cut = p->entry_pos - keep;
-	r->pend_breaks += count_breaks(p->entry_buf, cut, &r->pend_cr, &nul);
-	memmove(p->entry_buf, p->entry_buf + cut, keep);
-	p->entry_pos = keep;
-	r->big = 1;
 }
 
 /* libcsv's field callback: appends the field to the record. */
