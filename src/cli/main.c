@@ -164,7 +164,12 @@ const struct cmd cli_cmds[] = {
 	    "nothing.\n--undo BATCH takes an import back after naming it and "
 	    "asking\n(without a terminal, give --yes); --list "
 	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
-	    "bar.\nExits 1 if any row was rejected." },
+	    "bar.\nA file that is not a table (a vCard, binary data, prose) is "
+	    "refused and\nrecords no import.  Nothing is repaired silently: a "
+	    "phone without digits is\nkept as the field Phone, and mangled "
+	    "phones (4,47701E+11, a lost leading 0),\nU+FFFD and CR line "
+	    "breaks (made LF) are warnings with their line.\n"
+	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "

@@ -308,7 +308,7 @@ phone_region(struct kith_db *db)
 const char *
 phone_damage(const char *raw, const char *region)
 {
-	const struct region	*r = find_region(region);
+	const struct region	*r;
 	const char		*p = raw, *start;
 	size_t			 n;
 
@@ -345,8 +345,10 @@ phone_damage(const char *raw, const char *region)
 		return NULL;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (*p != '\0' || !r->trunk0 || start[0] == '0' || n < 7 || n > 11 ||
-	    strncmp(start, r->cc, strlen(r->cc)) == 0)
+	if (*p != '\0' || start[0] == '0' || n < 7 || n > 11)
+		return NULL;
+	r = find_region(region);
+	if (!r->trunk0 || strncmp(start, r->cc, strlen(r->cc)) == 0)
 		return NULL;
 	return "may have lost a leading 0 (a spreadsheet drops it)";
 }
