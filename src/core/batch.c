@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * CSV import as a batch: header detection below a preamble, mapping,
- * duplicate merging, rejects kept aside, chunked commits, and undo.
+ * The import sink, whatever the format: an import batch, duplicates
+ * merged, rejects kept aside, warnings, chunked commits, and undo.  The
+ * format table below names the readers (csv_import.c).
  *
  * Undo needs to know what each merge changed, so before a contact is
  * merged into, its whole state is saved in batch_merge as a snapshot (a
@@ -14,75 +15,36 @@
 #include <string.h>
 
 #include "kith/contact.h"
-#include "kith/csvio.h"
 #include "kith/db.h"
 #include "kith/dedup.h"
 #include "kith/import.h"
 #include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/util.h"
-#include "csvmap.h"
+#include "batch.h"
 #include "internal.h"
 
 #define CHUNK		5000	/* records per transaction */
-#define PREAMBLE_MAX	10	/* records looked at to find the header */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 
-struct held {				/* a record copied out of the reader */
-	long		  line;
-	char		 *problem;	/* the reader's, or NULL */
-	size_t		  n;
-	char		**field;
-	size_t		 *len;
+/* The formats kith reads: the first whose sniff says yes reads the file. */
+static const struct import_format {
+	const char	*name;
+	int		(*sniff)(const char *path);	/* NULL: any */
+	enum kith_status (*read)(struct import *);
+} formats[] = {
+	{ "csv", csv_import_sniff, csv_import_read },
 };
 
-struct import {
-	struct kith_db		*db;
-	const char		*path;
-	const struct import_opts *opts;
-	struct import_report	*rep;
-	struct kith_err		*err;
-	struct csv_map		*map;
-	struct held		 header;	/* once found */
-	struct held		 pre[PREAMBLE_MAX];
-	size_t			 n_pre;
-	FILE			*rejects;
-	char			*label;		/* "import N" */
-	long			 in_chunk;
-	long			 kept_rows;	/* committed so far: rows, */
-	long			 kept_added;	/* contacts added, */
-	long			 kept_merged;	/* and merges */
-	struct dedup_filter	*filter;	/* for big imports */
-	int64_t			 last_merge;	/* batch_merge rows: the last */
-	int64_t			 reindexed;	/* and the last reindexed */
-	int64_t			 indexed;	/* contacts up to here indexed */
-	int64_t			 last_added;	/* highest id added */
-	enum kith_status	 st;		/* first fatal error */
-	long long		 size;
-	const struct csv_info	*info;		/* the reader's, as it reads */
-};
-
-static void	hold(struct held *, const struct csv_record *);
-static void	held_free(struct held *);
-static void	held_record(const struct held *, struct csv_record *);
-static void	say(struct import *, enum import_level, long, const char *,
-		    ...) __attribute__((format(printf, 4, 5)));
-static void	reject(struct import *, const struct csv_record *,
-		    const char *);
-static int	on_record(const struct csv_record *, void *);
+static void	put_field(FILE *, const char *, size_t);
+static void	put_row(FILE *, char *const *, const size_t *, size_t);
 static int	check_phones(struct import *, long, struct contact *);
-static void	check_cells(struct import *, const struct csv_record *);
-static const char *column(const struct import *, size_t);
-static int	data_record(struct import *, const struct csv_record *);
-static enum kith_status start_map(struct import *, const struct held *);
-static enum kith_status start_batch(struct import *);
-static int	looks_prose(const struct import *);
 static void	give_back(struct import *, enum kith_status,
 		    struct kith_err *);
-static enum kith_status prose(struct import *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
+static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
 
@@ -94,51 +56,9 @@ import_report_free(struct import_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
-static void
-hold(struct held *h, const struct csv_record *rec)
-{
-	size_t	i;
-
-	h->line = rec->line;
-	h->problem = rec->problem != NULL ? xstrdup(rec->problem) : NULL;
-	h->n = rec->n;
-	h->field = xcalloc(rec->n, sizeof *h->field);
-	h->len = xcalloc(rec->n, sizeof *h->len);
-	for (i = 0; i < rec->n; i++) {
-		h->field[i] = xmalloc(rec->len[i] + 1);
-		memcpy(h->field[i], rec->field[i], rec->len[i]);
-		h->field[i][rec->len[i]] = '\0';
-		h->len[i] = rec->len[i];
-	}
-}
-
-static void
-held_free(struct held *h)
-{
-	size_t	i;
-
-	for (i = 0; i < h->n; i++)
-		free(h->field[i]);
-	free(h->field);
-	free(h->len);
-	free(h->problem);
-	memset(h, 0, sizeof *h);
-}
-
-static void
-held_record(const struct held *h, struct csv_record *rec)
-{
-	memset(rec, 0, sizeof *rec);
-	rec->line = h->line;
-	rec->n = h->n;
-	rec->field = h->field;
-	rec->len = (size_t *)h->len;
-	rec->problem = h->problem;
-}
-
-static void
-say(struct import *im, enum import_level level, long line, const char *fmt,
-    ...)
+void
+batch_say(struct import *im, enum import_level level, long line,
+    const char *fmt, ...)
 {
 	va_list	 ap;
 	char	 msg[1024];
@@ -182,11 +102,11 @@ put_row(FILE *fp, char *const *field, const size_t *len, size_t n)
 }
 
 /* Reports rec as rejected and keeps it in the rejects file. */
-static void
-reject(struct import *im, const struct csv_record *rec, const char *why)
+void
+batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 {
 	im->rep->rejected++;
-	say(im, IMPORT_ERROR, rec->line, "%s", why);
+	batch_say(im, IMPORT_ERROR, rec->line, "%s", why);
 	if (im->opts->dry_run)
 		return;
 	if (im->rejects == NULL) {
@@ -195,7 +115,7 @@ reject(struct import *im, const struct csv_record *rec, const char *why)
 		    xstrdup(im->opts->rejects) :
 		    xasprintf("%s.rejected.csv", im->path);
 		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
-			say(im, IMPORT_WARNING, 0, "cannot write the rejected "
+			batch_say(im, IMPORT_WARNING, 0, "cannot write the rejected "
 			    "rows to %s", im->rep->rejects);
 			free(im->rep->rejects);
 			im->rep->rejects = NULL;
@@ -208,38 +128,13 @@ reject(struct import *im, const struct csv_record *rec, const char *why)
 	put_row(im->rejects, rec->field, rec->len, rec->n);
 }
 
-static enum kith_status
-start_map(struct import *im, const struct held *h)
-{
-	struct csv_record	rec;
-	enum kith_status	st;
-
-	held_record(h, &rec);
-	if (rec.problem != NULL)
-		return kith_err_set(im->err, KITH_INVALID, "%s:%ld: the header "
-		    "cannot be read (%s)", im->path, rec.line, rec.problem);
-	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
-	    im->err)) != KITH_OK)
-		return st;
-	if ((st = start_batch(im)) != KITH_OK) {
-		csvmap_free(im->map);
-		im->map = NULL;
-		return st;
-	}
-	im->header = *h;
-	snprintf(im->rep->format, sizeof im->rep->format, "%s",
-	    csvmap_format(im->map));
-	im->rep->mapping = csvmap_describe(im->map);
-	return KITH_OK;
-}
-
 /*
  * The batch row, once the file is known to be a table (its header found),
  * so that a file refused before has no batch.  It commits at once: a
  * killed import can be undone.  Nothing else is written before it.
  */
-static enum kith_status
-start_batch(struct import *im)
+enum kith_status
+batch_start(struct import *im)
 {
 	enum kith_status	 st;
 	sqlite3_stmt		*stmt;
@@ -324,180 +219,6 @@ give_back(struct import *im, enum kith_status st, struct kith_err *err)
 }
 
 /*
- * Whether the records held before any header was found read as prose (a
- * letter) rather than a table: nothing in the first looks like a column
- * name, most have at most one non-empty field, and none holds an e-mail
- * address or a phone-length run of digits.  Not asked with --format or
- * --map, which say the file is a table.
- */
-static int
-looks_prose(const struct import *im)
-{
-	struct csv_record	 rec;
-	size_t			 i, k, narrow = 0, digits;
-	const char		*s;
-
-	if (im->n_pre == 0 || im->opts->format != NULL ||
-	    im->opts->map != NULL)
-		return 0;
-	held_record(&im->pre[0], &rec);
-	if (csvmap_header_score(&rec) > 0)
-		return 0;
-	for (i = 0; i < im->n_pre; i++) {
-		size_t	filled = 0;
-
-		for (k = 0; k < im->pre[i].n; k++) {
-			s = im->pre[i].field[k];
-			if (*s != '\0')
-				filled++;
-			if (strchr(s, '@') != NULL)
-				return 0;
-			for (digits = 0; *s != '\0'; s++)
-				if (*s >= '0' && *s <= '9') {
-					if (++digits >= 7)
-						return 0;
-				} else if (strchr(" -./()+", *s) == NULL)
-					digits = 0;
-		}
-		if (filled <= 1)
-			narrow++;
-	}
-	return narrow * 4 >= im->n_pre * 3;
-}
-
-static enum kith_status
-prose(struct import *im)
-{
-	return kith_err_set(im->err, KITH_INVALID, "%s: no delimiter found: "
-	    "one column of prose, not an address-book table", im->path);
-}
-
-static int
-on_record(const struct csv_record *rec, void *arg)
-{
-	struct import		*im = arg;
-	struct held		 h;
-	struct csv_record	 r;
-	size_t			 i;
-
-	if (im->opts->progress != NULL && rec->number % 1024 == 0)
-		im->opts->progress(im->opts->arg, rec->offset, im->info->size);
-	if (im->map != NULL)
-		return data_record(im, rec);
-
-	/* Looking for the header: the first record that looks like one. */
-	if (rec->problem == NULL && (csvmap_header_score(rec) >= 2 ||
-	    (im->n_pre == 0 && (im->opts->format != NULL ||
-	    im->opts->map != NULL)))) {
-		for (i = 0; i < im->n_pre; i++) {
-			say(im, IMPORT_NOTICE, im->pre[i].line,
-			    "skipped: above the header");
-			held_free(&im->pre[i]);
-		}
-		im->n_pre = 0;
-		hold(&h, rec);
-		if ((im->st = start_map(im, &h)) != KITH_OK) {
-			held_free(&h);
-			return 1;
-		}
-		return 0;
-	}
-	if (im->n_pre < PREAMBLE_MAX) {
-		hold(&im->pre[im->n_pre++], rec);
-		if (im->n_pre < PREAMBLE_MAX)
-			return 0;
-	}
-	/* No header found: the first record is the header after all. */
-	if (looks_prose(im)) {
-		im->st = prose(im);
-		return 1;
-	}
-	h = im->pre[0];
-	if ((im->st = start_map(im, &h)) != KITH_OK)
-		return 1;
-	for (i = 1; i < im->n_pre; i++) {
-		held_record(&im->pre[i], &r);
-		data_record(im, &r);
-		held_free(&im->pre[i]);
-	}
-	im->n_pre = 0;
-	return im->st != KITH_OK;
-}
-
-/* The header's name for column i (0-based), or "" past its end. */
-static const char *
-column(const struct import *im, size_t i)
-{
-	return i < im->header.n ? im->header.field[i] : "";
-}
-
-/*
- * Reports what the reader could not give as written, once per record, and
- * repairs what can be: a line break written as CR or CRLF inside a field
- * becomes LF (a CR that begins a cell is left for the formula guard) (in place; the record shrinks), and a replacement character
- * (U+FFFD, a character the file's encoding could not represent when it
- * was saved) is kept and named, so nothing is changed silently.  One
- * memchr per field for each: cheap on the hot path.
- */
-static void
-check_cells(struct import *im, const struct csv_record *rec)
-{
-	const unsigned char	*u;
-	char			*f, *d;
-	size_t			 i, j, k, len, cr_field = 0, fffd_field = 0;
-	size_t			 n_fffd = 0;
-
-	for (i = 0; i < rec->n; i++) {
-		f = rec->field[i];
-		len = rec->len[i];
-		/*
-		 * A CR that begins the cell (after the ' of kith's formula
-		 * guard, perhaps) is no line break: kept.
-		 */
-		k = len > 0 && f[0] == '\'' ? 2 : 1;
-		if (len > k && memchr(f + k, '\r', len - k) != NULL) {
-			if (cr_field == 0)
-				cr_field = i + 1;
-			for (j = 0, d = f; j < len; j++) {
-				if (f[j] != '\r' || j < k)
-					*d++ = f[j];
-				else if (j + 1 < len && f[j + 1] == '\n')
-					continue;
-				else
-					*d++ = '\n';
-			}
-			*d = '\0';
-			rec->len[i] = len = (size_t)(d - f);
-		}
-		u = (const unsigned char *)f;
-		while ((u = memchr(u, 0xef, len - (size_t)(u -
-		    (const unsigned char *)f))) != NULL) {
-			if ((size_t)(u - (const unsigned char *)f) + 2 < len &&
-			    u[1] == 0xbf && u[2] == 0xbd) {
-				if (fffd_field == 0)
-					fffd_field = i + 1;
-				n_fffd++;
-				u += 3;
-			} else
-				u++;
-		}
-	}
-	if (cr_field != 0)
-		say(im, IMPORT_WARNING, rec->line, "line breaks written as CR "
-		    "inside fields (first in column %zu \"%s\") %s LF",
-		    cr_field, column(im, cr_field - 1), im->opts->dry_run ?
-		    "would become" : "became");
-	if (fffd_field != 0)
-		say(im, IMPORT_WARNING, rec->line, "%zu replacement "
-		    "character%s (U+FFFD: a character the file's encoding "
-		    "could not represent, lost before kith read it; first in "
-		    "column %zu \"%s\") %s as written", n_fffd,
-		    n_fffd == 1 ? "" : "s", fffd_field,
-		    column(im, fffd_field - 1), im->opts->dry_run ?
-		    "would be kept" : "kept");
-}
-
-/*
  * Reports each phone of c that a person or a spreadsheet left unreadable
  * or damaged, keeping it as written: one without digits ("ask reception")
  * moves to a custom field ("Phone", or "Phone (work)" with its label), so
@@ -519,7 +240,7 @@ check_phones(struct import *im, long line, struct contact *c)
 				region = phone_region(im->db);
 			if ((damage = phone_damage(c->phones[i].raw, region))
 			    != NULL)
-				say(im, IMPORT_WARNING, line, "phone '%s' %s; "
+				batch_say(im, IMPORT_WARNING, line, "phone '%s' %s; "
 				    "%s as written", c->phones[i].raw, damage,
 				    verb);
 			i++;
@@ -537,7 +258,7 @@ check_phones(struct import *im, long line, struct contact *c)
 			free(c->display);
 			c->display = NULL;
 		}
-		say(im, IMPORT_WARNING, line, "phone '%s' has no digits; %s "
+		batch_say(im, IMPORT_WARNING, line, "phone '%s' has no digits; %s "
 		    "as written as the field \"%s\"", c->phones[i].raw, verb,
 		    key);
 		contact_add_custom(c, key, c->phones[i].raw);
@@ -559,50 +280,31 @@ check_phones(struct import *im, long line, struct contact *c)
 }
 
 /*
- * Adds, merges or rejects one data record.  Returns non-zero to stop the
- * read (a database error, kept in im->st).
+ * Adds c (taken: freed here) to the batch, merges it into the contact it
+ * duplicates, or rejects rec, the record it came from.  Returns non-zero
+ * to stop the read (a database error, kept in im->st).
  */
-static int
-data_record(struct import *im, const struct csv_record *rec)
+int
+batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 {
 	struct kith_err		 err = { 0 };
-	struct contact		*c = NULL, *into = NULL;
+	struct contact		*into = NULL;
 	struct sbuf		 snap = { 0 };
 	enum dedup_verdict	 verdict;
 	enum kith_status	 st;
 	const char		*why;
-	char			*warning = NULL;
 	sqlite3_stmt		*stmt;
 	int64_t			 id;
 	size_t			 i;
 	int			 changed;
 
-	if (rec->problem != NULL) {
-		im->rep->rows++;
-		reject(im, rec, rec->problem);
-		return 0;
-	}
-	check_cells(im, rec);
-	st = csvmap_contact(im->map, rec, &c, &warning, &err);
-	if (st == KITH_NOTFOUND) {
-		im->rep->skipped++;
-		say(im, IMPORT_NOTICE, rec->line, "skipped: empty record");
-		return 0;
-	}
-	im->rep->rows++;
-	if (st != KITH_OK) {
-		reject(im, rec, err.msg);
-		goto out;
-	}
-	if (warning != NULL)
-		say(im, IMPORT_WARNING, rec->line, "%s", warning);
 	/* An unusable address is kept, as a custom field, not lost. */
 	for (i = 0; i < c->n_emails; ) {
 		if (contact_email_valid(c->emails[i].addr)) {
 			i++;
 			continue;
 		}
-		say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
+		batch_say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
 		    "address; %s as the field \"E-mail (invalid)\"",
 		    c->emails[i].addr, im->opts->dry_run ? "would be kept" :
 		    "kept");
@@ -614,7 +316,7 @@ data_record(struct import *im, const struct csv_record *rec)
 		c->n_emails--;
 	}
 	if (check_phones(im, rec->line, c) != 0) {
-		reject(im, rec, "no name, e-mail or phone: the only phone "
+		batch_reject(im, rec, "no name, e-mail or phone: the only phone "
 		    "has no digits");
 		goto out;
 	}
@@ -631,7 +333,7 @@ data_record(struct import *im, const struct csv_record *rec)
 		if ((st = dedup_merge(im->db, into, c, im->label, &changed,
 		    &err)) != KITH_OK) {
 			if (st == KITH_INVALID) {
-				reject(im, rec, err.msg);
+				batch_reject(im, rec, err.msg);
 				goto out;
 			}
 			goto fatal;
@@ -663,7 +365,7 @@ data_record(struct import *im, const struct csv_record *rec)
 	c->batch = im->rep->batch;
 	if ((st = contact_insert(im->db, c, &err)) != KITH_OK) {
 		if (st == KITH_INVALID) {
-			reject(im, rec, err.msg);
+			batch_reject(im, rec, err.msg);
 			goto out;
 		}
 		goto fatal;
@@ -673,7 +375,7 @@ data_record(struct import *im, const struct csv_record *rec)
 	dedup_filter_add(im->filter, im->db, c);
 	if (verdict == DEDUP_REVIEW) {
 		im->rep->review++;
-		say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
+		batch_say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
 		    "contact %lld (%s); %s apart, check with kith show %lld",
 		    (long long)id, why, im->opts->dry_run ? "would be added" :
 		    "added", (long long)id);
@@ -694,7 +396,6 @@ out:
 	sbuf_free(&snap);
 	contact_free(c);
 	contact_free(into);
-	free(warning);
 	return 0;
 fatal:
 	im->st = st;
@@ -702,7 +403,6 @@ fatal:
 	sbuf_free(&snap);
 	contact_free(c);
 	contact_free(into);
-	free(warning);
 	return 1;
 }
 
@@ -766,10 +466,8 @@ import_file(struct kith_db *db, const char *path,
 {
 	static const struct import_opts	 none;
 	struct kith_err			 local = { 0 };
-	struct csv_read_opts		 ro = { 0 };
-	struct csv_info			 info = { { 0 }, 0, 0 };
 	struct import			 im;
-	enum kith_status		 st, st2;
+	enum kith_status		 st;
 	sqlite3_stmt			*stmt;
 	size_t				 i;
 
@@ -782,43 +480,20 @@ import_file(struct kith_db *db, const char *path,
 	im.opts = opts != NULL ? opts : &none;
 	im.rep = rep;
 	im.err = err;
-	ro.legacy = im.opts->legacy;
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
 	im.label = xstrdup("import");
 
 	kith_db_bulk(db, 1);
-	im.info = &info;
-	if ((st = use_filter(&im, err)) == KITH_OK)
-		st = csv_read(path, &ro, &info, on_record, &im, err);
-	im.size = info.size;
-	snprintf(rep->encoding, sizeof rep->encoding, "%s", info.encoding);
-	if (st == KITH_OK && im.st != KITH_OK)
-		st = im.st;
-	if (st == KITH_OK && im.map == NULL && im.n_pre > 0) {
-		/* Fewer records than PREAMBLE_MAX and none looked like a
-		 * header: the first one is it. */
-		struct held h = im.pre[0];
-		struct csv_record r;
-
-		if (looks_prose(&im)) {
-			st = prose(&im);
-			held_free(&im.pre[0]);
-		} else if ((st = start_map(&im, &h)) == KITH_OK) {
-			for (i = 1; i < im.n_pre && im.st == KITH_OK; i++) {
-				held_record(&im.pre[i], &r);
-				data_record(&im, &r);
-			}
-			st = im.st;
-		} else
-			held_free(&im.pre[0]);
-		for (i = 1; i < im.n_pre; i++)
-			held_free(&im.pre[i]);
-		im.n_pre = 0;
-	}
-	for (i = 0; i < im.n_pre; i++)
-		held_free(&im.pre[i]);
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (formats[i].sniff == NULL || formats[i].sniff(path))
+			break;
+	if (i == sizeof formats / sizeof formats[0])
+		st = kith_err_set(err, KITH_INVALID, "%s: not a format kith "
+		    "reads", path);
+	else if ((st = use_filter(&im, err)) == KITH_OK)
+		st = formats[i].read(&im);
 	if (st == KITH_OK && !im.opts->dry_run)
 		st = index_added(&im, err);
 	kith_db_bulk(db, 0);
@@ -860,12 +535,9 @@ out:
 		    "failed", rep->rejects);
 	if (st == KITH_OK && opts != NULL && opts->progress != NULL)
 		opts->progress(opts->arg, im.size, im.size);
-	csvmap_free(im.map);
 	dedup_filter_free(im.filter);
-	held_free(&im.header);
 	free(im.label);
-	st2 = st;
-	return st2;
+	return st;
 }
 
 /* Snapshots: a tag byte, a 32-bit length, the bytes; repeated. */
