@@ -379,8 +379,9 @@ char_len(const char *s)
  * 1 if bad is good with letters lost on the way: equal but where bad has
  * a run of '?' or U+FFFD marks, good has one to as many non-ASCII
  * characters that are not marks (a letter an encoding could not hold, or
- * whose bytes each became a mark).  "Petrovi?" and "Petrovi\uFFFD\uFFFD" are "Petrović"
- * damaged; "Ana?" is not "Ana" (nothing stands for the mark).
+ * whose bytes each became a mark).  "Petrovi?" and "Petrovi" followed by
+ * two U+FFFD are "Petrović" damaged; "Ana?" is not "Ana" (nothing stands
+ * for the mark).
  */
 static int
 damaged_of(const char *bad, const char *good)
