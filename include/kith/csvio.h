@@ -28,6 +28,7 @@
 #include "kith/status.h"
 
 #define CSV_MAX_FIELD	(1024 * 1024)	/* default limit on one field */
+#define CSV_MAX_FIELDS	2000		/* limit on fields in one record */
 
 struct csv_read_opts {
 	const char	*legacy;	/* code page of files that are not
@@ -54,7 +55,10 @@ struct csv_record {
 	const char	 *problem;	/* NULL, or why the record is unusable:
 					   "field 3: invalid UTF-8 at byte 4",
 					   "field 1: contains a NUL byte",
-					   "field 15: larger than 1 MiB"
+					   "field 15: larger than 1 MiB",
+					   "field 2001: more than 2000
+					   fields in one record" (only the
+					   first CSV_MAX_FIELDS are kept)
 					   (1-based field and byte) */
 	long long	  offset;	/* bytes of the file read so far (for
 					   progress; grows a chunk at a time) */

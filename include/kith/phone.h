@@ -86,6 +86,15 @@ int		 phone_same(const char *a, const char *b, const char *region);
  */
 char		*phone_search_words(const char *raw, const char *norm);
 
+/*
+ * What a spreadsheet seems to have done to raw, as a phrase for an import
+ * report, or NULL: "is in scientific notation: digits were lost" for
+ * "4,47701E+11" or "4.47701E+11"; "may have lost a leading 0" for a
+ * number of digits only that has neither '+', a trunk 0 nor the region's
+ * calling code, under a region whose national numbers start with 0
+ * ("7700900123" under GB).  Only per-character checks: cheap per cell.
+ */
+const char	*phone_damage(const char *raw, const char *region);
 /* The database's phone region (ISO 3166 code, e.g. "GB"); never NULL. */
 const char	*phone_region(struct kith_db *);
 

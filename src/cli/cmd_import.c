@@ -24,6 +24,7 @@ enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
 
 struct progress {
 	const char	*file;
+	int		 dry_run;	/* say what would happen */
 	int		 shown;		/* a bar is on the screen */
 	int		 last;		/* percent last drawn */
 	long		 notices;	/* warnings and notices so far */
@@ -53,7 +54,8 @@ on_notice(void *arg, enum import_level level, const char *file, long line,
 		out_textf(stderr, "%s:%ld: ", file, line);
 	else
 		out_textf(stderr, "%s: ", file);
-	fputs(level == IMPORT_ERROR ? "rejected: " :
+	fputs(level == IMPORT_ERROR ? (pg->dry_run ? "would reject: " :
+	    "rejected: ") :
 	    level == IMPORT_WARNING ? "warning: " : "", stderr);
 	out_text(stderr, msg);
 	fputc('\n', stderr);
@@ -187,7 +189,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("import");
 	struct import_opts	 io = { 0 };
 	struct import_report	 rep;
-	struct progress		 pg = { NULL, 0, -1, 0 };
+	struct progress		 pg = { NULL, 0, 0, -1, 0 };
 	struct kith_err		 err = { 0 };
 	const char		*undo = NULL;
 	int64_t			 batch;
@@ -268,6 +270,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	io.notice = on_notice;
 	io.progress = on_progress;
 	io.arg = &pg;
+	pg.dry_run = io.dry_run;
 	for (; optind < argc; optind++) {
 		pg.file = argv[optind];
 		pg.last = -1;
@@ -277,8 +280,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			if (pg.shown)
 				fputs("\r\033[K", stderr);
 			cli_error(&err);
-			out_textf(stderr, "kith: %s: nothing was imported\n",
-			    argv[optind]);
+			/* A batch left means part of it could not be undone:
+			 * err said what is stored. */
+			if (rep.batch == 0)
+				out_textf(stderr, "kith: %s: nothing was "
+				    "imported\n", argv[optind]);
 			import_report_free(&rep);
 			rc = EXIT_BAD;
 			continue;
@@ -290,11 +296,20 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			out_textf(stdout, "%s: %s, %s, columns:\n%s", argv[optind],
 			    rep.format, rep.encoding, rep.mapping);
 		if (rep.rows == 0 && rep.rejected == 0)
-			out_textf(stderr, "%s: nothing to import\n", argv[optind]);
-		printf("imported %ld rows: %ld added, %ld merged, %ld rejected, "
-		    "%ld possible duplicates (format: %s)\n", rep.rows,
-		    rep.added, rep.merged, rep.rejected, rep.review,
-		    rep.format[0] ? rep.format : "none");
+			out_textf(stderr, "%s: nothing to import\n",
+			    argv[optind]);
+		if (io.dry_run)
+			printf("would import %ld rows: %ld would be added, "
+			    "%ld would merge, %ld would be rejected, %ld "
+			    "possible duplicates (format: %s)\n", rep.rows,
+			    rep.added, rep.merged, rep.rejected, rep.review,
+			    rep.format[0] ? rep.format : "none");
+		else
+			printf("imported %ld rows: %ld added, %ld merged, "
+			    "%ld rejected, %ld possible duplicates (format: "
+			    "%s)\n", rep.rows, rep.added, rep.merged,
+			    rep.rejected, rep.review,
+			    rep.format[0] ? rep.format : "none");
 		if (io.dry_run)
 			out_textf(stderr, "%s: dry run: nothing was written\n",
 			    argv[optind]);

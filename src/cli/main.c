@@ -167,11 +167,17 @@ const struct cmd cli_cmds[] = {
 	    "reported with their\nline and kept in FILE.rejected.csv (or "
 	    "--rejects PATH).  Encoding (UTF-8,\nUTF-16, or --charset for files "
 	    "that are not UTF-8, default WINDOWS-1252) and\ndelimiter (, ; "
-	    "TAB) are detected.  --dry-run shows the mapping and the counts\n"
-	    "and writes nothing.  --undo BATCH takes an import back after "
-	    "naming it and\nasking (without a terminal, give --yes); --list "
+	    "TAB) are detected.  --dry-run shows the mapping and what\n"
+	    "it would do (\"would import\", \"would reject\") and writes "
+	    "nothing.\n--undo BATCH takes an import back after naming it and "
+	    "asking\n(without a terminal, give --yes); --list "
 	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
-	    "bar.\nExits 1 if any row was rejected." },
+	    "bar.\nA file that is not a table (a vCard, binary data, prose) is "
+	    "refused and\nrecords no import.  Nothing is repaired silently: a "
+	    "phone without digits is\nkept as the field Phone, and mangled "
+	    "phones (4,47701E+11, a lost leading 0),\nU+FFFD and CR line "
+	    "breaks (made LF) are warnings with their line.\n"
+	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "

@@ -22,11 +22,13 @@
  * endings that no exporter writes.)
  *
  * Memory.  One record is held at a time, in buffers reused from record to
- * record (fields packed in one buffer, each NUL-terminated).  libcsv
- * buffers the field it is reading; when that passes opts->max_field
- * between two chunks, rd_trim() counts the breaks in it and drops all but
- * its tail from libcsv's public entry buffer, so a huge field costs at most
- * max_field plus one chunk.  The field then arrives empty, with a problem.
+ * record (fields packed in one buffer, each NUL-terminated), and at most
+ * CSV_MAX_FIELDS fields of it.  libcsv buffers the field it is reading, so
+ * rd_feed() follows the quoting itself (struct scan, a few states per
+ * byte) and withholds from libcsv the bytes of a field past
+ * opts->max_field, counting their line breaks; a huge field costs at most
+ * max_field.  The field then arrives empty, with a problem.  Only libcsv's
+ * public API is used.
  *
  * Transcoding errors (bytes that are not UTF-16 or not in the code page)
  * become a 0xFF byte, never valid UTF-8, so the record carries a problem
@@ -41,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <csv.h>
 
@@ -62,6 +65,21 @@ enum rd_enc {
 	ENC_LEGACY
 };
 
+/* Where the quoting of the text fed to libcsv stands. */
+enum scan_state {
+	SC_START,		/* at the start of a field: blanks skipped */
+	SC_PLAIN,		/* in an unquoted field */
+	SC_QUOTED,		/* in a quoted field */
+	SC_QEND			/* after a quote in a quoted field */
+};
+
+struct scan {
+	enum scan_state	 st;
+	size_t		 flen;		/* bytes of the open field fed */
+	long		 breaks;	/* line breaks in them */
+	int		 cr;		/* the last byte was a CR */
+};
+
 struct csv_reader {
 	const char	*path;		/* as the caller gave it */
 	FILE		*fp;
@@ -81,6 +99,8 @@ struct csv_reader {
 
 	struct csv_parser p;
 	int		 parser;	/* p needs csv_free */
+	struct scan	 sc;		/* the quoting libcsv has been fed */
+	unsigned char	 delim;
 	size_t		 max_field;
 	char		 limit[32];	/* max_field, e.g. "1 MiB" */
 
@@ -119,7 +139,9 @@ struct csv_out {
 
 static enum kith_status	 rd_detect(struct csv_reader *, struct kith_err *);
 static const char	*rd_signature(const unsigned char *, size_t);
-static const char	*rd_binary(const unsigned char *, size_t);
+static const char	*rd_binary(const unsigned char *, size_t, char *,
+			    size_t);
+static long		 rd_vcard(const char *, const unsigned char *, size_t);
 static enum kith_status	 rd_prescan(struct csv_reader *, size_t,
 			    struct kith_err *);
 static int		 scan_utf8(const unsigned char *, size_t, int, int *,
@@ -130,7 +152,10 @@ static void		 rd_transcode(struct csv_reader *, size_t *);
 static char		 sniff_delim(const char *, size_t, int);
 static enum kith_status	 rd_feed(struct csv_reader *, const char *, size_t,
 			    struct kith_err *);
-static void		 rd_trim(struct csv_reader *);
+static size_t		 scan_run(struct scan *, const unsigned char *,
+			    size_t, unsigned char, size_t);
+static size_t		 rd_withhold(struct csv_reader *,
+			    const unsigned char *, size_t);
 static void		 rd_field(void *, size_t, void *);
 static void		 rd_row(int, void *);
 static void		 rd_grow(struct csv_reader *, size_t);
@@ -205,6 +230,7 @@ csv_read(const char *path, const struct csv_read_opts *opts,
 		kith_fatal("csv_init failed");
 	r.parser = 1;
 	csv_set_delim(&r.p, (unsigned char)delim);
+	r.delim = (unsigned char)delim;
 	csv_set_realloc_func(&r.p, rd_realloc);
 	csv_set_blk_size(&r.p, 16 * 1024);
 
@@ -240,7 +266,9 @@ rd_detect(struct csv_reader *r, struct kith_err *err)
 {
 	const unsigned char	*p;
 	const char		*what;
+	char			 why[64];
 	size_t			 n, bom = 0;
+	long			 vline;
 
 	r->raw = xmalloc(RD_CHUNK + RD_SLACK);
 	n = fread(r->raw, 1, RD_CHUNK, r->fp);
@@ -272,9 +300,24 @@ rd_detect(struct csv_reader *r, struct kith_err *err)
 			    what);
 	}
 	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
-	    (what = rd_binary(p + bom, n - bom)) != NULL)
+	    (vline = rd_vcard(r->path, p + bom, n - bom)) >= 0) {
+		if (vline == 0)
+			return kith_err_set(err, KITH_INVALID, "%s: a vCard "
+			    "file (.vcf); vCard import is not supported yet",
+			    r->path);
+		return kith_err_set(err, KITH_INVALID, "%s: looks like a "
+		    "vCard file (BEGIN:VCARD on line %ld); vCard import is "
+		    "not supported yet", r->path, vline);
+	}
+	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
+	    (what = rd_binary(p + bom, n - bom, why, sizeof why)) != NULL) {
+		if (what == why)
+			return kith_err_set(err, KITH_INVALID,
+			    "%s: binary data (%s), not a CSV file", r->path,
+			    what);
 		return kith_err_set(err, KITH_INVALID,
 		    "%s: not a CSV file (%s)", r->path, what);
+	}
 
 	if (r->enc == ENC_UTF8) {
 		enum kith_status	st;
@@ -350,15 +393,46 @@ rd_signature(const unsigned char *p, size_t n)
 }
 
 /*
+ * The line of a BEGIN:VCARD that opens the head (blank lines before it
+ * allowed), 0 for a file named .vcf or .vcard, else -1: a vCard file is
+ * named as one, not read as a one-column table.
+ */
+static long
+rd_vcard(const char *path, const unsigned char *p, size_t n)
+{
+	const char	*dot = strrchr(path, '.');
+	size_t		 i = 0;
+	long		 line = 1;
+
+	while (i < n && (p[i] == '\r' || p[i] == '\n' || p[i] == ' ' ||
+	    p[i] == '\t')) {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == n ||
+		    p[i + 1] != '\n')))
+			line++;
+		i++;
+	}
+	if (n - i >= 11 && strncasecmp((const char *)p + i, "BEGIN:VCARD",
+	    11) == 0)
+		return line;
+	if (dot != NULL && strchr(dot, '/') == NULL &&
+	    (strcasecmp(dot, ".vcf") == 0 || strcasecmp(dot, ".vcard") == 0))
+		return 0;
+	return -1;
+}
+
+/*
  * Why the first bytes of a file that is not UTF-16 look like binary data,
  * or NULL.  A NUL byte alone is not enough (a CSV file may have one in a
  * field, a record error); more than one byte in 32 that is a control
- * character other than TAB, LF, FF and CR is.
+ * character other than TAB, LF, FF and CR is.  Binary data is described
+ * in buf (the first NUL or control byte and its offset), which is
+ * returned; a UTF-16 file without BOM gets a static message.
  */
 static const char *
-rd_binary(const unsigned char *p, size_t n)
+rd_binary(const unsigned char *p, size_t n, char *buf, size_t size)
 {
-	size_t	i, ctl = 0, nul[2] = { 0, 0 };
+	size_t	i, ctl = 0, nul[2] = { 0, 0 }, first = (size_t)-1;
+	size_t	first_nul = (size_t)-1;
 
 	if (n > BINARY_SAMPLE)
 		n = BINARY_SAMPLE;
@@ -367,8 +441,13 @@ rd_binary(const unsigned char *p, size_t n)
 		    p[i] == '\f' || p[i] == '\r')
 			continue;
 		ctl++;
-		if (p[i] == 0)
+		if (first == (size_t)-1)
+			first = i;
+		if (p[i] == 0) {
 			nul[i & 1]++;
+			if (first_nul == (size_t)-1)
+				first_nul = i;
+		}
 	}
 	if (ctl * 32 <= n)
 		return NULL;
@@ -377,7 +456,12 @@ rd_binary(const unsigned char *p, size_t n)
 	    (nul[1] * 4 > n && nul[0] * 64 <= n))
 		return "looks like UTF-16 without a byte-order mark; "
 		    "save it as UTF-8";
-	return "contains binary data";
+	if (first_nul != (size_t)-1)
+		snprintf(buf, size, "a NUL byte at offset %zu", first_nul);
+	else
+		snprintf(buf, size, "a control byte 0x%02x at offset %zu",
+		    p[first], first);
+	return buf;
 }
 
 /*
@@ -633,59 +717,135 @@ sniff_delim(const char *s, size_t len, int whole)
 	return cand[best];
 }
 
+/*
+ * Follows the quoting of n bytes at s from *sc, as libcsv (strict) reads
+ * them, and returns how many may be fed to it: all, or up to the first
+ * byte of a field that is already max bytes long (quotes always pass, so
+ * libcsv's view of the quoting is never changed).
+ */
+static size_t
+scan_run(struct scan *sc, const unsigned char *s, size_t n,
+    unsigned char delim, size_t max)
+{
+	size_t		i;
+	unsigned char	c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		switch (sc->st) {
+		case SC_START:
+			if (c == delim || c == '\n' || c == '\r')
+				break;
+			if (c == '"')
+				sc->st = SC_QUOTED;
+			else if (c != ' ' && c != '\t') {
+				sc->st = SC_PLAIN;
+				sc->flen = 1;
+			}
+			break;
+		case SC_PLAIN:
+			if (c == delim || c == '\n' || c == '\r') {
+				sc->st = SC_START;
+				sc->flen = 0;
+				sc->breaks = 0;
+				break;
+			}
+			if (sc->flen >= max && c != '"')
+				return i;
+			sc->flen++;
+			break;
+		case SC_QUOTED:
+			if (c == '"') {
+				sc->st = SC_QEND;
+				break;
+			}
+			if (sc->flen >= max)
+				return i;
+			sc->flen++;
+			if (c == '\r' || (c == '\n' && !sc->cr))
+				sc->breaks++;
+			break;
+		case SC_QEND:
+			if (c == '"') {
+				sc->st = SC_QUOTED;
+				sc->flen++;
+			} else if (c == delim || c == '\n' || c == '\r') {
+				sc->st = SC_START;
+				sc->flen = 0;
+				sc->breaks = 0;
+			} else if (c != ' ' && c != '\t')
+				sc->st = SC_PLAIN;	/* libcsv refuses it */
+			break;
+		}
+		sc->cr = c == '\r';
+	}
+	return n;
+}
+
+/*
+ * Withholds from libcsv the bytes at s (up to n) that would make its open
+ * field larger than max_field: counts their line breaks for the record's
+ * line, marks the field too large, and returns how many there are.
+ */
+static size_t
+rd_withhold(struct csv_reader *r, const unsigned char *s, size_t n)
+{
+	size_t	i;
+	int	nul;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			break;
+		if (r->sc.st == SC_PLAIN && (s[i] == r->delim ||
+		    s[i] == '\n' || s[i] == '\r'))
+			break;
+	}
+	r->pend_breaks += count_breaks(s, i, &r->pend_cr, &nul);
+	if (i > 0)
+		r->sc.cr = s[i - 1] == '\r';
+	r->big = 1;
+	return i;
+}
+
 /* Parses one block; KITH_INVALID naming the line on a quoting error. */
 static enum kith_status
 rd_feed(struct csv_reader *r, const char *data, size_t len,
     struct kith_err *err)
 {
-	long	line;
-	int	cr, nul;
+	const unsigned char	*s = (const unsigned char *)data;
+	struct scan		 before;
+	size_t			 i = 0, run, done;
+	long			 line;
 
-	if (csv_parse(&r->p, data, len, rd_field, rd_row, r) == len) {
-		if (!r->stop)
-			rd_trim(r);
-		return KITH_OK;
+	while (i < len) {
+		before = r->sc;
+		run = scan_run(&r->sc, s + i, len - i, r->delim,
+		    r->max_field);
+		if (run > 0 && (done = csv_parse(&r->p, s + i, run, rd_field,
+		    rd_row, r)) != run)
+			goto fail;
+		if (r->stop)
+			return KITH_OK;
+		i += run;
+		if (i < len)
+			i += rd_withhold(r, s + i, len - i);
 	}
+	return KITH_OK;
+fail:
 	if (r->stop)
 		return KITH_OK;
 	if (csv_error(&r->p) != CSV_EPARSE)
 		return kith_err_set(err, KITH_NOMEM, "%s:%ld: %s", r->path,
 		    r->line, csv_strerror(csv_error(&r->p)));
-	/* The line of the bad byte: count the breaks in the open field. */
-	cr = r->pend_cr;
-	line = r->line + r->pend_breaks +
-	    count_breaks(r->p.entry_buf, r->p.entry_pos, &cr, &nul);
+	/* The line of the bad byte: the breaks in the open field before it. */
+	scan_run(&before, s + i, done, r->delim, (size_t)-1);
+	line = r->line + r->pend_breaks + before.breaks;
 	kith_err_set(err, KITH_INVALID, "%s:%ld: malformed quoting (a quote "
 	    "inside an unquoted field, or text after a closing quote)",
 	    r->path, line);
 	if (err != NULL)
 		err->line = line;
 	return KITH_INVALID;
-}
-
-/*
- * Bounds the field libcsv is reading to about max_field bytes: counts the
- * line breaks in all but its tail and drops them from libcsv's entry
- * buffer.  The tail kept holds what libcsv may still take back (trailing
- * blanks, and the quote that may close the field).
- */
-static void
-rd_trim(struct csv_reader *r)
-{
-	struct csv_parser	*p = &r->p;
-	size_t			 keep, cut;
-	int			 nul;
-
-	if (p->entry_pos <= r->max_field)
-		return;
-	keep = p->spaces + 1;
-	if (keep > p->entry_pos)
-		keep = p->entry_pos;
-	cut = p->entry_pos - keep;
-	r->pend_breaks += count_breaks(p->entry_buf, cut, &r->pend_cr, &nul);
-	memmove(p->entry_buf, p->entry_buf + cut, keep);
-	p->entry_pos = keep;
-	r->big = 1;
 }
 
 /* libcsv's field callback: appends the field to the record. */
@@ -702,6 +862,21 @@ rd_field(void *data, size_t len, void *arg)
 		return;
 	if (n == 0)
 		r->rec_line = r->line;
+	if (n >= CSV_MAX_FIELDS) {
+		/* Bounded: counted for its line breaks, not kept. */
+		cr = r->pend_cr;
+		r->line += r->pend_breaks + count_breaks(s, len, &cr, &nul);
+		r->pend_breaks = 0;
+		r->pend_cr = 0;
+		r->big = 0;
+		if (r->bad_field == 0) {
+			r->bad_field = n + 1;
+			snprintf(r->problem, sizeof r->problem, "field %zu: "
+			    "more than %d fields in one record", n + 1,
+			    CSV_MAX_FIELDS);
+		}
+		return;
+	}
 	if (n == r->fieldcap) {
 		r->fieldcap = r->fieldcap == 0 ? 32 : r->fieldcap * 2;
 		r->off = xreallocarray(r->off, r->fieldcap, sizeof *r->off);
@@ -792,7 +967,8 @@ rd_deliver(struct csv_reader *r)
 	size_t			 i, end, bad;
 
 	/* Look for invalid UTF-8 before the field with a problem, if any. */
-	end = r->bad_field != 0 ? r->off[r->bad_field - 1] : r->buflen;
+	end = r->bad_field != 0 && r->bad_field <= r->nfield ?
+	    r->off[r->bad_field - 1] : r->buflen;
 	if (!text_valid_utf8(r->buf, end, &bad)) {
 		for (i = 0; i + 1 < r->nfield && r->off[i + 1] <= bad; i++)
 			;

@@ -123,6 +123,8 @@ struct res {
 	const char	*junk;
 	const char	*group;		/* slot group, NULL: a new slot */
 	char		 gbuf[64];	/* storage for a built group */
+	char		 lbuf[48];	/* storage for a built label */
+	char		 kbuf[64];	/* T_CUSTOM: a built key, or "" */
 	int		 first;
 	char		 sep;
 };
@@ -459,6 +461,7 @@ static int		 resolve_address(const char *, struct res *);
 static int		 resolve_numbered(const char *, const char *,
 			    struct res *);
 static int		 resolve_kith(const char *, struct res *);
+static int		 resolve_labelled(const char *, struct res *);
 static int		 split_numbered(const char *, char *, size_t, long *,
 			    const char **);
 static enum fmt		 detect(const struct csv_record *);
@@ -681,8 +684,11 @@ resolve(enum fmt fmt, const char *f, const char *name, struct res *r)
 	memset(r, 0, sizeof *r);
 	if (fmt == FMT_KITH)
 		return resolve_kith(f, r);
-	return resolve_rule(fmt, f, r) || resolve_address(f, r) ||
-	    resolve_numbered(f, name, r);
+	if (resolve_rule(fmt, f, r) || resolve_address(f, r) ||
+	    resolve_numbered(f, name, r))
+		return 1;
+	memset(r, 0, sizeof *r);
+	return resolve_labelled(f, r);
 }
 
 static int
@@ -844,6 +850,111 @@ resolve_numbered(const char *f, const char *name, struct res *r)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * A header no table names, read as words in any order: label words
+ * ("home", "work", "business", "mobile", "blog", ...), one kind ("email",
+ * "phone", "fax", "web page", "im", ...) and perhaps a number, as in
+ * "Email Home", "Home Email", "E-mail (work)", "Work E-mail 2", "Home
+ * Mobile", "Website Blog", "IM Skype".  fold_name has made separators
+ * single spaces and "e mail" "email".  Any other word: 0, not known, so
+ * the column stays a custom field under its own name.
+ */
+static int
+resolve_labelled(const char *f, struct res *r)
+{
+	static const struct {
+		const char	*word;
+		const char	*label;		/* as stored; NULL: none */
+		signed char	 kind;		/* -1: a label only */
+	} words[] = {
+		{ "home", "home", -1 }, { "work", "work", -1 },
+		{ "business", "work", -1 }, { "office", "work", -1 },
+		{ "other", "other", -1 }, { "personal", "personal", -1 },
+		{ "private", "home", -1 }, { "main", "main", -1 },
+		{ "primary", NULL, -1 }, { "blog", "blog", -1 },
+		{ "school", "school", -1 }, { "company", "company", -1 },
+		{ "number", NULL, -1 }, { "address", NULL, -1 },
+		{ "no", NULL, -1 }, { "nr", NULL, -1 },
+		{ "email", NULL, S_EMAIL }, { "mail", NULL, S_EMAIL },
+		{ "phone", NULL, S_PHONE }, { "telephone", NULL, S_PHONE },
+		{ "tel", NULL, S_PHONE }, { "mobile", "mobile", S_PHONE },
+		{ "cell", "mobile", S_PHONE }, { "cellphone", "mobile", S_PHONE },
+		{ "fax", "fax", S_PHONE }, { "pager", "pager", S_PHONE },
+		{ "web", NULL, S_URL }, { "website", NULL, S_URL },
+		{ "webpage", NULL, S_URL }, { "url", NULL, S_URL },
+		{ "homepage", NULL, S_URL }, { "page", NULL, S_URL },
+		{ "site", NULL, S_URL },
+	};
+	char		 buf[128], *w, *save = NULL, label[48] = "";
+	const char	*service = NULL;
+	size_t		 i;
+	int		 kind = -1, im = 0, n = 0;
+
+	if (strlen(f) >= sizeof buf)
+		return 0;
+	snprintf(buf, sizeof buf, "%s", f);
+	for (w = strtok_r(buf, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save), n++) {
+		if (isdigit((unsigned char)*w)) {
+			if (strspn(w, "0123456789") != strlen(w) ||
+			    strlen(w) > 4)
+				return 0;
+			continue;
+		}
+		if (strcmp(w, "im") == 0 || strcmp(w, "chat") == 0) {
+			if (im)
+				return 0;
+			im = 1;
+			continue;
+		}
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (strcmp(w, words[i].word) == 0)
+				break;
+		if (i == sizeof words / sizeof words[0]) {
+			/* The service of an IM column: "IM Skype". */
+			if (im && service == NULL) {
+				service = f + (w - buf);
+				continue;
+			}
+			return 0;
+		}
+		if (words[i].kind >= 0) {
+			/* "Mobile Phone": mobile is then a label. */
+			if (kind >= 0 && kind != words[i].kind)
+				return 0;
+			kind = words[i].kind;
+		}
+		if (words[i].label != NULL && strstr(label,
+		    words[i].label) == NULL && strlen(label) +
+		    strlen(words[i].label) + 2 <= sizeof label) {
+			if (label[0] != '\0')
+				strcat(label, " ");
+			strcat(label, words[i].label);
+		}
+	}
+	if (im) {
+		/* No field for instant messaging: a custom field, named. */
+		if (kind >= 0 || service == NULL)
+			return 0;
+		r->t = T_CUSTOM;
+		snprintf(r->kbuf, sizeof r->kbuf, "IM (%.*s)",
+		    (int)strcspn(service, " "), service);
+		if (r->kbuf[4] >= 'a' && r->kbuf[4] <= 'z')
+			r->kbuf[4] = (char)(r->kbuf[4] - 'a' + 'A');
+		return 1;
+	}
+	if (kind < 0 || n < 2)
+		return 0;
+	r->t = T_PART;
+	r->kind = (enum slot_kind)kind;
+	r->part = P_VALUE;
+	if (label[0] != '\0') {
+		snprintf(r->lbuf, sizeof r->lbuf, "%s", label);
+		r->label = r->lbuf;
+	}
+	return 1;
 }
 
 /* kith's own layout: see csvmap_export_header. */
@@ -1108,6 +1219,8 @@ plan_column(struct csv_map *m, size_t i, const char *name)
 	col->sep = m->fmt == FMT_KITH ? 0 : r.sep;
 	if (r.t == T_JUNK || r.t == T_DATE)
 		col->key = xstrdup(name);
+	if (r.t == T_CUSTOM)
+		col->key = xstrdup(r.kbuf[0] != '\0' ? r.kbuf : name);
 	if (r.t == T_PART) {
 		col->part = r.part;
 		col->slot = slot_get(m, r.kind, r.group, r.part, r.label,

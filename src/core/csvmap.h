@@ -4,7 +4,7 @@
  * Thunderbird, Eventbrite, kith's own, or a generic spreadsheet), mapping
  * each column by name to a contact field or to a custom field, turning a
  * record into a struct contact (csvmap.c), and the export layouts
- * (csv_export.c).  Private to the core; import.c and export.c use it.
+ * (csv_export.c).  Private to the core; csv_import.c and export.c use it.
  */
 #ifndef KITH_CSVMAP_H
 #define KITH_CSVMAP_H

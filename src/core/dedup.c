@@ -350,9 +350,87 @@ keep_beside(struct contact *into, const char *field, const char *label,
 	return !found;
 }
 
+/* The length of a lost-letter mark at s ('?' or U+FFFD), else 0. */
+static size_t
+lost_mark(const char *s)
+{
+	if (*s == '?')
+		return 1;
+	if ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbf &&
+	    (unsigned char)s[2] == 0xbd)
+		return 3;
+	return 0;
+}
+
+/* The bytes of the UTF-8 character at s (1 for a stray byte). */
+static size_t
+char_len(const char *s)
+{
+	unsigned char	c = (unsigned char)*s;
+	size_t		n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4, i;
+
+	for (i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+/*
+ * 1 if bad is good with letters lost on the way: equal but where bad has
+ * a run of '?' or U+FFFD marks, good has one to as many non-ASCII
+ * characters that are not marks (a letter an encoding could not hold, or
+ * whose bytes each became a mark).  "Petrovi?" and "Petrovi" followed by
+ * two U+FFFD are "Petrović" damaged; "Ana?" is not "Ana" (nothing stands
+ * for the mark).
+ */
+static int
+damaged_of(const char *bad, const char *good)
+{
+	size_t	m, run, k, i;
+	const char *g;
+	int	marks = 0;
+
+	while (*bad != '\0') {
+		if ((m = lost_mark(bad)) == 0) {
+			if (*good == '\0')
+				return 0;
+			m = char_len(bad);
+			if (strncmp(bad, good, m) != 0)
+				return 0;
+			bad += m;
+			good += m;
+			continue;
+		}
+		/* A run of marks of one kind. */
+		for (run = 0; lost_mark(bad) == m; run++)
+			bad += m;
+		marks = 1;
+		/* Try every count of characters of good it may stand for. */
+		for (k = run, g = good, i = 0; i < k &&
+		    ((unsigned char)*g & 0x80) && lost_mark(g) == 0; i++)
+			g += char_len(g);
+		for (; i >= 1; i--) {
+			const char *gg = good;
+			size_t j;
+
+			for (j = 0; j < i; j++)
+				gg += char_len(gg);
+			if (damaged_of(bad, gg) || (*bad == '\0' &&
+			    *gg == '\0') || (*bad != '\0' &&
+			    lost_mark(bad) == 0 && strcmp(bad, gg) == 0))
+				return 1;
+		}
+		return 0;
+	}
+	return marks && *good == '\0';
+}
+
 /*
  * Fills *field from value if empty; keeps value beside it if it differs
- * (compared in folded form for names, exactly otherwise).
+ * (compared in folded form for names, exactly otherwise).  Where one of
+ * the two is the other with letters lost ('?' or U+FFFD for a letter an
+ * encoding could not hold), the intact one wins: a stored damaged value is
+ * replaced, a damaged incoming one is dropped.
  */
 static int
 merge_field(struct kith_db *db, struct contact *into, char **field,
@@ -367,6 +445,12 @@ merge_field(struct kith_db *db, struct contact *into, char **field,
 		contact_set(field, value);
 		return 1;
 	}
+	if (strcmp(*field, value) != 0 && damaged_of(*field, value)) {
+		contact_set(field, value);
+		return 1;
+	}
+	if (damaged_of(value, *field))
+		return 0;
 	if (fold && text_fold(kith_db_text(db), *field, &a, NULL) == KITH_OK &&
 	    text_fold(kith_db_text(db), value, &b, NULL) == KITH_OK)
 		same = strcmp(a, b) == 0;

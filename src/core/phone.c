@@ -309,3 +309,51 @@ phone_region(struct kith_db *db)
 {
 	return db_region(db);
 }
+
+const char *
+phone_damage(const char *raw, const char *region)
+{
+	const struct region	*r;
+	const char		*p = raw, *start;
+	size_t			 n;
+
+	if (raw == NULL)
+		return NULL;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	start = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	n = (size_t)(p - start);
+	if (n == 0)
+		return NULL;
+	if (*p == '.' || *p == ',') {
+		/* A mantissa's fraction, then an exponent: 4,47701E+11. */
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'E' || *p == 'e') {
+		p++;
+		if (*p == '+')
+			p++;
+		if (*p < '0' || *p > '9')
+			return NULL;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		return *p == '\0' ? "is in scientific notation: a spreadsheet "
+		    "lost its last digits" : NULL;
+	}
+	if (p != start + n)
+		return NULL;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '\0' || start[0] == '0' || n < 7 || n > 11)
+		return NULL;
+	r = find_region(region);
+	if (!r->trunk0 || strncmp(start, r->cc, strlen(r->cc)) == 0)
+		return NULL;
+	return "may have lost a leading 0 (a spreadsheet drops it)";
+}

@@ -122,7 +122,13 @@ grep -q "^=\|,=" "$T/fg.csv" && fail "google export has a bare = cell" || pass
 # Dry run writes nothing.
 run --db "$T/d.db" import --dry-run "$F/google.csv"
 expect_rc 0 "dry run"
-expect_in "$out" "imported 26 rows: 26 added" "dry run counts"
+expect_in "$out" "would import 26 rows: 26 would be added, 0 would merge, 0 would be rejected" "dry run counts"
+expect_not_in "$out" "imported" "a dry run never says imported"
+# A dry run of a file with a rejected row and a merge says what it would do.
+run --db "$T/d.db" import --dry-run "$F/linkedin-connections.csv"
+expect_in "$out" "would import 25 rows" "dry run says would import"
+expect_in "$err" "would reject:" "dry run says would reject"
+expect_not_in "$out$err" "rejected:" "dry run does not say rejected"
 expect_in "$out" "First Name -> " "dry run shows the mapping"
 [ "$(count "$T/d.db")" = 0 ] && pass || fail "dry run wrote contacts"
 

@@ -513,7 +513,13 @@ test_refused(void)
 		{ "\x7f" "ELF\x02\x01", 6, "(looks like a program)" },
 		{ "a\0b\0,\0c\0\n\0", 10, "UTF-16 without a byte-order mark" },
 		{ "a,b\n\x01\x02\x03\x04\x05\x06\x07\x08,\x0e\x0f\n", 16,
-		    "(contains binary data)" },
+		    "binary data (a control byte 0x01 at offset 4), not a CSV "
+		    "file" },
+		{ "a,b\n\x01\0\x03\x04\x05\x06\x07\x08,\x0e\x0f\n", 16,
+		    "binary data (a NUL byte at offset 5), not a CSV file" },
+		{ "\r\nBEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n", 32,
+		    "looks like a vCard file (BEGIN:VCARD on line 2); vCard "
+		    "import is not supported yet" },
 		{ "\xef\xbb\xbf", 3, "empty file, no header" },
 	};
 	struct got	 g = { 0 };
@@ -862,6 +868,37 @@ test_max_field_and_stop(void)
 	CHECK_STR(g.r[2].problem, "field 2: larger than 10 bytes");
 	CHECK(g.r[3].problem == NULL);
 	got_free(&g);
+
+	/*
+	 * A field past the limit within one chunk, quoted, with line breaks
+	 * and doubled quotes in the part withheld: the record has a problem,
+	 * the quoting after it is read as written, and lines still count.
+	 */
+	s = "a,b\n1,\"0123456789\nxx\"\"y\r\nz,\"\"\n\n\"\n2,ok\n"
+	    "3,abcdefghijklmnop\n4,\"q\"\"\"\n";
+	write_file(path, s, strlen(s));
+	opts.max_field = 10;
+	CHECK_INT(read_path(path, &opts, &g, NULL, &err), KITH_OK);
+	CHECK_INT(g.count, 5);
+	CHECK_STR(g.r[1].problem, "field 2: larger than 10 bytes");
+	CHECK_INT(g.r[1].line, 2);
+	CHECK(g.r[2].problem == NULL);
+	CHECK_INT(g.r[2].line, 7);
+	CHECK_STR(g.r[2].f[1], "ok");
+	CHECK_STR(g.r[3].problem, "field 2: larger than 10 bytes");
+	CHECK_INT(g.r[3].line, 8);
+	CHECK(g.r[4].problem == NULL);
+	CHECK_INT(g.r[4].line, 9);
+	CHECK_STR(g.r[4].f[1], "q\"");
+	got_free(&g);
+	/* A bad quote after a withheld field is placed on its line. */
+	s = "a,b\n1,\"0123456789\nxx\ny\"z\n";
+	write_file(path, s, strlen(s));
+	CHECK_INT(read_path(path, &opts, &g, NULL, &err), KITH_INVALID);
+	CHECK_INT(err.line, 4);
+	got_free(&g);
+	s = "a,b\n1,0123456789\n2,0123456789A\n3,x\n";
+	write_file(path, s, strlen(s));
 
 	/* The callback stops the read: KITH_OK, nothing more delivered. */
 	g.stop_after = 2;

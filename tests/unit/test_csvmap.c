@@ -55,6 +55,7 @@ static void	 test_describe(void);
 static void	 test_kith_round_trip(void);
 static void	 test_export_google(void);
 static void	 test_export_outlook(void);
+static void	 test_labelled(void);
 
 static const char google_hdr[] = "First Name,Middle Name,Last Name,"
     "Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
@@ -1588,7 +1589,112 @@ test_export_outlook(void)
 	contact_free(c);
 }
 
+/*
+ * Labelled columns in either order, with the usual separators, as address
+ * books nobody here has seen name them: kind 'e' e-mail, 'p' phone, 'u'
+ * URL, 'c' custom field (want: its key), '-' unknown (a custom field under
+ * its own name).
+ */
+static void
+test_labelled(void)
+{
+	static const struct {
+		const char	*header;
+		char		 kind;
+		const char	*want;		/* label or key; NULL: none */
+	} cases[] = {
+		{ "Email Home", 'e', "home" },
+		{ "Home Email", 'e', "home" },
+		{ "E-mail (work)", 'e', "work" },
+		{ "Work E-mail 2", 'e', "work" },
+		{ "email_personal", 'e', "personal" },
+		{ "Business e-mail address", 'e', "work" },
+		{ "E-Mail: Other", 'e', "other" },
+		{ "Home Mobile", 'p', "home mobile" },
+		{ "Mobile Phone", 'p', "mobile" },
+		{ "Phone (Mobile)", 'p', "mobile" },
+		{ "Cell/Work", 'p', "mobile work" },
+		{ "Tel. Office", 'p', "work" },
+		{ "Telephone - Home 2", 'p', "home" },
+		{ "Main Phone Number", 'p', "main" },
+		{ "Fax (Business)", 'p', "fax work" },
+		{ "Website Blog", 'u', "blog" },
+		{ "Web Page", 'u', NULL },
+		{ "Homepage (Personal)", 'u', "personal" },
+		{ "URL work", 'u', "work" },
+		{ "Web Site 2", 'u', NULL },
+		{ "IM Skype", 'c', "IM (Skype)" },
+		{ "IM: jabber", 'c', "IM (Jabber)" },
+		{ "Department", 'c', "Department" },
+		{ "Anniversary", 'c', "Anniversary" },
+		{ "Home Wibble", '-', "Home Wibble" },
+		{ "Email Phone", '-', "Email Phone" },
+		{ "Home", '-', "Home" },
+		{ "IM", '-', "IM" },
+	};
+	struct csv_map	*m;
+	struct contact	*c;
+	struct kith_err	 err;
+	char		 hdr[128], *warning;
+	const char	*label;
+	size_t		 i;
+	int		 ok;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(hdr, sizeof hdr, "Name\t%s", cases[i].header);
+		if ((m = map_of(hdr, '\t', NULL)) == NULL) {
+			CHECK(0);
+			continue;
+		}
+		c = NULL;
+		warning = NULL;
+		ok = contact_of(m, cases[i].kind == 'e' ? "Ana\ta@x.example" :
+		    cases[i].kind == 'u' ? "Ana\thttps://x.example" :
+		    cases[i].kind == 'c' && strcmp(cases[i].want,
+		    "Anniversary") == 0 ? "Ana\t2001-05-04" :
+		    "Ana\t+44 20 7946 0101", '\t', &c, &warning, &err)
+		    == KITH_OK;
+		CHECK(ok);
+		if (!ok) {
+			csvmap_free(m);
+			continue;
+		}
+		label = NULL;
+		switch (cases[i].kind) {
+		case 'e':
+			ok = c->n_emails == 1;
+			label = ok ? c->emails[0].label : NULL;
+			break;
+		case 'p':
+			ok = c->n_phones == 1;
+			label = ok ? c->phones[0].label : NULL;
+			break;
+		case 'u':
+			ok = c->n_urls == 1;
+			label = ok ? c->urls[0].key : NULL;
+			break;
+		default:
+			ok = c->n_custom == 1;
+			label = ok ? c->custom[0].key : NULL;
+			break;
+		}
+		if (!ok || (label == NULL) != (cases[i].want == NULL) ||
+		    (label != NULL && strcmp(label, cases[i].want) != 0))
+			fprintf(stderr, "case %zu (%s): %s\n", i,
+			    cases[i].header, label ? label : "(none)");
+		CHECK(ok);
+		if (cases[i].want == NULL)
+			CHECK(label == NULL);
+		else
+			CHECK(label != NULL && strcmp(label, cases[i].want)
+			    == 0);
+		free(warning);
+		contact_free(c);
+		csvmap_free(m);
+	}
+}
+
 TEST_MAIN(test_scores, test_detect, test_google, test_outlook, test_linkedin,
     test_thunderbird, test_eventbrite, test_generic, test_dates, test_ragged,
     test_user_map, test_describe, test_kith_round_trip, test_export_google,
-    test_export_outlook)
+    test_export_outlook, test_labelled)

@@ -145,4 +145,57 @@ test_find_and_merge(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_names, test_find_and_merge)
+/*
+ * A name stored with letters lost ('?' or U+FFFD, from an encoding that
+ * could not hold them) is replaced when a re-import brings it intact, and
+ * an intact name is not spoiled by a damaged one.
+ */
+static void
+test_merge_better(void)
+{
+	static const struct {
+		const char	*stored, *incoming, *want;
+		int		 changed;
+	} cases[] = {
+		{ "Ana Petrovi?", "Ana Petrović", "Ana Petrović", 1 },
+		{ "Ana Petrovi\xef\xbf\xbd", "Ana Petrović", "Ana Petrović",
+		    1 },
+		/* Each byte of the letter became a mark. */
+		{ "Ana Petrovi\xef\xbf\xbd\xef\xbf\xbd", "Ana Petrović",
+		    "Ana Petrović", 1 },
+		{ "J?rgen M?ller", "Jürgen Müller", "Jürgen Müller", 1 },
+		{ "Ana Petrović", "Ana Petrovi?", "Ana Petrović", 0 },
+		/* A mark never stands for an ASCII letter. */
+		{ "Ana Petrovi?", "Ana Petrovic", "Ana Petrovi?", 1 },
+	};
+	struct kith_err	 err = { 0 };
+	struct contact	*into, *c;
+	struct kith_db	*db;
+	char		*path, email[64];
+	int64_t		 id;
+	size_t		 i;
+	int		 changed;
+
+	db = test_db("dedup-better.db", &path);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(email, sizeof email, "p%zu@example.com", i);
+		id = store(db, cases[i].stored, email, NULL, NULL);
+		CHECK(contact_get(db, id, &into, &err) == KITH_OK);
+		c = contact_new();
+		contact_set(&c->display, cases[i].incoming);
+		contact_add_email(c, email, NULL);
+		CHECK(dedup_merge(db, into, c, "import 2", &changed, &err)
+		    == KITH_OK);
+		CHECK_INT(changed, cases[i].changed);
+		contact_free(into);
+		CHECK(contact_get(db, id, &into, &err) == KITH_OK);
+		if (strcmp(into->display, cases[i].want) != 0)
+			fprintf(stderr, "case %zu: %s\n", i, into->display);
+		CHECK_STR(into->display, cases[i].want);
+		contact_free(into);
+		contact_free(c);
+	}
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_names, test_find_and_merge, test_merge_better)

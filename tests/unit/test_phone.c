@@ -147,5 +147,48 @@ test_search_words(void)
 	free(s);
 }
 
+/* What a spreadsheet did to a number: flagged, never changed. */
+static void
+test_damage(void)
+{
+	static const struct {
+		const char	*raw, *region, *want;	/* want: a word of it */
+	} cases[] = {
+		{ "4,47701E+11", "GB", "scientific notation" },
+		{ "4.47701E+11", "US", "scientific notation" },
+		{ " 4.47701e11 ", "GB", "scientific notation" },
+		{ "7E+9", "GB", "scientific notation" },
+		{ "7700900123", "GB", "leading 0" },
+		{ "2079460101", "GB", "leading 0" },
+		{ "645550101", "RS", "leading 0" },
+		{ "07700900123", "GB", NULL },		/* has its 0 */
+		{ "447700900123", "GB", NULL },		/* calling code */
+		{ "+447700900123", "GB", NULL },
+		{ "7700 900123", "GB", NULL },		/* typed, not a number */
+		{ "2125550110", "US", NULL },		/* no trunk 0 in US */
+		{ "12345", "GB", NULL },		/* too short */
+		{ "4.5E", "GB", NULL },
+		{ "E+11", "GB", NULL },
+		{ "ask reception", "GB", NULL },
+		{ "", "GB", NULL },
+		{ NULL, "GB", NULL },
+	};
+	const char	*got;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = phone_damage(cases[i].raw, cases[i].region);
+		if (cases[i].want == NULL) {
+			if (got != NULL)
+				fprintf(stderr, "case %zu: %s\n", i, got);
+			CHECK(got == NULL);
+		} else {
+			if (got == NULL)
+				fprintf(stderr, "case %zu: NULL\n", i);
+			CHECK(got != NULL && strstr(got, cases[i].want) != NULL);
+		}
+	}
+}
+
 TEST_MAIN(test_normalise, test_digits, test_cc_len, test_matches,
-    test_search_words)
+    test_search_words, test_damage)

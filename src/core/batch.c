@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * CSV import as a batch: header detection below a preamble, mapping,
- * duplicate merging, rejects kept aside, chunked commits, and undo.
+ * The import sink, whatever the format: an import batch, duplicates
+ * merged, rejects kept aside, warnings, chunked commits, and undo.  The
+ * format table below names the readers (csv_import.c).
  *
  * Undo needs to know what each merge changed, so before a contact is
  * merged into, its whole state is saved in batch_merge as a snapshot (a
@@ -14,62 +15,36 @@
 #include <string.h>
 
 #include "kith/contact.h"
-#include "kith/csvio.h"
 #include "kith/db.h"
 #include "kith/dedup.h"
 #include "kith/import.h"
+#include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/util.h"
-#include "csvmap.h"
+#include "batch.h"
 #include "internal.h"
 
 #define CHUNK		5000	/* records per transaction */
-#define PREAMBLE_MAX	10	/* records looked at to find the header */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 
-struct held {				/* a record copied out of the reader */
-	long		  line;
-	size_t		  n;
-	char		**field;
-	size_t		 *len;
+/* The formats kith reads: the first whose sniff says yes reads the file. */
+static const struct import_format {
+	const char	*name;
+	int		(*sniff)(const char *path);	/* NULL: any */
+	enum kith_status (*read)(struct import *);
+} formats[] = {
+	{ "csv", csv_import_sniff, csv_import_read },
 };
 
-struct import {
-	struct kith_db		*db;
-	const char		*path;
-	const struct import_opts *opts;
-	struct import_report	*rep;
-	struct kith_err		*err;
-	struct csv_map		*map;
-	struct held		 header;	/* once found */
-	struct held		 pre[PREAMBLE_MAX];
-	size_t			 n_pre;
-	FILE			*rejects;
-	char			*label;		/* "import N" */
-	long			 in_chunk;
-	struct dedup_filter	*filter;	/* for big imports */
-	int64_t			 last_merge;	/* batch_merge rows: the last */
-	int64_t			 reindexed;	/* and the last reindexed */
-	int64_t			 indexed;	/* contacts up to here indexed */
-	int64_t			 last_added;	/* highest id added */
-	enum kith_status	 st;		/* first fatal error */
-	long long		 size;
-	const struct csv_info	*info;		/* the reader's, as it reads */
-};
-
-static void	hold(struct held *, const struct csv_record *);
-static void	held_free(struct held *);
-static void	held_record(const struct held *, struct csv_record *);
-static void	say(struct import *, enum import_level, long, const char *,
-		    ...) __attribute__((format(printf, 4, 5)));
-static void	reject(struct import *, const struct csv_record *,
-		    const char *);
-static int	on_record(const struct csv_record *, void *);
-static int	data_record(struct import *, const struct csv_record *);
-static enum kith_status start_map(struct import *, const struct held *);
+static void	put_field(FILE *, const char *, size_t);
+static void	put_row(FILE *, char *const *, const size_t *, size_t);
+static int	check_phones(struct import *, long, struct contact *);
+static void	give_back(struct import *, enum kith_status,
+		    struct kith_err *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
+static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
 
@@ -81,48 +56,9 @@ import_report_free(struct import_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
-static void
-hold(struct held *h, const struct csv_record *rec)
-{
-	size_t	i;
-
-	h->line = rec->line;
-	h->n = rec->n;
-	h->field = xcalloc(rec->n, sizeof *h->field);
-	h->len = xcalloc(rec->n, sizeof *h->len);
-	for (i = 0; i < rec->n; i++) {
-		h->field[i] = xmalloc(rec->len[i] + 1);
-		memcpy(h->field[i], rec->field[i], rec->len[i]);
-		h->field[i][rec->len[i]] = '\0';
-		h->len[i] = rec->len[i];
-	}
-}
-
-static void
-held_free(struct held *h)
-{
-	size_t	i;
-
-	for (i = 0; i < h->n; i++)
-		free(h->field[i]);
-	free(h->field);
-	free(h->len);
-	memset(h, 0, sizeof *h);
-}
-
-static void
-held_record(const struct held *h, struct csv_record *rec)
-{
-	memset(rec, 0, sizeof *rec);
-	rec->line = h->line;
-	rec->n = h->n;
-	rec->field = h->field;
-	rec->len = (size_t *)h->len;
-}
-
-static void
-say(struct import *im, enum import_level level, long line, const char *fmt,
-    ...)
+void
+batch_say(struct import *im, enum import_level level, long line,
+    const char *fmt, ...)
 {
 	va_list	 ap;
 	char	 msg[1024];
@@ -166,11 +102,11 @@ put_row(FILE *fp, char *const *field, const size_t *len, size_t n)
 }
 
 /* Reports rec as rejected and keeps it in the rejects file. */
-static void
-reject(struct import *im, const struct csv_record *rec, const char *why)
+void
+batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 {
 	im->rep->rejected++;
-	say(im, IMPORT_ERROR, rec->line, "%s", why);
+	batch_say(im, IMPORT_ERROR, rec->line, "%s", why);
 	if (im->opts->dry_run)
 		return;
 	if (im->rejects == NULL) {
@@ -179,7 +115,7 @@ reject(struct import *im, const struct csv_record *rec, const char *why)
 		    xstrdup(im->opts->rejects) :
 		    xasprintf("%s.rejected.csv", im->path);
 		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
-			say(im, IMPORT_WARNING, 0, "cannot write the rejected "
+			batch_say(im, IMPORT_WARNING, 0, "cannot write the rejected "
 			    "rows to %s", im->rep->rejects);
 			free(im->rep->rejects);
 			im->rep->rejects = NULL;
@@ -192,123 +128,197 @@ reject(struct import *im, const struct csv_record *rec, const char *why)
 	put_row(im->rejects, rec->field, rec->len, rec->n);
 }
 
-static enum kith_status
-start_map(struct import *im, const struct held *h)
+/*
+ * The batch row, once the file is known to be a table (its header found),
+ * so that a file refused before has no batch.  It commits at once: a
+ * killed import can be undone.  Nothing else is written before it.
+ */
+enum kith_status
+batch_start(struct import *im)
 {
-	struct csv_record	rec;
-	enum kith_status	st;
+	enum kith_status	 st;
+	sqlite3_stmt		*stmt;
 
-	held_record(h, &rec);
-	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
-	    im->err)) != KITH_OK)
-		return st;
-	im->header = *h;
-	snprintf(im->rep->format, sizeof im->rep->format, "%s",
-	    csvmap_format(im->map));
-	im->rep->mapping = csvmap_describe(im->map);
+	if (!im->opts->dry_run) {
+		if ((stmt = db_stmt(im->db, "INSERT INTO import_batch (file, "
+		    "started) VALUES (?1, ?2)", im->err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_text(stmt, 1, im->path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(im->db));
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(im->db, im->err, "starting the import");
+		im->rep->batch = sqlite3_last_insert_rowid(
+		    kith_db_sqlite(im->db));
+		if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
+		    (st = kith_db_begin(im->db, im->err)) != KITH_OK)
+			return st;
+	}
+	free(im->label);
+	im->label = im->rep->batch ? xasprintf("import %lld",
+	    (long long)im->rep->batch) : xstrdup("import");
 	return KITH_OK;
 }
 
-static int
-on_record(const struct csv_record *rec, void *arg)
+/*
+ * After a failed import (st, err) or a dry run, takes back what earlier
+ * chunks committed and removes the batch row.  If the undo itself fails,
+ * the batch row is kept, as interrupted, with the counts of what is
+ * stored, and err says so (and how to take it back): the database never
+ * holds contacts of a batch that does not exist, nor a batch whose counts
+ * do not match.  rep->batch is 0 when nothing is left.
+ */
+static void
+give_back(struct import *im, enum kith_status st, struct kith_err *err)
 {
-	struct import		*im = arg;
-	struct held		 h;
-	struct csv_record	 r;
-	size_t			 i;
+	struct kith_err	 e2 = { 0 };
+	struct import_report *rep = im->rep;
+	sqlite3_stmt	*stmt;
+	char		 why[sizeof err->msg];
 
-	if (im->opts->progress != NULL && rec->number % 1024 == 0)
-		im->opts->progress(im->opts->arg, rec->offset, im->info->size);
-	if (im->map != NULL)
-		return data_record(im, rec);
-
-	/* Looking for the header: the first record that looks like one. */
-	if (rec->problem == NULL && (csvmap_header_score(rec) >= 2 ||
-	    (im->n_pre == 0 && (im->opts->format != NULL ||
-	    im->opts->map != NULL)))) {
-		for (i = 0; i < im->n_pre; i++) {
-			say(im, IMPORT_NOTICE, im->pre[i].line,
-			    "skipped: above the header");
-			held_free(&im->pre[i]);
+	if (import_undo(im->db, rep->batch, NULL, NULL, &e2) == KITH_OK) {
+		if ((stmt = db_stmt(im->db, "DELETE FROM import_batch "
+		    "WHERE id = ?1", &e2)) != NULL) {
+			sqlite3_bind_int64(stmt, 1, rep->batch);
+			if (sqlite3_step(stmt) == SQLITE_DONE) {
+				sqlite3_reset(stmt);
+				rep->batch = 0;
+				return;
+			}
+			sqlite3_reset(stmt);
+			/* Undone, but listed: kith import --list says so. */
+			(void)db_fail(im->db, &e2, "removing the import batch");
+			if (st == KITH_OK)
+				return;
+			snprintf(why, sizeof why, "%s", err->msg);
+			kith_err_set(err, st, "%s; nothing of it is kept (import "
+			    "%lld is listed as undone)", why,
+			    (long long)rep->batch);
+			rep->batch = 0;
+			return;
 		}
-		im->n_pre = 0;
-		hold(&h, rec);
-		if ((im->st = start_map(im, &h)) != KITH_OK) {
-			held_free(&h);
-			return 1;
-		}
-		return 0;
 	}
-	if (im->n_pre < PREAMBLE_MAX) {
-		hold(&im->pre[im->n_pre++], rec);
-		if (im->n_pre < PREAMBLE_MAX)
-			return 0;
+	/* The undo failed: say exactly what is stored, and keep count. */
+	if ((stmt = db_stmt(im->db, "UPDATE import_batch SET format = ?2, "
+	    "n_read = ?3, n_added = ?4, n_merged = ?5 WHERE id = ?1",
+	    NULL)) != NULL) {
+		sqlite3_bind_int64(stmt, 1, rep->batch);
+		sqlite3_bind_text(stmt, 2, rep->format, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, im->kept_rows);
+		sqlite3_bind_int64(stmt, 4, im->kept_added);
+		sqlite3_bind_int64(stmt, 5, im->kept_merged);
+		sqlite3_step(stmt);
+		sqlite3_reset(stmt);
 	}
-	/* No header found: the first record is the header after all. */
-	h = im->pre[0];
-	if ((im->st = start_map(im, &h)) != KITH_OK)
-		return 1;
-	for (i = 1; i < im->n_pre; i++) {
-		held_record(&im->pre[i], &r);
-		data_record(im, &r);
-		held_free(&im->pre[i]);
-	}
-	im->n_pre = 0;
-	return im->st != KITH_OK;
+	snprintf(why, sizeof why, "%s", err->msg);
+	kith_err_set(err, st != KITH_OK ? st : KITH_DB, "%s; the first %ld "
+	    "rows were committed (%ld contacts added, %ld merged) and could "
+	    "not be taken back (%s): they are kept as import %lld, which kith "
+	    "import --undo %lld takes back", why, im->kept_rows,
+	    im->kept_added, im->kept_merged, e2.msg, (long long)rep->batch,
+	    (long long)rep->batch);
 }
 
 /*
- * Adds, merges or rejects one data record.  Returns non-zero to stop the
- * read (a database error, kept in im->st).
+ * Reports each phone of c that a person or a spreadsheet left unreadable
+ * or damaged, keeping it as written: one without digits ("ask reception")
+ * moves to a custom field ("Phone", or "Phone (work)" with its label), so
+ * the row still imports.  Returns 1 if that leaves c nothing that names
+ * it (no name, organisation, e-mail or phone), for the caller to reject.
  */
 static int
-data_record(struct import *im, const struct csv_record *rec)
+check_phones(struct import *im, long line, struct contact *c)
+{
+	const char	*region = NULL, *damage, *verb;
+	char		*key;
+	size_t		 i;
+	int		 moved = 0;
+
+	verb = im->opts->dry_run ? "would be kept" : "kept";
+	for (i = 0; i < c->n_phones; ) {
+		if (phone_count_digits(c->phones[i].raw) > 0) {
+			if (region == NULL)
+				region = phone_region(im->db);
+			if ((damage = phone_damage(c->phones[i].raw, region))
+			    != NULL)
+				batch_say(im, IMPORT_WARNING, line, "phone '%s' %s; "
+				    "%s as written", c->phones[i].raw, damage,
+				    verb);
+			i++;
+			continue;
+		}
+		key = c->phones[i].label != NULL && c->phones[i].label[0] ?
+		    xasprintf("Phone (%s)", c->phones[i].label) :
+		    xstrdup("Phone");
+		/* A display name made from this phone names nobody. */
+		if (c->display != NULL && strcmp(c->display, c->phones[i].raw)
+		    == 0 && c->given == NULL && c->family == NULL &&
+		    c->prefix == NULL && c->middle == NULL &&
+		    c->suffix == NULL && c->nickname == NULL &&
+		    c->org == NULL && c->n_emails == 0) {
+			free(c->display);
+			c->display = NULL;
+		}
+		batch_say(im, IMPORT_WARNING, line, "phone '%s' has no digits; %s "
+		    "as written as the field \"%s\"", c->phones[i].raw, verb,
+		    key);
+		contact_add_custom(c, key, c->phones[i].raw);
+		free(key);
+		free(c->phones[i].raw);
+		free(c->phones[i].label);
+		memmove(&c->phones[i], &c->phones[i + 1],
+		    (c->n_phones - i - 1) * sizeof c->phones[0]);
+		c->n_phones--;
+		moved = 1;
+	}
+	if (!moved || c->display != NULL)
+		return 0;
+	if (c->n_phones > 0) {
+		c->display = xstrdup(c->phones[0].raw);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Adds c (taken: freed here) to the batch, merges it into the contact it
+ * duplicates, or rejects rec, the record it came from.  Returns non-zero
+ * to stop the read (a database error, kept in im->st).
+ */
+int
+batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 {
 	struct kith_err		 err = { 0 };
-	struct contact		*c = NULL, *into = NULL;
+	struct contact		*into = NULL;
 	struct sbuf		 snap = { 0 };
 	enum dedup_verdict	 verdict;
 	enum kith_status	 st;
 	const char		*why;
-	char			*warning = NULL;
 	sqlite3_stmt		*stmt;
 	int64_t			 id;
 	size_t			 i;
 	int			 changed;
 
-	if (rec->problem != NULL) {
-		im->rep->rows++;
-		reject(im, rec, rec->problem);
-		return 0;
-	}
-	st = csvmap_contact(im->map, rec, &c, &warning, &err);
-	if (st == KITH_NOTFOUND) {
-		im->rep->skipped++;
-		say(im, IMPORT_NOTICE, rec->line, "skipped: empty record");
-		return 0;
-	}
-	im->rep->rows++;
-	if (st != KITH_OK) {
-		reject(im, rec, err.msg);
-		goto out;
-	}
-	if (warning != NULL)
-		say(im, IMPORT_WARNING, rec->line, "%s", warning);
 	/* An unusable address is kept, as a custom field, not lost. */
 	for (i = 0; i < c->n_emails; ) {
 		if (contact_email_valid(c->emails[i].addr)) {
 			i++;
 			continue;
 		}
-		say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
-		    "address; kept as the field \"E-mail (invalid)\"",
-		    c->emails[i].addr);
+		batch_say(im, IMPORT_WARNING, rec->line, "'%s' is not an e-mail "
+		    "address; %s as the field \"E-mail (invalid)\"",
+		    c->emails[i].addr, im->opts->dry_run ? "would be kept" :
+		    "kept");
 		contact_add_custom(c, "E-mail (invalid)", c->emails[i].addr);
 		free(c->emails[i].addr);
 		free(c->emails[i].label);
 		memmove(&c->emails[i], &c->emails[i + 1],
 		    (c->n_emails - i - 1) * sizeof c->emails[0]);
 		c->n_emails--;
+	}
+	if (check_phones(im, rec->line, c) != 0) {
+		batch_reject(im, rec, "no name, e-mail or phone: the only phone "
+		    "has no digits");
+		goto out;
 	}
 	if (im->opts->tag != NULL)
 		contact_add_tag(c, im->opts->tag);
@@ -323,7 +333,7 @@ data_record(struct import *im, const struct csv_record *rec)
 		if ((st = dedup_merge(im->db, into, c, im->label, &changed,
 		    &err)) != KITH_OK) {
 			if (st == KITH_INVALID) {
-				reject(im, rec, err.msg);
+				batch_reject(im, rec, err.msg);
 				goto out;
 			}
 			goto fatal;
@@ -355,7 +365,7 @@ data_record(struct import *im, const struct csv_record *rec)
 	c->batch = im->rep->batch;
 	if ((st = contact_insert(im->db, c, &err)) != KITH_OK) {
 		if (st == KITH_INVALID) {
-			reject(im, rec, err.msg);
+			batch_reject(im, rec, err.msg);
 			goto out;
 		}
 		goto fatal;
@@ -365,23 +375,27 @@ data_record(struct import *im, const struct csv_record *rec)
 	dedup_filter_add(im->filter, im->db, c);
 	if (verdict == DEDUP_REVIEW) {
 		im->rep->review++;
-		say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
-		    "contact %lld (%s); added apart, check with kith show %lld",
-		    (long long)id, why, (long long)id);
+		batch_say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
+		    "contact %lld (%s); %s apart, check with kith show %lld",
+		    (long long)id, why, im->opts->dry_run ? "would be added" :
+		    "added", (long long)id);
 	}
 chunk:
 	if (!im->opts->dry_run && ++im->in_chunk >= CHUNK) {
 		im->in_chunk = 0;
 		if ((st = index_added(im, &err)) != KITH_OK ||
-		    (st = kith_db_commit(im->db, &err)) != KITH_OK ||
-		    (st = kith_db_begin(im->db, &err)) != KITH_OK)
+		    (st = kith_db_commit(im->db, &err)) != KITH_OK)
+			goto fatal;
+		im->kept_rows = im->rep->rows;
+		im->kept_added = im->rep->added;
+		im->kept_merged = im->rep->merged;
+		if ((st = kith_db_begin(im->db, &err)) != KITH_OK)
 			goto fatal;
 	}
 out:
 	sbuf_free(&snap);
 	contact_free(c);
 	contact_free(into);
-	free(warning);
 	return 0;
 fatal:
 	im->st = st;
@@ -389,7 +403,6 @@ fatal:
 	sbuf_free(&snap);
 	contact_free(c);
 	contact_free(into);
-	free(warning);
 	return 1;
 }
 
@@ -453,13 +466,10 @@ import_file(struct kith_db *db, const char *path,
 {
 	static const struct import_opts	 none;
 	struct kith_err			 local = { 0 };
-	struct csv_read_opts		 ro = { 0 };
-	struct csv_info			 info = { { 0 }, 0, 0 };
 	struct import			 im;
-	enum kith_status		 st, st2;
+	enum kith_status		 st;
 	sqlite3_stmt			*stmt;
 	size_t				 i;
-	long				 removed;
 
 	memset(rep, 0, sizeof *rep);
 	memset(&im, 0, sizeof im);
@@ -470,79 +480,28 @@ import_file(struct kith_db *db, const char *path,
 	im.opts = opts != NULL ? opts : &none;
 	im.rep = rep;
 	im.err = err;
-	ro.legacy = im.opts->legacy;
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
-	if (!im.opts->dry_run) {
-		/* The batch row commits first: a killed import can be undone. */
-		if ((stmt = db_stmt(db, "INSERT INTO import_batch (file, "
-		    "started) VALUES (?1, ?2)", err)) == NULL) {
-			kith_db_rollback(db);
-			return KITH_DB;
-		}
-		sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(db));
-		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			st = db_fail(db, err, "starting the import");
-			kith_db_rollback(db);
-			return st;
-		}
-		rep->batch = sqlite3_last_insert_rowid(kith_db_sqlite(db));
-		if ((st = kith_db_commit(db, err)) != KITH_OK ||
-		    (st = kith_db_begin(db, err)) != KITH_OK)
-			return st;
-	}
-	im.label = rep->batch ? xasprintf("import %lld", (long long)rep->batch)
-	    : xstrdup("import");
+	im.label = xstrdup("import");
 
 	kith_db_bulk(db, 1);
-	im.info = &info;
-	if ((st = use_filter(&im, err)) == KITH_OK)
-		st = csv_read(path, &ro, &info, on_record, &im, err);
-	im.size = info.size;
-	snprintf(rep->encoding, sizeof rep->encoding, "%s", info.encoding);
-	if (st == KITH_OK && im.st != KITH_OK)
-		st = im.st;
-	if (st == KITH_OK && im.map == NULL && im.n_pre > 0) {
-		/* Fewer records than PREAMBLE_MAX and none looked like a
-		 * header: the first one is it. */
-		struct held h = im.pre[0];
-		struct csv_record r;
-
-		if ((st = start_map(&im, &h)) == KITH_OK) {
-			for (i = 1; i < im.n_pre && im.st == KITH_OK; i++) {
-				held_record(&im.pre[i], &r);
-				data_record(&im, &r);
-			}
-			st = im.st;
-		} else
-			held_free(&h);
-		for (i = 1; i < im.n_pre; i++)
-			held_free(&im.pre[i]);
-		im.n_pre = 0;
-	}
-	for (i = 0; i < im.n_pre; i++)
-		held_free(&im.pre[i]);
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (formats[i].sniff == NULL || formats[i].sniff(path))
+			break;
+	if (i == sizeof formats / sizeof formats[0])
+		st = kith_err_set(err, KITH_INVALID, "%s: not a format kith "
+		    "reads", path);
+	else if ((st = use_filter(&im, err)) == KITH_OK)
+		st = formats[i].read(&im);
 	if (st == KITH_OK && !im.opts->dry_run)
 		st = index_added(&im, err);
 	kith_db_bulk(db, 0);
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);
-		if (rep->batch != 0) {
-			/* Take back what earlier chunks committed. */
-			struct kith_err e2 = { 0 };
-
-			import_undo(db, rep->batch, &removed, NULL, &e2);
-			if ((stmt = db_stmt(db, "DELETE FROM import_batch "
-			    "WHERE id = ?1", NULL)) != NULL) {
-				sqlite3_bind_int64(stmt, 1, rep->batch);
-				sqlite3_step(stmt);
-				sqlite3_reset(stmt);
-			}
-			rep->batch = 0;
-		}
+		if (rep->batch != 0)
+			give_back(&im, st, err);
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "UPDATE import_batch SET format = ?2, "
@@ -576,12 +535,9 @@ out:
 		    "failed", rep->rejects);
 	if (st == KITH_OK && opts != NULL && opts->progress != NULL)
 		opts->progress(opts->arg, im.size, im.size);
-	csvmap_free(im.map);
 	dedup_filter_free(im.filter);
-	held_free(&im.header);
 	free(im.label);
-	st2 = st;
-	return st2;
+	return st;
 }
 
 /* Snapshots: a tag byte, a 32-bit length, the bytes; repeated. */

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# A file that is not an address-book table (a letter, a binary file, a
+# vCard) is refused with what it looks like, and leaves no import batch and
+# nothing in the change journal (issue 9).
+. "$(dirname "$0")/lib.inc"
+
+printf 'Dear Ana,\n\nThank you for the lovely lunch yesterday. I hope we meet again soon.\n\nBest wishes\nBob\n' > "$T/letter.txt"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Petrovic\r\nEMAIL:ana@x.example\r\nEND:VCARD\r\n' > "$T/card.csv"
+printf 'Name,Email\nAna,a@x.example\n' > "$T/named.vcf"
+printf 'Name,Email\nAna,a@x\0y\nBob\0\0\0\1\2\3\4\5\6\7\10\11\16\17\20\21\22\23\24\25\26\27\30\31\32\33\34\35\36\37\n' > "$T/bin.csv"
+
+# refused FILE MESSAGE WHAT
+refused() {
+	run --db "$T/r.db" import "$1"
+	expect_rc 1 "$3"
+	expect_in "$err" "$2" "$3 message"
+	expect_in "$err" "nothing was imported" "$3 says nothing was imported"
+	run --db "$T/r.db" import --list
+	expect_out "No imports yet." "$3 leaves no import batch"
+	n=$(sqlite3 "$T/r.db" "SELECT count(*) FROM journal")
+	[ "$n" = 0 ] && pass || fail "$3 left $n journal entries"
+}
+
+refused "$T/letter.txt" "letter.txt: no delimiter found: one column of prose, not an address-book table" "a letter"
+refused "$T/card.csv" "card.csv: looks like a vCard file (BEGIN:VCARD on line 1); vCard import is not supported yet" "a vCard"
+refused "$T/named.vcf" "named.vcf: a vCard file (.vcf); vCard import is not supported yet" "a .vcf file"
+refused "$T/bin.csv" "bin.csv: binary data (a NUL byte at offset 18), not a CSV file" "a binary file"
+
+# A one-column table of e-mail addresses is a table, not prose.
+printf 'Email\na@x.example\nb@y.example\n' > "$T/one.csv"
+run --db "$T/o.db" import "$T/one.csv"
+expect_rc 0 "one column of e-mails"
+expect_in "$out" "2 added" "one column of e-mails imports"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# One unreadable cell never costs the contact, and every repair is
+# reported with its line (issue 9): a phone without digits is kept as
+# written; phones a spreadsheet mangled (scientific notation, a lost
+# leading 0), replacement characters and CR line breaks inside fields are
+# named.
+. "$(dirname "$0")/lib.inc"
+export KITH_REGION=GB
+
+printf 'Name,E-mail,Phone,Notes\r
+Ana Petrovic,,ask reception,\r
+Bob Smith,bob@x.example,n/a,\r
+Carl Jung,,see notes,\r
+,,n/a,\r
+Dora Maar,,"4,47701E+11",\r
+Eve Curie,,4.47701E+11,\r
+Fay Wray,,7700900123,\r
+Gus Grey,,07700900124,\r
+Hana Ko,,,"first\r
+second"\r
+Ida B\xef\xbf\xbdhm,,,\r
+' > "$T/p.csv"
+
+run import "$T/p.csv"
+expect_rc 1 "a row with nothing that names a person is rejected"
+expect_in "$out" "imported 10 rows: 9 added, 0 merged, 1 rejected" "every other row imports"
+expect_in "$err" "p.csv:2: warning: phone 'ask reception' has no digits; kept as written as the field \"Phone\"" "no-digit phone flagged with its line"
+expect_in "$err" "p.csv:3: warning: phone 'n/a' has no digits" "n/a flagged"
+expect_in "$err" "p.csv:4: warning: phone 'see notes' has no digits" "see notes flagged"
+expect_in "$err" "p.csv:5: rejected: no name, e-mail or phone" "a row of only n/a is rejected"
+expect_in "$err" "p.csv:6: warning: phone '4,47701E+11' is in scientific notation" "comma scientific notation flagged"
+expect_in "$err" "p.csv:7: warning: phone '4.47701E+11' is in scientific notation" "dot scientific notation flagged"
+expect_in "$err" "p.csv:8: warning: phone '7700900123' may have lost a leading 0" "lost leading 0 flagged"
+expect_not_in "$err" "p.csv:9:" "a number with its 0 is not flagged"
+expect_in "$err" "p.csv:10: warning: line breaks written as CR inside fields (first in column 4 \"Notes\") became LF" "CR in a field reported"
+expect_in "$err" "p.csv:12: warning: 1 replacement character (U+FFFD" "replacement character reported"
+
+run show "Ana Petrovic"
+expect_in "$out" "ask reception" "the unreadable phone is kept as written"
+run show "Bob Smith"
+expect_in "$out" "bob@x.example" "the row with n/a imports its e-mail"
+run show "Dora Maar"
+expect_in "$out" "4,47701E+11" "scientific notation kept as written"
+notes=$(sqlite3 "$DB" "SELECT hex(notes) FROM contact WHERE display = 'Hana Ko'")
+[ "$notes" = "66697273740A7365636F6E64" ] && pass || fail "CRLF in a field not LF: $notes"
