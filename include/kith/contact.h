@@ -126,6 +126,20 @@ enum kith_status contact_insert(struct kith_db *, struct contact *c,
 enum kith_status contact_update(struct kith_db *, struct contact *c,
 		    struct kith_err *);
 
+/*
+ * Saves c, an edit of base (the contact as the caller read it, which it
+ * keeps unchanged), as one change.  Under the write lock the stored
+ * contact is read again: if it is no longer base (another kith process or
+ * an import changed it since), nothing is saved and KITH_CONFLICT names
+ * the first field that differs.  Only what the edit changed is written:
+ * the lists (e-mails, phones, addresses, URLs, custom fields, tags) that
+ * c has as base had them keep their stored rows.  The fronts' edits go
+ * through here; contact_update() is for the core's own merges.
+ */
+enum kith_status contact_save_edit(struct kith_db *,
+		    const struct contact *base, struct contact *c,
+		    struct kith_err *);
+
 /* Reads contact id into *out (caller frees with contact_free). */
 enum kith_status contact_get(struct kith_db *, int64_t id,
 		    struct contact **out, struct kith_err *);

@@ -253,7 +253,7 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 {
 	const struct cmd	*cmd = cli_find("edit");
 	struct kith_err		 err = { 0 };
-	struct contact		*c = NULL;
+	struct contact		*c = NULL, *base = NULL;
 	int64_t			 id;
 	int			 i, rc;
 
@@ -277,8 +277,11 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (!cli_open(cli) || !cli_resolve(cli, argv[i], &id))
 		return EXIT_BAD;
-	if (contact_get(cli->db, id, &c, &err) != KITH_OK) {
+	/* base: the contact as read, for contact_save_edit's check. */
+	if (contact_get(cli->db, id, &base, &err) != KITH_OK ||
+	    contact_get(cli->db, id, &c, &err) != KITH_OK) {
 		cli_error(&err);
+		contact_free(base);
 		return EXIT_BAD;
 	}
 	if ((rc = apply_opts(cli, cmd, argc, argv, c, 1)) != -1)
@@ -290,7 +293,7 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 	rc = EXIT_BAD;
 	cli_act_name(cli, "edit", "edited %s (#%lld)", c->display,
 	    (long long)c->id);
-	if (contact_update(cli->db, c, &err) != KITH_OK) {
+	if (contact_save_edit(cli->db, base, c, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
 	}
@@ -299,6 +302,7 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	rc = EXIT_OK;
 out:
+	contact_free(base);
 	contact_free(c);
 	return rc;
 }

@@ -59,7 +59,9 @@ const struct cmd cli_cmds[] = {
 	    "--tag and --url add to the lists;\n--rm-email, --rm-phone and "
 	    "--rm-tag remove an entry.\nA new --name also renames the first "
 	    "and last name that exports write\n(split from a two-word name, "
-	    "cleared otherwise)." },
+	    "cleared otherwise).\nOnly what the edit changes is written; if "
+	    "another kith or an import changed\nthe contact between reading "
+	    "and saving, nothing is saved and kith names the\nfield." },
 	{ "list", cmd_list, "[QUERY] [--tsv] [--archived]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation, "

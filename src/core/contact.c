@@ -31,10 +31,24 @@ static const char *const field_names[F_COUNT] = {
 	"suffix", "nickname", "title", "birthday", "notes", "source"
 };
 
+/*
+ * The lists of a contact an update may leave as stored (their rows keep
+ * their ids and nothing is journaled for them): bit i is clear[i] of
+ * write_parts().
+ */
+enum {
+	KEEP_EMAILS = 1u << 0, KEEP_PHONES = 1u << 1, KEEP_ADDRS = 1u << 2,
+	KEEP_URLS = 1u << 3, KEEP_CUSTOM = 1u << 4, KEEP_TAGS = 1u << 5,
+	KEEP_ALL = (1u << 6) - 1
+};
+
 static enum kith_status	write_contact(struct kith_db *, struct contact *,
-			    int, struct kith_err *);
+			    int, unsigned, struct kith_err *);
 static enum kith_status	write_parts(struct kith_db *, const struct contact *,
-			    int, struct kith_err *);
+			    int, unsigned, struct kith_err *);
+static const char	*contact_diff(const struct contact *,
+			    const struct contact *, unsigned *);
+static int		 same_str(const char *, const char *);
 static enum kith_status	read_parts(struct kith_db *, struct contact *,
 			    struct kith_err *);
 static enum kith_status	check_email(const char *, struct kith_err *);
@@ -291,13 +305,138 @@ check_birthday(const char *s, struct kith_err *err)
 enum kith_status
 contact_insert(struct kith_db *db, struct contact *c, struct kith_err *err)
 {
-	return write_contact(db, c, 1, err);
+	return write_contact(db, c, 1, 0, err);
 }
 
 enum kith_status
 contact_update(struct kith_db *db, struct contact *c, struct kith_err *err)
 {
-	return write_contact(db, c, 0, err);
+	return write_contact(db, c, 0, 0, err);
+}
+
+enum kith_status
+contact_save_edit(struct kith_db *db, const struct contact *base,
+    struct contact *c, struct kith_err *err)
+{
+	struct contact		*now = NULL;
+	enum kith_status	 st;
+	const char		*field;
+	unsigned		 same;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	/* Read again under the write lock: nobody can change it now. */
+	if ((st = contact_get(db, base->id, &now, err)) != KITH_OK)
+		goto fail;
+	if ((field = contact_diff(base, now, &same)) != NULL) {
+		st = kith_err_set(err, KITH_CONFLICT, "%s (#%lld) was changed "
+		    "by another kith or an import since it was read (its %s "
+		    "differs); nothing was saved: read it again and redo the "
+		    "edit", now->display, (long long)now->id, field);
+		goto fail;
+	}
+	(void)contact_diff(base, c, &same);
+	c->id = base->id;
+	if ((st = write_contact(db, c, 0, same, err)) != KITH_OK)
+		goto fail;
+	contact_free(now);
+	return kith_db_commit(db, err);
+fail:
+	contact_free(now);
+	kith_db_rollback(db);
+	return st;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || *a == '\0')
+		return b == NULL || *b == '\0';
+	return b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * The first field in which a and b differ ("name", "e-mails", ...), or
+ * NULL if they are the same contact; in *same, the KEEP_ bits of the
+ * lists that are equal.
+ */
+static const char *
+contact_diff(const struct contact *a, const struct contact *b,
+    unsigned *same)
+{
+	const char *const sa[] = { a->display, a->prefix, a->given,
+	    a->middle, a->family, a->suffix, a->nickname, a->title,
+	    a->birthday, a->notes, a->source };
+	const char *const sb[] = { b->display, b->prefix, b->given,
+	    b->middle, b->family, b->suffix, b->nickname, b->title,
+	    b->birthday, b->notes, b->source };
+	const char	*first = NULL;
+	size_t		 i;
+	int		 f, eq;
+
+	*same = KEEP_ALL;
+	for (f = 0; f < F_COUNT && first == NULL; f++)
+		if (!same_str(sa[f], sb[f]))
+			first = field_names[f];
+	if (first == NULL && !same_str(a->org, b->org))
+		first = "organisation";
+	if (first == NULL && (a->cadence_days != b->cadence_days ||
+	    (a->archived != 0) != (b->archived != 0)))
+		first = a->cadence_days != b->cadence_days ? "cadence" :
+		    "archived state";
+
+	eq = a->n_emails == b->n_emails;
+	for (i = 0; eq && i < a->n_emails; i++)
+		eq = same_str(a->emails[i].addr, b->emails[i].addr) &&
+		    same_str(a->emails[i].label, b->emails[i].label);
+	if (!eq) {
+		*same &= ~KEEP_EMAILS;
+		first = first ? first : "e-mails";
+	}
+	eq = a->n_phones == b->n_phones;
+	for (i = 0; eq && i < a->n_phones; i++)
+		eq = same_str(a->phones[i].raw, b->phones[i].raw) &&
+		    same_str(a->phones[i].label, b->phones[i].label);
+	if (!eq) {
+		*same &= ~KEEP_PHONES;
+		first = first ? first : "phones";
+	}
+	eq = a->n_addrs == b->n_addrs;
+	for (i = 0; eq && i < a->n_addrs; i++)
+		eq = same_str(a->addrs[i].label, b->addrs[i].label) &&
+		    same_str(a->addrs[i].street, b->addrs[i].street) &&
+		    same_str(a->addrs[i].city, b->addrs[i].city) &&
+		    same_str(a->addrs[i].region, b->addrs[i].region) &&
+		    same_str(a->addrs[i].postcode, b->addrs[i].postcode) &&
+		    same_str(a->addrs[i].country, b->addrs[i].country);
+	if (!eq) {
+		*same &= ~KEEP_ADDRS;
+		first = first ? first : "addresses";
+	}
+	eq = a->n_urls == b->n_urls;
+	for (i = 0; eq && i < a->n_urls; i++)
+		eq = same_str(a->urls[i].key, b->urls[i].key) &&
+		    same_str(a->urls[i].value, b->urls[i].value);
+	if (!eq) {
+		*same &= ~KEEP_URLS;
+		first = first ? first : "web addresses";
+	}
+	eq = a->n_custom == b->n_custom;
+	for (i = 0; eq && i < a->n_custom; i++)
+		eq = same_str(a->custom[i].key, b->custom[i].key) &&
+		    same_str(a->custom[i].value, b->custom[i].value);
+	if (!eq) {
+		*same &= ~KEEP_CUSTOM;
+		first = first ? first : "other fields";
+	}
+	eq = a->n_tags == b->n_tags;
+	for (i = 0; eq && i < a->n_tags; i++)
+		eq = same_str(a->tags[i], b->tags[i]);
+	if (!eq) {
+		*same &= ~KEEP_TAGS;
+		first = first ? first : "tags";
+	}
+	return first;
 }
 
 /*
@@ -307,7 +446,7 @@ contact_update(struct kith_db *db, struct contact *c, struct kith_err *err)
  */
 static enum kith_status
 write_contact(struct kith_db *db, struct contact *c, int insert,
-    struct kith_err *err)
+    unsigned keep, struct kith_err *err)
 {
 	char		**fields[F_COUNT] = { &c->display, &c->prefix,
 			    &c->given, &c->middle, &c->family, &c->suffix,
@@ -426,7 +565,7 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 		goto fail;
 	}
 	c->updated = now;
-	if ((st = write_parts(db, c, insert, err)) != KITH_OK ||
+	if ((st = write_parts(db, c, insert, keep, err)) != KITH_OK ||
 	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;
@@ -443,7 +582,7 @@ out:
 /* Replaces the e-mails, phones, addresses, URLs, custom fields and tags. */
 static enum kith_status
 write_parts(struct kith_db *db, const struct contact *c, int insert,
-    struct kith_err *err)
+    unsigned keep, struct kith_err *err)
 {
 	static const char *const clear[] = {
 		"DELETE FROM email WHERE contact_id = ?1",
@@ -460,6 +599,8 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 
 	if (!insert) {
 		for (i = 0; i < sizeof clear / sizeof clear[0]; i++) {
+			if (keep & 1u << i)
+				continue;	/* unchanged: rows kept */
 			if ((stmt = db_stmt(db, clear[i], err)) == NULL)
 				return KITH_DB;
 			sqlite3_bind_int64(stmt, 1, c->id);
@@ -467,7 +608,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 				return db_fail(db, err, "saving a contact");
 		}
 	}
-	for (i = 0; i < c->n_emails; i++) {
+	for (i = 0; !(keep & KEEP_EMAILS) && i < c->n_emails; i++) {
 		if ((stmt = db_stmt(db, "INSERT INTO email (contact_id, pos, "
 		    "addr, addr_norm, label) VALUES (?1, ?2, ?3, lower(?3), "
 		    "?4)", err)) == NULL)
@@ -479,7 +620,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			return db_fail(db, err, "saving an e-mail");
 	}
-	for (i = 0; i < c->n_phones; i++) {
+	for (i = 0; !(keep & KEEP_PHONES) && i < c->n_phones; i++) {
 		/* Before db_stmt: db_region() may compile a statement. */
 		s = phone_normalise(c->phones[i].raw, db_region(db));
 		if ((stmt = db_stmt(db, "INSERT INTO phone (contact_id, pos, "
@@ -497,7 +638,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			return db_fail(db, err, "saving a phone number");
 	}
-	for (i = 0; i < c->n_addrs; i++) {
+	for (i = 0; !(keep & KEEP_ADDRS) && i < c->n_addrs; i++) {
 		const struct contact_address *a = &c->addrs[i];
 
 		if ((stmt = db_stmt(db, "INSERT INTO address (contact_id, pos, "
@@ -515,7 +656,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			return db_fail(db, err, "saving an address");
 	}
-	for (i = 0; i < c->n_urls; i++) {
+	for (i = 0; !(keep & KEEP_URLS) && i < c->n_urls; i++) {
 		if ((stmt = db_stmt(db, "INSERT INTO url (contact_id, pos, url, "
 		    "label) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
 			return KITH_DB;
@@ -526,7 +667,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			return db_fail(db, err, "saving a URL");
 	}
-	for (i = 0; i < c->n_custom; i++) {
+	for (i = 0; !(keep & KEEP_CUSTOM) && i < c->n_custom; i++) {
 		if ((stmt = db_stmt(db, "INSERT INTO custom_field (contact_id, "
 		    "pos, key, value) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
 			return KITH_DB;
@@ -538,7 +679,7 @@ write_parts(struct kith_db *db, const struct contact *c, int insert,
 		if (sqlite3_step(stmt) != SQLITE_DONE)
 			return db_fail(db, err, "saving a custom field");
 	}
-	for (i = 0; i < c->n_tags; i++) {
+	for (i = 0; !(keep & KEEP_TAGS) && i < c->n_tags; i++) {
 		enum kith_status st;
 
 		if ((st = db_clean_text(db, "tag", c->tags[i], &s, err))

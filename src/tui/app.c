@@ -29,6 +29,7 @@
 #include "kith/followup.h"
 #include "kith/import.h"
 #include "kith/interaction.h"
+#include "kith/journal.h"
 #include "kith/relation.h"
 #include "kith/sheet.h"
 #include "kith/util.h"
@@ -2059,7 +2060,7 @@ static int
 act_notes(struct app *app)
 {
 	struct kith_err	 err = { 0 };
-	struct contact	*c;
+	struct contact	*c, *base = NULL;
 	const char	*editor;
 	char		 path[] = "/tmp/kith-notes-XXXXXX";
 	char		*cmd;
@@ -2071,12 +2072,20 @@ act_notes(struct app *app)
 
 	if (app_selected(app) == 0)
 		return KITH_REDRAW;
-	if (contact_get(app->db, app_selected(app), &c, &err) != KITH_OK) {
+	/* base: the contact as read, so a change made meanwhile is seen. */
+	if (contact_get(app->db, app_selected(app), &base, &err) != KITH_OK ||
+	    contact_get(app->db, app_selected(app), &c, &err) != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
+		contact_free(base);
 		return KITH_REDRAW;
 	}
 	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
 		app_message(app, 1, "cannot create a temporary file");
+		contact_free(base);
 		contact_free(c);
 		return KITH_REDRAW;
 	}
@@ -2097,21 +2106,30 @@ act_notes(struct app *app)
 	if (rc != 0 || (fp = fopen(path, "r")) == NULL) {
 		app_message(app, 1, "the editor failed; notes unchanged");
 		unlink(path);
+		contact_free(base);
 		contact_free(c);
 		return KITH_REDRAW;
 	}
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
 		sbuf_addn(&sb, buf, n);
 	fclose(fp);
-	unlink(path);
 	while (sb.len > 0 && sb.s[sb.len - 1] == '\n')
 		sb.s[--sb.len] = '\0';
 	contact_set(&c->notes, sb.s);
 	sbuf_free(&sb);
-	if (contact_update(app->db, c, &err) != KITH_OK)
-		app_message(app, 1, "%s", err.msg);
-	else
-		app_message(app, 0, "notes saved");
+	kith_db_action(app->db, "edit", NULL);
+	if (contact_save_edit(app->db, base, c, &err) == KITH_CONFLICT)
+		/* The user's text is not lost: the file stays. */
+		app_message(app, 1, "notes not saved, kept in %s: %s", path,
+		    err.msg);
+	else {
+		unlink(path);
+		if (err.msg[0] != '\0')
+			app_message(app, 1, "%s", err.msg);
+		else
+			app_message(app, 0, "notes saved");
+	}
+	contact_free(base);
 	contact_free(c);
 	return KITH_RELOAD;
 }

@@ -226,3 +226,29 @@ out=$("$KITH" --db "$DB" list marko --tsv)
 expect_in "$out" "Marko Petrović" "Marko is still there"
 keys q
 expect "KITH-EXIT=0" "quit"
+
+# ---- notes in $EDITOR while another kith changes the contact (issue 9) ----
+# The editor stands in for a user who takes a while: meanwhile another kith
+# process edits the same contact.  Saving must refuse, keep the stored
+# change, and keep the user's text in a file whose path it shows.
+printf '#!/bin/sh\n"%s" --db "%s" edit marko --title "Senior Partner" >/dev/null\necho "typed while it changed" >>"$1"\n' \
+    "$KITH" "$DB" >"$T/racing-editor"
+chmod +x "$T/racing-editor"
+start "VISUAL= EDITOR='$T/racing-editor'"
+expect "│ Marko Petrović" "started with an editor that races another kith"
+keys E
+expect "notes not saved, kept in /tmp/kith-notes-" "the notes edit is refused"
+s=$(screen)
+kept=$(printf '%s\n' "$s" | grep -o '/tmp/kith-notes-[A-Za-z0-9]*' | head -1)
+if [ -n "$kept" ] && grep -q "typed while it changed" "$kept"; then
+	pass
+else
+	fail "the user's notes are not kept in a file shown on screen: '$kept'"
+fi
+out=$("$KITH" --db "$DB" show marko)
+expect_in "$out" "Senior Partner" "the other kith's change is kept"
+n=$(printf '%s\n' "$out" | grep -c "typed while it changed")
+if [ "$n" -eq 0 ]; then pass; else fail "the stale edit overwrote the contact"; fi
+rm -f "$kept"
+keys q
+expect "KITH-EXIT=0" "quit"
