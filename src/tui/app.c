@@ -1630,6 +1630,27 @@ birthday_field(struct app *app, struct form *f, struct contact *c)
 	return 1;
 }
 
+/*
+ * What the contact form keeps from when it opened: the contact as read
+ * (so that a change made meanwhile by another kith is seen on saving),
+ * and whether its notes are left to $EDITOR.
+ */
+struct contact_form {
+	struct contact	*base;		/* NULL when adding */
+	int		 notes_locked;	/* several lines: not in the form */
+};
+
+static void
+contact_form_free(void *arg)
+{
+	struct contact_form	*cf = arg;
+
+	if (cf == NULL)
+		return;
+	contact_free(cf->base);
+	free(cf);
+}
+
 static int
 contact_submit(struct app *app, struct form *f)
 {
@@ -1639,7 +1660,8 @@ contact_submit(struct app *app, struct form *f)
 	enum kith_status	 st;
 	int64_t			 id = form_id(f);
 	size_t			 i;
-	int			 had_notes_field = form_ctx(f) == NULL;
+	struct contact_form	*cf = form_ctx(f);
+	int			 had_notes_field = !cf->notes_locked;
 
 	if (str_empty(form_value(f, CF_NAME))) {
 		form_error(f, "a contact needs a name");
@@ -1714,7 +1736,7 @@ contact_submit(struct app *app, struct form *f)
 	    !str_empty(addr.postcode) || !str_empty(addr.country))
 		contact_add_address(c, &addr);
 
-	st = id != 0 ? contact_update(app->db, c, &err) :
+	st = id != 0 ? contact_save_edit(app->db, cf->base, c, &err) :
 	    contact_insert(app->db, c, &err);
 	if (st != KITH_OK) {
 		form_error(f, "%s", err.msg);
@@ -1735,19 +1757,23 @@ act_contact_form(struct app *app, int edit)
 {
 	struct kith_err	 err = { 0 };
 	struct contact	*c = NULL;
+	struct contact_form *cf;
 	struct form	*f;
 	char		*s;
 	int		 multiline_notes = 0;
 	const struct contact_address *a = NULL;
 
+	cf = xcalloc(1, sizeof *cf);
 	if (edit) {
 		if (app_selected(app) == 0) {
 			app_message(app, 1, "no contact selected");
+			free(cf);
 			return KITH_REDRAW;
 		}
 		if (contact_get(app->db, app_selected(app), &c, &err)
 		    != KITH_OK) {
 			app_message(app, 1, "%s", err.msg);
+			free(cf);
 			return KITH_REDRAW;
 		}
 		a = c->n_addrs > 0 ? &c->addrs[0] : NULL;
@@ -1783,12 +1809,13 @@ act_contact_form(struct app *app, int edit)
 	if (multiline_notes) {
 		form_field(f, "Notes", FIELD_TEXT, "(several lines: E edits "
 		    "them in $EDITOR)");
-		form_set_ctx(f, f, NULL);	/* marks: notes not editable */
+		cf->notes_locked = 1;
 	} else
 		form_field(f, "Notes", FIELD_TEXT, c ? c->notes : NULL);
 	form_hint(f, "lists: comma-separated  Tab/Up/Down: field  "
 	    "Enter: save  Esc: cancel");
-	contact_free(c);
+	cf->base = c;		/* the form owns it now */
+	form_set_ctx(f, cf, contact_form_free);
 	app_push(app, form_screen(f));
 	return KITH_REDRAW;
 }

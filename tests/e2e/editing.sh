@@ -252,3 +252,21 @@ if [ "$n" -eq 0 ]; then pass; else fail "the stale edit overwrote the contact"; 
 rm -f "$kept"
 keys q
 expect "KITH-EXIT=0" "quit"
+
+# ---- the contact form while another kith changes the contact (issue 9) ----
+start "VISUAL= EDITOR='$T/editor'"
+expect "│ Marko Petrović" "started for the form race"
+keys e
+expect "Edit contact" "e opens the form on Marko"
+"$KITH" --db "$DB" edit marko --title "Of Counsel" >/dev/null
+keys Tab
+type_text "Markie"
+keys Enter
+expect "was changed by another kith" "saving the form refuses the stale edit"
+keys Escape
+out=$("$KITH" --db "$DB" show marko)
+expect_in "$out" "Of Counsel" "the other kith's title is kept"
+n=$(printf '%s\n' "$out" | grep -c "Markie")
+if [ "$n" -eq 0 ]; then pass; else fail "the stale form overwrote the contact"; fi
+keys q
+expect "KITH-EXIT=0" "quit"
