@@ -2145,16 +2145,13 @@ act_notes(struct app *app)
 	contact_set(&c->notes, sb.s);
 	sbuf_free(&sb);
 	kith_db_action(app->db, "edit", NULL);
-	if (contact_save_edit(app->db, base, c, &err) == KITH_CONFLICT)
-		/* The user's text is not lost: the file stays. */
+	if (contact_save_edit(app->db, base, c, &err) != KITH_OK)
+		/* Whatever the reason, the user's text stays in its file. */
 		app_message(app, 1, "notes not saved, kept in %s: %s", path,
 		    err.msg);
 	else {
 		unlink(path);
-		if (err.msg[0] != '\0')
-			app_message(app, 1, "%s", err.msg);
-		else
-			app_message(app, 0, "notes saved");
+		app_message(app, 0, "notes saved");
 	}
 	contact_free(base);
 	contact_free(c);
