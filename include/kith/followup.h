@@ -37,6 +37,13 @@ enum kith_status followup_add(struct kith_db *, int64_t contact,
 enum kith_status followup_done(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
+/*
+ * Drops id: deletes it, done or not (the journal can bring it back).
+ * KITH_NOTFOUND if absent.
+ */
+enum kith_status followup_drop(struct kith_db *, int64_t id,
+		    struct kith_err *);
+
 /* How followup_reschedule moves a follow-up. */
 #define FOLLOWUP_SNOOZE	0x01	/* count it as a snooze */
 #define FOLLOWUP_REOPEN	0x02	/* a done follow-up becomes pending again */

@@ -21,6 +21,8 @@ static enum kith_status	done_row(struct kith_db *, int64_t,
 			    struct kith_err *);
 static enum kith_status	reschedule_row(struct kith_db *, int64_t,
 			    const char *, int, struct kith_err *);
+static enum kith_status	drop_row(struct kith_db *, int64_t,
+			    struct kith_err *);
 static enum kith_status	not_pending(struct kith_db *, int64_t,
 			    struct kith_err *);
 static void		read_row(sqlite3_stmt *, const char *,
@@ -38,6 +40,12 @@ enum kith_status
 followup_done(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	DB_TRANSACTION(db, err, done_row(db, id, err));
+}
+
+enum kith_status
+followup_drop(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, drop_row(db, id, err));
 }
 
 enum kith_status
@@ -109,6 +117,23 @@ done_row(struct kith_db *db, int64_t id, struct kith_err *err)
 		return db_fail(db, err, "completing a follow-up");
 	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
 		return not_pending(db, id, err);
+	return KITH_OK;
+}
+
+static enum kith_status
+drop_row(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, "DELETE FROM followup WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "dropping a follow-up");
+	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
+		return kith_err_set(err, KITH_NOTFOUND, "no follow-up %lld",
+		    (long long)id);
 	return KITH_OK;
 }
 

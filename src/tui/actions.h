@@ -2,12 +2,13 @@
 /*
  * Every action of the full-screen front, declared once (after tig's
  * request.h): the X-macro below generates the enum, the names (for a
- * future key configuration) and the help text, and the key table in keys.c
- * maps keys onto these actions.  The help screen is built from the same
- * two tables the dispatcher uses, so it cannot drift from behaviour.
+ * future key configuration) and the help text.  Which key runs which
+ * action depends on where the user is: keys.c has one key table per scope
+ * (a pane, a screen, everywhere), and the help overlay and the key bar are
+ * built from the tables in scope, so they cannot drift from behaviour.
  *
  * X(NAME, "name", "help", hint): hint is the short label shown on the
- * status line, or NULL for actions not advertised there.
+ * key bar, or NULL for actions not advertised there.
  */
 #ifndef KITH_TUI_ACTIONS_H
 #define KITH_TUI_ACTIONS_H
@@ -24,25 +25,51 @@
 	X(END,		"end",		"go to the last item",		NULL)	\
 	X(NEXT_PANE,	"next-pane",	"next pane (list, contact, alerts)", NULL) \
 	X(PREV_PANE,	"prev-pane",	"previous pane",		NULL)	\
-	X(OPEN,		"open",		"open the contact; on a relationship or an alert, jump to that person", NULL) \
+	X(OPEN,		"open",		"open the selected item",	NULL)	\
 	X(SEARCH,	"search",	"search as you type (names, organisations, e-mails, phones, tags, notes)", "search") \
 	X(CLEAR,	"clear",	"clear the search",		NULL)	\
+	X(SEARCH_KEEP,	"search-keep",	"keep the search and go to the list", "keep") \
+	X(SEARCH_CANCEL, "search-cancel", "close the search and go back to the contact selected before it", "cancel") \
+	X(SEARCH_TAB,	"search-complete", "complete the word from the matches; again: the next completion", "complete") \
 	X(ADD,		"add",		"add a contact",		"add")	\
 	X(EDIT,		"edit",		"edit the contact",		"edit")	\
 	X(LOG,		"log",		"log an interaction with the contact", "log") \
 	X(FOLLOW,	"follow-up",	"add a follow-up for the contact", "follow-up") \
 	X(LINK,		"link",		"link the contact to another (relationship)", "link") \
-	X(DONE,		"done",		"mark the selected alert done",	"done")	\
-	X(SNOOZE,	"snooze",	"snooze the selected alert (tomorrow, +1 week, a date)", "snooze") \
-	X(JUMP,		"jump",		"jump to the selected alert's contact", NULL) \
+	X(DONE,		"done",		"mark the highlighted follow-up done", "done") \
+	X(SNOOZE,	"snooze",	"snooze the highlighted follow-up (tomorrow, +1 week, a date)", "snooze") \
+	X(DROP,		"drop",		"drop the highlighted follow-up (asks first)", "drop") \
+	X(DONE_PICK,	"done-pick",	"mark one of the contact's follow-ups done (pick it from a list)", "done") \
+	X(SNOOZE_PICK,	"snooze-pick",	"snooze one of the contact's follow-ups", NULL) \
+	X(DROP_PICK,	"drop-pick",	"drop one of the contact's follow-ups (asks first)", NULL) \
+	X(JUMP,		"jump",		"show the highlighted alert's contact in the list", NULL) \
 	X(ALERTS,	"alerts",	"collapse or expand the alert pane", NULL) \
 	X(ARCHIVE,	"archive",	"archive or unarchive the contact", NULL) \
-	X(DELETE,	"delete",	"delete the contact",		NULL)	\
+	X(DELETE,	"delete",	"delete the contact (asks first)", NULL) \
 	X(NOTES,	"notes",	"edit the notes in $EDITOR",	NULL)	\
 	X(IMPORT,	"import",	"import a CSV file",		"import") \
 	X(ARCHIVED,	"show-archived", "show or hide archived contacts", NULL) \
+	X(UNDO,		"undo",		"undo the last change (again: the one before)", "undo") \
+	X(SUBMIT,	"submit",	"save the form",		"save")	\
+	X(CANCEL,	"cancel",	"cancel: nothing is saved",	"cancel") \
+	X(NEXT_FIELD,	"next-field",	"next field",			NULL)	\
+	X(PREV_FIELD,	"prev-field",	"previous field",		NULL)	\
+	X(CHOICE_NEXT,	"choice-next",	"next choice (in a < choice > field)", NULL) \
+	X(CHOICE_PREV,	"choice-prev",	"previous choice",		NULL)	\
+	X(CHOOSE,	"choose",	"choose the highlighted item",	"choose") \
+	X(YES,		"yes",		"yes, do it",			"yes")	\
+	X(NO,		"no",		"no (the default)",		"no")	\
+	X(CLOSE,	"close",	"close",			"close") \
+	X(CHAR_LEFT,	"char-left",	"cursor left",			NULL)	\
+	X(CHAR_RIGHT,	"char-right",	"cursor right",			NULL)	\
+	X(LINE_START,	"line-start",	"cursor to the start",		NULL)	\
+	X(LINE_END,	"line-end",	"cursor to the end",		NULL)	\
+	X(DEL_BACK,	"delete-back",	"delete the character before the cursor", NULL) \
+	X(DEL_FWD,	"delete-forward", "delete the character under the cursor", NULL) \
+	X(KILL_LINE,	"kill-line",	"erase from the start to the cursor", NULL) \
+	X(KILL_WORD,	"kill-word",	"erase the word before the cursor", NULL) \
 	X(REDRAW,	"redraw",	"redraw the screen",		NULL)	\
-	X(HELP,		"help",		"this help",			"help")	\
+	X(HELP,		"help",		"the keys that work here",	"help")	\
 	X(QUIT,		"quit",		"quit",				"quit")
 
 enum action {

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The key table (keys.h) and the names and help of actions, generated from
- * KITH_ACTIONS in actions.h.
+ * The key tables of every scope (keys.h) and the names and help of
+ * actions, generated from KITH_ACTIONS in actions.h.
+ *
+ * The same key may mean different things in different scopes ('d' in the
+ * alert pane marks the highlighted alert done; on a contact it offers that
+ * contact's follow-ups), but never two things in one table: the unit tests
+ * check that, and that every action is reachable from some table.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -10,41 +15,146 @@
 #include "keys.h"
 
 #define CTRL(c)	((c) & 0x1f)
+#define KEYMAP(name, title, binds)					\
+	const struct keymap name = { title, binds,			\
+	    sizeof binds / sizeof binds[0] }
 
-const struct keybind keys_table[] = {
-	{ 1, KEY_UP,	ACT_UP },	{ 0, 'k',	ACT_UP },
-	{ 1, KEY_DOWN,	ACT_DOWN },	{ 0, 'j',	ACT_DOWN },
-	{ 1, KEY_PPAGE,	ACT_PAGE_UP },	{ 0, CTRL('b'),	ACT_PAGE_UP },
-	{ 1, KEY_NPAGE,	ACT_PAGE_DOWN }, { 0, CTRL('f'), ACT_PAGE_DOWN },
-	{ 0, CTRL('u'),	ACT_HALF_UP },
-	{ 0, CTRL('d'),	ACT_HALF_DOWN },
-	{ 1, KEY_HOME,	ACT_HOME },	{ 0, 'g',	ACT_HOME },
-	{ 1, KEY_END,	ACT_END },	{ 0, 'G',	ACT_END },
-	{ 0, '\t',	ACT_NEXT_PANE }, { 1, KEY_RIGHT, ACT_NEXT_PANE },
-	{ 1, KEY_BTAB,	ACT_PREV_PANE }, { 1, KEY_LEFT,	ACT_PREV_PANE },
-	{ 0, '\r',	ACT_OPEN },	{ 0, '\n',	ACT_OPEN },
-	{ 1, KEY_ENTER,	ACT_OPEN },
-	{ 0, '/',	ACT_SEARCH },
-	{ 0, 27,	ACT_CLEAR },
-	{ 0, 'a',	ACT_ADD },
-	{ 0, 'e',	ACT_EDIT },
-	{ 0, 'l',	ACT_LOG },
-	{ 0, 'f',	ACT_FOLLOW },
-	{ 0, 'r',	ACT_LINK },
-	{ 0, 'd',	ACT_DONE },
-	{ 0, 's',	ACT_SNOOZE },
-	{ 0, 'o',	ACT_JUMP },
-	{ 0, '!',	ACT_ALERTS },
-	{ 0, 'A',	ACT_ARCHIVE },
-	{ 0, 'D',	ACT_DELETE },
-	{ 0, 'E',	ACT_NOTES },
-	{ 0, 'i',	ACT_IMPORT },
-	{ 0, 'H',	ACT_ARCHIVED },
-	{ 0, CTRL('l'),	ACT_REDRAW },
-	{ 0, '?',	ACT_HELP },	{ 1, KEY_F(1),	ACT_HELP },
-	{ 0, 'q',	ACT_QUIT },
+/* Moving in any list: the lists of panes, pickers and text boxes. */
+#define MOVE_KEYS							\
+	{ 1, KEY_UP,	ACT_UP, NULL },	{ 0, 'k',	ACT_UP, NULL },	\
+	{ 1, KEY_DOWN,	ACT_DOWN, NULL }, { 0, 'j',	ACT_DOWN, NULL }, \
+	{ 1, KEY_PPAGE,	ACT_PAGE_UP, NULL }, { 0, CTRL('b'), ACT_PAGE_UP, NULL }, \
+	{ 1, KEY_NPAGE,	ACT_PAGE_DOWN, NULL }, { 0, CTRL('f'), ACT_PAGE_DOWN, NULL }, \
+	{ 0, CTRL('u'),	ACT_HALF_UP, NULL },				\
+	{ 0, CTRL('d'),	ACT_HALF_DOWN, NULL },				\
+	{ 1, KEY_HOME,	ACT_HOME, NULL }, { 0, 'g',	ACT_HOME, NULL }, \
+	{ 1, KEY_END,	ACT_END, NULL }, { 0, 'G',	ACT_END, NULL }
+
+static const struct keybind global_binds[] = {
+	{ 0, '?',	ACT_HELP, NULL },	{ 1, KEY_F(1),	ACT_HELP, NULL },
+	{ 0, CTRL('l'),	ACT_REDRAW, NULL },
+	{ 0, 'q',	ACT_QUIT, NULL },
 };
-const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
+KEYMAP(keymap_global, "Everywhere outside text fields", global_binds);
+
+static const struct keybind main_binds[] = {
+	{ 0, '\t',	ACT_NEXT_PANE, NULL },	{ 1, KEY_RIGHT,	ACT_NEXT_PANE, NULL },
+	{ 1, KEY_BTAB,	ACT_PREV_PANE, NULL },	{ 1, KEY_LEFT,	ACT_PREV_PANE, NULL },
+	{ 0, '/',	ACT_SEARCH, NULL },
+	{ 0, 27,	ACT_CLEAR, "close the search, back to the contact "
+	    "selected before it, focus on the list" },
+	{ 0, 'a',	ACT_ADD, NULL },
+	{ 0, 'e',	ACT_EDIT, NULL },
+	{ 0, 'l',	ACT_LOG, NULL },
+	{ 0, 'f',	ACT_FOLLOW, NULL },
+	{ 0, 'r',	ACT_LINK, NULL },
+	{ 0, 'd',	ACT_DONE_PICK, NULL },
+	{ 0, 's',	ACT_SNOOZE_PICK, NULL },
+	{ 0, 'x',	ACT_DROP_PICK, NULL },
+	{ 0, '!',	ACT_ALERTS, NULL },
+	{ 0, 'A',	ACT_ARCHIVE, NULL },
+	{ 0, 'D',	ACT_DELETE, NULL },
+	{ 0, 'E',	ACT_NOTES, NULL },
+	{ 0, 'i',	ACT_IMPORT, NULL },
+	{ 0, 'H',	ACT_ARCHIVED, NULL },
+	{ 0, 'u',	ACT_UNDO, NULL },
+};
+KEYMAP(keymap_main, "Main screen", main_binds);
+
+static const struct keybind list_binds[] = {
+	MOVE_KEYS,
+	{ 0, '\r',	ACT_OPEN, "go to the contact pane" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+};
+KEYMAP(keymap_list, "Contact list", list_binds);
+
+static const struct keybind detail_binds[] = {
+	MOVE_KEYS,
+	{ 0, '\r',	ACT_OPEN, "on a relationship: go to that person" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+};
+KEYMAP(keymap_detail, "Contact pane", detail_binds);
+
+static const struct keybind alerts_binds[] = {
+	MOVE_KEYS,
+	{ 0, 'd',	ACT_DONE, NULL },
+	{ 0, 's',	ACT_SNOOZE, NULL },
+	{ 0, 'x',	ACT_DROP, NULL },
+	{ 0, '\r',	ACT_OPEN, "show the alert's contact in the list" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'o',	ACT_JUMP, NULL },
+};
+KEYMAP(keymap_alerts, "Alert pane", alerts_binds);
+
+static const struct keybind search_binds[] = {
+	{ 0, '\r',	ACT_SEARCH_KEEP, NULL },
+	{ 0, '\n',	ACT_SEARCH_KEEP, NULL },
+	{ 1, KEY_ENTER,	ACT_SEARCH_KEEP, NULL },
+	{ 0, 27,	ACT_SEARCH_CANCEL, NULL },
+	{ 0, '\t',	ACT_SEARCH_TAB, NULL },
+	{ 1, KEY_UP,	ACT_UP, NULL },		{ 1, KEY_DOWN,	ACT_DOWN, NULL },
+	{ 1, KEY_PPAGE,	ACT_PAGE_UP, NULL },	{ 1, KEY_NPAGE,	ACT_PAGE_DOWN, NULL },
+};
+KEYMAP(keymap_search, "Search line", search_binds);
+
+static const struct keybind edit_binds[] = {
+	{ 1, KEY_LEFT,	ACT_CHAR_LEFT, NULL },	{ 0, CTRL('b'),	ACT_CHAR_LEFT, NULL },
+	{ 1, KEY_RIGHT,	ACT_CHAR_RIGHT, NULL },	{ 0, CTRL('f'),	ACT_CHAR_RIGHT, NULL },
+	{ 1, KEY_HOME,	ACT_LINE_START, NULL },	{ 0, CTRL('a'),	ACT_LINE_START, NULL },
+	{ 1, KEY_END,	ACT_LINE_END, NULL },	{ 0, CTRL('e'),	ACT_LINE_END, NULL },
+	{ 1, KEY_BACKSPACE, ACT_DEL_BACK, NULL }, { 0, 127,	ACT_DEL_BACK, NULL },
+	{ 0, CTRL('h'),	ACT_DEL_BACK, NULL },
+	{ 1, KEY_DC,	ACT_DEL_FWD, NULL },
+	{ 0, CTRL('u'),	ACT_KILL_LINE, NULL },
+	{ 0, CTRL('w'),	ACT_KILL_WORD, NULL },
+};
+KEYMAP(keymap_edit, "Text fields and the search line", edit_binds);
+
+static const struct keybind form_binds[] = {
+	{ 0, '\r',	ACT_SUBMIT, NULL },	{ 0, '\n',	ACT_SUBMIT, NULL },
+	{ 1, KEY_ENTER,	ACT_SUBMIT, NULL },
+	{ 0, 27,	ACT_CANCEL, NULL },
+	{ 0, '\t',	ACT_NEXT_FIELD, "next field (in a file field: "
+	    "complete the file name)" },
+	{ 1, KEY_DOWN,	ACT_NEXT_FIELD, NULL },
+	{ 1, KEY_BTAB,	ACT_PREV_FIELD, NULL },	{ 1, KEY_UP,	ACT_PREV_FIELD, NULL },
+	{ 1, KEY_RIGHT,	ACT_CHOICE_NEXT, "next choice (in a < choice > field)" },
+	{ 0, ' ',	ACT_CHOICE_NEXT, NULL },
+	{ 1, KEY_LEFT,	ACT_CHOICE_PREV, NULL },
+};
+KEYMAP(keymap_form, "Forms", form_binds);
+
+static const struct keybind picker_binds[] = {
+	MOVE_KEYS,
+	{ 0, '\r',	ACT_CHOOSE, NULL },	{ 0, '\n',	ACT_CHOOSE, NULL },
+	{ 1, KEY_ENTER,	ACT_CHOOSE, NULL },
+	{ 0, 27,	ACT_CANCEL, NULL },	{ 0, 'q',	ACT_CANCEL, NULL },
+};
+KEYMAP(keymap_picker, "Lists to pick from", picker_binds);
+
+static const struct keybind confirm_binds[] = {
+	{ 0, 'y',	ACT_YES, NULL },	{ 0, 'Y',	ACT_YES, NULL },
+	{ 0, 'n',	ACT_NO, NULL },		{ 0, 'N',	ACT_NO, NULL },
+	{ 0, 27,	ACT_NO, NULL },		{ 0, '\r',	ACT_NO, NULL },
+	{ 0, '\n',	ACT_NO, NULL },		{ 1, KEY_ENTER,	ACT_NO, NULL },
+	{ 0, 'q',	ACT_NO, NULL },
+};
+KEYMAP(keymap_confirm, "Questions (the default is No)", confirm_binds);
+
+static const struct keybind textbox_binds[] = {
+	MOVE_KEYS,
+	{ 0, 'q',	ACT_CLOSE, NULL },	{ 0, 27,	ACT_CLOSE, NULL },
+	{ 0, '\r',	ACT_CLOSE, NULL },	{ 0, '\n',	ACT_CLOSE, NULL },
+	{ 1, KEY_ENTER,	ACT_CLOSE, NULL },	{ 0, ' ',	ACT_CLOSE, NULL },
+	{ 0, '?',	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_textbox, "Messages, help and the pager", textbox_binds);
+
+const struct keymap *const keymaps_all[] = {
+	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
+	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
+	&keymap_picker, &keymap_confirm, &keymap_textbox, NULL
+};
 
 static const char *const names[] = {
 #define X(id, name, help, hint) name,
@@ -62,15 +172,50 @@ static const char *const hints[] = {
 #undef X
 };
 
-enum action
-keys_lookup(int fn, wint_t key)
+void
+keyscope_add(struct keyscope *sc, const struct keymap *m)
+{
+	if (sc->n < KEYSCOPE_MAX)
+		sc->maps[sc->n++] = m;
+}
+
+static const struct keybind *
+keymap_find(const struct keymap *m, int fn, wint_t key)
 {
 	size_t	i;
 
-	for (i = 0; i < keys_count; i++)
-		if (keys_table[i].fn == (fn != 0) && keys_table[i].key == key)
-			return keys_table[i].act;
-	return ACT_NONE;
+	for (i = 0; i < m->n; i++)
+		if (m->binds[i].fn == (fn != 0) && m->binds[i].key == key)
+			return &m->binds[i];
+	return NULL;
+}
+
+enum action
+keymap_lookup(const struct keymap *m, int fn, wint_t key)
+{
+	const struct keybind	*b = keymap_find(m, fn, key);
+
+	return b != NULL ? b->act : ACT_NONE;
+}
+
+const struct keybind *
+keyscope_find(const struct keyscope *sc, int fn, wint_t key)
+{
+	const struct keybind	*b;
+	size_t			 i;
+
+	for (i = 0; i < sc->n; i++)
+		if ((b = keymap_find(sc->maps[i], fn, key)) != NULL)
+			return b;
+	return NULL;
+}
+
+enum action
+keyscope_lookup(const struct keyscope *sc, int fn, wint_t key)
+{
+	const struct keybind	*b = keyscope_find(sc, fn, key);
+
+	return b != NULL ? b->act : ACT_NONE;
 }
 
 const char *
@@ -99,6 +244,7 @@ keys_name(int fn, wint_t key, char *buf, size_t size)
 		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
 		{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
 		{ KEY_BTAB, "S-Tab" }, { KEY_ENTER, "Enter" },
+		{ KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Del" },
 		{ KEY_F(1), "F1" },
 	};
 	size_t	i;
@@ -118,6 +264,8 @@ keys_name(int fn, wint_t key, char *buf, size_t size)
 		snprintf(buf, size, "Esc");
 	else if (key == ' ')
 		snprintf(buf, size, "Space");
+	else if (key == 127)
+		snprintf(buf, size, "Backspace");
 	else if (key < 0x20)
 		snprintf(buf, size, "^%c", (char)(key + '@'));
 	else if (key < 0x80)
@@ -126,28 +274,57 @@ keys_name(int fn, wint_t key, char *buf, size_t size)
 		snprintf(buf, size, "U+%04X", (unsigned)key);
 }
 
+/* Appends name to buf unless it is there already ("Enter" thrice). */
+static void
+add_name(char *buf, size_t size, const char *name)
+{
+	size_t	len = strlen(buf), nl = strlen(name);
+	const char *p;
+
+	for (p = buf; (p = strstr(p, name)) != NULL; p += nl)
+		if ((p == buf || p[-1] == ' ') && (p[nl] == ',' ||
+		    p[nl] == '\0'))
+			return;
+	if (len + 1 < size)
+		snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
+}
+
 void
-keys_for(enum action act, char *buf, size_t size)
+keymap_keys_for(const struct keymap *m, enum action act, char *buf,
+    size_t size)
 {
 	char	name[16];
-	size_t	i, len = 0;
-	int	prev_enter = 0;
+	size_t	i;
 
 	if (size == 0)
 		return;
 	buf[0] = '\0';
-	for (i = 0; i < keys_count; i++) {
-		if (keys_table[i].act != act)
+	for (i = 0; i < m->n; i++) {
+		if (m->binds[i].act != act)
 			continue;
-		keys_name(keys_table[i].fn, keys_table[i].key, name,
-		    sizeof name);
-		/* '\r', '\n' and KEY_ENTER are all "Enter": name it once. */
-		if (strcmp(name, "Enter") == 0) {
-			if (prev_enter)
-				continue;
-			prev_enter = 1;
-		}
-		snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
-		len = strlen(buf);
+		keys_name(m->binds[i].fn, m->binds[i].key, name, sizeof name);
+		add_name(buf, size, name);
 	}
+}
+
+void
+keyscope_keys_for(const struct keyscope *sc, enum action act, char *buf,
+    size_t size)
+{
+	char	name[16];
+	size_t	i, j;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < sc->n; i++)
+		for (j = 0; j < sc->maps[i]->n; j++) {
+			const struct keybind *b = &sc->maps[i]->binds[j];
+
+			if (b->act != act || keyscope_find(sc, b->fn, b->key)
+			    != b)
+				continue;
+			keys_name(b->fn, b->key, name, sizeof name);
+			add_name(buf, size, name);
+		}
 }

@@ -126,7 +126,9 @@ static void	form_draw(struct app *, struct screen *);
 static int	form_handle(struct app *, struct screen *, int, wint_t);
 
 static const struct screen_ops form_ops = {
-	form_leave, form_draw, form_handle
+	.leave = form_leave,
+	.draw = form_draw,
+	.handle = form_handle,
 };
 
 struct form *
@@ -348,7 +350,9 @@ static void	picker_draw(struct app *, struct screen *);
 static int	picker_handle(struct app *, struct screen *, int, wint_t);
 
 static const struct screen_ops picker_ops = {
-	picker_leave, picker_draw, picker_handle
+	.leave = picker_leave,
+	.draw = picker_draw,
+	.handle = picker_handle,
 };
 
 struct screen *
@@ -452,7 +456,7 @@ picker_handle(struct app *app, struct screen *s, int fn, wint_t key)
 		flags = p->fn(app, p->sel, p->id, p->ctx);
 		return flags | KITH_REDRAW;
 	}
-	act = keys_lookup(fn, key);
+	act = keymap_lookup(&keymap_picker, fn, key);
 	switch (act) {
 	case ACT_UP:
 		if (p->sel > 0)
@@ -496,7 +500,9 @@ static void	textbox_draw(struct app *, struct screen *);
 static int	textbox_handle(struct app *, struct screen *, int, wint_t);
 
 static const struct screen_ops textbox_ops = {
-	textbox_leave, textbox_draw, textbox_handle
+	.leave = textbox_leave,
+	.draw = textbox_draw,
+	.handle = textbox_handle,
 };
 
 static void
@@ -528,33 +534,45 @@ message_new(const char *title, const char *text)
 	return &t->s;
 }
 
+/*
+ * The keys that work where the user is: the tables in scope, innermost
+ * first, each action once with the keys that reach it there.
+ */
 struct screen *
-help_new(void)
+help_new(const struct keyscope *sc)
 {
 	struct textbox	*t = xcalloc(1, sizeof *t);
-	char		 keys[96], line[256];
-	int		 a;
+	unsigned char	 seen[ACT__COUNT];
+	char		 keys[96], line[320];
+	const char	*help;
+	size_t		 i, j;
 
 	t->s.ops = &textbox_ops;
 	snprintf(t->title, sizeof t->title, "kith %s — keys", KITH_VERSION);
-	/* The same two tables the dispatcher uses. */
-	for (a = 1; a < ACT__COUNT; a++) {
-		keys_for((enum action)a, keys, sizeof keys);
-		if (keys[0] == '\0')
-			continue;
-		snprintf(line, sizeof line, "%-16s %s", keys,
-		    action_help((enum action)a));
-		textbox_add(t, line);
+	memset(seen, 0, sizeof seen);
+	for (i = 0; i < sc->n; i++) {
+		const struct keymap *m = sc->maps[i];
+
+		textbox_add(t, m->title);
+		for (j = 0; j < m->n; j++) {
+			const struct keybind *b = &m->binds[j];
+
+			if (seen[b->act] || keyscope_find(sc, b->fn, b->key)
+			    != b)
+				continue;
+			seen[b->act] = 1;
+			keyscope_keys_for(sc, b->act, keys, sizeof keys);
+			help = b->help != NULL ? b->help :
+			    action_help(b->act);
+			snprintf(line, sizeof line, "  %-16s %s", keys, help);
+			textbox_add(t, line);
+		}
+		textbox_add(t, "");
 	}
-	textbox_add(t, "");
-	textbox_add(t, "In the search line and forms: Left/Right, Home/End, "
-	    "^A/^E, Backspace, Del,");
-	textbox_add(t, "^U (erase to start), ^W (erase word); Tab and Up/Down "
-	    "move between fields;");
-	textbox_add(t, "Enter saves, Esc cancels.  Dates: 24/12, tomorrow, "
-	    "fri, next week, in 2 weeks,");
-	textbox_add(t, "+3bd, eom, YYYY-MM-DD (all forms: kith follow --help).");
-	textbox_add(t, "Mouse: click selects a row, double-click opens it.");
+	textbox_add(t, "Dates: 24/12, tomorrow, fri, next week, in 2 weeks, "
+	    "+3bd, eom, YYYY-MM-DD");
+	textbox_add(t, "(all forms: kith follow --help).  Mouse: click "
+	    "selects a row, double-click opens it.");
 	textbox_add(t, "");
 	textbox_add(t, "(j/k scroll; q, Esc or ? closes)");
 	return &t->s;
@@ -602,7 +620,7 @@ textbox_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	struct textbox	*t = (struct textbox *)s;
 
 	(void)app;
-	switch (keys_lookup(fn, key)) {
+	switch (keymap_lookup(&keymap_textbox, fn, key)) {
 	case ACT_DOWN:
 		t->top++;
 		return KITH_REDRAW;
@@ -645,7 +663,9 @@ static int	finder_handle(struct app *, struct screen *, int, wint_t);
 static void	finder_query(struct app *, struct finder *);
 
 static const struct screen_ops finder_ops = {
-	finder_leave, finder_draw, finder_handle
+	.leave = finder_leave,
+	.draw = finder_draw,
+	.handle = finder_handle,
 };
 
 struct screen *
@@ -825,4 +845,13 @@ out:
 	free(common);
 	free(dir);
 	free(text);
+}
+
+void
+picker_select(struct screen *s, size_t idx)
+{
+	struct picker	*p = (struct picker *)s;
+
+	if (idx < p->n)
+		p->sel = idx;
 }

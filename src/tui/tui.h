@@ -20,101 +20,38 @@
 #include "kith/view.h"
 #include "edit.h"
 #include "layout.h"
+#include "screen.h"
 
 struct kith_db;
 struct contact;
 struct app;
+struct rolodex;
+struct keyscope;
 
 /* Runs the TUI on db until the user quits; returns an exit status. */
 int	 tui_run(struct kith_db *db);
 
 #define KITH_RECOUNT	0x08	/* contacts added or removed: count again */
 
-/* A screen (after tig's view_ops): the main screen or an overlay. */
-struct screen;
-struct screen_ops {
-	void	(*leave)(struct app *, struct screen *);	/* frees it */
-	void	(*draw)(struct app *, struct screen *);
-	/* Returns KITH_REDRAW, KITH_RELOAD, KITH_QUIT flags. */
-	int	(*handle)(struct app *, struct screen *, int fn, wint_t key);
-};
-struct screen {
-	const struct screen_ops	*ops;
-	int			 closing;	/* pop it after handle() */
-};
-
-enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
-
-/* An alert: a copy of a pending follow-up due today or earlier. */
-struct alert {
-	int64_t		 id;
-	int64_t		 contact;
-	char		*name;		/* NULL if linked to no contact */
-	char		*action;
-	char		 due[KITH_DATE_LEN];
-	long		 late;
-};
-
-/* One line of the detail pane. */
-struct dline {
-	char		*text;
-	int		 role;		/* ROLE_* in draw.h */
-	int64_t		 jump;		/* contact to jump to, or 0 */
-	int64_t		 followup;	/* follow-up on this line, or 0 */
-};
-
 #define SCREEN_MAX	8
 
+/* The application: the terminal's stack of screens and what they share. */
 struct app {
 	struct kith_db	*db;
-	struct layout	 lay;
-	enum pane	 focus;
-	int		 alerts_open;
-	int		 show_archived;
 	int		 color;		/* colours in use (not NO_COLOR) */
 	char		 today[KITH_DATE_LEN];
 	time_t		 clock_skew;	/* KITH_NOW minus the real time */
 	int		 clock_runs;	/* KITH_NOW set: advance it on ticks */
 	int64_t		 data_version;
 
-	/* The list: a window of rows onto the query (view.h). */
-	struct view_row	*rows;
-	size_t		 n;
-	size_t		 top, sel;	/* indices into rows */
-	int		 at_start, at_end; /* rows[0] / rows[n-1] are the ends */
-	unsigned char	*anchor;	/* while rows is empty: the window's
-					   place (NULL: the ends) ... */
-	size_t		 anchor_len;
-	int64_t		 anchor_id;	/* ... and its id, itself included */
-	struct edit	 search;	/* the search line being typed */
-	int		 searching;	/* keys go to the search line */
-	int		 query_dirty;	/* search changed, not yet applied */
-	char		*query;		/* the query applied, or NULL */
-	struct view_query *vq;		/* query compiled, NULL until used */
-
-	struct view_count total;	/* every contact, counted in steps */
-	int64_t		 total_shown;	/* last complete total, -1 none */
-	struct view_count matches;	/* matches of query, in steps */
-
-	/* The detail pane of the selected contact. */
-	int64_t		 detail_id;
-	struct contact	*contact;
-	struct dline	*dlines;
-	size_t		 n_dlines;
-	size_t		 dsel, dtop;
-
-	/* The alert pane. */
-	struct alert	*alerts;
-	size_t		 n_alerts;
-	size_t		 asel, atop;
-	long		 overdue, due_today;
-
-	/* Overlays above the main screen, topmost last. */
+	/* stack[0] is the main screen; overlays above it, topmost last. */
 	struct screen	*stack[SCREEN_MAX];
 	int		 depth;
+	struct rolodex	*ro;		/* the main screen, stack[0] */
 
-	char		 msg[256];	/* shown on the status line */
+	char		 msg[1024];	/* shown on the status line */
 	int		 msg_err;
+	int		 cursor_y, cursor_x;	/* -1: no cursor */
 	int		 first_paint;	/* set after the first doupdate */
 };
 
@@ -122,9 +59,9 @@ struct app {
 void	 app_message(struct app *, int err, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 app_push(struct app *, struct screen *);
-void	 app_jump(struct app *, int64_t contact);
-int64_t	 app_selected(const struct app *);	/* contact id or 0 */
 void	 app_cursor(struct app *, int y, int x);	/* show the cursor there */
+/* The screen below s on the stack, NULL for the bottom one. */
+struct screen *app_below(struct app *, struct screen *s);
 
 /* overlay.c: forms, pickers, confirmations, messages, help, finder. */
 struct form;
@@ -153,12 +90,14 @@ struct screen	*form_screen(struct form *);
 /* A list to pick from; items are copied. */
 struct screen	*picker_new(const char *title, const char *const *items,
 		    size_t n, pick_fn, int64_t id, void *ctx);
+/* Selects item idx of a picker (before it is shown). */
+void		 picker_select(struct screen *, size_t idx);
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
 /* A box of text lines; any key closes it. */
 struct screen	*message_new(const char *title, const char *text);
-struct screen	*help_new(void);
+struct screen	*help_new(const struct keyscope *);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */
 struct screen	*finder_new(const char *title, pick_fn, int64_t id,
 		    void *ctx);

@@ -17,7 +17,7 @@ expect "Edit contact" "e opens the form"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys Tab; done
 type_text "4 May 1970"
 keys Enter
-expect "saved Marko Petrović" "a birthday with a month name saves"
+expect "Saved Marko Petrović" "a birthday with a month name saves"
 out=$("$KITH" --db "$DB" show marko)
 expect_in "$out" "1970-05-04" "stored as ISO"
 keys e
@@ -30,25 +30,25 @@ expect "birthday: 'next week' is not a date" "a relative birthday is refused"
 keys C-u
 type_text "24/12"
 keys Enter
-expect "saved Marko Petrović" "a year-less birthday saves"
+expect "Saved Marko Petrović" "a year-less birthday saves"
 out=$("$KITH" --db "$DB" show marko)
 expect_in "$out" "--12-24" "kept without a year"
 
 # Follow-ups.
 keys f
-expect "Add a follow-up" "f opens the form"
+expect "Follow-up for" "f opens the form"
 type_text "send the draft"
 keys Tab C-u
 type_text "next week"
 keys Enter
-expect "follow-up due 2026-03-16" "next week is Monday"
+expect "Follow-up due Mon 16 Mar 2026" "next week is Monday"
 keys f
-expect "Add a follow-up" "the form again"
+expect "Follow-up for" "the form again"
 type_text "card"
 keys Tab C-u
 type_text "24/12"
 keys Enter
-expect "follow-up due 2026-12-24" "day first"
+expect "Follow-up due Thu 24 Dec 2026" "day first"
 
 # Logs: a time is kept; the future is refused.
 keys l
@@ -58,7 +58,7 @@ type_text "yesterday 9am"
 keys Tab
 type_text "call with the client"
 keys Enter
-expect "logged call" "logged with a time"
+expect "Logged call" "logged with a time"
 out=$("$KITH" --db "$DB" show marko)
 expect_in "$out" "2026-03-09 09:00 call    call with the client" "the time is kept"
 keys l

@@ -23,7 +23,7 @@ type_text "+381 11 555 0199"
 keys Tab
 type_text "client, serbia"
 keys Enter
-expect "added Љубица Ђорђевић" "the form saves"
+expect "Added Љубица Ђорђевић" "the form saves"
 out=$("$KITH" --db "$DB" list ljubica --tsv)
 expect_in "$out" "Љубица Ђорђевић	ljubica@example.rs	+381 11 555 0199	Адвокатска канцеларија" \
     "kith list finds the Serbian contact"
@@ -36,7 +36,7 @@ keys BSpace
 keys Tab Tab Tab
 type_text "上海律师事务所"
 keys Enter
-expect "added 王小红" "Chinese name saved"
+expect "Added 王小红" "Chinese name saved"
 out=$("$KITH" --db "$DB" list wang --tsv)
 expect_in "$out" "王小红		" "kith list finds the Chinese contact by pinyin"
 out=$("$KITH" --db "$DB" list 王小红红 --tsv)
@@ -82,7 +82,7 @@ type_text "lunch in Pudong"
 keys Enter
 expect "meeting lunch in Pudong" "interaction shown, newest first"
 keys f
-expect "Add a follow-up" "f opens the follow-up form"
+expect "Follow-up for" "f opens the follow-up form"
 type_text "send the engagement letter"
 keys Tab C-u
 type_text "+2w"
@@ -91,9 +91,9 @@ expect "2026-03-24 send the engagement letter" "follow-up due in two weeks"
 
 # Archive with confirmation, then delete with confirmation.
 keys A
-expect "Archive 王小红? (y/n)" "archive asks"
+expect "Archive 王小红? (y/N)" "archive asks"
 keys y
-expect "archived" "archived"
+expect "Archived" "archived"
 out=$("$KITH" --db "$DB" list wang --tsv)
 if [ -z "$out" ]; then pass; else fail "archived contact still listed"; fi
 keys Escape
@@ -109,7 +109,7 @@ expect "cancelled" "n keeps the contact"
 keys D
 expect "Delete Zoe Example" "delete asks again"
 keys y
-expect "deleted" "deleted"
+expect "Deleted" "deleted"
 out=$("$KITH" --db "$DB" list zoe --tsv)
 if [ -z "$out" ]; then pass; else fail "deleted contact still listed"; fi
 

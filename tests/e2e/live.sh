@@ -64,9 +64,9 @@ expect "! Ana Petrović" "the list marks Ana overdue"
 # The new date is the one kith works with: a follow-up "tomorrow" now
 # falls on the 12th.
 keys f
-expect "Add a follow-up" "follow-up form"
+expect "Follow-up for" "follow-up form"
 type_text "after midnight"
 keys Enter
-expect "follow-up due 2026-03-12" "tomorrow is counted from the new day"
+expect "Follow-up due Thu 12 Mar 2026" "tomorrow is counted from the new day"
 keys q
 expect "KITH-EXIT=0" "quit after midnight"

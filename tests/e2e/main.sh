@@ -29,7 +29,9 @@ expect_not_in "$s" "Alex Rivera" "search narrows the list"
 keys Escape
 expect "Alex Rivera" "Esc clears the search"
 
-# Mark the most overdue alert done: the count drops at once.
+# Mark the most overdue alert done: the count drops at once.  Alert keys
+# act in the alert pane only: Tab, Tab reaches it from the list.
+keys Tab Tab
 keys d
 expect "6 overdue" "done lowers the overdue count"
 expect_gone "20d late  Olivia Grant" "done removes the alert"
@@ -89,11 +91,11 @@ $after"; fi
 
 # Help comes from the key table.
 keys '?'
-expect "mark the selected alert done" "help lists actions"
+expect "mark one of the contact's follow-ups done" "help lists the actions in scope"
 s=$(screen)
 expect_in "$s" "Down, j" "help names keys from the table"
 keys q
-expect_gone "mark the selected alert done" "help closes"
+expect_gone "mark one of the contact's follow-ups done" "help closes"
 
 # Quit restores the terminal.
 keys q

@@ -145,7 +145,7 @@ expect "kith needs at least" "too small with a form open"
 tm resize-window -t t -x 80 -y 24
 expect "Resize Person" "the form kept what was typed"
 keys Enter
-expect "added Resize Person" "and saves"
+expect "Added Resize Person" "and saves"
 expect "64 contacts" "counted"
 
 # q quits even when the window is too small.

@@ -35,52 +35,98 @@ test_setup(void)
 	CHECK(setlocale(LC_ALL, "C.UTF-8") != NULL);
 }
 
+/* The main screen's scope with the focus on pane (a keymap_* table). */
+static struct keyscope
+main_scope(const struct keymap *pane)
+{
+	struct keyscope	sc = { { 0 }, 0 };
+
+	keyscope_add(&sc, pane);
+	keyscope_add(&sc, &keymap_main);
+	keyscope_add(&sc, &keymap_global);
+	return sc;
+}
+
 static void
 test_keys(void)
 {
-	char	buf[128];
-	size_t	i, j;
-	int	a;
+	struct keyscope	 list = main_scope(&keymap_list);
+	struct keyscope	 alerts = main_scope(&keymap_alerts);
+	struct keyscope	 detail = main_scope(&keymap_detail);
+	const struct keymap *const *m;
+	unsigned char	 reached[ACT__COUNT];
+	char		 buf[128];
+	size_t		 i, j;
+	int		 a;
 
-	CHECK_INT(keys_lookup(0, 'j'), ACT_DOWN);
-	CHECK_INT(keys_lookup(1, KEY_DOWN), ACT_DOWN);
-	CHECK_INT(keys_lookup(0, 'k'), ACT_UP);
-	CHECK_INT(keys_lookup(1, KEY_NPAGE), ACT_PAGE_DOWN);
-	CHECK_INT(keys_lookup(0, 4), ACT_HALF_DOWN);	/* Ctrl-D */
-	CHECK_INT(keys_lookup(0, 21), ACT_HALF_UP);	/* Ctrl-U */
-	CHECK_INT(keys_lookup(0, 'g'), ACT_HOME);
-	CHECK_INT(keys_lookup(0, 'G'), ACT_END);
-	CHECK_INT(keys_lookup(0, '\t'), ACT_NEXT_PANE);
-	CHECK_INT(keys_lookup(0, '/'), ACT_SEARCH);
-	CHECK_INT(keys_lookup(0, '?'), ACT_HELP);
-	CHECK_INT(keys_lookup(0, 'q'), ACT_QUIT);
-	CHECK_INT(keys_lookup(0, 'd'), ACT_DONE);
-	CHECK_INT(keys_lookup(0, 's'), ACT_SNOOZE);
-	CHECK_INT(keys_lookup(0, 'Z'), ACT_NONE);
+	CHECK_INT(keyscope_lookup(&list, 0, 'j'), ACT_DOWN);
+	CHECK_INT(keyscope_lookup(&list, 1, KEY_DOWN), ACT_DOWN);
+	CHECK_INT(keyscope_lookup(&list, 0, 'k'), ACT_UP);
+	CHECK_INT(keyscope_lookup(&list, 1, KEY_NPAGE), ACT_PAGE_DOWN);
+	CHECK_INT(keyscope_lookup(&list, 0, 4), ACT_HALF_DOWN);	/* ^D */
+	CHECK_INT(keyscope_lookup(&list, 0, 21), ACT_HALF_UP);	/* ^U */
+	CHECK_INT(keyscope_lookup(&list, 0, 'g'), ACT_HOME);
+	CHECK_INT(keyscope_lookup(&list, 0, 'G'), ACT_END);
+	CHECK_INT(keyscope_lookup(&list, 0, '\t'), ACT_NEXT_PANE);
+	CHECK_INT(keyscope_lookup(&list, 0, '/'), ACT_SEARCH);
+	CHECK_INT(keyscope_lookup(&list, 0, '?'), ACT_HELP);
+	CHECK_INT(keyscope_lookup(&list, 0, 'q'), ACT_QUIT);
+	CHECK_INT(keyscope_lookup(&list, 0, 'Z'), ACT_NONE);
 	/* 'j' as a function-key code is not the character 'j'. */
-	CHECK_INT(keys_lookup(1, 'j'), ACT_NONE);
+	CHECK_INT(keyscope_lookup(&list, 1, 'j'), ACT_NONE);
 
-	/* No key is bound twice. */
-	for (i = 0; i < keys_count; i++)
-		for (j = i + 1; j < keys_count; j++)
-			CHECK(!(keys_table[i].fn == keys_table[j].fn &&
-			    keys_table[i].key == keys_table[j].key));
-	/* Every action has a name, help and at least one key. */
+	/*
+	 * d, s and x act on the highlighted alert only in the alert pane;
+	 * on a contact they offer the contact's own follow-ups.
+	 */
+	CHECK_INT(keyscope_lookup(&alerts, 0, 'd'), ACT_DONE);
+	CHECK_INT(keyscope_lookup(&alerts, 0, 's'), ACT_SNOOZE);
+	CHECK_INT(keyscope_lookup(&alerts, 0, 'x'), ACT_DROP);
+	CHECK_INT(keyscope_lookup(&list, 0, 'd'), ACT_DONE_PICK);
+	CHECK_INT(keyscope_lookup(&detail, 0, 'd'), ACT_DONE_PICK);
+	CHECK_INT(keyscope_lookup(&list, 0, 's'), ACT_SNOOZE_PICK);
+	CHECK_INT(keyscope_lookup(&list, 0, 'x'), ACT_DROP_PICK);
+	for (m = keymaps_all; *m != NULL; m++) {
+		if (*m == &keymap_alerts)
+			continue;
+		CHECK(keymap_lookup(*m, 0, 'd') != ACT_DONE);
+		CHECK(keymap_lookup(*m, 0, 's') != ACT_SNOOZE);
+		CHECK(keymap_lookup(*m, 0, 'x') != ACT_DROP);
+	}
+	/* A question's default is No: Enter and Esc say no. */
+	CHECK_INT(keymap_lookup(&keymap_confirm, 0, '\r'), ACT_NO);
+	CHECK_INT(keymap_lookup(&keymap_confirm, 0, 27), ACT_NO);
+	CHECK_INT(keymap_lookup(&keymap_confirm, 0, 'y'), ACT_YES);
+
+	/* No key is bound twice in one table; every action is reachable. */
+	memset(reached, 0, sizeof reached);
+	for (m = keymaps_all; *m != NULL; m++) {
+		CHECK((*m)->title != NULL && (*m)->n > 0);
+		for (i = 0; i < (*m)->n; i++) {
+			reached[(*m)->binds[i].act] = 1;
+			for (j = i + 1; j < (*m)->n; j++)
+				CHECK(!((*m)->binds[i].fn ==
+				    (*m)->binds[j].fn && (*m)->binds[i].key ==
+				    (*m)->binds[j].key));
+		}
+	}
 	for (a = 1; a < ACT__COUNT; a++) {
 		CHECK(action_name((enum action)a)[0] != '\0');
 		CHECK(action_help((enum action)a)[0] != '\0');
-		keys_for((enum action)a, buf, sizeof buf);
-		if (buf[0] == '\0')
+		if (!reached[a])
 			fprintf(stderr, "action %s has no key\n",
 			    action_name((enum action)a));
-		CHECK(buf[0] != '\0');
+		CHECK(reached[a]);
 	}
-	keys_for(ACT_DOWN, buf, sizeof buf);
+	keymap_keys_for(&keymap_list, ACT_DOWN, buf, sizeof buf);
 	CHECK_STR(buf, "Down, j");
-	keys_for(ACT_OPEN, buf, sizeof buf);
+	keymap_keys_for(&keymap_list, ACT_OPEN, buf, sizeof buf);
 	CHECK_STR(buf, "Enter");
-	keys_for(ACT_HALF_DOWN, buf, sizeof buf);
+	keymap_keys_for(&keymap_list, ACT_HALF_DOWN, buf, sizeof buf);
 	CHECK_STR(buf, "^D");
+	/* In a scope, a key an inner table takes is not listed outside. */
+	keyscope_keys_for(&alerts, ACT_DONE_PICK, buf, sizeof buf);
+	CHECK_STR(buf, "");
 	keys_name(1, KEY_PPAGE, buf, sizeof buf);
 	CHECK_STR(buf, "PgUp");
 	keys_name(0, 27, buf, sizeof buf);

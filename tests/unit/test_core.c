@@ -10,6 +10,7 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
+#include "kith/journal.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
 #include "kith/search.h"
@@ -411,6 +412,14 @@ test_followups_and_time_zones(void)
 	    FOLLOWUP_REOPEN, &err) == KITH_OK);
 	CHECK(followup_get(db, id2, &f, &err) == KITH_OK);
 	CHECK_INT(f->done, 0);
+	CHECK_STR(f->due, "2026-12-02");
+	followup_free(f);
+	/* Dropping deletes it; the journal brings it back. */
+	CHECK(followup_drop(db, id2, &err) == KITH_OK);
+	CHECK(followup_get(db, id2, &f, &err) == KITH_NOTFOUND);
+	CHECK(followup_drop(db, id2, &err) == KITH_NOTFOUND);
+	CHECK(journal_undo_last(db, NULL, &err) == KITH_OK);
+	CHECK(followup_get(db, id2, &f, &err) == KITH_OK);
 	CHECK_STR(f->due, "2026-12-02");
 	followup_free(f);
 	test_db_done(db, path);

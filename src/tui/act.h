@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The actions of the main screen, by subject: follow-ups
+ * (act_followups.c), contacts (act_contacts.c), interactions
+ * (act_interactions.c), import (act_import.c) and undo (act_undo.c).
+ * Each acts on what the user sees selected (rolodex_contact(),
+ * rolodex_alert()), calls the core, names its journal action so
+ * `kith undo --list` and `u` say what it was, and says on the status line
+ * what it did, naming the contact and the item.  Each returns the redraw
+ * flags of actions.h.
+ */
+#ifndef KITH_TUI_ACT_H
+#define KITH_TUI_ACT_H
+
+#include "actions.h"
+#include "kith/clock.h"
+#include "kith/status.h"
+
+struct rolodex;
+struct app;
+
+/* act_followups.c */
+int	 act_alert(struct rolodex *, enum action);	/* DONE, SNOOZE, DROP */
+int	 act_followup_pick(struct rolodex *, enum action); /* *_PICK */
+int	 act_follow(struct rolodex *);
+/*
+ * A date typed in a form, read as the command line reads it (clock.h), in
+ * the order of day and month of KITH_DATE_ORDER or the locale.
+ */
+enum kith_status act_date(struct app *, const char *, unsigned flags,
+		    struct kith_when *, struct kith_err *);
+
+/* act_contacts.c */
+int	 act_contact_form(struct rolodex *, int edit);
+int	 act_link(struct rolodex *);
+int	 act_archive(struct rolodex *);
+int	 act_delete(struct rolodex *);
+int	 act_notes(struct rolodex *);
+
+/* act_interactions.c */
+int	 act_log(struct rolodex *);
+
+/* act_import.c */
+int	 act_import(struct rolodex *);
+
+/* act_undo.c */
+int	 act_undo(struct rolodex *);
+
+/*
+ * Names the next write's journal action (journal.h) and, once it is
+ * done, says it on the status line with ". u to undo".
+ */
+void	 act_name(struct app *, const char *command, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 act_said(struct app *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

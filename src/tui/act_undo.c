@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Undo in the TUI: u takes back the most recent change not undone yet,
+ * through the core's journal (journal.h), and again the one before it.
+ * Undoing an import removes what it added, so it asks first, naming it.
+ * Also the two helpers every action uses to name its journal entry and to
+ * say what it did.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/journal.h"
+#include "kith/util.h"
+#include "act.h"
+#include "rolodex.h"
+#include "tui.h"
+
+#define UNDO_LOOK	200	/* journal entries read to find the next undo */
+
+static int	undo_one(struct app *, int64_t);
+static int	undo_yes(struct app *, size_t, int64_t, void *);
+
+void
+act_name(struct app *app, const char *command, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*label;
+
+	va_start(ap, fmt);
+	label = xvasprintf(fmt, ap);
+	va_end(ap);
+	kith_db_action(app->db, command, label);
+	free(label);
+}
+
+void
+act_said(struct app *app, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	app_message(app, 0, "%s. u to undo", s);
+	free(s);
+}
+
+static int
+undo_one(struct app *app, int64_t id)
+{
+	struct kith_err		err = { 0 };
+	struct journal_entry	done = { 0 };
+
+	if (journal_undo(app->db, id, &done, &err) != KITH_OK) {
+		app_message(app, 1, "cannot undo: %s", err.msg);
+		return KITH_REDRAW;
+	}
+	app_message(app, 0, "Undone: %s. u again undoes the change before it",
+	    done.label != NULL ? done.label : done.command);
+	journal_entry_clear(&done);
+	return KITH_RELOAD | KITH_RECOUNT;
+}
+
+static int
+undo_yes(struct app *app, size_t idx, int64_t id, void *ctx)
+{
+	(void)ctx;
+	if (idx == PICK_CANCEL)
+		return 0;
+	return undo_one(app, id);
+}
+
+int
+act_undo(struct rolodex *ro)
+{
+	struct kith_err		 err = { 0 };
+	struct journal_entry	*e = NULL;
+	size_t			 n = 0, i;
+	char			*q;
+	int			 r;
+
+	if (journal_list(ro->db, UNDO_LOOK, &e, &n, &err) != KITH_OK) {
+		app_message(ro->app, 1, "%s", err.msg);
+		return KITH_REDRAW;
+	}
+	/* The newest change that is not an undo and was not undone. */
+	for (i = 0; i < n; i++)
+		if (e[i].undoable && e[i].undoes == 0 && e[i].undone_by == 0)
+			break;
+	if (i == n) {
+		app_message(ro->app, 0, "nothing to undo");
+		r = KITH_REDRAW;
+	} else if (e[i].command != NULL && strcmp(e[i].command, "import") == 0) {
+		q = xasprintf("Undo the import \"%s\", removing what it added? "
+		    "(y/N)", e[i].label != NULL ? e[i].label : "");
+		app_push(ro->app, confirm_new(q, undo_yes, e[i].id, NULL));
+		free(q);
+		r = KITH_REDRAW;
+	} else
+		r = undo_one(ro->app, e[i].id);
+	journal_entries_free(e, n);
+	return r;
+}

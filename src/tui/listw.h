@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The list widget: selection and scrolling of a list shown in h rows, the
+ * same for every list of the TUI (the contact list's window, the contact
+ * pane, the alerts, pickers, text boxes).  The contact list adds keyset
+ * paging on top (pane_list.c): its rows are a window onto a query.  No
+ * curses here.
+ */
+#ifndef KITH_TUI_LISTW_H
+#define KITH_TUI_LISTW_H
+
+#include <stddef.h>
+
+#include "actions.h"
+
+struct listw {
+	size_t	n;		/* items */
+	size_t	sel;		/* selected item (0 when n is 0) */
+	size_t	top;		/* first item on screen */
+};
+
+/* Moves the selection by delta, clamped to the list. */
+void	 listw_move(struct listw *, long delta);
+/* Scrolls so that the selection shows in h rows. */
+void	 listw_show(struct listw *, size_t h);
+/* Sets n (the list changed), keeping sel and top inside it. */
+void	 listw_resize(struct listw *, size_t n);
+/*
+ * Runs a movement action (ACT_UP ... ACT_END) for a list shown in h rows;
+ * 1 if act is one, 0 otherwise.
+ */
+int	 listw_action(struct listw *, enum action, size_t h);
+/* The rows a page (and half a page) moves in h rows. */
+long	 listw_page(size_t h);
+
+#endif

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The main screen, the rolodex: a screen (screen.h) with three panes, the
+ * contact list (pane_list.c), the contact pane (pane_detail.c) and the
+ * alert pane (pane_alerts.c), under a header and a search line and above
+ * the key bar (screen_main.c).  Tab and Shift-Tab move the focus list →
+ * contact → alerts; keys go to the focused pane's table first, then the
+ * screen's, then the global one (keys.h).
+ *
+ * The actions (act_*.c) read what the user sees selected through
+ * rolodex_contact() and rolodex_alert(), never through another route, so a
+ * key acts only on what is highlighted where the user is looking.
+ */
+#ifndef KITH_TUI_ROLODEX_H
+#define KITH_TUI_ROLODEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/clock.h"
+#include "kith/view.h"
+#include "edit.h"
+#include "layout.h"
+#include "listw.h"
+#include "screen.h"
+
+struct app;
+struct contact;
+struct kith_db;
+struct keyscope;
+
+enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
+
+/* An alert: a copy of a pending follow-up due today or earlier. */
+struct alert {
+	int64_t		 id;
+	int64_t		 contact;
+	char		*name;		/* NULL if linked to no contact */
+	char		*action;
+	char		 due[KITH_DATE_LEN];
+	long		 late;
+};
+
+/* One line of the contact pane. */
+struct dline {
+	char		*text;
+	int		 role;		/* ROLE_* in draw.h */
+	int64_t		 jump;		/* contact to jump to, or 0 */
+	int64_t		 followup;	/* follow-up on this line, or 0 */
+};
+
+struct rolodex {
+	struct screen	 s;
+	struct app	*app;
+	struct kith_db	*db;
+	struct layout	 lay;
+	enum pane	 focus;
+	int		 alerts_open;
+	int		 show_archived;
+
+	/* The list: a window of rows onto the query (view.h). */
+	struct view_row	*rows;
+	struct listw	 list;		/* n, sel, top: indices into rows */
+	int		 at_start, at_end; /* rows[0] / rows[n-1] are the ends */
+	unsigned char	*anchor;	/* while rows is empty: the window's
+					   place (NULL: the ends) ... */
+	size_t		 anchor_len;
+	int64_t		 anchor_id;	/* ... and its id, itself included */
+	struct edit	 search;	/* the search line being typed */
+	int		 searching;	/* keys go to the search line */
+	int		 query_dirty;	/* search changed, not yet applied */
+	char		*query;		/* the query applied, or NULL */
+	struct view_query *vq;		/* query compiled, NULL until used */
+	int64_t		 before_search;	/* selected when the search opened */
+
+	struct view_count total;	/* every contact, counted in steps */
+	int64_t		 total_shown;	/* last complete total, -1 none */
+	struct view_count matches;	/* matches of query, in steps */
+
+	/* The contact pane: the contact it shows. */
+	int64_t		 detail_id;
+	struct contact	*contact;
+	struct dline	*dlines;
+	struct listw	 dl;
+
+	/* The alert pane. */
+	struct alert	*alerts;
+	struct listw	 al;
+	long		 overdue, due_today;
+};
+
+/* screen_main.c */
+struct rolodex	*rolodex_new(struct app *);
+/* The contact the actions act on: the one the contact pane shows. */
+int64_t		 rolodex_contact(const struct rolodex *);
+/* Its name as the list shows it ("" if none); valid until the next call. */
+const char	*rolodex_contact_name(const struct rolodex *);
+/* The highlighted alert, only while the alert pane has the focus. */
+const struct alert *rolodex_alert(const struct rolodex *);
+/* Selects contact id in the list, leaving a search it is not in. */
+void		 rolodex_jump(struct rolodex *, int64_t id);
+/* The contact pane shows what the focused pane has selected. */
+void		 rolodex_follow(struct rolodex *, int force);
+int		 rolodex_action(struct rolodex *, enum action);
+
+/* pane_list.c: the contact list, a keyset-paged window. */
+void		 list_clear(struct rolodex *);
+void		 list_reload_start(struct rolodex *);
+void		 list_reload_end(struct rolodex *);
+void		 list_reload_here(struct rolodex *);
+void		 list_reload_at(struct rolodex *, const unsigned char *key,
+		    size_t key_len, int64_t id);
+void		 list_move(struct rolodex *, long delta);
+void		 list_fix_top(struct rolodex *);
+int		 list_short(const struct rolodex *);
+int64_t		 list_selected(const struct rolodex *);	/* 0 if none */
+void		 list_restart_counts(struct rolodex *, int total);
+int		 list_idle(struct rolodex *);
+void		 list_apply_query(struct rolodex *);
+void		 list_draw(struct rolodex *);
+void		 list_draw_search(struct rolodex *);
+
+/* pane_detail.c: the contact pane. */
+void		 detail_load(struct rolodex *, int64_t id, int force);
+void		 detail_free(struct rolodex *);
+void		 detail_draw(struct rolodex *);
+
+/* pane_alerts.c: the alert pane. */
+void		 alerts_load(struct rolodex *);
+void		 alerts_free(struct rolodex *);
+void		 alerts_draw(struct rolodex *);
+
+#endif
