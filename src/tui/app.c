@@ -37,6 +37,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "keys.h"
+#include "term.h"
 #include "tui.h"
 #include "utf8.h"
 
@@ -1492,7 +1493,7 @@ snooze_pick(struct app *app, size_t idx, int64_t id, void *ctx)
 	if (idx == 1)
 		return snooze_to(app, id, "+1w") ? KITH_RELOAD : KITH_REDRAW;
 	f = form_new("Snooze until", snooze_date_submit, id);
-	form_field(f, "Date", FIELD_TEXT, "");
+	form_field(f, "Date", FIELD_DATE, "");
 	form_hint(f, "YYYY-MM-DD, tomorrow, +3d, +2w, +1m, fri");
 	app_push(app, form_screen(f));
 	return KITH_REDRAW;
@@ -1805,7 +1806,7 @@ act_contact_form(struct app *app, int edit)
 	    &c->urls[0].value, c->n_urls, sizeof *c->urls, " ") : NULL;
 	form_field(f, "Web", FIELD_TEXT, s);
 	free(s);
-	form_field(f, "Birthday", FIELD_TEXT, c ? c->birthday : NULL);
+	form_field(f, "Birthday", FIELD_BIRTHDAY, c ? c->birthday : NULL);
 	if (multiline_notes) {
 		form_field(f, "Notes", FIELD_TEXT, "(several lines: E edits "
 		    "them in $EDITOR)");
@@ -1864,7 +1865,7 @@ act_log(struct app *app)
 	f = form_new("Log an interaction", log_submit, app_selected(app));
 	form_field(f, "Kind", FIELD_CHOICE, NULL);
 	form_choices(f, interaction_kinds, KITH_INTERACTION_KIND_COUNT, 0);
-	form_field(f, "Date", FIELD_TEXT, "today");
+	form_field(f, "Date", FIELD_DATE_PAST, "today");
 	form_field(f, "Summary", FIELD_TEXT, NULL);
 	form_hint(f, "Kind: Left/Right  Date: today, yesterday 9am, mon 14:30, "
 	    "24/12  Enter: save");
@@ -1908,7 +1909,7 @@ act_follow(struct app *app)
 	}
 	f = form_new("Add a follow-up", follow_submit, app_selected(app));
 	form_field(f, "Action", FIELD_TEXT, NULL);
-	form_field(f, "Due", FIELD_TEXT, "tomorrow");
+	form_field(f, "Due", FIELD_DATE, "tomorrow");
 	form_hint(f, "Due: tomorrow, fri, 24/12, next week, in 2 weeks, +3bd, "
 	    "eom  Enter: save");
 	app_push(app, form_screen(f));
@@ -2325,7 +2326,7 @@ tui_run(struct kith_db *db)
 	wint_t			 key;
 	int			 r, flags, dirty = 1, i, busy;
 	const char		*exit_after;
-	char			*cup;
+	char			 note[300];
 	long			 keys_left = -1;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -2364,34 +2365,13 @@ tui_run(struct kith_db *db)
 	kith_set_fatal_hook(fatal_hook);
 	trace_open();
 
-	if (initscr() == NULL) {
-		fprintf(stderr, "kith: cannot initialise the terminal\n");
+	if ((app.color = term_open(note, sizeof note)) < 0) {
+		fprintf(stderr, "%s\n", note);
 		app_free(&app);
 		return 1;
 	}
-	/* A terminal that cannot move the cursor (TERM=dumb) shows nothing. */
-	if ((cup = tigetstr("cup")) == NULL || cup == (char *)-1) {
-		endwin();
-		fprintf(stderr, "kith: this terminal (TERM=%s) cannot move the "
-		    "cursor, which the full-screen interface needs; "
-		    "kith due --days 7 lists what is due\n", termname());
-		app_free(&app);
-		return 1;
-	}
-	app.color = draw_init();
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
-	    BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
-#endif
-	    , NULL);
-	mouseinterval(0);
+	if (note[0] != '\0')
+		app_message(&app, 1, "%s", note);
 	layout_compute(&app.lay, LINES, COLS, app.alerts_open, 0);
 
 	/* First paint: the first screenful and the alerts, nothing more. */
@@ -2489,7 +2469,7 @@ tui_run(struct kith_db *db)
 		if (keys_left > 0 && --keys_left == 0)
 			break;
 	}
-	endwin();
+	term_close();
 	app_free(&app);
 	kith_set_fatal_hook(NULL);
 	if (trace_fp != NULL)
