@@ -251,6 +251,8 @@ form_draw(struct app *app, struct screen *s)
 	struct form	*f = (struct form *)s;
 	int		 y, x, h, w, rows, i, vw, ew, col;
 	size_t		 k;
+	char		 below[200] = "";
+	enum role	 below_role = ROLE_DIM;
 
 	center_box((int)f->n + 5, 78, &y, &x, &h, &w);
 	draw_box(y, x, h, w, f->title);
@@ -293,6 +295,11 @@ form_draw(struct app *app, struct screen *s)
 			if (ew < vw)
 				draw_text(fy, x + 4 + LABEL_W + ew, PREVIEW_W,
 				    pv, role, 1);
+			else if (k == f->focus && pv[0] != '\0') {
+				/* No room beside: on the hint line. */
+				snprintf(below, sizeof below, "%s", pv);
+				below_role = role;
+			}
 		}
 		col = edit_view(&ff->ed, ew);
 		draw_text(fy, x + 3 + LABEL_W, ew, ff->ed.buf + ff->ed.scroll,
@@ -302,6 +309,8 @@ form_draw(struct app *app, struct screen *s)
 	}
 	if (f->err[0] != '\0')
 		draw_text(y + h - 2, x + 2, w - 4, f->err, ROLE_ERROR, 0);
+	else if (below[0] != '\0')
+		draw_text(y + h - 2, x + 2, w - 4, below, below_role, 0);
 	else
 		draw_text(y + h - 2, x + 2, w - 4, f->hint, ROLE_DIM, 0);
 }

@@ -54,11 +54,19 @@ expect "63 contacts" "kith started from the shell"
 keys C-z
 expect "Stopped" "Ctrl-Z stops kith"
 expect_gone "63 contacts" "Ctrl-Z gives the screen back to the shell"
+# A resize while stopped: fg paints at the new size.
+tm resize-window -t t -x 80 -y 24
 type_text "fg"
 keys Enter
 expect "63 contacts" "fg paints kith again"
 expect "20d late  Olivia Grant" "fg: the alerts are painted again"
 expect "│ Alex Rivera" "fg: the list is painted again"
+widest=$(screen | wc -L)
+if [ "$widest" -le 80 ]; then pass; else
+	fail "fg after a resize: $widest cells in an 80-cell window"; fi
+s=$(screen)
+last=$(printf '%s\n' "$s" | sed -n 24p)
+expect_in "$last" "/ search" "fg after a resize: the key bar is on row 24"
 keys j
 expect "│ Amelia Shaw" "fg: keys work again"
 keys q
@@ -142,5 +150,28 @@ keys C-u
 type_text "tomorrow"
 expect "? not a date" "a birthday is written out, not 'tomorrow'"
 keys Escape
+
+# The snooze date, from the alert pane.
+keys Tab Tab
+keys s
+expect "pick a date" "s offers to snooze"
+keys Down Down Enter
+expect "Snooze until" "the snooze date form"
+type_text "next week"
+expect "→ Mon 16 Mar 2026" "the snooze date is previewed"
+keys Escape
 keys q
 expect "KITH-EXIT=0" "quit (dates)"
+
+# Too narrow for the preview beside the field: it takes the hint line.
+E2E_COLS=50 E2E_ROWS=14
+start
+expect "│ Alex" "started at 50x14"
+keys f
+expect "Add a follow-up" "the follow-up form at 50x14"
+keys Tab C-u
+type_text "8 dec"
+expect "→ Tue 8 Dec 2026" "at 50x14 the preview is on the hint line"
+keys Escape
+keys q
+expect "KITH-EXIT=0" "quit (50x14)"
