@@ -37,7 +37,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "keys.h"
-#include "term.h"
+#include "terminal.h"
 #include "tui.h"
 #include "utf8.h"
 

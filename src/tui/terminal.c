@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Opening and closing the terminal (term.h).  newterm() rather than
+ * Opening and closing the terminal (terminal.h).  newterm() rather than
  * initscr(): initscr() prints "Error opening terminal" and exits on an
  * unknown TERM, newterm() returns NULL and lets kith say something useful.
  */
@@ -12,13 +12,32 @@
 #include <term.h>
 
 #include "draw.h"
-#include "term.h"
+#include "terminal.h"
 
 static SCREEN	*screen;
 
 static const char *const fallbacks[] = { "xterm-256color", "xterm", "vt100" };
 
+static int	term_known(const char *);
 static void	term_modes(void);
+
+/*
+ * 1 if the terminfo database knows name.  Asked of setupterm() first: a
+ * newterm() that fails leaves memory behind in ncurses.
+ */
+static int
+term_known(const char *name)
+{
+	TERMINAL	*t;
+	int		 err;
+
+	if (setupterm(name, fileno(stdout), &err) != OK)
+		return 0;
+	t = cur_term;
+	set_curterm(NULL);
+	del_curterm(t);
+	return 1;
+}
 
 int
 term_open(char *msg, size_t msgsize)
@@ -28,11 +47,12 @@ term_open(char *msg, size_t msgsize)
 	size_t		 i;
 
 	msg[0] = '\0';
-	if (term != NULL && *term != '\0')
+	if (term != NULL && *term != '\0' && term_known(term))
 		screen = newterm(term, stdout, stdin);
 	for (i = 0; screen == NULL && i < sizeof fallbacks / sizeof *fallbacks;
 	    i++) {
-		if ((screen = newterm(fallbacks[i], stdout, stdin)) == NULL)
+		if (!term_known(fallbacks[i]) ||
+		    (screen = newterm(fallbacks[i], stdout, stdin)) == NULL)
 			continue;
 		if (term == NULL || *term == '\0')
 			snprintf(msg, msgsize, "TERM is %s; using %s (set "

@@ -3,10 +3,12 @@
  * The terminal under the full-screen front: opening it (curses modes, keys,
  * mouse, colours), giving it back, and suspending.  An unknown or missing
  * TERM falls back to a basic terminal type with a notice, never to
- * ncurses' own "Error opening terminal" and exit.
+ * ncurses' own "Error opening terminal" and exit.  (Not named term.h:
+ * that would hide <term.h>, which terminal.c needs, as src/tui is on the
+ * include path.)
  */
-#ifndef KITH_TUI_TERM_H
-#define KITH_TUI_TERM_H
+#ifndef KITH_TUI_TERMINAL_H
+#define KITH_TUI_TERMINAL_H
 
 #include <stddef.h>
 
