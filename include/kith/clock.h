@@ -102,7 +102,8 @@ void		 when_format(const struct kith_when *w, char out[KITH_WHEN_LEN]);
 
 /*
  * w as a person reads it: "Tue 8 Dec 2026", "Tue 8 Dec 2026 14:30" (in
- * English, like the parser).  A malformed date is copied as it is.
+ * English, like the parser); a day without a year ("--12-08") is "8 Dec".
+ * A malformed date is copied as it is.
  */
 void		 when_describe(const struct kith_when *w,
 		    char out[KITH_DAY_TEXT]);

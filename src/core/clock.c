@@ -241,11 +241,21 @@ when_describe(const struct kith_when *w, char out[KITH_DAY_TEXT])
 	static const char *const wday[] = { "Sun", "Mon", "Tue", "Wed",
 	    "Thu", "Fri", "Sat" };
 	struct ymd	 d;
+	long		 m, day;
 	char		 clock[8] = "";
 
 	if (w->hour >= 0)
 		snprintf(clock, sizeof clock, " %02u:%02u",
 		    (unsigned)w->hour % 24, (unsigned)w->min % 60);
+	/* A day without a year (a birthday): "8 Dec". */
+	if (strlen(w->date) == 7 && strncmp(w->date, "--", 2) == 0 &&
+	    w->date[4] == '-' && parse_num(w->date + 2, 2, &m) &&
+	    parse_num(w->date + 5, 2, &day) &&
+	    date_valid_ymd(0, (int)m, (int)day)) {
+		snprintf(out, KITH_DAY_TEXT, "%ld %s%s", day, mon[m - 1],
+		    clock);
+		return;
+	}
 	if (!parse_ymd(w->date, strlen(w->date), &d) ||
 	    check_ymd(&d, NULL, 0) != NULL) {
 		snprintf(out, KITH_DAY_TEXT, "%.10s%s", w->date, clock);

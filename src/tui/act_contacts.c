@@ -334,7 +334,7 @@ act_contact_form(struct rolodex *ro, int edit)
 	    &c->urls[0].value, c->n_urls, sizeof *c->urls, " ") : NULL;
 	form_field(f, "Web", FIELD_TEXT, s);
 	free(s);
-	form_field(f, "Birthday", FIELD_TEXT, c ? c->birthday : NULL);
+	form_field(f, "Birthday", FIELD_BIRTHDAY, c ? c->birthday : NULL);
 	if (multiline_notes) {
 		form_field(f, "Notes", FIELD_TEXT, "(several lines: E edits "
 		    "them in $EDITOR)");

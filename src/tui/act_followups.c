@@ -152,7 +152,7 @@ snooze_pick(struct app *app, size_t idx, int64_t id, void *ctx)
 			    WHO(t));
 			f = form_new(title, snooze_date_submit, t->id);
 			free(title);
-			form_field(f, "Date", FIELD_TEXT, "");
+			form_field(f, "Date", FIELD_DATE, "");
 			form_hint(f, "YYYY-MM-DD, tomorrow, +3d, +2w, +1m, fri");
 			form_set_ctx(f, t, target_free_ctx);
 			app_push(app, form_screen(f));
@@ -373,7 +373,7 @@ act_follow(struct rolodex *ro)
 	f = form_new(title, follow_submit, rolodex_contact(ro));
 	free(title);
 	form_field(f, "Action", FIELD_TEXT, NULL);
-	form_field(f, "Due", FIELD_TEXT, "tomorrow");
+	form_field(f, "Due", FIELD_DATE, "tomorrow");
 	form_hint(f, "Due: tomorrow, fri, 24/12, next week, in 2 weeks, +3bd, "
 	    "eom  Enter: save");
 	app_push(ro->app, form_screen(f));

@@ -63,7 +63,7 @@ act_log(struct rolodex *ro)
 	free(title);
 	form_field(f, "Kind", FIELD_CHOICE, NULL);
 	form_choices(f, interaction_kinds, KITH_INTERACTION_KIND_COUNT, 0);
-	form_field(f, "Date", FIELD_TEXT, "today");
+	form_field(f, "Date", FIELD_DATE_PAST, "today");
 	form_field(f, "Summary", FIELD_TEXT, NULL);
 	form_hint(f, "Kind: Left/Right  Date: today, yesterday 9am, mon 14:30, "
 	    "24/12  Enter: save");

@@ -29,6 +29,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "rolodex.h"
+#include "terminal.h"
 #include "trace.h"
 #include "tui.h"
 #include "utf8.h"
@@ -292,7 +293,7 @@ tui_run(struct kith_db *db)
 	wint_t			 key;
 	int			 r, flags, dirty = 1, busy = 1, j;
 	const char		*exit_after;
-	char			*cup;
+	char			 note[300];
 	long			 keys_left = -1;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -327,32 +328,12 @@ tui_run(struct kith_db *db)
 	kith_set_fatal_hook(fatal_hook);
 	trace_open();
 
-	if (initscr() == NULL) {
-		fprintf(stderr, "kith: cannot initialise the terminal\n");
+	if ((app.color = term_open(note, sizeof note)) < 0) {
+		fprintf(stderr, "%s\n", note);
 		return 1;
 	}
-	/* A terminal that cannot move the cursor (TERM=dumb) shows nothing. */
-	if ((cup = tigetstr("cup")) == NULL || cup == (char *)-1) {
-		endwin();
-		fprintf(stderr, "kith: this terminal (TERM=%s) cannot move the "
-		    "cursor, which the full-screen interface needs; "
-		    "kith due --days 7 lists what is due\n", termname());
-		return 1;
-	}
-	app.color = draw_init();
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
-	    BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
-#endif
-	    , NULL);
-	mouseinterval(0);
+	if (note[0] != '\0')
+		app_message(&app, 1, "%s", note);
 
 	app.ro = rolodex_new(&app);
 	app_push(&app, &app.ro->s);
@@ -417,7 +398,7 @@ tui_run(struct kith_db *db)
 		if (keys_left > 0 && --keys_left == 0)
 			break;
 	}
-	endwin();
+	term_close();
 	app_free(&app);
 	kith_set_fatal_hook(NULL);
 	trace_close();

@@ -14,17 +14,21 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kith/clock.h"
+#include "kith/db.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "actions.h"
 #include "draw.h"
 #include "keys.h"
+#include "path.h"
 #include "tui.h"
 #include "utf8.h"
 
 #define CTRL(c)		((c) & 0x1f)
 #define FORM_MAX	16
 #define LABEL_W		13
+#define PREVIEW_W	26	/* cells beside a date field for its preview */
 
 static void	center_box(int, int, int *, int *, int *, int *);
 
@@ -124,6 +128,9 @@ struct form {
 static void	form_leave(struct app *, struct screen *);
 static void	form_draw(struct app *, struct screen *);
 static int	form_handle(struct app *, struct screen *, int, wint_t);
+static void	form_expand_paths(struct form *);
+static enum role form_preview(struct app *, const struct form_field *,
+		    char *, size_t);
 
 static const struct screen_ops form_ops = {
 	.leave = form_leave,
@@ -244,8 +251,10 @@ static void
 form_draw(struct app *app, struct screen *s)
 {
 	struct form	*f = (struct form *)s;
-	int		 y, x, h, w, rows, i, vw, col;
+	int		 y, x, h, w, rows, i, vw, ew, col;
 	size_t		 k;
+	char		 below[200] = "";
+	enum role	 below_role = ROLE_DIM;
 
 	center_box((int)f->n + 5, 78, &y, &x, &h, &w);
 	draw_box(y, x, h, w, f->title);
@@ -276,16 +285,97 @@ form_draw(struct app *app, struct screen *s)
 			    ROLE_SELECT : ROLE_NORMAL, 0);
 			continue;
 		}
-		col = edit_view(&ff->ed, vw);
-		draw_text(fy, x + 3 + LABEL_W, vw, ff->ed.buf + ff->ed.scroll,
+		ew = vw;
+		if (ff->kind == FIELD_DATE || ff->kind == FIELD_DATE_PAST ||
+		    ff->kind == FIELD_BIRTHDAY) {
+			char		 pv[200];
+			enum role	 role;
+
+			if (vw > PREVIEW_W + 8)
+				ew = vw - PREVIEW_W - 1;
+			role = form_preview(app, ff, pv, sizeof pv);
+			if (ew < vw)
+				draw_text(fy, x + 4 + LABEL_W + ew, PREVIEW_W,
+				    pv, role, 1);
+			else if (k == f->focus && pv[0] != '\0') {
+				/* No room beside: on the hint line. */
+				snprintf(below, sizeof below, "%s", pv);
+				below_role = role;
+			}
+		}
+		col = edit_view(&ff->ed, ew);
+		draw_text(fy, x + 3 + LABEL_W, ew, ff->ed.buf + ff->ed.scroll,
 		    ROLE_SELECT_DIM, 1);
 		if (k == f->focus)
 			app_cursor(app, fy, x + 3 + LABEL_W + col);
 	}
 	if (f->err[0] != '\0')
 		draw_text(y + h - 2, x + 2, w - 4, f->err, ROLE_ERROR, 0);
+	else if (below[0] != '\0')
+		draw_text(y + h - 2, x + 2, w - 4, below, below_role, 0);
 	else
 		draw_text(y + h - 2, x + 2, w - 4, f->hint, ROLE_DIM, 0);
+}
+
+/*
+ * What the text of date field ff reads as, into buf: "-> Tue 8 Dec 2026"
+ * in the normal colour, or "? " and why it is no date in the error colour
+ * ("? 2026-04 has 30 days"; "? not a date" when the parser can only list
+ * the forms it knows).  Nothing for an empty field.  The flags are those
+ * the forms' submit functions in app.c pass to when_parse.
+ */
+static enum role
+form_preview(struct app *app, const struct form_field *ff, char *buf,
+    size_t size)
+{
+	static const char	 tag[] = "is not a date: ";
+	struct kith_err		 err = { 0 };
+	struct kith_when	 w;
+	char			 day[KITH_DAY_TEXT];
+	const char		*why;
+	unsigned		 flags;
+
+	buf[0] = '\0';
+	if (str_empty(ff->ed.buf))
+		return ROLE_DIM;
+	flags = date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
+	if (ff->kind == FIELD_BIRTHDAY)
+		flags |= KITH_DATE_ABSOLUTE;
+	else
+		flags |= KITH_DATE_TIME;
+	if (ff->kind == FIELD_DATE_PAST)
+		flags |= KITH_DATE_PAST;
+	if (when_parse(ff->ed.buf, kith_db_now(app->db), flags, &w, &err) ==
+	    KITH_OK) {
+		when_describe(&w, day);
+		snprintf(buf, size, "\u2192 %s%s", day,
+		    strncmp(w.date, "--", 2) == 0 ? ", every year" : "");
+		return ROLE_NORMAL;
+	}
+	if ((why = strstr(err.msg, tag)) != NULL)
+		why += sizeof tag - 1;
+	if (why == NULL || strncmp(why, "use ", 4) == 0)
+		why = "not a date";
+	snprintf(buf, size, "? %s", why);
+	u8_trim_partial(buf);
+	return ROLE_ERROR;
+}
+
+/* On Enter, "~" in a file name becomes the home folder, as in a shell. */
+static void
+form_expand_paths(struct form *f)
+{
+	size_t	 i;
+	char	*p;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->f[i].kind != FIELD_PATH)
+			continue;
+		p = path_expand(f->f[i].ed.buf);
+		if (strcmp(p, f->f[i].ed.buf) != 0)
+			edit_set(&f->f[i].ed, p);
+		free(p);
+	}
 }
 
 static int
@@ -302,6 +392,7 @@ form_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	}
 	if ((!fn && (key == '\r' || key == '\n')) || (fn && key == KEY_ENTER)) {
 		f->err[0] = '\0';
+		form_expand_paths(f);
 		if ((flags = f->submit(app, f)) != 0)
 			s->closing = 1;
 		return flags | KITH_REDRAW;
@@ -778,15 +869,16 @@ complete_path(struct edit *e, char *msg, size_t msgsize)
 	struct stat	 st;
 	DIR		*d;
 	char		*text, *slash, *dir, *prefix, *common = NULL, *full;
-	const char	*home = getenv("HOME");
 	size_t		 plen, n = 0;
 	struct sbuf	 list = { 0 };
 
 	msg[0] = '\0';
-	if (e->buf[0] == '~' && e->buf[1] == '/' && home != NULL)
-		text = xasprintf("%s%s", home, e->buf + 1);
-	else
-		text = xstrdup(e->buf);
+	/* "~" alone becomes "~/", whose files the next Tab lists. */
+	if (strcmp(e->buf, "~") == 0) {
+		edit_set(e, "~/");
+		return;
+	}
+	text = path_expand(e->buf);
 	if ((slash = strrchr(text, '/')) != NULL) {
 		dir = xstrndup(text, (size_t)(slash - text) + 1);
 		prefix = slash + 1;
@@ -836,7 +928,9 @@ complete_path(struct edit *e, char *msg, size_t msgsize)
 		free(full);
 		full = withslash;
 	}
-	edit_set(e, full);
+	free(common);
+	common = path_unexpand(e->buf, full);
+	edit_set(e, common);
 	free(full);
 	if (n > 1)
 		snprintf(msg, msgsize, "%s", list.s);

@@ -70,7 +70,19 @@ typedef int	(*form_submit_fn)(struct app *, struct form *);
 #define PICK_CANCEL	((size_t)-1)
 typedef int	(*pick_fn)(struct app *, size_t idx, int64_t id, void *ctx);
 
-enum field_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_PATH };
+/*
+ * FIELD_PATH: a file name; Tab completes it, "~" is the home folder.
+ * The date kinds show beside the field, as the user types, the date the
+ * text reads as ("-> Tue 8 Dec 2026") or why it is none, with the flags
+ * the form's submit function gives when_parse (clock.h):
+ * FIELD_DATE a day ahead, a time allowed (due dates, snoozing);
+ * FIELD_DATE_PAST a day behind, a time allowed (when something happened);
+ * FIELD_BIRTHDAY a date written out, perhaps without its year.
+ */
+enum field_kind {
+	FIELD_TEXT, FIELD_CHOICE, FIELD_PATH, FIELD_DATE, FIELD_DATE_PAST,
+	FIELD_BIRTHDAY
+};
 
 struct form	*form_new(const char *title, form_submit_fn, int64_t id);
 void		 form_field(struct form *, const char *label,

@@ -676,8 +676,13 @@ test_describe(void)
 	CHECK_STR(out, "Tue 8 Dec 2026 09:05");
 	date_describe("2024-02-29", out);
 	CHECK_STR(out, "Thu 29 Feb 2024");
+	/* A birthday without a year. */
 	date_describe("--12-24", out);
-	CHECK_STR(out, "--12-24");
+	CHECK_STR(out, "24 Dec");
+	date_describe("--02-29", out);
+	CHECK_STR(out, "29 Feb");
+	date_describe("--02-30", out);
+	CHECK_STR(out, "--02-30");
 	date_describe(NULL, out);
 	CHECK_STR(out, "");
 }
