@@ -36,6 +36,7 @@
 #include "kith/view.h"
 #include "actions.h"
 #include "draw.h"
+#include "input.h"
 #include "keys.h"
 #include "tui.h"
 #include "utf8.h"
@@ -95,6 +96,7 @@ static void	draw_alerts(struct app *);
 static void	draw_status(struct app *);
 static void	draw_too_small(struct app *);
 static int	main_handle(struct app *, int, wint_t);
+static int	main_paste(struct app *, const struct input_event *);
 static int	run_action(struct app *, enum action);
 static int	double_click(const MEVENT *, int);
 static int	handle_mouse(struct app *);
@@ -125,6 +127,7 @@ on_signal(int sig)
 static void
 fatal_hook(void)
 {
+	input_stop();
 	if (!isendwin())
 		endwin();
 }
@@ -1408,6 +1411,29 @@ main_handle(struct app *app, int fn, wint_t key)
 	return run_action(app, keys_lookup(fn, key));
 }
 
+/*
+ * Pasted text goes to the field being edited: the top overlay's, or the
+ * search line; with neither, it is dropped, never run as keys.
+ */
+static int
+main_paste(struct app *app, const struct input_event *ev)
+{
+	struct screen	*s = app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+	int		 flags = 0;
+
+	if (s != NULL && s->ops->paste != NULL && app->lay.ok)
+		flags = s->ops->paste(app, s, ev->text);
+	else if (s == NULL && app->searching && app->lay.ok) {
+		edit_paste(&app->search, ev->text);
+		app->query_dirty = 1;
+		flags = KITH_REDRAW;
+	}
+	if (ev->dropped > 0)
+		app_message(app, 1, "pasted text cut at %d KiB: the last %zu "
+		    "bytes were left out", INPUT_PASTE_MAX / 1024, ev->dropped);
+	return flags;
+}
+
 /* ---- actions on follow-ups ------------------------------------------ */
 
 static const struct alert *
@@ -2124,10 +2150,12 @@ act_notes(struct app *app)
 	    str_empty(editor = getenv("EDITOR")))
 		editor = "vi";
 	cmd = xasprintf("%s '%s'", editor, path);
+	input_stop();
 	def_prog_mode();
 	endwin();
 	rc = system(cmd);
 	reset_prog_mode();
+	input_start();
 	clearok(curscr, TRUE);
 	free(cmd);
 	if (rc != 0 || (fp = fopen(path, "r")) == NULL) {
@@ -2322,7 +2350,7 @@ tui_run(struct kith_db *db)
 	struct sigaction	 sa;
 	struct kith_err		 err = { 0 };
 	struct app		 app;
-	wint_t			 key;
+	struct input_event	 ev;
 	int			 r, flags, dirty = 1, i, busy;
 	const char		*exit_after;
 	char			*cup;
@@ -2392,6 +2420,7 @@ tui_run(struct kith_db *db)
 #endif
 	    , NULL);
 	mouseinterval(0);
+	input_start();
 	layout_compute(&app.lay, LINES, COLS, app.alerts_open, 0);
 
 	/* First paint: the first screenful and the alerts, nothing more. */
@@ -2427,9 +2456,8 @@ tui_run(struct kith_db *db)
 		}
 		busy = app.query_dirty || !app.total.done ||
 		    !app.matches.done || lw_short(&app);
-		timeout(busy ? 0 : TICK_MS);
-		r = get_wch(&key);
-		if (r == ERR) {
+		r = input_read(&ev, busy ? 0 : TICK_MS);
+		if (r == INPUT_NONE) {
 			if (got_signal)
 				break;
 			if (app.query_dirty) {
@@ -2445,7 +2473,7 @@ tui_run(struct kith_db *db)
 			continue;
 		}
 		trace_key_read();
-		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
+		if (r == INPUT_KEY && ev.fn && ev.key == KEY_RESIZE) {
 			layout_compute(&app.lay, LINES, COLS, app.alerts_open,
 			    (int)app.n_alerts);
 			if (app.lay.ok) {
@@ -2456,10 +2484,12 @@ tui_run(struct kith_db *db)
 			continue;
 		}
 		app.msg[0] = '\0';
-		if (app.depth > 0 && app.lay.ok) {
+		if (r == INPUT_PASTE)
+			flags = main_paste(&app, &ev);
+		else if (app.depth > 0 && app.lay.ok) {
 			struct screen *s = app.stack[app.depth - 1];
 
-			flags = s->ops->handle(&app, s, r == KEY_CODE_YES, key);
+			flags = s->ops->handle(&app, s, ev.fn, ev.key);
 			if (s->closing && app.stack[app.depth - 1] == s)
 				pop_screen(&app);
 			else if (s->closing) {
@@ -2478,7 +2508,7 @@ tui_run(struct kith_db *db)
 				}
 			}
 		} else
-			flags = main_handle(&app, r == KEY_CODE_YES, key);
+			flags = main_handle(&app, ev.fn, ev.key);
 		if (flags & KITH_QUIT)
 			break;
 		if (flags & KITH_RELOAD) {
@@ -2489,6 +2519,7 @@ tui_run(struct kith_db *db)
 		if (keys_left > 0 && --keys_left == 0)
 			break;
 	}
+	input_stop();
 	endwin();
 	app_free(&app);
 	kith_set_fatal_hook(NULL);

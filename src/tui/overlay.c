@@ -18,6 +18,7 @@
 #include "kith/view.h"
 #include "actions.h"
 #include "draw.h"
+#include "input.h"
 #include "keys.h"
 #include "tui.h"
 #include "utf8.h"
@@ -124,9 +125,11 @@ struct form {
 static void	form_leave(struct app *, struct screen *);
 static void	form_draw(struct app *, struct screen *);
 static int	form_handle(struct app *, struct screen *, int, wint_t);
+static int	form_paste(struct app *, struct screen *, const char *);
 
 static const struct screen_ops form_ops = {
-	form_leave, form_draw, form_handle
+	.leave = form_leave, .draw = form_draw, .handle = form_handle,
+	.paste = form_paste
 };
 
 struct form *
@@ -324,8 +327,24 @@ form_handle(struct app *app, struct screen *s, int fn, wint_t key)
 			    ff->n_choices;
 		return KITH_REDRAW;
 	}
+	/* Other keys (F5, Insert, Alt+x, ...) leave the form as it is. */
+	if (edit_key(&ff->ed, fn, key))
+		f->err[0] = '\0';
+	return KITH_REDRAW;
+}
+
+/* Pasted text goes into the focused field, on its one line. */
+static int
+form_paste(struct app *app, struct screen *s, const char *text)
+{
+	struct form		*f = (struct form *)s;
+	struct form_field	*ff = &f->f[f->focus];
+
+	(void)app;
+	if (ff->kind == FIELD_CHOICE)
+		return 0;
 	f->err[0] = '\0';
-	edit_key(&ff->ed, fn, key);
+	edit_paste(&ff->ed, text);
 	return KITH_REDRAW;
 }
 
@@ -348,7 +367,7 @@ static void	picker_draw(struct app *, struct screen *);
 static int	picker_handle(struct app *, struct screen *, int, wint_t);
 
 static const struct screen_ops picker_ops = {
-	picker_leave, picker_draw, picker_handle
+	.leave = picker_leave, .draw = picker_draw, .handle = picker_handle
 };
 
 struct screen *
@@ -432,6 +451,9 @@ picker_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	int		 flags;
 
 	if (p->confirm) {
+		/* Not an answer: a mouse event, F5, Alt+x, an arrow... */
+		if (fn && key != KEY_ENTER)
+			return 0;
 		s->closing = 1;
 		p->done = 1;
 		if (!fn && (key == 'y' || key == 'Y'))
@@ -496,7 +518,7 @@ static void	textbox_draw(struct app *, struct screen *);
 static int	textbox_handle(struct app *, struct screen *, int, wint_t);
 
 static const struct screen_ops textbox_ops = {
-	textbox_leave, textbox_draw, textbox_handle
+	.leave = textbox_leave, .draw = textbox_draw, .handle = textbox_handle
 };
 
 static void
@@ -602,6 +624,9 @@ textbox_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	struct textbox	*t = (struct textbox *)s;
 
 	(void)app;
+	/* Any key closes it, but not a mouse event or an ignored one. */
+	if (fn && (key == KEY_MOUSE || key == KEY_IGNORE))
+		return 0;
 	switch (keys_lookup(fn, key)) {
 	case ACT_DOWN:
 		t->top++;
@@ -642,10 +667,12 @@ struct finder {
 static void	finder_leave(struct app *, struct screen *);
 static void	finder_draw(struct app *, struct screen *);
 static int	finder_handle(struct app *, struct screen *, int, wint_t);
+static int	finder_paste(struct app *, struct screen *, const char *);
 static void	finder_query(struct app *, struct finder *);
 
 static const struct screen_ops finder_ops = {
-	finder_leave, finder_draw, finder_handle
+	.leave = finder_leave, .draw = finder_draw, .handle = finder_handle,
+	.paste = finder_paste
 };
 
 struct screen *
@@ -746,6 +773,16 @@ finder_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	}
 	if (edit_key(&f->ed, fn, key))
 		finder_query(app, f);
+	return KITH_REDRAW;
+}
+
+static int
+finder_paste(struct app *app, struct screen *s, const char *text)
+{
+	struct finder	*f = (struct finder *)s;
+
+	edit_paste(&f->ed, text);
+	finder_query(app, f);
 	return KITH_REDRAW;
 }
 

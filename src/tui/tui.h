@@ -37,6 +37,11 @@ struct screen_ops {
 	void	(*draw)(struct app *, struct screen *);
 	/* Returns KITH_REDRAW, KITH_RELOAD, KITH_QUIT flags. */
 	int	(*handle)(struct app *, struct screen *, int fn, wint_t key);
+	/*
+	 * Pasted text (UTF-8, line breaks and all), never run as keys;
+	 * returns flags as handle() does.  NULL: the screen ignores pastes.
+	 */
+	int	(*paste)(struct app *, struct screen *, const char *text);
 };
 struct screen {
 	const struct screen_ops	*ops;
@@ -156,7 +161,7 @@ struct screen	*picker_new(const char *title, const char *const *items,
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
-/* A box of text lines; any key closes it. */
+/* A box of text lines; any key closes it (not the mouse). */
 struct screen	*message_new(const char *title, const char *text);
 struct screen	*help_new(void);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */
