@@ -193,12 +193,17 @@ void
 edit_paste(struct edit *e, const char *text)
 {
 	char	*line, *o;
+	size_t	 n;
 
 	if (text == NULL)
 		return;
-	o = line = xmalloc(strlen(text) + 1);
-	for (; *text != '\0'; text++) {
-		if (*text == '\r' && text[1] == '\n')
+	/* A copied line's own line break is no part of the text. */
+	n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\r' || text[n - 1] == '\n'))
+		n--;
+	o = line = xmalloc(n + 1);
+	for (; n > 0; text++, n--) {
+		if (*text == '\r' && n > 1 && text[1] == '\n')
 			continue;		/* CRLF: one break */
 		*o++ = *text == '\r' || *text == '\n' || *text == '\t' ?
 		    ' ' : *text;

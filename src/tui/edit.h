@@ -27,7 +27,8 @@ void	 edit_insert(struct edit *, wchar_t);	/* controls are ignored */
 void	 edit_insert_str(struct edit *, const char *);
 /*
  * Inserts pasted text on the one line: each line break (CR, LF or CRLF)
- * and tab becomes a space; other controls are left out.  NULL: nothing.
+ * and tab becomes a space, but line breaks at the end are left out, as are
+ * other controls.  NULL: nothing.
  */
 void	 edit_paste(struct edit *, const char *text);
 int	 edit_backspace(struct edit *);		/* 1 if something changed */

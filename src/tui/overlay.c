@@ -576,6 +576,8 @@ help_new(void)
 	textbox_add(t, "Enter saves, Esc cancels.  Dates: 24/12, tomorrow, "
 	    "fri, next week, in 2 weeks,");
 	textbox_add(t, "+3bd, eom, YYYY-MM-DD (all forms: kith follow --help).");
+	textbox_add(t, "Pasted text goes into the field being edited, line "
+	    "breaks as spaces.");
 	textbox_add(t, "Mouse: click selects a row, double-click opens it.");
 	textbox_add(t, "");
 	textbox_add(t, "(j/k scroll; q, Esc or ? closes)");

@@ -215,6 +215,12 @@ test_paste_line(void)
 	edit_paste(&e, "one\r\ntwo\nthree\tfour");
 	CHECK_STR(e.buf, "one two three four");
 	edit_set(&e, NULL);
+	edit_paste(&e, "a line copied\r\n\n");	/* its own break */
+	CHECK_STR(e.buf, "a line copied");
+	edit_set(&e, NULL);
+	edit_paste(&e, "\n\nx\r");
+	CHECK_STR(e.buf, "  x");
+	edit_set(&e, NULL);
 	edit_paste(&e, "a\033[31mb\x07" "c");	/* controls are left out */
 	CHECK_STR(e.buf, "a[31mbc");
 	edit_set(&e, NULL);
