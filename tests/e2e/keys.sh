@@ -5,7 +5,8 @@
 # its text intact; unknown escape sequences and Alt+letter are read whole
 # and ignored, never as Esc plus commands; pasted text goes into the field
 # being edited (a line break becomes a space) and is never run as keys,
-# also where no field is open; a paste over 64 KiB is cut and says so.
+# also where no field is open; a paste over 64 KiB is cut and says so;
+# bracketed paste is off while $EDITOR runs and after kith quits.
 . "$(dirname "$0")/lib.inc"
 
 "$KITH" --db "$DB" add "Zoe Example" >/dev/null
@@ -156,3 +157,30 @@ if [ -z "$out" ]; then pass; else fail "Olga not deleted: $out"; fi
 
 keys q
 expect "KITH-EXIT=0" "q still quits"
+# Bracketed paste is off again: the shell after kith gets plain text.
+paste "zzz"
+expect "zzz" "a paste after kith reaches the terminal"
+expect_not_in "$(screen)" "200~" "unbracketed"
+
+# Bracketed paste is off while $EDITOR runs (notes), and on again after.
+printf '#!/bin/sh\nprintf "EDITOR> "\nIFS= read -r line\nprintf "%%s\\n" "$line" >"$1"\n' \
+    >"$T/editor"
+chmod +x "$T/editor"
+start "VISUAL= EDITOR='$T/editor'"
+expect " contacts" "kith opens for the editor"
+keys /
+type_text "zoe"
+expect "1 match" "find Zoe for her notes"
+keys Enter
+keys E
+expect "EDITOR>" "the editor runs"
+paste $'a pasted note\n'
+expect "notes saved" "the editor's notes are saved"
+out=$("$KITH" --db "$DB" show zoe)
+expect_in "$out" "a pasted note" "the note is the pasted line"
+expect_not_in "$out" "200~" "the editor got no paste markers"
+paste "q"
+keys /
+keys C-u
+type_text "zoe"
+expect "1 match" "after the editor a paste of q is still no command"
