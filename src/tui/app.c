@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The full-screen front's loop and main screen (after htop's
- * ScreenManager.c and ncdu's browser): draw if dirty, get_wch() with a
- * timeout, map the key through the key table, run the action, and act on
+ * ScreenManager.c and ncdu's browser): draw if dirty, read a whole key or
+ * paste (input.h) with a timeout, map the key through the key table or
+ * hand the paste to the field being edited, run the action, and act on
  * the flags it returns.  Idle ticks complete the list's page (a query's
  * pages stop on a budget of STEP_US, lw_fill goes on with them), count
  * contacts a chunk at a time (a query's count first builds its set, a
