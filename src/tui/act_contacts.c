@@ -19,6 +19,7 @@
 #include "kith/relation.h"
 #include "kith/util.h"
 #include "act.h"
+#include "input.h"
 #include "rolodex.h"
 #include "tui.h"
 #include "utf8.h"
@@ -605,10 +606,12 @@ act_notes(struct rolodex *ro)
 	    str_empty(editor = getenv("EDITOR")))
 		editor = "vi";
 	cmd = xasprintf("%s '%s'", editor, path);
+	input_stop();
 	def_prog_mode();
 	endwin();
 	rc = system(cmd);
 	reset_prog_mode();
+	input_start();
 	clearok(curscr, TRUE);
 	free(cmd);
 	if (rc != 0 || (fp = fopen(path, "r")) == NULL) {

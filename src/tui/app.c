@@ -4,9 +4,9 @@
  * browser): it owns the terminal, the signals and a stack of screens
  * (screen.h), the main rolodex at the bottom and overlays above it.  Each
  * turn: draw every screen bottom up and the status line if anything
- * changed, then doupdate() once; get_wch() with a timeout; give the key to
- * the topmost screen and act on the flags it returns.  Idle turns let the
- * screens finish bounded steps of work (the list's page, the counts) and
+ * changed, then doupdate() once; read a whole key or paste (input.h) with
+ * a timeout; give it to the topmost screen and act on the flags it
+ * returns.  Idle turns let the screens finish bounded steps of work (the list's page, the counts) and
  * notice midnight and changes made by other kith processes.
  *
  * The status line at the bottom is the loop's: a message when an action
@@ -27,6 +27,7 @@
 #include "kith/view.h"
 #include "actions.h"
 #include "draw.h"
+#include "input.h"
 #include "keys.h"
 #include "rolodex.h"
 #include "terminal.h"
@@ -51,6 +52,7 @@ static int	tick(struct app *);
 static void	reload_all(struct app *, int);
 static int	idle_all(struct app *);
 static void	app_free(struct app *);
+static int	paste(struct app *, const struct input_event *);
 
 /* Signal handlers only set a flag (calcurse sigs.c). */
 static void
@@ -63,6 +65,7 @@ on_signal(int sig)
 static void
 fatal_hook(void)
 {
+	input_stop();
 	if (!isendwin())
 		endwin();
 }
@@ -276,6 +279,24 @@ idle_all(struct app *app)
 	return more;
 }
 
+/*
+ * Pasted text goes to the topmost screen, into the field being edited;
+ * a screen without one drops it: a paste is never run as keys.
+ */
+static int
+paste(struct app *app, const struct input_event *ev)
+{
+	struct screen	*s = app->stack[app->depth - 1];
+	int		 flags = 0;
+
+	if (s->ops->paste != NULL && app->ro->lay.ok)
+		flags = s->ops->paste(app, s, ev->text);
+	if (ev->dropped > 0)
+		app_message(app, 1, "pasted text cut at %d KiB: the last %zu "
+		    "bytes were left out", INPUT_PASTE_MAX / 1024, ev->dropped);
+	return flags | KITH_REDRAW;
+}
+
 static void
 app_free(struct app *app)
 {
@@ -290,7 +311,7 @@ tui_run(struct kith_db *db)
 	struct kith_err		 err = { 0 };
 	struct app		 app;
 	struct screen		*s;
-	wint_t			 key;
+	struct input_event	 ev;
 	int			 r, flags, dirty = 1, busy = 1, j;
 	const char		*exit_after;
 	char			 note[300];
@@ -334,6 +355,7 @@ tui_run(struct kith_db *db)
 	}
 	if (note[0] != '\0')
 		app_message(&app, 1, "%s", note);
+	input_start();
 
 	app.ro = rolodex_new(&app);
 	app_push(&app, &app.ro->s);
@@ -346,9 +368,8 @@ tui_run(struct kith_db *db)
 			paint(&app);
 			dirty = 0;
 		}
-		timeout(busy ? 0 : TICK_MS);
-		r = get_wch(&key);
-		if (r == ERR) {
+		r = input_read(&ev, busy ? 0 : TICK_MS);
+		if (r == INPUT_NONE) {
 			if (got_signal)
 				break;
 			if (busy) {
@@ -361,7 +382,7 @@ tui_run(struct kith_db *db)
 			continue;
 		}
 		trace_key_read();
-		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
+		if (r == INPUT_KEY && ev.fn && ev.key == KEY_RESIZE) {
 			for (j = 0; j < app.depth; j++)
 				if (app.stack[j]->ops->resize != NULL)
 					app.stack[j]->ops->resize(&app,
@@ -372,7 +393,10 @@ tui_run(struct kith_db *db)
 		app.msg[0] = '\0';
 		/* Below the minimum size only the main screen takes keys. */
 		s = app.ro->lay.ok ? app.stack[app.depth - 1] : app.stack[0];
-		flags = s->ops->handle(&app, s, r == KEY_CODE_YES, key);
+		if (r == INPUT_PASTE)
+			flags = paste(&app, &ev);
+		else
+			flags = s->ops->handle(&app, s, ev.fn, ev.key);
 		if (s->closing && app.stack[app.depth - 1] == s)
 			pop_screen(&app);
 		else if (s->closing) {
@@ -398,6 +422,7 @@ tui_run(struct kith_db *db)
 		if (keys_left > 0 && --keys_left == 0)
 			break;
 	}
+	input_stop();
 	term_close();
 	app_free(&app);
 	kith_set_fatal_hook(NULL);

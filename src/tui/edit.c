@@ -165,19 +165,50 @@ edit_kill_line(struct edit *e)
 int
 edit_view(struct edit *e, int width)
 {
-	int	col;
+	size_t	p, q;
+	int	col, w;
 
 	if (width < 2)
 		width = 2;
 	if (e->scroll > e->cur)
 		e->scroll = e->cur;
 	/* Leave one cell after the cursor for the cursor itself. */
-	while ((col = u8_width_n(e->buf + e->scroll, e->cur - e->scroll))
-	    > width - 1) {
-		struct u8_glyph	 g;
-
-		e->scroll += u8_next(e->buf + e->scroll, e->len - e->scroll,
-		    &g);
+	if ((col = u8_width_n(e->buf + e->scroll, e->cur - e->scroll)) <=
+	    width - 1)
+		return col;
+	/*
+	 * Too far right: scroll so that the cursor is at the right edge,
+	 * walking back from it (one pass, however long the text).
+	 */
+	for (p = e->cur, col = 0; p > e->scroll; p = q, col += w) {
+		q = u8_prev(e->buf, p);
+		if (col + (w = u8_width_n(e->buf + q, p - q)) > width - 1)
+			break;
 	}
+	e->scroll = p;
 	return col;
+}
+
+void
+edit_paste(struct edit *e, const char *text)
+{
+	char	*line, *o;
+	size_t	 n;
+
+	if (text == NULL)
+		return;
+	/* A copied line's own line break is no part of the text. */
+	n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\r' || text[n - 1] == '\n'))
+		n--;
+	o = line = xmalloc(n + 1);
+	for (; n > 0; text++, n--) {
+		if (*text == '\r' && n > 1 && text[1] == '\n')
+			continue;		/* CRLF: one break */
+		*o++ = *text == '\r' || *text == '\n' || *text == '\t' ?
+		    ' ' : *text;
+	}
+	*o = '\0';
+	edit_insert_str(e, line);
+	free(line);
 }

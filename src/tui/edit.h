@@ -25,6 +25,12 @@ void	 edit_free(struct edit *);
 void	 edit_set(struct edit *, const char *text);	/* cursor at the end */
 void	 edit_insert(struct edit *, wchar_t);	/* controls are ignored */
 void	 edit_insert_str(struct edit *, const char *);
+/*
+ * Inserts pasted text on the one line: each line break (CR, LF or CRLF)
+ * and tab becomes a space, but line breaks at the end are left out, as are
+ * other controls.  NULL: nothing.
+ */
+void	 edit_paste(struct edit *, const char *text);
 int	 edit_backspace(struct edit *);		/* 1 if something changed */
 int	 edit_delete(struct edit *);
 void	 edit_left(struct edit *);

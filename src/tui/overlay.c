@@ -20,6 +20,7 @@
 #include "kith/view.h"
 #include "actions.h"
 #include "draw.h"
+#include "input.h"
 #include "keys.h"
 #include "path.h"
 #include "tui.h"
@@ -132,10 +133,13 @@ static void	form_expand_paths(struct form *);
 static enum role form_preview(struct app *, const struct form_field *,
 		    char *, size_t);
 
+static int	form_paste(struct app *, struct screen *, const char *);
+
 static const struct screen_ops form_ops = {
 	.leave = form_leave,
 	.draw = form_draw,
 	.handle = form_handle,
+	.paste = form_paste,
 };
 
 struct form *
@@ -417,8 +421,24 @@ form_handle(struct app *app, struct screen *s, int fn, wint_t key)
 			    ff->n_choices;
 		return KITH_REDRAW;
 	}
+	/* Other keys (F5, Insert, Alt+x, ...) leave the form as it is. */
+	if (edit_key(&ff->ed, fn, key))
+		f->err[0] = '\0';
+	return KITH_REDRAW;
+}
+
+/* Pasted text goes into the focused field, on its one line. */
+static int
+form_paste(struct app *app, struct screen *s, const char *text)
+{
+	struct form		*f = (struct form *)s;
+	struct form_field	*ff = &f->f[f->focus];
+
+	(void)app;
+	if (ff->kind == FIELD_CHOICE)
+		return 0;
 	f->err[0] = '\0';
-	edit_key(&ff->ed, fn, key);
+	edit_paste(&ff->ed, text);
 	return KITH_REDRAW;
 }
 
@@ -527,6 +547,9 @@ picker_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	int		 flags;
 
 	if (p->confirm) {
+		/* Not an answer: a mouse event, F5, Alt+x, an arrow... */
+		if (fn && key != KEY_ENTER)
+			return 0;
 		s->closing = 1;
 		p->done = 1;
 		if (!fn && (key == 'y' || key == 'Y'))
@@ -664,6 +687,8 @@ help_new(const struct keyscope *sc)
 	    "+3bd, eom, YYYY-MM-DD");
 	textbox_add(t, "(all forms: kith follow --help).  Mouse: click "
 	    "selects a row, double-click opens it.");
+	textbox_add(t, "Pasted text goes into the field being edited, line "
+	    "breaks as spaces.");
 	textbox_add(t, "");
 	textbox_add(t, "(j/k scroll; q, Esc or ? closes)");
 	return &t->s;
@@ -711,6 +736,9 @@ textbox_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	struct textbox	*t = (struct textbox *)s;
 
 	(void)app;
+	/* Any key closes it, but not a mouse event or an ignored one. */
+	if (fn && (key == KEY_MOUSE || key == KEY_IGNORE))
+		return 0;
 	switch (keymap_lookup(&keymap_textbox, fn, key)) {
 	case ACT_DOWN:
 		t->top++;
@@ -751,12 +779,14 @@ struct finder {
 static void	finder_leave(struct app *, struct screen *);
 static void	finder_draw(struct app *, struct screen *);
 static int	finder_handle(struct app *, struct screen *, int, wint_t);
+static int	finder_paste(struct app *, struct screen *, const char *);
 static void	finder_query(struct app *, struct finder *);
 
 static const struct screen_ops finder_ops = {
 	.leave = finder_leave,
 	.draw = finder_draw,
 	.handle = finder_handle,
+	.paste = finder_paste,
 };
 
 struct screen *
@@ -857,6 +887,16 @@ finder_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	}
 	if (edit_key(&f->ed, fn, key))
 		finder_query(app, f);
+	return KITH_REDRAW;
+}
+
+static int
+finder_paste(struct app *app, struct screen *s, const char *text)
+{
+	struct finder	*f = (struct finder *)s;
+
+	edit_paste(&f->ed, text);
+	finder_query(app, f);
 	return KITH_REDRAW;
 }
 

@@ -43,6 +43,7 @@ static int	double_click(const MEVENT *, int);
 static int	handle_mouse(struct rolodex *);
 static int	move_focused(struct rolodex *, enum action);
 static void	search_close(struct rolodex *);
+static int	list_return(struct rolodex *, int64_t);
 
 static const struct screen_ops main_ops = {
 	.leave = main_leave,
@@ -363,7 +364,7 @@ main_paste(struct app *app, struct screen *s, const char *text)
 	(void)app;
 	if (!ro->searching)
 		return 0;
-	edit_insert_str(&ro->search, text);
+	edit_paste(&ro->search, text);
 	ro->query_dirty = 1;
 	return KITH_REDRAW;
 }
@@ -427,12 +428,28 @@ search_close(struct rolodex *ro)
 	ro->vq = NULL;
 	list_restart_counts(ro, 0);
 	ro->focus = PANE_LIST;
-	if (back != 0)
-		rolodex_jump(ro, back);
-	else {
+	if (back == 0 || !list_return(ro, back))
 		list_reload_start(ro);
-		rolodex_follow(ro, 0);
-	}
+	rolodex_follow(ro, 0);
+}
+
+/*
+ * Puts the list back on contact id, or where it was if it is hidden now
+ * (archived meanwhile) or gone; 0 if it cannot be found at all.
+ */
+static int
+list_return(struct rolodex *ro, int64_t id)
+{
+	struct kith_err	 err = { 0 };
+	unsigned char	*key;
+	size_t		 len;
+	int		 archived = 0;
+
+	if (view_locate(ro->db, id, &key, &len, &archived, &err) != KITH_OK)
+		return 0;
+	list_reload_at(ro, key, len, id);
+	free(key);
+	return 1;
 }
 
 int

@@ -213,7 +213,9 @@ keys A
 expect "Unarchive Marko Petrović? (y/N)" "A on an archived contact unarchives"
 keys y
 expect "Unarchived" "unarchived"
-keys Escape H
+keys Escape
+expect "/ search" "Esc clears the search"
+keys H
 expect "hiding archived contacts" "H hides them again"
 expect "2 contacts" "both contacts listed"
 out=$("$KITH" --db "$DB" list marko --tsv)

@@ -97,6 +97,7 @@ expect "Archived" "archived"
 out=$("$KITH" --db "$DB" list wang --tsv)
 if [ -z "$out" ]; then pass; else fail "archived contact still listed"; fi
 keys Escape
+expect "/ search" "Esc clears the search"
 expect "2 contacts" "count drops after archiving"
 keys /
 type_text "zoe"
@@ -117,6 +118,7 @@ if [ -z "$out" ]; then pass; else fail "deleted contact still listed"; fi
 printf 'Name,E-mail\nPetar Jovanović,petar@example.rs\nMarta Novak,marta@example.si\n' \
     >"$T/people-import.csv"
 keys Escape
+expect "/ search" "Esc clears the search again"
 keys i
 expect "Import a CSV file" "i asks for a file"
 type_text "$T/people-im"

@@ -105,6 +105,7 @@ click 10 1
 type_text "olivia"
 expect "1 match" "typing after a click on the search line searches"
 keys Escape
+expect "/ search" "Esc clears the search"
 keys q
 expect "KITH-EXIT=0" "quit"
 

@@ -99,10 +99,13 @@ keys g
 expect "│ Olivia Grant" "back on the first alert"
 keys f
 expect "Follow-up for Olivia Grant" "the follow-up dialog names the contact"
+# (An Esc and a key sent together read as Alt+key: wait for the Esc.)
 keys Escape
+expect_gone "Follow-up for Olivia Grant" "Esc closes the form"
 keys l
 expect "Log an interaction with Olivia Grant" "the log dialog names the contact"
 keys Escape
+expect_gone "Log an interaction with Olivia Grant" "Esc closes the log form"
 
 # Help lists the keys of the alert pane, from its table.
 keys '?'
