@@ -17,6 +17,7 @@
 #include "actions.h"
 #include "edit.h"
 #include "keys.h"
+#include "listw.h"
 #include "layout.h"
 #include "utf8.h"
 
@@ -317,5 +318,35 @@ test_dates(void)
 	CHECK(date_parse("someday", now, out, NULL) != KITH_OK);
 }
 
+/* The list widget every list uses: moves clamp, the selection shows. */
+static void
+test_listw(void)
+{
+	struct listw	l = { 0, 0, 0 };
+
+	CHECK_INT(listw_action(&l, ACT_DOWN, 5), 1);	/* empty: stays */
+	CHECK_INT((int)l.sel, 0);
+	listw_resize(&l, 20);
+	CHECK_INT(listw_action(&l, ACT_END, 5), 1);
+	CHECK_INT((int)l.sel, 19);
+	CHECK_INT((int)l.top, 15);
+	CHECK_INT(listw_action(&l, ACT_PAGE_UP, 5), 1);
+	CHECK_INT((int)l.sel, 15);
+	CHECK_INT(listw_action(&l, ACT_HOME, 5), 1);
+	CHECK_INT((int)l.sel, 0);
+	CHECK_INT((int)l.top, 0);
+	CHECK_INT(listw_action(&l, ACT_PAGE_DOWN, 5), 1);
+	CHECK_INT((int)l.sel, 4);
+	CHECK_INT(listw_action(&l, ACT_UP, 5), 1);
+	CHECK_INT((int)l.sel, 3);
+	CHECK_INT(listw_action(&l, ACT_SEARCH, 5), 0);	/* not a move */
+	/* The list shrinks under the selection: it stays inside. */
+	l.sel = 18;
+	listw_resize(&l, 10);
+	CHECK_INT((int)l.sel, 9);
+	listw_resize(&l, 0);
+	CHECK_INT((int)l.sel, 0);
+}
+
 TEST_MAIN(test_setup, test_keys, test_widths, test_edit, test_layout,
-    test_dates)
+    test_dates, test_listw)
