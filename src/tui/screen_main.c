@@ -122,11 +122,23 @@ rolodex_alert(const struct rolodex *ro)
 void
 rolodex_follow(struct rolodex *ro, int force)
 {
+	struct kith_err		 err = { 0 };
 	const struct alert	*a;
+	unsigned char		*key;
+	size_t			 len;
 	int64_t			 id;
 
-	if (ro->focus == PANE_DETAIL && !force && ro->detail_id != 0)
-		return;
+	if (ro->focus == PANE_DETAIL && ro->detail_id != 0) {
+		if (!force)
+			return;
+		/* Reloaded: the same contact, unless it is gone. */
+		if (view_locate(ro->db, ro->detail_id, &key, &len, NULL,
+		    &err) == KITH_OK) {
+			free(key);
+			detail_load(ro, ro->detail_id, 1);
+			return;
+		}
+	}
 	if (ro->focus == PANE_ALERTS && (a = rolodex_alert(ro)) != NULL)
 		id = a->contact;
 	else

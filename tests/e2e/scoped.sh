@@ -107,6 +107,18 @@ expect "Log an interaction with Olivia Grant" "the log dialog names the contact"
 keys Escape
 expect_gone "Log an interaction with Olivia Grant" "Esc closes the log form"
 
+# Shift-Tab from the alert pane into the contact pane keeps the alert's
+# contact there, even when another kith changes the book meanwhile.
+keys g
+expect "x drop" "the key bar of the alert pane"
+keys BTab
+expect_gone "x drop" "the focus left the alert pane"
+"$KITH" --db "$DB" log "Olivia Grant" --kind call "spoke about the proposal" >/dev/null
+expect "spoke about the proposal" "the change from another kith shows"
+expect "│ Olivia Grant" "the contact pane still shows the alert's contact"
+keys Tab
+expect "x drop" "back in the alert pane"
+
 # Help lists the keys of the alert pane, from its table.
 keys '?'
 expect "Alert pane" "help has the focused pane's keys"
