@@ -38,6 +38,7 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/csvio.h"
+#include "kith/termsafe.h"
 #include "kith/util.h"
 #include "csv_layout.h"
 #include "csvmap.h"
@@ -93,6 +94,7 @@ static enum kith_status	 apply_one(struct csv_map *, const char *, size_t,
 static const char	*cell(const struct build *, long);
 static int		 cell_empty(const struct csv_map *, const char *);
 static const char	*unneutralise(const char *);
+static char		*excerpt(const char *);
 static void		 warnf(struct build *, const char *, ...)
 			    __attribute__((format(printf, 2, 3)));
 static char		**scalar(struct contact *, enum target);
@@ -703,11 +705,27 @@ add_tag_piece(struct contact *c, const char *p, size_t n)
 	free(t);
 }
 
+/*
+ * A cell quoted in a warning: whole if short, else its first
+ * EXCERPT_CELLS cells (whole characters) and "…"; caller frees.
+ */
+#define EXCERPT_CELLS	40
+static char *
+excerpt(const char *v)
+{
+	size_t	n = strlen(v), k;
+
+	k = termsafe_fit(v, n, EXCERPT_CELLS, 0, NULL);
+	if (k == n)
+		return xstrdup(v);
+	return xasprintf("%.*s…", (int)k, v);
+}
+
 /* A birthday cell of column name: a date, or raw with a warning. */
 static void
 set_birthday(struct build *b, const char *name, const char *v)
 {
-	char	 date[11];
+	char	 date[11], *cut;
 	int	 r;
 
 	r = parse_date(v, date);
@@ -715,8 +733,10 @@ set_birthday(struct build *b, const char *name, const char *v)
 		return;				/* Outlook's 0/0/00 */
 	if (r == 0) {
 		contact_add_custom(b->c, "Birthday", v);
-		warnf(b, "birthday '%.64s' not understood; kept as custom "
-		    "field \"Birthday\"", v);
+		cut = excerpt(v);
+		warnf(b, "birthday '%s' not understood; kept as custom "
+		    "field \"Birthday\"", cut);
+		free(cut);
 		return;
 	}
 	if (b->c->birthday == NULL)
@@ -934,7 +954,7 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 	const struct col *col;
 	enum kith_status st = KITH_OK;
 	const char	*v;
-	char		 date[11];
+	char		 date[11], *cut;
 	long		 bc[3] = { -1, -1, -1 };
 	size_t		 i;
 	int		 x;
@@ -1019,8 +1039,10 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 				b.c->cadence_days = x;
 			else {
 				contact_add_custom(b.c, col->name, v);
-				warnf(&b, "cadence '%.32s' is not a number of "
-				    "days; kept as custom field", v);
+				cut = excerpt(v);
+				warnf(&b, "cadence '%s' is not a number of "
+				    "days; kept as custom field", cut);
+				free(cut);
 			}
 			break;
 		case T_ARCHIVED:
@@ -1034,8 +1056,10 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 			    strcasecmp(v, "no") != 0 &&
 			    strcasecmp(v, "false") != 0) {
 				contact_add_custom(b.c, col->name, v);
-				warnf(&b, "archived '%.32s' is not yes or no; "
-				    "kept as custom field", v);
+				cut = excerpt(v);
+				warnf(&b, "archived '%s' is not yes or no; "
+				    "kept as custom field", cut);
+				free(cut);
 			}
 			break;
 		default:

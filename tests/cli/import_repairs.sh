@@ -44,3 +44,15 @@ run show "Dora Maar"
 expect_in "$out" "4,47701E+11" "scientific notation kept as written"
 notes=$(sqlite3 "$DB" "SELECT hex(notes) FROM contact WHERE display = 'Hana Ko'")
 [ "$notes" = "66697273740A7365636F6E64" ] && pass || fail "CRLF in a field not LF: $notes"
+
+# A long cell quoted in a warning is cut between characters, never inside
+# one, and the cut says so with "…" (it was cut at a byte count).
+long=$(printf 'Ж%.0s' $(seq 60))
+printf 'Name,Birthday\nLev Tolstoy,%s\n' "$long" > "$T/b.csv"
+run import "$T/b.csv"
+expect_rc 0 "a birthday kith cannot read does not cost the row"
+expect_in "$err" "b.csv:2: warning: birthday 'ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ…' not understood" "the quoted cell is cut by characters, with …"
+if printf '%s' "$err" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then pass; else
+	fail "the warning is not valid UTF-8: $err"; fi
+run show "Lev Tolstoy"
+expect_in "$out" "$long" "the whole cell is kept as a custom field"
