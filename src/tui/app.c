@@ -39,8 +39,11 @@
 #define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
 
 static volatile sig_atomic_t	got_signal;
+static volatile sig_atomic_t	got_tstp;	/* Ctrl-Z */
 
 static void	on_signal(int);
+static void	on_tstp(int);
+static void	suspend(void);
 static void	fatal_hook(void);
 static void	pop_screen(struct app *);
 static void	draw_status(struct app *);
@@ -59,6 +62,27 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+}
+
+/*
+ * Ctrl-Z: stop with the terminal as the shell expects it (bracketed paste
+ * off), and on fg take it back: the shell may have turned bracketed paste
+ * off meanwhile, and the next frame repaints everything.
+ */
+static void
+suspend(void)
+{
+	got_tstp = 0;
+	input_stop();
+	term_suspend();
+	input_start();
 }
 
 /* Out of memory, or another fatal error: give the terminal back first. */
@@ -307,7 +331,7 @@ app_free(struct app *app)
 int
 tui_run(struct kith_db *db)
 {
-	struct sigaction	 sa;
+	struct sigaction	 sa, old_tstp;
 	struct kith_err		 err = { 0 };
 	struct app		 app;
 	struct screen		*s;
@@ -346,6 +370,12 @@ tui_run(struct kith_db *db)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Ctrl-Z, unless started without job control (SIGTSTP ignored). */
+	if (sigaction(SIGTSTP, NULL, &old_tstp) == 0 &&
+	    old_tstp.sa_handler != SIG_IGN) {
+		sa.sa_handler = on_tstp;
+		sigaction(SIGTSTP, &sa, NULL);
+	}
 	kith_set_fatal_hook(fatal_hook);
 	trace_open();
 
@@ -363,6 +393,10 @@ tui_run(struct kith_db *db)
 	for (;;) {
 		if (got_signal)
 			break;
+		if (got_tstp) {
+			suspend();
+			busy = dirty = 1;
+		}
 		/* While typing a search, paint once the keys stop coming. */
 		if (dirty && !app.ro->query_dirty) {
 			paint(&app);
@@ -372,6 +406,8 @@ tui_run(struct kith_db *db)
 		if (r == INPUT_NONE) {
 			if (got_signal)
 				break;
+			if (got_tstp)
+				continue;
 			if (busy) {
 				busy = idle_all(&app);
 				dirty = 1;

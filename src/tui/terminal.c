@@ -124,10 +124,15 @@ term_close(void)
 void
 term_suspend(void)
 {
-	/*
-	 * ncurses' SIGTSTP handler gives the screen back, stops the job and
-	 * repaints on fg; without job control (SIGTSTP ignored when kith
-	 * started) it is not installed and nothing happens, as it should.
-	 */
-	raise(SIGTSTP);
+	struct sigaction	dfl, was;
+
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &was);
+	raise(SIGTSTP);			/* stops here until SIGCONT */
+	sigaction(SIGTSTP, &was, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
 }

@@ -27,9 +27,11 @@ int	 term_open(char *msg, size_t msgsize);
 void	 term_close(void);
 
 /*
- * Stops kith as Ctrl-Z does, the screen given back meanwhile, and
- * repaints it whole once continued (fg).  Ctrl-Z itself goes through
- * ncurses' own SIGTSTP handling, which does the same.
+ * Stops kith as Ctrl-Z does: gives the screen back, stops the process
+ * (the default action of SIGTSTP, for the one raised here), and once
+ * continued (fg) restores the modes and has the next frame repaint the
+ * whole screen.  The loop calls it when its flag-only SIGTSTP handler saw
+ * Ctrl-Z, with the terminal modes of its own (input.h) stopped around it.
  */
 void	 term_suspend(void);
 

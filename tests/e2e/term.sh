@@ -69,6 +69,12 @@ last=$(printf '%s\n' "$s" | sed -n 24p)
 expect_in "$last" "/ search" "fg after a resize: the key bar is on row 24"
 keys j
 expect "│ Amelia Shaw" "fg: keys work again"
+# The shell turns bracketed paste off when it runs fg: kith turns it on
+# again, so a pasted "q" is still not taken as a key.
+tm set-buffer -b p -- "q"
+tm paste-buffer -p -b p -t t
+sleep 0.5
+expect "│ Amelia Shaw" "fg: a pasted q does not quit"
 keys q
 expect_gone "│ Amelia Shaw" "q quits after fg"
 type_text 'echo KITH-EXIT=$?'
