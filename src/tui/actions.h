@@ -30,7 +30,8 @@
 	X(CLEAR,	"clear",	"clear the search",		NULL)	\
 	X(SEARCH_KEEP,	"search-keep",	"keep the search and go to the list", "keep") \
 	X(SEARCH_CANCEL, "search-cancel", "close the search and go back to the contact selected before it", "cancel") \
-	X(SEARCH_TAB,	"search-complete", "complete the word from the matches; again: the next completion", "complete") \
+	X(SEARCH_TAB,	"search-complete", "complete the word from the names shown; nothing more to complete: the next match (round to the first)", "complete") \
+	X(SEARCH_BACK,	"search-prev",	"the previous match (round to the last)", NULL) \
 	X(ADD,		"add",		"add a contact",		"add")	\
 	X(EDIT,		"edit",		"edit the contact",		"edit")	\
 	X(LOG,		"log",		"log an interaction with the contact", "log") \

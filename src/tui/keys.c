@@ -92,6 +92,7 @@ static const struct keybind search_binds[] = {
 	{ 1, KEY_ENTER,	ACT_SEARCH_KEEP, NULL },
 	{ 0, 27,	ACT_SEARCH_CANCEL, NULL },
 	{ 0, '\t',	ACT_SEARCH_TAB, NULL },
+	{ 1, KEY_BTAB,	ACT_SEARCH_BACK, NULL },
 	{ 1, KEY_UP,	ACT_UP, NULL },		{ 1, KEY_DOWN,	ACT_DOWN, NULL },
 	{ 1, KEY_PPAGE,	ACT_PAGE_UP, NULL },	{ 1, KEY_NPAGE,	ACT_PAGE_DOWN, NULL },
 };

@@ -21,6 +21,7 @@
 #include "kith/view.h"
 #include "act.h"
 #include "actions.h"
+#include "complete.h"
 #include "draw.h"
 #include "keys.h"
 #include "rolodex.h"
@@ -43,6 +44,8 @@ static int	double_click(const MEVENT *, int);
 static int	handle_mouse(struct rolodex *);
 static int	move_focused(struct rolodex *, enum action);
 static void	search_close(struct rolodex *);
+static int	search_complete(struct rolodex *);
+static void	search_cycle(struct rolodex *, int);
 static int	list_return(struct rolodex *, int64_t);
 
 static const struct screen_ops main_ops = {
@@ -449,6 +452,53 @@ search_close(struct rolodex *ro)
  * Puts the list back on contact id, or where it was if it is hidden now
  * (archived meanwhile) or gone; 0 if it cannot be found at all.
  */
+/*
+ * Completes the word before the cursor from the name words of the
+ * matches the list shows (complete.h); 0 if there is nothing to complete.
+ */
+static int
+search_complete(struct rolodex *ro)
+{
+	const char	**names;
+	char		 *typed, *done, *text;
+	size_t		  i, start, cur = ro->search.cur, len;
+
+	start = complete_word_start(ro->search.buf, cur);
+	typed = xstrndup(ro->search.buf + start, cur - start);
+	names = xreallocarray(NULL, ro->list.n + 1, sizeof *names);
+	for (i = 0; i < ro->list.n; i++)
+		names[i] = ro->rows[i].name;
+	done = complete_word(kith_db_text(ro->db), typed, names, ro->list.n);
+	free(names);
+	free(typed);
+	if (done == NULL)
+		return 0;
+	len = strlen(done);
+	text = xmalloc(start + len + strlen(ro->search.buf + cur) + 1);
+	memcpy(text, ro->search.buf, start);
+	memcpy(text + start, done, len);
+	strcpy(text + start + len, ro->search.buf + cur);
+	edit_set(&ro->search, text);
+	ro->search.cur = start + len;
+	free(text);
+	free(done);
+	ro->query_dirty = 1;
+	return 1;
+}
+
+/* The next (dir 1) or previous (-1) match, round past either end. */
+static void
+search_cycle(struct rolodex *ro, int dir)
+{
+	if (dir > 0 && ro->at_end && ro->list.sel + 1 >= ro->list.n)
+		list_reload_start(ro);
+	else if (dir < 0 && ro->at_start && ro->list.sel == 0)
+		list_reload_end(ro);
+	else
+		list_move(ro, dir);
+	rolodex_follow(ro, 0);
+}
+
 static int
 list_return(struct rolodex *ro, int64_t id)
 {
@@ -524,14 +574,13 @@ rolodex_action(struct rolodex *ro, enum action act)
 		search_close(ro);
 		break;
 	case ACT_SEARCH_TAB:
-		/* The next match, round to the first: the search stays. */
+	case ACT_SEARCH_BACK:
+		/* Complete the word, else cycle the matches: the search stays. */
 		if (ro->query_dirty)
 			list_apply_query(ro);
-		if (ro->at_end && ro->list.sel + 1 >= ro->list.n)
-			list_reload_start(ro);
-		else
-			list_move(ro, 1);
-		rolodex_follow(ro, 0);
+		if (act == ACT_SEARCH_TAB && search_complete(ro))
+			break;
+		search_cycle(ro, act == ACT_SEARCH_TAB ? 1 : -1);
 		break;
 	case ACT_CLEAR:
 		if (ro->query != NULL || !str_empty(ro->search.buf))
