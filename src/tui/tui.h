@@ -110,8 +110,10 @@ void		 picker_select(struct screen *, size_t idx);
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
-/* A box of text lines; a character closes it, a function key or the
- * mouse does not. */
+/*
+ * A box of text lines; a character closes it, a function key or the mouse
+ * does not.
+ */
 struct screen	*message_new(const char *title, const char *text);
 struct screen	*help_new(const struct keyscope *);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */
