@@ -57,6 +57,7 @@
 	X(PREV_FIELD,	"prev-field",	"previous field",		NULL)	\
 	X(CHOICE_NEXT,	"choice-next",	"next choice (in a < choice > field)", NULL) \
 	X(CHOICE_PREV,	"choice-prev",	"previous choice",		NULL)	\
+	X(COMPLETE,	"complete-path", "complete the file name (~ is the home folder); several: they are listed", NULL) \
 	X(CHOOSE,	"choose",	"choose the highlighted item",	"choose") \
 	X(YES,		"yes",		"yes, do it",			"yes")	\
 	X(NO,		"no",		"no (the default)",		"no")	\

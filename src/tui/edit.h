@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "actions.h"
+
 struct edit {
 	char	*buf;		/* NUL-terminated UTF-8, never NULL after init */
 	size_t	 len;		/* bytes used */
@@ -46,5 +48,16 @@ int	 edit_kill_line(struct edit *);		/* Ctrl-U: all before the cursor */
  * cursor's column relative to the start of the field.
  */
 int	 edit_view(struct edit *, int width);
+
+/*
+ * The editing keys, from the table keymap_edit (keys.h), in edit_keys.c.
+ * edit_action runs an editing action (ACT_CHAR_LEFT ... ACT_KILL_WORD)
+ * and returns 1; any other action: 0.  edit_type types a character
+ * (fn clear, not a control) and returns 1; anything else: 0.  edit_key
+ * does either for a key: 1 if it was an editing key.
+ */
+int	 edit_action(struct edit *, enum action);
+int	 edit_type(struct edit *, int fn, wint_t key);
+int	 edit_key(struct edit *, int fn, wint_t key);
 
 #endif

@@ -115,15 +115,32 @@ static const struct keybind form_binds[] = {
 	{ 0, '\r',	ACT_SUBMIT, NULL },	{ 0, '\n',	ACT_SUBMIT, NULL },
 	{ 1, KEY_ENTER,	ACT_SUBMIT, NULL },
 	{ 0, 27,	ACT_CANCEL, NULL },
-	{ 0, '\t',	ACT_NEXT_FIELD, "next field (in a file field: "
-	    "complete the file name)" },
-	{ 1, KEY_DOWN,	ACT_NEXT_FIELD, NULL },
+	{ 0, '\t',	ACT_NEXT_FIELD, NULL },	{ 1, KEY_DOWN,	ACT_NEXT_FIELD, NULL },
 	{ 1, KEY_BTAB,	ACT_PREV_FIELD, NULL },	{ 1, KEY_UP,	ACT_PREV_FIELD, NULL },
-	{ 1, KEY_RIGHT,	ACT_CHOICE_NEXT, "next choice (in a < choice > field)" },
-	{ 0, ' ',	ACT_CHOICE_NEXT, NULL },
-	{ 1, KEY_LEFT,	ACT_CHOICE_PREV, NULL },
+	{ 1, KEY_F(1),	ACT_HELP, NULL },
 };
 KEYMAP(keymap_form, "Forms", form_binds);
+
+/* A form's field, before the form's table: the focused field's kind. */
+static const struct keybind choice_binds[] = {
+	{ 1, KEY_RIGHT,	ACT_CHOICE_NEXT, NULL },	{ 0, ' ',	ACT_CHOICE_NEXT, NULL },
+	{ 1, KEY_LEFT,	ACT_CHOICE_PREV, NULL },
+};
+KEYMAP(keymap_choice, "Choice fields (< choice >)", choice_binds);
+
+static const struct keybind path_binds[] = {
+	{ 0, '\t',	ACT_COMPLETE, NULL },
+};
+KEYMAP(keymap_path, "File name fields", path_binds);
+
+static const struct keybind finder_binds[] = {
+	{ 1, KEY_UP,	ACT_UP, NULL },		{ 1, KEY_DOWN,	ACT_DOWN, NULL },
+	{ 0, '\r',	ACT_CHOOSE, NULL },	{ 0, '\n',	ACT_CHOOSE, NULL },
+	{ 1, KEY_ENTER,	ACT_CHOOSE, NULL },
+	{ 0, 27,	ACT_CANCEL, NULL },
+	{ 1, KEY_F(1),	ACT_HELP, NULL },
+};
+KEYMAP(keymap_finder, "Contact finder", finder_binds);
 
 static const struct keybind picker_binds[] = {
 	MOVE_KEYS,
@@ -154,7 +171,8 @@ KEYMAP(keymap_textbox, "Messages, help and the pager", textbox_binds);
 const struct keymap *const keymaps_all[] = {
 	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
-	&keymap_picker, &keymap_confirm, &keymap_textbox, NULL
+	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
+	&keymap_path, &keymap_finder, NULL
 };
 
 static const char *const names[] = {

@@ -38,6 +38,9 @@ extern const struct keymap	keymap_detail;	/* its contact pane */
 extern const struct keymap	keymap_alerts;	/* its alert pane */
 extern const struct keymap	keymap_search;	/* its search line */
 extern const struct keymap	keymap_form;	/* forms */
+extern const struct keymap	keymap_choice;	/* a form's choice field */
+extern const struct keymap	keymap_path;	/* a form's file name field */
+extern const struct keymap	keymap_finder;	/* the contact finder */
 extern const struct keymap	keymap_picker;	/* pickers */
 extern const struct keymap	keymap_confirm;	/* y/n questions */
 extern const struct keymap	keymap_textbox;	/* messages, help, pager */

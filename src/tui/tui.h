@@ -63,7 +63,10 @@ void	 app_cursor(struct app *, int y, int x);	/* show the cursor there */
 /* The screen below s on the stack, NULL for the bottom one. */
 struct screen *app_below(struct app *, struct screen *s);
 
-/* overlay.c: forms, pickers, confirmations, messages, help, finder. */
+/*
+ * The overlays, one file each: screen_form.c, screen_picker.c,
+ * screen_confirm.c, screen_textbox.c (messages, help), screen_finder.c.
+ */
 struct form;
 typedef int	(*form_submit_fn)(struct app *, struct form *);
 /* Pick callbacks get PICK_CANCEL as idx when the user cancels. */
@@ -107,17 +110,14 @@ void		 picker_select(struct screen *, size_t idx);
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
-/* A box of text lines; any key closes it (not the mouse). */
+/*
+ * A box of text lines; a character closes it, a function key or the mouse
+ * does not.
+ */
 struct screen	*message_new(const char *title, const char *text);
 struct screen	*help_new(const struct keyscope *);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */
 struct screen	*finder_new(const char *title, pick_fn, int64_t id,
 		    void *ctx);
-
-/* Completes the file name at the end of e (Tab in a path field). */
-void		 complete_path(struct edit *e, char *msg, size_t msgsize);
-
-/* Generic line-edit keys; returns 1 if the key was an editing key. */
-int		 edit_key(struct edit *, int fn, wint_t key);
 
 #endif
