@@ -29,6 +29,7 @@
 #ifndef KITH_JOURNAL_H
 #define KITH_JOURNAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -63,6 +64,9 @@ struct journal_entry {
  */
 void		 kith_db_action(struct kith_db *, const char *command,
 		    const char *label);
+/* kith_db_action() with the label formatted as by vprintf. */
+void		 kith_db_vactionf(struct kith_db *, const char *command,
+		    const char *fmt, va_list);
 
 /*
  * The most recent actions, newest first, at most max of them.  *out is an

@@ -24,13 +24,10 @@ void
 cli_act_name(struct cli *cli, const char *command, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*label;
 
 	va_start(ap, fmt);
-	label = xvasprintf(fmt, ap);
+	kith_db_vactionf(cli->db, command, fmt, ap);
 	va_end(ap);
-	kith_db_action(cli->db, command, label);
-	free(label);
 }
 
 int
@@ -50,13 +47,10 @@ cli_act_commit(struct cli *cli, const char *command, const char *fmt, ...)
 {
 	struct kith_err	 err = { 0 };
 	va_list		 ap;
-	char		*label;
 
 	va_start(ap, fmt);
-	label = xvasprintf(fmt, ap);
+	kith_db_vactionf(cli->db, command, fmt, ap);
 	va_end(ap);
-	kith_db_action(cli->db, command, label);
-	free(label);
 	if (kith_db_commit(cli->db, &err) != KITH_OK) {
 		cli_error(&err);
 		return 0;

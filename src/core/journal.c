@@ -19,6 +19,7 @@
 #define SQLITE_ENABLE_SESSION		1
 #define SQLITE_ENABLE_PREUPDATE_HOOK	1
 #include <sqlite3.h>
+#include <stdarg.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,16 @@ kith_db_action(struct kith_db *db, const char *command, const char *label)
 	free(jn->label);
 	jn->command = command != NULL ? xstrdup(command) : NULL;
 	jn->label = label != NULL ? xstrdup(label) : NULL;
+}
+
+void
+kith_db_vactionf(struct kith_db *db, const char *command, const char *fmt,
+    va_list ap)
+{
+	char	*label = xvasprintf(fmt, ap);
+
+	kith_db_action(db, command, label);
+	free(label);
 }
 
 /* Only user data is recorded: not the journal, imports or the index. */

@@ -27,13 +27,10 @@ void
 act_name(struct app *app, const char *command, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*label;
 
 	va_start(ap, fmt);
-	label = xvasprintf(fmt, ap);
+	kith_db_vactionf(app->db, command, fmt, ap);
 	va_end(ap);
-	kith_db_action(app->db, command, label);
-	free(label);
 }
 
 void
