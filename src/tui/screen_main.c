@@ -629,6 +629,8 @@ main_resize(struct app *app, struct screen *s)
 	(void)app;
 	layout_compute(&ro->lay, LINES, COLS, ro->alerts_open,
 	    (int)ro->al.n);
+	/* Scrolled no further than the selection needs at this size. */
+	ro->al.top = 0;
 	if (ro->lay.ok) {
 		list_fix_top(ro);
 		rolodex_follow(ro, 1);	/* wraps anew */
