@@ -92,5 +92,31 @@ if [ "$after" = "$week" ]; then pass; else
 	fail "after undo the week ahead is as before:
 $after"; fi
 
+# s and x act on a follow-up of the week ahead too, and Enter shows its
+# contact in the list.  The highlight kept its place: Katharina Weiß's,
+# due Sunday.
+expect "│ Katharina Weiß" "Sunday's follow-up highlighted"
+keys s
+expect "Snooze: set up monthly legal spend report" "s on a follow-up of the week ahead"
+keys j Enter
+expect "Snoozed to Tue 17 Mar 2026: set up monthly legal spend report — Katharina Weiß" \
+    "snoozed a week from today"
+expect "Tue in 7d Katharina Weiß" "listed on its new day"
+expect_in "$(due7)" "$(printf '2026-03-17\t-7\t55\tKatharina Weiß')" "the follow-up is due on the 17th"
+keys g
+expect "│ Olivia Grant" "back to the first alert"
+keys G
+expect "│ 李娜" "the last alert, due the same day"
+keys x
+expect "Drop the follow-up \"introduce the Brenner project team\" of 李娜? (y/N)" \
+    "x on a follow-up of the week ahead asks, naming it"
+keys y
+expect "Dropped: introduce the Brenner project team — 李娜" "dropped"
+expect_not_in "$(due7)" "introduce the Brenner project team" "the dropped one is gone"
+expect "│ Katharina Weiß" "the highlight on the alert before it"
+expect_not_in "$(screen)" "Katharina Weiß     Brenner" "not in the list's page yet"
+keys Enter
+expect "Katharina Weiß     Brenner" "Enter shows the alert's contact in the list"
+
 keys q
 expect "KITH-EXIT=0" "quit"
