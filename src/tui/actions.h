@@ -45,6 +45,7 @@
 	X(DROP_PICK,	"drop-pick",	"drop one of the contact's follow-ups (asks first)", NULL) \
 	X(JUMP,		"jump",		"show the highlighted alert's contact in the list", NULL) \
 	X(ALERTS,	"alerts",	"collapse or expand the alert pane", NULL) \
+	X(ALERTS_ALL,	"alerts-all",	"show all the alerts: the alert pane takes most of the screen (again: back)", "all alerts") \
 	X(ARCHIVE,	"archive",	"archive or unarchive the contact", NULL) \
 	X(DELETE,	"delete",	"delete the contact (asks first)", NULL) \
 	X(NOTES,	"notes",	"edit the notes in $EDITOR",	NULL)	\

@@ -24,6 +24,8 @@ layout_compute(struct layout *l, int rows, int cols, int alerts_open,
 
 	if (alerts_open) {
 		most = rows / 4;
+		if (alerts_open == LAYOUT_ALERTS_ZOOM)
+			most = rows - 2 - 1 - 1 - LAYOUT_ZOOM_BODY;
 		if (most < 2)
 			most = 2;
 		want = n_alerts < 1 ? 1 : n_alerts;
@@ -49,4 +51,16 @@ layout_compute(struct layout *l, int rows, int cols, int alerts_open,
 	l->sep_x = l->list_w;
 	l->detail_x = l->sep_x + 2;
 	l->detail_w = cols - l->detail_x;
+}
+
+int
+layout_alert_items(const struct layout *l, size_t n)
+{
+	int	lines = l->alert_h - 1;
+
+	if (lines <= 0)
+		return 0;
+	if (n <= (size_t)lines || lines == 1)
+		return lines;
+	return lines - 1;
 }

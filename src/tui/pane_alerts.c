@@ -1,23 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The alert pane of the main screen: pending follow-ups overdue or due
- * today, most overdue first (followup_each_due), at most ALERT_MAX of them
- * in memory.  The pane keeps its selection on the same follow-up across
- * reloads, or on the one that took its place.
+ * today, most overdue first, then the week ahead, those due in the next
+ * ALERT_DAYS days, by day (followup_each_due), at most ALERT_MAX of them
+ * in memory.  The week's are drawn dim, with their day ("Fri in 3d").
+ * When the pane's lines cannot show them all, its last line says how many
+ * more there are below and which key shows them all.  The pane keeps its
+ * selection on the same follow-up across reloads, or on the one that took
+ * its place.
  */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/clock.h"
 #include "kith/followup.h"
 #include "kith/util.h"
 #include "draw.h"
+#include "keys.h"
 #include "rolodex.h"
 #include "tui.h"
 #include "utf8.h"
 
 #define ALERT_MAX	500	/* alerts kept in memory */
+#define ALERT_DAYS	7	/* the week ahead: due in 1..ALERT_DAYS days */
 
 struct alert_ctx {
 	struct rolodex	*ro;
@@ -25,6 +32,7 @@ struct alert_ctx {
 };
 
 static int	collect_alert(const struct followup *, void *);
+static void	draw_more(struct rolodex *, int y, size_t items);
 
 static int
 collect_alert(const struct followup *f, void *arg)
@@ -33,8 +41,6 @@ collect_alert(const struct followup *f, void *arg)
 	struct rolodex		*ro = ctx->ro;
 	struct alert		*a;
 
-	if (f->late < 0)
-		return 1;
 	if (ro->al.n >= ALERT_MAX)
 		return 1;
 	if (ro->al.n == ctx->cap) {
@@ -49,6 +55,8 @@ collect_alert(const struct followup *f, void *arg)
 	a->action = xstrdup(f->action);
 	memcpy(a->due, f->due, sizeof a->due);
 	a->late = f->late;
+	if (a->late < 0)
+		ro->upcoming++;
 	return 0;
 }
 
@@ -63,7 +71,8 @@ alerts_load(struct rolodex *ro)
 	if (ro->al.sel < ro->al.n)
 		keep = ro->alerts[ro->al.sel].id;
 	alerts_free(ro);
-	if (followup_each_due(ro->db, 0, collect_alert, &ctx, &err) != KITH_OK)
+	ro->upcoming = 0;
+	if (followup_each_due(ro->db, ALERT_DAYS, collect_alert, &ctx, &err) != KITH_OK)
 		app_message(ro->app, 1, "%s", err.msg);
 	if (followup_counts(ro->db, &ro->overdue, &ro->due_today, &err)
 	    != KITH_OK)
@@ -79,55 +88,91 @@ void
 alerts_draw(struct rolodex *ro)
 {
 	const struct layout	*l = &ro->lay;
-	char			 title[96], late[48];
-	size_t			 h = (size_t)(l->alert_h - 1), i;
+	char			 title[128], week[48], day[KITH_DAY_TEXT];
+	char			 late[KITH_DAY_TEXT + 32];
+	size_t			 items, i;
 	int			 y, x, namew;
 
 	draw_hline(l->alert_y, 0, l->cols);
+	week[0] = '\0';
+	if (ro->upcoming > 0)
+		snprintf(week, sizeof week, " · %ld this week", ro->upcoming);
 	if (ro->al.n == 0)
-		snprintf(title, sizeof title, " nothing overdue or due today ");
+		snprintf(title, sizeof title, " nothing due this week ");
 	else
-		snprintf(title, sizeof title, " %s%ld overdue, %ld today%s ",
-		    ro->overdue ? "! " : "", ro->overdue, ro->due_today,
+		snprintf(title, sizeof title, " %s%ld overdue, %ld today%s%s ",
+		    ro->overdue ? "! " : "", ro->overdue, ro->due_today, week,
 		    ro->alerts_open ? "" : " (! to expand)");
 	draw_text(l->alert_y, 2, l->cols - 4, title, ro->overdue ?
 	    ROLE_OVERDUE : ROLE_TITLE, 0);
 	if (!ro->alerts_open)
 		return;
-	if (ro->al.sel < ro->al.top)
-		ro->al.top = ro->al.sel;
-	if (h > 0 && ro->al.sel >= ro->al.top + h)
-		ro->al.top = ro->al.sel - h + 1;
+	items = (size_t)layout_alert_items(l, ro->al.n);
+	listw_show(&ro->al, items);
 	namew = l->cols / 4;
-	for (y = 0; (size_t)y < h; y++) {
+	for (y = 0; (size_t)y < items; y++) {
 		struct alert	*a;
-		enum role	 r;
+		enum role	 r, rn, ra;
 
 		i = ro->al.top + (size_t)y;
 		if (i >= ro->al.n)
 			break;
 		a = &ro->alerts[i];
-		r = a->late > 0 ? ROLE_OVERDUE : ROLE_TODAY;
+		r = a->late > 0 ? ROLE_OVERDUE : a->late == 0 ? ROLE_TODAY :
+		    ROLE_DIM;
+		rn = a->late < 0 ? ROLE_DIM : ROLE_NAME;
+		ra = a->late < 0 ? ROLE_DIM : ROLE_NORMAL;
 		if (i == ro->al.sel)
-			r = ro->focus == PANE_ALERTS ? ROLE_SELECT :
+			r = rn = ra = ro->focus == PANE_ALERTS ? ROLE_SELECT :
 			    ROLE_SELECT_DIM;
 		draw_fill(l->alert_y + 1 + y, 0, l->cols, r == ROLE_SELECT ||
 		    r == ROLE_SELECT_DIM ? r : ROLE_NORMAL);
 		if (a->late > 0)
 			snprintf(late, sizeof late, "%ldd late", a->late);
-		else
+		else if (a->late == 0)
 			snprintf(late, sizeof late, "today");
+		else if (a->late == -1)
+			snprintf(late, sizeof late, "tomorrow");
+		else {
+			/* "Fri 13 Mar 2026": its first word, the weekday. */
+			date_describe(a->due, day);
+			day[strcspn(day, " ")] = '\0';
+			snprintf(late, sizeof late, "%s in %ldd", day,
+			    -a->late);
+		}
 		x = 1;
 		draw_text(l->alert_y + 1 + y, x, 9, late, r, 0);
 		x += 10;
 		draw_text(l->alert_y + 1 + y, x, namew, a->name ? a->name :
-		    "(no contact)", r == ROLE_SELECT || r == ROLE_SELECT_DIM ?
-		    r : ROLE_NAME, 0);
+		    "(no contact)", rn, 0);
 		x += namew + 1;
 		draw_text(l->alert_y + 1 + y, x, l->cols - x - 1, a->action,
-		    r == ROLE_SELECT || r == ROLE_SELECT_DIM ? r :
-		    ROLE_NORMAL, 0);
+		    ra, 0);
 	}
+	if (items < ro->al.n)
+		draw_more(ro, l->alert_y + 1 + (int)items, items);
+}
+
+/*
+ * The last line of a pane too short for its alerts: how many are below
+ * the ones shown (or above, at the end), and the key that shows them all.
+ */
+static void
+draw_more(struct rolodex *ro, int y, size_t items)
+{
+	char	keys[32], line[96];
+	size_t	below = ro->al.n - ro->al.top - items;
+
+	keymap_keys_for(&keymap_main, ACT_ALERTS_ALL, keys, sizeof keys);
+	if (ro->alerts_open == LAYOUT_ALERTS_ZOOM)
+		snprintf(line, sizeof line, below > 0 ? "+%zu more" :
+		    "%zu above", below > 0 ? below : ro->al.top);
+	else
+		snprintf(line, sizeof line, below > 0 ? "+%zu more (%s shows "
+		    "all)" : "%zu above (%s shows all)", below > 0 ? below :
+		    ro->al.top, keys);
+	draw_fill(y, 0, ro->lay.cols, ROLE_NORMAL);
+	draw_text(y, 1, ro->lay.cols - 2, line, ROLE_DIM, 0);
 }
 
 void

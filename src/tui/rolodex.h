@@ -31,14 +31,14 @@ struct keyscope;
 
 enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
 
-/* An alert: a copy of a pending follow-up due today or earlier. */
+/* An alert: a copy of a pending follow-up due this week or earlier. */
 struct alert {
 	int64_t		 id;
 	int64_t		 contact;
 	char		*name;		/* NULL if linked to no contact */
 	char		*action;
 	char		 due[KITH_DATE_LEN];
-	long		 late;
+	long		 late;		/* days late; negative: days ahead */
 };
 
 /* One line of the contact pane. */
@@ -55,7 +55,7 @@ struct rolodex {
 	struct kith_db	*db;
 	struct layout	 lay;
 	enum pane	 focus;
-	int		 alerts_open;
+	int		 alerts_open;	/* LAYOUT_ALERTS_* */
 	int		 show_archived;
 
 	/* The list: a window of rows onto the query (view.h). */
@@ -87,6 +87,7 @@ struct rolodex {
 	struct alert	*alerts;
 	struct listw	 al;
 	long		 overdue, due_today;
+	long		 upcoming;	/* alerts due in the week ahead */
 };
 
 /* screen_main.c */

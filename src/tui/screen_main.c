@@ -283,8 +283,10 @@ handle_mouse(struct rolodex *ro)
 	} else if (ro->alerts_open && ev.y > l->alert_y &&
 	    ev.y < l->alert_y + l->alert_h) {
 		ro->focus = PANE_ALERTS;
-		if (ro->al.top + (size_t)(ev.y - l->alert_y - 1) < ro->al.n)
-			ro->al.sel = ro->al.top + (size_t)(ev.y - l->alert_y - 1);
+		row = ev.y - l->alert_y - 1;
+		if (row < layout_alert_items(l, ro->al.n) &&
+		    ro->al.top + (size_t)row < ro->al.n)
+			ro->al.sel = ro->al.top + (size_t)row;
 		rolodex_follow(ro, 0);
 	} else if (ev.y == l->search_y)
 		return rolodex_action(ro, ACT_SEARCH);
@@ -414,8 +416,8 @@ move_focused(struct rolodex *ro, enum action act)
 		    ro->lay.body_h : 1));
 		break;
 	case PANE_ALERTS:
-		listw_action(&ro->al, act, (size_t)(ro->lay.alert_h > 1 ?
-		    ro->lay.alert_h - 1 : 1));
+		listw_action(&ro->al, act, (size_t)layout_alert_items(&ro->lay,
+		    ro->al.n));
 		rolodex_follow(ro, 0);
 		break;
 	}
@@ -597,6 +599,19 @@ rolodex_action(struct rolodex *ro, enum action act)
 		list_fix_top(ro);
 		rolodex_follow(ro, 0);
 		break;
+	case ACT_ALERTS_ALL:
+		/* Zoomed, the focus goes to the alerts shown. */
+		if (ro->alerts_open == LAYOUT_ALERTS_ZOOM)
+			ro->alerts_open = LAYOUT_ALERTS_OPEN;
+		else {
+			ro->alerts_open = LAYOUT_ALERTS_ZOOM;
+			ro->focus = PANE_ALERTS;
+		}
+		layout_compute(&ro->lay, LINES, COLS, ro->alerts_open,
+		    (int)ro->al.n);
+		list_fix_top(ro);
+		rolodex_follow(ro, 0);
+		break;
 	case ACT_ARCHIVED:
 		ro->show_archived = !ro->show_archived;
 		ro->total_shown = -1;
@@ -675,6 +690,8 @@ main_resize(struct app *app, struct screen *s)
 	(void)app;
 	layout_compute(&ro->lay, LINES, COLS, ro->alerts_open,
 	    (int)ro->al.n);
+	/* Scrolled no further than the selection needs at this size. */
+	ro->al.top = 0;
 	if (ro->lay.ok) {
 		list_fix_top(ro);
 		rolodex_follow(ro, 1);	/* wraps anew */

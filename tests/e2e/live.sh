@@ -54,7 +54,7 @@ start "KITH_NOW='2026-03-10 23:59:55'"
 expect "0 overdue  1 today" "just before midnight: one due today"
 s=$(screen)
 expect_in "$s" "today     Ana Petrović" "Ana's call is today's"
-expect_not_in "$s" "send the engagement letter" "Bob's letter is not due yet"
+expect_in "$s" "tomorrow  Bob Smith" "Bob's letter is not due yet: it is tomorrow's"
 expect_not_in "$s" "! Ana" "nothing marked overdue yet"
 # No key is pressed: kith notices the new day by itself.
 expect "! 1 overdue  1 today" "after midnight: today's turned overdue"

@@ -296,6 +296,38 @@ test_layout(void)
 	layout_compute(&l, LAYOUT_MIN_ROWS, LAYOUT_MIN_COLS, 1, 100);
 	CHECK(l.ok);
 	CHECK(l.body_h >= 5);
+
+	/* Open at 80x24, 15 alerts: 5 listed and a "+10 more" line. */
+	layout_compute(&l, 24, 80, LAYOUT_ALERTS_OPEN, 15);
+	CHECK_INT(l.alert_h, 1 + 6);
+	CHECK_INT(layout_alert_items(&l, 15), 5);
+	CHECK_INT(layout_alert_items(&l, 6), 6);	/* all fit: no line */
+	CHECK_INT(layout_alert_items(&l, 0), 6);
+	/* Zoomed, the pane takes all but LAYOUT_ZOOM_BODY body rows. */
+	layout_compute(&l, 24, 80, LAYOUT_ALERTS_ZOOM, 40);
+	CHECK(l.ok);
+	CHECK_INT(l.body_h, LAYOUT_ZOOM_BODY);
+	CHECK_INT(l.alert_h, 1 + 17);
+	CHECK_INT(l.alert_y + l.alert_h, l.status_y);
+	CHECK_INT(layout_alert_items(&l, 40), 16);
+	/* ... and no more than its alerts need: 15 shown whole. */
+	layout_compute(&l, 24, 80, LAYOUT_ALERTS_ZOOM, 15);
+	CHECK_INT(l.alert_h, 1 + 15);
+	CHECK_INT(layout_alert_items(&l, 15), 15);
+	CHECK_INT(l.body_y + l.body_h, l.alert_y);
+	CHECK(l.body_h >= LAYOUT_ZOOM_BODY);
+	layout_compute(&l, LAYOUT_MIN_ROWS, LAYOUT_MIN_COLS,
+	    LAYOUT_ALERTS_ZOOM, 100);
+	CHECK(l.ok);
+	CHECK_INT(l.body_h, LAYOUT_ZOOM_BODY);
+	CHECK_INT(layout_alert_items(&l, 100), l.alert_h - 2);
+	/* Shut: the title line only, no alert listed. */
+	layout_compute(&l, 24, 80, LAYOUT_ALERTS_SHUT, 15);
+	CHECK_INT(l.alert_h, 1);
+	CHECK_INT(layout_alert_items(&l, 15), 0);
+	/* A pane of one line lists its one alert rather than "+1 more". */
+	l.alert_h = 2;
+	CHECK_INT(layout_alert_items(&l, 3), 1);
 }
 
 /* The human dates the follow-up and snooze forms accept (as the CLI). */
