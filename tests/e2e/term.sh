@@ -137,6 +137,7 @@ keys Tab C-u
 type_text "fri"
 expect "→ Fri 6 Mar 2026" "the log form reads 'fri' as the last Friday"
 keys Escape
+expect_gone "Log an interaction" "Esc closes the log form"
 
 keys e
 expect "Edit contact" "e opens the contact form"
@@ -150,6 +151,7 @@ keys C-u
 type_text "tomorrow"
 expect "? not a date" "a birthday is written out, not 'tomorrow'"
 keys Escape
+expect_gone "Edit contact" "Esc closes the contact form"
 
 # The snooze date, from the alert pane.
 keys Tab Tab
@@ -160,6 +162,7 @@ expect "Snooze until" "the snooze date form"
 type_text "next week"
 expect "→ Mon 16 Mar 2026" "the snooze date is previewed"
 keys Escape
+expect_gone "Snooze until" "Esc closes the snooze form"
 keys q
 expect "KITH-EXIT=0" "quit (dates)"
 
@@ -173,5 +176,6 @@ keys Tab C-u
 type_text "8 dec"
 expect "→ Tue 8 Dec 2026" "at 50x14 the preview is on the hint line"
 keys Escape
+expect_gone "Follow-up for" "Esc closes the form at 50x14"
 keys q
 expect "KITH-EXIT=0" "quit (50x14)"
