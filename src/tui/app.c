@@ -34,6 +34,7 @@
 #include "trace.h"
 #include "tui.h"
 #include "utf8.h"
+#include "wrap.h"
 
 #define TICK_MS		1000
 #define TUI_CACHE_KIB	4096	/* SQLite page cache of the TUI */
@@ -213,20 +214,42 @@ draw_keybar(int y, int cols, const struct keyscope *sc)
 			x = draw_hint(y, x, cols, tail[k]);
 }
 
-/* The status line: a message, or the key bar of the topmost screen. */
+/*
+ * The status line: a message, or the key bar of the topmost screen.  A
+ * message too long for one line is wrapped at spaces (wrap.h) onto the
+ * lines above, over the bottom of the screens, up to half the screen;
+ * only a message longer than that is cut, its last line ending in "…".
+ */
 static void
 draw_status(struct app *app)
 {
-	struct screen	*top = app->stack[app->depth - 1];
-	struct keyscope	 sc = { { 0 }, 0 };
-	int		 y = LINES - 1;
+	struct screen		*top = app->stack[app->depth - 1];
+	struct keyscope		 sc = { { 0 }, 0 };
+	struct wrap_line	*wl;
+	size_t			 n, i, max;
+	char			*line;
+	int			 y = LINES - 1;
+	enum role		 r = app->msg_err ? ROLE_ERROR : ROLE_NAME;
 
-	draw_fill(y, 0, COLS, ROLE_NORMAL);
 	if (app->msg[0] != '\0') {
-		draw_text(y, 1, COLS - 2, app->msg, app->msg_err ?
-		    ROLE_ERROR : ROLE_NAME, 0);
-		return;
+		n = wrap_text(app->msg, COLS - 2, &wl);
+		max = LINES > 6 ? (size_t)LINES / 2 : 1;
+		if (n > max)
+			n = max;
+		for (i = 0; i < n; i++) {
+			y = LINES - (int)n + (int)i;
+			draw_fill(y, 0, COLS, ROLE_NORMAL);
+			/* The last line shown takes the rest, cut with "…". */
+			line = i + 1 == n ? xstrdup(app->msg + wl[i].off) :
+			    xstrndup(app->msg + wl[i].off, wl[i].len);
+			draw_text_cut(y, 1, COLS - 2, line, r, 0);
+			free(line);
+		}
+		free(wl);
+		if (n > 0)
+			return;
 	}
+	draw_fill(y, 0, COLS, ROLE_NORMAL);
 	if (top->ops->keymap != NULL)
 		top->ops->keymap(app, top, &sc);
 	draw_keybar(y, COLS, &sc);

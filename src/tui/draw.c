@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/util.h"
 #include "draw.h"
 #include "utf8.h"
 
@@ -95,6 +96,23 @@ draw_text(int y, int x, int width, const char *s, enum role r, int pad)
 		for (; w < width; w++)
 			mvaddch(y, x + w, ' ');
 	attrset(A_NORMAL);
+	return w;
+}
+
+int
+draw_text_cut(int y, int x, int width, const char *s, enum role r, int pad)
+{
+	char	*head;
+	size_t	 len;
+	int	 used, w;
+
+	len = s != NULL ? strlen(s) : 0;
+	if (s == NULL || width <= 1 || u8_width_n(s, len) <= width)
+		return draw_text(y, x, width, s, r, pad);
+	head = xstrndup(s, u8_fit(s, len, width - 1, &used));
+	w = draw_text(y, x, used, head, r, 0);
+	free(head);
+	w += draw_text(y, x + w, width - w, "…", r, pad);
 	return w;
 }
 

@@ -25,6 +25,9 @@ int	 draw_attr(enum role);
  * with spaces.  Returns the cells drawn (padding included).
  */
 int	 draw_text(int y, int x, int width, const char *s, enum role, int pad);
+/* As draw_text, but text too wide for width ends in "…" where it is cut. */
+int	 draw_text_cut(int y, int x, int width, const char *s, enum role,
+	    int pad);
 /* Fills width cells at (y, x) with spaces. */
 void	 draw_fill(int y, int x, int width, enum role);
 /* Horizontal and vertical rules of box-drawing characters. */

@@ -71,7 +71,10 @@ KEYMAP(keymap_list, "Contact list", list_binds);
 
 static const struct keybind detail_binds[] = {
 	MOVE_KEYS,
-	{ 0, '\r',	ACT_OPEN, "on a relationship: go to that person" },
+	{ 0, '\r',	ACT_OPEN, "on a relationship: go to that person; on "
+	    "\"+N more fields\": show them; elsewhere: read the line (the "
+	    "notes, an interaction; on a heading, the whole sheet) in full in "
+	    "the pager" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
 };
 KEYMAP(keymap_detail, "Contact pane", detail_binds);
@@ -168,13 +171,30 @@ static const struct keybind textbox_binds[] = {
 	{ 1, KEY_ENTER,	ACT_CLOSE, NULL },	{ 0, ' ',	ACT_CLOSE, NULL },
 	{ 0, '?',	ACT_CLOSE, NULL },
 };
-KEYMAP(keymap_textbox, "Messages, help and the pager", textbox_binds);
+KEYMAP(keymap_textbox, "Messages and help", textbox_binds);
+
+static const struct keybind pager_binds[] = {
+	{ 1, KEY_DOWN,	ACT_DOWN, "scroll down a line" },
+	{ 0, 'j',	ACT_DOWN, NULL },
+	{ 1, KEY_UP,	ACT_UP, "scroll up a line" },	{ 0, 'k',	ACT_UP, NULL },
+	{ 1, KEY_NPAGE,	ACT_PAGE_DOWN, "scroll down a page" },
+	{ 0, ' ',	ACT_PAGE_DOWN, NULL },
+	{ 0, CTRL('f'),	ACT_PAGE_DOWN, NULL },
+	{ 1, KEY_PPAGE,	ACT_PAGE_UP, "scroll up a page" },
+	{ 0, CTRL('b'),	ACT_PAGE_UP, NULL },
+	{ 0, CTRL('d'),	ACT_HALF_DOWN, "scroll down half a page" },
+	{ 0, CTRL('u'),	ACT_HALF_UP, "scroll up half a page" },
+	{ 1, KEY_HOME,	ACT_HOME, "the start" },	{ 0, 'g',	ACT_HOME, NULL },
+	{ 1, KEY_END,	ACT_END, "the end" },	{ 0, 'G',	ACT_END, NULL },
+	{ 0, 'q',	ACT_CLOSE, NULL },	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_pager, "Pager", pager_binds);
 
 const struct keymap *const keymaps_all[] = {
 	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
 	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
-	&keymap_path, &keymap_finder, NULL
+	&keymap_path, &keymap_finder, &keymap_pager, NULL
 };
 
 static const char *const names[] = {

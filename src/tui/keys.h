@@ -43,7 +43,8 @@ extern const struct keymap	keymap_path;	/* a form's file name field */
 extern const struct keymap	keymap_finder;	/* the contact finder */
 extern const struct keymap	keymap_picker;	/* pickers */
 extern const struct keymap	keymap_confirm;	/* y/n questions */
-extern const struct keymap	keymap_textbox;	/* messages, help, pager */
+extern const struct keymap	keymap_textbox;	/* messages, help */
+extern const struct keymap	keymap_pager;	/* the pager */
 extern const struct keymap	keymap_edit;	/* editing a text field */
 
 /* Every table, for the help and the tests; NULL-terminated. */

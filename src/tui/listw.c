@@ -40,6 +40,27 @@ listw_resize(struct listw *l, size_t n)
 		l->top = l->sel;
 }
 
+void
+listw_scroll(struct listw *l, long delta, size_t h)
+{
+	long	top = (long)l->top + delta, max;
+
+	if (h == 0)
+		h = 1;
+	max = l->n > h ? (long)(l->n - h) : 0;
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	/* At either end the selection goes on to the first or last item. */
+	if (top == (long)l->top)
+		listw_move(l, delta);
+	else
+		listw_move(l, top - (long)l->top);
+	l->top = (size_t)top;
+	listw_show(l, h);
+}
+
 long
 listw_page(size_t h)
 {

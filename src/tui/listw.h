@@ -30,6 +30,12 @@ void	 listw_resize(struct listw *, size_t n);
  * 1 if act is one, 0 otherwise.
  */
 int	 listw_action(struct listw *, enum action, size_t h);
+/*
+ * Scrolls a list shown in h rows by delta rows, the selection with it (it
+ * stays on the same row of the screen), both clamped to the list: for
+ * text to read, where a page key should bring new lines into view.
+ */
+void	 listw_scroll(struct listw *, long delta, size_t h);
 /* The rows a page (and half a page) moves in h rows. */
 long	 listw_page(size_t h);
 

@@ -3,7 +3,11 @@
  * The contact pane of the main screen: the core's contact sheet (sheet.h)
  * of one contact, rendered as lines the user can move through; a line of
  * a relationship jumps to that person, a line of a follow-up is what d, s
- * and x offer first.
+ * and x offer first.  Nothing is cut silently: a line wider than the pane
+ * ends in "…", "↑ more" and "↓ more" show there are lines above or below,
+ * and Enter on a line reads it in full in the pager (screen_pager.c).
+ * Beyond CUSTOM_SHOWN, the columns an import kept are collapsed into one
+ * "+N more fields" line, which Enter expands.
  */
 #include <curses.h>
 #include <stdarg.h>
@@ -21,20 +25,28 @@
 #include "rolodex.h"
 #include "tui.h"
 #include "utf8.h"
+#include "wrap.h"
 
 #define NOTES_LINES	8	/* of notes on the contact sheet */
+#define CUSTOM_SHOWN	5	/* custom fields shown before "+N more" */
 
 static void	add_line(struct rolodex *, int, int64_t, int64_t,
 		    const char *, ...) __attribute__((format(printf, 5, 6)));
+static void	set_last(struct rolodex *, enum dline_kind, const char *);
 static void	add_notes(struct rolodex *, const char *);
+static void	add_custom(struct rolodex *, const struct contact *);
+static char	*sheet_text(const struct rolodex *);
+static void	sb_add(char **, size_t *, const char *);
 
 void
 detail_free(struct rolodex *ro)
 {
 	size_t	i;
 
-	for (i = 0; i < ro->dl.n; i++)
+	for (i = 0; i < ro->dl.n; i++) {
 		free(ro->dlines[i].text);
+		free(ro->dlines[i].full);
+	}
 	free(ro->dlines);
 	ro->dlines = NULL;
 	ro->dl.n = 0;
@@ -67,44 +79,70 @@ add_line(struct rolodex *ro, int role, int64_t jump, int64_t fid,
 	d->role = role;
 	d->jump = jump;
 	d->followup = fid;
+	d->kind = DLINE_TEXT;
+	d->full = NULL;
+}
+
+/* The last line added is of kind, with full as its full text (copied). */
+static void
+set_last(struct rolodex *ro, enum dline_kind kind, const char *full)
+{
+	struct dline	*d = &ro->dlines[ro->dl.n - 1];
+
+	d->kind = kind;
+	d->full = full != NULL ? xstrdup(full) : NULL;
 }
 
 /*
- * The notes, wrapped at spaces to the detail pane's width (a word too
- * long for a line is cut), NOTES_LINES lines at most; "…" marks the rest.
+ * The notes, wrapped at spaces to the detail pane's width (wrap.h),
+ * NOTES_LINES lines at most; "…" marks the rest, and a line under them
+ * says that Enter shows them all.
  */
 static void
 add_notes(struct rolodex *ro, const char *notes)
 {
-	const char	*p = notes, *end, *nl;
-	size_t		 n, fit, sp;
-	int		 width = ro->lay.detail_w - 10, lines = 0;
+	struct wrap_line	*wl;
+	size_t			 n, i;
+	int			 width = ro->lay.detail_w - 10;
 
 	if (width < 10)
 		width = 10;
-	while (p != NULL && *p != '\0' && lines < NOTES_LINES) {
-		nl = strchr(p, '\n');
-		end = nl != NULL ? nl : p + strlen(p);
-		n = (size_t)(end - p);
-		fit = u8_fit(p, n, width, NULL);
-		if (fit < n) {
-			for (sp = fit; sp > 0 && p[sp] != ' '; sp--)
-				;
-			if (sp > 0)
-				fit = sp;
-			else if (fit == 0)	/* not even one character */
-				fit = n;
-		}
-		add_line(ro, ROLE_DIM, 0, 0, "%-8s %.*s%s", lines ? "" :
-		    "notes", (int)fit, p, lines + 1 == NOTES_LINES &&
-		    (fit < n || (nl != NULL && nl[1] != '\0')) ? " …" : "");
-		lines++;
-		p += fit;
-		if (fit == n)
-			p = nl != NULL ? nl + 1 : NULL;
-		else
-			while (*p == ' ')
-				p++;
+	n = wrap_text(notes, width, &wl);
+	for (i = 0; i < n && i < NOTES_LINES; i++) {
+		add_line(ro, ROLE_DIM, 0, 0, "%-8s %.*s%s", i ? "" : "notes",
+		    (int)wl[i].len, notes + wl[i].off, i + 1 == NOTES_LINES &&
+		    n > NOTES_LINES ? " …" : "");
+		set_last(ro, DLINE_NOTES, NULL);
+	}
+	if (n > NOTES_LINES) {
+		add_line(ro, ROLE_DIM, 0, 0, "%-8s (%zu more lines: Enter "
+		    "reads all)", "", n - NOTES_LINES);
+		set_last(ro, DLINE_NOTES, NULL);
+	}
+	free(wl);
+}
+
+/*
+ * The columns an import could not map, so nothing imported is hidden:
+ * the first CUSTOM_SHOWN, then "+N more fields" until the user opens
+ * them (ro->custom_open).
+ */
+static void
+add_custom(struct rolodex *ro, const struct contact *c)
+{
+	size_t	i, shown = c->n_custom;
+
+	if (!ro->custom_open && shown > CUSTOM_SHOWN + 1)
+		shown = CUSTOM_SHOWN;
+	for (i = 0; i < shown; i++) {
+		add_line(ro, ROLE_DIM, 0, 0, "%-8s %s: %s", i ? "" : "other",
+		    c->custom[i].key, c->custom[i].value);
+		set_last(ro, DLINE_TEXT, ro->dlines[ro->dl.n - 1].text + 9);
+	}
+	if (shown < c->n_custom) {
+		add_line(ro, ROLE_DIM, 0, 0, "%-8s +%zu more fields (Enter "
+		    "shows them)", "", c->n_custom - shown);
+		set_last(ro, DLINE_MORE, NULL);
 	}
 }
 
@@ -125,6 +163,8 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 
 	if (!force && id == ro->detail_id)
 		return;
+	if (id != ro->detail_id)
+		ro->custom_open = 0;
 	detail_free(ro);
 	ro->detail_id = id;
 	ro->dl.sel = ro->dl.top = 0;
@@ -140,6 +180,7 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 	sh->contact = NULL;
 	add_line(ro, ROLE_NAME, 0, 0, "%s%s", c->display,
 	    c->archived ? "  (archived)" : "");
+	set_last(ro, DLINE_HEAD, NULL);
 	if (sh->headline != NULL)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", sh->headline);
 	if (c->nickname != NULL)
@@ -167,14 +208,13 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 		    c->birthday);
 	if (sh->tags != NULL)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sh->tags);
-	/* Columns an import could not map, so nothing imported is hidden. */
-	for (i = 0; i < c->n_custom; i++)
-		add_line(ro, ROLE_DIM, 0, 0, "%-8s %s: %s", i ? "" : "other",
-		    c->custom[i].key, c->custom[i].value);
+	add_custom(ro, c);
 	add_notes(ro, c->notes);
 	if (sh->n_relations > 0) {
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");
+		set_last(ro, DLINE_HEAD, NULL);
 		add_line(ro, ROLE_TITLE, 0, 0, "Relationships");
+		set_last(ro, DLINE_HEAD, NULL);
 	}
 	for (i = 0; i < sh->n_relations; i++) {
 		rel = sh->rel_lines[i].rel;
@@ -184,7 +224,9 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 	}
 	if (sh->n_followups > 0) {
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");
+		set_last(ro, DLINE_HEAD, NULL);
 		add_line(ro, ROLE_TITLE, 0, 0, "Follow-ups");
+		set_last(ro, DLINE_HEAD, NULL);
 	}
 	for (i = 0; i < sh->n_followups; i++) {
 		char late[48] = "";
@@ -201,12 +243,20 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 	}
 	if (sh->n_interactions > 0) {
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");
+		set_last(ro, DLINE_HEAD, NULL);
 		add_line(ro, ROLE_TITLE, 0, 0, "Latest interactions");
+		set_last(ro, DLINE_HEAD, NULL);
 	}
 	for (i = 0; i < sh->n_interactions; i++) {
+		char *full;
+
 		in = &sh->interactions[i];
 		add_line(ro, ROLE_NORMAL, 0, 0, "  %-10.10s %-7s %s", in->at,
 		    in->kind, in->summary);
+		full = xasprintf("%s  %s\n\n%s", in->at, in->kind,
+		    in->summary != NULL ? in->summary : "");
+		set_last(ro, DLINE_TEXT, full);
+		free(full);
 	}
 	sheet_free(sh);
 }
@@ -216,7 +266,8 @@ detail_draw(struct rolodex *ro)
 {
 	const struct layout	*l = &ro->lay;
 	size_t			 h = (size_t)l->body_h, i;
-	int			 y;
+	int			 y, w, mark;
+	const char		*more;
 
 	if (ro->dl.sel < ro->dl.top)
 		ro->dl.top = ro->dl.sel;
@@ -228,12 +279,114 @@ detail_draw(struct rolodex *ro)
 		i = ro->dl.top + (size_t)y;
 		if (i >= ro->dl.n)
 			break;
+		/* Lines above or below the pane: say so at its edges. */
+		more = NULL;
+		if (y == 0 && ro->dl.top > 0)
+			more = "↑ more";
+		else if (y == l->body_h - 1 && i + 1 < ro->dl.n)
+			more = "↓ more";
+		w = l->detail_w - 1;
+		mark = more != NULL ? u8_width(more) + 1 : 0;
+		if (mark > 0 && w - mark >= 10) {
+			w -= mark;
+			draw_text(l->body_y + y, l->detail_x + w + 1, mark - 1,
+			    more, ROLE_TITLE, 0);
+		}
 		r = ro->dlines[i].role;
 		if (ro->focus == PANE_DETAIL && i == ro->dl.sel)
 			r = ROLE_SELECT;
-		draw_text(l->body_y + y, l->detail_x, l->detail_w - 1,
+		draw_text_cut(l->body_y + y, l->detail_x, w,
 		    ro->dlines[i].text, r, ro->focus == PANE_DETAIL &&
 		    i == ro->dl.sel);
 	}
 }
 
+/* Appends s to the string *buf of *len bytes. */
+static void
+sb_add(char **buf, size_t *len, const char *s)
+{
+	size_t	n = strlen(s);
+
+	*buf = xreallocarray(*buf, *len + n + 1, 1);
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+/*
+ * The whole sheet as text, each item in full: the notes and every custom
+ * field, even those the pane collapses; caller frees.
+ */
+static char *
+sheet_text(const struct rolodex *ro)
+{
+	const struct contact	*c = ro->contact;
+	const struct dline	*d;
+	char			*buf = NULL, *line;
+	size_t			 len = 0, i;
+	int			 notes_done = 0;
+
+	sb_add(&buf, &len, "");
+	for (i = 0; i < ro->dl.n; i++) {
+		d = &ro->dlines[i];
+		if (d->kind == DLINE_NOTES) {
+			if (notes_done++ == 0 && c->notes != NULL) {
+				sb_add(&buf, &len, "notes\n");
+				sb_add(&buf, &len, c->notes);
+				sb_add(&buf, &len, "\n");
+			}
+			continue;
+		}
+		if (d->kind == DLINE_MORE) {
+			size_t k;
+
+			for (k = CUSTOM_SHOWN; k < c->n_custom; k++) {
+				line = xasprintf("%-8s %s: %s\n", "",
+				    c->custom[k].key, c->custom[k].value);
+				sb_add(&buf, &len, line);
+				free(line);
+			}
+			continue;
+		}
+		sb_add(&buf, &len, d->text);
+		sb_add(&buf, &len, "\n");
+	}
+	return buf;
+}
+
+int
+detail_open(struct rolodex *ro)
+{
+	const struct dline	*d;
+	char			*title, *text;
+	size_t			 sel = ro->dl.sel, top = ro->dl.top;
+
+	if (ro->contact == NULL || sel >= ro->dl.n)
+		return 0;
+	d = &ro->dlines[sel];
+	switch (d->kind) {
+	case DLINE_MORE:
+		ro->custom_open = 1;
+		detail_load(ro, ro->detail_id, 1);
+		listw_resize(&ro->dl, ro->dl.n);
+		ro->dl.sel = sel < ro->dl.n ? sel : 0;
+		ro->dl.top = top <= ro->dl.sel ? top : ro->dl.sel;
+		return KITH_REDRAW;
+	case DLINE_NOTES:
+		title = xasprintf("%s — notes", ro->contact->display);
+		app_push(ro->app, pager_new(title, ro->contact->notes));
+		break;
+	case DLINE_HEAD:
+		title = xstrdup(ro->contact->display);
+		text = sheet_text(ro);
+		app_push(ro->app, pager_new(title, text));
+		free(text);
+		break;
+	default:
+		title = xstrdup(ro->contact->display);
+		app_push(ro->app, pager_new(title, d->full != NULL ? d->full :
+		    d->text));
+		break;
+	}
+	free(title);
+	return KITH_REDRAW;
+}

@@ -41,12 +41,22 @@ struct alert {
 	long		 late;		/* days late; negative: days ahead */
 };
 
+/* What Enter does on a line of the contact pane besides a jump. */
+enum dline_kind {
+	DLINE_TEXT,	/* the pager shows full (or text) */
+	DLINE_NOTES,	/* a line of the notes: the pager shows them all */
+	DLINE_MORE,	/* "+N more fields": shows them in place */
+	DLINE_HEAD	/* a heading or blank: the pager shows the sheet */
+};
+
 /* One line of the contact pane. */
 struct dline {
 	char		*text;
 	int		 role;		/* ROLE_* in draw.h */
 	int64_t		 jump;		/* contact to jump to, or 0 */
 	int64_t		 followup;	/* follow-up on this line, or 0 */
+	enum dline_kind	 kind;
+	char		*full;		/* its item in full, NULL: text */
 };
 
 struct rolodex {
@@ -82,6 +92,7 @@ struct rolodex {
 	struct contact	*contact;
 	struct dline	*dlines;
 	struct listw	 dl;
+	int		 custom_open;	/* every custom field shown */
 
 	/* The alert pane. */
 	struct alert	*alerts;
@@ -125,6 +136,12 @@ void		 list_draw_search(struct rolodex *);
 void		 detail_load(struct rolodex *, int64_t id, int force);
 void		 detail_free(struct rolodex *);
 void		 detail_draw(struct rolodex *);
+/*
+ * Enter on the selected line that is no relationship: expands the
+ * collapsed custom fields, or opens the pager on the line's full text
+ * (the notes, the interaction, the whole sheet on a heading).
+ */
+int		 detail_open(struct rolodex *);
 
 /* pane_alerts.c: the alert pane. */
 void		 alerts_load(struct rolodex *);

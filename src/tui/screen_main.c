@@ -412,8 +412,18 @@ move_focused(struct rolodex *ro, enum action act)
 		rolodex_follow(ro, 0);
 		break;
 	case PANE_DETAIL:
-		listw_action(&ro->dl, act, (size_t)(ro->lay.body_h > 0 ?
-		    ro->lay.body_h : 1));
+		/* Page keys scroll the sheet, the selection with it. */
+		h = (size_t)(ro->lay.body_h > 0 ? ro->lay.body_h : 1);
+		if (act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
+		    act == ACT_HALF_UP || act == ACT_HALF_DOWN) {
+			long page = listw_page(h);
+
+			if (act == ACT_HALF_UP || act == ACT_HALF_DOWN)
+				page = (page + 1) / 2;
+			listw_scroll(&ro->dl, act == ACT_PAGE_UP ||
+			    act == ACT_HALF_UP ? -page : page, h);
+		} else
+			listw_action(&ro->dl, act, h);
 		break;
 	case PANE_ALERTS:
 		listw_action(&ro->al, act, (size_t)layout_alert_items(&ro->lay,
@@ -553,6 +563,8 @@ rolodex_action(struct rolodex *ro, enum action act)
 			    NULL;
 			if (d != NULL && d->jump != 0)
 				rolodex_jump(ro, d->jump);
+			else
+				return detail_open(ro);
 		} else if (rolodex_alert(ro) != NULL)
 			rolodex_jump(ro, rolodex_alert(ro)->contact);
 		break;

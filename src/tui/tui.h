@@ -116,6 +116,8 @@ struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
  */
 struct screen	*message_new(const char *title, const char *text);
 struct screen	*help_new(const struct keyscope *);
+/* screen_pager.c: text wrapped to the screen, to scroll through. */
+struct screen	*pager_new(const char *title, const char *text);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */
 struct screen	*finder_new(const char *title, pick_fn, int64_t id,
 		    void *ctx);

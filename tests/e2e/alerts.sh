@@ -99,7 +99,7 @@ expect "│ Katharina Weiß" "Sunday's follow-up highlighted"
 keys s
 expect "Snooze: set up monthly legal spend report" "s on a follow-up of the week ahead"
 keys j Enter
-expect "Snoozed to Tue 17 Mar 2026: set up monthly legal spend report — Katharina Weiß" \
+expect "Snoozed to Tue 17 Mar 2026: set up monthly legal spend report" \
     "snoozed a week from today"
 expect "Tue in 7d Katharina Weiß" "listed on its new day"
 expect_in "$(due7)" "$(printf '2026-03-17\t-7\t55\tKatharina Weiß')" "the follow-up is due on the 17th"
