@@ -152,3 +152,25 @@ expect_in "$s" "x drop" "and drop"
 expect_in "$s" "q quit" "and still quit"
 keys q
 expect "KITH-EXIT=0" "quit"
+
+# u on an import asks first, naming it; the default answer is No.
+rm -f "$DB"
+printf 'Name,E-mail\nPetar Jovanovic,petar@example.rs\n' >"$T/u.csv"
+"$KITH" --db "$DB" import "$T/u.csv" >/dev/null 2>&1
+E2E_COLS=100 E2E_ROWS=30
+start
+expect "Petar Jovanovic" "the imported contact"
+keys u
+expect "Undo the import \"imported $T/u.csv (batch 1)" "u on an import asks, naming it"
+keys Enter
+expect "cancelled" "Enter is No"
+out=$("$KITH" --db "$DB" list --tsv)
+expect_in "$out" "Petar Jovanovic" "nothing undone on No"
+keys u
+expect "Undo the import" "u asks again"
+keys y
+expect "Undone: imported" "y undoes the import"
+out=$("$KITH" --db "$DB" list --tsv)
+expect_not_in "$out" "Petar Jovanovic" "the imported contact is gone"
+keys q
+expect "KITH-EXIT=0" "quit"
