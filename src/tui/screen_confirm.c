@@ -8,6 +8,7 @@
  * open.  The answer function is called once: fn(app, 0, id, ctx) for yes,
  * with PICK_CANCEL for no or when the question goes unanswered.
  */
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,10 +19,11 @@
 #include "overlay.h"
 #include "tui.h"
 #include "utf8.h"
+#include "wrap.h"
 
 struct confirm {
 	struct screen	 s;
-	char		 question[200];
+	char		 question[600];
 	pick_fn		 fn;
 	int64_t		 id;
 	void		*ctx;
@@ -68,13 +70,27 @@ confirm_leave(struct app *app, struct screen *s)
 static void
 confirm_draw(struct app *app, struct screen *s)
 {
-	struct confirm	*c = (struct confirm *)s;
-	int		 y, x, h, w;
+	struct confirm		*c = (struct confirm *)s;
+	struct wrap_line	*wl;
+	char			*line;
+	size_t			 n, i;
+	int			 y, x, h, w, want;
 
 	(void)app;
-	overlay_box(3, u8_width(c->question) + 6, &y, &x, &h, &w);
+	/* A question too long for one line wraps: it names what it acts on. */
+	want = u8_width(c->question) + 6;
+	n = wrap_text(c->question, (want < COLS - 2 ? want : COLS - 2) - 4,
+	    &wl);
+	overlay_box((int)n + 2, want, &y, &x, &h, &w);
 	draw_box(y, x, h, w, NULL);
-	draw_text(y + 1, x + 2, w - 4, c->question, ROLE_NAME, 0);
+	for (i = 0; i < n && (int)i < h - 2; i++) {
+		/* The last line that fits takes the rest, cut with "…". */
+		line = (int)i + 1 == h - 2 ? xstrdup(c->question + wl[i].off) :
+		    xstrndup(c->question + wl[i].off, wl[i].len);
+		draw_text_cut(y + 1 + (int)i, x + 2, w - 4, line, ROLE_NAME, 0);
+		free(line);
+	}
+	free(wl);
 }
 
 static void

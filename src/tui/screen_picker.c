@@ -103,7 +103,7 @@ picker_draw(struct app *app, struct screen *s)
 		k = p->l.top + (size_t)i;
 		if (k >= p->l.n)
 			break;
-		draw_text(y + 1 + i, x + 1, w - 2, p->items[k],
+		draw_text_cut(y + 1 + i, x + 1, w - 2, p->items[k],
 		    k == p->l.sel ? ROLE_SELECT : ROLE_NORMAL, 1);
 	}
 }

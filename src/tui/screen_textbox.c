@@ -146,7 +146,8 @@ textbox_draw(struct app *app, struct screen *s)
 		k = t->top + (size_t)i;
 		if (k >= t->n)
 			break;
-		draw_text(y + 1 + i, x + 2, w - 4, t->lines[k], ROLE_NORMAL, 0);
+		draw_text_cut(y + 1 + i, x + 2, w - 4, t->lines[k],
+		    ROLE_NORMAL, 0);
 	}
 }
 

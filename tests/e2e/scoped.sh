@@ -157,11 +157,13 @@ expect "KITH-EXIT=0" "quit"
 rm -f "$DB"
 printf 'Name,E-mail\nPetar Jovanovic,petar@example.rs\n' >"$T/u.csv"
 "$KITH" --db "$DB" import "$T/u.csv" >/dev/null 2>&1
-E2E_COLS=100 E2E_ROWS=30
+E2E_COLS=80 E2E_ROWS=24
 start
 expect "Petar Jovanovic" "the imported contact"
 keys u
-expect "Undo the import \"imported $T/u.csv (batch 1)" "u on an import asks, naming it"
+expect "Undo the import \"imported $T/u.csv" "u on an import asks, naming it"
+# At 80 columns the question wraps rather than being cut.
+expect "removing what it added? (y/N)" "the whole question shows"
 keys Enter
 expect "cancelled" "Enter is No"
 out=$("$KITH" --db "$DB" list --tsv)
