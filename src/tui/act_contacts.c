@@ -340,8 +340,10 @@ act_contact_form(struct rolodex *ro, int edit)
 		form_field(f, "Notes", FIELD_TEXT, "(several lines: E edits "
 		    "them in $EDITOR)");
 		cf->notes_locked = 1;
-	} else
+	} else {
 		form_field(f, "Notes", FIELD_TEXT, c ? c->notes : NULL);
+		form_lines(f, CF_NOTES);
+	}
 	form_hint(f, "lists: comma-separated  Tab/Up/Down: field  "
 	    "Enter: save  Esc: cancel");
 	cf->base = c;		/* the form owns it now */

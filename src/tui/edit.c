@@ -72,7 +72,8 @@ edit_insert(struct edit *e, wchar_t wc)
 	char		mb[MB_LEN_MAX];
 	size_t		n;
 
-	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0))
+	if ((wc < 0x20 && !(wc == '\n' && e->lines)) ||
+	    (wc >= 0x7f && wc < 0xa0))
 		return;
 	memset(&mbs, 0, sizeof mbs);
 	if ((n = wcrtomb(mb, wc, &mbs)) == (size_t)-1)
@@ -205,10 +206,23 @@ edit_paste(struct edit *e, const char *text)
 	for (; n > 0; text++, n--) {
 		if (*text == '\r' && n > 1 && text[1] == '\n')
 			continue;		/* CRLF: one break */
-		*o++ = *text == '\r' || *text == '\n' || *text == '\t' ?
-		    ' ' : *text;
+		if ((*text == '\r' || *text == '\n') && e->lines)
+			*o++ = '\n';
+		else
+			*o++ = *text == '\r' || *text == '\n' ||
+			    *text == '\t' ? ' ' : *text;
 	}
 	*o = '\0';
-	edit_insert_str(e, line);
+	/* Line by line: edit_insert_str() leaves controls out. */
+	for (o = line; o != NULL; ) {
+		char *nl = strchr(o, '\n');
+
+		if (nl != NULL)
+			*nl = '\0';
+		edit_insert_str(e, o);
+		if (nl != NULL)
+			edit_insert(e, L'\n');
+		o = nl != NULL ? nl + 1 : NULL;
+	}
 	free(line);
 }

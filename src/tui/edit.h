@@ -20,6 +20,8 @@ struct edit {
 	size_t	 cap;
 	size_t	 cur;		/* cursor, a byte offset on a character start */
 	size_t	 scroll;	/* first byte shown (edit_view keeps it) */
+	int	 lines;		/* a multi-line text (notes): pastes keep
+				   their line breaks, shown as spaces */
 };
 
 void	 edit_init(struct edit *, const char *text);	/* text may be NULL */
@@ -29,8 +31,9 @@ void	 edit_insert(struct edit *, wchar_t);	/* controls are ignored */
 void	 edit_insert_str(struct edit *, const char *);
 /*
  * Inserts pasted text on the one line: each line break (CR, LF or CRLF)
- * and tab becomes a space, but line breaks at the end are left out, as are
- * other controls.  NULL: nothing.
+ * and tab becomes a space (in a multi-line text, e->lines, a line break
+ * stays one LF), but line breaks at the end are left out, as are other
+ * controls.  NULL: nothing.
  */
 void	 edit_paste(struct edit *, const char *text);
 int	 edit_backspace(struct edit *);		/* 1 if something changed */

@@ -71,6 +71,13 @@ static const struct screen_ops form_ops = {
 	.keymap = form_keymap,
 };
 
+void
+form_lines(struct form *f, size_t i)
+{
+	if (i < f->n)
+		f->f[i].ed.lines = 1;
+}
+
 struct form *
 form_new(const char *title, form_submit_fn submit, int64_t id)
 {

@@ -93,6 +93,8 @@ void		 form_field(struct form *, const char *label,
 void		 form_choices(struct form *, const char *const *choices,
 		    size_t n, size_t sel);
 void		 form_hint(struct form *, const char *hint);
+/* Field i holds several lines (notes): a paste keeps its line breaks. */
+void		 form_lines(struct form *, size_t i);
 const char	*form_value(const struct form *, size_t i);
 size_t		 form_choice(const struct form *, size_t i);
 int64_t		 form_id(const struct form *);

@@ -103,6 +103,20 @@ out=$("$KITH" --db "$DB" show zoe)
 expect_in "$out" "hello q" "the summary is stored"
 expect_not_in "$(screen)" "KITH-EXIT" "kith did not quit"
 
+# Into the notes of the contact form, a paste keeps its line breaks.
+keys a
+expect "Add contact" "a opens the add form"
+type_text "Lines Person"
+keys BTab
+paste $'first line\nsecond line\nq'
+expect "first line second line q" "the pasted notes are in the field"
+keys Enter
+expect "Added Lines Person" "the form saves"
+notes=$(sqlite3 "$DB" "SELECT hex(notes) FROM contact WHERE display = 'Lines Person'")
+want=$(printf 'first line\nsecond line\nq' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
+[ "$notes" = "$want" ] && pass || fail "notes pasted into the form lost their lines: $notes"
+expect_not_in "$(screen)" "KITH-EXIT" "kith did not quit"
+
 # The finder takes pastes too.
 start
 expect " contacts" "kith opens for the finder"

@@ -230,6 +230,16 @@ test_paste_line(void)
 	edit_paste(&e, NULL);
 	edit_paste(&e, "");
 	CHECK_STR(e.buf, "Љубица 王");
+	/* A multi-line text (notes) keeps the breaks, as LF. */
+	edit_set(&e, NULL);
+	e.lines = 1;
+	edit_paste(&e, "one\r\ntwo\rthree\tfour\n\n");
+	CHECK_STR(e.buf, "one\ntwo\nthree four");
+	edit_insert(&e, L'\n');
+	CHECK_STR(e.buf, "one\ntwo\nthree four\n");
+	e.lines = 0;
+	edit_insert(&e, L'\n');		/* a one-line text takes none */
+	CHECK_STR(e.buf, "one\ntwo\nthree four\n");
 	edit_free(&e);
 }
 
