@@ -8,8 +8,9 @@
  * screen's, then the global one (keys.h).
  *
  * The actions (act_*.c) read what the user sees selected through
- * rolodex_contact() and rolodex_alert(), never through another route, so a
- * key acts only on what is highlighted where the user is looking.
+ * rolodex_contact() and rolodex_alert() (rolodex.c), never through another
+ * route, so a key acts only on what is highlighted where the user is
+ * looking.
  */
 #ifndef KITH_TUI_ROLODEX_H
 #define KITH_TUI_ROLODEX_H
@@ -101,8 +102,11 @@ struct rolodex {
 	long		 upcoming;	/* alerts due in the week ahead */
 };
 
-/* screen_main.c */
+/* screen_main.c: the screen, its keys and the dispatch of actions. */
 struct rolodex	*rolodex_new(struct app *);
+int		 rolodex_action(struct rolodex *, enum action);
+
+/* rolodex.c: the selection, read by the actions. */
 /* The contact the actions act on: the one the contact pane shows. */
 int64_t		 rolodex_contact(const struct rolodex *);
 /* Its name as the list shows it ("" if none); valid until the next call. */
@@ -113,7 +117,6 @@ const struct alert *rolodex_alert(const struct rolodex *);
 void		 rolodex_jump(struct rolodex *, int64_t id);
 /* The contact pane shows what the focused pane has selected. */
 void		 rolodex_follow(struct rolodex *, int force);
-int		 rolodex_action(struct rolodex *, enum action);
 
 /* pane_list.c: the contact list, a keyset-paged window. */
 void		 list_clear(struct rolodex *);
