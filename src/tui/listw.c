@@ -103,3 +103,41 @@ listw_action(struct listw *l, enum action act, size_t h)
 	listw_show(l, h);
 	return 1;
 }
+
+int
+listw_view_action(struct listw *l, enum action act, size_t h)
+{
+	long	page = listw_page(h), top = (long)l->top;
+	long	max = l->n > h ? (long)(l->n - h) : 0;
+
+	switch (act) {
+	case ACT_UP:
+		top--;
+		break;
+	case ACT_DOWN:
+		top++;
+		break;
+	case ACT_PAGE_UP:
+		top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		top += page;
+		break;
+	case ACT_HALF_UP:
+		top -= (page + 1) / 2;
+		break;
+	case ACT_HALF_DOWN:
+		top += (page + 1) / 2;
+		break;
+	case ACT_HOME:
+		top = 0;
+		break;
+	case ACT_END:
+		top = max;
+		break;
+	default:
+		return 0;
+	}
+	l->top = (size_t)(top > max ? max : top < 0 ? 0 : top);
+	return 1;
+}

@@ -36,6 +36,12 @@ int	 listw_action(struct listw *, enum action, size_t h);
  * text to read, where a page key should bring new lines into view.
  */
 void	 listw_scroll(struct listw *, long delta, size_t h);
+/*
+ * Runs a movement action on text to read, with no selection (a message,
+ * the help, the pager): moves top so that h rows stay filled; 1 if act is
+ * a movement, 0 otherwise.
+ */
+int	 listw_view_action(struct listw *, enum action, size_t h);
 /* The rows a page (and half a page) moves in h rows. */
 long	 listw_page(size_t h);
 

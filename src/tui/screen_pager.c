@@ -13,6 +13,8 @@
 #include "kith/util.h"
 #include "draw.h"
 #include "keys.h"
+#include "listw.h"
+#include "overlay.h"
 #include "tui.h"
 #include "utf8.h"
 #include "wrap.h"
@@ -22,8 +24,7 @@ struct pager {
 	char			*title;
 	char			*text;
 	struct wrap_line	*lines;
-	size_t			 n;		/* lines */
-	size_t			 top;		/* first line shown */
+	struct listw		 v;		/* n lines, top shown */
 	int			 width;		/* wrapped to, 0: not yet */
 };
 
@@ -77,7 +78,7 @@ pager_wrap(struct pager *p, int width)
 	if (width == p->width)
 		return;
 	free(p->lines);
-	p->n = wrap_text(p->text, width, &p->lines);
+	p->v.n = wrap_text(p->text, width, &p->lines);
 	p->width = width;
 }
 
@@ -93,20 +94,20 @@ pager_draw(struct app *app, struct screen *s)
 	if (w < 1)
 		w = 1;
 	pager_wrap(p, w);
-	if (p->top + rows > p->n)
-		p->top = p->n > rows ? p->n - rows : 0;
+	if (p->v.top + rows > p->v.n)
+		p->v.top = p->v.n > rows ? p->v.n - rows : 0;
 	draw_box(0, 0, LINES - 1, COLS, p->title);
-	for (y = 0; (size_t)y < rows && p->top + (size_t)y < p->n; y++) {
-		i = p->top + (size_t)y;
+	for (y = 0; (size_t)y < rows && p->v.top + (size_t)y < p->v.n; y++) {
+		i = p->v.top + (size_t)y;
 		line = xstrndup(p->text + p->lines[i].off, p->lines[i].len);
 		draw_text(1 + y, 2, w, line, ROLE_NORMAL, 0);
 		free(line);
 	}
 	/* Where the user is, and whether there is more. */
-	last = p->top + rows < p->n ? p->top + rows : p->n;
+	last = p->v.top + rows < p->v.n ? p->v.top + rows : p->v.n;
 	snprintf(pos, sizeof pos, " %s%zu–%zu of %zu lines%s ",
-	    p->top > 0 ? "↑ " : "", p->n > 0 ? p->top + 1 : 0, last, p->n,
-	    last < p->n ? " ↓ more" : "");
+	    p->v.top > 0 ? "↑ " : "", p->v.n > 0 ? p->v.top + 1 : 0, last,
+	    p->v.n, last < p->v.n ? " ↓ more" : "");
 	if (u8_width(pos) + 4 < COLS)
 		draw_text(LINES - 2, COLS - 2 - u8_width(pos), u8_width(pos),
 		    pos, ROLE_TITLE, 0);
@@ -126,47 +127,16 @@ pager_handle(struct app *app, struct screen *s, int fn, wint_t key)
 {
 	struct pager	*p = (struct pager *)s;
 	struct keyscope	 sc = { { 0 }, 0 };
-	size_t		 rows = pager_rows(), page, max;
+	enum action	 act;
+	int		 flags;
 
-	page = rows > 1 ? rows - 1 : 1;
-	max = p->n > rows ? p->n - rows : 0;
 	pager_keymap(app, s, &sc);
-	switch (keyscope_lookup(&sc, fn, key)) {
-	case ACT_DOWN:
-		p->top = p->top < max ? p->top + 1 : max;
-		break;
-	case ACT_UP:
-		p->top = p->top > 0 ? p->top - 1 : 0;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		if (keyscope_lookup(&sc, fn, key) == ACT_HALF_DOWN)
-			page = (page + 1) / 2;
-		p->top = p->top + page < max ? p->top + page : max;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		if (keyscope_lookup(&sc, fn, key) == ACT_HALF_UP)
-			page = (page + 1) / 2;
-		p->top = p->top > page ? p->top - page : 0;
-		break;
-	case ACT_HOME:
-		p->top = 0;
-		break;
-	case ACT_END:
-		p->top = max;
-		break;
-	case ACT_CLOSE:
+	act = keyscope_lookup(&sc, fn, key);
+	if ((flags = overlay_action(app, s, act)) >= 0)
+		return flags;
+	if (act == ACT_CLOSE) {
 		s->closing = 1;
-		break;
-	case ACT_HELP:
-		app_push(app, help_new(&sc));
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	default:
-		return 0;
+		return KITH_REDRAW;
 	}
-	return KITH_REDRAW;
+	return listw_view_action(&p->v, act, pager_rows()) ? KITH_REDRAW : 0;
 }

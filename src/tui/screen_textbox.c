@@ -14,6 +14,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "keys.h"
+#include "listw.h"
 #include "overlay.h"
 #include "tui.h"
 #include "utf8.h"
@@ -22,7 +23,8 @@ struct textbox {
 	struct screen	 s;
 	char		 title[80];
 	char		**lines;
-	size_t		 n, top;
+	struct listw	 v;		/* n lines, top shown */
+	size_t		 rows;		/* of text at the last draw */
 };
 
 static void	textbox_add(struct textbox *, const char *);
@@ -42,8 +44,8 @@ static const struct screen_ops textbox_ops = {
 static void
 textbox_add(struct textbox *t, const char *line)
 {
-	t->lines = xreallocarray(t->lines, t->n + 1, sizeof *t->lines);
-	t->lines[t->n++] = xstrdup(line);
+	t->lines = xreallocarray(t->lines, t->v.n + 1, sizeof *t->lines);
+	t->lines[t->v.n++] = xstrdup(line);
 }
 
 struct screen *
@@ -121,7 +123,7 @@ textbox_leave(struct app *app, struct screen *s)
 	size_t		 i;
 
 	(void)app;
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->v.n; i++)
 		free(t->lines[i]);
 	free(t->lines);
 	free(t);
@@ -135,16 +137,17 @@ textbox_draw(struct app *app, struct screen *s)
 	size_t		 k;
 
 	(void)app;
-	for (k = 0; k < t->n; k++)
+	for (k = 0; k < t->v.n; k++)
 		if (u8_width(t->lines[k]) > maxw)
 			maxw = u8_width(t->lines[k]);
-	overlay_box((int)t->n + 2, maxw + 4, &y, &x, &h, &w);
-	if (t->top + (size_t)(h - 2) > t->n)
-		t->top = t->n > (size_t)(h - 2) ? t->n - (size_t)(h - 2) : 0;
+	overlay_box((int)t->v.n + 2, maxw + 4, &y, &x, &h, &w);
+	t->rows = (size_t)(h - 2);
+	if (t->v.top + t->rows > t->v.n)
+		t->v.top = t->v.n > t->rows ? t->v.n - t->rows : 0;
 	draw_box(y, x, h, w, t->title);
 	for (i = 0; i < h - 2; i++) {
-		k = t->top + (size_t)i;
-		if (k >= t->n)
+		k = t->v.top + (size_t)i;
+		if (k >= t->v.n)
 			break;
 		draw_text_cut(y + 1 + i, x + 2, w - 4, t->lines[k],
 		    ROLE_NORMAL, 0);
@@ -170,35 +173,10 @@ textbox_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	enum action	 act = keymap_lookup(&keymap_textbox, fn, key);
 
 	(void)app;
-	switch (act) {
-	case ACT_DOWN:
-		t->top++;
+	if (listw_view_action(&t->v, act, t->rows > 0 ? t->rows : 1))
 		return KITH_REDRAW;
-	case ACT_UP:
-		if (t->top > 0)
-			t->top--;
-		return KITH_REDRAW;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		t->top += 10;
-		return KITH_REDRAW;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		t->top = t->top > 10 ? t->top - 10 : 0;
-		return KITH_REDRAW;
-	case ACT_HOME:
-		t->top = 0;
-		return KITH_REDRAW;
-	case ACT_END:
-		t->top = t->n;		/* textbox_draw keeps a page in view */
-		return KITH_REDRAW;
-	case ACT_NONE:
-		if (fn)
-			return 0;
-		break;
-	default:
-		break;
-	}
+	if (act == ACT_NONE && fn)
+		return 0;
 	s->closing = 1;
 	return KITH_REDRAW;
 }

@@ -45,4 +45,30 @@ test_scroll(void)
 	CHECK_INT(l.sel, 4);
 }
 
-TEST_MAIN(test_scroll)
+/* Text to read (no selection): top moves, the rows stay filled. */
+static void
+test_view(void)
+{
+	struct listw	l = { 30, 0, 0 };
+
+	CHECK_INT(listw_view_action(&l, ACT_DOWN, 10), 1);
+	CHECK_INT(l.top, 1);
+	CHECK_INT(listw_view_action(&l, ACT_PAGE_DOWN, 10), 1);
+	CHECK_INT(l.top, 10);
+	CHECK_INT(listw_view_action(&l, ACT_END, 10), 1);
+	CHECK_INT(l.top, 20);
+	CHECK_INT(listw_view_action(&l, ACT_DOWN, 10), 1);
+	CHECK_INT(l.top, 20);		/* no empty rows at the end */
+	CHECK_INT(listw_view_action(&l, ACT_HALF_UP, 10), 1);
+	CHECK_INT(l.top, 15);
+	CHECK_INT(listw_view_action(&l, ACT_HOME, 10), 1);
+	CHECK_INT(l.top, 0);
+	CHECK_INT(listw_view_action(&l, ACT_UP, 10), 1);
+	CHECK_INT(l.top, 0);
+	CHECK_INT(listw_view_action(&l, ACT_CLOSE, 10), 0);
+	l.n = 5;			/* shorter than the rows */
+	CHECK_INT(listw_view_action(&l, ACT_END, 10), 1);
+	CHECK_INT(l.top, 0);
+}
+
+TEST_MAIN(test_scroll, test_view)
