@@ -23,12 +23,6 @@ struct app;
 int	 act_alert(struct rolodex *, enum action);	/* DONE, SNOOZE, DROP */
 int	 act_followup_pick(struct rolodex *, enum action); /* *_PICK */
 int	 act_follow(struct rolodex *);
-/*
- * A date typed in a form, read as the command line reads it (clock.h), in
- * the order of day and month of KITH_DATE_ORDER or the locale.
- */
-enum kith_status act_date(struct app *, const char *, unsigned flags,
-		    struct kith_when *, struct kith_err *);
 
 /* act_contacts.c */
 int	 act_contact_form(struct rolodex *, int edit);

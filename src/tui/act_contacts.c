@@ -148,7 +148,7 @@ birthday_field(struct app *app, struct form *f, struct contact *c)
 		contact_set(&c->birthday, s);
 		return 1;
 	}
-	if (act_date(app, s, KITH_DATE_ABSOLUTE, &w, &err) != KITH_OK) {
+	if (app_date(app, s, KITH_DATE_ABSOLUTE, &w, &err) != KITH_OK) {
 		form_error(f, "birthday: %s", err.msg);
 		return 0;
 	}

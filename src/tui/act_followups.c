@@ -47,14 +47,6 @@ static int	drop_yes(struct app *, size_t, int64_t, void *);
 static int	fu_picked(struct app *, size_t, int64_t, void *);
 static int	follow_submit(struct app *, struct form *);
 
-enum kith_status
-act_date(struct app *app, const char *s, unsigned flags,
-    struct kith_when *w, struct kith_err *err)
-{
-	flags |= date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
-	return when_parse(s, kith_db_now(app->db), flags, w, err);
-}
-
 static struct fu_target *
 target_new(int64_t id, const char *action, const char *name)
 {
@@ -100,7 +92,7 @@ snooze_to(struct app *app, const struct fu_target *t, const char *when)
 	struct kith_when	w;
 	char			day[KITH_DAY_TEXT];
 
-	if (act_date(app, when, KITH_DATE_TIME, &w, &err) != KITH_OK) {
+	if (app_date(app, when, KITH_DATE_TIME, &w, &err) != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
 		return 0;
 	}
@@ -123,7 +115,7 @@ snooze_date_submit(struct app *app, struct form *f)
 	struct kith_when	 w;
 	struct fu_target	*t = form_ctx(f);
 
-	if (act_date(app, form_value(f, 0), KITH_DATE_TIME, &w, &err)
+	if (app_date(app, form_value(f, 0), KITH_DATE_TIME, &w, &err)
 	    != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
@@ -341,7 +333,7 @@ follow_submit(struct app *app, struct form *f)
 		form_error(f, "what is to be done? the action is empty");
 		return 0;
 	}
-	if (act_date(app, form_value(f, 1), KITH_DATE_TIME, &w, &err)
+	if (app_date(app, form_value(f, 1), KITH_DATE_TIME, &w, &err)
 	    != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;

@@ -29,7 +29,7 @@ log_submit(struct app *app, struct form *f)
 		form_error(f, "what happened? the summary is empty");
 		return 0;
 	}
-	if (!str_empty(when) && act_date(app, when, KITH_DATE_PAST |
+	if (!str_empty(when) && app_date(app, when, KITH_DATE_PAST |
 	    KITH_DATE_TIME, &w, &err) != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;

@@ -126,6 +126,14 @@ app_cursor(struct app *app, int y, int x)
 	app->cursor_x = x;
 }
 
+enum kith_status
+app_date(struct app *app, const char *s, unsigned flags,
+    struct kith_when *w, struct kith_err *err)
+{
+	flags |= date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
+	return when_parse(s, kith_db_now(app->db), flags, w, err);
+}
+
 struct screen *
 app_below(struct app *app, struct screen *s)
 {

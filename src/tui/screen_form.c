@@ -262,7 +262,7 @@ form_draw(struct app *app, struct screen *s)
  * in the normal colour, or "? " and why it is no date in the error colour
  * ("? 2026-04 has 30 days"; "? not a date" when the parser can only list
  * the forms it knows).  Nothing for an empty field.  The flags are those
- * the forms' submit functions in app.c pass to when_parse.
+ * the forms' submit functions (act_*.c) pass to app_date().
  */
 static enum role
 form_preview(struct app *app, const struct form_field *ff, char *buf,
@@ -278,15 +278,11 @@ form_preview(struct app *app, const struct form_field *ff, char *buf,
 	buf[0] = '\0';
 	if (str_empty(ff->ed.buf))
 		return ROLE_DIM;
-	flags = date_order_flags(getenv("KITH_DATE_ORDER"), NULL);
-	if (ff->kind == FIELD_BIRTHDAY)
-		flags |= KITH_DATE_ABSOLUTE;
-	else
-		flags |= KITH_DATE_TIME;
+	flags = ff->kind == FIELD_BIRTHDAY ? KITH_DATE_ABSOLUTE :
+	    KITH_DATE_TIME;
 	if (ff->kind == FIELD_DATE_PAST)
 		flags |= KITH_DATE_PAST;
-	if (when_parse(ff->ed.buf, kith_db_now(app->db), flags, &w, &err) ==
-	    KITH_OK) {
+	if (app_date(app, ff->ed.buf, flags, &w, &err) == KITH_OK) {
 		when_describe(&w, day);
 		snprintf(buf, size, "\u2192 %s%s", day,
 		    strncmp(w.date, "--", 2) == 0 ? ", every year" : "");

@@ -60,6 +60,13 @@ void	 app_message(struct app *, int err, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 app_push(struct app *, struct screen *);
 void	 app_cursor(struct app *, int y, int x);	/* show the cursor there */
+/*
+ * A date typed in a form, read as the command line reads it (clock.h) on
+ * the book's clock, in the order of day and month of KITH_DATE_ORDER or the
+ * locale; flags as for when_parse().
+ */
+enum kith_status app_date(struct app *, const char *, unsigned flags,
+		    struct kith_when *, struct kith_err *);
 /* The screen below s on the stack, NULL for the bottom one. */
 struct screen *app_below(struct app *, struct screen *s);
 
