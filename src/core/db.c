@@ -811,6 +811,68 @@ static const char *const steps[] = {
 	");"
 	"CREATE INDEX journal_by_batch ON journal(batch_id) "
 	"    WHERE batch_id IS NOT NULL;",
+	/*
+	 * 5: the pipeline (deal.c, stage.c, pipeline.c) and follow-ups with
+	 * a time of day.  A stage is open, won or lost, with a win
+	 * probability for weighted totals and the days after which a deal
+	 * in it without a touch is stalled.  A deal keeps when it entered
+	 * its stage and when it was last touched (a stage change, or an
+	 * interaction logged on it), so the board and the report read them
+	 * off an index instead of the history.  Contacts take roles on a
+	 * deal from a list the user can change; interactions may belong to
+	 * a deal.
+	 */
+	"ALTER TABLE stage ADD COLUMN kind TEXT NOT NULL DEFAULT 'open' "
+	"    CHECK (kind IN ('open', 'won', 'lost'));"
+	"ALTER TABLE stage ADD COLUMN probability INTEGER NOT NULL DEFAULT 0 "
+	"    CHECK (probability BETWEEN 0 AND 100);"
+	"ALTER TABLE stage ADD COLUMN stall_days INTEGER NOT NULL DEFAULT 30 "
+	"    CHECK (stall_days > 0);"
+	"UPDATE stage SET kind = 'won', probability = 100 "
+	"    WHERE closed AND name = 'Won';"
+	"UPDATE stage SET kind = 'lost' WHERE closed AND kind = 'open';"
+	"UPDATE stage SET probability = 20 WHERE name = 'Interest';"
+	"UPDATE stage SET probability = 60 WHERE name = 'Negotiation';"
+	"ALTER TABLE stage DROP COLUMN closed;"
+	"CREATE TABLE deal_role ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	name		TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"	pos		INTEGER NOT NULL"
+	");"
+	"INSERT INTO deal_role (name, pos) VALUES"
+	"	('client', 1), ('decision maker', 2), ('referrer', 3),"
+	"	('adverse party', 4), ('opposing counsel', 5),"
+	"	('co-counsel', 6), ('witness', 7), ('expert', 8),"
+	"	('other', 9);"
+	"ALTER TABLE deal ADD COLUMN title_fold TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE deal ADD COLUMN ref TEXT;"
+	"ALTER TABLE deal ADD COLUMN fee TEXT;"
+	"ALTER TABLE deal ADD COLUMN practice TEXT;"
+	"ALTER TABLE deal ADD COLUMN originator_id INTEGER "
+	"    REFERENCES contact(id) ON DELETE SET NULL;"
+	"ALTER TABLE deal ADD COLUMN responsible_id INTEGER "
+	"    REFERENCES contact(id) ON DELETE SET NULL;"
+	"ALTER TABLE deal ADD COLUMN next_step TEXT;"
+	"ALTER TABLE deal ADD COLUMN stage_since INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE deal ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE deal ADD COLUMN closed_at INTEGER;"
+	"ALTER TABLE deal ADD COLUMN reason TEXT;"
+	"UPDATE deal SET title_fold = lower(title), stage_since = created,"
+	"    touched = updated;"
+	"CREATE INDEX deal_by_stage ON deal(stage_id, currency, value_cents);"
+	"CREATE INDEX deal_by_touch ON deal(stage_id, touched);"
+	"CREATE INDEX deal_by_closed ON deal(closed_at) "
+	"    WHERE closed_at IS NOT NULL;"
+	"CREATE INDEX deal_by_created ON deal(created);"
+	"CREATE INDEX deal_by_ref ON deal(ref) WHERE ref IS NOT NULL;"
+	"CREATE INDEX deal_by_org ON deal(org_id) WHERE org_id IS NOT NULL;"
+	"ALTER TABLE interaction ADD COLUMN deal_id INTEGER "
+	"    REFERENCES deal(id) ON DELETE SET NULL;"
+	"CREATE INDEX interaction_by_deal ON interaction(deal_id, at) "
+	"    WHERE deal_id IS NOT NULL;"
+	"CREATE INDEX followup_by_deal ON followup(deal_id, due) "
+	"    WHERE deal_id IS NOT NULL;"
+	"ALTER TABLE followup ADD COLUMN due_time TEXT;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,

@@ -159,6 +159,70 @@ test_refuses_foreign_sqlite(void)
 	free(path);
 }
 
+/*
+ * Takes back what version 5 added (the pipeline's columns and tables,
+ * follow-up times), so that a database made today can stand in for one
+ * an older kith wrote.
+ */
+#define UNDO_V5								\
+	"DROP INDEX deal_by_stage; DROP INDEX deal_by_touch; "		\
+	"DROP INDEX deal_by_closed; DROP INDEX deal_by_created; "	\
+	"DROP INDEX deal_by_ref; DROP INDEX deal_by_org; "		\
+	"DROP INDEX interaction_by_deal; DROP INDEX followup_by_deal; "	\
+	"ALTER TABLE followup DROP COLUMN due_time; "			\
+	"ALTER TABLE interaction DROP COLUMN deal_id; "			\
+	"ALTER TABLE deal DROP COLUMN title_fold; "			\
+	"ALTER TABLE deal DROP COLUMN ref; "				\
+	"ALTER TABLE deal DROP COLUMN fee; "				\
+	"ALTER TABLE deal DROP COLUMN practice; "			\
+	"ALTER TABLE deal DROP COLUMN originator_id; "			\
+	"ALTER TABLE deal DROP COLUMN responsible_id; "			\
+	"ALTER TABLE deal DROP COLUMN next_step; "			\
+	"ALTER TABLE deal DROP COLUMN stage_since; "			\
+	"ALTER TABLE deal DROP COLUMN touched; "			\
+	"ALTER TABLE deal DROP COLUMN closed_at; "			\
+	"ALTER TABLE deal DROP COLUMN reason; "				\
+	"DROP TABLE deal_role; "					\
+	"ALTER TABLE stage ADD COLUMN closed INTEGER NOT NULL DEFAULT 0; " \
+	"UPDATE stage SET closed = kind <> 'open'; "			\
+	"ALTER TABLE stage DROP COLUMN kind; "				\
+	"ALTER TABLE stage DROP COLUMN probability; "			\
+	"ALTER TABLE stage DROP COLUMN stall_days; "
+
+/*
+ * Version 5 gives the stages of a version 4 database their kind and win
+ * probability, and the deal roles their default list.
+ */
+static void
+test_migrates_pipeline(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	sqlite3_stmt	*stmt;
+	char		*path;
+
+	db = test_db("v4.db", &path);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5
+	    "PRAGMA user_version = 4", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT group_concat("
+	    "name || ':' || kind || ':' || probability || ':' || stall_days, "
+	    "' ') FROM (SELECT * FROM stage ORDER BY pos)", -1, &stmt, NULL)
+	    == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0),
+	    "Interest:open:20:30 Negotiation:open:60:30 Won:won:100:30 "
+	    "Lost:lost:0:30");
+	sqlite3_finalize(stmt);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT count(*) FROM "
+	    "deal_role", -1, &stmt, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), 9);
+	sqlite3_finalize(stmt);
+	test_db_done(db, path);
+}
+
 static void
 test_refuses_newer_schema(void)
 {
@@ -197,7 +261,7 @@ test_migrates_version_1(void)
 	CHECK(contact_insert(db, c, &err) == KITH_OK);
 	contact_free(c);
 	/* Make it what kith 0.1's first schema wrote. */
-	CHECK(sqlite3_exec(kith_db_sqlite(db), "DROP TABLE batch_merge; "
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5 "DROP TABLE batch_merge; "
 	    "DROP TABLE journal; CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
 	    "batch_id IS NOT NULL; PRAGMA user_version = 1", NULL, NULL, NULL)
 	    == SQLITE_OK);
@@ -242,7 +306,8 @@ test_upgrade_reindexes(void)
 	CHECK(sqlite3_exec(kith_db_sqlite(db), "DELETE FROM contact_fts; "
 	    "INSERT INTO contact_fts (rowid, name, phone) SELECT id, "
 	    "'eleanor hartley', '+44 20 7946 0101' FROM contact; "
-	    "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL, NULL)
+	    UNDO_V5 "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL,
+	    NULL)
 	    == SQLITE_OK);
 	CHECK(search_count(db, "447946", 0, &n, &err) == KITH_OK);
 	CHECK_INT(n, 0);
@@ -336,4 +401,5 @@ test_two_writers(void)
 TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
+    test_migrates_pipeline,
     test_default_path, test_two_writers)
