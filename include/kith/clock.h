@@ -20,6 +20,7 @@
 #define KITH_DATE_LEN	11	/* "YYYY-MM-DD" and NUL */
 #define KITH_WHEN_LEN	17	/* "YYYY-MM-DD HH:MM" and NUL */
 #define KITH_DAY_TEXT	32	/* "Tue 8 Dec 2026 14:30" and NUL, with room */
+#define KITH_TIME_LEN	6	/* "HH:MM" and NUL */
 
 /* Flags for when_parse(). */
 #define KITH_DATE_PAST	 0x01	/* the past is meant: "fri" is the last one */
@@ -40,6 +41,23 @@ struct kith_when {
  * 9999-12-31).
  */
 void		 date_from_time(time_t t, char out[KITH_DATE_LEN]);
+
+/*
+ * Writes the local date and time of t to out as "YYYY-MM-DD HH:MM", the
+ * one form in which lists (import batches, the change journal) show when
+ * something happened.
+ */
+void		 when_from_time(time_t t, char out[KITH_WHEN_LEN]);
+
+/*
+ * Reads s as when_format() writes it: "YYYY-MM-DD" (out->hour -1) or
+ * "YYYY-MM-DD HH:MM", a real day and time.  Returns 1, or 0 if s is not
+ * one (out is then undefined).
+ */
+int		 when_read(const char *s, struct kith_when *out);
+
+/* Reads "HH:MM" (00:00 to 23:59) into *hour and *min; 1, or 0 if not. */
+int		 time_read(const char *s, int *hour, int *min);
 
 /*
  * Parses s, a date as a person types it, relative to now in local time.

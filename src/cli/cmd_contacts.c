@@ -508,6 +508,8 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		fu = &sh->followups[i];
 		printf("  %s %c %4lld  ", fu->due, fu->late > 0 ? '!' : ' ',
 		    (long long)fu->id);
+		if (fu->due_time[0] != '\0')
+			printf("%s  ", fu->due_time);
 		out_text(stdout, fu->action);
 		if (fu->late > 0)
 			printf(" (%ld day%s late)", fu->late,

@@ -21,7 +21,7 @@ enum { OPT_DB = CLI_OPT_DB, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
 static int	parse_when(struct cli *, const char *, const char *, unsigned,
 		    struct kith_when *);
 static int	parse_due(struct cli *, const char *, const char *,
-		    char [KITH_DATE_LEN]);
+		    struct kith_when *);
 static int	print_due(const struct followup *, void *);
 
 /*
@@ -43,26 +43,21 @@ parse_when(struct cli *cli, const char *what, const char *s, unsigned flags,
 }
 
 /*
- * A due date: a follow-up is due on a day, so a time given with it is
- * dropped, saying so; a day in the past is taken with a warning.
+ * A due date, with a time of day if one is given ("fri 14:30"); a day in
+ * the past is taken with a warning.
  */
 static int
 parse_due(struct cli *cli, const char *what, const char *s,
-    char out[KITH_DATE_LEN])
+    struct kith_when *w)
 {
-	struct kith_when	w;
 	char			today[KITH_DATE_LEN], text[KITH_DAY_TEXT];
 	long			ago;
 
-	if (!parse_when(cli, what, s, KITH_DATE_TIME, &w))
+	if (!parse_when(cli, what, s, KITH_DATE_TIME, w))
 		return 0;
-	memcpy(out, w.date, KITH_DATE_LEN);
-	if (w.hour >= 0)
-		fprintf(stderr, "%s: note: follow-ups are due on a day; the "
-		    "time %02d:%02d is not kept\n", cli->prog, w.hour, w.min);
 	date_from_time(kith_db_now(cli->db), today);
-	if ((ago = date_diff_days(out, today)) > 0) {
-		date_describe(out, text);
+	if ((ago = date_diff_days(w->date, today)) > 0) {
+		date_describe(w->date, text);
 		fprintf(stderr, "%s: warning: %s is in the past (%ld day%s "
 		    "ago): the follow-up is overdue already\n", cli->prog,
 		    text, ago, ago == 1 ? "" : "s");
@@ -185,7 +180,8 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 action = { 0 };
 	const char		*due = NULL;
-	char			 day[KITH_DATE_LEN], text[KITH_DAY_TEXT], *name;
+	struct kith_when	 w;
+	char			 day[KITH_WHEN_LEN], text[KITH_DAY_TEXT], *name;
 	int64_t			 who, id;
 	int			 ch, i, ok, rc = EXIT_BAD;
 
@@ -211,9 +207,10 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 			sbuf_addc(&action, ' ');
 		sbuf_add(&action, argv[i]);
 	}
-	if (!cli_open(cli) || !parse_due(cli, "--due", due, day) ||
+	if (!cli_open(cli) || !parse_due(cli, "--due", due, &w) ||
 	    !cli_resolve(cli, argv[optind], &who))
 		goto out;
+	when_format(&w, day);
 	if (!cli_act_begin(cli))
 		goto out;
 	if (followup_add(cli->db, who, action.s, day, &id, &err) != KITH_OK) {
@@ -227,7 +224,7 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	free(name);
 	if (!ok)
 		goto out;
-	date_describe(day, text);
+	when_describe(&w, text);
 	printf("follow-up %lld due %s\n", (long long)id, text);
 	rc = EXIT_OK;
 out:
@@ -296,7 +293,9 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("snooze");
 	struct kith_err		 err = { 0 };
 	enum kith_status	 st;
-	char			 day[KITH_DATE_LEN], text[KITH_DAY_TEXT];
+	struct kith_when	 w;
+	struct followup		*f = NULL;
+	char			 day[KITH_WHEN_LEN], text[KITH_DAY_TEXT];
 	int64_t			 id;
 	int			 flags[3] = { 0 }, rc;
 
@@ -305,8 +304,9 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	if (optind != argc - 2)
 		return cli_usage(cmd);
 	if (!cli_parse_id(argv[optind], "follow-up id", &id) ||
-	    !cli_open(cli) || !parse_due(cli, "date", argv[optind + 1], day))
+	    !cli_open(cli) || !parse_due(cli, "date", argv[optind + 1], &w))
 		return EXIT_BAD;
+	when_format(&w, day);
 	if (!cli_act_begin(cli))
 		return EXIT_BAD;
 	st = followup_reschedule(cli->db, id, day, FOLLOWUP_SNOOZE |
@@ -325,7 +325,11 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	if (!cli_act_commit(cli, "snooze", "snoozed follow-up #%lld to %s",
 	    (long long)id, day))
 		return EXIT_BAD;
-	date_describe(day, text);
+	/* Say the time it kept when only a day was given. */
+	if (followup_get(cli->db, id, &f, &err) == KITH_OK)
+		followup_when(f, &w);
+	followup_free(f);
+	when_describe(&w, text);
 	printf("follow-up %lld due %s\n", (long long)id, text);
 	return EXIT_OK;
 }
@@ -352,7 +356,7 @@ print_due(const struct followup *f, void *arg)
 		out_tsv(stdout, f->contact_name);
 		putchar('\t');
 		out_tsv(stdout, f->action);
-		putchar('\n');
+		printf("\t%s\n", f->due_time);
 		return 0;
 	}
 	section = f->late > 0 ? 1 : f->late == 0 ? 2 : 3;
@@ -369,6 +373,8 @@ print_due(const struct followup *f, void *arg)
 	printf("  %5lld  %-10s  ", (long long)f->id, when);
 	out_pad(stdout, f->contact_name ? f->contact_name : "-", 24);
 	fputs("  ", stdout);
+	if (f->due_time[0] != '\0')
+		printf("%s  ", f->due_time);
 	out_text(stdout, f->action);
 	putchar('\n');
 	return 0;

@@ -139,22 +139,25 @@ const struct cmd cli_cmds[] = {
 	    "  eow, eom, eoy            this Friday, the month's last day, 31 "
 	    "December\n"
 	    "A date without a year that has passed this year is next year's.  A "
-	    "time\n(\"fri 14:30\") is accepted but not kept: follow-ups are due "
-	    "on a day.  A day in\nthe past is accepted with a warning." },
+	    "time of\nday may follow (\"fri 14:30\", \"tomorrow 9am\"); without "
+	    "one it is due all day.\nA time already past today is still today's, "
+	    "not overdue.  A day in the past is\naccepted with a warning." },
 	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done",
 	    "A follow-up done already is left as it is, saying since when "
 	    "(exit 0)." },
 	{ "snooze", cmd_snooze, "[--reopen] FOLLOWUP-ID DATE",
 	    "move a follow-up to another date",
-	    "DATE as for kith follow; prints the day it is now due.  A done "
-	    "follow-up is\nrefused (exit 1) unless --reopen makes it pending "
+	    "DATE as for kith follow; prints the day it is now due.  A day alone "
+	    "keeps the\nfollow-up's time of day; \"mon 9:30\" sets it.  A done "
+	    "follow-up is refused\n(exit 1) unless --reopen makes it pending "
 	    "again." },
 	{ "due", cmd_due, "[--days N] [--tsv]",
 	    "overdue follow-ups, then those due within N days (default 0: today)",
-	    "Overdue come first, most overdue first, then by day.  --tsv prints "
-	    "follow-up id,\ndue date, days late (negative: ahead), contact id, "
-	    "contact name and action.\nExits 0 whether or not anything is due: "
-	    "meant for cron." },
+	    "Overdue come first, most overdue first, then by day; in a day, all "
+	    "day first, then\nby time (shown before the action).  --tsv prints "
+	    "follow-up id, due date, days\nlate (negative: ahead), contact id, "
+	    "contact name, action and time of day\n(HH:MM, empty when all day).  "
+	    "Exits 0 whether or not anything is due: meant\nfor cron." },
 	{ "import", cmd_import, "FILE... [--format F] [--map COL=FIELD,...] "
 	    "[--tag T] [--dry-run] [--rejects PATH] [--charset CP] | "
 	    "--undo BATCH [--yes] | --list",

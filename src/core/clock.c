@@ -117,6 +117,52 @@ date_from_time(time_t t, char out[KITH_DATE_LEN])
 	format_ymd(&d, out);
 }
 
+void
+when_from_time(time_t t, char out[KITH_WHEN_LEN])
+{
+	struct tm	tm;
+	char		day[KITH_DATE_LEN];
+
+	date_from_time(t, day);
+	if (localtime_r(&t, &tm) == NULL)
+		tm.tm_hour = tm.tm_min = 0;
+	snprintf(out, KITH_WHEN_LEN, "%.10s %02u:%02u", day,
+	    (unsigned)tm.tm_hour % 24, (unsigned)tm.tm_min % 60);
+}
+
+int
+time_read(const char *s, int *hour, int *min)
+{
+	if (s == NULL || strlen(s) != 5 || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || s[2] != ':' ||
+	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
+		return 0;
+	*hour = (s[0] - '0') * 10 + (s[1] - '0');
+	*min = (s[3] - '0') * 10 + (s[4] - '0');
+	return *hour < 24 && *min < 60;
+}
+
+int
+when_read(const char *s, struct kith_when *out)
+{
+	size_t	len;
+
+	if (s == NULL || ((len = strlen(s)) != 10 && len != 16))
+		return 0;
+	memcpy(out->date, s, 10);
+	out->date[10] = '\0';
+	out->hour = -1;
+	out->min = 0;
+	if (!date_valid(out->date))
+		return 0;
+	if (len == 16 && (s[10] != ' ' ||
+	    !time_read(s + 11, &out->hour, &out->min))) {
+		out->hour = -1;
+		return 0;
+	}
+	return 1;
+}
+
 enum kith_status
 when_parse(const char *s, time_t now, unsigned flags, struct kith_when *out,
     struct kith_err *err)

@@ -14,7 +14,10 @@
 #include "kith/util.h"
 #include "internal.h"
 
-static enum kith_status	check_due(const char *, struct kith_err *);
+static enum kith_status	check_due(const char *, struct kith_when *,
+			    struct kith_err *);
+static void		bind_time(sqlite3_stmt *, int,
+			    const struct kith_when *);
 static enum kith_status	add_row(struct kith_db *, int64_t, const char *,
 			    const char *, int64_t *, struct kith_err *);
 static enum kith_status	done_row(struct kith_db *, int64_t,
@@ -55,14 +58,29 @@ followup_reschedule(struct kith_db *db, int64_t id, const char *due,
 	DB_TRANSACTION(db, err, reschedule_row(db, id, due, how, err));
 }
 
-/* due must be a real "YYYY-MM-DD" date. */
+/* due must be a real "YYYY-MM-DD" day, or one with "HH:MM" after it. */
 static enum kith_status
-check_due(const char *due, struct kith_err *err)
+check_due(const char *due, struct kith_when *w, struct kith_err *err)
 {
-	if (!date_valid(due))
+	if (!when_read(due, w))
 		return kith_err_set(err, KITH_INVALID, "due date '%s': "
-		    "expected YYYY-MM-DD", due ? due : "");
+		    "expected YYYY-MM-DD or YYYY-MM-DD HH:MM", due ? due : "");
 	return KITH_OK;
+}
+
+/* Binds w's time as "HH:MM", or NULL (all day) when it has none. */
+static void
+bind_time(sqlite3_stmt *stmt, int idx, const struct kith_when *w)
+{
+	char	hm[KITH_TIME_LEN];
+
+	if (w->hour < 0) {
+		sqlite3_bind_null(stmt, idx);
+		return;
+	}
+	snprintf(hm, sizeof hm, "%02u:%02u", (unsigned)w->hour % 24,
+	    (unsigned)w->min % 60);
+	sqlite3_bind_text(stmt, idx, hm, -1, SQLITE_TRANSIENT);
 }
 
 static enum kith_status
@@ -70,11 +88,12 @@ add_row(struct kith_db *db, int64_t contact, const char *action,
     const char *due, int64_t *id, struct kith_err *err)
 {
 	enum kith_status	 st;
+	struct kith_when	 w;
 	sqlite3_stmt		*stmt;
 	char			*act = NULL;
 	int			 rc;
 
-	if ((st = check_due(due, err)) != KITH_OK)
+	if ((st = check_due(due, &w, err)) != KITH_OK)
 		return st;
 	if ((st = db_clean_text(db, "action", action, &act, err)) != KITH_OK)
 		return st;
@@ -82,15 +101,17 @@ add_row(struct kith_db *db, int64_t contact, const char *action,
 		return kith_err_set(err, KITH_INVALID,
 		    "a follow-up needs an action, e.g. \"call re: renewal\"");
 	if ((stmt = db_stmt(db, "INSERT INTO followup (contact_id, action, "
-	    "due, created) VALUES (?1, ?2, ?3, ?4)", err)) == NULL) {
+	    "due, created, due_time) VALUES (?1, ?2, ?3, ?4, ?5)", err))
+	    == NULL) {
 		free(act);
 		return KITH_DB;
 	}
 	if (contact != 0)
 		sqlite3_bind_int64(stmt, 1, contact);
 	sqlite3_bind_text(stmt, 2, act, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, w.date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 4, (int64_t)kith_db_now(db));
+	bind_time(stmt, 5, &w);
 	rc = sqlite3_step(stmt);
 	free(act);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
@@ -172,16 +193,19 @@ reschedule_row(struct kith_db *db, int64_t id, const char *due,
     int how, struct kith_err *err)
 {
 	enum kith_status	 st;
+	struct kith_when	 w;
 	sqlite3_stmt		*stmt;
 
-	if ((st = check_due(due, err)) != KITH_OK)
+	if ((st = check_due(due, &w, err)) != KITH_OK)
 		return st;
+	/* A day alone keeps the time of day the follow-up had. */
 	if ((stmt = db_stmt(db, "UPDATE followup SET due = ?2, done_at = NULL, "
-	    "snoozes = snoozes + ?3 WHERE id = ?1 AND (done_at IS NULL OR ?4)",
-	    err)) == NULL)
+	    "snoozes = snoozes + ?3, due_time = coalesce(?5, due_time) "
+	    "WHERE id = ?1 AND (done_at IS NULL OR ?4)", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, w.date, -1, SQLITE_TRANSIENT);
+	bind_time(stmt, 5, &w);
 	sqlite3_bind_int(stmt, 3, (how & FOLLOWUP_SNOOZE) != 0);
 	sqlite3_bind_int(stmt, 4, (how & FOLLOWUP_REOPEN) != 0);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
@@ -192,13 +216,15 @@ reschedule_row(struct kith_db *db, int64_t id, const char *due,
 }
 
 /*
- * Columns: id, contact_id, display, action, due, done_at, snoozes.  The
- * strings point into the statement: valid until the next step.
+ * Columns: id, contact_id, display, action, due, done_at, snoozes,
+ * due_time.  The strings point into the statement: valid until the next
+ * step.  A stored time that is not "HH:MM" reads as all day.
  */
 static void
 read_row(sqlite3_stmt *stmt, const char *today, struct followup *f)
 {
-	const char	*due;
+	const char	*due, *hm;
+	int		 h, m;
 
 	memset(f, 0, sizeof *f);
 	f->id = sqlite3_column_int64(stmt, 0);
@@ -211,6 +237,9 @@ read_row(sqlite3_stmt *stmt, const char *today, struct followup *f)
 	f->done = sqlite3_column_type(stmt, 5) != SQLITE_NULL;
 	f->snoozes = sqlite3_column_int(stmt, 6);
 	f->late = date_diff_days(f->due, today);
+	hm = (const char *)sqlite3_column_text(stmt, 7);
+	if (time_read(hm, &h, &m))
+		memcpy(f->due_time, hm, KITH_TIME_LEN);
 }
 
 static struct followup *
@@ -233,7 +262,8 @@ followup_get(struct kith_db *db, int64_t id, struct followup **out,
 
 	*out = NULL;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes FROM followup f LEFT JOIN "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "LEFT JOIN "
 	    "contact c ON c.id = f.contact_id WHERE f.id = ?1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -249,6 +279,16 @@ followup_get(struct kith_db *db, int64_t id, struct followup **out,
 	if (rc != SQLITE_ROW)
 		return db_fail(db, err, "reading a follow-up");
 	return KITH_OK;
+}
+
+void
+followup_when(const struct followup *f, struct kith_when *w)
+{
+	memcpy(w->date, f->due, sizeof w->date);
+	if (!time_read(f->due_time, &w->hour, &w->min)) {
+		w->hour = -1;
+		w->min = 0;
+	}
 }
 
 void
@@ -278,9 +318,10 @@ followup_each_due(struct kith_db *db, int days, followup_fn fn, void *arg,
 	if (date_parse(rel, kith_db_now(db), end, err) != KITH_OK)
 		return KITH_INVALID;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes FROM followup f LEFT JOIN "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "LEFT JOIN "
 	    "contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND "
-	    "f.due <= ?1 ORDER BY f.due, f.id", err)) == NULL)
+	    "f.due <= ?1 ORDER BY f.due, f.due_time, f.id", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_text(stmt, 1, end, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -309,9 +350,11 @@ followup_list_contact(struct kith_db *db, int64_t contact,
 	*out = NULL;
 	*n = 0;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes FROM followup f JOIN "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "JOIN "
 	    "contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 AND "
-	    "f.done_at IS NULL ORDER BY f.due, f.id", err)) == NULL)
+	    "f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
+	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, contact);
 	db_today(db, today);

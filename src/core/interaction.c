@@ -4,7 +4,6 @@
  * time so that "the latest interactions with X" is one index range, newest
  * first, however long the history grows.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,46 +33,6 @@ canonical_kind(const char *kind)
 	return NULL;
 }
 
-/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" with a real date and time. */
-static int
-valid_at(const char *at)
-{
-	char	day[KITH_DATE_LEN];
-	size_t	len = strlen(at);
-
-	if (len != 10 && len != 16)
-		return 0;
-	memcpy(day, at, 10);
-	day[10] = '\0';
-	if (!date_valid(day))
-		return 0;
-	if (len == 16)
-		return at[10] == ' ' && isdigit((unsigned char)at[11]) &&
-		    isdigit((unsigned char)at[12]) && at[13] == ':' &&
-		    isdigit((unsigned char)at[14]) &&
-		    isdigit((unsigned char)at[15]) &&
-		    (at[11] - '0') * 10 + (at[12] - '0') < 24 &&
-		    (at[14] - '0') < 6;
-	return 1;
-}
-
-/* 1 if at, which valid_at passed, is later than now. */
-static int
-at_is_future(const char *at, time_t now)
-{
-	struct kith_when	w;
-
-	memcpy(w.date, at, 10);
-	w.date[10] = '\0';
-	w.hour = -1;
-	w.min = 0;
-	if (strlen(at) == 16) {
-		w.hour = (at[11] - '0') * 10 + (at[12] - '0');
-		w.min = (at[14] - '0') * 10 + (at[15] - '0');
-	}
-	return when_is_future(&w, now);
-}
-
 int
 interaction_kind_valid(const char *kind)
 {
@@ -88,11 +47,11 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 	enum kith_status	 st;
 	sqlite3_stmt		*stmt;
 	const char		*k;
-	char			 now[20];
+	struct kith_when	 w;
+	char			 now[KITH_WHEN_LEN];
 	char			*sum = NULL, *text = NULL;
 	int64_t			 iid;
 	size_t			 i;
-	time_t			 t;
 	int			 rc;
 
 	if ((k = canonical_kind(kind)) == NULL)
@@ -108,23 +67,19 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 		    "an interaction needs a summary");
 	if ((st = db_clean_text(db, "body", body, &text, err)) != KITH_OK)
 		goto out;
-	if (at != NULL && !valid_at(at)) {
+	if (at != NULL && !when_read(at, &w)) {
 		st = kith_err_set(err, KITH_INVALID, "interaction time '%s': "
 		    "expected YYYY-MM-DD or YYYY-MM-DD HH:MM", at);
 		goto out;
 	}
-	if (at != NULL && at_is_future(at, kith_db_now(db))) {
+	if (at != NULL && when_is_future(&w, kith_db_now(db))) {
 		st = kith_err_set(err, KITH_INVALID, "%s is in the future; "
 		    "an interaction is something that happened: plan what is "
 		    "to come as a follow-up", at);
 		goto out;
 	}
 	if (at == NULL) {
-		struct tm tm;
-
-		t = kith_db_now(db);
-		localtime_r(&t, &tm);
-		strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+		when_from_time(kith_db_now(db), now);
 		at = now;
 	}
 

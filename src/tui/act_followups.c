@@ -90,16 +90,18 @@ snooze_to(struct app *app, const struct fu_target *t, const char *when)
 {
 	struct kith_err		err = { 0 };
 	struct kith_when	w;
-	char			day[KITH_DAY_TEXT];
+	char			day[KITH_DAY_TEXT], stamp[KITH_WHEN_LEN];
 
 	if (app_date(app, when, KITH_DATE_TIME, &w, &err) != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
 		return 0;
 	}
-	date_describe(w.date, day);
-	act_name(app, "snooze", "snoozed to %s: %s%s%s", w.date, t->action,
+	/* A day alone keeps the follow-up's time of day; a time sets it. */
+	when_format(&w, stamp);
+	when_describe(&w, day);
+	act_name(app, "snooze", "snoozed to %s: %s%s%s", stamp, t->action,
 	    WHO(t));
-	if (followup_reschedule(app->db, t->id, w.date, FOLLOWUP_SNOOZE, &err)
+	if (followup_reschedule(app->db, t->id, stamp, FOLLOWUP_SNOOZE, &err)
 	    != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
 		return 0;
@@ -120,7 +122,8 @@ snooze_date_submit(struct app *app, struct form *f)
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	return snooze_to(app, t, w.date) ? KITH_RELOAD : KITH_REDRAW;
+	return snooze_to(app, t, form_value(f, 0)) ? KITH_RELOAD :
+	    KITH_REDRAW;
 }
 
 static void
@@ -265,6 +268,7 @@ int
 act_followup_pick(struct rolodex *ro, enum action act)
 {
 	struct kith_err		 err = { 0 };
+	struct kith_when	 w;
 	struct followup		*fu = NULL;
 	struct fu_pick		*p;
 	const char		**items;
@@ -301,7 +305,8 @@ act_followup_pick(struct rolodex *ro, enum action act)
 		p->t[i].id = fu[i].id;
 		p->t[i].action = xstrdup(fu[i].action);
 		p->t[i].name = xstrdup(rolodex_contact_name(ro));
-		date_describe(fu[i].due, day);
+		followup_when(&fu[i], &w);
+		when_describe(&w, day);
 		items[i] = xasprintf("%s%s  %s", fu[i].late > 0 ? "! " : "",
 		    day, fu[i].action);
 		if (fu[i].id == hl)
@@ -327,7 +332,7 @@ follow_submit(struct app *app, struct form *f)
 {
 	struct kith_err		err = { 0 };
 	struct kith_when	w;
-	char			day[KITH_DAY_TEXT];
+	char			day[KITH_DAY_TEXT], stamp[KITH_WHEN_LEN];
 
 	if (str_empty(form_value(f, 0))) {
 		form_error(f, "what is to be done? the action is empty");
@@ -338,14 +343,15 @@ follow_submit(struct app *app, struct form *f)
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	act_name(app, "follow", "follow-up due %s: %s — %s", w.date,
+	when_format(&w, stamp);
+	act_name(app, "follow", "follow-up due %s: %s — %s", stamp,
 	    form_value(f, 0), rolodex_contact_name(app->ro));
-	if (followup_add(app->db, form_id(f), form_value(f, 0), w.date, NULL,
+	if (followup_add(app->db, form_id(f), form_value(f, 0), stamp, NULL,
 	    &err) != KITH_OK) {
 		form_error(f, "%s", err.msg);
 		return 0;
 	}
-	date_describe(w.date, day);
+	when_describe(&w, day);
 	act_said(app, "Follow-up due %s: %s — %s", day, form_value(f, 0),
 	    rolodex_contact_name(app->ro));
 	return KITH_RELOAD;
@@ -366,8 +372,8 @@ act_follow(struct rolodex *ro)
 	free(title);
 	form_field(f, "Action", FIELD_TEXT, NULL);
 	form_field(f, "Due", FIELD_DATE, "tomorrow");
-	form_hint(f, "Due: tomorrow, fri, 24/12, next week, in 2 weeks, +3bd, "
-	    "eom  Enter: save");
+	form_hint(f, "Due: tomorrow, fri 14:30, 24/12, next week, in 2 weeks, "
+	    "+3bd, eom  Enter: save");
 	app_push(ro->app, form_screen(f));
 	return KITH_REDRAW;
 }

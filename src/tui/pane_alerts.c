@@ -4,6 +4,7 @@
  * today, most overdue first, then the week ahead, those due in the next
  * ALERT_DAYS days, by day (followup_each_due), at most ALERT_MAX of them
  * in memory.  The week's are drawn dim, with their day ("Fri in 3d").
+ * A follow-up due at a time of day shows it before its action.
  * When the pane's lines cannot show them all, its last line says how many
  * more there are below and which key shows them all.  The pane keeps its
  * selection on the same follow-up across reloads, or on the one that took
@@ -54,6 +55,7 @@ collect_alert(const struct followup *f, void *arg)
 	a->name = xstrdup(f->contact_name);
 	a->action = xstrdup(f->action);
 	memcpy(a->due, f->due, sizeof a->due);
+	memcpy(a->due_time, f->due_time, sizeof a->due_time);
 	a->late = f->late;
 	if (a->late < 0)
 		ro->upcoming++;
@@ -146,6 +148,11 @@ alerts_draw(struct rolodex *ro)
 		draw_text(l->alert_y + 1 + y, x, namew, a->name ? a->name :
 		    "(no contact)", rn, 0);
 		x += namew + 1;
+		/* A time of day goes before the action: "14:30 call". */
+		if (a->due_time[0] != '\0' && l->cols - x - 1 > 6) {
+			draw_text(l->alert_y + 1 + y, x, 5, a->due_time, ra, 0);
+			x += 6;
+		}
 		draw_text(l->alert_y + 1 + y, x, l->cols - x - 1, a->action,
 		    ra, 0);
 	}

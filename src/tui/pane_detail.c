@@ -238,8 +238,9 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 		else if (fu->late == 0)
 			snprintf(late, sizeof late, " (today)");
 		add_line(ro, fu->late > 0 ? ROLE_OVERDUE : fu->late == 0 ?
-		    ROLE_TODAY : ROLE_NORMAL, 0, fu->id, "%s %s %s%s",
-		    fu->late > 0 ? "!" : " ", fu->due, fu->action, late);
+		    ROLE_TODAY : ROLE_NORMAL, 0, fu->id, "%s %s %s%s%s%s",
+		    fu->late > 0 ? "!" : " ", fu->due, fu->due_time,
+		    fu->due_time[0] != '\0' ? " " : "", fu->action, late);
 	}
 	if (sh->n_interactions > 0) {
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");

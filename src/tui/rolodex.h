@@ -39,6 +39,7 @@ struct alert {
 	char		*name;		/* NULL if linked to no contact */
 	char		*action;
 	char		 due[KITH_DATE_LEN];
+	char		 due_time[KITH_TIME_LEN]; /* "HH:MM", "" all day */
 	long		 late;		/* days late; negative: days ahead */
 };
 

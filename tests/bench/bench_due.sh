@@ -76,11 +76,11 @@ else
 fi
 
 # The list "kith due" prints (overdue, then today), as kith due --tsv
-# writes it: id, due, days late, contact id, name, action.
+# writes it: id, due, days late, contact id, name, action, time of day.
 today="date('now', 'localtime')"
-due_sql="SELECT f.id, f.due, CAST(julianday($today) - julianday(f.due) AS INTEGER), ifnull(f.contact_id, 0), c.display, f.action FROM followup f LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND f.due <= $today ORDER BY f.due, f.id"
+due_sql="SELECT f.id, f.due, CAST(julianday($today) - julianday(f.due) AS INTEGER), ifnull(f.contact_id, 0), c.display, f.action, ifnull(f.due_time, '') FROM followup f LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND f.due <= $today ORDER BY f.due, f.due_time, f.id"
 # The statement of followup_each_due() in src/core/followup.c, for the plan.
-kith_sql="SELECT f.id, f.contact_id, c.display, f.action, f.due, f.done_at, f.snoozes FROM followup f LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND f.due <= $today ORDER BY f.due, f.id"
+kith_sql="SELECT f.id, f.contact_id, c.display, f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND f.due <= $today ORDER BY f.due, f.due_time, f.id"
 
 echo
 echo "== database"

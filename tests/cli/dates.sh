@@ -51,11 +51,11 @@ expect_in "$err" "warning: Sun 22 Nov 2026 is in the past (3 days ago)" \
 run follow bob "today" --due today
 expect_not_in "$err" "warning" "today does not warn"
 
-# A time is not kept on a follow-up (a day column), and it says so.
+# A time of day given with the date is kept (followup_time.sh has more).
 run follow bob "meet" --due "fri 14:30"
 expect_rc 0 "due with a time"
-expect_out "follow-up 11 due Fri 27 Nov 2026" "due with a time: the day"
-expect_in "$err" "the time 14:30 is not kept" "due with a time: note"
+expect_out "follow-up 11 due Fri 27 Nov 2026 14:30" "due with a time echoed"
+expect_not_in "$err" "not kept" "due with a time: kept"
 
 # done twice: says so, exit 0, nothing changed.
 run done 9

@@ -28,17 +28,17 @@ TODAY
       3  today       Bob Smith                 lunch" "due, most overdue first"
 
 run due --days 7 --tsv
-expect_out "$(printf '2\t2026-11-20\t5\t2\tBob Smith\tsend engagement letter
-1\t2026-11-24\t1\t1\tAna Petrović\tcall re: renewal
-3\t2026-11-25\t0\t2\tBob Smith\tlunch
-4\t2026-11-27\t-2\t1\tAna Petrović\tquarterly review')" "due --tsv"
+expect_out "$(printf '2\t2026-11-20\t5\t2\tBob Smith\tsend engagement letter\t
+1\t2026-11-24\t1\t1\tAna Petrović\tcall re: renewal\t
+3\t2026-11-25\t0\t2\tBob Smith\tlunch\t
+4\t2026-11-27\t-2\t1\tAna Petrović\tquarterly review\t')" "due --tsv"
 
 run done 2
 expect_rc 0 "done"
 run snooze 1 +1w
 expect_out "follow-up 1 due Wed 2 Dec 2026" "snooze +1w"
 run due --tsv
-expect_out "$(printf '3\t2026-11-25\t0\t2\tBob Smith\tlunch')" "after done+snooze"
+expect_out "$(printf '3\t2026-11-25\t0\t2\tBob Smith\tlunch\t')" "after done+snooze"
 run done 99
 expect_rc 1 "done unknown"
 run done abc
@@ -46,7 +46,7 @@ expect_rc 1 "done non-number"
 
 # Midnight passes: today's lunch becomes overdue.
 KITH_NOW="2026-11-26 00:00" run due --tsv
-expect_out "$(printf '3\t2026-11-25\t1\t2\tBob Smith\tlunch')" "after midnight"
+expect_out "$(printf '3\t2026-11-25\t1\t2\tBob Smith\tlunch\t')" "after midnight"
 
 run log ana --kind meeting --at 2026-11-20 "lunch, wants a fixed fee"
 expect_rc 0 "log"

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The TUI forms read dates with the same parser as the command line: a
 # birthday written "4 May 1970" or without the year, a follow-up due "next
-# week" or "24/12", a log "yesterday 9am" (kept with its time) and one in
-# the future refused.  KITH_NOW is Tuesday 2026-03-10 09:00.
+# week", "24/12" or "fri 14:30" (kept with its time, shown in the alert
+# pane), a log "yesterday 9am" (kept with its time) and one in the future
+# refused.  KITH_NOW is Tuesday 2026-03-10 09:00.
 . "$(dirname "$0")/lib.inc"
 
 "$KITH" --db "$DB" add "Marko Petrović" >/dev/null
@@ -49,6 +50,18 @@ keys Tab C-u
 type_text "24/12"
 keys Enter
 expect "Follow-up due Thu 24 Dec 2026" "day first"
+# A time of day is kept and shown in the alert pane before the action.
+keys f
+expect "Follow-up for" "the form once more"
+type_text "call the bank"
+keys Tab C-u
+type_text "fri 14:30"
+expect "Fri 13 Mar 2026 14:30" "the preview shows the time"
+keys Enter
+expect "Follow-up due Fri 13 Mar 2026 14:30" "a due time is kept"
+expect "14:30 call the bank" "the alert pane shows the time"
+out=$("$KITH" --db "$DB" due --days 7 --tsv)
+expect_in "$out" "$(printf 'call the bank\t14:30')" "stored with its time"
 
 # Logs: a time is kept; the future is refused.
 keys l
