@@ -100,6 +100,16 @@ void		 contact_add_tag(struct contact *, const char *tag);
 char		*contact_name_from_parts(const struct contact *c);
 
 /*
+ * Reads c's display name as a given and a family name when c has no name
+ * part yet: "Ana Petrović", two words, gives Ana and
+ * Petrović.  A name of one word or more than two, an e-mail address or
+ * the organisation's own name is left for a person to split (exports then
+ * use the display name).  Returns 1 if it set the parts.  The same
+ * reading as contact_rename's.
+ */
+int		 contact_split_display(struct contact *c);
+
+/*
  * Gives c the display name name, keeping the name parts true: parts that
  * spelled the old name are replaced by the new name's two words when it
  * has two and the old parts were a given and a family name only, and are

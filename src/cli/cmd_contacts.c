@@ -27,7 +27,7 @@ enum {
 	OPT_DB = CLI_OPT_DB, OPT_EMAIL, OPT_PHONE, OPT_ORG, OPT_TITLE, OPT_TAG,
 	OPT_NOTE, OPT_BIRTHDAY, OPT_URL, OPT_NAME, OPT_RM_EMAIL, OPT_RM_PHONE,
 	OPT_RM_TAG, OPT_TSV, OPT_ARCHIVED, OPT_ARCHIVE, OPT_UNARCHIVE, OPT_AS,
-	OPT_KINDS
+	OPT_KINDS, OPT_GIVEN, OPT_FAMILY
 };
 
 /* add --force: add even if the e-mail or phone belongs to someone else. */
@@ -45,6 +45,8 @@ static const struct option contact_opts[] = {
 	{ "birthday",	required_argument,	NULL, OPT_BIRTHDAY },
 	{ "url",	required_argument,	NULL, OPT_URL },
 	{ "name",	required_argument,	NULL, OPT_NAME },
+	{ "given",	required_argument,	NULL, OPT_GIVEN },
+	{ "family",	required_argument,	NULL, OPT_FAMILY },
 	{ "rm-email",	required_argument,	NULL, OPT_RM_EMAIL },
 	{ "rm-phone",	required_argument,	NULL, OPT_RM_PHONE },
 	{ "rm-tag",	required_argument,	NULL, OPT_RM_TAG },
@@ -61,7 +63,7 @@ static void	remove_tag(struct contact *, const char *);
 
 /*
  * Parses the add/edit options of argv into c.  edit enables --name and the
- * --rm-* options.  Returns -1 if all went well, else an exit code.
+ * --rm-* options, and disables --force, --given and --family.  Returns -1 if all went well, else an exit code.
  */
 static int
 apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
@@ -105,6 +107,13 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 			break;
 		case OPT_URL:
 			contact_add_url(c, optarg, NULL);
+			break;
+		case OPT_GIVEN:
+		case OPT_FAMILY:
+			if (edit)
+				return cli_usage(cmd);
+			contact_set(ch == OPT_GIVEN ? &c->given : &c->family,
+			    optarg);
 			break;
 		case OPT_NAME:
 			if (!edit)
@@ -155,6 +164,9 @@ cmd_add(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	contact_set(&c->display, argv[optind]);
+	/* "Ana Petrović" is Ana Petrović unless the user said otherwise. */
+	if (c->given == NULL && c->family == NULL)
+		contact_split_display(c);
 	rc = EXIT_BAD;
 	if (!cli_open(cli))
 		goto out;

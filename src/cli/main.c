@@ -38,11 +38,14 @@ const struct cmd cli_cmds[] = {
 	    "add, import and demo-load create a missing database: every other "
 	    "command\nsays \"no kith database at PATH\" and exits 1, so a "
 	    "mistyped path never\nshows an empty address book." },
-	{ "add", cmd_add, "NAME [--email E]... [--phone P]... [--org O] "
-	    "[--title T] [--tag T]... [--note N] [--birthday D] [--url U]... "
-	    "[--force]",
+	{ "add", cmd_add, "NAME [--given G] [--family F] [--email E]... "
+	    "[--phone P]... [--org O] [--title T] [--tag T]... [--note N] "
+	    "[--birthday D] [--url U]... [--force]",
 	    "add a contact",
-	    "NAME is the display name, e.g. \"Ana Petrović\".  --email, --phone, "
+	    "NAME is the display name, e.g. \"Ana Petrović\".  Without --given "
+	    "and --family a\ntwo-word NAME is read as first and last name (Ana, "
+	    "Petrović), as exports write\nthem; other names are kept whole.  "
+	    "--email, --phone, "
 	    "--tag and --url\nmay be given several times; the first e-mail and "
 	    "phone are the primary ones.\nPrints the new contact's id.\n"
 	    "An e-mail or phone that already belongs to another contact (the "

@@ -229,11 +229,46 @@ contact_name_from_parts(const struct contact *c)
 	return sb.len > 0 ? sbuf_detach(&sb) : NULL;
 }
 
+/*
+ * The one reading of a display name as name parts: exactly two words
+ * separated by one space ("Ana Petrović") are a given and a family name,
+ * and *sp is set to that space; 0 for anything else (one word, three, an
+ * e-mail address), which only a person can split.
+ */
+static int
+name_two_words(const char *name, const char **sp)
+{
+	const char	*p;
+
+	if (name == NULL || (p = strchr(name, ' ')) == NULL || p == name ||
+	    p[1] == '\0' || p[1] == ' ' || strchr(p + 1, ' ') != NULL ||
+	    strchr(name, '@') != NULL)
+		return 0;
+	*sp = p;
+	return 1;
+}
+
+int
+contact_split_display(struct contact *c)
+{
+	const char	*d = c->display, *sp;
+
+	if (c->prefix != NULL || c->given != NULL || c->middle != NULL ||
+	    c->family != NULL || c->suffix != NULL ||
+	    (c->org != NULL && d != NULL && strcmp(d, c->org) == 0) ||
+	    !name_two_words(d, &sp))
+		return 0;
+	c->given = xstrndup(d, (size_t)(sp - d));
+	contact_set(&c->family, sp + 1);
+	return 1;
+}
+
 void
 contact_rename(struct contact *c, const char *name)
 {
-	char	*old = contact_name_from_parts(c), *sp;
-	int	 spelled, two;
+	char		*old = contact_name_from_parts(c);
+	const char	*sp;
+	int		 spelled, two;
 
 	spelled = old != NULL && c->display != NULL &&
 	    strcmp(old, c->display) == 0 &&
@@ -246,9 +281,8 @@ contact_rename(struct contact *c, const char *name)
 	if (!spelled)
 		return;
 	two = c->prefix == NULL && c->middle == NULL && c->suffix == NULL &&
-	    c->given != NULL && c->family != NULL && name != NULL &&
-	    (sp = strchr(name, ' ')) != NULL && sp > name && sp[1] != '\0' &&
-	    strchr(sp + 1, ' ') == NULL;
+	    c->given != NULL && c->family != NULL &&
+	    name_two_words(name, &sp);
 	contact_set(&c->prefix, NULL);
 	contact_set(&c->middle, NULL);
 	contact_set(&c->suffix, NULL);

@@ -209,6 +209,8 @@ contact_submit(struct app *app, struct form *f)
 	contact_set(&c->nickname, form_value(f, CF_NICK));
 	contact_set(&c->title, form_value(f, CF_TITLE));
 	contact_set(&c->org, form_value(f, CF_ORG));
+	if (id == 0)	/* as kith add: "Ana Petrović" is Ana, Petrović */
+		contact_split_display(c);
 	if (!birthday_field(app, f, c)) {
 		contact_free(c);
 		contact_free(old);

@@ -27,6 +27,9 @@ expect "Added Љубица Ђорђевић" "the form saves"
 out=$("$KITH" --db "$DB" list ljubica --tsv)
 expect_in "$out" "Љубица Ђорђевић	ljubica@example.rs	+381 11 555 0199	Адвокатска канцеларија" \
     "kith list finds the Serbian contact"
+# The two words of the name are its first and last name, as with kith add.
+out=$("$KITH" --db "$DB" export --format google -)
+expect_in "$out" "Љубица,,Ђорђевић," "the form splits a two-word name for exports"
 
 # A Chinese name: wide characters, backspace removes a whole character.
 keys a
