@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/import.h"
 #include "kith/termsafe.h"
@@ -98,10 +99,8 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 {
 	struct import_batch	*b;
 	struct kith_err		 err = { 0 };
-	struct tm		 tm;
-	time_t			 t;
 	size_t			 n, i;
-	char			 when[20], *q;
+	char			 when[KITH_WHEN_LEN], *q;
 	int			 ok;
 
 	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
@@ -115,9 +114,7 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 		import_batches_free(b, n);
 		return 1;
 	}
-	t = (time_t)b[i].started;
-	localtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	when_from_time((time_t)b[i].started, when);
 	if (!yes) {
 		fprintf(stderr, "kith import --undo %lld takes back the import "
 		    "of ", (long long)batch);
@@ -142,19 +139,15 @@ list_batches(struct cli *cli)
 {
 	struct import_batch	*b;
 	struct kith_err		 err = { 0 };
-	struct tm		 tm;
-	time_t			 t;
 	size_t			 n, i;
-	char			 when[20];
+	char			 when[KITH_WHEN_LEN];
 
 	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;
 	}
 	for (i = 0; i < n; i++) {
-		t = (time_t)b[i].started;
-		localtime_r(&t, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		when_from_time((time_t)b[i].started, when);
 		printf("%4lld  %s  %-11s %5ld rows %5ld added %5ld merged "
 		    "%5ld rejected  %s  ", (long long)b[i].id, when,
 		    b[i].format ? b[i].format : "-", b[i].rows, b[i].added,

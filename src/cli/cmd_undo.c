@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "kith/contact.h"
+#include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/journal.h"
 #include "kith/util.h"
@@ -84,17 +85,15 @@ list_actions(struct cli *cli)
 {
 	struct journal_entry	*e;
 	struct kith_err		 err = { 0 };
-	struct tm		 tm;
 	size_t			 n, i;
-	char			 when[20];
+	char			 when[KITH_WHEN_LEN];
 
 	if (journal_list(cli->db, JOURNAL_KEEP * 2, &e, &n, &err) != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;
 	}
 	for (i = 0; i < n; i++) {
-		localtime_r(&e[i].at, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		when_from_time(e[i].at, when);
 		printf("%5lld  %s  %-13s ", (long long)e[i].id, when,
 		    e[i].command);
 		out_text(stdout, e[i].label);

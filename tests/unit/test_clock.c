@@ -742,6 +742,48 @@ test_valid(void)
 	CHECK_STR(out, "1985-04-17");
 }
 
+/*
+ * The one local "YYYY-MM-DD HH:MM" of an instant (import --list, undo
+ * --list, interactions logged now), and its reading back (when_read), which
+ * follow-ups and interactions share.
+ */
+static void
+test_when_text(void)
+{
+	struct kith_when	w;
+	char			out[KITH_WHEN_LEN];
+	int			h, m;
+
+	when_from_time(time_parse("2026-11-25 09:05:59"), out);
+	CHECK_STR(out, "2026-11-25 09:05");
+	/* The epoch is 01:00 in Belgrade, 19:00 the day before in New York. */
+	when_from_time(0, out);
+	CHECK_STR(out, "1970-01-01 01:00");
+	set_tz("America/New_York");
+	when_from_time(0, out);
+	CHECK_STR(out, "1969-12-31 19:00");
+	set_tz("Europe/Belgrade");
+
+	CHECK(when_read("2026-11-25 14:30", &w));
+	CHECK_STR(w.date, "2026-11-25");
+	CHECK_INT(w.hour, 14);
+	CHECK_INT(w.min, 30);
+	when_format(&w, out);
+	CHECK_STR(out, "2026-11-25 14:30");
+	CHECK(when_read("2026-11-25", &w));
+	CHECK_INT(w.hour, -1);
+	CHECK(!when_read("2026-11-25 24:00", &w));
+	CHECK(!when_read("2026-11-25 9:30", &w));
+	CHECK(!when_read("2026-11-25T14:30", &w));
+	CHECK(!when_read("2026-02-30 10:00", &w));
+	CHECK(!when_read(NULL, &w));
+	CHECK(time_read("23:59", &h, &m));
+	CHECK_INT(h * 60 + m, 23 * 60 + 59);
+	CHECK(!time_read("12:60", &h, &m));
+	CHECK(!time_read("", &h, &m));
+	CHECK(!time_read(NULL, &h, &m));
+}
+
 static void
 setup(void)
 {
@@ -751,4 +793,4 @@ setup(void)
 TEST_MAIN(setup, test_time_parse, test_date_from_time, test_absolute,
     test_words, test_relative, test_month_clamp, test_weekdays, test_invalid,
     test_dst, test_diff_days, test_every_day, test_forms, test_order,
-    test_describe, test_future, test_valid)
+    test_describe, test_future, test_valid, test_when_text)
