@@ -66,7 +66,11 @@ const char	*kith_db_path(const struct kith_db *);
 time_t		 kith_db_now(const struct kith_db *);
 void		 kith_db_set_now(struct kith_db *, time_t now);
 
-/* The text context (ICU, opened lazily) that goes with this database. */
+/*
+ * The text context (ICU, opened lazily) that goes with this database: the
+ * collation it was created with, read when it was opened (an open fails
+ * rather than guess when that setting cannot be read).  Never NULL.
+ */
 struct kith_text *kith_db_text(struct kith_db *);
 
 /*

@@ -427,8 +427,11 @@ use_filter(struct import *im, struct kith_err *err)
 	if ((stmt = db_stmt(im->db, "SELECT max(id) FROM contact", err))
 	    == NULL)
 		return KITH_DB;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		stored = sqlite3_column_int64(stmt, 0);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return db_fail(im->db, err, "counting the stored contacts");
+	}
+	stored = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rows * 8 < stored)
 		return KITH_OK;

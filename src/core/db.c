@@ -42,10 +42,10 @@ struct stmt_slot {
 struct kith_db {
 	sqlite3			*sql;
 	char			*path;
-	struct kith_text	*text;		/* created on first use */
+	struct kith_text	*text;		/* from meta, set up by open */
 	time_t			 now;		/* pinned clock, 0 = time(NULL) */
 	int			 depth;		/* transaction nesting */
-	char			 region[8];	/* phone region, "" until read */
+	char			 region[8];	/* phone region, from meta */
 	int			 bulk;		/* kith_db_bulk() is on */
 	int			 readonly;	/* file or folder not writable */
 	int			 broken;	/* an inner level failed in bulk */
@@ -60,6 +60,7 @@ static enum kith_status	check_file(const char *, int *, struct kith_err *);
 static enum kith_status	make_parent(const char *, struct kith_err *);
 static enum kith_status	create_file(const char *, struct kith_err *);
 static enum kith_status	migrate(struct kith_db *, struct kith_err *);
+static enum kith_status	load_settings(struct kith_db *, struct kith_err *);
 static enum kith_status	open_sqlite(struct kith_db *, struct kith_err *);
 static char		*file_uri(const char *, const char *);
 static int		pragma_int(struct kith_db *, const char *);
@@ -203,7 +204,8 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 		goto fail;
 
 	/* Reading the schema is the first real look at the file. */
-	if ((st = migrate(db, err)) != KITH_OK)
+	if ((st = migrate(db, err)) != KITH_OK ||
+	    (st = load_settings(db, err)) != KITH_OK)
 		goto fail;
 	if ((st = db_exec(db, "PRAGMA foreign_keys = ON", err)) != KITH_OK)
 		goto fail;
@@ -337,19 +339,26 @@ kith_db_close(struct kith_db *db)
 	free(db);
 }
 
-/* kith_fold(TEXT): text_fold() for SQL; NULL and bad UTF-8 give ''. */
+/*
+ * kith_fold(TEXT): text_fold() for SQL; NULL gives ''.  Text it cannot
+ * fold (not UTF-8, ICU failing) fails the statement with the reason.
+ */
 static void
 sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct kith_db		*db = sqlite3_user_data(ctx);
+	struct kith_err		 err = { 0 };
 	const unsigned char	*s;
 	char			*fold;
 
 	(void)argc;
-	if ((s = sqlite3_value_text(argv[0])) == NULL ||
-	    text_fold(kith_db_text(db), (const char *)s, &fold, NULL)
-	    != KITH_OK) {
+	if ((s = sqlite3_value_text(argv[0])) == NULL) {
 		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+		return;
+	}
+	if (text_fold(kith_db_text(db), (const char *)s, &fold, &err)
+	    != KITH_OK) {
+		sqlite3_result_error(ctx, err.msg, -1);
 		return;
 	}
 	sqlite3_result_text(ctx, fold, -1, free);
@@ -359,12 +368,14 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * kith_name_words(DISPLAY, NAME_FOLD, NICKNAME, GIVEN, FAMILY): the name
  * column of the search index -- the folded display name, then the folded
  * nickname, given and family names; a given or family name written out in
- * the display name is in its fold already and is not folded again.
+ * the display name is in its fold already and is not folded again.  A
+ * part it cannot fold fails the statement, as kith_fold() does.
  */
 static void
 sql_name_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct kith_db	*db = sqlite3_user_data(ctx);
+	struct kith_err	 err = { 0 };
 	const char	*display, *part;
 	struct sbuf	 sb = { 0 };
 	char		*fold;
@@ -379,8 +390,11 @@ sql_name_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		    *part == '\0' || (i > 2 && display != NULL &&
 		    strstr(display, part) != NULL))
 			continue;
-		if (text_fold(kith_db_text(db), part, &fold, NULL) != KITH_OK)
-			continue;
+		if (text_fold(kith_db_text(db), part, &fold, &err) != KITH_OK) {
+			sbuf_free(&sb);
+			sqlite3_result_error(ctx, err.msg, -1);
+			return;
+		}
 		if (*fold != '\0') {
 			if (sb.len > 0)
 				sbuf_addc(&sb, ' ');
@@ -451,20 +465,60 @@ kith_db_set_now(struct kith_db *db, time_t now)
 struct kith_text *
 kith_db_text(struct kith_db *db)
 {
+	return db->text;
+}
+
+/*
+ * Reads the settings the database was created with (meta: the collation
+ * locale of its text context, the region of its phone numbers), once, so
+ * that kith_db_text() and db_region() cannot fail later.  A row that
+ * cannot be read, or is missing or malformed, fails the open with a
+ * message naming it: nothing falls back to a guess that would sort or
+ * compare phones differently from what is stored.  Runs again harmlessly
+ * (migrate() needs the text context before the open is finished).
+ */
+static enum kith_status
+load_settings(struct kith_db *db, struct kith_err *err)
+{
 	sqlite3_stmt	*stmt;
-	char		*locale = NULL;
+	const char	*key, *v;
+	char		*locale = NULL, region[8] = "";
+	int		 rc;
 
 	if (db->text != NULL)
-		return db->text;
-	stmt = db_stmt(db, "SELECT value FROM meta WHERE key = 'collation'",
-	    NULL);
-	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
-		locale = db_col_text(stmt, 0);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
+		return KITH_OK;
+	if ((stmt = db_stmt(db, "SELECT key, value FROM meta WHERE key IN "
+	    "('collation', 'region')", err)) == NULL)
+		return KITH_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		key = (const char *)sqlite3_column_text(stmt, 0);
+		v = (const char *)sqlite3_column_text(stmt, 1);
+		if (key == NULL)
+			continue;
+		if (strcmp(key, "collation") == 0) {
+			free(locale);
+			locale = xstrdup(v != NULL ? v : "");
+		} else if (v != NULL && strlen(v) == 2)
+			memcpy(region, v, 3);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(locale);
+		return db_fail(db, err, "reading the database's settings");
+	}
+	if (locale == NULL || region[0] == '\0') {
+		free(locale);
+		return kith_err_set(err, KITH_DB, "%s: the setting '%s' is "
+		    "missing from the database (its table meta), so kith "
+		    "cannot tell how it %s; the file was changed by another "
+		    "program", db->path, locale == NULL ? "collation" :
+		    "region", locale == NULL ? "sorts names" :
+		    "reads phone numbers");
+	}
+	memcpy(db->region, region, sizeof region);
 	db->text = text_new(locale);
 	free(locale);
-	return db->text;
+	return KITH_OK;
 }
 
 struct sqlite3 *
@@ -728,19 +782,6 @@ env_region(char out[8])
 const char *
 db_region(struct kith_db *db)
 {
-	sqlite3_stmt	*stmt;
-	const char	*v;
-
-	if (db->region[0] != '\0')
-		return db->region;
-	strcpy(db->region, "US");
-	stmt = db_stmt(db, "SELECT value FROM meta WHERE key = 'region'", NULL);
-	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW &&
-	    (v = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
-	    strlen(v) < sizeof db->region)
-		strcpy(db->region, v);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
 	return db->region;
 }
 
@@ -891,9 +932,9 @@ migrate(struct kith_db *db, struct kith_err *err)
 	const char		*loc;
 	int			 app, version, tables, from;
 
-	if ((app = pragma_int(db, "PRAGMA application_id")) == -1)
+	if ((app = pragma_int(db, "PRAGMA application_id")) == -1 ||
+	    (version = pragma_int(db, "PRAGMA user_version")) == -1)
 		return db_fail(db, err, "reading the database");
-	version = pragma_int(db, "PRAGMA user_version");
 	if (app != KITH_APP_ID && app != 0)
 		return kith_err_set(err, KITH_NOTDB, "%s: not a kith database "
 		    "(a SQLite file of another program); it was left untouched",
@@ -915,8 +956,12 @@ migrate(struct kith_db *db, struct kith_err *err)
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
 	/* Read again inside the write lock: another process may have won. */
-	version = pragma_int(db, "PRAGMA user_version");
-	tables = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+	if ((version = pragma_int(db, "PRAGMA user_version")) == -1 ||
+	    (tables = pragma_int(db, "SELECT count(*) FROM sqlite_schema"))
+	    == -1) {
+		st = db_fail(db, err, "reading the database");
+		goto fail;
+	}
 	if (version == KITH_SCHEMA_VERSION) {
 		kith_db_rollback(db);
 		return KITH_OK;
@@ -977,7 +1022,8 @@ migrate(struct kith_db *db, struct kith_err *err)
 	 * Search entries written before version 4 lack the phone forms
 	 * without country code and the given/family name words.
 	 */
-	if (from > 0 && from < 4 && (st = search_rebuild(db, err)) != KITH_OK)
+	if (from > 0 && from < 4 && ((st = load_settings(db, err)) != KITH_OK ||
+	    (st = search_rebuild(db, err)) != KITH_OK))
 		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
 	    "PRAGMA user_version = %d", KITH_APP_ID, KITH_SCHEMA_VERSION);

@@ -320,12 +320,14 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 		goto out;
 	}
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*verdict = DEDUP_REVIEW;
 		*id = sqlite3_column_int64(stmt, 0);
 		*why = "same name";
 	}
 	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		st = db_fail(db, err, "looking for the same name");
 out:
 	free(name);
 	return st;

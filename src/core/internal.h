@@ -39,7 +39,9 @@ char		*db_col_text(sqlite3_stmt *, int idx);
 
 /*
  * The database's phone region (ISO 3166 code, e.g. "US"), chosen when it
- * was created: $KITH_REGION, else the territory of the locale, else US.
+ * was created ($KITH_REGION, else the territory of the locale, else US)
+ * and read when it was opened: kith_db_open fails, naming the setting,
+ * when it cannot be read, so this never falls back to a guess.
  */
 const char	*db_region(struct kith_db *);
 

@@ -362,6 +362,7 @@ journal_import(struct kith_db *db, int64_t batch, struct kith_err *err)
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
 	char			*label = NULL;
+	int			 rc;
 
 	if (jn == NULL || batch == 0)
 		return KITH_OK;
@@ -369,12 +370,14 @@ journal_import(struct kith_db *db, int64_t batch, struct kith_err *err)
 	    "import_batch WHERE id = ?1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, batch);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		label = xasprintf("imported %s (batch %lld): %lld added, "
 		    "%lld merged", sqlite3_column_text(stmt, 0),
 		    (long long)batch, (long long)sqlite3_column_int64(stmt, 1),
 		    (long long)sqlite3_column_int64(stmt, 2));
 	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the import batch");
 	st = record(db, jn->command != NULL ? jn->command : "import",
 	    jn->label != NULL ? jn->label : label, NULL, 0, batch, err);
 	free(label);
@@ -388,6 +391,7 @@ journal_import_undone(struct kith_db *db, int64_t batch,
 	struct journal	*jn = db_journal(db);
 	sqlite3_stmt	*stmt;
 	const char	*file;
+	int		 rc;
 
 	if (jn == NULL)
 		return KITH_OK;
@@ -397,11 +401,13 @@ journal_import_undone(struct kith_db *db, int64_t batch,
 	    "AND undone_by IS NULL ORDER BY id DESC LIMIT 1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, batch);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		jn->undoes = sqlite3_column_int64(stmt, 0);
 		jn->record = 1;
 	}
 	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the change journal");
 	/* A failed import cleaning up after itself is no user action. */
 	if (!jn->record && jn->command == NULL)
 		return KITH_OK;
@@ -414,11 +420,14 @@ journal_import_undone(struct kith_db *db, int64_t batch,
 	    err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, batch);
-	file = sqlite3_step(stmt) == SQLITE_ROW ?
-	    (const char *)sqlite3_column_text(stmt, 0) : NULL;
+	rc = sqlite3_step(stmt);
+	file = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) :
+	    NULL;
 	jn->label = xasprintf("took back import batch %lld (%s)",
 	    (long long)batch, file != NULL ? file : "?");
 	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the import batch");
 	return KITH_OK;
 }
 

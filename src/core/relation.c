@@ -14,7 +14,8 @@
 
 static enum kith_status	find_kind(struct kith_db *, const char *, int64_t *,
 			    int *, struct kith_err *);
-static int		symmetric(struct kith_db *, int64_t);
+static enum kith_status	symmetric(struct kith_db *, int64_t, int *,
+			    struct kith_err *);
 static enum kith_status	unlink_row(struct kith_db *, int64_t,
 			    struct kith_err *);
 static enum kith_status	unknown_kind(struct kith_db *, const char *,
@@ -101,20 +102,25 @@ out:
 	return st;
 }
 
-static int
-symmetric(struct kith_db *db, int64_t kind_id)
+/* Sets *sym to whether kind_id is its own inverse ("spouse"). */
+static enum kith_status
+symmetric(struct kith_db *db, int64_t kind_id, int *sym,
+    struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
-	int		 sym = 0;
+	int		 rc;
 
+	*sym = 0;
 	if ((stmt = db_stmt(db, "SELECT name = inverse COLLATE NOCASE FROM "
-	    "rel_kind WHERE id = ?1", NULL)) == NULL)
-		return 0;
+	    "rel_kind WHERE id = ?1", err)) == NULL)
+		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, kind_id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		sym = sqlite3_column_int(stmt, 0);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*sym = sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
-	return sym;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading a relationship kind");
+	return KITH_OK;
 }
 
 static enum kith_status
@@ -122,16 +128,17 @@ unknown_kind(struct kith_db *db, const char *kind, struct kith_err *err)
 {
 	struct relation_kind	*kinds;
 	struct sbuf		 sb = { 0 };
+	enum kith_status	 st;
 	size_t			 n, i;
 
-	if (relation_kinds(db, &kinds, &n, NULL) == KITH_OK) {
-		for (i = 0; i < n; i++) {
-			sbuf_printf(&sb, "%s%s", i ? ", " : "", kinds[i].name);
-			if (strcmp(kinds[i].name, kinds[i].inverse) != 0)
-				sbuf_printf(&sb, " (%s)", kinds[i].inverse);
-		}
-		relation_kinds_free(kinds, n);
+	if ((st = relation_kinds(db, &kinds, &n, err)) != KITH_OK)
+		return st;
+	for (i = 0; i < n; i++) {
+		sbuf_printf(&sb, "%s%s", i ? ", " : "", kinds[i].name);
+		if (strcmp(kinds[i].name, kinds[i].inverse) != 0)
+			sbuf_printf(&sb, " (%s)", kinds[i].inverse);
 	}
+	relation_kinds_free(kinds, n);
 	kith_err_set(err, KITH_NOTFOUND, "unknown relationship kind '%s'; "
 	    "known kinds: %s; or define one as NAME/INVERSE", kind,
 	    sb.s ? sb.s : "none");
@@ -146,7 +153,7 @@ relation_link(struct kith_db *db, int64_t a, int64_t b, const char *kind,
 	enum kith_status	 st;
 	sqlite3_stmt		*stmt;
 	int64_t			 kind_id = 0, t;
-	int			 reversed, rc;
+	int			 reversed, sym, rc;
 	char			*clean = NULL;
 
 	if (a == b)
@@ -163,7 +170,9 @@ relation_link(struct kith_db *db, int64_t a, int64_t b, const char *kind,
 		a = b;
 		b = t;
 	}
-	if (symmetric(db, kind_id) && a > b) {
+	if ((st = symmetric(db, kind_id, &sym, err)) != KITH_OK)
+		goto fail;
+	if (sym && a > b) {
 		/* One row per pair: "spouse" both ways is the same link. */
 		t = a;
 		a = b;
