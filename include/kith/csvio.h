@@ -89,7 +89,9 @@ struct csv_out;
 /*
  * Starts writing CSV to fp.  neutralise: cells that begin with '=', '+',
  * '-', '@', TAB or CR get a leading "'" (CSV formula injection, as OWASP
- * describes it).  crlf: end records with CRLF instead of LF.
+ * describes it), and so do those that begin with a line feed (kith stores
+ * a carriage return as one, and a program that trims the cell would read
+ * the next line as its start).  crlf: end records with CRLF instead of LF.
  */
 struct csv_out	*csv_out_new(FILE *fp, int neutralise, int crlf);
 /*

@@ -44,6 +44,10 @@ enum {
 
 static enum kith_status	write_contact(struct kith_db *, struct contact *,
 			    int, unsigned, struct kith_err *);
+static enum kith_status	clean_field(struct kith_db *, const char *, unsigned,
+			    char **, struct kith_err *);
+static enum kith_status	clean_parts(struct kith_db *, struct contact *,
+			    struct kith_err *);
 static enum kith_status	write_parts(struct kith_db *, const struct contact *,
 			    int, unsigned, struct kith_err *);
 static const char	*contact_diff(const struct contact *,
@@ -543,6 +547,8 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 			return kith_err_set(err, KITH_INVALID, "phone '%s': "
 			    "has no digits", clean ? clean : "");
 	}
+	if ((st = clean_parts(db, c, err)) != KITH_OK)
+		return st;
 
 	if ((st = text_fold(text, c->display, &fold, err)) != KITH_OK ||
 	    (st = text_sort_key(text, c->display, &key, &key_len, err))
@@ -610,6 +616,87 @@ fail:
 out:
 	free(fold);
 	free(key);
+	return st;
+}
+
+/* Replaces *field by its db_clean() (how: DB_TRIM, DB_LINES). */
+static enum kith_status
+clean_field(struct kith_db *db, const char *name, unsigned how,
+    char **field, struct kith_err *err)
+{
+	enum kith_status	 st;
+	char			*clean;
+
+	if ((st = db_clean(db, name, *field, how, &clean, err)) != KITH_OK)
+		return st;
+	free(*field);
+	*field = clean;
+	return KITH_OK;
+}
+
+/*
+ * Cleans in place what write_contact's loop over the contact's own
+ * columns leaves: labels, address parts, URLs, custom fields and tags
+ * (e-mails and phones, which are checked too, are cleaned there).  A
+ * street and a custom value may run over several lines.
+ */
+static enum kith_status
+clean_parts(struct kith_db *db, struct contact *c, struct kith_err *err)
+{
+	enum kith_status	 st = KITH_OK;
+	struct contact_address	*a;
+	size_t			 i, n;
+
+	for (i = 0; st == KITH_OK && i < c->n_emails; i++)
+		st = clean_field(db, "e-mail label", DB_TRIM,
+		    &c->emails[i].label, err);
+	for (i = 0; st == KITH_OK && i < c->n_phones; i++)
+		st = clean_field(db, "phone label", DB_TRIM,
+		    &c->phones[i].label, err);
+	for (i = 0; st == KITH_OK && i < c->n_addrs; i++) {
+		a = &c->addrs[i];
+		if ((st = clean_field(db, "address label", DB_TRIM, &a->label,
+		    err)) != KITH_OK ||
+		    (st = clean_field(db, "street", DB_TRIM | DB_LINES,
+		    &a->street, err)) != KITH_OK ||
+		    (st = clean_field(db, "city", DB_TRIM, &a->city, err))
+		    != KITH_OK ||
+		    (st = clean_field(db, "region", DB_TRIM, &a->region, err))
+		    != KITH_OK ||
+		    (st = clean_field(db, "postcode", DB_TRIM, &a->postcode,
+		    err)) != KITH_OK)
+			break;
+		st = clean_field(db, "country", DB_TRIM, &a->country, err);
+	}
+	for (i = 0; st == KITH_OK && i < c->n_urls; i++) {
+		if ((st = clean_field(db, "URL label", DB_TRIM, &c->urls[i].key,
+		    err)) != KITH_OK ||
+		    (st = clean_field(db, "URL", DB_TRIM, &c->urls[i].value,
+		    err)) != KITH_OK)
+			break;
+		if (c->urls[i].value == NULL)
+			st = kith_err_set(err, KITH_INVALID, "a URL is empty");
+	}
+	/* A custom field keeps an empty value and an empty name ("" both). */
+	for (i = 0; st == KITH_OK && i < c->n_custom; i++) {
+		if ((st = clean_field(db, "custom field name", DB_TRIM,
+		    &c->custom[i].key, err)) != KITH_OK ||
+		    (st = clean_field(db, "custom field", DB_TRIM | DB_LINES,
+		    &c->custom[i].value, err)) != KITH_OK)
+			break;
+		if (c->custom[i].key == NULL)
+			c->custom[i].key = xstrdup("");
+		if (c->custom[i].value == NULL)
+			c->custom[i].value = xstrdup("");
+	}
+	/* A tag that is nothing once cleaned is no tag. */
+	for (i = 0, n = 0; i < c->n_tags; i++) {
+		if (st == KITH_OK)
+			st = clean_field(db, "tag", DB_TRIM, &c->tags[i], err);
+		if (c->tags[i] != NULL)
+			c->tags[n++] = c->tags[i];
+	}
+	c->n_tags = n;
 	return st;
 }
 

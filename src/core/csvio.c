@@ -1119,7 +1119,7 @@ csv_out_free(struct csv_out *o)
 int
 csv_needs_neutralising(const char *s)
 {
-	return s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	return s != NULL && s[0] != '\0' && strchr("=+-@\t\r\n", s[0]) != NULL;
 }
 
 static void

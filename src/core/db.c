@@ -716,31 +716,81 @@ field_err(struct kith_err *err, enum kith_status st, const char *field)
 	return kith_err_set(err, st, "%s: %s", field, why);
 }
 
+/*
+ * Removes from valid UTF-8 s, in place, the control characters: C0, DEL
+ * and C1 (U+0080 to U+009F, two bytes C2 80 to C2 9F).  With DB_LINES, a
+ * line feed and a tab stay and a carriage return (alone or before a line
+ * feed) becomes one line feed; otherwise tab, line feed and carriage
+ * return become a space, so that a one-line field stays one line.
+ */
+static void
+strip_controls(char *s, unsigned how)
+{
+	unsigned char	*r = (unsigned char *)s, *w = r;
+
+	while (*r != '\0') {
+		if (*r == '\r') {
+			r += r[1] == '\n' ? 1 : 0;
+			*r = '\n';
+		}
+		if (*r == '\n' || *r == '\t') {
+			*w++ = (how & DB_LINES) ? *r : ' ';
+			r++;
+		} else if (*r < 0x20 || *r == 0x7f)
+			r++;
+		else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f)
+			r += 2;
+		else
+			*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 enum kith_status
-db_clean_text(struct kith_db *db, const char *field, const char *s,
+db_clean(struct kith_db *db, const char *field, const char *s, unsigned how,
     char **out, struct kith_err *err)
 {
 	enum kith_status	 st;
-	const char		*end;
-	char			*trim;
+	const char		*p, *end;
+	char			*buf;
+	size_t			 len, bad;
 
 	*out = NULL;
 	if (s == NULL)
 		return KITH_OK;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	end = s + strlen(s);
-	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
-	    end[-1] == '\n' || end[-1] == '\r'))
-		end--;
-	if (end == s)
+	len = strlen(s);
+	if (!text_valid_utf8(s, len, &bad))
+		return kith_err_set(err, KITH_INVALID, "%s: invalid UTF-8 at "
+		    "byte %zu (0x%02x)", field, bad, (unsigned char)s[bad]);
+	buf = xstrndup(s, len);
+	strip_controls(buf, how);
+	p = buf;
+	end = p + strlen(p);
+	if (how & DB_TRIM) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
+		    end[-1] == '\n'))
+			end--;
+	}
+	if (end == p) {
+		free(buf);
 		return KITH_OK;
-	trim = xstrndup(s, (size_t)(end - s));
-	st = text_nfc(kith_db_text(db), trim, out, err);
-	free(trim);
+	}
+	memmove(buf, p, (size_t)(end - p));
+	buf[end - p] = '\0';
+	st = text_nfc(kith_db_text(db), buf, out, err);
+	free(buf);
 	if (st != KITH_OK)
 		return field_err(err, st, field);
 	return KITH_OK;
+}
+
+enum kith_status
+db_clean_text(struct kith_db *db, const char *field, const char *s,
+    char **out, struct kith_err *err)
+{
+	return db_clean(db, field, s, DB_TRIM, out, err);
 }
 
 /* The collation locale of the environment, as setlocale() would pick it. */
@@ -789,14 +839,7 @@ enum kith_status
 db_nfc_text(struct kith_db *db, const char *field, const char *s, char **out,
     struct kith_err *err)
 {
-	enum kith_status	st;
-
-	*out = NULL;
-	if (str_empty(s))
-		return KITH_OK;
-	if ((st = text_nfc(kith_db_text(db), s, out, err)) != KITH_OK)
-		return field_err(err, st, field);
-	return KITH_OK;
+	return db_clean(db, field, s, DB_LINES, out, err);
 }
 
 static int

@@ -65,7 +65,8 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 	if (sum == NULL)
 		return kith_err_set(err, KITH_INVALID,
 		    "an interaction needs a summary");
-	if ((st = db_clean_text(db, "body", body, &text, err)) != KITH_OK)
+	if ((st = db_clean(db, "body", body, DB_TRIM | DB_LINES, &text, err))
+	    != KITH_OK)
 		goto out;
 	if (at != NULL && !when_read(at, &w)) {
 		st = kith_err_set(err, KITH_INVALID, "interaction time '%s': "

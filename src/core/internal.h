@@ -51,18 +51,32 @@ int		 db_bulk(const struct kith_db *);
 /* Today's local date according to the handle's clock. */
 void		 db_today(struct kith_db *, char out[11]);
 
+/* How db_clean() cleans. */
+#define DB_TRIM		0x01	/* white space at either end removed */
+#define DB_LINES	0x02	/* a multi-line field: line feeds, tabs kept */
+
 /*
- * Stores in *out the NFC form of s with leading and trailing white space
- * removed, NULL if s is NULL or blank.  KITH_INVALID naming field if s is
- * not UTF-8.
+ * The one store-time cleaning of text, which every text kith stores goes
+ * through: stores in *out (caller frees) s as valid UTF-8 in NFC without
+ * control characters (C0, DEL, C1).  A one-line field (no DB_LINES) has
+ * its tabs, line feeds and carriage returns made spaces; a multi-line one
+ * (notes, bodies, streets, custom values) keeps line feeds and tabs, a
+ * carriage return becoming a line feed.  *out is NULL if s is NULL or
+ * nothing is left.  Text that is not UTF-8 is refused, not repaired:
+ * KITH_INVALID naming field and the byte.
  */
+enum kith_status db_clean(struct kith_db *, const char *field,
+		    const char *s, unsigned how, char **out,
+		    struct kith_err *);
+
+/* db_clean() of a one-line field, trimmed (names, labels, actions). */
 enum kith_status db_clean_text(struct kith_db *, const char *field,
 		    const char *s, char **out, struct kith_err *);
 
 /*
- * Like db_clean_text but keeps s verbatim apart from NFC (for notes, whose
- * leading tabs and line breaks are the user's); NULL only if s is NULL or
- * "".
+ * db_clean() of a multi-line field kept as written apart from control
+ * characters and NFC (notes, whose leading tabs and line breaks are the
+ * user's).
  */
 enum kith_status db_nfc_text(struct kith_db *, const char *field,
 		    const char *s, char **out, struct kith_err *);

@@ -117,7 +117,15 @@ notes=$(sqlite3 "$T/f.db" "SELECT hex(notes) FROM contact WHERE display = 'Tab P
 "$KITH" --db "$T/f.db" export "$T/f.csv" 2>/dev/null
 grep -q "'=HYPERLINK" "$T/f.csv" && pass || fail "export did not neutralise =HYPERLINK"
 "$KITH" --db "$T/f.db" export --format google - > "$T/fg.csv"
-grep -q "^=\|,=" "$T/fg.csv" && fail "google export has a bare = cell" || pass
+# One line per record (a line break inside a quoted cell shown as \n).
+awk '{ r = r $0; if (gsub(/"/, "\"", r) % 2 == 0) { print r; r = "" }
+    else r = r "\\n" }' "$T/fg.csv" > "$T/fg.rec"
+grep -q "^=\|,=" "$T/fg.rec" && fail "google export has a bare = cell" || pass
+# A carriage return is stored as a line feed; a cell that begins with one
+# is guarded too.
+notes=$(sqlite3 "$T/f.db" "SELECT hex(notes) FROM contact WHERE display = 'Cr Prefixed'")
+[ "$notes" = "0A3D312B31" ] && pass || fail "CR=1+1 notes not CR-normalised: $notes"
+grep -qF "\"'\\n=1+1\"" "$T/fg.rec" && pass || fail "a cell that begins with a line feed is not guarded"
 
 # Dry run writes nothing.
 run --db "$T/d.db" import --dry-run "$F/google.csv"

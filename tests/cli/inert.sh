@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Data never drives the terminal: a name, a note and a follow-up holding
-# ESC[2J (clear screen), an OSC title, BEL, CR and U+202E (right-to-left
-# override) are shown inert by list, show, due, error messages and
-# `export -` on a terminal, and written unchanged by `export > file`.
+# Data never drives the terminal.  kith stores no control characters (the
+# core's store-time cleaning drops them: add shows what it kept); a name,
+# a note and a follow-up that hold ESC[2J (clear screen), an OSC title,
+# BEL, CR and U+202E (right-to-left override) all the same -- written by
+# another program, or by an older kith -- are shown inert by list, show,
+# due, error messages and `export -` on a terminal, and written unchanged
+# by `export > file`.
 . "$(dirname "$0")/lib.inc"
 
 ESC=$(printf '\033')
@@ -29,9 +32,16 @@ export KITH_NOW="2026-11-25 09:00"
 run add "$name" --note "$note" --phone "+44 20 7946 0958"
 expect_rc 0 "add the contact"
 has_raw "$out" cr "add echoes the name inert"
-expect_in "$out" 'Eve^[[2J^G^MX\u202Elam' "add shows the name inert"
+expect_out 'added 1 Eve[2J X\u202Elam' "add stored the name without controls"
 run follow 1 "call${ESC}[31m back" --due 2026-11-25
 expect_rc 0 "follow"
+
+# Another program writes the control characters in.
+sqlite3 "$DB" "UPDATE contact SET display = 'Eve' || char(27) || '[2J' ||
+    char(7) || char(13) || 'X' || char(8238) || 'lam', notes = 'first' ||
+    char(27) || ']0;pwned' || char(7) || char(10) || 'second' || char(13) ||
+    'Z' || char(8238) || 'abc'; UPDATE followup SET action = 'call' ||
+    char(27) || '[31m back'" || fail "sqlite3 could not write the data"
 
 run list
 has_raw "$out" cr "list"
