@@ -62,3 +62,8 @@ expect_in "$out" "$(printf '4\t2026-11-26\t-1\t1\tAna Petrović\tsend the letter
 # The change journal names the time.
 run undo --list
 expect_in "$out" "to 2026-11-26 08:05" "undo --list names the time"
+run undo
+expect_rc 0 "undo the last snooze"
+run due --days 7 --tsv
+expect_in "$out" "$(printf '4\t2026-11-25\t0\t1\tAna Petrović\tsend the letter\t')" \
+    "undo gives the follow-up back all day"
