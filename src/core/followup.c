@@ -263,8 +263,8 @@ followup_get(struct kith_db *db, int64_t id, struct followup **out,
 	*out = NULL;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
 	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
-	    "LEFT JOIN "
-	    "contact c ON c.id = f.contact_id WHERE f.id = ?1", err)) == NULL)
+	    "LEFT JOIN contact c ON c.id = f.contact_id WHERE f.id = ?1", err))
+	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	db_today(db, today);
@@ -319,9 +319,9 @@ followup_each_due(struct kith_db *db, int days, followup_fn fn, void *arg,
 		return KITH_INVALID;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
 	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
-	    "LEFT JOIN "
-	    "contact c ON c.id = f.contact_id WHERE f.done_at IS NULL AND "
-	    "f.due <= ?1 ORDER BY f.due, f.due_time, f.id", err)) == NULL)
+	    "LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS "
+	    "NULL AND f.due <= ?1 ORDER BY f.due, f.due_time, f.id", err))
+	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_text(stmt, 1, end, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -351,9 +351,8 @@ followup_list_contact(struct kith_db *db, int64_t contact,
 	*n = 0;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
 	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
-	    "JOIN "
-	    "contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 AND "
-	    "f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
+	    "JOIN contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 "
+	    "AND f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
 	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, contact);
