@@ -78,6 +78,9 @@ static int	 parse_opts(struct cli *, int, char **, const int *,
 static int	 apply_fields(struct cli *, const struct fields *,
 		    struct deal *, int64_t **, char ***);
 static int	 opt_error(const struct kith_err *);
+static void	 fields_clear(struct fields *);
+static void	 set_str(char **, const char *);
+static void	 free_roles(char **, size_t);
 static int	 deal_add_cmd(struct cli *, int, char **);
 static int	 deal_move_cmd(struct cli *, int, char **);
 static int	 deal_close_cmd(struct cli *, int, char **,
