@@ -67,3 +67,13 @@ expect_rc 0 "undo the last snooze"
 run due --days 7 --tsv
 expect_in "$out" "$(printf '4\t2026-11-25\t0\t1\tAna Petrović\tsend the letter\t')" \
     "undo gives the follow-up back all day"
+
+# A follow-up on a deal keeps its time, and the deal's sheet prints it as
+# the contact's sheet does.
+run deal add "Northbridge acquisition" --contact ana --role client
+expect_rc 0 "a deal"
+run follow --deal northbridge --with ana --due "fri 16:45" send the draft
+expect_out "follow-up 6 due Fri 27 Nov 2026 16:45" "follow --deal takes a time"
+run deal show northbridge
+expect_in "$out" "2026-11-27      6  16:45  send the draft — Ana Petrović" \
+    "deal show prints the time"
