@@ -179,8 +179,12 @@ const struct cmd cli_cmds[] = {
 	    "phone without digits is\nkept as the field Phone, and mangled "
 	    "phones (4,47701E+11, a lost leading 0),\nU+FFFD and CR line "
 	    "breaks (made LF) are warnings with their line.\n"
+	    "--format deals reads deals (kith export --format deals): a deal "
+	    "with the same\nreference, else title and organisation, is merged "
+	    "into; people are found\nby e-mail or name (one not found is a "
+	    "warning); the import is one change\nthat kith undo takes back.\n"
 	    "Exits 1 if any row was rejected." },
-	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
+	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
@@ -189,8 +193,10 @@ const struct cmd cli_cmds[] = {
 	    "layouts those programs write: phone numbers and\ndates as they "
 	    "are (a birthday without a year is --MM-DD for Google, a Notes\n"
 	    "line for Outlook), tags in Labels or Categories; only free text "
-	    "such as\nnames and notes gets the '.  The export is one snapshot "
-	    "of the database.\nTo a terminal, export - shows control "
+	    "such as\nnames and notes gets the '.  deals writes every deal "
+	    "(not contacts) with\nits people and stage history (README: Deals "
+	    "as CSV).\nThe export is one snapshot of the database.\nTo a "
+	    "terminal, export - shows control "
 	    "characters inert." },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
 	    "take back the last change",
