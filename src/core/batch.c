@@ -30,19 +30,20 @@
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 
 /*
- * The formats kith reads: the one --format names if it has no sniff,
- * else the first whose sniff says yes.  A whole format is read in one
+ * The formats kith reads: the one --format names, else the first whose
+ * sniff says yes (a whole format only when neither --format nor --map
+ * says how to read the file).  A whole format is read in one
  * transaction whose rows the change journal records (no chunks, no bulk
  * mode): killed, it leaves nothing; undone, it is undone as any change.
  */
 static const struct import_format {
 	const char	*name;
-	int		(*sniff)(const char *path);	/* NULL: only by name */
+	int		(*sniff)(const char *path);
 	enum kith_status (*read)(struct import *);
 	int		 whole;
 } formats[] = {
+	{ "deals", deal_csv_sniff, deal_csv_read, 1 },
 	{ "csv", csv_import_sniff, csv_import_read, 0 },
-	{ "deals", NULL, deal_csv_read, 1 },
 };
 
 static void	put_field(FILE *, const char *, size_t);
@@ -532,12 +533,13 @@ import_file(struct kith_db *db, const char *path,
 	im.label = xstrdup("import");
 
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (formats[i].sniff == NULL && im.opts->format != NULL &&
+		if (im.opts->format != NULL &&
 		    strcmp(im.opts->format, formats[i].name) == 0)
 			break;
 	if (i == sizeof formats / sizeof formats[0])
 		for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-			if (formats[i].sniff != NULL && formats[i].sniff(path))
+			if ((!formats[i].whole || (im.opts->format == NULL &&
+			    im.opts->map == NULL)) && formats[i].sniff(path))
 				break;
 	if (i < sizeof formats / sizeof formats[0])
 		im.whole = formats[i].whole;

@@ -121,7 +121,11 @@ void		 deal_row_clear(struct deal_row *);
 int		 batch_add_deal(struct import *, const struct csv_record *rec,
 		    struct deal_row *row);
 
-/* The deals reader (deal_csv.c): --format deals. */
+/*
+ * The deals reader (deal_csv.c): --format deals, or a file that begins
+ * with the header kith export --format deals writes.
+ */
+int		 deal_csv_sniff(const char *path);
 enum kith_status deal_csv_read(struct import *);
 
 #endif

@@ -18,6 +18,8 @@
  * get the formula guard of the contact export (csvmap_cell); values,
  * codes, dates and the history do not.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -544,6 +546,14 @@ data_record(struct reader *r, const struct csv_record *rec)
 		return 0;
 	}
 	csv_import_check_cells(im, rec);
+	for (i = im->header.n; i < rec->n && blank(rec->field[i]); i++)
+		;
+	if (i < rec->n) {
+		im->rep->rows++;
+		batch_reject(im, rec, "a cell past the last column: more cells "
+		    "than the header names (a comma in an unquoted cell?)");
+		return 0;
+	}
 	for (i = 0; i < rec->n && blank(rec->field[i]); i++)
 		;
 	if (i == rec->n) {
@@ -887,6 +897,32 @@ read_one(struct reader *r, const struct csv_record *rec, enum col c,
 		st = KITH_OK;
 	people_free(p, n);
 	return st;
+}
+
+/*
+ * A file that begins (after a BOM) with the header export_deals writes.
+ * Only a regular file is looked at: reading a pipe would take its bytes
+ * from the reader.
+ */
+int
+deal_csv_sniff(const char *path)
+{
+	static const char	 head[] = "Title,Reference,Stage,Value,Currency,";
+	char			 buf[sizeof head + 3];
+	const char		*p = buf;
+	struct stat		 sb;
+	size_t			 n;
+	FILE			*fp;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (fp = fopen(path, "rb")) == NULL)
+		return 0;	/* the CSV reader says why */
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	return strncmp(p, head, sizeof head - 1) == 0;
 }
 
 /*

@@ -114,6 +114,17 @@ expect_in "$err" "nothing was undone" "the undo refuses whole"
 run --db "$B" export --format deals -
 expect_in "$out" "Renamed acquisition" "and changes nothing"
 
+# ---- kith's deals export is recognised without --format ---------------
+E="$T/e.db"
+contacts "$E"
+run --db "$E" import "$T/a.csv"
+expect_rc 0 "the deals header is recognised"
+expect_in "$out" "3 added, 0 merged, 0 rejected, 0 possible duplicates (format: deals)" "as deals"
+run --db "$E" list --tsv
+expect_not_in "$out" "Northbridge" "and makes no contacts"
+run --db "$E" import --format kith "$T/a.csv"
+expect_in "$out" "(format: kith)" "--format says otherwise: read as contacts"
+
 # ---- --dry-run writes nothing -------------------------------------------
 C="$T/c.db"
 contacts "$C"
@@ -160,10 +171,11 @@ Not the last stage,Interest,,,,,,,2026-10-01 Interest; 2026-10-02 Negotiation,
 Unclosed,,,,,,,Ana <ana@example.com,,
 Two originators,,,,,,,,,Bob Smith; Dan Brown
 ,Interest,,,,,,,,
+Extra cell,,,,,,,,,,surplus
 EOF
 run --db "$D" import --format deals "$T/bad.csv"
 expect_rc 1 "rejected rows make the exit status 1"
-expect_in "$out" "imported 16 rows: 1 added, 0 merged, 15 rejected" "the report counts them"
+expect_in "$out" "imported 17 rows: 1 added, 0 merged, 16 rejected" "the report counts them"
 expect_in "$err" "bad.csv:3: rejected: Stage: stage 'Closing': no such stage" "unknown stage"
 expect_in "$err" "bad.csv:4: rejected: Value: " "negative value"
 expect_in "$err" "bad.csv:5: rejected: Value: " "non-numeric value"
@@ -179,7 +191,8 @@ expect_in "$err" "bad.csv:14: rejected: Stage: Interest is not the last stage of
 expect_in "$err" "bad.csv:15: rejected: People: 'Ana <ana@example.com': an e-mail opened with < is not closed" "unreadable people"
 expect_in "$err" "bad.csv:16: rejected: Originator: 'Bob Smith; Dan Brown' is not one person" "two originators"
 expect_in "$err" "bad.csv:17: rejected: Title: empty" "no title"
-expect_in "$err" "15 rejected rows kept in $T/bad.csv.rejected.csv" "the rejects file is named"
+expect_in "$err" "bad.csv:18: rejected: a cell past the last column" "a cell past the header"
+expect_in "$err" "16 rejected rows kept in $T/bad.csv.rejected.csv" "the rejects file is named"
 rej=$(cat "$T/bad.csv.rejected.csv")
 expect_in "$rej" '"Title","Stage","Value"' "the rejects file has the header"
 expect_in "$rej" '"Bad stage","Closing"' "and the rejected rows"
