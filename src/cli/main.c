@@ -179,10 +179,11 @@ const struct cmd cli_cmds[] = {
 	    "phone without digits is\nkept as the field Phone, and mangled "
 	    "phones (4,47701E+11, a lost leading 0),\nU+FFFD and CR line "
 	    "breaks (made LF) are warnings with their line.\n"
-	    "--format deals reads deals (kith export --format deals): a deal "
-	    "with the same\nreference, else title and organisation, is merged "
-	    "into; people are found\nby e-mail or name (one not found is a "
-	    "warning); the import is one change\nthat kith undo takes back.\n"
+	    "--format deals (or a file with the header kith export --format "
+	    "deals writes)\nreads deals: a deal with the same reference, else "
+	    "title and organisation,\nis merged into; people are found by "
+	    "e-mail or name (one not found is a\nwarning); the import is one "
+	    "change that kith undo takes back.\n"
 	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals]",
 	    "export every contact as CSV",
