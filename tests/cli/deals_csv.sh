@@ -212,3 +212,30 @@ run --db "$D" import --format deals "$T/contacts.csv"
 expect_rc 1 "a contacts file is not a deals file"
 run --db "$D" import --list
 expect_not_in "$out" "odd.csv" "a refused file records no import"
+
+# ---- the demo book: its contacts and deals into a fresh book -----------
+: "${KITH_SRC:=$(cd "$(dirname "$0")/../.." && pwd)}"
+M="$T/demo.db"
+N="$T/fresh.db"
+run --db "$M" demo-load "$KITH_SRC/data/demo.kith"
+expect_rc 0 "the demo book loads"
+run --db "$M" export "$T/demo-contacts.csv"
+run --db "$M" export --format deals "$T/demo-deals.csv"
+expect_rc 0 "the demo's deals export"
+expect_in "$err" "exported 11 deals" "every demo deal"
+run --db "$N" import "$T/demo-contacts.csv"
+expect_rc 0 "the demo's contacts make the fresh book"
+KITH_NOW="2026-12-20 09:00" run --db "$N" import "$T/demo-deals.csv"
+expect_rc 0 "the demo's deals import into it"
+expect_in "$out" "11 added, 0 merged, 0 rejected" "every deal is added"
+expect_not_in "$err" "warning" "every person is found"
+run --db "$N" export --format deals "$T/demo-deals2.csv"
+if cmp -s "$T/demo-deals.csv" "$T/demo-deals2.csv"; then pass; else
+	fail "demo round trip: $(diff "$T/demo-deals.csv" "$T/demo-deals2.csv")"; fi
+a=$("$KITH" --db "$M" deal list --tsv)
+b=$("$KITH" --db "$N" deal list --tsv)
+if [ -n "$a" ] && [ "$a" = "$b" ]; then pass; else
+	fail "days in stage differ after the trip:
+$a
+---
+$b"; fi
