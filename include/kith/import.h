@@ -104,4 +104,14 @@ void		 import_batches_free(struct import_batch *, size_t n);
 enum kith_status export_contacts(struct kith_db *, FILE *fp,
 		    const char *format, long *count, struct kith_err *);
 
+/*
+ * Writes every deal, by id, to fp as kith's deals CSV (README, "Deals as
+ * CSV"): its fields, its people with their roles and its stage history
+ * with the moments, in one read transaction; kith import --format deals
+ * reads it back.  Free-text cells are neutralised as by export_contacts.
+ * Sets *count (may be NULL).
+ */
+enum kith_status export_deals(struct kith_db *, FILE *fp, long *count,
+		    struct kith_err *);
+
 #endif

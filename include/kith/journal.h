@@ -15,8 +15,11 @@
  * (kith rm --all-matching, kith done 3 4) brackets them in
  * kith_db_begin()/kith_db_commit() to make them one.
  *
- * An import runs in bulk mode, where nothing is recorded row by row: it is
- * one action whose undo is the import's own (import_undo()).
+ * A contact import runs in bulk mode, where nothing is recorded row by
+ * row: it is one action whose undo is the import's own (import_undo()).
+ * A deals import is not: its rows are recorded as one action that names
+ * its import batch, undone (and redone) like any other, the batch marked
+ * undone (or not) with it.
  *
  * Undo applies the inverse of the recorded changes in one transaction.  If
  * a row was changed since (another action, an import, another program), or

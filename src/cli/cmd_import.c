@@ -101,7 +101,7 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 	struct kith_err		 err = { 0 };
 	size_t			 n, i;
 	char			 when[KITH_WHEN_LEN], *q;
-	int			 ok;
+	int			 ok, deals;
 
 	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
 		cli_error(&err);
@@ -115,13 +115,15 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 		return 1;
 	}
 	when_from_time((time_t)b[i].started, when);
+	deals = b[i].format != NULL && strcmp(b[i].format, "deals") == 0;
 	if (!yes) {
 		fprintf(stderr, "kith import --undo %lld takes back the import "
 		    "of ", (long long)batch);
 		out_text(stderr, b[i].file);
-		fprintf(stderr, " on %s:\nit deletes the %ld contact%s it "
+		fprintf(stderr, " on %s:\nit deletes the %ld %s%s it "
 		    "added and restores the %ld it merged into.\n", when,
-		    b[i].added, b[i].added == 1 ? "" : "s", b[i].merged);
+		    b[i].added, deals ? "deal" : "contact",
+		    b[i].added == 1 ? "" : "s", b[i].merged);
 	}
 	q = xasprintf("Take back import %lld?", (long long)batch);
 	ok = cli_confirm(yes, "import --undo", q);
@@ -245,7 +247,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			cli_error(&err);
 			return EXIT_BAD;
 		}
-		printf("undid import %lld: %ld contacts removed, %ld restored\n",
+		printf("undid import %lld: %ld removed, %ld restored\n",
 		    (long long)batch, removed, restored);
 		return EXIT_OK;
 	}
@@ -396,7 +398,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		    strerror(errno));
 		goto out;
 	}
-	if (export_contacts(cli->db, fp, format, &n, &err) != KITH_OK) {
+	if ((strcmp(format, "deals") == 0 ? export_deals(cli->db, fp, &n,
+	    &err) : export_contacts(cli->db, fp, format, &n, &err))
+	    != KITH_OK) {
 		cli_error(&err);
 		if (fp != stdout)
 			fclose(fp);
@@ -417,7 +421,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			unlink(tmp);
 			goto out;
 		}
-		out_textf(stderr, "exported %ld contacts to %s\n", n, path);
+		out_textf(stderr, "exported %ld %s to %s\n", n,
+		    strcmp(format, "deals") == 0 ? "deals" : "contacts", path);
 	}
 	rc = EXIT_OK;
 out:

@@ -194,8 +194,13 @@ const struct cmd cli_cmds[] = {
 	    "phone without digits is\nkept as the field Phone, and mangled "
 	    "phones (4,47701E+11, a lost leading 0),\nU+FFFD and CR line "
 	    "breaks (made LF) are warnings with their line.\n"
+	    "--format deals (or a file with the header kith export --format "
+	    "deals writes)\nreads deals: a deal with the same reference, else "
+	    "title and organisation,\nis merged into; people are found by "
+	    "e-mail or name (one not found is a\nwarning); the import is one "
+	    "change that kith undo takes back.\n"
 	    "Exits 1 if any row was rejected." },
-	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook]",
+	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
@@ -204,8 +209,10 @@ const struct cmd cli_cmds[] = {
 	    "layouts those programs write: phone numbers and\ndates as they "
 	    "are (a birthday without a year is --MM-DD for Google, a Notes\n"
 	    "line for Outlook), tags in Labels or Categories; only free text "
-	    "such as\nnames and notes gets the '.  The export is one snapshot "
-	    "of the database.\nTo a terminal, export - shows control "
+	    "such as\nnames and notes gets the '.  deals writes every deal "
+	    "(not contacts) with\nits people and stage history (README: Deals "
+	    "as CSV).\nThe export is one snapshot of the database.\nTo a "
+	    "terminal, export - shows control "
 	    "characters inert." },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
 	    "take back the last change",

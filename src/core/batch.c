@@ -18,6 +18,7 @@
 #include "kith/db.h"
 #include "kith/dedup.h"
 #include "kith/import.h"
+#include "kith/journal.h"
 #include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/util.h"
@@ -28,13 +29,21 @@
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 
-/* The formats kith reads: the first whose sniff says yes reads the file. */
+/*
+ * The formats kith reads: the one --format names, else the first whose
+ * sniff says yes (a whole format only when neither --format nor --map
+ * says how to read the file).  A whole format is read in one
+ * transaction whose rows the change journal records (no chunks, no bulk
+ * mode): killed, it leaves nothing; undone, it is undone as any change.
+ */
 static const struct import_format {
 	const char	*name;
-	int		(*sniff)(const char *path);	/* NULL: any */
+	int		(*sniff)(const char *path);
 	enum kith_status (*read)(struct import *);
+	int		 whole;
 } formats[] = {
-	{ "csv", csv_import_sniff, csv_import_read },
+	{ "deals", deal_csv_sniff, deal_csv_read, 1 },
+	{ "csv", csv_import_sniff, csv_import_read, 0 },
 };
 
 static void	put_field(FILE *, const char *, size_t);
@@ -47,6 +56,8 @@ static enum kith_status use_filter(struct import *, struct kith_err *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
+static enum kith_status undo_deals(struct kith_db *, int64_t, int *,
+		    struct kith_err *);
 
 void
 import_report_free(struct import_report *rep)
@@ -149,7 +160,9 @@ batch_start(struct import *im)
 			return db_fail(im->db, im->err, "starting the import");
 		im->rep->batch = sqlite3_last_insert_rowid(
 		    kith_db_sqlite(im->db));
-		if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
+		if (im->whole)
+			;	/* one transaction: nothing to commit early */
+		else if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
 		    (st = kith_db_begin(im->db, im->err)) != KITH_OK)
 			return st;
 	}
@@ -407,6 +420,40 @@ fatal:
 }
 
 /*
+ * Adds the deal of row, or merges it into the deal it repeats
+ * (deal_import_row), rec being the record it came from.  Non-zero: stop
+ * reading (im->st says why).
+ */
+int
+batch_add_deal(struct import *im, const struct csv_record *rec,
+    struct deal_row *row)
+{
+	struct kith_err		 err = { 0 };
+	enum kith_status	 st;
+	char			*warning = NULL;
+	int			 merged = 0;
+
+	st = deal_import_row(im->db, row, &merged, &warning, &err);
+	if (st == KITH_OK && warning != NULL)
+		batch_say(im, IMPORT_WARNING, rec->line, "%s", warning);
+	free(warning);
+	if (st == KITH_INVALID || st == KITH_NOTFOUND) {
+		batch_reject(im, rec, err.msg);
+		return 0;
+	}
+	if (st != KITH_OK) {
+		im->st = st;
+		*im->err = err;
+		return 1;
+	}
+	if (merged)
+		im->rep->merged++;
+	else
+		im->rep->added++;
+	return 0;
+}
+
+/*
  * A file of more than a few rows, as against the contacts stored, is
  * checked against a filter of the stored keys, so that the duplicate
  * lookups are made only for rows that may have one.  Loading the filter
@@ -488,22 +535,33 @@ import_file(struct kith_db *db, const char *path,
 		return st;
 	im.label = xstrdup("import");
 
-	kith_db_bulk(db, 1);
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (formats[i].sniff == NULL || formats[i].sniff(path))
+		if (im.opts->format != NULL &&
+		    strcmp(im.opts->format, formats[i].name) == 0)
 			break;
+	if (i == sizeof formats / sizeof formats[0])
+		for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+			if ((!formats[i].whole || (im.opts->format == NULL &&
+			    im.opts->map == NULL)) && formats[i].sniff(path))
+				break;
+	if (i < sizeof formats / sizeof formats[0])
+		im.whole = formats[i].whole;
+	if (!im.whole)
+		kith_db_bulk(db, 1);
 	if (i == sizeof formats / sizeof formats[0])
 		st = kith_err_set(err, KITH_INVALID, "%s: not a format kith "
 		    "reads", path);
-	else if ((st = use_filter(&im, err)) == KITH_OK)
+	else if (im.whole || (st = use_filter(&im, err)) == KITH_OK)
 		st = formats[i].read(&im);
-	if (st == KITH_OK && !im.opts->dry_run)
+	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
 		st = index_added(&im, err);
 	kith_db_bulk(db, 0);
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);
-		if (rep->batch != 0)
+		if (im.whole)
+			rep->batch = 0;	/* nothing of it was committed */
+		else if (rep->batch != 0)
 			give_back(&im, st, err);
 		goto out;
 	}
@@ -686,6 +744,42 @@ unsnapshot(const void *data, size_t size)
 	return c;
 }
 
+/*
+ * A deals import is undone as the change it was recorded as (journal.h),
+ * while the journal still holds it; one that changed nothing (*none set)
+ * is only marked undone, as a contact import.
+ */
+static enum kith_status
+undo_deals(struct kith_db *db, int64_t batch, int *none,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 id = 0;
+	int		 rc;
+
+	*none = 0;
+	if ((stmt = db_stmt(db, "SELECT id, changes IS NULL FROM journal "
+	    "WHERE batch_id = ?1 AND undone_by IS NULL ORDER BY id DESC "
+	    "LIMIT 1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		*none = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the change journal");
+	if (*none)
+		return KITH_OK;
+	if (id == 0)
+		return kith_err_set(err, KITH_INVALID, "import batch %lld "
+		    "(deals) is no longer in the change journal, which keeps "
+		    "the last %d changes: it cannot be undone",
+		    (long long)batch, JOURNAL_KEEP);
+	return journal_undo(db, id, NULL, err);
+}
+
 enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
@@ -703,14 +797,19 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
 	long			 n_removed = 0, n_restored = 0;
-	int			 rc, undone;
+	int			 rc, undone, deals, none = 0;
 
-	if ((stmt = db_stmt(db, "SELECT undone FROM import_batch WHERE id = ?1",
-	    err)) == NULL)
+	if ((stmt = db_stmt(db, "SELECT undone, format = 'deals', n_added, "
+	    "n_merged FROM import_batch WHERE id = ?1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, batch);
 	rc = sqlite3_step(stmt);
 	undone = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	deals = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 1) : 0;
+	if (deals) {
+		n_removed = sqlite3_column_int64(stmt, 2);
+		n_restored = sqlite3_column_int64(stmt, 3);
+	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
@@ -718,6 +817,15 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 	if (undone)
 		return kith_err_set(err, KITH_INVALID,
 		    "import batch %lld was undone already", (long long)batch);
+	if (deals && (st = undo_deals(db, batch, &none, err)) != KITH_OK)
+		return st;
+	if (deals && !none) {
+		if (removed != NULL)
+			*removed = n_removed;
+		if (restored != NULL)
+			*restored = n_restored;
+		return KITH_OK;
+	}
 
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;

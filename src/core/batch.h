@@ -55,6 +55,7 @@ struct import {
 	enum kith_status	 st;		/* first fatal error */
 	long long		 size;
 	const struct csv_info	*info;		/* the reader's, as it reads */
+	int			 whole;		/* one transaction, journaled */
 };
 
 /* Reports a notice, warning or rejection of the record on line. */
@@ -75,5 +76,56 @@ int		 batch_add(struct import *, const struct csv_record *rec,
 /* The CSV reader: reads im->path to the end, or fails with im->err. */
 int		 csv_import_sniff(const char *path);
 enum kith_status csv_import_read(struct import *);
+/*
+ * Repairs and reports line breaks written as CR and replacement
+ * characters in rec's cells (in place), once per record.
+ */
+void		 csv_import_check_cells(struct import *,
+		    const struct csv_record *);
+/* A record copied out of the reader (the header), and freed. */
+void		 csv_import_hold(struct held *, const struct csv_record *);
+void		 csv_import_held_free(struct held *);
+
+/* One deal of a deals file (deal_csv.c), as deal_import_row() takes it. */
+struct deal_step {
+	int64_t		 stage_id;
+	int64_t		 at;		/* entered, seconds since the epoch */
+};
+
+struct deal_row {
+	struct deal	*deal;		/* its fields and resolved people */
+	struct deal_step *steps;	/* its stage history, oldest first;
+					   the last is its stage */
+	size_t		 n_steps;	/* at least 1 */
+	int64_t		 opened;	/* created */
+	int64_t		 closed;	/* closed_at, 0 if none */
+	int64_t		 touched;	/* last touch, 0: its last step */
+};
+
+/*
+ * Adds row's deal with its dates and history, or merges it into the deal
+ * it repeats: the one with its reference, else (when one of them has no
+ * reference) the one with its folded title and organisation.  A merge
+ * writes the fields the row gives that differ, puts on the people not on
+ * it yet (or changes a role the row gives), adds the history steps it
+ * lacks, and moves the deal when the row knows a later step.  *merged
+ * says which; *warning (caller frees) may say something to report.
+ * KITH_INVALID/KITH_NOTFOUND (the row is refused; nothing of it written)
+ * as deal_add.
+ */
+enum kith_status deal_import_row(struct kith_db *, struct deal_row *,
+		    int *merged, char **warning, struct kith_err *);
+void		 deal_row_clear(struct deal_row *);
+
+/* Adds or merges row (deal_import_row); non-zero: stop reading. */
+int		 batch_add_deal(struct import *, const struct csv_record *rec,
+		    struct deal_row *row);
+
+/*
+ * The deals reader (deal_csv.c): --format deals, or a file that begins
+ * with the header kith export --format deals writes.
+ */
+int		 deal_csv_sniff(const char *path);
+enum kith_status deal_csv_read(struct import *);
 
 #endif

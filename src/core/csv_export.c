@@ -1021,3 +1021,9 @@ iso_date(const char *s, int *y, int *m, int *d)
 	    date_parse(s, 0, out, NULL) == KITH_OK &&
 	    sscanf(s, "%4d-%2d-%2d", y, m, d) == 3;
 }
+
+char *
+csvmap_cell(const char *s)
+{
+	return kith_cell(s);
+}

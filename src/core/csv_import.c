@@ -20,7 +20,6 @@ static void	hold(struct held *, const struct csv_record *);
 static void	held_free(struct held *);
 static void	held_record(const struct held *, struct csv_record *);
 static int	on_record(const struct csv_record *, void *);
-static void	check_cells(struct import *, const struct csv_record *);
 static const char *column(const struct import *, size_t);
 static int	data_record(struct import *, const struct csv_record *);
 static enum kith_status start_map(struct import *, const struct held *);
@@ -219,8 +218,8 @@ column(const struct import *im, size_t i)
  * nothing is changed silently.  One memchr per field for each: cheap on
  * the hot path.
  */
-static void
-check_cells(struct import *im, const struct csv_record *rec)
+void
+csv_import_check_cells(struct import *im, const struct csv_record *rec)
 {
 	const unsigned char	*u;
 	char			*f, *d;
@@ -295,7 +294,7 @@ data_record(struct import *im, const struct csv_record *rec)
 		batch_reject(im, rec, rec->problem);
 		return 0;
 	}
-	check_cells(im, rec);
+	csv_import_check_cells(im, rec);
 	st = csvmap_contact(im->map, rec, &c, &warning, &err);
 	if (st == KITH_NOTFOUND) {
 		im->rep->skipped++;
@@ -362,4 +361,17 @@ csv_import_read(struct import *im)
 	held_free(&im->header);
 	im->info = NULL;
 	return st;
+}
+
+/* For the other readers (batch.h): a record copied out, and freed. */
+void
+csv_import_hold(struct held *h, const struct csv_record *rec)
+{
+	hold(h, rec);
+}
+
+void
+csv_import_held_free(struct held *h)
+{
+	held_free(h);
 }

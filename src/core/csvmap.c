@@ -1145,3 +1145,9 @@ parse_uint(const char *s, int *out)
 	*out = v;
 	return 1;
 }
+
+const char *
+csvmap_unguard(const char *s)
+{
+	return unneutralise(s);
+}

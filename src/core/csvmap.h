@@ -135,4 +135,13 @@ void		 csvmap_export_row(const char *format,
 		    char ***fields, unsigned char **guard, size_t *n);
 void		 csvmap_row_free(char **fields, size_t n);
 
+/*
+ * A free-text cell of a kith export: s with one more "'" when it is a run
+ * of "'" before what csv_out would neutralise (caller frees); and
+ * csvmap_unguard(), s without the "'" such an export put before it (a
+ * pointer into s).  Other kith layouts (deals) use them to round-trip.
+ */
+char		*csvmap_cell(const char *s);
+const char	*csvmap_unguard(const char *s);
+
 #endif

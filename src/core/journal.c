@@ -37,6 +37,7 @@ struct journal {
 	char		*command;	/* kith_db_action(), or NULL */
 	char		*label;
 	int64_t		 undoes;	/* the action this one undoes */
+	int64_t		 batch;		/* the import whose rows it records */
 	int		 record;	/* record an action even if empty */
 };
 
@@ -113,6 +114,8 @@ static enum kith_status load_entry(struct kith_db *, int64_t,
 		    struct journal_entry *, void **, int *, int64_t *,
 		    struct kith_err *);
 static void	 entry_read(sqlite3_stmt *, struct journal_entry *);
+static enum kith_status batch_mark(struct kith_db *, int64_t, int64_t,
+		    struct kith_err *);
 
 struct journal *
 journal_new(void)
@@ -243,8 +246,8 @@ journal_tx_commit(struct kith_db *db, struct kith_err *err)
 		sqlite3_free(changes);
 		return KITH_OK;
 	}
-	st = record(db, jn->command, jn->label, n > 0 ? changes : NULL, n, 0,
-	    err);
+	st = record(db, jn->command, jn->label, n > 0 ? changes : NULL, n,
+	    jn->batch, err);
 	sqlite3_free(changes);
 	return st;
 }
@@ -261,6 +264,7 @@ journal_tx_end(struct kith_db *db)
 	free(jn->label);
 	jn->command = jn->label = NULL;
 	jn->undoes = 0;
+	jn->batch = 0;
 	jn->record = 0;
 }
 
@@ -388,8 +392,27 @@ journal_import(struct kith_db *db, int64_t batch, struct kith_err *err)
 		    (long long)batch, (long long)sqlite3_column_int64(stmt, 1),
 		    (long long)sqlite3_column_int64(stmt, 2));
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(label);
 		return db_fail(db, err, "reading the import batch");
+	}
+	if (jn->session != NULL) {
+		/*
+		 * Not in bulk mode (a deals import): its rows were recorded,
+		 * and the commit stores them as this import's action, which
+		 * journal_undo() takes back as any other.
+		 */
+		jn->batch = batch;
+		jn->record = 1;
+		if (jn->command == NULL)
+			jn->command = xstrdup("import");
+		if (jn->label == NULL) {
+			jn->label = label;
+			label = NULL;
+		}
+		free(label);
+		return KITH_OK;
+	}
 	st = record(db, jn->command != NULL ? jn->command : "import",
 	    jn->label != NULL ? jn->label : label, NULL, 0, batch, err);
 	free(label);
@@ -989,6 +1012,32 @@ load_entry(struct kith_db *db, int64_t id, struct journal_entry *e,
 	return KITH_OK;
 }
 
+/*
+ * An import whose rows were recorded (a deals import) is undone or redone
+ * through its changes: its batch is marked undone when its action is
+ * undone (batch), and not undone when the undo of its action is itself
+ * undone (undoes names that action).
+ */
+static enum kith_status
+batch_mark(struct kith_db *db, int64_t batch, int64_t undoes,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if (batch == 0 && undoes == 0)
+		return KITH_OK;
+	if ((stmt = db_stmt(db, "UPDATE import_batch SET undone = ?3 "
+	    "WHERE id = CASE WHEN ?1 THEN ?1 ELSE (SELECT batch_id FROM "
+	    "journal WHERE id = ?2) END", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	sqlite3_bind_int64(stmt, 2, undoes);
+	sqlite3_bind_int(stmt, 3, batch != 0);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "marking an import undone");
+	return KITH_OK;
+}
+
 enum kith_status
 journal_undo(struct kith_db *db, int64_t id, struct journal_entry *done,
     struct kith_err *err)
@@ -1026,7 +1075,7 @@ journal_undo(struct kith_db *db, int64_t id, struct journal_entry *done,
 	    lab);
 	kith_db_action(db, "undo", label);
 	free(label);
-	if (batch != 0) {
+	if (batch != 0 && changes == NULL) {
 		/* journal_import_undone() marks this action undone. */
 		st = import_undo(db, batch, NULL, NULL, err);
 		kith_db_action(db, NULL, NULL);
@@ -1110,7 +1159,8 @@ journal_undo(struct kith_db *db, int64_t id, struct journal_entry *done,
 		    ref.op == SQLITE_DELETE ? "delete" : "change", what);
 		goto out;
 	}
-	if ((st = reindex(db, inv, ninv, err)) != KITH_OK) {
+	if ((st = reindex(db, inv, ninv, err)) != KITH_OK ||
+	    (st = batch_mark(db, batch, e.undoes, err)) != KITH_OK) {
 		kith_db_rollback(db);
 		goto out;
 	}
