@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The pipeline's numbers (pipeline.h) with a frozen clock: per-stage totals
+ * with currencies kept apart, weighted values, empty stages, the currency
+ * filter, money formatting, and the query plan that keeps the totals an
+ * index walk.  Deals are written with plain SQL, as the schema stores them.
+ */
+#include <sqlite3.h>
+
+#include "check.h"
+#include "testdb.h"
+#include "kith/pipeline.h"
+
+#define NOW	1796472000	/* 2026-12-05 12:00 UTC */
+#define DAY	86400
+
+static void	sql_exec(struct kith_db *, const char *);
+static int64_t	stage_id(struct kith_db *, const char *);
+static int64_t	deal_sql(struct kith_db *, const char *, const char *,
+		    int64_t, const char *, time_t);
+static const struct pipeline_amount *amount(
+		    const struct pipeline_stage_total *, const char *);
+
+static void
+sql_exec(struct kith_db *db, const char *sql)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, &msg) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, msg);
+		sqlite3_free(msg);
+		exit(1);
+	}
+}
+
+static int64_t
+stage_id(struct kith_db *db, const char *name)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 id = 0;
+
+	sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT id FROM stage "
+	    "WHERE name = ?1", -1, &stmt, NULL);
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (id == 0) {
+		fprintf(stderr, "no stage %s\n", name);
+		exit(1);
+	}
+	return id;
+}
+
+/*
+ * A deal in stage, worth cents of currency (NULL for none; cents < 0 for
+ * no value), opened at created and last touched then.
+ */
+static int64_t
+deal_sql(struct kith_db *db, const char *title, const char *stage,
+    int64_t cents, const char *currency, time_t created)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 id;
+
+	sqlite3_prepare_v2(kith_db_sqlite(db), "INSERT INTO deal (title, "
+	    "title_fold, stage_id, value_cents, currency, created, updated, "
+	    "stage_since, touched) VALUES (?1, lower(?1), ?2, ?3, ?4, ?5, ?5, "
+	    "?5, ?5)", -1, &stmt, NULL);
+	sqlite3_bind_text(stmt, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, stage_id(db, stage));
+	if (cents >= 0)
+		sqlite3_bind_int64(stmt, 3, cents);
+	if (currency != NULL)
+		sqlite3_bind_text(stmt, 4, currency, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 5, created);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		fprintf(stderr, "insert %s: %s\n", title,
+		    sqlite3_errmsg(kith_db_sqlite(db)));
+		exit(1);
+	}
+	sqlite3_finalize(stmt);
+	id = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+	return id;
+}
+
+static const struct pipeline_amount *
+amount(const struct pipeline_stage_total *t, const char *currency)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n_amounts; i++)
+		if (strcmp(t->amounts[i].currency, currency) == 0)
+			return &t->amounts[i];
+	return NULL;
+}
+
+static void
+test_empty_book(void)
+{
+	struct kith_err			 err = { 0 };
+	struct kith_db			*db;
+	struct pipeline_stage_total	*t;
+	char				*path;
+	size_t				 n;
+
+	db = test_db("pipe-empty.db", &path);
+	kith_db_set_now(db, NOW);
+	CHECK(pipeline_stage_totals(db, NULL, &t, &n, &err) == KITH_OK);
+	/* The default open stages, in order, each empty. */
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(t[0].name, "Interest");
+		CHECK_INT(t[0].probability, 20);
+		CHECK_INT(t[0].stall_days, 30);
+		CHECK_STR(t[1].name, "Negotiation");
+		CHECK_INT(t[1].probability, 60);
+		CHECK_INT(t[0].count, 0);
+		CHECK_INT(t[1].count, 0);
+		CHECK_INT(t[0].n_amounts, 0);
+		CHECK(t[0].amounts == NULL);
+	}
+	pipeline_stage_totals_free(t, n);
+	test_db_done(db, path);
+}
+
+static void
+test_mixed_currencies(void)
+{
+	struct kith_err			 err = { 0 };
+	struct kith_db			*db;
+	struct pipeline_stage_total	*t;
+	const struct pipeline_amount	*a;
+	char				*path;
+	size_t				 n;
+
+	db = test_db("pipe-mixed.db", &path);
+	kith_db_set_now(db, NOW);
+	deal_sql(db, "Audit", "Interest", 1000000, "EUR", NOW - DAY);
+	deal_sql(db, "Merger", "Interest", 250050, "EUR", NOW - DAY);
+	deal_sql(db, "Lease", "Interest", 333333, "USD", NOW - DAY);
+	deal_sql(db, "Tokyo office", "Interest", 12345600, "JPY", NOW - DAY);
+	deal_sql(db, "Pro bono", "Interest", -1, NULL, NOW - DAY);
+	deal_sql(db, "Estate", "Negotiation", 99999, "EUR", NOW - DAY);
+	/* Closed stages are not part of the open pipeline. */
+	deal_sql(db, "Old win", "Won", 500000, "EUR", NOW - 5 * DAY);
+	deal_sql(db, "Old loss", "Lost", 700000, "USD", NOW - 5 * DAY);
+
+	CHECK(pipeline_stage_totals(db, NULL, &t, &n, &err) == KITH_OK);
+	CHECK_INT(n, 2);
+	if (n != 2)
+		goto out;
+	CHECK_STR(t[0].name, "Interest");
+	CHECK_INT(t[0].count, 5);
+	/* "" (no currency), EUR, JPY, USD: each apart, by code. */
+	CHECK_INT(t[0].n_amounts, 4);
+	if (t[0].n_amounts == 4) {
+		CHECK_STR(t[0].amounts[0].currency, "");
+		CHECK_STR(t[0].amounts[1].currency, "EUR");
+		CHECK_STR(t[0].amounts[2].currency, "JPY");
+		CHECK_STR(t[0].amounts[3].currency, "USD");
+	}
+	if ((a = amount(&t[0], "EUR")) != NULL) {
+		CHECK_INT(a->count, 2);
+		CHECK_INT(a->total, 1250050);
+		/* 20% of 12,500.50 is 2,500.10. */
+		CHECK_INT(a->weighted, 250010);
+	} else
+		CHECK(!"no EUR in Interest");
+	if ((a = amount(&t[0], "USD")) != NULL) {
+		CHECK_INT(a->count, 1);
+		CHECK_INT(a->total, 333333);
+		/* 20% of 3,333.33 is 666.666: rounded to 666.67. */
+		CHECK_INT(a->weighted, 66667);
+	} else
+		CHECK(!"no USD in Interest");
+	if ((a = amount(&t[0], "JPY")) != NULL) {
+		CHECK_INT(a->total, 12345600);
+		CHECK_INT(a->weighted, 2469120);
+	} else
+		CHECK(!"no JPY in Interest");
+	if ((a = amount(&t[0], "")) != NULL) {
+		CHECK_INT(a->count, 1);
+		CHECK_INT(a->total, 0);
+		CHECK_INT(a->weighted, 0);
+	} else
+		CHECK(!"no deal without currency in Interest");
+	CHECK_STR(t[1].name, "Negotiation");
+	CHECK_INT(t[1].count, 1);
+	CHECK_INT(t[1].n_amounts, 1);
+	if ((a = amount(&t[1], "EUR")) != NULL) {
+		CHECK_INT(a->total, 99999);
+		/* 60% of 999.99 is 599.994. */
+		CHECK_INT(a->weighted, 59999);
+	} else
+		CHECK(!"no EUR in Negotiation");
+	pipeline_stage_totals_free(t, n);
+
+	/* The currency filter keeps that currency only, in any case. */
+	CHECK(pipeline_stage_totals(db, "eur", &t, &n, &err) == KITH_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(t[0].count, 2);
+		CHECK_INT(t[0].n_amounts, 1);
+		CHECK_STR(t[0].amounts[0].currency, "EUR");
+		CHECK_INT(t[1].count, 1);
+	}
+	pipeline_stage_totals_free(t, n);
+	CHECK(pipeline_stage_totals(db, "CHF", &t, &n, &err) == KITH_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(t[0].count, 0);
+		CHECK_INT(t[1].n_amounts, 0);
+	}
+	pipeline_stage_totals_free(t, n);
+
+	/* A code that is not three letters is refused, naming it. */
+	CHECK(pipeline_stage_totals(db, "EURO", &t, &n, &err) ==
+	    KITH_INVALID);
+	CHECK(t == NULL && n == 0);
+	CHECK(strstr(err.msg, "'EURO'") != NULL);
+	CHECK(pipeline_stage_totals(db, "E1R", &t, &n, &err) ==
+	    KITH_INVALID);
+out:
+	test_db_done(db, path);
+}
+
+/* Stages in pos order; a new open stage shows up, with its probability. */
+static void
+test_stage_order(void)
+{
+	struct kith_err			 err = { 0 };
+	struct kith_db			*db;
+	struct pipeline_stage_total	*t;
+	char				*path;
+	size_t				 n;
+
+	db = test_db("pipe-order.db", &path);
+	sql_exec(db, "UPDATE stage SET pos = pos + 1 WHERE pos >= 2;"
+	    "INSERT INTO stage (name, pos, kind, probability, stall_days) "
+	    "VALUES ('Proposal', 2, 'open', 45, 10);"
+	    "UPDATE stage SET pos = 0 WHERE name = 'Negotiation';");
+	deal_sql(db, "A", "Proposal", 10000, "GBP", NOW);
+	CHECK(pipeline_stage_totals(db, NULL, &t, &n, &err) == KITH_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(t[0].name, "Negotiation");
+		CHECK_STR(t[1].name, "Interest");
+		CHECK_STR(t[2].name, "Proposal");
+		CHECK_INT(t[2].stall_days, 10);
+		CHECK_INT(t[2].count, 1);
+		CHECK_INT(t[2].amounts[0].weighted, 4500);
+	}
+	pipeline_stage_totals_free(t, n);
+	test_db_done(db, path);
+}
+
+/* The totals are an index walk: no scan of the deal table, no sort of it. */
+static void
+test_plan(void)
+{
+	struct kith_err			 err = { 0 };
+	struct kith_db			*db;
+	struct pipeline_stage_total	*t;
+	sqlite3_stmt			*stmt;
+	struct sbuf			 plan = { 0 };
+	char				*path, *s;
+	size_t				 n;
+
+	db = test_db("pipe-plan.db", &path);
+	CHECK(pipeline_stage_totals(db, NULL, &t, &n, &err) == KITH_OK);
+	pipeline_stage_totals_free(t, n);
+	/* The statement the core ran is the one still cached. */
+	stmt = NULL;
+	while ((stmt = sqlite3_next_stmt(kith_db_sqlite(db), stmt)) != NULL)
+		if (strstr(sqlite3_sql(stmt), "LEFT JOIN deal d") != NULL)
+			break;
+	CHECK(stmt != NULL);
+	if (stmt != NULL) {
+		sqlite3_stmt	*eqp;
+		char		*q;
+
+		q = xasprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(stmt));
+		sqlite3_prepare_v2(kith_db_sqlite(db), q, -1, &eqp, NULL);
+		while (sqlite3_step(eqp) == SQLITE_ROW) {
+			sbuf_add(&plan, (const char *)sqlite3_column_text(eqp,
+			    3));
+			sbuf_add(&plan, "\n");
+		}
+		sqlite3_finalize(eqp);
+		free(q);
+	}
+	s = sbuf_detach(&plan);
+	CHECK(strstr(s, "SEARCH d USING COVERING INDEX deal_by_stage") != NULL);
+	CHECK(strstr(s, "SCAN d") == NULL);
+	CHECK(strstr(s, "B-TREE FOR GROUP BY") == NULL);
+	if (strstr(s, "deal_by_stage") == NULL)
+		fprintf(stderr, "plan:\n%s", s);
+	free(s);
+	test_db_done(db, path);
+}
+
+static void
+test_money_format(void)
+{
+	char	buf[32];
+
+	pipeline_money_format(1234567, "EUR", 0, buf, sizeof buf);
+	CHECK_STR(buf, "12345.67");
+	pipeline_money_format(1234567, "EUR", PIPELINE_MONEY_GROUP, buf,
+	    sizeof buf);
+	CHECK_STR(buf, "12,345.67");
+	pipeline_money_format(123456789012, "USD", PIPELINE_MONEY_GROUP, buf,
+	    sizeof buf);
+	CHECK_STR(buf, "1,234,567,890.12");
+	pipeline_money_format(100000, "USD", PIPELINE_MONEY_GROUP, buf,
+	    sizeof buf);
+	CHECK_STR(buf, "1,000.00");
+	pipeline_money_format(1234567, "JPY", 0, buf, sizeof buf);
+	CHECK_STR(buf, "12346");
+	pipeline_money_format(1234549, "JPY", 0, buf, sizeof buf);
+	CHECK_STR(buf, "12345");
+	pipeline_money_format(1234567, "KWD", 0, buf, sizeof buf);
+	CHECK_STR(buf, "12345.670");
+	pipeline_money_format(-1234567, "EUR", 0, buf, sizeof buf);
+	CHECK_STR(buf, "-12345.67");
+	pipeline_money_format(-40, "JPY", 0, buf, sizeof buf);
+	CHECK_STR(buf, "0");
+	pipeline_money_format(0, "", 0, buf, sizeof buf);
+	CHECK_STR(buf, "0.00");
+	pipeline_money_format(5, "EUR", 0, buf, sizeof buf);
+	CHECK_STR(buf, "0.05");
+	pipeline_money_format(1234567, "EUR", 0, buf, 5);
+	CHECK_STR(buf, "1234");
+	CHECK_INT(pipeline_currency_digits("JPY"), 0);
+	CHECK_INT(pipeline_currency_digits("EUR"), 2);
+	CHECK_INT(pipeline_currency_digits("BHD"), 3);
+	CHECK_INT(pipeline_currency_digits(""), 2);
+}
+
+TEST_MAIN(test_empty_book, test_mixed_currencies, test_stage_order,
+    test_plan, test_money_format)
