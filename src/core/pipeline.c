@@ -12,13 +12,23 @@
 #include <unicode/ucurr.h>
 #include <unicode/ustring.h>
 
+#include "kith/clock.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
 #include "internal.h"
 
+#define DAY_SECONDS	86400
+
 static int64_t	weigh(int64_t, int);
 static void	add_amount(struct pipeline_stage_total *, const char *, long,
 		    int64_t);
+static struct pipeline_flow *flow_of(struct pipeline_period *,
+		    const char *);
+static enum kith_status period(struct kith_db *, const char *, int,
+		    struct pipeline_period *, struct kith_err *);
+static enum kith_status stalled(struct kith_db *, const char *, size_t,
+		    struct pipeline_report *, struct kith_err *);
+static long	rounded_div(int64_t, int64_t);
 
 enum kith_status
 pipeline_currency(const char *s, char out[KITH_CURRENCY_LEN],
@@ -208,5 +218,245 @@ pipeline_stage_totals_free(struct pipeline_stage_total *r, size_t n)
 		free(r[i].name);
 		free(r[i].amounts);
 	}
+	free(r);
+}
+
+/* n / d to the nearest whole number, half up; n, d >= 0, d > 0. */
+static long
+rounded_div(int64_t n, int64_t d)
+{
+	return (long)((n + d / 2) / d);
+}
+
+/* The period's entry for currency (NULL for none), made if missing. */
+static struct pipeline_flow *
+flow_of(struct pipeline_period *p, const char *currency)
+{
+	struct pipeline_flow	*f;
+	size_t			 i;
+
+	if (currency == NULL)
+		currency = "";
+	for (i = 0; i < p->n_flows; i++)
+		if (strcmp(p->flows[i].currency, currency) == 0)
+			return &p->flows[i];
+	p->flows = xreallocarray(p->flows, p->n_flows + 1, sizeof *p->flows);
+	/* Kept in code order, as the stage totals are. */
+	for (i = p->n_flows; i > 0 &&
+	    strcmp(p->flows[i - 1].currency, currency) > 0; i--)
+		p->flows[i] = p->flows[i - 1];
+	p->n_flows++;
+	f = &p->flows[i];
+	memset(f, 0, sizeof *f);
+	snprintf(f->currency, sizeof f->currency, "%s", currency);
+	return f;
+}
+
+/*
+ * Fills p for the days before now: the deals closed in it (a range of the
+ * partial index deal_by_closed) grouped by kind and currency, then those
+ * created in it (a range of deal_by_created).  cur is NULL or a checked
+ * code.
+ */
+static enum kith_status
+period(struct kith_db *db, const char *cur, int days,
+    struct pipeline_period *p, struct kith_err *err)
+{
+	struct pipeline_flow	*f;
+	sqlite3_stmt		*stmt;
+	const char		*kind;
+	int64_t			 now, since, age = 0;
+	long			 n;
+	int			 rc;
+
+	now = (int64_t)kith_db_now(db);
+	since = now - (int64_t)days * DAY_SECONDS;
+	p->days = days;
+	p->win_rate = -1;
+	p->avg_days = -1;
+	if ((stmt = db_stmt(db, "SELECT s.kind, d.currency, count(*), "
+	    "coalesce(sum(d.value_cents), 0), "
+	    "coalesce(sum(d.closed_at - d.created), 0) "
+	    "FROM deal d JOIN stage s ON s.id = d.stage_id "
+	    "WHERE d.closed_at >= ?1 AND d.closed_at <= ?2 "
+	    "AND s.kind IN ('won', 'lost') "
+	    "AND (?3 IS NULL OR d.currency = ?3) "
+	    "GROUP BY s.kind, d.currency", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, since);
+	sqlite3_bind_int64(stmt, 2, now);
+	if (cur != NULL)
+		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		kind = (const char *)sqlite3_column_text(stmt, 0);
+		f = flow_of(p, (const char *)sqlite3_column_text(stmt, 1));
+		n = (long)sqlite3_column_int64(stmt, 2);
+		if (kind != NULL && strcmp(kind, "won") == 0) {
+			f->won += n;
+			f->won_total += sqlite3_column_int64(stmt, 3);
+			p->won += n;
+		} else {
+			f->lost += n;
+			f->lost_total += sqlite3_column_int64(stmt, 3);
+			p->lost += n;
+		}
+		age += sqlite3_column_int64(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "adding up the deals won and lost");
+	if (p->won + p->lost > 0) {
+		p->win_rate = (int)rounded_div((int64_t)p->won * 100,
+		    p->won + p->lost);
+		p->avg_days = rounded_div(age < 0 ? 0 : age,
+		    (int64_t)(p->won + p->lost) * DAY_SECONDS);
+	}
+
+	if ((stmt = db_stmt(db, "SELECT d.currency, count(*), "
+	    "coalesce(sum(d.value_cents), 0) FROM deal d "
+	    "WHERE d.created >= ?1 AND d.created <= ?2 "
+	    "AND (?3 IS NULL OR d.currency = ?3) "
+	    "GROUP BY d.currency", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, since);
+	sqlite3_bind_int64(stmt, 2, now);
+	if (cur != NULL)
+		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = flow_of(p, (const char *)sqlite3_column_text(stmt, 0));
+		n = (long)sqlite3_column_int64(stmt, 1);
+		f->opened += n;
+		f->opened_total += sqlite3_column_int64(stmt, 2);
+		p->opened += n;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "counting the deals opened");
+	return KITH_OK;
+}
+
+/*
+ * The stalled deals: those of each open stage untouched since before its
+ * threshold (a range of deal_by_touch per stage) and those with a pending
+ * follow-up due before today (a range of followup_pending), longest
+ * untouched first.  Every row is counted; the first limit are kept.
+ */
+static enum kith_status
+stalled(struct kith_db *db, const char *cur, size_t limit,
+    struct pipeline_report *r, struct kith_err *err)
+{
+	struct pipeline_stalled	*x;
+	sqlite3_stmt		*stmt;
+	const char		*due;
+	char			 today[KITH_DATE_LEN];
+	int64_t			 touched;
+	int			 rc;
+
+	db_today(db, today);
+	if ((stmt = db_stmt(db, "WITH hit(id) AS ("
+	    "SELECT d.id FROM stage s JOIN deal d ON d.stage_id = s.id "
+	    "AND d.touched < ?1 - s.stall_days * 86400 WHERE s.kind = 'open' "
+	    "UNION "
+	    "SELECT f.deal_id FROM followup f JOIN deal d ON d.id = f.deal_id "
+	    "JOIN stage s ON s.id = d.stage_id WHERE f.done_at IS NULL "
+	    "AND f.due < ?2 AND f.deal_id IS NOT NULL AND s.kind = 'open') "
+	    "SELECT d.id, d.title, s.name, d.touched, s.stall_days, "
+	    "(SELECT min(f.due) FROM followup f WHERE f.deal_id = d.id "
+	    "AND f.done_at IS NULL AND f.due < ?2) "
+	    "FROM hit JOIN deal d ON d.id = hit.id "
+	    "JOIN stage s ON s.id = d.stage_id "
+	    "WHERE (?3 IS NULL OR d.currency = ?3) "
+	    "ORDER BY d.touched, d.id", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, (int64_t)r->now);
+	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
+	if (cur != NULL)
+		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r->stalled_total++;
+		if (r->n_stalled >= limit)
+			continue;
+		r->stalled = xreallocarray(r->stalled, r->n_stalled + 1,
+		    sizeof *r->stalled);
+		x = &r->stalled[r->n_stalled++];
+		memset(x, 0, sizeof *x);
+		x->deal = sqlite3_column_int64(stmt, 0);
+		x->title = db_col_text(stmt, 1);
+		x->stage = db_col_text(stmt, 2);
+		touched = sqlite3_column_int64(stmt, 3);
+		x->days = touched < (int64_t)r->now ?
+		    (long)(((int64_t)r->now - touched) / DAY_SECONDS) : 0;
+		x->stall_days = sqlite3_column_int(stmt, 4);
+		if ((due = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
+			x->overdue = date_diff_days(due, today);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "finding the stalled deals");
+	return KITH_OK;
+}
+
+enum kith_status
+pipeline_report(struct kith_db *db, const char *currency,
+    size_t stalled_limit, struct pipeline_report **out, struct kith_err *err)
+{
+	static const int	 days[PIPELINE_PERIODS] = { 30, 90 };
+	struct pipeline_report	*r;
+	enum kith_status	 st;
+	char			 cur[KITH_CURRENCY_LEN];
+	const char		*c = NULL;
+	int			 i, own;
+
+	*out = NULL;
+	if (!str_empty(currency)) {
+		if (pipeline_currency(currency, cur, err) != KITH_OK)
+			return KITH_INVALID;
+		c = cur;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->now = kith_db_now(db);
+	/*
+	 * One read transaction (deferred: a read-only book works) so that
+	 * every figure sees the same book, unless the caller has one open.
+	 */
+	own = sqlite3_get_autocommit(kith_db_sqlite(db));
+	if (own && (st = db_exec(db, "BEGIN", err)) != KITH_OK)
+		goto fail;
+	if ((st = pipeline_stage_totals(db, c, &r->stages, &r->n_stages,
+	    err)) != KITH_OK)
+		goto out;
+	for (i = 0; i < PIPELINE_PERIODS; i++)
+		if ((st = period(db, c, days[i], &r->periods[i], err)) !=
+		    KITH_OK)
+			goto out;
+	st = stalled(db, c, stalled_limit, r, err);
+out:
+	if (own)
+		db_exec(db, "COMMIT", NULL);
+	if (st == KITH_OK) {
+		*out = r;
+		return KITH_OK;
+	}
+fail:
+	pipeline_report_free(r);
+	return st;
+}
+
+void
+pipeline_report_free(struct pipeline_report *r)
+{
+	size_t	i;
+	int	p;
+
+	if (r == NULL)
+		return;
+	pipeline_stage_totals_free(r->stages, r->n_stages);
+	for (p = 0; p < PIPELINE_PERIODS; p++)
+		free(r->periods[p].flows);
+	for (i = 0; i < r->n_stalled; i++) {
+		free(r->stalled[i].title);
+		free(r->stalled[i].stage);
+	}
+	free(r->stalled);
 	free(r);
 }
