@@ -108,6 +108,8 @@ struct pipeline_report {
 	time_t		 now;		/* kith_db_now() when it was made */
 	struct pipeline_stage_total *stages; /* as pipeline_stage_totals() */
 	size_t		 n_stages;
+	struct pipeline_amount *totals;	/* every open stage, by currency */
+	size_t		 n_totals;
 	struct pipeline_period periods[PIPELINE_PERIODS]; /* 30, 90 days */
 	struct pipeline_stalled *stalled; /* longest untouched first */
 	size_t		 n_stalled;	/* entries in stalled, at most limit */
@@ -115,7 +117,8 @@ struct pipeline_report {
 };
 
 /*
- * Builds the report as of kith_db_now(): the open stages' totals, the
+ * Builds the report as of kith_db_now(): the open stages' totals and their
+ * sum per currency (weighted: the sum of the stages' weighted values), the
  * deals opened, won and lost in the last 30 and 90 days (a period is the
  * days × 24 hours before now; won and lost go by deal.closed_at), and the
  * stalled deals, longest untouched first (ties by id), at most

@@ -149,5 +149,6 @@ int	 cmd_init(struct cli *, int, char **);
 int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);
 int	 cmd_undo(struct cli *, int, char **);
+int	 cmd_pipeline(struct cli *, int, char **);	/* cmd_pipeline.c */
 
 #endif

@@ -29,6 +29,7 @@ static enum kith_status period(struct kith_db *, const char *, int,
 static enum kith_status stalled(struct kith_db *, const char *, size_t,
 		    struct pipeline_report *, struct kith_err *);
 static long	rounded_div(int64_t, int64_t);
+static void	sum_stages(struct pipeline_report *);
 
 enum kith_status
 pipeline_currency(const char *s, char out[KITH_CURRENCY_LEN],
@@ -396,6 +397,41 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 	return KITH_OK;
 }
 
+/* r->totals: the open stages' amounts added up per currency code. */
+static void
+sum_stages(struct pipeline_report *r)
+{
+	const struct pipeline_amount	*a;
+	struct pipeline_amount		*t;
+	size_t				 i, j, k;
+
+	for (i = 0; i < r->n_stages; i++) {
+		for (j = 0; j < r->stages[i].n_amounts; j++) {
+			a = &r->stages[i].amounts[j];
+			for (k = 0; k < r->n_totals; k++)
+				if (strcmp(r->totals[k].currency,
+				    a->currency) >= 0)
+					break;
+			if (k == r->n_totals || strcmp(r->totals[k].currency,
+			    a->currency) != 0) {
+				r->totals = xreallocarray(r->totals,
+				    r->n_totals + 1, sizeof *r->totals);
+				memmove(&r->totals[k + 1], &r->totals[k],
+				    (r->n_totals - k) * sizeof *r->totals);
+				r->n_totals++;
+				t = &r->totals[k];
+				memset(t, 0, sizeof *t);
+				memcpy(t->currency, a->currency,
+				    sizeof t->currency);
+			}
+			t = &r->totals[k];
+			t->count += a->count;
+			t->total += a->total;
+			t->weighted += a->weighted;
+		}
+	}
+}
+
 enum kith_status
 pipeline_report(struct kith_db *db, const char *currency,
     size_t stalled_limit, struct pipeline_report **out, struct kith_err *err)
@@ -425,6 +461,7 @@ pipeline_report(struct kith_db *db, const char *currency,
 	if ((st = pipeline_stage_totals(db, c, &r->stages, &r->n_stages,
 	    err)) != KITH_OK)
 		goto out;
+	sum_stages(r);
 	for (i = 0; i < PIPELINE_PERIODS; i++)
 		if ((st = period(db, c, days[i], &r->periods[i], err)) !=
 		    KITH_OK)
@@ -451,6 +488,7 @@ pipeline_report_free(struct pipeline_report *r)
 	if (r == NULL)
 		return;
 	pipeline_stage_totals_free(r->stages, r->n_stages);
+	free(r->totals);
 	for (p = 0; p < PIPELINE_PERIODS; p++)
 		free(r->periods[p].flows);
 	for (i = 0; i < r->n_stalled; i++) {

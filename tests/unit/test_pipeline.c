@@ -464,6 +464,19 @@ test_report_periods(void)
 	CHECK_INT(r->now, NOW);
 	CHECK_INT(r->n_stages, 2);
 	CHECK_INT(r->stages[0].count, 5);
+	/* Each currency added up over the stages, never across currencies. */
+	CHECK_INT(r->n_totals, 3);
+	if (r->n_totals == 3) {
+		CHECK_STR(r->totals[0].currency, "EUR");
+		CHECK_INT(r->totals[0].count, 4);
+		CHECK_INT(r->totals[0].total, 120000);
+		CHECK_INT(r->totals[0].weighted, 24000);
+		CHECK_STR(r->totals[1].currency, "GBP");
+		CHECK_INT(r->totals[1].total, 60000);
+		CHECK_INT(r->totals[1].weighted, 36000);
+		CHECK_STR(r->totals[2].currency, "USD");
+		CHECK_INT(r->totals[2].count, 1);
+	}
 
 	p = &r->periods[0];
 	CHECK_INT(p->days, 30);
@@ -620,6 +633,7 @@ test_report_empty(void)
 		}
 		CHECK_INT(r->stalled_total, 0);
 		CHECK(r->stalled == NULL);
+		CHECK_INT(r->n_totals, 0);
 	}
 	pipeline_report_free(r);
 	test_db_done(db, path);
