@@ -5,8 +5,8 @@
  *
  * Money is in hundredths of the deal's currency (deal.value_cents), and
  * amounts in different currencies are never added together: every total
- * comes per currency code.  A deal without a currency is counted under the
- * code "".  Weighted values are the total times the stage's win probability
+ * comes per currency code, in the codes' order.  A deal without a
+ * currency is counted under the code "", which comes after the others.  Weighted values are the total times the stage's win probability
  * over 100, rounded to the nearest hundredth (half away from zero).
  *
  * Every figure is an aggregate computed by SQLite off the schema's indexes

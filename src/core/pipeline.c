@@ -20,6 +20,7 @@
 #define DAY_SECONDS	86400
 
 static int64_t	weigh(int64_t, int);
+static int	currency_cmp(const char *, const char *);
 static void	add_amount(struct pipeline_stage_total *, const char *, long,
 		    int64_t);
 static struct pipeline_flow *flow_of(struct pipeline_period *,
@@ -122,6 +123,15 @@ pipeline_money_format(int64_t cents, const char *currency, unsigned flags,
 		    places, (unsigned long long)frac);
 }
 
+/* Currency codes in order, "" (no currency) after every code. */
+static int
+currency_cmp(const char *a, const char *b)
+{
+	if (*a == '\0' || *b == '\0')
+		return (*a == '\0') - (*b == '\0');
+	return strcmp(a, b);
+}
+
 /* total × probability / 100 to the nearest hundredth, half away from 0. */
 static int64_t
 weigh(int64_t total, int probability)
@@ -177,7 +187,8 @@ pipeline_stage_totals(struct kith_db *db, const char *currency,
 	    "LEFT JOIN deal d ON d.stage_id = s.id "
 	    "AND (?1 IS NULL OR d.currency = ?1) "
 	    "WHERE s.kind = 'open' GROUP BY s.id, d.currency "
-	    "ORDER BY s.pos, s.id, d.currency", err)) == NULL)
+	    "ORDER BY s.pos, s.id, d.currency IS NULL, d.currency", err)) ==
+	    NULL)
 		return KITH_DB;
 	if (!str_empty(currency))
 		sqlite3_bind_text(stmt, 1, cur, -1, SQLITE_TRANSIENT);
@@ -244,7 +255,7 @@ flow_of(struct pipeline_period *p, const char *currency)
 	p->flows = xreallocarray(p->flows, p->n_flows + 1, sizeof *p->flows);
 	/* Kept in code order, as the stage totals are. */
 	for (i = p->n_flows; i > 0 &&
-	    strcmp(p->flows[i - 1].currency, currency) > 0; i--)
+	    currency_cmp(p->flows[i - 1].currency, currency) > 0; i--)
 		p->flows[i] = p->flows[i - 1];
 	p->n_flows++;
 	f = &p->flows[i];
@@ -409,7 +420,7 @@ sum_stages(struct pipeline_report *r)
 		for (j = 0; j < r->stages[i].n_amounts; j++) {
 			a = &r->stages[i].amounts[j];
 			for (k = 0; k < r->n_totals; k++)
-				if (strcmp(r->totals[k].currency,
+				if (currency_cmp(r->totals[k].currency,
 				    a->currency) >= 0)
 					break;
 			if (k == r->n_totals || strcmp(r->totals[k].currency,

@@ -53,22 +53,22 @@ INSERT INTO followup (deal_id, action, due, created) VALUES
 run pipeline
 expect_rc 0 "pipeline"
 expect_out "Open stages     win deals          value           weighted
-  Interest      20%     1              -                  -
-                        2      35,000.50 EUR       7,000.10 EUR
+  Interest      20%     2      35,000.50 EUR       7,000.10 EUR
                         1       3,333.33 USD         666.67 USD
+                        1              -                  -
   Negotiation   60%     1           1.00 EUR           0.60 EUR
                         1        123,456 JPY         74,074 JPY
-  All open              1              -                  -
-                        3      35,001.50 EUR       7,000.70 EUR
+  All open              3      35,001.50 EUR       7,000.70 EUR
                         1        123,456 JPY         74,074 JPY
                         1       3,333.33 USD         666.67 USD
+                        1              -                  -
 
                            last 30 days       last 90 days
   Opened                              5                  7
-                                  -                  -
                           10,001.00 EUR      10,201.00 EUR
                             123,456 JPY        123,456 JPY
                            3,333.33 USD      53,333.33 USD
+                                  -                  -
   Won                                 1                  2
                            1,000.00 EUR       1,000.00 EUR
                                              50,000.00 USD
@@ -86,9 +86,9 @@ Stalled (3)
 # The TSV contract: stage, count, total, weighted, currency.
 run pipeline --tsv
 expect_rc 0 "pipeline --tsv"
-expect_out "$(printf 'Interest\t1\t0.00\t0.00\t
-Interest\t2\t35000.50\t7000.10\tEUR
+expect_out "$(printf 'Interest\t2\t35000.50\t7000.10\tEUR
 Interest\t1\t3333.33\t666.67\tUSD
+Interest\t1\t0.00\t0.00\t
 Negotiation\t1\t1.00\t0.60\tEUR
 Negotiation\t1\t123456\t74074\tJPY')" "pipeline --tsv"
 

@@ -200,13 +200,13 @@ test_mixed_currencies(void)
 		goto out;
 	CHECK_STR(t[0].name, "Interest");
 	CHECK_INT(t[0].count, 5);
-	/* "" (no currency), EUR, JPY, USD: each apart, by code. */
+	/* EUR, JPY, USD and "" (no currency): each apart, by code. */
 	CHECK_INT(t[0].n_amounts, 4);
 	if (t[0].n_amounts == 4) {
-		CHECK_STR(t[0].amounts[0].currency, "");
-		CHECK_STR(t[0].amounts[1].currency, "EUR");
-		CHECK_STR(t[0].amounts[2].currency, "JPY");
-		CHECK_STR(t[0].amounts[3].currency, "USD");
+		CHECK_STR(t[0].amounts[0].currency, "EUR");
+		CHECK_STR(t[0].amounts[1].currency, "JPY");
+		CHECK_STR(t[0].amounts[2].currency, "USD");
+		CHECK_STR(t[0].amounts[3].currency, "");
 	}
 	if ((a = amount(&t[0], "EUR")) != NULL) {
 		CHECK_INT(a->count, 2);
@@ -243,6 +243,24 @@ test_mixed_currencies(void)
 	} else
 		CHECK(!"no EUR in Negotiation");
 	pipeline_stage_totals_free(t, n);
+
+	/* The report's sums keep the same order: no currency last. */
+	{
+		struct pipeline_report	*r;
+
+		CHECK(pipeline_report(db, NULL, 0, &r, &err) == KITH_OK);
+		if (r != NULL) {
+			CHECK_INT(r->n_totals, 4);
+			CHECK_STR(r->totals[0].currency, "EUR");
+			CHECK_STR(r->totals[0 + 3].currency, "");
+			CHECK_INT(r->totals[0].count, 3);
+			CHECK_INT(r->totals[0].total, 1350049);
+			/* 2,500.10 + 599.99: the stages' weighted values. */
+			CHECK_INT(r->totals[0].weighted, 310009);
+			CHECK_INT(r->n_stalled, 0);
+		}
+		pipeline_report_free(r);
+	}
 
 	/* The currency filter keeps that currency only, in any case. */
 	CHECK(pipeline_stage_totals(db, "eur", &t, &n, &err) == KITH_OK);
