@@ -422,10 +422,13 @@ report_book(char **path)
 	deal_sql(db, "Fresh", "Interest", 10000, "EUR", NOW - 5 * DAY);
 	id = deal_sql(db, "Cold", "Interest", 20000, "EUR", NOW - 200 * DAY);
 	deal_touch(db, id, NOW - 40 * DAY);
+	/* Stalled both ways: counted and listed once. */
+	follow_sql(db, id, "2026-11-25", 0);
 	/* Exactly at the threshold is not past it. */
 	deal_sql(db, "Borderline", "Interest", 30000, "USD", NOW - 30 * DAY);
 	id = deal_sql(db, "Chased", "Interest", 40000, "EUR", NOW - 2 * DAY);
 	follow_sql(db, id, "2026-12-01", 0);
+	follow_sql(db, id, "2026-12-03", 0);
 	follow_sql(db, id, "2026-11-20", 1);
 	/* A follow-up done, or not due yet, stalls nothing. */
 	id = deal_sql(db, "Minded", "Interest", 50000, "EUR", NOW - 100 * DAY);
@@ -586,12 +589,14 @@ test_report_stalled(void)
 		CHECK_STR(r->stalled[0].stage, "Interest");
 		CHECK_INT(r->stalled[0].days, 40);
 		CHECK_INT(r->stalled[0].stall_days, 30);
-		CHECK_INT(r->stalled[0].overdue, 0);
+		CHECK_INT(r->stalled[0].overdue, 10);
 		CHECK_STR(r->stalled[1].title, "Haggled");
 		CHECK_STR(r->stalled[1].stage, "Negotiation");
 		CHECK_INT(r->stalled[1].days, 11);
 		CHECK_INT(r->stalled[1].stall_days, 10);
-		/* Touched 2 days ago, but a follow-up is 4 days late. */
+		CHECK_INT(r->stalled[1].overdue, 0);
+		/* Touched 2 days ago, but a follow-up is 4 days late (the
+		 * oldest of two). */
 		CHECK_STR(r->stalled[2].title, "Chased");
 		CHECK_INT(r->stalled[2].days, 2);
 		CHECK_INT(r->stalled[2].overdue, 4);
