@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/money.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -25,7 +26,7 @@ enum flow_field { FLOW_OPENED, FLOW_WON, FLOW_LOST };
 static void	print_tsv(const struct pipeline_stage_total *, size_t);
 static void	print_money(int64_t, const char *, int, int);
 static void	print_amount_line(const struct pipeline_amount *, int);
-static void	print_stages(const struct pipeline_report *);
+static void	print_stages(struct cli *, const struct pipeline_report *);
 static void	print_periods(const struct pipeline_report *);
 static void	print_flow_rows(const struct pipeline_report *,
 		    enum flow_field);
@@ -56,10 +57,10 @@ print_tsv(const struct pipeline_stage_total *stages, size_t n)
 		}
 		for (j = 0; j < t->n_amounts; j++) {
 			a = &t->amounts[j];
-			pipeline_money_format(a->total, a->currency, 0, total,
+			money_format(a->total, a->currency, 0, total,
 			    sizeof total);
-			pipeline_money_format(a->weighted, a->currency, 0,
-			    weighted, sizeof weighted);
+			money_format(a->weighted, a->currency, 0, weighted,
+			    sizeof weighted);
 			out_tsv(stdout, t->name);
 			printf("\t%ld\t%s\t%s\t%s\n", a->count, total,
 			    weighted, a->currency);
@@ -73,7 +74,7 @@ print_tsv(const struct pipeline_stage_total *stages, size_t n)
  * trailing blanks.
  */
 static void
-print_money(int64_t cents, const char *currency, int blank, int last)
+print_money(int64_t minor, const char *currency, int blank, int last)
 {
 	char	buf[32];
 
@@ -86,8 +87,7 @@ print_money(int64_t cents, const char *currency, int blank, int last)
 		printf("%*s%s", MONEY_W, "-", last ? "" : "    ");
 		return;
 	}
-	pipeline_money_format(cents, currency, PIPELINE_MONEY_GROUP, buf,
-	    sizeof buf);
+	money_format(minor, currency, 1, buf, sizeof buf);
 	printf(last ? "%*s %s" : "%*s %-3s", MONEY_W, buf, currency);
 }
 
@@ -95,7 +95,7 @@ print_money(int64_t cents, const char *currency, int blank, int last)
 static void
 print_amount_line(const struct pipeline_amount *a, int w)
 {
-	printf("%*s%6ld ", w, "", a->count);
+	printf("%*s%8ld ", w, "", a->count);
 	print_money(a->total, a->currency, 0, 0);
 	putchar(' ');
 	print_money(a->weighted, a->currency, 0, 1);
@@ -103,7 +103,7 @@ print_amount_line(const struct pipeline_amount *a, int w)
 }
 
 static void
-print_stages(const struct pipeline_report *r)
+print_stages(struct cli *cli, const struct pipeline_report *r)
 {
 	const struct pipeline_stage_total	*t;
 	size_t					 i, j;
@@ -114,15 +114,16 @@ print_stages(const struct pipeline_report *r)
 			w = n;
 	if (w > 24)
 		w = 24;
-	printf("%-*s%5s%6s %*s     %*s\n", w + 2, "Open stages", "win",
-	    "deals", MONEY_W, "value", MONEY_W, "weighted");
+	/* "deals", or "matters" as the book calls them. */
+	printf("%-*s%5s%8s %*s     %*s\n", w + 2, "Open stages", "win",
+	    cli_deal_word(cli, 1, 0), MONEY_W, "value", MONEY_W, "weighted");
 	for (i = 0; i < r->n_stages; i++) {
 		t = &r->stages[i];
 		fputs("  ", stdout);
 		out_pad(stdout, t->name, w);
 		printf(" %3d%%", t->probability);
 		if (t->n_amounts == 0) {
-			printf("%6d\n", 0);
+			printf("%8d\n", 0);
 			continue;
 		}
 		for (j = 0; j < t->n_amounts; j++)
@@ -300,7 +301,7 @@ cmd_pipeline(struct cli *cli, int argc, char **argv)
 			tsv = 1;
 			break;
 		case OPT_CURRENCY:
-			if (pipeline_currency(optarg, cur, &err) != KITH_OK) {
+			if (money_currency(optarg, cur, &err) != KITH_OK) {
 				cli_errorx("--currency: %s", err.msg);
 				return EXIT_BAD;
 			}
@@ -339,7 +340,7 @@ cmd_pipeline(struct cli *cli, int argc, char **argv)
 		cli_error(&err);
 		return EXIT_BAD;
 	}
-	print_stages(r);
+	print_stages(cli, r);
 	print_periods(r);
 	print_stalled(r);
 	pipeline_report_free(r);
