@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The pipeline's numbers (pipeline.h).  Each figure is one aggregate
- * statement: the per-stage totals group the deals of each open stage by
- * currency along the index deal_by_stage (stage_id, currency, value_cents),
- * which covers the columns they read, so SQLite never visits a deal's row.
+ * The pipeline's numbers (pipeline.h), each an aggregate SQLite works out
+ * along an index.  The per-stage totals group the deals of each open stage
+ * by currency along deal_by_stage (stage_id, currency, value_cents), which
+ * covers what they read: no deal's row is visited.  The report's periods
+ * are ranges of deal_by_closed and deal_by_created and read the rows in
+ * those ranges only; the stalled deals are counted off deal_by_touch and
+ * only the listed ones are read in full.  The report runs in one read
+ * transaction, so its figures agree with each other.
  */
 #include <stdio.h>
 #include <stdlib.h>
