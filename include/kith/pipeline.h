@@ -62,14 +62,12 @@ enum kith_status pipeline_stage_totals(struct kith_db *,
 void		 pipeline_stage_totals_free(struct pipeline_stage_total *,
 		    size_t n);	/* NULL is a no-op */
 
-/* Deals of one currency that moved in a period. */
+/* Deals of one currency closed in a period. */
 struct pipeline_flow {
 	char		 currency[KITH_CURRENCY_LEN]; /* ISO 4217, "" if none */
-	long		 opened;	/* deals created in the period */
 	long		 won;		/* deals closed won in the period */
 	long		 lost;		/* deals closed lost in the period */
-	int64_t		 opened_total;	/* their values, minor units */
-	int64_t		 won_total;
+	int64_t		 won_total;	/* their values, minor units */
 	int64_t		 lost_total;
 };
 

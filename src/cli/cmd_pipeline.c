@@ -21,7 +21,7 @@ enum { OPT_DB = CLI_OPT_DB, OPT_TSV, OPT_CURRENCY, OPT_STALLED };
 #define MONEY_W		14	/* width of an amount, without its code */
 
 /* Which figure of a period's flow a row of the period table shows. */
-enum flow_field { FLOW_OPENED, FLOW_WON, FLOW_LOST };
+enum flow_field { FLOW_WON, FLOW_LOST };
 
 static void	print_tsv(const struct pipeline_stage_total *, size_t);
 static void	print_money(int64_t, const char *, int, int);
@@ -152,8 +152,7 @@ flow_count(const struct pipeline_flow *f, enum flow_field field)
 {
 	if (f == NULL)
 		return 0;
-	return field == FLOW_OPENED ? f->opened : field == FLOW_WON ?
-	    f->won : f->lost;
+	return field == FLOW_WON ? f->won : f->lost;
 }
 
 static int64_t
@@ -161,8 +160,7 @@ flow_total(const struct pipeline_flow *f, enum flow_field field)
 {
 	if (f == NULL)
 		return 0;
-	return field == FLOW_OPENED ? f->opened_total : field == FLOW_WON ?
-	    f->won_total : f->lost_total;
+	return field == FLOW_WON ? f->won_total : f->lost_total;
 }
 
 /*
@@ -198,7 +196,7 @@ print_flow_rows(const struct pipeline_report *r, enum flow_field field)
 static void
 print_periods(const struct pipeline_report *r)
 {
-	static const char *const labels[] = { "Opened", "Won", "Lost" };
+	static const char *const labels[] = { "Won", "Lost" };
 	const struct pipeline_period	*p;
 	char				 head[32], cell[32];
 	int				 i, k;
@@ -208,13 +206,16 @@ print_periods(const struct pipeline_report *r)
 		snprintf(head, sizeof head, "last %d days", r->periods[i].days);
 		printf(" %*s", MONEY_W + 4, head);
 	}
+	printf("\n  %-18s", "Opened");
+	for (i = 0; i < PIPELINE_PERIODS; i++)
+		printf(" %*ld", MONEY_W + 4, r->periods[i].opened);
 	putchar('\n');
-	for (k = FLOW_OPENED; k <= FLOW_LOST; k++) {
+	for (k = FLOW_WON; k <= FLOW_LOST; k++) {
 		printf("  %-18s", labels[k]);
 		for (i = 0; i < PIPELINE_PERIODS; i++) {
 			p = &r->periods[i];
-			printf(" %*ld", MONEY_W + 4, k == FLOW_OPENED ?
-			    p->opened : k == FLOW_WON ? p->won : p->lost);
+			printf(" %*ld", MONEY_W + 4, k == FLOW_WON ?
+			    p->won : p->lost);
 		}
 		putchar('\n');
 		print_flow_rows(r, (enum flow_field)k);

@@ -185,11 +185,12 @@ flow_of(struct pipeline_period *p, const char *currency)
 
 /*
  * Fills the periods (the shorter first; each ends now): the deals closed
- * in the longest one, a range of the partial index deal_by_closed, grouped
- * by kind and currency with the shorter period's share filtered out of the
- * same rows; then those created in it, a range of deal_by_created.  Each
- * deal is read once whatever the number of periods.  cur is NULL or a
- * checked code.
+ * in the longest one, a range of the partial index deal_by_closed whose
+ * rows are read for kind, currency, value and creation, grouped by kind
+ * and currency with the shorter period's share filtered out of the same
+ * rows; then the count of those created in it, a range of
+ * deal_by_created.  Each deal is read once whatever the number of
+ * periods.  cur is NULL or a checked code.
  */
 static enum kith_status
 periods(struct kith_db *db, const char *cur, struct pipeline_report *r,
@@ -268,31 +269,24 @@ periods(struct kith_db *db, const char *cur, struct pipeline_report *r,
 		    (int64_t)(p->won + p->lost) * DAY_SECONDS);
 	}
 
-	if ((stmt = db_stmt(db, "SELECT d.currency, "
-	    "count(*) FILTER (WHERE d.created >= ?4), "
-	    "coalesce(sum(d.value_cents) FILTER (WHERE d.created >= ?4), 0), "
-	    "count(*), coalesce(sum(d.value_cents), 0) FROM deal d "
-	    "WHERE d.created >= ?1 AND d.created <= ?2 "
-	    "AND (?3 IS NULL OR d.currency = ?3) "
-	    "GROUP BY d.currency", err)) == NULL)
+	/* Unfiltered, a count of index entries: no deal's row is read. */
+	if ((stmt = db_stmt(db, cur == NULL ? "SELECT "
+	    "count(*) FILTER (WHERE created >= ?3), count(*) FROM deal "
+	    "WHERE created >= ?1 AND created <= ?2" : "SELECT "
+	    "count(*) FILTER (WHERE created >= ?3), count(*) FROM deal "
+	    "WHERE created >= ?1 AND created <= ?2 AND currency = ?4",
+	    err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, since[1]);
 	sqlite3_bind_int64(stmt, 2, now);
+	sqlite3_bind_int64(stmt, 3, since[0]);
 	if (cur != NULL)
-		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 4, since[0]);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		code = (const char *)sqlite3_column_text(stmt, 0);
-		for (i = 0; i < PIPELINE_PERIODS; i++) {
-			if ((n = (long)sqlite3_column_int64(stmt,
-			    1 + 2 * i)) == 0)
-				continue;
-			p = &r->periods[i];
-			f = flow_of(p, code);
-			f->opened += n;
-			f->opened_total += sqlite3_column_int64(stmt, 2 + 2 * i);
-			p->opened += n;
-		}
+		sqlite3_bind_text(stmt, 4, cur, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < PIPELINE_PERIODS; i++)
+			r->periods[i].opened =
+			    (long)sqlite3_column_int64(stmt, i);
+		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)

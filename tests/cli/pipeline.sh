@@ -84,10 +84,6 @@ expect_out "Open stages     win   deals          value           weighted
 
                            last 30 days       last 90 days
   Opened                              5                  8
-                          10,001.00 EUR      35,201.50 EUR
-                         12,345,600 JPY     12,345,600 JPY
-                           3,333.33 USD      53,333.33 USD
-                                  -                  -
   Won                                 1                  2
                            1,000.00 EUR       1,000.00 EUR
                                              50,000.00 USD

@@ -477,15 +477,9 @@ test_report_periods(void)
 	 * Later.
 	 */
 	CHECK_INT(p->opened, 5);
-	CHECK_INT(p->n_flows, 3);
-	if (p->n_flows == 3) {
-		CHECK_STR(p->flows[0].currency, "EUR");
-		CHECK_STR(p->flows[1].currency, "GBP");
-		CHECK_STR(p->flows[2].currency, "USD");
-	}
+	/* Only currencies closed in the period have a flow. */
+	CHECK_INT(p->n_flows, 1);
 	if ((f = flow(p, "EUR")) != NULL) {
-		CHECK_INT(f->opened, 3);
-		CHECK_INT(f->opened_total, 140000);
 		CHECK_INT(f->won, 1);
 		CHECK_INT(f->won_total, 100000);
 		CHECK_INT(f->lost, 1);
@@ -513,7 +507,6 @@ test_report_periods(void)
 		CHECK_INT(f->won, 1);
 		CHECK_INT(f->won_total, 50000);
 		CHECK_INT(f->lost, 0);
-		CHECK_INT(f->opened, 2);
 	} else
 		CHECK(!"no USD in 90 days");
 	pipeline_report_free(r);
@@ -525,6 +518,9 @@ test_report_periods(void)
 		CHECK_INT(r->periods[1].lost, 2);
 		CHECK_INT(r->periods[1].win_rate, 50);
 		CHECK_INT(r->periods[1].n_flows, 1);
+		/* Fresh, Chased, Later; and W4, L1. */
+		CHECK_INT(r->periods[0].opened, 3);
+		CHECK_INT(r->periods[1].opened, 5);
 		CHECK_INT(r->stages[0].count, 4);
 		CHECK_INT(r->stages[1].count, 0);
 	}
