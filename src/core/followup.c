@@ -30,6 +30,9 @@ static enum kith_status	not_pending(struct kith_db *, int64_t,
 			    struct kith_err *);
 static void		read_row(sqlite3_stmt *, const char *,
 			    struct followup *);
+static struct followup	*copy_row(const struct followup *, struct followup *);
+static enum kith_status	list_rows(struct kith_db *, sqlite3_stmt *,
+			    struct followup **, size_t *, struct kith_err *);
 
 /* Each write is a transaction of its own: one change for kith undo. */
 enum kith_status
@@ -337,25 +340,19 @@ followup_each_due(struct kith_db *db, int days, followup_fn fn, void *arg,
 	return KITH_OK;
 }
 
-enum kith_status
-followup_list_contact(struct kith_db *db, int64_t contact,
-    struct followup **out, size_t *n, struct kith_err *err)
+/*
+ * Steps stmt (bound, selecting the columns read_row reads) into an array
+ * of follow-ups: the two lists below differ only in their WHERE.
+ */
+static enum kith_status
+list_rows(struct kith_db *db, sqlite3_stmt *stmt, struct followup **out,
+    size_t *n, struct kith_err *err)
 {
 	struct followup	 f, *r = NULL;
-	sqlite3_stmt	*stmt;
 	char		 today[KITH_DATE_LEN];
 	size_t		 count = 0;
 	int		 rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
-	    "JOIN contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 "
-	    "AND f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
-	    == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, contact);
 	db_today(db, today);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((count & (count - 1)) == 0)
@@ -374,14 +371,28 @@ followup_list_contact(struct kith_db *db, int64_t contact,
 }
 
 enum kith_status
+followup_list_contact(struct kith_db *db, int64_t contact,
+    struct followup **out, size_t *n, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "JOIN contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 "
+	    "AND f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
+	    == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, contact);
+	return list_rows(db, stmt, out, n, err);
+}
+
+enum kith_status
 followup_list_deal(struct kith_db *db, int64_t deal, struct followup **out,
     size_t *n, struct kith_err *err)
 {
-	struct followup	 f, *r = NULL;
 	sqlite3_stmt	*stmt;
-	char		 today[KITH_DATE_LEN];
-	size_t		 count = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -392,20 +403,7 @@ followup_list_deal(struct kith_db *db, int64_t deal, struct followup **out,
 	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, deal);
-	db_today(db, today);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r = xreallocarray(r, count + 1, sizeof *r);
-		read_row(stmt, today, &f);
-		copy_row(&f, &r[count++]);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		followup_list_free(r, count);
-		return db_fail(db, err, "listing follow-ups");
-	}
-	*out = r;
-	*n = count;
-	return KITH_OK;
+	return list_rows(db, stmt, out, n, err);
 }
 
 void

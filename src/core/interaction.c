@@ -13,6 +13,9 @@
 #include "kith/util.h"
 #include "internal.h"
 
+static enum kith_status	list_rows(struct kith_db *, sqlite3_stmt *,
+			    struct interaction **, size_t *, struct kith_err *);
+
 const char *const interaction_kinds[KITH_INTERACTION_KIND_COUNT] = {
 	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_COMMA)
 };
@@ -134,24 +137,18 @@ out:
 	return st;
 }
 
-enum kith_status
-interaction_list(struct kith_db *db, int64_t id, size_t limit,
-    struct interaction **out, size_t *n, struct kith_err *err)
+/*
+ * Steps stmt (bound, selecting id, kind, at, summary, body) into an
+ * array of interactions: the two lists below differ only in their query.
+ */
+static enum kith_status
+list_rows(struct kith_db *db, sqlite3_stmt *stmt, struct interaction **out,
+    size_t *n, struct kith_err *err)
 {
 	struct interaction	*r = NULL;
-	sqlite3_stmt		*stmt;
 	size_t			 count = 0;
 	int			 rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((stmt = db_stmt(db, "SELECT i.id, i.kind, i.at, i.summary, i.body "
-	    "FROM interaction_contact ic JOIN interaction i ON i.id = "
-	    "ic.interaction_id WHERE ic.contact_id = ?1 ORDER BY ic.at DESC, "
-	    "ic.interaction_id DESC LIMIT ?2", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, (int64_t)limit);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((count & (count - 1)) == 0)
 			r = xreallocarray(r, count ? count * 2 : 1, sizeof *r);
@@ -173,13 +170,28 @@ interaction_list(struct kith_db *db, int64_t id, size_t limit,
 }
 
 enum kith_status
+interaction_list(struct kith_db *db, int64_t id, size_t limit,
+    struct interaction **out, size_t *n, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT i.id, i.kind, i.at, i.summary, i.body "
+	    "FROM interaction_contact ic JOIN interaction i ON i.id = "
+	    "ic.interaction_id WHERE ic.contact_id = ?1 ORDER BY ic.at DESC, "
+	    "ic.interaction_id DESC LIMIT ?2", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, (int64_t)limit);
+	return list_rows(db, stmt, out, n, err);
+}
+
+enum kith_status
 interaction_list_deal(struct kith_db *db, int64_t deal, size_t limit,
     struct interaction **out, size_t *n, struct kith_err *err)
 {
-	struct interaction	*r = NULL;
-	sqlite3_stmt		*stmt;
-	size_t			 count = 0;
-	int			 rc;
+	sqlite3_stmt	*stmt;
 
 	*out = NULL;
 	*n = 0;
@@ -189,23 +201,7 @@ interaction_list_deal(struct kith_db *db, int64_t deal, size_t limit,
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, deal);
 	sqlite3_bind_int64(stmt, 2, (int64_t)limit);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r = xreallocarray(r, count + 1, sizeof *r);
-		r[count].id = sqlite3_column_int64(stmt, 0);
-		r[count].kind = db_col_text(stmt, 1);
-		r[count].at = db_col_text(stmt, 2);
-		r[count].summary = db_col_text(stmt, 3);
-		r[count].body = db_col_text(stmt, 4);
-		count++;
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		interaction_list_free(r, count);
-		return db_fail(db, err, "reading interactions");
-	}
-	*out = r;
-	*n = count;
-	return KITH_OK;
+	return list_rows(db, stmt, out, n, err);
 }
 
 void
