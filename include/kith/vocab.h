@@ -31,4 +31,24 @@ enum kith_interaction_kind {
 /* The kind `kith log` records when none is given. */
 #define KITH_INTERACTION_KIND_DEFAULT	"note"
 
+/* Kinds of pipeline stage (stage.h): still open, closed won, closed lost. */
+#define KITH_STAGE_KIND_LIST(X, SEP)					\
+	X(open) SEP X(won) SEP X(lost)
+
+#define KITH_VOCAB_STAGE_ENUM(name)	KITH_STAGE_##name
+enum kith_stage_kind {
+	KITH_STAGE_KIND_LIST(KITH_VOCAB_STAGE_ENUM, KITH_VOCAB_COMMA),
+	KITH_STAGE_KIND_COUNT
+};
+
+/* Fee arrangements of a deal or matter (deal.h), stored by name. */
+#define KITH_FEE_LIST(X, SEP)						\
+	X(hourly) SEP X(fixed) SEP X(contingency) SEP X(retainer) SEP X(other)
+
+#define KITH_VOCAB_FEE_ENUM(name)	KITH_FEE_##name
+enum kith_fee {
+	KITH_FEE_LIST(KITH_VOCAB_FEE_ENUM, KITH_VOCAB_COMMA),
+	KITH_FEE_COUNT
+};
+
 #endif

@@ -59,8 +59,6 @@ static void		 grow(void **, size_t, size_t);
 /* Lookups (contact_resolve) and the duplicate check on add. */
 struct cand;
 static int		 word_rank(const char *, const char *);
-static int		 name_rank(char *const *, size_t, const char *,
-			    const char *, const char *);
 static void		 cand_add(struct cand **, size_t *, int64_t, int);
 static enum kith_status	resolve_email(struct kith_db *, const char *,
 			    struct cand **, size_t *, struct kith_err *);
@@ -925,17 +923,10 @@ contact_refs_free(struct contact_ref *refs, size_t n)
  */
 struct cand {
 	int64_t		 id;
-	int		 rank;		/* higher is better; see name_rank */
+	int		 rank;		/* higher is better; see resolve_rank */
 };
 
 #define RESOLVE_MAX_CANDS	2000	/* name candidates ranked at most */
-
-enum {
-	RANK_CONTAINS = 1,	/* a name word contains each query word */
-	RANK_PREFIX,		/* a name word begins with each query word */
-	RANK_WORD,		/* each query word is a whole name word */
-	RANK_FULL		/* the folded display name is the query */
-};
 
 static int
 word_rank(const char *names, const char *w)
@@ -967,14 +958,9 @@ word_rank(const char *names, const char *w)
 	return best;
 }
 
-/*
- * How well the folded query words (n of them) name a contact whose folded
- * display name is fold and whose name words (display, given and family
- * names, nickname) are names: the weakest word decides; 0 if a word
- * matches no name word.
- */
-static int
-name_rank(char *const *words, size_t n, const char *query_fold,
+/* The ranking of names, shared with deal_resolve (internal.h). */
+int
+resolve_rank(char *const *words, size_t n, const char *query_fold,
     const char *fold, const char *names)
 {
 	size_t	i;
@@ -1144,8 +1130,9 @@ resolve_name(struct kith_db *db, const char *what, struct cand **v,
 			    words_prefix.s, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			/* Check each row: the index is a first cut. */
-			rank = i == 0 ? RANK_FULL : name_rank(words, n_words,
-			    fold, (const char *)sqlite3_column_text(stmt, 1),
+			rank = i == 0 ? RANK_FULL : resolve_rank(words,
+			    n_words, fold,
+			    (const char *)sqlite3_column_text(stmt, 1),
 			    (const char *)sqlite3_column_text(stmt, 2));
 			if (rank == ranks[i])
 				cand_add(v, n, sqlite3_column_int64(stmt, 0),

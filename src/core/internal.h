@@ -7,6 +7,7 @@
 #define KITH_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kith/db.h"
@@ -93,6 +94,39 @@ struct journal;
 	}								\
 	return kith_db_commit((db), (err));				\
 } while (0)
+
+/*
+ * How what a user typed ranks against a name (contact_resolve, and
+ * deal_resolve for titles), higher is better: each query word inside a
+ * name word, beginning one, being one; the whole folded name equal to the
+ * query.
+ */
+enum {
+	RANK_CONTAINS = 1,	/* a name word contains each query word */
+	RANK_PREFIX,		/* a name word begins with each query word */
+	RANK_WORD,		/* each query word is a whole name word */
+	RANK_FULL		/* the folded name is the query */
+};
+
+/*
+ * How well the folded query words (n of them; query_fold all of them)
+ * name something whose folded name is fold and whose name words
+ * (space-separated, folded) are names: the weakest word decides; 0 if a
+ * word matches no name word.
+ */
+int		 resolve_rank(char *const *words, size_t n,
+		    const char *query_fold, const char *fold,
+		    const char *names);
+
+/*
+ * Names the action (kith_db_vactionf) when the transaction open is the
+ * outermost one, which the calling core function began itself: a core
+ * write the front did not bracket names its own action ("moved
+ * Northbridge acquisition to Negotiation"), while a front that opened a
+ * transaction around several calls names the whole.
+ */
+void		 db_own_actionf(struct kith_db *, const char *command,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 struct journal	*journal_new(void);
 void		 journal_free(struct journal *);

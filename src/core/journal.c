@@ -155,6 +155,18 @@ kith_db_vactionf(struct kith_db *db, const char *command, const char *fmt,
 	free(label);
 }
 
+void
+db_own_actionf(struct kith_db *db, const char *command, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (db_depth(db) != 1)
+		return;
+	va_start(ap, fmt);
+	kith_db_vactionf(db, command, fmt, ap);
+	va_end(ap);
+}
+
 /* Only user data is recorded: not the journal, imports or the index. */
 static int
 table_filter(void *arg, const char *table)
