@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The pipeline board's cards, one stage's a page at a time (the columns,
- * the open stages with their counts and totals, are
- * pipeline_stage_totals() of pipeline.h).  A front keeps a window of cards per
- * column and pages from a card's position (its last touch, then its id),
- * as the contact list pages by name (view.h), so a board over 100,000
- * deals reads a screenful per column and never loads them all.
+ * The pipeline board's cards, a page of one stage's at a time (the
+ * columns, the open stages with their counts and totals, come from
+ * pipeline_stage_totals() in pipeline.h).  A front keeps a window of
+ * cards per column and pages from a card's position (its last touch, then
+ * its id), as the contact list pages by name (view.h), so a board over
+ * 100,000 deals reads a screenful per column and never loads them all.
  *
  * Cards are in order of their last touch, the longest untouched first:
  * the deals that need a call are at the top of each column.  A card is

@@ -43,6 +43,7 @@ struct boardview {
 	size_t		 cur;		/* the selected column */
 	size_t		 left;		/* the first column shown */
 	long		 deals;		/* open deals on the board */
+	const char	*word;		/* "deal" or "matter" (deal_word) */
 	int64_t		 follow;	/* select this deal on the next
 					   reload (0: the selected one) */
 };

@@ -25,6 +25,9 @@
 
 #include "kith/board.h"
 #include "kith/db.h"
+#include "kith/deal.h"
+#include "kith/money.h"
+#include "kith/pipeline.h"
 #include "kith/util.h"
 #include "act.h"
 #include "actions.h"
@@ -35,7 +38,7 @@
 #include "tui.h"
 #include "utf8.h"
 
-#define COL_MIN		24	/* narrowest column, in cells */
+#define COL_MIN		26	/* narrowest column, in cells: three at 80 */
 #define CARD_H		5	/* rows of a card, the gap below included */
 #define HEAD_ROWS	4	/* header, names, totals, rule */
 #define WIN_PAGES	3	/* a window holds at most this many pages */
@@ -70,7 +73,8 @@ static void	col_trim(struct bcol *);
 static void	col_move(struct boardview *, struct bcol *, long);
 static void	cols_free(struct boardview *);
 static void	board_load(struct boardview *);
-static void	load_totals(struct boardview *);
+static char	*totals_text(const struct pipeline_stage_total *);
+static void	money(int64_t, const char *, char *, size_t);
 static void	show_cur(struct boardview *);
 static void	draw_header(struct boardview *);
 static void	draw_column(struct boardview *, size_t, int, int);
@@ -94,6 +98,7 @@ boardview_new(struct app *app)
 	bv->s.opaque = 1;
 	bv->app = app;
 	bv->db = app->db;
+	bv->word = "deal";
 	board_load(bv);
 	return bv;
 }
@@ -340,23 +345,60 @@ cols_free(struct boardview *bv)
 /* ---- loading -------------------------------------------------------- */
 
 /*
- * Reads the columns again, and each column's cards around the card it
- * had selected; the selection follows bv->follow, else the selected
- * deal, to whatever column it is in now.
+ * An amount as the board shows it, with the currency's digits but none
+ * that are all zero ("12,500 EUR", "99.50 USD").
+ */
+static void
+money(int64_t minor, const char *currency, char *out, size_t len)
+{
+	char	num[32], *dot;
+
+	money_format(minor, currency, 1, num, sizeof num);
+	if ((dot = strchr(num, '.')) != NULL &&
+	    strspn(dot + 1, "0") == strlen(dot + 1))
+		*dot = '\0';
+	snprintf(out, len, "%s%s%s", num, currency[0] != '\0' ? " " : "",
+	    currency);
+}
+
+/* "12,500 EUR · 300 USD": the amounts of a column that have a value. */
+static char *
+totals_text(const struct pipeline_stage_total *t)
+{
+	struct sbuf	 sb = { 0 };
+	char		 m[48];
+	size_t		 i;
+
+	for (i = 0; i < t->n_amounts; i++) {
+		if (t->amounts[i].total == 0)
+			continue;
+		money(t->amounts[i].total, t->amounts[i].currency, m,
+		    sizeof m);
+		sbuf_printf(&sb, "%s%s", sb.len > 0 ? " · " : "", m);
+	}
+	return sb.s;
+}
+
+/*
+ * Reads the columns again (the open stages with their counts and totals),
+ * and each column's cards around the card it had selected; the selection
+ * follows bv->follow, else the selected deal, to whatever column it is in
+ * now.
  */
 static void
 board_load(struct boardview *bv)
 {
-	struct kith_err		 err = { 0 };
-	struct board_column	*sc = NULL;
-	struct anchor		*an;
-	struct board_pos	 fpos;
-	struct bcol		*c;
-	const struct board_card	*sel = boardview_card(bv);
-	int64_t			 follow = bv->follow, fstage = 0, cur_stage = 0;
-	size_t			 n = 0, nan = bv->ncols, i, j, above = 0;
+	struct kith_err			 err = { 0 };
+	struct pipeline_stage_total	*st = NULL;
+	struct anchor			*an;
+	struct board_pos		 fpos;
+	struct bcol			*c;
+	const struct board_card		*sel = boardview_card(bv);
+	int64_t				 follow = bv->follow, fstage = 0;
+	int64_t				 cur_stage = 0;
+	size_t				 n = 0, nan = bv->ncols, i, j, above = 0;
 
-	if (board_columns(bv->db, &sc, &n, &err) != KITH_OK) {
+	if (pipeline_stage_totals(bv->db, NULL, &st, &n, &err) != KITH_OK) {
 		app_message(bv->app, 1, "%s", err.msg);
 		return;
 	}
@@ -364,8 +406,8 @@ board_load(struct boardview *bv)
 		follow = sel->id;
 	bv->follow = 0;
 	if (bv->cur < bv->ncols) {
-		cur_stage = bv->cols[bv->cur].stage;
 		c = &bv->cols[bv->cur];
+		cur_stage = c->stage;
 		above = c->lw.sel >= c->lw.top ? c->lw.sel - c->lw.top : 0;
 	}
 	an = xcalloc(nan > 0 ? nan : 1, sizeof *an);
@@ -387,12 +429,14 @@ board_load(struct boardview *bv)
 	bv->cols = xcalloc(n > 0 ? n : 1, sizeof *bv->cols);
 	bv->ncols = n;
 	bv->cur = 0;
+	bv->deals = 0;
 	for (i = 0; i < n; i++) {
 		c = &bv->cols[i];
-		c->stage = sc[i].stage;
-		c->name = sc[i].name;
-		sc[i].name = NULL;
-		c->count = -1;
+		c->stage = st[i].stage;
+		c->name = xstrdup(st[i].name != NULL ? st[i].name : "");
+		c->count = st[i].count;
+		c->totals = totals_text(&st[i]);
+		bv->deals += st[i].count;
 		if (c->stage == cur_stage)
 			bv->cur = i;
 	}
@@ -412,16 +456,9 @@ board_load(struct boardview *bv)
 			col_load_top(bv, c);
 	}
 	free(an);
-	board_columns_free(sc, n);
-	load_totals(bv);
+	pipeline_stage_totals_free(st, n);
+	bv->word = deal_word(bv->db);
 	show_cur(bv);
-}
-
-/* Each column's count and value per currency (the core's pipeline). */
-static void
-load_totals(struct boardview *bv)
-{
-	bv->deals = -1;
 }
 
 static void
@@ -479,12 +516,9 @@ draw_header(struct boardview *bv)
 	int	w;
 
 	draw_fill(0, 0, COLS, ROLE_HEADER);
-	if (bv->deals >= 0) {
-		u8_thousands(bv->deals, num, sizeof num);
-		snprintf(left, sizeof left, " kith  pipeline  %s open deal%s",
-		    num, bv->deals == 1 ? "" : "s");
-	} else
-		snprintf(left, sizeof left, " kith  pipeline");
+	u8_thousands(bv->deals, num, sizeof num);
+	snprintf(left, sizeof left, " kith  pipeline  %s open %s%s", num,
+	    bv->word, bv->deals == 1 ? "" : "s");
 	draw_text(0, 0, COLS, left, ROLE_HEADER, 0);
 	if (bv->ncols <= n)
 		return;
@@ -524,8 +558,9 @@ draw_column(struct boardview *bv, size_t i, int x, int w)
 		draw_text(3, x + w - 7 > x + 8 ? x + w - 7 : x + 8, 6,
 		    "more ↓", ROLE_DIM, 0);
 	if (c->lw.n == 0) {
-		draw_text(HEAD_ROWS, x + 1, w - 2, "no deals", focus ?
-		    ROLE_SELECT : ROLE_DIM, 1);
+		snprintf(cnt, sizeof cnt, "no %ss", bv->word);
+		draw_text(HEAD_ROWS, x + 1, w - 2, cnt, focus ? ROLE_SELECT :
+		    ROLE_DIM, 1);
 		return;
 	}
 	for (k = 0; k < vis; k++) {
@@ -546,7 +581,7 @@ static void
 draw_card(const struct board_card *cd, int y, int x, int w, int sel)
 {
 	struct sbuf	 sb = { 0 };
-	char		*money;
+	char		 m[48];
 	int		 r;
 
 	for (r = 0; r < CARD_H - 1; r++)
@@ -560,11 +595,11 @@ draw_card(const struct board_card *cd, int y, int x, int w, int sel)
 	if (cd->org != NULL)
 		draw_text_cut(y + 1, x, w, cd->org, sel ? ROLE_SELECT :
 		    ROLE_NORMAL, 0);
-	money = board_money_text(cd);
-	sbuf_printf(&sb, "%s · %ldd", money, cd->days_in_stage);
-	free(money);
-	if (cd->stalled)
-		sbuf_add(&sb, " · stalled");
+	if (cd->has_value)
+		money(cd->value_cents, cd->currency != NULL ? cd->currency :
+		    "", m, sizeof m);
+	sbuf_printf(&sb, "%s · %ldd%s", cd->has_value ? m : "no value",
+	    cd->days_in_stage, cd->stalled ? " stalled" : "");
 	draw_text_cut(y + 2, x, w, sb.s, sel ? ROLE_SELECT : ROLE_NORMAL, 0);
 	sbuf_reset(&sb);
 	if (cd->next_step != NULL) {
