@@ -43,6 +43,13 @@ INSERT INTO deal (title, title_fold, stage_id, value_cents, currency, org_id,
  ('Harbour lease', 'harbour lease',
   (SELECT id FROM stage WHERE name = 'Drafting'), 70000, 'GBP', NULL,
   $now - 2 * $day, $now - 2 * $day, $now - 2 * $day, $now - 2 * $day, NULL);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
+INSERT INTO deal (title, title_fold, stage_id, value_cents, currency,
+    created, updated, stage_since, touched)
+SELECT printf('Survey %02d', i), printf('survey %02d', i),
+    (SELECT id FROM stage WHERE name = 'Proposal'), 10000, 'EUR',
+    $now - 20 * $day, $now - 20 * $day, $now - 20 * $day,
+    $now - (20 - i) * $day FROM n;
 INSERT INTO deal_stage_history (deal_id, stage_id, at)
     SELECT id, stage_id, stage_since FROM deal;
 EOF
@@ -56,7 +63,7 @@ E2E_COLS=120
 start
 expect "/ search" "the rolodex"
 keys p
-expect "kith  pipeline  5 open deals" "p opens the board"
+expect "kith  pipeline  17 open deals" "p opens the board"
 r=$(row "Interest")
 expect_in "$r" "Interest" "a column per open stage"
 expect_in "$r" "Negotiation" "in stage order"
@@ -65,7 +72,7 @@ expect_not_in "$r" "Won" "won and lost are no columns"
 expect "12,500 EUR · 3,000 USD" "Interest's value per currency"
 expect "5,000 EUR" "Negotiation's value"
 counts=$(row "Interest" | tr -s ' ')
-expect_in "$counts" "Interest 3 │ Negotiation 1 │ Proposal 0 │ Drafting 1" \
+expect_in "$counts" "Interest 3 │ Negotiation 1 │ Proposal 12 │ Drafting 1" \
     "each column's count"
 expect "! Northbridge acquisition" "a stalled card is marked"
 expect "12,500 EUR · 40d stalled" "its value, days in stage and stalled"
@@ -117,7 +124,7 @@ type_text "signed today"
 keys Enter
 expect "Marked Retainer 王小明合同书 won: signed today; it left the board" \
     "the status line says so"
-expect "kith  pipeline  4 open deals" "one open deal fewer"
+expect "kith  pipeline  16 open deals" "one open deal fewer"
 expect_gone "12,500 EUR · 3,000 USD" "the won deal's value left the column"
 
 # A deal added with the form shows in its stage.
@@ -134,12 +141,12 @@ type_text "GBP"
 keys Enter
 expect "Added Lighthouse survey to Interest" "the form adds the deal"
 expect "9,900 GBP" "with its value"
-expect "kith  pipeline  5 open deals" "the count follows"
+expect "kith  pipeline  17 open deals" "the count follows"
 
 # Esc goes back to the rolodex.
 keys Escape
 expect "/ search" "Esc goes back to the rolodex"
-expect_gone "kith  pipeline  5 open deals" "the board is gone"
+expect_gone "kith  pipeline  17 open deals" "the board is gone"
 
 # 80x24: three columns, scrolling sideways with the selection.
 E2E_COLS=80
@@ -152,6 +159,19 @@ expect_not_in "$(row "Interest")" "Drafting" "the fourth is off screen"
 keys l
 keys l
 expect "stages 1–3 of 4 >" "the third stage shows without scrolling"
+# Twelve cards, four on screen: the column scrolls with the selection.
+expect "Survey 01" "the column's first card"
+expect "Survey 04" "the first four cards show"
+expect_not_in "$(screen)" "Survey 05" "the fifth is below"
+expect_in "$(row "────")" "more ↓" "the rule says more cards are below"
+keys j j j j j j
+expect "Survey 07" "moving down scrolls the column"
+expect_gone "Survey 01" "the first card scrolled off"
+expect_in "$(row "────")" "↑ more" "the rule says more cards are above"
+keys G
+expect "Survey 12" "End goes to the last card"
+keys g
+expect "Survey 01" "Home to the first"
 keys l
 expect "< stages 2–4 of 4" "moving right past the edge scrolls"
 expect "Harbour lease" "the fourth stage's card"
@@ -169,7 +189,7 @@ starts=$((starts + 1))
 SOCK="kith$$-$starts"
 tm new-session -d -x 100 -y 30 -s t \
     "env TERM=screen '$KITH' --db '$DB' board; echo KITH-EXIT=\$?; sleep 600"
-expect "kith  pipeline  5 open deals" "kith board starts on the board"
+expect "kith  pipeline  17 open deals" "kith board starts on the board"
 keys q
 expect "/ search" "q goes on to the rolodex"
 keys q
