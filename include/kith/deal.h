@@ -211,4 +211,67 @@ enum kith_status deal_resolve(struct kith_db *, const char *what,
 		    int64_t *id, struct deal_ref **cands, size_t *n_cands,
 		    size_t max, struct kith_err *);
 
+/* One line of a deal list (deal_list, deal_list_contact). */
+struct deal_line {
+	int64_t		 id;
+	char		*title;
+	char		*org;		/* NULL if none */
+	int64_t		 stage_id;
+	char		*stage;
+	enum kith_stage_kind stage_kind;
+	int		 has_value;
+	int64_t		 value;		/* minor units of currency */
+	char		 currency[4];	/* "" if none */
+	int		 days_in_stage;
+	int		 stalled;
+	char		*next_step;	/* NULL if none */
+	char		*role;		/* deal_list_contact: the contact's
+					   role, NULL if none */
+};
+
+void		 deal_lines_free(struct deal_line *, size_t n);
+
+/*
+ * The deals whose title, reference or organisation has every word of
+ * query (folded as search folds; NULL or "" for all), in stage stage (0
+ * for any), ordered by stage position, then title.  Closed deals are
+ * listed too.  *out: *n lines, free with deal_lines_free.
+ */
+enum kith_status deal_list(struct kith_db *, const char *query,
+		    int64_t stage, struct deal_line **out, size_t *n,
+		    struct kith_err *);
+
+/*
+ * The deals contact is on, open ones first (by stage position), with the
+ * contact's role in each.
+ */
+enum kith_status deal_list_contact(struct kith_db *, int64_t contact,
+		    struct deal_line **out, size_t *n, struct kith_err *);
+
+/*
+ * The ids of the contacts on at least one deal in an open stage,
+ * ascending, into *ids (*n of them; caller frees).
+ */
+enum kith_status deal_open_people(struct kith_db *, int64_t **ids,
+		    size_t *n, struct kith_err *);
+
+/*
+ * Logs an interaction on deal id (interaction_log with the deal set):
+ * its people take part with the n contacts of who (which may be 0), and
+ * the deal is touched now.  KITH_INVALID if nobody would take part (the
+ * deal has no people and who is empty), as interaction_log otherwise.
+ */
+enum kith_status deal_log(struct kith_db *, int64_t id, const int64_t *who,
+		    size_t n, const char *kind, const char *at,
+		    const char *summary, const char *body, int64_t *iid,
+		    struct kith_err *);
+
+/*
+ * Adds a follow-up on deal id, for contact (0 for none), as
+ * followup_add.  fid may be NULL.
+ */
+enum kith_status deal_follow(struct kith_db *, int64_t id, int64_t contact,
+		    const char *action, const char *due, int64_t *fid,
+		    struct kith_err *);
+
 #endif

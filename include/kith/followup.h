@@ -75,6 +75,9 @@ enum kith_status followup_each_due(struct kith_db *, int days,
 /* Pending follow-ups of one contact, by day.  Caller frees the array. */
 enum kith_status followup_list_contact(struct kith_db *, int64_t contact,
 		    struct followup **out, size_t *n, struct kith_err *);
+/* Pending follow-ups on deal deal (deal.h), by day.  Caller frees. */
+enum kith_status followup_list_deal(struct kith_db *, int64_t deal,
+		    struct followup **out, size_t *n, struct kith_err *);
 void		 followup_list_free(struct followup *, size_t n);
 
 /* Counts of pending follow-ups overdue and due today. */

@@ -49,6 +49,10 @@ enum kith_status interaction_log(struct kith_db *, const int64_t *who,
  */
 enum kith_status interaction_list(struct kith_db *, int64_t id, size_t limit,
 		    struct interaction **out, size_t *n, struct kith_err *);
+/* The latest limit interactions logged on deal deal (deal.h). */
+enum kith_status interaction_list_deal(struct kith_db *, int64_t deal,
+		    size_t limit, struct interaction **out, size_t *n,
+		    struct kith_err *);
 void		 interaction_list_free(struct interaction *, size_t n);
 
 #endif

@@ -18,6 +18,7 @@
 
 struct kith_db;
 struct contact;
+struct deal_line;
 struct followup;
 struct interaction;
 struct relation;
@@ -54,7 +55,10 @@ struct sheet {
 
 	struct interaction	*interactions;	/* the latest, newest first */
 	size_t			 n_interactions;
-	/* Deals (next issue) join here: open matters with their stage. */
+	struct deal_line	*deals;		/* deals the contact is on, with
+						   role and stage; open ones
+						   first (deal.h) */
+	size_t			 n_deals;
 };
 
 /*

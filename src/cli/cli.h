@@ -66,6 +66,9 @@ enum cli_access cli_access(const char *name);
  * why, with the candidates of an ambiguous search, and returns 0.
  */
 int	 cli_resolve(struct cli *, const char *what, int64_t *id);
+/* cli_resolve for the value of option opt ("--contact"), which errors name. */
+int	 cli_resolve_opt(struct cli *, const char *opt, const char *what,
+	    int64_t *id);
 
 /* Parses a positive id; prints an error naming what and returns 0 if bad. */
 int	 cli_parse_id(const char *s, const char *what, int64_t *id);
@@ -150,5 +153,17 @@ int	 cmd_init(struct cli *, int, char **);
 int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);
 int	 cmd_undo(struct cli *, int, char **);
+int	 cmd_deal(struct cli *, int, char **);
+int	 cmd_stage(struct cli *, int, char **);
+int	 cmd_config(struct cli *, int, char **);
+
+/*
+ * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";
+ * a static buffer, valid until the next call), and resolving what the
+ * user typed into a deal id, printing why not and the candidates of an
+ * ambiguous title as cli_resolve does.
+ */
+const char *cli_deal_word(struct cli *, int plural, int capital);
+int	 cli_deal_resolve(struct cli *, const char *what, int64_t *id);
 
 #endif

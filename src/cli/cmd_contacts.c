@@ -11,6 +11,7 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/phone.h"
@@ -307,12 +308,22 @@ out:
 	return rc;
 }
 
+/* Orders contact ids for bsearch. */
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 int
 cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "tsv",	no_argument,		NULL, 0 },
 		{ "archived",	no_argument,		NULL, 0 },
+		{ "in-deal",	no_argument,		NULL, 0 },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -322,8 +333,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	struct search_row	*rows;
 	struct kith_err		 err = { 0 };
 	struct sbuf		 query = { 0 };
-	size_t			 n, i;
-	int			 flags[4] = { 0 }, rc, any = 0;
+	int64_t			*in_deal = NULL;
+	size_t			 n, i, n_in_deal = 0;
+	int			 flags[5] = { 0 }, rc, any = 0;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
@@ -333,6 +345,13 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		sbuf_add(&query, argv[optind]);
 	}
 	if (!cli_open(cli)) {
+		sbuf_free(&query);
+		return EXIT_BAD;
+	}
+	/* --in-deal: only people on a deal in an open stage. */
+	if (flags[2] && deal_open_people(cli->db, &in_deal, &n_in_deal, &err)
+	    != KITH_OK) {
+		cli_error(&err);
 		sbuf_free(&query);
 		return EXIT_BAD;
 	}
@@ -347,6 +366,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			struct search_row *r = &rows[i];
 
+			if (flags[2] && bsearch(&r->id, in_deal, n_in_deal,
+			    sizeof *in_deal, cmp_id) == NULL)
+				continue;
 			any = 1;
 			if (flags[0]) {
 				printf("%lld\t", (long long)r->id);
@@ -380,6 +402,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	search_cursor_reset(&cur);
 	if (rc == EXIT_OK && !any && !flags[0] && query.s != NULL)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);
+	free(in_deal);
 	sbuf_free(&query);
 	return rc;
 }
@@ -500,6 +523,18 @@ cmd_show(struct cli *cli, int argc, char **argv)
 			fputs("  ", stdout);
 			out_text(stdout, rel->note);
 		}
+		putchar('\n');
+	}
+	if (sh->n_deals > 0)
+		printf("\n%s\n", cli_deal_word(cli, 1, 1));
+	for (i = 0; i < sh->n_deals; i++) {
+		printf("  %4lld  ", (long long)sh->deals[i].id);
+		out_pad(stdout, sh->deals[i].title, 30);
+		putchar(' ');
+		out_pad(stdout, sh->deals[i].role ? sh->deals[i].role : "",
+		    16);
+		putchar(' ');
+		out_text(stdout, sh->deals[i].stage);
 		putchar('\n');
 	}
 	if (sh->n_followups > 0)

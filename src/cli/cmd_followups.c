@@ -10,12 +10,14 @@
 
 #include "kith/clock.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/util.h"
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
+    OPT_DEAL,
     OPT_TSV };
 
 static int	parse_when(struct cli *, const char *, const char *, unsigned,
@@ -77,6 +79,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		{ "kind",	required_argument,	NULL, OPT_KIND },
 		{ "at",		required_argument,	NULL, OPT_AT },
 		{ "with",	required_argument,	NULL, OPT_WITH },
+		{ "deal",	required_argument,	NULL, OPT_DEAL },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -85,12 +88,12 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 summary = { 0 };
 	const char		*kind = KITH_INTERACTION_KIND_DEFAULT;
-	const char		*at = NULL;
+	const char		*at = NULL, *deal = NULL;
 	struct kith_when	 when;
 	char			 stamp[KITH_WHEN_LEN], text[KITH_DAY_TEXT];
 	char			**with = NULL, *name;
-	int64_t			*who = NULL, id;
-	size_t			 n_with = 0, n = 0, i;
+	int64_t			*who = NULL, id, deal_id = 0;
+	size_t			 n_with = 0, n = 0, i, first;
 	int			 ch, rc = EXIT_BAD;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -112,12 +115,17 @@ cmd_log(struct cli *cli, int argc, char **argv)
 			with = xreallocarray(with, n_with + 1, sizeof *with);
 			with[n_with++] = optarg;
 			break;
+		case OPT_DEAL:
+			deal = optarg;
+			break;
 		default:
 			rc = cli_usage(cmd);
 			goto out;
 		}
 	}
-	if (argc - optind < 2) {
+	/* On a deal, every word is the summary: people come with --with. */
+	first = deal != NULL ? (size_t)optind : (size_t)optind + 1;
+	if ((size_t)argc < first + 1) {
 		rc = cli_usage(cmd);
 		goto out;
 	}
@@ -126,7 +134,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		    KITH_INTERACTION_KINDS);
 		goto out;
 	}
-	for (i = (size_t)optind + 1; i < (size_t)argc; i++) {
+	for (i = first; i < (size_t)argc; i++) {
 		if (summary.len > 0)
 			sbuf_addc(&summary, ' ');
 		sbuf_add(&summary, argv[i]);
@@ -134,7 +142,9 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	if (!cli_open(cli))
 		goto out;
 	who = xreallocarray(NULL, n_with + 1, sizeof *who);
-	if (!cli_resolve(cli, argv[optind], &who[n++]))
+	if (deal != NULL && !cli_deal_resolve(cli, deal, &deal_id))
+		goto out;
+	if (deal == NULL && !cli_resolve(cli, argv[optind], &who[n++]))
 		goto out;
 	for (i = 0; i < n_with; i++)
 		if (!cli_resolve(cli, with[i], &who[n++]))
@@ -151,12 +161,21 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		}
 		when_format(&when, stamp);
 	}
-	name = cli_contact_name(cli, who[0]);
-	cli_act_name(cli, "log", "logged %s with %s%s: %s", kind, name,
-	    n > 1 ? " and others" : "", summary.s);
-	free(name);
-	if (interaction_log(cli->db, who, n, kind, at ? stamp : NULL,
-	    summary.s, NULL, &id, &err) != KITH_OK) {
+	if (deal != NULL) {
+		/* The core names the action after the deal. */
+		if (deal_log(cli->db, deal_id, who, n, kind, at ? stamp :
+		    NULL, summary.s, NULL, &id, &err) != KITH_OK) {
+			cli_error(&err);
+			goto out;
+		}
+	} else {
+		name = cli_contact_name(cli, who[0]);
+		cli_act_name(cli, "log", "logged %s with %s%s: %s", kind, name,
+		    n > 1 ? " and others" : "", summary.s);
+		free(name);
+	}
+	if (deal == NULL && interaction_log(cli->db, who, n, kind, at ?
+	    stamp : NULL, summary.s, NULL, &id, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
 	}
@@ -177,6 +196,8 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "due",	required_argument,	NULL, OPT_DUE },
+		{ "deal",	required_argument,	NULL, OPT_DEAL },
+		{ "with",	required_argument,	NULL, OPT_WITH },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -184,10 +205,10 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("follow");
 	struct kith_err		 err = { 0 };
 	struct sbuf		 action = { 0 };
-	const char		*due = NULL;
+	const char		*due = NULL, *deal = NULL, *with = NULL;
 	char			 day[KITH_DATE_LEN], text[KITH_DAY_TEXT], *name;
-	int64_t			 who, id;
-	int			 ch, i, ok, rc = EXIT_BAD;
+	int64_t			 who = 0, id, deal_id = 0;
+	int			 ch, i, ok, first, rc = EXIT_BAD;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -200,19 +221,42 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 		case OPT_DUE:
 			due = optarg;
 			break;
+		case OPT_DEAL:
+			deal = optarg;
+			break;
+		case OPT_WITH:
+			with = optarg;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
 	}
-	if (argc - optind < 2 || due == NULL)
+	/* On a deal, every word is the action: a contact comes with --with. */
+	first = deal != NULL ? optind : optind + 1;
+	if (argc < first + 1 || due == NULL || (with != NULL && deal == NULL))
 		return cli_usage(cmd);
-	for (i = optind + 1; i < argc; i++) {
+	for (i = first; i < argc; i++) {
 		if (action.len > 0)
 			sbuf_addc(&action, ' ');
 		sbuf_add(&action, argv[i]);
 	}
-	if (!cli_open(cli) || !parse_due(cli, "--due", due, day) ||
-	    !cli_resolve(cli, argv[optind], &who))
+	if (!cli_open(cli) || !parse_due(cli, "--due", due, day))
+		goto out;
+	if (deal != NULL) {
+		if (!cli_deal_resolve(cli, deal, &deal_id) || (with != NULL &&
+		    !cli_resolve_opt(cli, "--with", with, &who)))
+			goto out;
+		if (deal_follow(cli->db, deal_id, who, action.s, day, &id,
+		    &err) != KITH_OK) {
+			cli_error(&err);
+			goto out;
+		}
+		date_describe(day, text);
+		printf("follow-up %lld due %s\n", (long long)id, text);
+		rc = EXIT_OK;
+		goto out;
+	}
+	if (!cli_resolve(cli, argv[optind], &who))
 		goto out;
 	if (!cli_act_begin(cli))
 		goto out;

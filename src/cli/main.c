@@ -62,7 +62,7 @@ const struct cmd cli_cmds[] = {
 	    "cleared otherwise).\nOnly what the edit changes is written; if "
 	    "another kith or an import changed\nthe contact between reading "
 	    "and saving, nothing is saved and kith names the\nfield." },
-	{ "list", cmd_list, "[QUERY] [--tsv] [--archived]",
+	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation, "
 	    "e-mail, phone,\ntags or notes; accents, case and alphabet do not "
@@ -73,7 +73,8 @@ const struct cmd cli_cmds[] = {
 	    "Ana at the fair)\" (not in --tsv, whose columns stay as they are).\n"
 	    "Phone digits find a number however it is written: 442079, "
 	    "2079460101,\n\"020 7946\" and 447946 (no area code) all find "
-	    "+44 20 7946 0101." },
+	    "+44 20 7946 0101.\n--in-deal lists only people on a deal "
+	    "(matter) in an open stage." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "
@@ -113,7 +114,9 @@ const struct cmd cli_cmds[] = {
 	    "remove a relationship (ids are shown by kith show)", NULL },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
-	    "[--at WHEN] [--with ID|QUERY]... SUMMARY",
+	    "[--at WHEN] [--with ID|QUERY]... SUMMARY\n"
+	    "       kith log --deal ID|QUERY [--kind K] [--at WHEN] "
+	    "[--with ID|QUERY]... SUMMARY",
 	    "record an interaction",
 	    "--kind defaults to " KITH_INTERACTION_KIND_DEFAULT ".  --at "
 	    "defaults to now; WHEN is a date as for\nkith follow, looking "
@@ -121,8 +124,12 @@ const struct cmd cli_cmds[] = {
 	    "A time may follow (\"fri 14:30\", \"yesterday 9am\", or "
 	    "\"14:30\" alone for today).\nA moment in the future is refused: "
 	    "plan it with kith follow.  --with adds more\npeople who took "
-	    "part." },
-	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE",
+	    "part.\n--deal logs it on a deal (kith deal): the deal's people "
+	    "take part, with those\nof --with, and the deal counts as touched "
+	    "(not stalled)." },
+	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE\n"
+	    "       kith follow --deal ID|QUERY [--with ID|QUERY] ACTION "
+	    "--due DATE",
 	    "add a follow-up reminder",
 	    "Prints the follow-up's id and the day it is due (\"due Tue 8 Dec "
 	    "2026\").  DATE:\n  2026-12-08, 2026-12-8    ISO\n"
@@ -140,7 +147,9 @@ const struct cmd cli_cmds[] = {
 	    "December\n"
 	    "A date without a year that has passed this year is next year's.  A "
 	    "time\n(\"fri 14:30\") is accepted but not kept: follow-ups are due "
-	    "on a day.  A day in\nthe past is accepted with a warning." },
+	    "on a day.  A day in\nthe past is accepted with a warning.\n"
+	    "--deal puts the follow-up on a deal (kith deal show lists it), "
+	    "for the contact\nof --with if given." },
 	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done",
 	    "A follow-up done already is left as it is, saying since when "
 	    "(exit 0)." },
@@ -203,6 +212,69 @@ const struct cmd cli_cmds[] = {
 	    "something the change touched was changed since, undo names it and "
 	    "refuses;\nundo the later change first.  An import is undone as a "
 	    "whole (import --undo)." },
+	{ "deal", cmd_deal, "add TITLE [--org O] [--value AMOUNT] "
+	    "[--currency CUR] [--stage S]\n"
+	    "         [--contact ID|QUERY [--role R]]... [--close DATE] "
+	    "[--ref REF] [--fee F]\n"
+	    "         [--practice P] [--next TEXT] [--notes TEXT] "
+	    "[--originator ID|QUERY]\n"
+	    "         [--responsible ID|QUERY]\n"
+	    "       kith deal move ID|QUERY STAGE\n"
+	    "       kith deal won|lost ID|QUERY [--reason TEXT]\n"
+	    "       kith deal edit ID|QUERY [--title T] [--contact ID|QUERY "
+	    "[--role R]]...\n"
+	    "         [--rm-contact ID|QUERY]... [--reason TEXT] and the "
+	    "options of add\n"
+	    "       kith deal show|rm ID|QUERY   (rm: [--yes])\n"
+	    "       kith deal list [QUERY] [--stage S] [--tsv]",
+	    "deals (or matters): add, move through stages, close, list",
+	    "A deal (called a matter if kith config deal-word matter) has a "
+	    "title, a stage,\nan organisation, a value, people with roles and "
+	    "a history of its stages.\n"
+	    "ID|QUERY is a deal id, its exact reference (--ref), or words of "
+	    "its title (as\nfor contacts: a whole word wins over a beginning); "
+	    "several equal matches are\nlisted and nothing is done.\n"
+	    "--value AMOUNT: a plain decimal, thousands may be grouped with "
+	    "commas\n(12500, 12,500.50), at most as many decimals as the "
+	    "currency has (JPY none).\n--currency: an ISO 4217 code (EUR, USD, "
+	    "GBP, ...); a value without one takes\nthe currency of the book's "
+	    "region.  --stage: a stage name (kith stage list),\ndefault the "
+	    "first open stage.  --role: a deal role (client, decision maker,\n"
+	    "referrer, adverse party, opposing counsel, co-counsel, witness, "
+	    "expert, other),\nfor the --contact before it.  --fee: "
+	    KITH_FEE_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) ".\n"
+	    "--close DATE: the expected close date, as for kith follow.\n"
+	    "move records the stage change with its date (kith deal show "
+	    "lists the days in\neach stage); moving to the stage it is in "
+	    "changes nothing.  won and lost move\nit to the first won or lost "
+	    "stage.  edit writes only what it changes; an empty\nvalue clears "
+	    "a field.  rm names the deal and asks (without a terminal, "
+	    "--yes).\nlist: ! marks a stalled deal (open, untouched past its "
+	    "stage's stall days);\n--tsv prints id, title, organisation, "
+	    "stage, value, currency, days in stage.\nkith log --deal and kith "
+	    "follow --deal attach to a deal; every change is undone\nby kith "
+	    "undo.  Unknown stage, role, currency, fee, a negative or "
+	    "non-numeric\nvalue, or an ambiguous contact: exit 1, nothing "
+	    "written." },
+	{ "stage", cmd_stage, "list | add NAME [--kind "
+	    KITH_STAGE_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
+	    "[--probability P] [--stall-days N]\n"
+	    "         [--pos N] | rename NAME NEW | move NAME POS | set NAME "
+	    "[--kind K]\n"
+	    "         [--probability P] [--stall-days N] | rm NAME [--to STAGE]",
+	    "the stages of the pipeline",
+	    "Stages are ordered; each is open, won or lost, with a win "
+	    "probability (percent,\nfor weighted totals) and the days after "
+	    "which an untouched deal in it is\nstalled (default 30).  The "
+	    "default stages are Interest, Negotiation, Won, Lost.\nadd puts an "
+	    "open stage after the last open one, won or lost stages last\n"
+	    "(--pos N puts it at position N).  rm refuses a stage that still "
+	    "holds deals\nunless --to STAGE says where they go, and the last "
+	    "open stage." },
+	{ "config", cmd_config, "deal-word [deal|matter]",
+	    "show or change a setting",
+	    "deal-word: the word kith uses for deals in its messages, deal or "
+	    "matter." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ "board", cmd_board, "",
@@ -385,6 +457,13 @@ cli_parse_id(const char *s, const char *what, int64_t *id)
 int
 cli_resolve(struct cli *cli, const char *what, int64_t *id)
 {
+	return cli_resolve_opt(cli, NULL, what, id);
+}
+
+int
+cli_resolve_opt(struct cli *cli, const char *opt, const char *what,
+    int64_t *id)
+{
 	struct contact_ref	*cands = NULL;
 	struct kith_err		 err = { 0 };
 	enum kith_status	 st;
@@ -393,7 +472,10 @@ cli_resolve(struct cli *cli, const char *what, int64_t *id)
 	st = contact_resolve(cli->db, what, id, &cands, &n, 10, &err);
 	if (st == KITH_OK)
 		return 1;
-	cli_error(&err);
+	if (opt != NULL)
+		cli_errorx("%s: %s", opt, err.msg);
+	else
+		cli_error(&err);
 	if (st == KITH_AMBIGUOUS) {
 		for (i = 0; i < n; i++) {
 			fprintf(stderr, "  %6lld  ", (long long)cands[i].id);

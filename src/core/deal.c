@@ -18,6 +18,8 @@
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/deal.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
 #include "kith/money.h"
 #include "kith/stage.h"
 #include "kith/text.h"
@@ -71,6 +73,7 @@ static enum kith_status	 read_people(struct kith_db *, struct deal *,
 			    struct kith_err *);
 static enum kith_status	 deal_title(struct kith_db *, int64_t, char **,
 			    int64_t *, struct kith_err *);
+static void		 read_line(sqlite3_stmt *, int64_t, struct deal_line *);
 static enum kith_status	 resolve_refs(struct kith_db *, const int64_t *,
 			    size_t, size_t, struct deal_ref **, size_t *,
 			    struct kith_err *);
@@ -1182,4 +1185,284 @@ resolve_refs(struct kith_db *db, const int64_t *ids, size_t n, size_t max,
 	*refs = r;
 	*n_refs = k;
 	return KITH_OK;
+}
+
+void
+deal_lines_free(struct deal_line *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].org);
+		free(v[i].stage);
+		free(v[i].next_step);
+		free(v[i].role);
+	}
+	free(v);
+}
+
+/*
+ * The columns read_line reads, in its order, and the text a deal_list
+ * query matches (column 13).
+ */
+#define LINE_COLS	"d.id, d.title, o.name, d.stage_id, s.name, s.kind, " \
+	"d.value_cents, d.currency, d.stage_since, d.touched, s.stall_days, " \
+	"d.next_step"
+
+static void
+read_line(sqlite3_stmt *stmt, int64_t now, struct deal_line *l)
+{
+	const char	*cur;
+
+	memset(l, 0, sizeof *l);
+	l->id = sqlite3_column_int64(stmt, 0);
+	l->title = db_col_text(stmt, 1);
+	l->org = db_col_text(stmt, 2);
+	l->stage_id = sqlite3_column_int64(stmt, 3);
+	l->stage = db_col_text(stmt, 4);
+	(void)stage_kind_parse((const char *)sqlite3_column_text(stmt, 5),
+	    &l->stage_kind);
+	if ((l->has_value = sqlite3_column_type(stmt, 6) != SQLITE_NULL))
+		l->value = sqlite3_column_int64(stmt, 6);
+	if ((cur = (const char *)sqlite3_column_text(stmt, 7)) != NULL &&
+	    strlen(cur) == 3)
+		memcpy(l->currency, cur, 4);
+	l->days_in_stage = now > sqlite3_column_int64(stmt, 8) ?
+	    (int)((now - sqlite3_column_int64(stmt, 8)) / DAY) : 0;
+	l->stalled = deal_is_stalled(l->stage_kind,
+	    sqlite3_column_int(stmt, 10), sqlite3_column_int64(stmt, 9), now);
+	l->next_step = db_col_text(stmt, 11);
+	l->role = db_col_text(stmt, 12);
+}
+
+enum kith_status
+deal_list(struct kith_db *db, const char *query, int64_t stage,
+    struct deal_line **out, size_t *n, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	struct deal_line *v = NULL;
+	char		*fold = NULL, *copy = NULL, *w, *save, **words = NULL;
+	int64_t		 now = (int64_t)kith_db_now(db);
+	size_t		 k = 0, n_words = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!str_empty(query)) {
+		if ((st = text_fold(kith_db_text(db), query, &fold, err))
+		    != KITH_OK)
+			return st;
+		copy = xstrdup(fold);
+		for (w = strtok_r(copy, " ", &save); w != NULL;
+		    w = strtok_r(NULL, " ", &save)) {
+			words = xreallocarray(words, n_words + 1,
+			    sizeof *words);
+			words[n_words++] = w;
+		}
+	}
+	if ((stmt = db_stmt(db, "SELECT " LINE_COLS ", NULL, "
+	    "d.title_fold || ' ' || coalesce(kith_fold(d.ref), '') || ' ' || "
+	    "coalesce(o.name_fold, '') FROM deal d "
+	    "JOIN stage s ON s.id = d.stage_id "
+	    "LEFT JOIN org o ON o.id = d.org_id "
+	    "WHERE ?1 = 0 OR d.stage_id = ?1 "
+	    "ORDER BY s.pos, s.id, d.title_fold, d.id", err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_int64(stmt, 1, stage);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n_words > 0 && resolve_rank(words, n_words, fold, NULL,
+		    (const char *)sqlite3_column_text(stmt, 13)) == 0)
+			continue;
+		v = xreallocarray(v, k + 1, sizeof *v);
+		read_line(stmt, now, &v[k++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		st = db_fail(db, err, "listing the deals");
+		deal_lines_free(v, k);
+		goto out;
+	}
+	st = KITH_OK;
+	*out = v;
+	*n = k;
+out:
+	free(words);
+	free(copy);
+	free(fold);
+	return st;
+}
+
+enum kith_status
+deal_list_contact(struct kith_db *db, int64_t contact,
+    struct deal_line **out, size_t *n, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	struct deal_line *v = NULL;
+	int64_t		 now = (int64_t)kith_db_now(db);
+	size_t		 k = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT " LINE_COLS ", dc.role "
+	    "FROM deal_contact dc JOIN deal d ON d.id = dc.deal_id "
+	    "JOIN stage s ON s.id = d.stage_id "
+	    "LEFT JOIN org o ON o.id = d.org_id WHERE dc.contact_id = ?1 "
+	    "ORDER BY s.kind <> 'open', s.pos, d.title_fold, d.id",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, contact);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		v = xreallocarray(v, k + 1, sizeof *v);
+		read_line(stmt, now, &v[k++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		deal_lines_free(v, k);
+		return db_fail(db, err, "listing a contact's deals");
+	}
+	*out = v;
+	*n = k;
+	return KITH_OK;
+}
+
+enum kith_status
+deal_open_people(struct kith_db *db, int64_t **ids, size_t *n,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		*v = NULL;
+	size_t		 k = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT DISTINCT dc.contact_id FROM "
+	    "deal_contact dc JOIN deal d ON d.id = dc.deal_id JOIN stage s "
+	    "ON s.id = d.stage_id WHERE s.kind = 'open' "
+	    "ORDER BY dc.contact_id", err)) == NULL)
+		return KITH_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		v = xreallocarray(v, k + 1, sizeof *v);
+		v[k++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_fail(db, err, "listing the people in open deals");
+	}
+	*ids = v;
+	*n = k;
+	return KITH_OK;
+}
+
+enum kith_status
+deal_log(struct kith_db *db, int64_t id, const int64_t *who, size_t n,
+    const char *kind, const char *at, const char *summary, const char *body,
+    int64_t *iid, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	struct deal	*d = NULL;
+	int64_t		*all, logged;
+	size_t		 n_all = 0, i, j;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	if ((st = deal_get(db, id, &d, err)) != KITH_OK)
+		goto fail;
+	all = xcalloc(n + d->n_people + 1, sizeof *all);
+	for (i = 0; i < n; i++)
+		all[n_all++] = who[i];
+	for (i = 0; i < d->n_people; i++) {
+		for (j = 0; j < n_all; j++)
+			if (all[j] == d->people[i].contact_id)
+				break;
+		if (j == n_all)
+			all[n_all++] = d->people[i].contact_id;
+	}
+	if (n_all == 0) {
+		free(all);
+		st = kith_err_set(err, KITH_INVALID, "nobody is on %s yet: "
+		    "say who took part", d->title);
+		goto fail;
+	}
+	st = interaction_log(db, all, n_all, kind, at, summary, body, &logged,
+	    err);
+	free(all);
+	if (st != KITH_OK)
+		goto fail;
+	if ((stmt = db_stmt(db, "UPDATE interaction SET deal_id = ?1 "
+	    "WHERE id = ?2", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, logged);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "logging on a deal");
+		goto fail;
+	}
+	if ((stmt = db_stmt(db, "UPDATE deal SET touched = max(touched, ?2) "
+	    "WHERE id = ?1", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, (int64_t)kith_db_now(db));
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "touching a deal");
+		goto fail;
+	}
+	db_own_actionf(db, "log", "logged %s on %s: %s", kind, d->title,
+	    summary);
+	deal_free(d);
+	if (iid != NULL)
+		*iid = logged;
+	return kith_db_commit(db, err);
+fail:
+	deal_free(d);
+	kith_db_rollback(db);
+	return st;
+}
+
+enum kith_status
+deal_follow(struct kith_db *db, int64_t id, int64_t contact,
+    const char *action, const char *due, int64_t *fid, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*title = NULL;
+	int64_t		 f;
+
+	if ((st = kith_db_begin(db, err)) != KITH_OK)
+		return st;
+	if ((st = deal_title(db, id, &title, NULL, err)) != KITH_OK ||
+	    (st = followup_add(db, contact, action, due, &f, err)) != KITH_OK)
+		goto fail;
+	if ((stmt = db_stmt(db, "UPDATE followup SET deal_id = ?1 "
+	    "WHERE id = ?2", err)) == NULL) {
+		st = KITH_DB;
+		goto fail;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, f);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		st = db_fail(db, err, "adding a follow-up to a deal");
+		goto fail;
+	}
+	db_own_actionf(db, "follow", "follow-up %lld on %s: %s, due %s",
+	    (long long)f, title, action, due);
+	free(title);
+	if (fid != NULL)
+		*fid = f;
+	return kith_db_commit(db, err);
+fail:
+	free(title);
+	kith_db_rollback(db);
+	return st;
 }

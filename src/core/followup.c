@@ -331,6 +331,40 @@ followup_list_contact(struct kith_db *db, int64_t contact,
 	return KITH_OK;
 }
 
+enum kith_status
+followup_list_deal(struct kith_db *db, int64_t deal, struct followup **out,
+    size_t *n, struct kith_err *err)
+{
+	struct followup	 f, *r = NULL;
+	sqlite3_stmt	*stmt;
+	char		 today[KITH_DATE_LEN];
+	size_t		 count = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
+	    "f.action, f.due, f.done_at, f.snoozes FROM followup f LEFT JOIN "
+	    "contact c ON c.id = f.contact_id WHERE f.deal_id = ?1 AND "
+	    "f.done_at IS NULL ORDER BY f.due, f.id", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, deal);
+	db_today(db, today);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r = xreallocarray(r, count + 1, sizeof *r);
+		read_row(stmt, today, &f);
+		copy_row(&f, &r[count++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		followup_list_free(r, count);
+		return db_fail(db, err, "listing follow-ups");
+	}
+	*out = r;
+	*n = count;
+	return KITH_OK;
+}
+
 void
 followup_list_free(struct followup *r, size_t n)
 {

@@ -216,6 +216,42 @@ interaction_list(struct kith_db *db, int64_t id, size_t limit,
 	return KITH_OK;
 }
 
+enum kith_status
+interaction_list_deal(struct kith_db *db, int64_t deal, size_t limit,
+    struct interaction **out, size_t *n, struct kith_err *err)
+{
+	struct interaction	*r = NULL;
+	sqlite3_stmt		*stmt;
+	size_t			 count = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = db_stmt(db, "SELECT id, kind, at, summary, body "
+	    "FROM interaction WHERE deal_id = ?1 ORDER BY at DESC, id DESC "
+	    "LIMIT ?2", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, deal);
+	sqlite3_bind_int64(stmt, 2, (int64_t)limit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r = xreallocarray(r, count + 1, sizeof *r);
+		r[count].id = sqlite3_column_int64(stmt, 0);
+		r[count].kind = db_col_text(stmt, 1);
+		r[count].at = db_col_text(stmt, 2);
+		r[count].summary = db_col_text(stmt, 3);
+		r[count].body = db_col_text(stmt, 4);
+		count++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		interaction_list_free(r, count);
+		return db_fail(db, err, "reading interactions");
+	}
+	*out = r;
+	*n = count;
+	return KITH_OK;
+}
+
 void
 interaction_list_free(struct interaction *r, size_t n)
 {

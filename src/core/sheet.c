@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
@@ -80,7 +81,9 @@ sheet_load(struct kith_db *db, int64_t id, size_t max_interactions,
 	    &s->n_followups, err)) != KITH_OK ||
 	    (st = interaction_list(db, id, max_interactions ?
 	    max_interactions : SHEET_INTERACTIONS, &s->interactions,
-	    &s->n_interactions, err)) != KITH_OK) {
+	    &s->n_interactions, err)) != KITH_OK ||
+	    (st = deal_list_contact(db, id, &s->deals, &s->n_deals, err))
+	    != KITH_OK) {
 		sheet_free(s);
 		return st;
 	}
@@ -109,5 +112,6 @@ sheet_free(struct sheet *s)
 	relation_list_free(s->relations, s->n_relations);
 	followup_list_free(s->followups, s->n_followups);
 	interaction_list_free(s->interactions, s->n_interactions);
+	deal_lines_free(s->deals, s->n_deals);
 	free(s);
 }

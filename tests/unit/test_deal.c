@@ -14,6 +14,10 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/deal.h"
+#include "kith/deal_sheet.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/sheet.h"
 #include "kith/journal.h"
 #include "kith/money.h"
 #include "kith/stage.h"
@@ -26,6 +30,8 @@ static void	test_people(void);
 static void	test_resolve(void);
 static void	test_update(void);
 static void	test_word(void);
+static void	test_sheet(void);
+static void	test_lists(void);
 
 static long long
 q(struct kith_db *db, const char *sql)
@@ -559,5 +565,147 @@ test_word(void)
 	test_db_done(db, path);
 }
 
+/* The deal sheet: stays with their days, follow-ups, interactions. */
+static void
+test_sheet(void)
+{
+	struct kith_db		*db;
+	struct deal_sheet	*sh;
+	struct sheet		*cs;
+	struct kith_err		 err = { 0 };
+	char			*path;
+	int64_t			 id, ana;
+	time_t			 t0 = time_parse("2026-09-01 09:00");
+
+	db = test_db("deal-sheet.db", &path);
+	kith_db_set_now(db, t0);
+	ana = person(db, "Ana Petrović");
+	id = add(db, "Northbridge acquisition", NULL, NULL);
+	CHECK(deal_set_contact(db, id, ana, "client", &err) == KITH_OK);
+	kith_db_set_now(db, t0 + 10 * 86400);
+	CHECK(deal_move(db, id, stage_id(db, "Negotiation"), &err) == KITH_OK);
+
+	/* Logging on the deal touches it and involves its people. */
+	kith_db_set_now(db, t0 + 50 * 86400);
+	CHECK(deal_sheet_load(db, id, 0, &sh, &err) == KITH_OK);
+	CHECK_INT(sh->deal->stalled, 1);
+	CHECK_STR(sh->headline, "Negotiation, 40 days, stalled");
+	deal_sheet_free(sh);
+	CHECK(deal_log(db, id, NULL, 0, "call", NULL, "spoke with the CFO",
+	    NULL, NULL, &err) == KITH_OK);
+	CHECK(deal_follow(db, id, 0, "check conflicts", "2026-10-25", NULL,
+	    &err) == KITH_OK);
+	CHECK(deal_follow(db, id, ana, "send letter", "2026-10-22", NULL,
+	    &err) == KITH_OK);
+	CHECK(deal_follow(db, 99, ana, "x", "2026-10-22", NULL, &err)
+	    == KITH_NOTFOUND);
+	CHECK(deal_sheet_load(db, id, 0, &sh, &err) == KITH_OK);
+	CHECK_INT(sh->deal->stalled, 0);
+	CHECK_INT(sh->deal->touched, t0 + 50 * 86400);
+	CHECK_STR(sh->headline, "Negotiation, 40 days");
+	CHECK(sh->value == NULL);
+	CHECK_INT(sh->n_interactions, 1);
+	CHECK_INT(sh->n_followups, 2);
+	if (sh->n_followups == 2) {
+		CHECK_STR(sh->followups[0].action, "send letter");
+		CHECK_STR(sh->followups[0].contact_name, "Ana Petrović");
+		CHECK(sh->followups[1].contact_name == NULL);
+	}
+	CHECK_INT(sh->n_history, 2);
+	if (sh->n_history == 2) {
+		CHECK_STR(sh->history[0].stage, "Interest");
+		CHECK_INT(sh->history[0].days, 10);
+		CHECK_INT(sh->history[0].to, t0 + 10 * 86400);
+		CHECK_STR(sh->history[1].stage, "Negotiation");
+		CHECK_INT(sh->history[1].days, 40);
+		CHECK_INT(sh->history[1].to, 0);
+	}
+	deal_sheet_free(sh);
+	CHECK(deal_sheet_load(db, 99, 0, &sh, &err) == KITH_NOTFOUND);
+	CHECK(sh == NULL);
+
+	/* The contact's sheet lists the deal with the role. */
+	CHECK(sheet_load(db, ana, 0, &cs, &err) == KITH_OK);
+	CHECK_INT(cs->n_deals, 1);
+	if (cs->n_deals == 1) {
+		CHECK_STR(cs->deals[0].title, "Northbridge acquisition");
+		CHECK_STR(cs->deals[0].role, "client");
+		CHECK_STR(cs->deals[0].stage, "Negotiation");
+	}
+	CHECK_INT(cs->n_interactions, 1);
+	sheet_free(cs);
+
+	/* A deal without people: logging needs someone. */
+	id = add(db, "Empty", NULL, NULL);
+	CHECK(deal_log(db, id, NULL, 0, "call", NULL, "x", NULL, NULL, &err)
+	    == KITH_INVALID);
+	CHECK(deal_log(db, id, &ana, 1, "call", NULL, "x", NULL, NULL, &err)
+	    == KITH_OK);
+	test_db_done(db, path);
+}
+
+static void
+test_lists(void)
+{
+	struct kith_db		*db;
+	struct deal_line	*v;
+	struct kith_err		 err = { 0 };
+	char			*path;
+	int64_t			 ana, bob, *ids, a, b;
+	size_t			 n;
+
+	db = test_db("deal-lists.db", &path);
+	ana = person(db, "Ana Petrović");
+	bob = person(db, "Bob Smith");
+	a = add(db, "Northbridge acquisition", "Negotiation", "M-1");
+	b = add(db, "Harbour lease", NULL, NULL);
+	(void)add(db, "Old matter", "Lost", NULL);
+	CHECK(deal_set_contact(db, a, ana, "client", &err) == KITH_OK);
+	CHECK(deal_set_contact(db, b, bob, NULL, &err) == KITH_OK);
+	CHECK(deal_set_contact(db, 3, bob, "witness", &err) == KITH_OK);
+
+	CHECK(deal_list(db, NULL, 0, &v, &n, &err) == KITH_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		/* By stage position, then title. */
+		CHECK_STR(v[0].title, "Harbour lease");
+		CHECK_STR(v[1].title, "Northbridge acquisition");
+		CHECK_STR(v[2].stage, "Lost");
+		CHECK_INT(v[2].stage_kind, KITH_STAGE_lost);
+	}
+	deal_lines_free(v, n);
+	CHECK(deal_list(db, "north acq", 0, &v, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	deal_lines_free(v, n);
+	CHECK(deal_list(db, "m 1", 0, &v, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	deal_lines_free(v, n);
+	CHECK(deal_list(db, NULL, stage_id(db, "Lost"), &v, &n, &err)
+	    == KITH_OK);
+	CHECK_INT(n, 1);
+	deal_lines_free(v, n);
+
+	CHECK(deal_list_contact(db, bob, &v, &n, &err) == KITH_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		/* Open ones first. */
+		CHECK_STR(v[0].title, "Harbour lease");
+		CHECK(v[0].role == NULL);
+		CHECK_STR(v[1].role, "witness");
+	}
+	deal_lines_free(v, n);
+
+	CHECK(deal_open_people(db, &ids, &n, &err) == KITH_OK);
+	CHECK_INT(n, 2);
+	free(ids);
+	CHECK(deal_close(db, a, KITH_STAGE_lost, NULL, &err) == KITH_OK);
+	CHECK(deal_open_people(db, &ids, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(ids[0], bob);
+	free(ids);
+	test_db_done(db, path);
+}
+
 TEST_MAIN(test_money, test_add, test_bad_input, test_move, test_people,
-    test_resolve, test_update, test_word)
+    test_resolve, test_update, test_word, test_sheet, test_lists)

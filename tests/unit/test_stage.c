@@ -18,6 +18,7 @@ static void	test_defaults(void);
 static void	test_add_move(void);
 static void	test_remove(void);
 static void	test_kinds(void);
+static void	test_schema_kinds(void);
 
 /* The stage names by position, joined with spaces, into buf. */
 static const char *
@@ -227,4 +228,35 @@ test_kinds(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_defaults, test_add_move, test_remove, test_kinds)
+/* The schema's CHECK on stage.kind lists the kinds of vocab.h, in order. */
+static void
+test_schema_kinds(void)
+{
+	static const char *const kinds[] = {
+		KITH_STAGE_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_COMMA)
+	};
+	struct kith_db	*db;
+	sqlite3_stmt	*stmt;
+	const char	*sql, *p;
+	char		*path, want[128];
+	size_t		 i, len = 0;
+
+	want[0] = '\0';
+	for (i = 0; i < KITH_STAGE_KIND_COUNT; i++)
+		len += (size_t)snprintf(want + len, sizeof want - len,
+		    "%s'%s'", i ? ", " : "", kinds[i]);
+	db = test_db("stage-schema.db", &path);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT sql FROM "
+	    "sqlite_schema WHERE name = 'stage'", -1, &stmt, NULL)
+	    == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	sql = (const char *)sqlite3_column_text(stmt, 0);
+	p = sql != NULL ? strstr(sql, "kind IN (") : NULL;
+	CHECK(p != NULL && strncmp(p + 9, want, strlen(want)) == 0 &&
+	    p[9 + strlen(want)] == ')');
+	sqlite3_finalize(stmt);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_defaults, test_add_move, test_remove, test_kinds,
+    test_schema_kinds)
