@@ -164,6 +164,23 @@ const struct cmd cli_cmds[] = {
 	    "follow-up id,\ndue date, days late (negative: ahead), contact id, "
 	    "contact name and action.\nExits 0 whether or not anything is due: "
 	    "meant for cron." },
+	{ "pipeline", cmd_pipeline, "[--tsv] [--currency CUR] [--stalled N]",
+	    "the pipeline's numbers: open stages, deals won and lost, stalled "
+	    "deals",
+	    "Per open stage: the deals, their value and their weighted value "
+	    "(value times the\nstage's win probability), one line per "
+	    "currency: amounts in different\ncurrencies are never added up.  "
+	    "Then, for the last 30 and 90 days, the deals\nopened, won and "
+	    "lost with their values, the win rate (won / (won + lost)) and\n"
+	    "the average days from opening a deal to closing it.  Then the "
+	    "stalled deals,\nlongest untouched first: no stage change or "
+	    "interaction for longer than the\nstage's stall days, or a "
+	    "follow-up on the deal overdue; --stalled N lists N of\nthem "
+	    "(default 20).\n--currency CUR counts only the deals in CUR "
+	    "(ISO 4217, e.g. EUR).\n--tsv prints the open stages only, one row "
+	    "per stage and currency: stage, deals,\nvalue, weighted value, "
+	    "currency; a stage without deals has one row 0, 0.00,\n0.00 and "
+	    "no currency.  Values have the currency's decimals (JPY none)." },
 	{ "import", cmd_import, "FILE... [--format F] [--map COL=FIELD,...] "
 	    "[--tag T] [--dry-run] [--rejects PATH] [--charset CP] | "
 	    "--undo BATCH [--yes] | --list",
@@ -297,7 +314,8 @@ static const struct {
 	{ "init", CLI_CREATE }, { "add", CLI_CREATE },
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
-	{ "export", CLI_READ }, { "board", CLI_READ },
+	{ "export", CLI_READ }, { "pipeline", CLI_READ },
+	{ "board", CLI_READ },
 };
 
 enum cli_access

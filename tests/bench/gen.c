@@ -3,7 +3,7 @@
  * kith-bench-gen: fills a new kith database with synthetic contacts and
  * follow-ups, for the benchmarks in tests/bench/.
  *
- *	kith-bench-gen DB N_CONTACTS N_FOLLOWUPS [SEED]
+ *	kith-bench-gen [--deals N] DB N_CONTACTS N_FOLLOWUPS [SEED]
  *
  * The database is created with kith_db_open(), so its schema, pragmas and
  * collation are the real ones; the rows are then written straight through
@@ -22,6 +22,13 @@
  * relative to today's local date, so an overdue follow-up stays overdue
  * whenever the database is used.  The same seed gives the same rows on the
  * same day.
+ *
+ * With --deals N it also writes N deals (the pipeline benchmark,
+ * bench_pipeline.sh): a third open stage, Proposal, between Interest and
+ * Negotiation; deals over the last three years in five currencies, about
+ * 40% open, 35% won and 25% lost, each with one to three contacts in a
+ * role, its stage history, a last touch (about one open deal in six
+ * stalled), and follow-ups on some of them, a few overdue.
  *
  * While writing, the generator turns the rollback journal off, skips
  * foreign key checks and drops the secondary indexes of the tables it
@@ -50,6 +57,7 @@
 #define PAST_DAYS	1825	/* done follow-ups reach back five years */
 #define AHEAD_DAYS	365	/* pending ones reach a year ahead */
 #define MAX_PENDING	2000
+#define DEAL_DAYS	1095	/* deals reach back three years */
 #define PROGRESS_EVERY	100000
 #define N_ELEMS(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -125,6 +133,8 @@ static void		 make_orgs(struct gen *, size_t);
 static void		 make_tags(struct gen *);
 static void		 make_contacts(struct gen *, size_t);
 static void		 make_followups(struct gen *, size_t, size_t);
+static void		 make_deals(struct gen *, size_t, size_t);
+static int64_t		 stage_named(struct gen *, const char *);
 static void		 report(struct gen *);
 static long		 count_rows(struct gen *, const char *);
 static void		 free_gen(struct gen *);
@@ -497,6 +507,34 @@ static const char *const actions[] = {
 
 static const char *const labels[] = { "work", "home", "mobile", NULL };
 
+/* Deals: what the matter is, and how it is paid. */
+static const char *const matters[] = {
+	"audit", "merger", "lease renewal", "employment dispute",
+	"trademark filing", "due diligence", "restructuring", "tax review",
+	"supply contract", "IPO readiness", "data protection review",
+	"litigation", "joint venture", "board advisory", "estate planning",
+	"licensing deal", "office relocation", "pricing study",
+};
+static const char *const fees[] = { "hourly", "fixed", "contingency",
+	"retainer", "other" };
+static const char *const practices[] = { "corporate", "litigation",
+	"employment", "tax", "real estate", "IP", "advisory" };
+static const char *const roles[] = { "client", "decision maker",
+	"referrer", "adverse party", "opposing counsel", "co-counsel",
+	"expert" };
+static const char *const next_steps[] = { "send proposal",
+	"call the client", "draft engagement letter", "meet the board",
+	"review the contract", "wait for the budget", NULL };
+/* Currency, percent of deals, hundredths per unit of value. */
+static const struct {
+	const char	*code;
+	int		 weight;
+	int		 scale;
+} currencies[] = {
+	{ "EUR", 45, 1 }, { "USD", 35, 1 }, { "GBP", 12, 1 },
+	{ "CHF", 5, 1 }, { "JPY", 3, 150 },
+};
+
 int
 main(int argc, char **argv)
 {
@@ -509,12 +547,20 @@ main(int argc, char **argv)
 	char			*end, *file;
 	size_t			 i;
 	unsigned long long	 seed = 1;
-	long long		 nc, nf;
+	long long		 nc, nf, nd = 0;
 	long			 d;
 
+	if (argc > 2 && strcmp(argv[1], "--deals") == 0) {
+		errno = 0;
+		nd = strtoll(argv[2], &end, 10);
+		if (errno != 0 || *end != '\0' || nd < 0 || nd > 100000000)
+			die("--deals must be a number from 0 to 100000000");
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 4 || argc > 5) {
-		fprintf(stderr, "usage: kith-bench-gen DB N_CONTACTS "
-		    "N_FOLLOWUPS [SEED]\n");
+		fprintf(stderr, "usage: kith-bench-gen [--deals N] DB "
+		    "N_CONTACTS N_FOLLOWUPS [SEED]\n");
 		return 2;
 	}
 	path = argv[1];
@@ -559,8 +605,8 @@ main(int argc, char **argv)
 	g.sql = kith_db_sqlite(g.db);
 	g.text = kith_db_text(g.db);
 	fprintf(stderr, "kith-bench-gen: %s: %lld contacts, %lld follow-ups, "
-	    "seed %llu, collation '%s', today %s\n", path, nc, nf, seed,
-	    text_locale(g.text), date_at(&g, 0));
+	    "%lld deals, seed %llu, collation '%s', today %s\n", path, nc, nf,
+	    nd, seed, text_locale(g.text), date_at(&g, 0));
 
 	/* The generator is the only user of a file it has just made. */
 	exec(&g, "PRAGMA journal_mode = OFF");
@@ -576,6 +622,8 @@ main(int argc, char **argv)
 	make_tags(&g);
 	make_contacts(&g, (size_t)nc);
 	make_followups(&g, (size_t)nf, (size_t)nc);
+	if (nd > 0)
+		make_deals(&g, (size_t)nd, (size_t)nc);
 	rebuild_indexes(&g);
 	exec(&g, "COMMIT");
 
@@ -797,7 +845,8 @@ drop_indexes(struct gen *g)
 
 	stmt = prepare(g, "SELECT name, sql FROM sqlite_schema WHERE "
 	    "type = 'index' AND sql IS NOT NULL AND tbl_name IN ('contact', "
-	    "'email', 'phone', 'followup', 'contact_tag')");
+	    "'email', 'phone', 'followup', 'contact_tag', 'deal', "
+	    "'deal_contact', 'deal_stage_history')");
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		g->index_sql = xreallocarray(g->index_sql, g->n_index + 1,
 		    2 * sizeof *g->index_sql);
@@ -1225,6 +1274,237 @@ make_followups(struct gen *g, size_t n, size_t n_contacts)
 	sqlite3_finalize(ins);
 }
 
+static int64_t
+stage_named(struct gen *g, const char *name)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 id = 0;
+
+	stmt = prepare(g, "SELECT id FROM stage WHERE name = ?1");
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (id == 0)
+		die("no stage %s", name);
+	return id;
+}
+
+/*
+ * n deals over the last DEAL_DAYS days, with their people, stage history
+ * and follow-ups.  Deal i was created i/n of the way through; an open
+ * deal went through the open stages before its own, a closed one through
+ * some of them and then to Won or Lost.  Touches: most open deals were
+ * touched within their stage's threshold, about one in six long before.
+ */
+static void
+make_deals(struct gen *g, size_t n, size_t n_contacts)
+{
+	static const char *const open_names[] = { "Interest", "Proposal",
+	    "Negotiation" };
+	sqlite3_stmt	*ins_d, *ins_c, *ins_h, *ins_f;
+	int64_t		 open_ids[3], won, lost, stage, id, created, since;
+	int64_t		 touched, closed, t, value, contacts[3];
+	const char	*cur, *title_org;
+	char		*title, *f, ref[32];
+	size_t		 i, k, n_open, reached, nc, c;
+	int		 kind, w, scale, stall[3] = { 30, 21, 10 };
+	unsigned	 u;
+
+	exec(g, "UPDATE stage SET pos = pos + 1 WHERE pos >= 2");
+	exec(g, "INSERT INTO stage (name, pos, kind, probability, stall_days) "
+	    "VALUES ('Proposal', 2, 'open', 40, 21)");
+	exec(g, "UPDATE stage SET stall_days = 10 WHERE name = 'Negotiation'");
+	for (k = 0; k < 3; k++)
+		open_ids[k] = stage_named(g, open_names[k]);
+	won = stage_named(g, "Won");
+	lost = stage_named(g, "Lost");
+
+	ins_d = prepare(g, "INSERT INTO deal (id, title, title_fold, stage_id, "
+	    "value_cents, currency, expected_close, org_id, created, updated, "
+	    "ref, fee, practice, originator_id, responsible_id, next_step, "
+	    "stage_since, touched, closed_at, reason) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+	    "?19, ?20)");
+	ins_c = prepare(g, "INSERT INTO deal_contact (deal_id, contact_id, "
+	    "role) VALUES (?1, ?2, ?3)");
+	ins_h = prepare(g, "INSERT INTO deal_stage_history (deal_id, "
+	    "stage_id, at) VALUES (?1, ?2, ?3)");
+	ins_f = prepare(g, "INSERT INTO followup (contact_id, deal_id, "
+	    "action, due, done_at, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+
+	for (i = 0; i < n; i++) {
+		id = (int64_t)i + 1;
+		created = (int64_t)g->now - (int64_t)((double)DEAL_DAYS *
+		    86400.0 * (double)(n - i) / (double)n) +
+		    (int64_t)rnd_below(g, 86400);
+		if (created > (int64_t)g->now)
+			created = (int64_t)g->now;
+		/* Old deals are mostly closed, recent ones mostly open. */
+		u = (unsigned)rnd_below(g, 100);
+		kind = (double)i / (double)n > 0.85 ? (u < 75 ? 0 :
+		    u < 90 ? 1 : 2) : (u < 30 ? 0 : u < 71 ? 1 : 2);
+		/* How far along the open stages it got. */
+		reached = rnd_below(g, 100) < 50 ? 0 :
+		    rnd_below(g, 100) < 60 ? 1 : 2;
+		closed = 0;
+		if (kind == 0) {
+			/* Touched within the stage's threshold, or stalled
+			 * for up to half a year past it; it entered its
+			 * stage between its creation and its last touch. */
+			stage = open_ids[reached];
+			if (chance(g, 16))
+				touched = (int64_t)g->now - 86400 *
+				    (int64_t)(stall[reached] + 1 +
+				    rnd_below(g, 180));
+			else
+				touched = (int64_t)g->now - (int64_t)rnd_below(
+				    g, (size_t)stall[reached] * 86400);
+			if (touched < created)
+				touched = created;
+			since = created + (int64_t)rnd_below(g,
+			    (size_t)(touched - created) + 1);
+		} else {
+			stage = kind == 1 ? won : lost;
+			closed = created + 86400 * (int64_t)(3 +
+			    rnd_below(g, 240));
+			if (closed > (int64_t)g->now)
+				closed = (int64_t)g->now -
+				    (int64_t)rnd_below(g, 86400);
+			if (closed < created)
+				closed = created;
+			since = closed;
+			touched = closed;
+		}
+		for (w = (int)rnd_below(g, 100), c = 0;
+		    c + 1 < N_ELEMS(currencies) && w >= currencies[c].weight;
+		    c++)
+			w -= currencies[c].weight;
+		cur = currencies[c].code;
+		scale = currencies[c].scale;
+		/* 1,000 to about 500,000, skewed to the small end. */
+		t = (int64_t)rnd_below(g, 1000);
+		value = (100000 + t * t * 50) / 100 * 100 * scale;
+
+		title_org = g->n_orgs > 0 ?
+		    g->orgs[rnd_below(g, g->n_orgs)].name : "Acme";
+		title = xasprintf("%s %s", title_org, pick(g, matters,
+		    N_ELEMS(matters)));
+		f = fold(g, title);
+		snprintf(ref, sizeof ref, "M-%06" PRId64, id);
+
+		sqlite3_bind_int64(ins_d, 1, id);
+		sqlite3_bind_text(ins_d, 2, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins_d, 3, f, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins_d, 4, stage);
+		if (!chance(g, 3)) {
+			sqlite3_bind_int64(ins_d, 5, value);
+			sqlite3_bind_text(ins_d, 6, cur, -1, SQLITE_STATIC);
+		}
+		if (kind == 0 && chance(g, 70))
+			sqlite3_bind_text(ins_d, 7, date_at(g,
+			    (long)rnd_below(g, AHEAD_DAYS)), -1,
+			    SQLITE_STATIC);
+		if (g->n_orgs > 0 && chance(g, 85))
+			sqlite3_bind_int64(ins_d, 8,
+			    (int64_t)rnd_below(g, g->n_orgs) + 1);
+		sqlite3_bind_int64(ins_d, 9, created);
+		sqlite3_bind_int64(ins_d, 10, touched);
+		sqlite3_bind_text(ins_d, 11, ref, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins_d, 12, pick(g, fees, N_ELEMS(fees)), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(ins_d, 13, pick(g, practices,
+		    N_ELEMS(practices)), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins_d, 14,
+		    (int64_t)rnd_below(g, n_contacts) + 1);
+		sqlite3_bind_int64(ins_d, 15,
+		    (int64_t)rnd_below(g, n_contacts) + 1);
+		if (kind == 0)
+			bind_text(ins_d, 16, pick(g, next_steps,
+			    N_ELEMS(next_steps)));
+		sqlite3_bind_int64(ins_d, 17, since);
+		sqlite3_bind_int64(ins_d, 18, touched);
+		if (kind != 0) {
+			sqlite3_bind_int64(ins_d, 19, closed);
+			if (chance(g, 50))
+				sqlite3_bind_text(ins_d, 20, kind == 1 ?
+				    "signed" : "went with another firm", -1,
+				    SQLITE_STATIC);
+		}
+		step_done(g, ins_d);
+		free(title);
+		free(f);
+
+		/* One to three people, each once. */
+		nc = 1 + rnd_below(g, 3);
+		for (k = 0; k < nc; k++) {
+			contacts[k] = (int64_t)rnd_below(g, n_contacts) + 1;
+			if (k > 0 && (contacts[k] == contacts[0] ||
+			    (k > 1 && contacts[k] == contacts[1])))
+				break;
+			sqlite3_bind_int64(ins_c, 1, id);
+			sqlite3_bind_int64(ins_c, 2, contacts[k]);
+			sqlite3_bind_text(ins_c, 3, k == 0 ? "client" :
+			    pick(g, roles, N_ELEMS(roles)), -1, SQLITE_STATIC);
+			step_done(g, ins_c);
+		}
+
+		/* The open stages it went through, spread from its creation
+		 * to its last move. */
+		n_open = kind == 0 ? reached + 1 : 1 + rnd_below(g, 3);
+		for (k = 0; k < n_open; k++) {
+			sqlite3_bind_int64(ins_h, 1, id);
+			sqlite3_bind_int64(ins_h, 2, open_ids[k]);
+			t = k == 0 ? created : created + (since - created) *
+			    (int64_t)k / (int64_t)(n_open + (kind != 0));
+			if (kind == 0 && k + 1 == n_open)
+				t = since;
+			sqlite3_bind_int64(ins_h, 3, t);
+			step_done(g, ins_h);
+		}
+		if (kind != 0) {
+			sqlite3_bind_int64(ins_h, 1, id);
+			sqlite3_bind_int64(ins_h, 2, stage);
+			sqlite3_bind_int64(ins_h, 3, closed);
+			step_done(g, ins_h);
+		}
+
+		/* Follow-ups: one open deal in five has one pending (one in
+		 * eight of those overdue); one closed deal in ten a done
+		 * one. */
+		if (chance(g, kind == 0 ? 20 : 10)) {
+			long day;
+
+			sqlite3_bind_int64(ins_f, 1, contacts[0]);
+			sqlite3_bind_int64(ins_f, 2, id);
+			sqlite3_bind_text(ins_f, 3, pick(g, actions,
+			    N_ELEMS(actions)), -1, SQLITE_STATIC);
+			if (kind == 0) {
+				day = chance(g, 12) ?
+				    -1 - (long)rnd_below(g, 30) :
+				    (long)rnd_below(g, 60);
+			} else {
+				day = -(long)(((int64_t)g->now - closed) /
+				    86400) - 1;
+				if (day < -(PAST_DAYS + 99))
+					day = -(PAST_DAYS + 99);
+				sqlite3_bind_int64(ins_f, 5, closed);
+			}
+			sqlite3_bind_text(ins_f, 4, date_at(g, day), -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_int64(ins_f, 6, created);
+			step_done(g, ins_f);
+		}
+		if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == n)
+			fprintf(stderr, "[%7.1f s] %zu deals\n", elapsed(g),
+			    i + 1);
+	}
+	sqlite3_finalize(ins_d);
+	sqlite3_finalize(ins_c);
+	sqlite3_finalize(ins_h);
+	sqlite3_finalize(ins_f);
+}
+
 static long
 count_rows(struct gen *g, const char *sql)
 {
@@ -1250,6 +1530,10 @@ report(struct gen *g)
 		{ "followups", "SELECT count(*) FROM followup" },
 		{ "pending", "SELECT count(*) FROM followup "
 		    "WHERE done_at IS NULL" },
+		{ "deals", "SELECT count(*) FROM deal" },
+		{ "deals_open", "SELECT count(*) FROM deal d JOIN stage s "
+		    "ON s.id = d.stage_id WHERE s.kind = 'open'" },
+		{ "deal_history", "SELECT count(*) FROM deal_stage_history" },
 	};
 	sqlite3_stmt	*stmt;
 	size_t		 i;

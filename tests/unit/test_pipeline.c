@@ -18,6 +18,9 @@ static void	sql_exec(struct kith_db *, const char *);
 static int64_t	stage_id(struct kith_db *, const char *);
 static int64_t	deal_sql(struct kith_db *, const char *, const char *,
 		    int64_t, const char *, time_t);
+static void	deal_touch(struct kith_db *, int64_t, time_t);
+static void	deal_close(struct kith_db *, int64_t, time_t);
+static void	follow_sql(struct kith_db *, int64_t, const char *, int);
 static const struct pipeline_amount *amount(
 		    const struct pipeline_stage_total *, const char *);
 
@@ -85,6 +88,42 @@ deal_sql(struct kith_db *db, const char *title, const char *stage,
 	return id;
 }
 
+static void
+deal_touch(struct kith_db *db, int64_t id, time_t when)
+{
+	char	*sql;
+
+	sql = xasprintf("UPDATE deal SET touched = %lld WHERE id = %lld",
+	    (long long)when, (long long)id);
+	sql_exec(db, sql);
+	free(sql);
+}
+
+static void
+deal_close(struct kith_db *db, int64_t id, time_t when)
+{
+	char	*sql;
+
+	sql = xasprintf("UPDATE deal SET closed_at = %lld, stage_since = %lld,"
+	    " touched = %lld WHERE id = %lld", (long long)when,
+	    (long long)when, (long long)when, (long long)id);
+	sql_exec(db, sql);
+	free(sql);
+}
+
+/* A follow-up on deal id due on day, pending or done. */
+static void
+follow_sql(struct kith_db *db, int64_t id, const char *day, int done)
+{
+	char	*sql;
+
+	sql = xasprintf("INSERT INTO followup (deal_id, action, due, done_at, "
+	    "created) VALUES (%lld, 'call', '%s', %s, %lld)", (long long)id,
+	    day, done ? "1" : "NULL", (long long)NOW - 90 * DAY);
+	sql_exec(db, sql);
+	free(sql);
+}
+
 static const struct pipeline_amount *
 amount(const struct pipeline_stage_total *t, const char *currency)
 {
@@ -94,6 +133,14 @@ amount(const struct pipeline_stage_total *t, const char *currency)
 		if (strcmp(t->amounts[i].currency, currency) == 0)
 			return &t->amounts[i];
 	return NULL;
+}
+
+/* Dates in the tests are UTC days. */
+static void
+test_setup(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
 }
 
 static void
@@ -153,13 +200,13 @@ test_mixed_currencies(void)
 		goto out;
 	CHECK_STR(t[0].name, "Interest");
 	CHECK_INT(t[0].count, 5);
-	/* "" (no currency), EUR, JPY, USD: each apart, by code. */
+	/* EUR, JPY, USD and "" (no currency): each apart, by code. */
 	CHECK_INT(t[0].n_amounts, 4);
 	if (t[0].n_amounts == 4) {
-		CHECK_STR(t[0].amounts[0].currency, "");
-		CHECK_STR(t[0].amounts[1].currency, "EUR");
-		CHECK_STR(t[0].amounts[2].currency, "JPY");
-		CHECK_STR(t[0].amounts[3].currency, "USD");
+		CHECK_STR(t[0].amounts[0].currency, "EUR");
+		CHECK_STR(t[0].amounts[1].currency, "JPY");
+		CHECK_STR(t[0].amounts[2].currency, "USD");
+		CHECK_STR(t[0].amounts[3].currency, "");
 	}
 	if ((a = amount(&t[0], "EUR")) != NULL) {
 		CHECK_INT(a->count, 2);
@@ -196,6 +243,24 @@ test_mixed_currencies(void)
 	} else
 		CHECK(!"no EUR in Negotiation");
 	pipeline_stage_totals_free(t, n);
+
+	/* The report's sums keep the same order: no currency last. */
+	{
+		struct pipeline_report	*r;
+
+		CHECK(pipeline_report(db, NULL, 0, &r, &err) == KITH_OK);
+		if (r != NULL) {
+			CHECK_INT(r->n_totals, 4);
+			CHECK_STR(r->totals[0].currency, "EUR");
+			CHECK_STR(r->totals[0 + 3].currency, "");
+			CHECK_INT(r->totals[0].count, 3);
+			CHECK_INT(r->totals[0].total, 1350049);
+			/* 2,500.10 + 599.99: the stages' weighted values. */
+			CHECK_INT(r->totals[0].weighted, 310009);
+			CHECK_INT(r->n_stalled, 0);
+		}
+		pipeline_report_free(r);
+	}
 
 	/* The currency filter keeps that currency only, in any case. */
 	CHECK(pipeline_stage_totals(db, "eur", &t, &n, &err) == KITH_OK);
@@ -339,5 +404,264 @@ test_money_format(void)
 	CHECK_INT(pipeline_currency_digits(""), 2);
 }
 
-TEST_MAIN(test_empty_book, test_mixed_currencies, test_stage_order,
+/*
+ * A book with open deals fresh, stale and chased, and deals won and lost
+ * at known distances from NOW.
+ */
+static struct kith_db *
+report_book(char **path)
+{
+	struct kith_db	*db;
+	int64_t		 id;
+
+	db = test_db("pipe-report.db", path);
+	kith_db_set_now(db, NOW);
+	sql_exec(db, "UPDATE stage SET stall_days = 10 "
+	    "WHERE name = 'Negotiation'");
+	/* Interest stalls after 30 days, Negotiation after 10. */
+	deal_sql(db, "Fresh", "Interest", 10000, "EUR", NOW - 5 * DAY);
+	id = deal_sql(db, "Cold", "Interest", 20000, "EUR", NOW - 200 * DAY);
+	deal_touch(db, id, NOW - 40 * DAY);
+	/* Stalled both ways: counted and listed once. */
+	follow_sql(db, id, "2026-11-25", 0);
+	/* Exactly at the threshold is not past it. */
+	deal_sql(db, "Borderline", "Interest", 30000, "USD", NOW - 30 * DAY);
+	id = deal_sql(db, "Chased", "Interest", 40000, "EUR", NOW - 2 * DAY);
+	follow_sql(db, id, "2026-12-01", 0);
+	follow_sql(db, id, "2026-12-03", 0);
+	follow_sql(db, id, "2026-11-20", 1);
+	/* A follow-up done, or not due yet, stalls nothing. */
+	id = deal_sql(db, "Minded", "Interest", 50000, "EUR", NOW - 100 * DAY);
+	deal_touch(db, id, NOW - 2 * DAY);
+	follow_sql(db, id, "2026-11-01", 1);
+	follow_sql(db, id, "2026-12-10", 0);
+	deal_sql(db, "Haggled", "Negotiation", 60000, "GBP", NOW - 11 * DAY);
+
+	/* Closed deals: never stalled, counted by when they closed. */
+	id = deal_sql(db, "W1", "Won", 100000, "EUR", NOW - 100 * DAY);
+	deal_close(db, id, NOW - 10 * DAY);
+	follow_sql(db, id, "2026-11-01", 0);
+	id = deal_sql(db, "W2", "Won", 50000, "USD", NOW - 60 * DAY);
+	deal_close(db, id, NOW - 50 * DAY);
+	id = deal_sql(db, "W3", "Won", 70000, "EUR", NOW - 300 * DAY);
+	deal_close(db, id, NOW - 95 * DAY);
+	id = deal_sql(db, "W4", "Won", 1000, "EUR", NOW - 71 * DAY);
+	deal_close(db, id, NOW - 70 * DAY);
+	id = deal_sql(db, "L1", "Lost", 20000, "EUR", NOW - 40 * DAY);
+	deal_close(db, id, NOW - 20 * DAY);
+	id = deal_sql(db, "L2", "Lost", 30000, "EUR", NOW - 120 * DAY);
+	deal_close(db, id, NOW - 80 * DAY);
+	/* Closed after NOW (a clock set back): in no period. */
+	id = deal_sql(db, "Later", "Lost", 90000, "EUR", NOW - 10 * DAY);
+	deal_close(db, id, NOW + DAY);
+	return db;
+}
+
+static const struct pipeline_flow *
+flow(const struct pipeline_period *p, const char *currency)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n_flows; i++)
+		if (strcmp(p->flows[i].currency, currency) == 0)
+			return &p->flows[i];
+	return NULL;
+}
+
+static void
+test_report_periods(void)
+{
+	struct kith_err			 err = { 0 };
+	struct kith_db			*db;
+	struct pipeline_report		*r;
+	const struct pipeline_period	*p;
+	const struct pipeline_flow	*f;
+	char				*path;
+
+	db = report_book(&path);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	if (r == NULL)
+		goto out;
+	CHECK_INT(r->now, NOW);
+	CHECK_INT(r->n_stages, 2);
+	CHECK_INT(r->stages[0].count, 5);
+	/* Each currency added up over the stages, never across currencies. */
+	CHECK_INT(r->n_totals, 3);
+	if (r->n_totals == 3) {
+		CHECK_STR(r->totals[0].currency, "EUR");
+		CHECK_INT(r->totals[0].count, 4);
+		CHECK_INT(r->totals[0].total, 120000);
+		CHECK_INT(r->totals[0].weighted, 24000);
+		CHECK_STR(r->totals[1].currency, "GBP");
+		CHECK_INT(r->totals[1].total, 60000);
+		CHECK_INT(r->totals[1].weighted, 36000);
+		CHECK_STR(r->totals[2].currency, "USD");
+		CHECK_INT(r->totals[2].count, 1);
+	}
+
+	p = &r->periods[0];
+	CHECK_INT(p->days, 30);
+	CHECK_INT(p->won, 1);
+	CHECK_INT(p->lost, 1);
+	CHECK_INT(p->win_rate, 50);
+	/* W1 took 90 days, L1 20. */
+	CHECK_INT(p->avg_days, 55);
+	/*
+	 * Fresh, Borderline (30 days ago to the second), Chased, Haggled,
+	 * Later.
+	 */
+	CHECK_INT(p->opened, 5);
+	CHECK_INT(p->n_flows, 3);
+	if (p->n_flows == 3) {
+		CHECK_STR(p->flows[0].currency, "EUR");
+		CHECK_STR(p->flows[1].currency, "GBP");
+		CHECK_STR(p->flows[2].currency, "USD");
+	}
+	if ((f = flow(p, "EUR")) != NULL) {
+		CHECK_INT(f->opened, 3);
+		CHECK_INT(f->opened_total, 140000);
+		CHECK_INT(f->won, 1);
+		CHECK_INT(f->won_total, 100000);
+		CHECK_INT(f->lost, 1);
+		CHECK_INT(f->lost_total, 20000);
+	} else
+		CHECK(!"no EUR in 30 days");
+
+	p = &r->periods[1];
+	CHECK_INT(p->days, 90);
+	CHECK_INT(p->won, 3);
+	CHECK_INT(p->lost, 2);
+	CHECK_INT(p->win_rate, 60);
+	/* (90 + 10 + 1 + 20 + 40) / 5 = 32.2 */
+	CHECK_INT(p->avg_days, 32);
+	/* The five above, W2, W4 and L1. */
+	CHECK_INT(p->opened, 8);
+	if ((f = flow(p, "EUR")) != NULL) {
+		CHECK_INT(f->won, 2);
+		CHECK_INT(f->won_total, 101000);
+		CHECK_INT(f->lost, 2);
+		CHECK_INT(f->lost_total, 50000);
+	} else
+		CHECK(!"no EUR in 90 days");
+	if ((f = flow(p, "USD")) != NULL) {
+		CHECK_INT(f->won, 1);
+		CHECK_INT(f->won_total, 50000);
+		CHECK_INT(f->lost, 0);
+		CHECK_INT(f->opened, 2);
+	} else
+		CHECK(!"no USD in 90 days");
+	pipeline_report_free(r);
+
+	/* In euros only. */
+	CHECK(pipeline_report(db, "eur", 10, &r, &err) == KITH_OK);
+	if (r != NULL) {
+		CHECK_INT(r->periods[1].won, 2);
+		CHECK_INT(r->periods[1].lost, 2);
+		CHECK_INT(r->periods[1].win_rate, 50);
+		CHECK_INT(r->periods[1].n_flows, 1);
+		CHECK_INT(r->stages[0].count, 4);
+		CHECK_INT(r->stages[1].count, 0);
+	}
+	pipeline_report_free(r);
+	CHECK(pipeline_report(db, "euro", 10, &r, &err) == KITH_INVALID);
+	CHECK(r == NULL);
+out:
+	test_db_done(db, path);
+}
+
+static void
+test_report_stalled(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct pipeline_report	*r;
+	char			*path;
+
+	db = report_book(&path);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	if (r == NULL)
+		goto out;
+	/* Longest untouched first. */
+	CHECK_INT(r->stalled_total, 3);
+	CHECK_INT(r->n_stalled, 3);
+	if (r->n_stalled == 3) {
+		CHECK_STR(r->stalled[0].title, "Cold");
+		CHECK_STR(r->stalled[0].stage, "Interest");
+		CHECK_INT(r->stalled[0].days, 40);
+		CHECK_INT(r->stalled[0].stall_days, 30);
+		CHECK_INT(r->stalled[0].overdue, 10);
+		CHECK_STR(r->stalled[1].title, "Haggled");
+		CHECK_STR(r->stalled[1].stage, "Negotiation");
+		CHECK_INT(r->stalled[1].days, 11);
+		CHECK_INT(r->stalled[1].stall_days, 10);
+		CHECK_INT(r->stalled[1].overdue, 0);
+		/* Touched 2 days ago, but a follow-up is 4 days late (the
+		 * oldest of two). */
+		CHECK_STR(r->stalled[2].title, "Chased");
+		CHECK_INT(r->stalled[2].days, 2);
+		CHECK_INT(r->stalled[2].overdue, 4);
+	}
+	pipeline_report_free(r);
+
+	/* A limit lists fewer and still counts them all. */
+	CHECK(pipeline_report(db, NULL, 1, &r, &err) == KITH_OK);
+	if (r != NULL) {
+		CHECK_INT(r->stalled_total, 3);
+		CHECK_INT(r->n_stalled, 1);
+		CHECK_STR(r->stalled[0].title, "Cold");
+	}
+	pipeline_report_free(r);
+	CHECK(pipeline_report(db, "GBP", 10, &r, &err) == KITH_OK);
+	if (r != NULL) {
+		CHECK_INT(r->stalled_total, 1);
+		CHECK_STR(r->stalled[0].title, "Haggled");
+	}
+	pipeline_report_free(r);
+
+	/* A day later the follow-up is 5 days late; Borderline stalls. */
+	kith_db_set_now(db, NOW + DAY);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	if (r != NULL) {
+		CHECK_INT(r->stalled_total, 4);
+		CHECK_STR(r->stalled[1].title, "Borderline");
+		CHECK_INT(r->stalled[1].days, 31);
+		CHECK_INT(r->stalled[3].overdue, 5);
+	}
+	pipeline_report_free(r);
+out:
+	test_db_done(db, path);
+}
+
+static void
+test_report_empty(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct pipeline_report	*r;
+	char			*path;
+	int			 i;
+
+	db = test_db("pipe-report-empty.db", &path);
+	kith_db_set_now(db, NOW);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	if (r != NULL) {
+		CHECK_INT(r->n_stages, 2);
+		for (i = 0; i < PIPELINE_PERIODS; i++) {
+			CHECK_INT(r->periods[i].won, 0);
+			CHECK_INT(r->periods[i].lost, 0);
+			CHECK_INT(r->periods[i].opened, 0);
+			CHECK_INT(r->periods[i].win_rate, -1);
+			CHECK_INT(r->periods[i].avg_days, -1);
+			CHECK_INT(r->periods[i].n_flows, 0);
+		}
+		CHECK_INT(r->stalled_total, 0);
+		CHECK(r->stalled == NULL);
+		CHECK_INT(r->n_totals, 0);
+	}
+	pipeline_report_free(r);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_setup, test_empty_book, test_report_periods, test_report_stalled,
+    test_report_empty, test_mixed_currencies, test_stage_order,
     test_plan, test_money_format)
