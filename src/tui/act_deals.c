@@ -17,6 +17,7 @@
 #include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/deal.h"
+#include "kith/deal_sheet.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/money.h"
@@ -41,7 +42,7 @@ struct deal_ctx {
 static void	ctx_free(void *);
 static int	close_submit(struct app *, struct form *);
 static int	add_submit(struct app *, struct form *);
-static char	*sheet_text(struct kith_db *, const struct deal *);
+static char	*sheet_text(const struct deal_sheet *);
 
 static void
 ctx_free(void *arg)
@@ -242,26 +243,24 @@ act_deal_add(struct boardview *bv)
 	return KITH_REDRAW;
 }
 
-/* The deal as text for the pager. */
+/* The deal sheet as text for the pager. */
 static char *
-sheet_text(struct kith_db *db, const struct deal *d)
+sheet_text(const struct deal_sheet *sh)
 {
-	struct sbuf	 sb = { 0 };
-	char		 day[KITH_DAY_TEXT], num[48];
-	size_t		 i;
+	const struct deal	*d = sh->deal;
+	struct sbuf		 sb = { 0 };
+	char			 day[KITH_DAY_TEXT], from[KITH_DATE_LEN];
+	char			 to[KITH_DATE_LEN];
+	size_t			 i;
 
 #define LINE(label, v) do {						\
 	if (!str_empty(v))						\
 		sbuf_printf(&sb, "%-16s%s\n", label, v);		\
 } while (0)
-	sbuf_printf(&sb, "%s, %d day%s%s\n\n", d->stage != NULL ? d->stage :
-	    "", d->days_in_stage, d->days_in_stage == 1 ? "" : "s",
-	    d->stalled ? ", stalled" : "");
+	if (sh->headline != NULL)
+		sbuf_printf(&sb, "%s\n\n", sh->headline);
 	LINE("Organisation", d->org);
-	if (d->has_value) {
-		money_format(d->value, d->currency, 1, num, sizeof num);
-		sbuf_printf(&sb, "%-16s%s %s\n", "Value", num, d->currency);
-	}
+	LINE("Value", sh->value);
 	LINE("Reference", d->ref);
 	LINE("Fee", d->fee);
 	LINE("Practice area", d->practice);
@@ -274,16 +273,41 @@ sheet_text(struct kith_db *db, const struct deal *d)
 	LINE("Next step", d->next_step);
 	LINE("Reason", d->reason);
 #undef LINE
-	sbuf_printf(&sb, "\nPeople\n");
+	sbuf_add(&sb, "\nPeople\n");
 	if (d->n_people == 0)
 		sbuf_add(&sb, "  none\n");
 	for (i = 0; i < d->n_people; i++)
 		sbuf_printf(&sb, "  %-18s%s\n", d->people[i].role != NULL ?
 		    d->people[i].role : "", d->people[i].name != NULL ?
 		    d->people[i].name : "");
+	sbuf_add(&sb, "\nFollow-ups\n");
+	if (sh->n_followups == 0)
+		sbuf_add(&sb, "  none pending\n");
+	for (i = 0; i < sh->n_followups; i++) {
+		date_describe(sh->followups[i].due, day);
+		sbuf_printf(&sb, "  %s%s  %s%s%s\n", sh->followups[i].late > 0 ?
+		    "! " : "", day, sh->followups[i].action,
+		    sh->followups[i].contact_name != NULL ? " — " : "",
+		    sh->followups[i].contact_name != NULL ?
+		    sh->followups[i].contact_name : "");
+	}
+	sbuf_add(&sb, "\nStage history\n");
+	for (i = 0; i < sh->n_history; i++) {
+		date_from_time((time_t)sh->history[i].from, from);
+		if (sh->history[i].to != 0)
+			date_from_time((time_t)sh->history[i].to, to);
+		sbuf_printf(&sb, "  %-16s %s → %s  %d day%s\n",
+		    sh->history[i].stage, from, sh->history[i].to != 0 ? to :
+		    "now       ", sh->history[i].days,
+		    sh->history[i].days == 1 ? "" : "s");
+	}
+	if (sh->n_interactions > 0)
+		sbuf_add(&sb, "\nLatest interactions\n");
+	for (i = 0; i < sh->n_interactions; i++)
+		sbuf_printf(&sb, "  %s  %s  %s\n", sh->interactions[i].at,
+		    sh->interactions[i].kind, sh->interactions[i].summary);
 	if (!str_empty(d->notes))
 		sbuf_printf(&sb, "\nNotes\n%s\n", d->notes);
-	(void)db;
 	return sbuf_detach(&sb);
 }
 
@@ -292,7 +316,7 @@ act_deal_open(struct boardview *bv)
 {
 	struct kith_err		 err = { 0 };
 	const struct board_card	*cd = boardview_card(bv);
-	struct deal		*d;
+	struct deal_sheet	*sh;
 	char			*text;
 
 	if (cd == NULL) {
@@ -300,13 +324,13 @@ act_deal_open(struct boardview *bv)
 		    deal_word(bv->db));
 		return KITH_REDRAW;
 	}
-	if (deal_get(bv->db, cd->id, &d, &err) != KITH_OK) {
+	if (deal_sheet_load(bv->db, cd->id, 0, &sh, &err) != KITH_OK) {
 		app_message(bv->app, 1, "%s", err.msg);
 		return KITH_RELOAD;
 	}
-	text = sheet_text(bv->db, d);
-	app_push(bv->app, pager_new(d->title, text));
+	text = sheet_text(sh);
+	app_push(bv->app, pager_new(sh->deal->title, text));
 	free(text);
-	deal_free(d);
+	deal_sheet_free(sh);
 	return KITH_REDRAW;
 }

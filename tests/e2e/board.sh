@@ -12,47 +12,31 @@
 # rolodex, and "kith board" starts on the board.
 . "$(dirname "$0")/lib.inc"
 
-"$KITH" --db "$DB" add "Ana Petrović" --org "Northbridge Ltd" >/dev/null ||
-	fail "add"
-# Two more open stages, and deals as the deal core stores them (touched
-# and stage_since in seconds; a first stage history row each).  KITH_NOW
-# is 2026-03-10 09:00 UTC.
-now=$(date -u -d "2026-03-10 09:00" +%s)
-day=86400
-sqlite3 "$DB" >/dev/null <<EOF || fail "setting up the deals"
-INSERT INTO stage (name, pos, kind, probability)
-    VALUES ('Proposal', 3, 'open', 40), ('Drafting', 4, 'open', 70);
-UPDATE stage SET pos = pos + 2 WHERE kind <> 'open';
-INSERT INTO deal (title, title_fold, stage_id, value_cents, currency, org_id,
-    created, updated, stage_since, touched, next_step) VALUES
- ('Northbridge acquisition', 'northbridge acquisition',
-  (SELECT id FROM stage WHERE name = 'Interest'), 1250000, 'EUR',
-  (SELECT id FROM org WHERE name = 'Northbridge Ltd'),
-  $now - 40 * $day, $now - 40 * $day, $now - 40 * $day, $now - 40 * $day,
-  'call Ana re: fee'),
- ('Retainer 王小明合同书', 'retainer 王小明合同书',
-  (SELECT id FROM stage WHERE name = 'Interest'), 300000, 'USD', NULL,
-  $now - 3 * $day, $now - 3 * $day, $now - 3 * $day, $now - 3 * $day, NULL),
- ('Bell' || char(7) || ' and ' || char(27) || '[31mred',
-  'bell and red', (SELECT id FROM stage WHERE name = 'Interest'), NULL, NULL,
-  NULL, $now - $day, $now - $day, $now - $day, $now - $day, NULL),
- ('Petrović estate', 'petrovic estate',
-  (SELECT id FROM stage WHERE name = 'Negotiation'), 500000, 'EUR', NULL,
-  $now - 5 * $day, $now - 5 * $day, $now - 5 * $day, $now - 5 * $day,
-  'send the draft'),
- ('Harbour lease', 'harbour lease',
-  (SELECT id FROM stage WHERE name = 'Drafting'), 70000, 'GBP', NULL,
-  $now - 2 * $day, $now - 2 * $day, $now - 2 * $day, $now - 2 * $day, NULL);
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
-INSERT INTO deal (title, title_fold, stage_id, value_cents, currency,
-    created, updated, stage_since, touched)
-SELECT printf('Survey %02d', i), printf('survey %02d', i),
-    (SELECT id FROM stage WHERE name = 'Proposal'), 10000, 'EUR',
-    $now - 20 * $day, $now - 20 * $day, $now - 20 * $day,
-    $now - (20 - i) * $day FROM n;
-INSERT INTO deal_stage_history (deal_id, stage_id, at)
-    SELECT id, stage_id, stage_since FROM deal;
-EOF
+# The book, made with the command line on a clock set back for each deal
+# (KITH_NOW is 2026-03-10 09:00 UTC): two more open stages; a deal
+# untouched for 40 days (stalled after 30) with a client, a follow-up and
+# a next step; a Chinese title; a title with control characters; twelve
+# deals in one stage; one in the last open stage.
+at() { KITH_NOW="$1" "$KITH" --db "$DB" "${@:2}" >/dev/null || fail "$*"; }
+at "2026-01-29 09:00" add "Ana Petrović" --org "Northbridge Ltd"
+at "2026-01-29 09:00" stage add Proposal --probability 40
+at "2026-01-29 09:00" stage add Drafting --probability 70
+at "2026-01-29 09:00" deal add "Northbridge acquisition" \
+    --org "Northbridge Ltd" --value 12500 --currency EUR \
+    --next "call Ana re: fee" --contact Ana --role client
+at "2026-03-07 09:00" deal add "Retainer 王小明合同书" --value 3000 \
+    --currency USD
+at "2026-03-09 09:00" deal add $'Bell\a and \e[31mred'
+at "2026-03-05 09:00" deal add "Petrović estate" --stage Negotiation \
+    --value 5000 --currency EUR --next "send the draft"
+at "2026-03-08 09:00" deal add "Harbour lease" --stage Drafting \
+    --value 700 --currency GBP
+for i in $(seq -w 1 12); do
+	at "2026-02-$((10 + 10#$i)) 09:00" deal add "Survey $i" \
+	    --stage Proposal --value 100 --currency EUR
+done
+at "2026-03-10 08:00" follow --deal Northbridge "send the engagement letter" \
+    --due +2d
 
 # row TEXT: the screen's line that shows TEXT.
 row() { screen | grep -F -- "$1" | head -n 1; }
@@ -105,6 +89,10 @@ keys Enter
 expect "┌─ Northbridge acquisition" "Enter opens the moved deal"
 expect "Negotiation, 0 days" "its stage and days in it"
 expect "Organisation    Northbridge Ltd" "its details"
+expect "client            Ana Petrović" "its people with their roles"
+expect "Thu 12 Mar 2026  send the engagement letter" "its follow-ups"
+expect "Interest         2026-01-29 → 2026-03-10  40 days" \
+    "its stage history with the days in each stage"
 keys q
 expect_gone "┌─ Northbridge acquisition" "q closes the deal"
 
