@@ -11,18 +11,25 @@
 #   - moving on the board (j, l, G, g), key to paint.
 #
 # usage: tests/bench/bench_board.sh [BUILD_DIR]     (default ./build)
-# KITH_BENCH_CONTACTS (default 1000000) and KITH_BENCH_DEALS (default
-# 100000) set the size, KITH_BENCH_RUNS (default 10) the first paints
-# timed.  Databases are made in $KITH_BENCH_DIR (default /tmp/kith-bench)
-# with kith-bench-gen, the deals added with sqlite3 (spread over the open,
-# won and lost stages and three currencies, touched over four months), and
-# reused.
+# KITH_BENCH_CONTACTS (default 1000000), KITH_BENCH_FOLLOWUPS (default
+# 1000000) and KITH_BENCH_DEALS (default 100000) set the size of the book,
+# the one bench_pipeline.sh times "kith pipeline" on (made in
+# $KITH_BENCH_DIR, default /tmp/kith-bench, and reused);
+# KITH_BENCH_RUNS (default 10) the first paints and board openings timed.
+# A quick look at a small book:
+#
+#	KITH_BENCH_CONTACTS=2000 KITH_BENCH_FOLLOWUPS=2000 \
+#	    KITH_BENCH_DEALS=3000 KITH_BENCH_RUNS=3 \
+#	    tests/bench/bench_board.sh ./build
+#
+# Not part of CTest.
 set -eu
 
 build=${1:-build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
 runs=${KITH_BENCH_RUNS:-10}
 contacts=${KITH_BENCH_CONTACTS:-1000000}
+followups=${KITH_BENCH_FOLLOWUPS:-1000000}
 deals=${KITH_BENCH_DEALS:-100000}
 kith=$(cd "$build" && pwd)/kith
 gen=$build/tests/bench/kith-bench-gen
@@ -34,7 +41,6 @@ die() { echo "bench_board: $*" >&2; exit 1; }
 [ -x "$kith" ] || die "$kith not found: build first"
 [ -x "$gen" ] || die "$gen not found"
 command -v tmux >/dev/null || die "tmux is not installed"
-command -v sqlite3 >/dev/null || die "sqlite3 is not installed"
 mkdir -p "$dir"
 work=$(mktemp -d "$dir/board.XXXXXX")
 sock="kithboard$$"
@@ -80,38 +86,13 @@ stats() {
 		printf "%.2f %.2f %.2f\n", m, v[1], v[NR] }'
 }
 
-db=$dir/kith-board-$contacts-$deals.db
-if [ ! -f "$db.ok" ]; then
-	echo "generating $db ($contacts contacts, $deals deals)" >&2
-	rm -f "$db" "$db-wal" "$db-shm"
-	"$gen" "$db" "$contacts" $((contacts < 100000 ? contacts : 100000)) \
-	    >/dev/null
-	t=$(date +%s)
-	sqlite3 "$db" >/dev/null <<EOF
-PRAGMA foreign_keys = OFF;
-INSERT INTO stage (name, pos, kind, probability)
-    VALUES ('Proposal', 3, 'open', 40), ('Drafting', 4, 'open', 70);
-UPDATE stage SET pos = pos + 2 WHERE kind <> 'open';
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $deals)
-INSERT INTO deal (title, title_fold, stage_id, value_cents, currency,
-    created, updated, stage_since, touched, next_step, closed_at)
-SELECT 'Deal ' || i || ' for client ' || (i * 7919 % 5000),
-    'deal ' || i || ' for client ' || (i * 7919 % 5000),
-    CASE WHEN i % 10 = 0 THEN (SELECT id FROM stage WHERE kind = 'won')
-         WHEN i % 10 = 1 THEN (SELECT id FROM stage WHERE kind = 'lost')
-         ELSE (SELECT id FROM stage WHERE kind = 'open'
-             AND pos = 1 + i % 4) END,
-    (i * 104729 % 5000000) * 100,
-    CASE i % 3 WHEN 0 THEN 'EUR' WHEN 1 THEN 'USD' ELSE 'GBP' END,
-    $t - 200 * 86400, $t, $t - (i * 7919 % (150 * 86400)),
-    $t - (i * 7919 % (120 * 86400)),
-    CASE WHEN i % 4 = 0 THEN NULL ELSE 'call about the fee' END,
-    CASE WHEN i % 10 < 2 THEN $t - (i % 90) * 86400 END
-FROM n;
-PRAGMA wal_checkpoint(TRUNCATE);
-EOF
-	date '+%F %T' >"$db.ok"
-fi
+# The pipeline benchmark's book (bench_pipeline.sh --db-path makes it
+# with kith-bench-gen --deals if needed, and says where it is).
+db=$(KITH_BENCH_CONTACTS=$contacts KITH_BENCH_FOLLOWUPS=$followups \
+    KITH_BENCH_DEALS=$deals KITH_BENCH_DIR=$dir \
+    bash "$src/bench_pipeline.sh" "$build" --db-path) ||
+	die "cannot make the book"
+[ -f "$db" ] || die "no book at '$db'"
 cat "$db" >/dev/null
 
 fp="$work/fp"
@@ -165,8 +146,8 @@ echo "== kith board figures: $contacts contacts, $deals deals" \
 printf '%-32s %10s %10s %10s   target\n' "" "median" "min" "max"
 printf '%-32s %10s %10s\n' "empty ncurses program" "$flm" "$flmin"
 printf '%-32s %10s %10s %10s   %s\n' "first paint of kith board" "$fpm" \
-    "$fpmin" "$fpmax" \
-    "<= floor + 30 = $(awk -v f="$flm" 'BEGIN { printf "%.1f", f + 30 }')"
+    "$fpmin" "$fpmax" "$(awk -v a="$fpm" -v f="$flm" \
+    'BEGIN { printf "floor + %.1f (start-up and board)", a - f }')"
 printf '%-32s %10s %10s %10s   %s\n' "p: key to board painted" "$om" \
     "$omin" "$omax" "<= 30"
 printf '%-32s %10s %10s %10s\n' "moving on the board" "$mm" "$mmin" "$mmax"
