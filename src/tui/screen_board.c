@@ -11,8 +11,8 @@
  *                organisation, value and days in the stage, next step
  *   last row     the key bar or a message (app.c)
  *
- * Each column keeps a window of at most WIN_MAX cards around its
- * selection; moving past either end fetches the next page from the
+ * Each column keeps a window of at most WIN_PAGES pages of cards around
+ * its selection; moving past either end fetches the next page from the
  * card at that end, and cards far from the selection are dropped.  On a
  * reload (a change here or by another process) every column is read
  * again around the card it had selected, and the selection follows its
@@ -43,7 +43,7 @@
 #define HEAD_ROWS	4	/* header, names, totals, rule */
 #define WIN_PAGES	3	/* a window holds at most this many pages */
 
-/* The selection and first card of a column, to load it again there. */
+/* A column's selected card and its row, to load the column again there. */
 struct anchor {
 	int64_t			 stage;
 	int			 have;		/* 0: load from the top */
@@ -261,7 +261,7 @@ col_load_at(struct boardview *bv, struct bcol *c, const struct board_pos *pos,
 	col_clear(c);
 	from.id--;		/* the card at pos itself comes first */
 	col_fetch(bv, c, &from, 1, half + 1);
-	before = col_fetch(bv, c, &from, -1, half);
+	before = col_fetch(bv, c, pos, -1, half);
 	c->lw.sel = before < c->lw.n ? before : c->lw.n > 0 ? c->lw.n - 1 : 0;
 	c->lw.top = c->lw.sel > above ? c->lw.sel - above : 0;
 	listw_show(&c->lw, vis_cards());

@@ -31,6 +31,9 @@ at "2026-03-05 09:00" deal add "Petrović estate" --stage Negotiation \
     --value 5000 --currency EUR --next "send the draft"
 at "2026-03-08 09:00" deal add "Harbour lease" --stage Drafting \
     --value 700 --currency GBP
+# Touched in the same second: the board keeps them in id order.
+at "2026-03-08 09:00" deal add "Twin one" --stage Drafting
+at "2026-03-08 09:00" deal add "Twin two" --stage Drafting
 for i in $(seq -w 1 12); do
 	at "2026-02-$((10 + 10#$i)) 09:00" deal add "Survey $i" \
 	    --stage Proposal --value 100 --currency EUR
@@ -47,7 +50,7 @@ E2E_COLS=120
 start
 expect "/ search" "the rolodex"
 keys p
-expect "kith  pipeline  17 open deals" "p opens the board"
+expect "kith  pipeline  19 open deals" "p opens the board"
 r=$(row "Interest")
 expect_in "$r" "Interest" "a column per open stage"
 expect_in "$r" "Negotiation" "in stage order"
@@ -56,7 +59,7 @@ expect_not_in "$r" "Won" "won and lost are no columns"
 expect "12,500 EUR · 3,000 USD" "Interest's value per currency"
 expect "5,000 EUR" "Negotiation's value"
 counts=$(row "Interest" | tr -s ' ')
-expect_in "$counts" "Interest 3 │ Negotiation 1 │ Proposal 12 │ Drafting 1" \
+expect_in "$counts" "Interest 3 │ Negotiation 1 │ Proposal 12 │ Drafting 3" \
     "each column's count"
 expect "! Northbridge acquisition" "a stalled card is marked"
 expect "12,500 EUR · 40d stalled" "its value, days in stage and stalled"
@@ -112,7 +115,7 @@ type_text "signed today"
 keys Enter
 expect "Marked Retainer 王小明合同书 won: signed today; it left the board" \
     "the status line says so"
-expect "kith  pipeline  16 open deals" "one open deal fewer"
+expect "kith  pipeline  18 open deals" "one open deal fewer"
 expect_gone "12,500 EUR · 3,000 USD" "the won deal's value left the column"
 
 # A deal added with the form shows in its stage.
@@ -129,12 +132,12 @@ type_text "GBP"
 keys Enter
 expect "Added Lighthouse survey to Interest" "the form adds the deal"
 expect "9,900 GBP" "with its value"
-expect "kith  pipeline  17 open deals" "the count follows"
+expect "kith  pipeline  19 open deals" "the count follows"
 
 # Esc goes back to the rolodex.
 keys Escape
 expect "/ search" "Esc goes back to the rolodex"
-expect_gone "kith  pipeline  17 open deals" "the board is gone"
+expect_gone "kith  pipeline  19 open deals" "the board is gone"
 
 # 80x24: three columns, scrolling sideways with the selection.
 E2E_COLS=80
@@ -164,6 +167,15 @@ keys l
 expect "< stages 2–4 of 4" "moving right past the edge scrolls"
 expect "Harbour lease" "the fourth stage's card"
 expect_not_in "$(row "Negotiation")" "Interest" "the first stage scrolled off"
+# Reloaded around the selected card (here after a change by another
+# process), a column keeps the card touched in the same second before it.
+keys j
+keys j
+"$KITH" --db "$DB" stage rename Proposal Offer >/dev/null || fail "rename"
+expect "Offer" "a change by another process reloads the board"
+expect_in "$(screen)" "Harbour lease" \
+    "the card before the selected one, touched in the same second, stays"
+expect_in "$(screen)" "Twin one" "and the one between"
 keys h
 keys h
 keys h
@@ -177,7 +189,7 @@ starts=$((starts + 1))
 SOCK="kith$$-$starts"
 tm new-session -d -x 100 -y 30 -s t \
     "env TERM=screen '$KITH' --db '$DB' board; echo KITH-EXIT=\$?; sleep 600"
-expect "kith  pipeline  17 open deals" "kith board starts on the board"
+expect "kith  pipeline  19 open deals" "kith board starts on the board"
 keys q
 expect "/ search" "q goes on to the rolodex"
 keys q
