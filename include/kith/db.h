@@ -65,6 +65,8 @@ const char	*kith_db_path(const struct kith_db *);
  */
 time_t		 kith_db_now(const struct kith_db *);
 void		 kith_db_set_now(struct kith_db *, time_t now);
+/* The pinned time, or 0 if the clock is not pinned (to restore a pin). */
+time_t		 kith_db_pinned(const struct kith_db *);
 
 /* The text context (ICU, opened lazily) that goes with this database. */
 struct kith_text *kith_db_text(struct kith_db *);

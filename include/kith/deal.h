@@ -106,6 +106,17 @@ enum kith_status deal_role_check(struct kith_db *, const char *role,
 		    char **canon, struct kith_err *);
 
 /*
+ * Adds role to the end of the list (KITH_EXISTS if it is there, in any
+ * case; KITH_INVALID if blank), or removes it (KITH_NOTFOUND if absent;
+ * KITH_EXISTS, saying how many, while people have it on a deal).  Each
+ * is one action of the change journal.
+ */
+enum kith_status deal_role_add(struct kith_db *, const char *role,
+		    struct kith_err *);
+enum kith_status deal_role_remove(struct kith_db *, const char *role,
+		    struct kith_err *);
+
+/*
  * Stores d as a new deal and sets d->id: its text cleaned (trimmed, NFC)
  * in place; the organisation found or created by name
  * (org_find_or_create); the stage d->stage_id, else the stage named
@@ -182,6 +193,9 @@ enum kith_status deal_remove_contact(struct kith_db *, int64_t id,
  */
 enum kith_status deal_update(struct kith_db *, const struct deal *base,
 		    struct deal *d, struct kith_err *);
+
+/* 1 if a and b have the same fields that deal_update writes. */
+int		 deal_same(const struct deal *a, const struct deal *b);
 
 /* Deletes deal id with its people and history.  KITH_NOTFOUND if absent. */
 enum kith_status deal_remove(struct kith_db *, int64_t id,

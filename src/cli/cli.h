@@ -165,6 +165,11 @@ int	 cmd_config(struct cli *, int, char **);
  * ambiguous title as cli_resolve does.
  */
 const char *cli_deal_word(struct cli *, int plural, int capital);
+/*
+ * The subcommand of "kith deal|stage [--db PATH] SUB ...", moved to
+ * argv[1] with the options before it after it; NULL if there is none.
+ */
+const char *cli_subcommand(int argc, char **argv);
 int	 cli_deal_resolve(struct cli *, const char *what, int64_t *id);
 
 #endif

@@ -59,6 +59,7 @@ static int	parse_birthday(const char *, char **);
 static void	remove_email(struct contact *, const char *);
 static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
+static int	cmp_id(const void *, const void *);
 
 /*
  * Parses the add/edit options of argv into c.  edit enables --name and the

@@ -78,6 +78,9 @@ static int	 parse_opts(struct cli *, int, char **, const int *,
 static int	 apply_fields(struct cli *, const struct fields *,
 		    struct deal *, int64_t **, char ***);
 static int	 opt_error(const struct kith_err *);
+static void	 fields_clear(struct fields *);
+static void	 set_str(char **, const char *);
+static void	 free_roles(char **, size_t);
 static int	 deal_add_cmd(struct cli *, int, char **);
 static int	 deal_move_cmd(struct cli *, int, char **);
 static int	 deal_close_cmd(struct cli *, int, char **,
@@ -86,6 +89,7 @@ static int	 deal_edit_cmd(struct cli *, int, char **);
 static int	 deal_show_cmd(struct cli *, int, char **);
 static int	 deal_rm_cmd(struct cli *, int, char **);
 static int	 deal_list_cmd(struct cli *, int, char **);
+static int	 deal_roles_cmd(struct cli *, int, char **);
 static char	*join_args(int, char **, int);
 static void	 print_value(FILE *, int, int64_t, const char *, int);
 static void	 sheet_line(const char *, const char *);
@@ -380,20 +384,46 @@ print_value(FILE *fp, int has, int64_t value, const char *cur, int tsv)
 		fprintf(fp, "%s %s", buf, cur);
 }
 
+/*
+ * The subcommand of "kith deal|stage ... SUB ...": the first argument
+ * that is neither an option nor the value of --db, moved to argv[1]
+ * (options before it, such as --db, go on after it).  NULL if none.
+ */
+const char *
+cli_subcommand(int argc, char **argv)
+{
+	char	*sub;
+	int	 i, j;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] == '-')
+			continue;
+		sub = argv[i];
+		for (j = i; j > 1; j--)
+			argv[j] = argv[j - 1];
+		argv[1] = sub;
+		return sub;
+	}
+	return NULL;
+}
+
 int
 cmd_deal(struct cli *cli, int argc, char **argv)
 {
 	const struct cmd	*cmd = cli_find("deal");
 	const char		*sub;
 
-	if (argc < 2)
-		return cli_usage(cmd);
-	sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 ||
-	    strcmp(sub, "help") == 0) {
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)) {
 		cli_help(cmd);
 		return EXIT_OK;
 	}
+	if ((sub = cli_subcommand(argc, argv)) == NULL)
+		return cli_usage(cmd);
 	argc--;
 	argv++;
 	if (strcmp(sub, "add") == 0)
@@ -412,8 +442,10 @@ cmd_deal(struct cli *cli, int argc, char **argv)
 		return deal_rm_cmd(cli, argc, argv);
 	if (strcmp(sub, "list") == 0)
 		return deal_list_cmd(cli, argc, argv);
+	if (strcmp(sub, "roles") == 0)
+		return deal_roles_cmd(cli, argc, argv);
 	cli_errorx("deal %s: no such subcommand (add, move, won, lost, edit, "
-	    "show, rm, list)", sub);
+	    "show, rm, list, roles)", sub);
 	return cli_usage(cmd);
 }
 
@@ -593,6 +625,12 @@ deal_edit_cmd(struct cli *cli, int argc, char **argv)
 	}
 	if (!apply_fields(cli, &f, d, &who, &roles))
 		goto out;
+	if (f.n_contacts == 0 && f.n_rm == 0 && deal_same(base, d)) {
+		printf("nothing to change in %s %lld\n",
+		    cli_deal_word(cli, 0, 0), (long long)id);
+		rc = EXIT_OK;
+		goto out;
+	}
 	if (!cli_act_begin(cli))
 		goto out;
 	if (deal_update(cli->db, base, d, &err) != KITH_OK)
@@ -882,6 +920,52 @@ out:
 	free(query);
 	fields_clear(&f);
 	return rc;
+}
+
+/* deal roles [add|rm ROLE]: the list of roles people take on a deal. */
+static int
+deal_roles_cmd(struct cli *cli, int argc, char **argv)
+{
+	struct fields	 f;
+	struct kith_err	 err = { 0 };
+	enum kith_status st;
+	char		**v, *role = NULL;
+	size_t		 n, i;
+	int		 rc, yes = 0, tsv = 0, k;
+
+	if ((rc = parse_opts(cli, argc, argv, no_opts, &f, &yes, &tsv)) != -1)
+		return rc;
+	fields_clear(&f);
+	k = argc - optind;
+	if (k != 0 && (k < 2 || (strcmp(argv[optind], "add") != 0 &&
+	    strcmp(argv[optind], "rm") != 0)))
+		return cli_usage(cli_find("deal"));
+	if (k == 0)
+		cli->access = CLI_READ;
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (k > 0) {
+		role = join_args(argc, argv, optind + 1);
+		st = strcmp(argv[optind], "add") == 0 ?
+		    deal_role_add(cli->db, role, &err) :
+		    deal_role_remove(cli->db, role, &err);
+		free(role);
+		if (st != KITH_OK) {
+			cli_error(&err);
+			return EXIT_BAD;
+		}
+	}
+	if (deal_roles(cli->db, &v, &n, &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	for (i = 0; i < n; i++) {
+		out_text(stdout, v[i]);
+		putchar('\n');
+		free(v[i]);
+	}
+	free(v);
+	return EXIT_OK;
 }
 
 int

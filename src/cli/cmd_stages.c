@@ -164,13 +164,13 @@ cmd_stage(struct cli *cli, int argc, char **argv)
 	int			 rc, prob = -1, stall = STAGE_STALL_DAYS, pos = 0;
 	int			 n;
 
-	if (argc < 2)
-		return cli_usage(cmd);
-	sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
 		cli_help(cmd);
 		return EXIT_OK;
 	}
+	if ((sub = cli_subcommand(argc, argv)) == NULL)
+		return cli_usage(cmd);
 	if ((rc = parse(cli, argc - 1, argv + 1, &o)) != -1)
 		return rc;
 	argc--;

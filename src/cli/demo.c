@@ -27,9 +27,12 @@
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/money.h"
 #include "kith/relation.h"
+#include "kith/stage.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "demo.h"
@@ -49,6 +52,9 @@ struct demo {
 	long			 line;		/* 1-based, of the current line */
 	struct demo_name	*names;
 	size_t			 n_names;
+	struct demo_name	*deals;		/* deal titles -> ids */
+	size_t			 n_deals;
+	time_t			 base;		/* the clock when the load began */
 };
 
 typedef enum kith_status (*record_fn)(struct demo *, char **, size_t);
@@ -71,6 +77,9 @@ static enum kith_status	do_log(struct demo *, char **, size_t);
 static enum kith_status	do_follow(struct demo *, char **, size_t);
 static enum kith_status	do_done(struct demo *, char **, size_t);
 static enum kith_status	add_followup(struct demo *, char **, int);
+static enum kith_status	do_deal(struct demo *, char **, size_t);
+static enum kith_status	do_move(struct demo *, char **, size_t);
+static enum kith_status	at_day(struct demo *, const char *, time_t *);
 
 static const struct {
 	const char	*type;
@@ -86,6 +95,10 @@ static const struct {
 	    "log<TAB>NAME[,NAME...]<TAB>KIND<TAB>WHEN<TAB>SUMMARY" },
 	{ "follow", 4, 4, do_follow, "follow<TAB>NAME<TAB>WHEN<TAB>ACTION" },
 	{ "done", 4, 4, do_done, "done<TAB>NAME<TAB>WHEN<TAB>ACTION" },
+	{ "deal", 3, DEMO_MAX_FIELDS, do_deal,
+	    "deal<TAB>TITLE<TAB>WHEN<TAB>KEY=VALUE..." },
+	{ "move", 4, 5, do_move,
+	    "move<TAB>TITLE<TAB>STAGE<TAB>WHEN[<TAB>REASON]" },
 };
 
 /* The single-valued text keys of a contact record. */
@@ -259,7 +272,8 @@ do_line(struct demo *d, char *line, size_t len)
 		return records[r].fn(d, f, n);
 	}
 	return fail(d, KITH_INVALID, "unknown record '%s'; expected contact, "
-	    "link, log, follow or done, then TAB-separated fields", f[0]);
+	    "link, log, follow, done, deal or move, then TAB-separated "
+	    "fields", f[0]);
 }
 
 static enum kith_status
@@ -443,6 +457,161 @@ add_followup(struct demo *d, char **f, int done)
 	return KITH_OK;
 }
 
+/*
+ * The moment of day WHEN for a deal record: 09:30 that day, or the load's
+ * own moment if that is earlier (a deal opened "today" before 09:30).
+ */
+static enum kith_status
+at_day(struct demo *d, const char *when, time_t *t)
+{
+	enum kith_status	st;
+	char			day[KITH_DATE_LEN], *stamp;
+
+	if ((st = relative_date(d, when, day)) != KITH_OK)
+		return st;
+	stamp = xasprintf("%s 09:30", day);
+	*t = time_parse(stamp);
+	free(stamp);
+	if (*t == -1 || *t > d->base)
+		*t = d->base;
+	return KITH_OK;
+}
+
+/*
+ * deal TITLE WHEN KEY=VALUE...: a deal opened on WHEN in the first open
+ * stage; keys org, value, currency, fee, practice, ref, next, notes,
+ * close (WHEN), originator and responsible (NAME), and person
+ * (ROLE:NAME, repeatable).  The clock is set to WHEN for the add, so its
+ * history and dates are as if it had been entered then.
+ */
+static enum kith_status
+do_deal(struct demo *d, char **f, size_t n)
+{
+	struct kith_err		 e = { 0 };
+	enum kith_status	 st;
+	struct deal		*dl = deal_new();
+	char			*key, *val, *eq, *role, *name, day[KITH_DATE_LEN];
+	const char		*value = NULL;
+	int64_t			 id;
+	size_t			 i;
+	time_t			 at;
+
+	dl->title = xstrdup(f[1]);
+	if ((st = at_day(d, f[2], &at)) != KITH_OK)
+		goto out;
+	for (i = 3; i < n; i++) {
+		key = f[i];
+		if ((eq = strchr(key, '=')) == NULL) {
+			st = fail(d, KITH_INVALID, "'%s' is not KEY=VALUE",
+			    key);
+			goto out;
+		}
+		*eq = '\0';
+		val = eq + 1;
+		if (strcmp(key, "org") == 0)
+			contact_set(&dl->org, val);
+		else if (strcmp(key, "value") == 0)
+			value = val;
+		else if (strcmp(key, "currency") == 0)
+			snprintf(dl->currency, sizeof dl->currency, "%s", val);
+		else if (strcmp(key, "fee") == 0)
+			contact_set(&dl->fee, val);
+		else if (strcmp(key, "practice") == 0)
+			contact_set(&dl->practice, val);
+		else if (strcmp(key, "ref") == 0)
+			contact_set(&dl->ref, val);
+		else if (strcmp(key, "next") == 0)
+			contact_set(&dl->next_step, val);
+		else if (strcmp(key, "notes") == 0)
+			contact_set(&dl->notes, val);
+		else if (strcmp(key, "close") == 0) {
+			if ((st = relative_date(d, val, day)) != KITH_OK)
+				goto out;
+			contact_set(&dl->expected_close, day);
+		} else if (strcmp(key, "originator") == 0) {
+			if ((st = resolve(d, val, &dl->originator_id))
+			    != KITH_OK)
+				goto out;
+		} else if (strcmp(key, "responsible") == 0) {
+			if ((st = resolve(d, val, &dl->responsible_id))
+			    != KITH_OK)
+				goto out;
+		} else if (strcmp(key, "person") == 0) {
+			split_label(val, &role, &name);
+			if ((st = resolve(d, name, &id)) != KITH_OK)
+				goto out;
+			deal_add_person(dl, id, role);
+		} else {
+			st = fail(d, KITH_INVALID, "unknown key '%s'; known "
+			    "keys: org, value, currency, fee, practice, ref, "
+			    "next, notes, close, originator, responsible, "
+			    "person", key);
+			goto out;
+		}
+	}
+	if (value != NULL) {
+		if (dl->currency[0] == '\0')
+			money_default_currency(d->db, dl->currency);
+		if ((st = money_parse(value, dl->currency, &dl->value, &e))
+		    != KITH_OK) {
+			st = fail_core(d, st, &e);
+			goto out;
+		}
+		dl->has_value = 1;
+	}
+	kith_db_set_now(d->db, at);
+	st = deal_add(d->db, dl, &e);
+	kith_db_set_now(d->db, d->base);
+	if (st != KITH_OK) {
+		st = fail_core(d, st, &e);
+		goto out;
+	}
+	d->deals = xreallocarray(d->deals, d->n_deals + 1, sizeof *d->deals);
+	d->deals[d->n_deals].name = xstrdup(f[1]);
+	d->deals[d->n_deals].id = dl->id;
+	d->deals[d->n_deals].line = d->line;
+	d->n_deals++;
+out:
+	deal_free(dl);
+	return st;
+}
+
+/*
+ * move TITLE STAGE WHEN [REASON]: the deal entered STAGE on WHEN; with a
+ * REASON the stage must be won or lost and the reason is recorded.
+ */
+static enum kith_status
+do_move(struct demo *d, char **f, size_t n)
+{
+	struct kith_err		 e = { 0 };
+	enum kith_status	 st;
+	struct stage		 s = { 0 };
+	int64_t			 id = 0;
+	size_t			 i;
+	time_t			 at;
+
+	for (i = 0; i < d->n_deals && id == 0; i++)
+		if (strcmp(d->deals[i].name, f[1]) == 0)
+			id = d->deals[i].id;
+	if (id == 0)
+		return fail(d, KITH_INVALID, "no deal '%s' above; define it "
+		    "with a deal line first", f[1]);
+	if ((st = at_day(d, f[3], &at)) != KITH_OK)
+		return st;
+	if ((st = stage_find(d->db, f[2], &s, &e)) != KITH_OK)
+		return fail_core(d, st, &e);
+	kith_db_set_now(d->db, at);
+	if (n > 4)
+		st = deal_close(d->db, id, s.kind, f[4], &e);
+	else
+		st = deal_move(d->db, id, s.id, &e);
+	kith_db_set_now(d->db, d->base);
+	stage_clear(&s);
+	if (st != KITH_OK)
+		return fail_core(d, st, &e);
+	return KITH_OK;
+}
+
 enum kith_status
 demo_load(struct kith_db *db, const char *path, struct kith_err *err)
 {
@@ -454,9 +623,12 @@ demo_load(struct kith_db *db, const char *path, struct kith_err *err)
 	size_t			 cap = 0, len, i;
 	ssize_t			 got;
 	int			 began = 0;
+	time_t			 pinned;
 
 	kith_err_clear(err);
 	d.db = db;
+	d.base = kith_db_now(db);
+	pinned = kith_db_pinned(db);
 	d.err = err;
 	d.file = (slash = strrchr(path, '/')) != NULL ? slash + 1 : path;
 	if ((fp = fopen(path, "r")) == NULL)
@@ -490,9 +662,14 @@ demo_load(struct kith_db *db, const char *path, struct kith_err *err)
 out:
 	if (began)
 		kith_db_rollback(db);
+	/* The deal records set the clock back: unpin it as it was. */
+	kith_db_set_now(db, pinned);
 	for (i = 0; i < d.n_names; i++)
 		free(d.names[i].name);
 	free(d.names);
+	for (i = 0; i < d.n_deals; i++)
+		free(d.deals[i].name);
+	free(d.deals);
 	free(line);
 	fclose(fp);
 	return st;

@@ -15,6 +15,8 @@
  *	log	NAME[,NAME...]	KIND	WHEN	SUMMARY
  *	follow	NAME	WHEN	ACTION
  *	done	NAME	WHEN	ACTION
+ *	deal	TITLE	WHEN	KEY=VALUE...
+ *	move	TITLE	STAGE	WHEN	[REASON]
  *
  * Contact keys: prefix, given, middle, family, suffix, nickname, org, title,
  * note, birthday, cadence (days), city, country (one address), and the
@@ -22,6 +24,14 @@
  * a label before a colon: "email=work:ana@acme.example".  The names in
  * link, log, follow and done records are display names of contacts defined
  * earlier in the file, matched byte for byte.
+ *
+ * A deal is opened on WHEN (the clock is set back to then for it, so its
+ * stage history, days in stage and stalled state are as if it had been
+ * entered then) in the first open stage; its keys are org, value (a plain
+ * amount), currency, fee, practice, ref, next, notes, close (WHEN),
+ * originator and responsible (NAME), and the repeatable person
+ * ("person=client:NAME").  move puts the deal TITLE (defined above) in
+ * STAGE on WHEN; with a REASON it closes it won or lost (deal_close).
  */
 #ifndef KITH_CLI_DEMO_H
 #define KITH_CLI_DEMO_H

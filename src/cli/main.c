@@ -243,7 +243,8 @@ const struct cmd cli_cmds[] = {
 	    "         [--rm-contact ID|QUERY]... [--reason TEXT] and the "
 	    "options of add\n"
 	    "       kith deal show|rm ID|QUERY   (rm: [--yes])\n"
-	    "       kith deal list [QUERY] [--stage S] [--tsv]",
+	    "       kith deal list [QUERY] [--stage S] [--tsv]\n"
+	    "       kith deal roles [add|rm ROLE]",
 	    "deals (or matters): add, move through stages, close, list",
 	    "A deal (called a matter if kith config deal-word matter) has a "
 	    "title, a stage,\nan organisation, a value, people with roles and "
@@ -258,7 +259,8 @@ const struct cmd cli_cmds[] = {
 	    "region.  --stage: a stage name (kith stage list),\ndefault the "
 	    "first open stage.  --role: a deal role (client, decision maker,\n"
 	    "referrer, adverse party, opposing counsel, co-counsel, witness, "
-	    "expert, other),\nfor the --contact before it.  --fee: "
+	    "expert, other;\nkith deal roles lists them, add and rm change "
+	    "the list), for the --contact\nbefore it.  --fee: "
 	    KITH_FEE_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) ".\n"
 	    "--close DATE: the expected close date, as for kith follow.\n"
 	    "move records the stage change with its date (kith deal show "

@@ -442,6 +442,12 @@ kith_db_now(const struct kith_db *db)
 	return db->now > 0 ? db->now : time(NULL);
 }
 
+time_t
+kith_db_pinned(const struct kith_db *db)
+{
+	return db->now;
+}
+
 void
 kith_db_set_now(struct kith_db *db, time_t now)
 {

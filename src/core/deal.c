@@ -45,6 +45,10 @@ static const char *const field_names[U_COUNT] = {
 };
 
 static int		 same_str(const char *, const char *);
+static enum kith_status	 role_add(struct kith_db *, const char *,
+			    struct kith_err *);
+static enum kith_status	 role_remove(struct kith_db *, const char *,
+			    struct kith_err *);
 static unsigned		 diff_fields(const struct deal *, const struct deal *);
 static enum kith_status	 clean_deal(struct kith_db *, struct deal *,
 			    struct kith_err *);
@@ -253,6 +257,98 @@ deal_role_check(struct kith_db *db, const char *role, char **canon,
 	sbuf_free(&names);
 	free(clean);
 	return st;
+}
+
+static enum kith_status
+role_add(struct kith_db *db, const char *role, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*clean = NULL, *canon = NULL;
+	int		 rc;
+
+	if ((st = db_clean_text(db, "role", role, &clean, err)) != KITH_OK)
+		return st;
+	if (clean == NULL)
+		return kith_err_set(err, KITH_INVALID, "a role needs a name");
+	if (deal_role_check(db, clean, &canon, NULL) == KITH_OK) {
+		st = kith_err_set(err, KITH_EXISTS, "%s is a deal role "
+		    "already", canon);
+		goto out;
+	}
+	if ((stmt = db_stmt(db, "INSERT INTO deal_role (name, pos) VALUES "
+	    "(?1, (SELECT coalesce(max(pos), 0) + 1 FROM deal_role))",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_text(stmt, 1, clean, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		st = db_fail(db, err, "adding a deal role");
+		goto out;
+	}
+	db_own_actionf(db, "role", "added the deal role %s", clean);
+out:
+	free(clean);
+	free(canon);
+	return st;
+}
+
+enum kith_status
+deal_role_add(struct kith_db *db, const char *role, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, role_add(db, role, err));
+}
+
+static enum kith_status
+role_remove(struct kith_db *db, const char *role, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	char		*canon = NULL;
+	int		 n = 0;
+
+	if ((st = deal_role_check(db, role, &canon, err)) != KITH_OK)
+		return st == KITH_INVALID ? KITH_NOTFOUND : st;
+	if ((stmt = db_stmt(db, "SELECT count(*) FROM deal_contact WHERE "
+	    "role = ?1", err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_text(stmt, 1, canon, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (n > 0) {
+		st = kith_err_set(err, KITH_EXISTS, "%d %s on a deal as %s; "
+		    "give them another role first", n, n == 1 ? "person is" :
+		    "people are", canon);
+		goto out;
+	}
+	if ((stmt = db_stmt(db, "DELETE FROM deal_role WHERE name = ?1",
+	    err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_text(stmt, 1, canon, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		sqlite3_reset(stmt);
+		st = db_fail(db, err, "removing a deal role");
+		goto out;
+	}
+	sqlite3_reset(stmt);
+	db_own_actionf(db, "role", "removed the deal role %s", canon);
+out:
+	free(canon);
+	return st;
+}
+
+enum kith_status
+deal_role_remove(struct kith_db *db, const char *role, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, role_remove(db, role, err));
 }
 
 /* Cleans *field in place: trimmed (or, with keep, only NFC), NULL if blank. */
@@ -867,6 +963,12 @@ diff_fields(const struct deal *a, const struct deal *b)
 	if (a->responsible_id != b->responsible_id)
 		mask |= 1u << U_RESPONSIBLE;
 	return mask;
+}
+
+int
+deal_same(const struct deal *a, const struct deal *b)
+{
+	return diff_fields(a, b) == 0;
 }
 
 enum kith_status

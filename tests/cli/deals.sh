@@ -224,3 +224,19 @@ run show ana
 expect_in "$out" "Matters" "matter on the contact sheet"
 run config deal-word case
 expect_rc 1 "unknown word"
+
+# The role list.
+run deal roles add "expert witness"
+expect_rc 0 "roles add"
+expect_in "$out" "other
+expert witness" "added last"
+run deal roles rm client
+expect_rc 1 "a role in use stays"
+expect_in "$err" "on a deal as client" "says who uses it"
+run deal roles rm "expert witness"
+expect_rc 0 "roles rm"
+expect_not_in "$out" "expert witness" "removed"
+
+# deal and stage take --db before the subcommand too.
+run deal --db "$DB" list --tsv
+expect_rc 0 "--db before the subcommand"

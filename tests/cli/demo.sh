@@ -176,6 +176,45 @@ done <"$tmp/done.txt"
 check "Cyrillic follow-up names its contact" \
     has_field "$tmp/all.tsv" 5 'Алексей Смирнов'
 
+# --- deals: one per deal line, every stage alive ----------------------------
+
+"$KITH" --db "$db" deal list --tsv >"$tmp/deals.tsv" 2>"$tmp/deals.err"
+check "deal list --tsv" test ! -s "$tmp/deals.err"
+n_deals=$(grep -c "^deal$TAB" "$demo")
+rows=$(wc -l <"$tmp/deals.tsv")
+check "deal list has $n_deals rows (got $rows)" test "$rows" -eq "$n_deals"
+while IFS= read -r title; do
+	check "deal list has '$title'" has_field "$tmp/deals.tsv" 2 "$title"
+done < <(records deal 1 '' 2)
+for stage in Interest Negotiation Won Lost; do
+	n=$(awk -F'\t' -v s="$stage" '$4 == s' "$tmp/deals.tsv" | wc -l)
+	check "the demo has at least two deals in $stage (got $n)" \
+	    test "$n" -ge 2
+done
+"$KITH" --db "$db" deal list >"$tmp/deals.txt"
+check "some demo deals are stalled" grep -q '^ *[0-9]* !' "$tmp/deals.txt"
+check "some open demo deals are not" \
+    grep -q '^ *[0-9]*   .* Interest ' "$tmp/deals.txt"
+# Closed within the last 30 and the last 90 days.
+check "a deal won 12 days ago" \
+    awk -F'\t' '$4 == "Won" && $7 == 12 { f = 1 } END { exit !f }' \
+    "$tmp/deals.tsv"
+check "a deal lost 50 days ago" \
+    awk -F'\t' '$4 == "Lost" && $7 == 50 { f = 1 } END { exit !f }' \
+    "$tmp/deals.tsv"
+"$KITH" --db "$db" deal show "Northbridge acquisition" >"$tmp/deal.txt"
+check "the deal sheet lists people with roles" \
+    grep -qF "opposing counsel   Siobhan O'Brien" "$tmp/deal.txt"
+bad=$tmp/bad.kith
+printf 'deal\tX\ttoday\tvalue=-3\n' >"$bad"
+KITH_DB=$tmp/bad0.db "$KITH" demo-load "$bad" >/dev/null 2>"$tmp/bad.err"
+check "bad deal value: message names line 1" \
+    grep -qF "bad.kith:1: value '-3'" "$tmp/bad.err"
+printf 'move\tNo such deal\tWon\ttoday\n' >"$bad"
+KITH_DB=$tmp/bad0.db "$KITH" demo-load "$bad" >/dev/null 2>"$tmp/bad.err"
+check "move of an unknown deal: message" \
+    grep -qF "no deal 'No such deal' above" "$tmp/bad.err"
+
 # --- a broken file: line-numbered error, nothing written ------------------
 
 bad=$tmp/bad.kith

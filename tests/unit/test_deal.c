@@ -422,6 +422,20 @@ test_people(void)
 		CHECK_STR(g->people[1].role, "opposing counsel");
 	}
 	deal_free(g);
+	/* The role list: a role in use stays; a new one can be used. */
+	CHECK(deal_role_remove(db, "REFERRER", &err) == KITH_EXISTS);
+	CHECK(strstr(err.msg, "1 person is on a deal as referrer") != NULL);
+	CHECK(deal_role_remove(db, "nonesuch", &err) == KITH_NOTFOUND);
+	CHECK(deal_role_add(db, "Client", &err) == KITH_EXISTS);
+	CHECK(deal_role_add(db, "expert witness", &err) == KITH_OK);
+	CHECK(deal_set_contact(db, id, bob, "Expert Witness", &err)
+	    == KITH_OK);
+	CHECK(deal_role_remove(db, "witness", &err) == KITH_OK);
+	CHECK(deal_role_check(db, "witness", &(char *){ NULL }, &err)
+	    == KITH_INVALID);
+	CHECK(journal_undo_last(db, NULL, &err) == KITH_OK);
+	CHECK(deal_set_contact(db, id, bob, "opposing counsel", &err)
+	    == KITH_OK);
 	CHECK(deal_remove_contact(db, id, bob, &err) == KITH_OK);
 	CHECK(deal_remove_contact(db, id, bob, &err) == KITH_NOTFOUND);
 	CHECK(journal_undo_last(db, NULL, &err) == KITH_OK);
