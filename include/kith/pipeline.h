@@ -3,16 +3,18 @@
  * The pipeline's numbers: what the open stages hold, for the board's column
  * headers and for "kith pipeline".
  *
- * Money is in hundredths of the deal's currency (deal.value_cents), and
- * amounts in different currencies are never added together: every total
- * comes per currency code, in the codes' order.  A deal without a
- * currency is counted under the code "", which comes after the others.  Weighted values are the total times the stage's win probability
- * over 100, rounded to the nearest hundredth (half away from zero).
+ * Money is in the minor units of the deal's currency (deal.value_cents:
+ * cents for EUR, yen for JPY; money.h formats it), and amounts in
+ * different currencies are never added together: every total comes per
+ * currency code, in the codes' order.  A deal without a currency is
+ * counted under the code "", which comes after the others.  Weighted
+ * values are the total times the stage's win probability over 100,
+ * rounded to the nearest minor unit (half away from zero).
  *
  * Every figure is an aggregate computed by SQLite off the schema's indexes
- * (deal_by_stage on stage, currency and value): nothing here loads the
- * deals one by one, so the cost follows the number of stages and
- * currencies, not the size of the book.
+ * (deal_by_stage on stage, currency and value; see pipeline_report for
+ * the rest): the totals never read a deal's row, so their cost follows
+ * the open deals' index entries, not the size of the book.
  */
 #ifndef KITH_PIPELINE_H
 #define KITH_PIPELINE_H
@@ -30,7 +32,7 @@ struct kith_db;
 struct pipeline_amount {
 	char		 currency[KITH_CURRENCY_LEN]; /* ISO 4217, "" if none */
 	long		 count;		/* deals */
-	int64_t		 total;		/* sum of their values, hundredths */
+	int64_t		 total;		/* sum of their values, minor units */
 	int64_t		 weighted;	/* total × probability / 100, rounded */
 };
 
@@ -49,10 +51,10 @@ struct pipeline_stage_total {
  * Stores in *out an array of *n entries, one for each open stage (kind
  * 'open') in board order (pos, then id), empty stages included with count
  * 0 and no amounts.  currency NULL or "" counts every deal; otherwise only
- * the deals in that currency (three letters, any case), and a stage's
- * count is theirs.  Caller frees with pipeline_stage_totals_free().
- * KITH_INVALID if currency is not three letters; KITH_DB.  On error *out
- * is NULL and *n 0.
+ * the deals in that currency (an ISO 4217 code, any case: money_currency),
+ * and a stage's count is theirs.  Caller frees with
+ * pipeline_stage_totals_free().  KITH_INVALID naming currency if it is
+ * not a code; KITH_DB.  On error *out is NULL and *n 0.
  */
 enum kith_status pipeline_stage_totals(struct kith_db *,
 		    const char *currency, struct pipeline_stage_total **out,
@@ -60,14 +62,12 @@ enum kith_status pipeline_stage_totals(struct kith_db *,
 void		 pipeline_stage_totals_free(struct pipeline_stage_total *,
 		    size_t n);	/* NULL is a no-op */
 
-/* Deals of one currency that moved in a period. */
+/* Deals of one currency closed in a period. */
 struct pipeline_flow {
 	char		 currency[KITH_CURRENCY_LEN]; /* ISO 4217, "" if none */
-	long		 opened;	/* deals created in the period */
 	long		 won;		/* deals closed won in the period */
 	long		 lost;		/* deals closed lost in the period */
-	int64_t		 opened_total;	/* their values, hundredths */
-	int64_t		 won_total;
+	int64_t		 won_total;	/* their values, minor units */
 	int64_t		 lost_total;
 };
 
@@ -131,29 +131,5 @@ enum kith_status pipeline_report(struct kith_db *, const char *currency,
 		    size_t stalled_limit, struct pipeline_report **out,
 		    struct kith_err *);
 void		 pipeline_report_free(struct pipeline_report *); /* NULL ok */
-
-/*
- * Checks that s is a currency code (three ASCII letters, any case) and
- * writes it upper-cased to out.  KITH_INVALID naming s otherwise.
- */
-enum kith_status pipeline_currency(const char *s,
-		    char out[KITH_CURRENCY_LEN], struct kith_err *);
-
-/* Digits after the decimal point for currency (ICU's default: 2 for "" or
- * a code ICU does not know, 0 for JPY, 3 for KWD). */
-int		 pipeline_currency_digits(const char *currency);
-
-/* Flags for pipeline_money_format(). */
-#define PIPELINE_MONEY_GROUP	0x01	/* thousands separated by ',' */
-
-/*
- * Writes cents (hundredths of currency) as a decimal number with the
- * currency's digits: 1234567 EUR is "12345.67" ("12,345.67" with
- * PIPELINE_MONEY_GROUP), 1234567 JPY is "12346", 1234567 KWD "12345.670".
- * Rounds half away from zero; negative amounts start with '-'.  out holds
- * len bytes (32 is always enough) and is always terminated.
- */
-void		 pipeline_money_format(int64_t cents, const char *currency,
-		    unsigned flags, char *out, size_t len);
 
 #endif

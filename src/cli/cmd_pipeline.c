@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/money.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -20,12 +21,12 @@ enum { OPT_DB = CLI_OPT_DB, OPT_TSV, OPT_CURRENCY, OPT_STALLED };
 #define MONEY_W		14	/* width of an amount, without its code */
 
 /* Which figure of a period's flow a row of the period table shows. */
-enum flow_field { FLOW_OPENED, FLOW_WON, FLOW_LOST };
+enum flow_field { FLOW_WON, FLOW_LOST };
 
 static void	print_tsv(const struct pipeline_stage_total *, size_t);
 static void	print_money(int64_t, const char *, int, int);
 static void	print_amount_line(const struct pipeline_amount *, int);
-static void	print_stages(const struct pipeline_report *);
+static void	print_stages(struct cli *, const struct pipeline_report *);
 static void	print_periods(const struct pipeline_report *);
 static void	print_flow_rows(const struct pipeline_report *,
 		    enum flow_field);
@@ -56,10 +57,10 @@ print_tsv(const struct pipeline_stage_total *stages, size_t n)
 		}
 		for (j = 0; j < t->n_amounts; j++) {
 			a = &t->amounts[j];
-			pipeline_money_format(a->total, a->currency, 0, total,
+			money_format(a->total, a->currency, 0, total,
 			    sizeof total);
-			pipeline_money_format(a->weighted, a->currency, 0,
-			    weighted, sizeof weighted);
+			money_format(a->weighted, a->currency, 0, weighted,
+			    sizeof weighted);
 			out_tsv(stdout, t->name);
 			printf("\t%ld\t%s\t%s\t%s\n", a->count, total,
 			    weighted, a->currency);
@@ -73,7 +74,7 @@ print_tsv(const struct pipeline_stage_total *stages, size_t n)
  * trailing blanks.
  */
 static void
-print_money(int64_t cents, const char *currency, int blank, int last)
+print_money(int64_t minor, const char *currency, int blank, int last)
 {
 	char	buf[32];
 
@@ -86,8 +87,7 @@ print_money(int64_t cents, const char *currency, int blank, int last)
 		printf("%*s%s", MONEY_W, "-", last ? "" : "    ");
 		return;
 	}
-	pipeline_money_format(cents, currency, PIPELINE_MONEY_GROUP, buf,
-	    sizeof buf);
+	money_format(minor, currency, 1, buf, sizeof buf);
 	printf(last ? "%*s %s" : "%*s %-3s", MONEY_W, buf, currency);
 }
 
@@ -95,7 +95,7 @@ print_money(int64_t cents, const char *currency, int blank, int last)
 static void
 print_amount_line(const struct pipeline_amount *a, int w)
 {
-	printf("%*s%6ld ", w, "", a->count);
+	printf("%*s%8ld ", w, "", a->count);
 	print_money(a->total, a->currency, 0, 0);
 	putchar(' ');
 	print_money(a->weighted, a->currency, 0, 1);
@@ -103,7 +103,7 @@ print_amount_line(const struct pipeline_amount *a, int w)
 }
 
 static void
-print_stages(const struct pipeline_report *r)
+print_stages(struct cli *cli, const struct pipeline_report *r)
 {
 	const struct pipeline_stage_total	*t;
 	size_t					 i, j;
@@ -114,15 +114,16 @@ print_stages(const struct pipeline_report *r)
 			w = n;
 	if (w > 24)
 		w = 24;
-	printf("%-*s%5s%6s %*s     %*s\n", w + 2, "Open stages", "win",
-	    "deals", MONEY_W, "value", MONEY_W, "weighted");
+	/* "deals", or "matters" as the book calls them. */
+	printf("%-*s%5s%8s %*s     %*s\n", w + 2, "Open stages", "win",
+	    cli_deal_word(cli, 1, 0), MONEY_W, "value", MONEY_W, "weighted");
 	for (i = 0; i < r->n_stages; i++) {
 		t = &r->stages[i];
 		fputs("  ", stdout);
 		out_pad(stdout, t->name, w);
 		printf(" %3d%%", t->probability);
 		if (t->n_amounts == 0) {
-			printf("%6d\n", 0);
+			printf("%8d\n", 0);
 			continue;
 		}
 		for (j = 0; j < t->n_amounts; j++)
@@ -151,8 +152,7 @@ flow_count(const struct pipeline_flow *f, enum flow_field field)
 {
 	if (f == NULL)
 		return 0;
-	return field == FLOW_OPENED ? f->opened : field == FLOW_WON ?
-	    f->won : f->lost;
+	return field == FLOW_WON ? f->won : f->lost;
 }
 
 static int64_t
@@ -160,8 +160,7 @@ flow_total(const struct pipeline_flow *f, enum flow_field field)
 {
 	if (f == NULL)
 		return 0;
-	return field == FLOW_OPENED ? f->opened_total : field == FLOW_WON ?
-	    f->won_total : f->lost_total;
+	return field == FLOW_WON ? f->won_total : f->lost_total;
 }
 
 /*
@@ -197,7 +196,7 @@ print_flow_rows(const struct pipeline_report *r, enum flow_field field)
 static void
 print_periods(const struct pipeline_report *r)
 {
-	static const char *const labels[] = { "Opened", "Won", "Lost" };
+	static const char *const labels[] = { "Won", "Lost" };
 	const struct pipeline_period	*p;
 	char				 head[32], cell[32];
 	int				 i, k;
@@ -207,13 +206,16 @@ print_periods(const struct pipeline_report *r)
 		snprintf(head, sizeof head, "last %d days", r->periods[i].days);
 		printf(" %*s", MONEY_W + 4, head);
 	}
+	printf("\n  %-18s", "Opened");
+	for (i = 0; i < PIPELINE_PERIODS; i++)
+		printf(" %*ld", MONEY_W + 4, r->periods[i].opened);
 	putchar('\n');
-	for (k = FLOW_OPENED; k <= FLOW_LOST; k++) {
+	for (k = FLOW_WON; k <= FLOW_LOST; k++) {
 		printf("  %-18s", labels[k]);
 		for (i = 0; i < PIPELINE_PERIODS; i++) {
 			p = &r->periods[i];
-			printf(" %*ld", MONEY_W + 4, k == FLOW_OPENED ?
-			    p->opened : k == FLOW_WON ? p->won : p->lost);
+			printf(" %*ld", MONEY_W + 4, k == FLOW_WON ?
+			    p->won : p->lost);
 		}
 		putchar('\n');
 		print_flow_rows(r, (enum flow_field)k);
@@ -300,7 +302,7 @@ cmd_pipeline(struct cli *cli, int argc, char **argv)
 			tsv = 1;
 			break;
 		case OPT_CURRENCY:
-			if (pipeline_currency(optarg, cur, &err) != KITH_OK) {
+			if (money_currency(optarg, cur, &err) != KITH_OK) {
 				cli_errorx("--currency: %s", err.msg);
 				return EXIT_BAD;
 			}
@@ -339,7 +341,7 @@ cmd_pipeline(struct cli *cli, int argc, char **argv)
 		cli_error(&err);
 		return EXIT_BAD;
 	}
-	print_stages(r);
+	print_stages(cli, r);
 	print_periods(r);
 	print_stalled(r);
 	pipeline_report_free(r);

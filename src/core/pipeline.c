@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The pipeline's numbers (pipeline.h).  Each figure is one aggregate
- * statement: the per-stage totals group the deals of each open stage by
- * currency along the index deal_by_stage (stage_id, currency, value_cents),
- * which covers the columns they read, so SQLite never visits a deal's row.
+ * The pipeline's numbers (pipeline.h), each an aggregate SQLite works out
+ * along an index.  The per-stage totals group the deals of each open stage
+ * by currency along deal_by_stage (stage_id, currency, value_cents), which
+ * covers what they read: no deal's row is visited.  The report's periods
+ * are ranges of deal_by_closed and deal_by_created and read the rows in
+ * those ranges only; the stalled deals are counted off deal_by_touch and
+ * only the listed ones are read in full.  The report runs in one read
+ * transaction, so its figures agree with each other.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ucurr.h>
-#include <unicode/ustring.h>
-
 #include "kith/clock.h"
+#include "kith/money.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
 #include "internal.h"
@@ -40,97 +42,6 @@ static enum kith_status stalled(struct kith_db *, const char *, size_t,
 static long	rounded_div(int64_t, int64_t);
 static void	sum_stages(struct pipeline_report *);
 
-enum kith_status
-pipeline_currency(const char *s, char out[KITH_CURRENCY_LEN],
-    struct kith_err *err)
-{
-	int	i;
-
-	out[0] = '\0';
-	if (s == NULL)
-		return kith_err_set(err, KITH_INVALID, "a currency code is "
-		    "missing (three letters, e.g. EUR)");
-	for (i = 0; i < 3; i++) {
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z')))
-			break;
-		out[i] = (char)(s[i] & ~0x20);
-	}
-	if (i != 3 || s[3] != '\0') {
-		out[0] = '\0';
-		return kith_err_set(err, KITH_INVALID, "'%s' is not a currency "
-		    "code (three letters of ISO 4217, e.g. EUR, USD, JPY)", s);
-	}
-	out[3] = '\0';
-	return KITH_OK;
-}
-
-int
-pipeline_currency_digits(const char *currency)
-{
-	UChar		 code[KITH_CURRENCY_LEN];
-	UErrorCode	 ec = U_ZERO_ERROR;
-	int32_t		 d;
-
-	if (currency == NULL || strlen(currency) != 3)
-		return 2;
-	u_charsToUChars(currency, code, 4);
-	d = ucurr_getDefaultFractionDigits(code, &ec);
-	if (U_FAILURE(ec) || d < 0 || d > 4)
-		return 2;
-	return d;
-}
-
-void
-pipeline_money_format(int64_t cents, const char *currency, unsigned flags,
-    char *out, size_t len)
-{
-	char		 digits[32], grouped[48];
-	uint64_t	 mag, whole, frac;
-	int		 places, neg, i, n, g;
-
-	if (len == 0)
-		return;
-	places = pipeline_currency_digits(currency);
-	neg = cents < 0;
-	mag = neg ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
-	/* Hundredths to the currency's own unit, rounding half up. */
-	if (places == 0) {
-		whole = (mag + 50) / 100;
-		frac = 0;
-	} else if (places == 1) {
-		whole = mag / 100;
-		frac = (mag % 100 + 5) / 10;
-		if (frac == 10) {
-			whole++;
-			frac = 0;
-		}
-	} else {
-		whole = mag / 100;
-		frac = mag % 100;
-		for (i = 2; i < places; i++)
-			frac *= 10;
-	}
-	if (whole == 0 && frac == 0)
-		neg = 0;
-	n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)whole);
-	if (flags & PIPELINE_MONEY_GROUP) {
-		g = 0;
-		for (i = 0; i < n; i++) {
-			if (i > 0 && (n - i) % 3 == 0)
-				grouped[g++] = ',';
-			grouped[g++] = digits[i];
-		}
-		grouped[g] = '\0';
-	} else
-		snprintf(grouped, sizeof grouped, "%s", digits);
-	if (places == 0)
-		snprintf(out, len, "%s%s", neg ? "-" : "", grouped);
-	else
-		snprintf(out, len, "%s%s.%0*llu", neg ? "-" : "", grouped,
-		    places, (unsigned long long)frac);
-}
-
 /* Currency codes in order, "" (no currency) after every code. */
 static int
 currency_cmp(const char *a, const char *b)
@@ -140,7 +51,7 @@ currency_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-/* total × probability / 100 to the nearest hundredth, half away from 0. */
+/* total × probability / 100 to the nearest unit, half away from 0. */
 static int64_t
 weigh(int64_t total, int probability)
 {
@@ -187,7 +98,7 @@ pipeline_stage_totals(struct kith_db *db, const char *currency,
 	*out = NULL;
 	*n = 0;
 	if (!str_empty(currency) &&
-	    pipeline_currency(currency, cur, err) != KITH_OK)
+	    money_currency(currency, cur, err) != KITH_OK)
 		return KITH_INVALID;
 	if ((stmt = db_stmt(db, "SELECT s.id, s.name, s.probability, "
 	    "s.stall_days, d.currency, count(d.stage_id), "
@@ -274,11 +185,12 @@ flow_of(struct pipeline_period *p, const char *currency)
 
 /*
  * Fills the periods (the shorter first; each ends now): the deals closed
- * in the longest one, a range of the partial index deal_by_closed, grouped
- * by kind and currency with the shorter period's share filtered out of the
- * same rows; then those created in it, a range of deal_by_created.  Each
- * deal is read once whatever the number of periods.  cur is NULL or a
- * checked code.
+ * in the longest one, a range of the partial index deal_by_closed whose
+ * rows are read for kind, currency, value and creation, grouped by kind
+ * and currency with the shorter period's share filtered out of the same
+ * rows; then the count of those created in it, a range of
+ * deal_by_created.  Each deal is read once whatever the number of
+ * periods.  cur is NULL or a checked code.
  */
 static enum kith_status
 periods(struct kith_db *db, const char *cur, struct pipeline_report *r,
@@ -357,31 +269,24 @@ periods(struct kith_db *db, const char *cur, struct pipeline_report *r,
 		    (int64_t)(p->won + p->lost) * DAY_SECONDS);
 	}
 
-	if ((stmt = db_stmt(db, "SELECT d.currency, "
-	    "count(*) FILTER (WHERE d.created >= ?4), "
-	    "coalesce(sum(d.value_cents) FILTER (WHERE d.created >= ?4), 0), "
-	    "count(*), coalesce(sum(d.value_cents), 0) FROM deal d "
-	    "WHERE d.created >= ?1 AND d.created <= ?2 "
-	    "AND (?3 IS NULL OR d.currency = ?3) "
-	    "GROUP BY d.currency", err)) == NULL)
+	/* Unfiltered, a count of index entries: no deal's row is read. */
+	if ((stmt = db_stmt(db, cur == NULL ? "SELECT "
+	    "count(*) FILTER (WHERE created >= ?3), count(*) FROM deal "
+	    "WHERE created >= ?1 AND created <= ?2" : "SELECT "
+	    "count(*) FILTER (WHERE created >= ?3), count(*) FROM deal "
+	    "WHERE created >= ?1 AND created <= ?2 AND currency = ?4",
+	    err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, since[1]);
 	sqlite3_bind_int64(stmt, 2, now);
+	sqlite3_bind_int64(stmt, 3, since[0]);
 	if (cur != NULL)
-		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 4, since[0]);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		code = (const char *)sqlite3_column_text(stmt, 0);
-		for (i = 0; i < PIPELINE_PERIODS; i++) {
-			if ((n = (long)sqlite3_column_int64(stmt,
-			    1 + 2 * i)) == 0)
-				continue;
-			p = &r->periods[i];
-			f = flow_of(p, code);
-			f->opened += n;
-			f->opened_total += sqlite3_column_int64(stmt, 2 + 2 * i);
-			p->opened += n;
-		}
+		sqlite3_bind_text(stmt, 4, cur, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < PIPELINE_PERIODS; i++)
+			r->periods[i].opened =
+			    (long)sqlite3_column_int64(stmt, i);
+		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
@@ -601,7 +506,7 @@ pipeline_report(struct kith_db *db, const char *currency,
 
 	*out = NULL;
 	if (!str_empty(currency)) {
-		if (pipeline_currency(currency, cur, err) != KITH_OK)
+		if (money_currency(currency, cur, err) != KITH_OK)
 			return KITH_INVALID;
 		c = cur;
 	}

@@ -525,14 +525,17 @@ static const char *const roles[] = { "client", "decision maker",
 static const char *const next_steps[] = { "send proposal",
 	"call the client", "draft engagement letter", "meet the board",
 	"review the contract", "wait for the budget", NULL };
-/* Currency, percent of deals, hundredths per unit of value. */
+/*
+ * Currency, percent of deals, and minor units (what deal.value_cents
+ * counts: cents, yen) per unit of value, about one euro.
+ */
 static const struct {
 	const char	*code;
 	int		 weight;
 	int		 scale;
 } currencies[] = {
-	{ "EUR", 45, 1 }, { "USD", 35, 1 }, { "GBP", 12, 1 },
-	{ "CHF", 5, 1 }, { "JPY", 3, 150 },
+	{ "EUR", 45, 100 }, { "USD", 35, 100 }, { "GBP", 12, 100 },
+	{ "CHF", 5, 100 }, { "JPY", 3, 150 },
 };
 
 int
@@ -1384,7 +1387,7 @@ make_deals(struct gen *g, size_t n, size_t n_contacts)
 		scale = currencies[c].scale;
 		/* 1,000 to about 500,000, skewed to the small end. */
 		t = (int64_t)rnd_below(g, 1000);
-		value = (100000 + t * t * 50) / 100 * 100 * scale;
+		value = (1000 + t * t / 2) * scale;
 
 		title_org = g->n_orgs > 0 ?
 		    g->orgs[rnd_below(g, g->n_orgs)].name : "Acme";

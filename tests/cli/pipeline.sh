@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# kith pipeline through the real binary, with the clock pinned by KITH_NOW:
-# the open stages per currency (never added across currencies), the last
-# 30 and 90 days, the stalled deals, --tsv and --currency.  The deals are
-# written with sqlite3 as the schema stores them.
+# kith pipeline through the real binary: deals made, closed and followed
+# up with kith deal and kith follow at chosen moments (KITH_NOW), then the
+# report on 5 December 2026 at noon: the open stages per currency (never
+# added across currencies), the last 30 and 90 days, the stalled deals,
+# --tsv, --currency, --stalled and the book's word for deals.
 . "$(dirname "$0")/lib.inc"
 export KITH_NOW="2026-12-05 12:00"
-N=1796472000	# KITH_NOW in seconds (TZ=UTC)
-D=86400
+
+# at DAY CMD...: runs kith CMD with the clock at noon on DAY.
+at() { local day=$1; shift; KITH_NOW="$day 12:00" run "$@"; }
+# add_deal DAY TITLE OPTION...: kith deal add on DAY.
+add_deal() {
+	local day=$1 title=$2; shift 2
+	at "$day" deal add "$title" "$@"
+	[ "$rc" -eq 0 ] || fail "deal add $title: $err"
+}
 
 run pipeline
 expect_rc 1 "no database"
@@ -16,9 +24,9 @@ expect_in "$err" "no kith database" "a read never creates the book"
 run init
 run pipeline
 expect_rc 0 "empty book"
-expect_out "Open stages     win deals          value           weighted
-  Interest      20%     0
-  Negotiation   60%     0
+expect_out "Open stages     win   deals          value           weighted
+  Interest      20%       0
+  Negotiation   60%       0
 
                            last 30 days       last 90 days
   Opened                              0                  0
@@ -32,43 +40,50 @@ run pipeline --tsv
 expect_out "$(printf 'Interest\t0\t0.00\t0.00\t\nNegotiation\t0\t0.00\t0.00\t')" \
     "empty book --tsv: one row per open stage"
 
-sqlite3 "$DB" "UPDATE stage SET stall_days = 10 WHERE name = 'Negotiation';
-INSERT INTO deal (id, title, stage_id, value_cents, currency, created,
-    updated, stage_since, touched) VALUES
- (1, 'Fresh audit', 1, 1000000, 'EUR', $N-5*$D, $N, $N, $N-5*$D),
- (2, 'Cold merger', 1, 2500050, 'EUR', $N-200*$D, $N, $N, $N-40*$D),
- (3, 'Lease', 1, 333333, 'USD', $N-30*$D, $N, $N, $N-30*$D),
- (4, 'Tokyo office', 2, 12345600, 'JPY', $N-11*$D, $N, $N, $N-11*$D),
- (5, 'Pro bono', 1, NULL, NULL, $N-3*$D, $N, $N, $N-3*$D),
- (6, 'Escape'||char(27)||'[31m', 2, 100, 'EUR', $N-3*$D, $N, $N, $N-3*$D);
-INSERT INTO deal (title, stage_id, value_cents, currency, created, updated,
-    stage_since, touched, closed_at) VALUES
- ('W1', 3, 100000, 'EUR', $N-100*$D, $N, $N, $N, $N-10*$D),
- ('L1', 4, 20000, 'EUR', $N-40*$D, $N, $N, $N, $N-20*$D),
- ('W2', 3, 5000000, 'USD', $N-60*$D, $N, $N, $N, $N-50*$D),
- ('W3', 3, 7000000, 'USD', $N-400*$D, $N, $N, $N, $N-95*$D);
-INSERT INTO followup (deal_id, action, due, created) VALUES
- (1, 'call', '2026-12-01', $N), (6, 'call', '2026-12-09', $N);"
+run stage set Negotiation --stall-days 10
+run add "Ana Petrović" --org "Acme Legal"
+add_deal 2026-11-30 "Fresh audit" --value 10,000 --currency EUR
+add_deal 2026-10-26 "Cold merger" --value 25,000.50 --currency EUR \
+    --contact ana --role client
+add_deal 2026-11-05 "Lease" --value 3,333.33 --currency USD
+add_deal 2026-11-24 "Tokyo office" --value 12,345,600 --currency JPY \
+    --stage Negotiation
+add_deal 2026-12-02 "Pro bono"
+add_deal 2026-11-15 $'Escape\e[31m' --value 1 --currency eur \
+    --stage Negotiation
+add_deal 2026-08-27 "W1 audit" --value 1,000 --currency EUR
+at 2026-11-25 deal won "W1 audit"
+add_deal 2026-10-26 "L1 lease" --value 200 --currency EUR
+at 2026-11-15 deal lost "L1 lease"
+add_deal 2026-10-06 "W2 merger" --value 50,000 --currency USD
+at 2026-10-16 deal won "W2 merger"
+add_deal 2025-10-31 "W3 estate" --value 70,000 --currency USD
+at 2026-09-01 deal won "W3 estate"
+# Fresh audit has a follow-up overdue since 1 December.
+at 2026-11-30 follow --deal "fresh audit" "call the client" --due 2026-12-01
+[ "$rc" -eq 0 ] || fail "follow --deal: $err"
 
 run pipeline
 expect_rc 0 "pipeline"
-expect_out "Open stages     win deals          value           weighted
-  Interest      20%     2      35,000.50 EUR       7,000.10 EUR
-                        1       3,333.33 USD         666.67 USD
-                        1              -                  -
-  Negotiation   60%     1           1.00 EUR           0.60 EUR
-                        1        123,456 JPY         74,074 JPY
-  All open              3      35,001.50 EUR       7,000.70 EUR
-                        1        123,456 JPY         74,074 JPY
-                        1       3,333.33 USD         666.67 USD
-                        1              -                  -
+# Fresh audit: 5 days untouched, but its follow-up is 4 days late.  Lease,
+# untouched for exactly 30 days, is not past Interest's 30.  Escape (the
+# title shown inert) is past Negotiation's 10.  Opened in 30 days: Lease
+# (30 days ago to the minute) and the four made since.  Won or lost:
+# W1 (90 days open) and L1 (20) in 30 days, W2 (10) too in 90, W3 (95
+# days ago) in neither.
+expect_out "Open stages     win   deals          value           weighted
+  Interest      20%       2      35,000.50 EUR       7,000.10 EUR
+                          1       3,333.33 USD         666.67 USD
+                          1              -                  -
+  Negotiation   60%       1           1.00 EUR           0.60 EUR
+                          1     12,345,600 JPY      7,407,360 JPY
+  All open                3      35,001.50 EUR       7,000.70 EUR
+                          1     12,345,600 JPY      7,407,360 JPY
+                          1       3,333.33 USD         666.67 USD
+                          1              -                  -
 
                            last 30 days       last 90 days
-  Opened                              5                  7
-                          10,001.00 EUR      10,201.00 EUR
-                            123,456 JPY        123,456 JPY
-                           3,333.33 USD      53,333.33 USD
-                                  -                  -
+  Opened                              5                  8
   Won                                 1                  2
                            1,000.00 EUR       1,000.00 EUR
                                              50,000.00 USD
@@ -77,11 +92,12 @@ expect_out "Open stages     win deals          value           weighted
   Win rate                          50%                67%
   Days to close                      55                 40
 
-Stalled (3)
+Stalled (4)
        2  Cold merger                   Interest          40 days without a touch
+       6  Escape^[[31m                  Negotiation       20 days without a touch
        4  Tokyo office                  Negotiation       11 days without a touch
-       1  Fresh audit                   Interest           5 days without a touch, follow-up 4 days late" \
-    "pipeline report"
+       1  Fresh audit                   Interest           5 days without a touch, follow-up 4 days late" "pipeline report"
+expect_not_in "$out" "$(printf '\033')" "no raw escape in the report"
 
 # The TSV contract: stage, count, total, weighted, currency.
 run pipeline --tsv
@@ -90,7 +106,7 @@ expect_out "$(printf 'Interest\t2\t35000.50\t7000.10\tEUR
 Interest\t1\t3333.33\t666.67\tUSD
 Interest\t1\t0.00\t0.00\t
 Negotiation\t1\t1.00\t0.60\tEUR
-Negotiation\t1\t123456\t74074\tJPY')" "pipeline --tsv"
+Negotiation\t1\t12345600\t7407360\tJPY')" "pipeline --tsv"
 
 run pipeline --tsv --currency eur
 expect_out "$(printf 'Interest\t2\t35000.50\t7000.10\tEUR
@@ -103,30 +119,39 @@ expect_in "$out" "Stalled: none" "--currency: stalled in that currency"
 expect_not_in "$out" "EUR" "--currency: no other currency"
 
 run pipeline --stalled 1
-expect_in "$out" "Stalled (3)
+expect_in "$out" "Stalled (4)
        2  Cold merger" "--stalled 1 lists the longest untouched"
-expect_in "$out" "… and 2 more" "--stalled 1 says how many are left"
+expect_in "$out" "… and 3 more" "--stalled 1 says how many are left"
 expect_not_in "$out" "Tokyo office " "--stalled 1 lists one"
 
-# Titles and stage names reach the terminal inert.
-sqlite3 "$DB" "UPDATE deal SET touched = $N-20*$D WHERE id = 6;
-UPDATE stage SET name = 'Neg'||char(9)||'otiation' WHERE id = 2"
-run pipeline
-expect_not_in "$out" "$(printf '\033')" "no raw escape in the report"
-expect_in "$out" "Escape^[[31m" "the escape shown inert"
-run pipeline --tsv
-expect_in "$out" "$(printf 'Neg otiation\t1\t1.00')" "a tab in a name is a space in TSV"
-
+# Touching a deal (a call logged on it) takes it off the list.
+at 2026-12-04 log --deal "cold merger" --kind call "still keen"
+expect_rc 0 "log --deal"
+run pipeline --stalled 0
+expect_in "$out" "Stalled (3)" "a touch unstalls"
 # A day later the follow-up is 5 days late and Lease stalls too.
 KITH_NOW="2026-12-06 12:00" run pipeline
-expect_in "$out" "Stalled (5)" "a day later"
+expect_in "$out" "Stalled (4)" "a day later"
 expect_in "$out" "follow-up 5 days late" "a day later, 5 days late"
 expect_in "$out" "Lease                         Interest          31 days" \
     "Lease stalls past 30 days"
+# Done, the follow-up no longer stalls the deal.
+run done 1
+KITH_NOW="2026-12-06 12:00" run pipeline
+expect_in "$out" "Stalled (3)" "a done follow-up stalls nothing"
+expect_not_in "$out" "Fresh audit" "the done follow-up's deal is fine"
+
+# The book calls them matters.
+run config deal-word matter
+run pipeline
+expect_in "$out" "Open stages     win matters          value" \
+    "the book's word for deals"
 
 run pipeline --currency EURO
 expect_rc 1 "bad currency"
-expect_in "$err" "--currency: 'EURO' is not a currency code" "bad currency named"
+expect_in "$err" "--currency: currency 'EURO'" "bad currency named"
+run pipeline --currency XYZ
+expect_rc 1 "currency ICU does not know"
 run pipeline --stalled x
 expect_rc 2 "bad --stalled"
 run pipeline extra

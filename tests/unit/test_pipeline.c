@@ -2,13 +2,15 @@
 /*
  * The pipeline's numbers (pipeline.h) with a frozen clock: per-stage totals
  * with currencies kept apart, weighted values, empty stages, the currency
- * filter, money formatting, and the query plan that keeps the totals an
- * index walk.  Deals are written with plain SQL, as the schema stores them.
+ * filter, the query plan that keeps the totals an index walk, and the
+ * report: the last 30 and 90 days, win rate, days to close, stalled deals.  Deals are written with plain SQL, as the schema stores them.
  */
 #include <sqlite3.h>
 
 #include "check.h"
 #include "testdb.h"
+#include "kith/deal.h"
+#include "kith/followup.h"
 #include "kith/pipeline.h"
 
 #define NOW	1796472000	/* 2026-12-05 12:00 UTC */
@@ -18,9 +20,11 @@ static void	sql_exec(struct kith_db *, const char *);
 static int64_t	stage_id(struct kith_db *, const char *);
 static int64_t	deal_sql(struct kith_db *, const char *, const char *,
 		    int64_t, const char *, time_t);
-static void	deal_touch(struct kith_db *, int64_t, time_t);
-static void	deal_close(struct kith_db *, int64_t, time_t);
+static void	sql_touch(struct kith_db *, int64_t, time_t);
+static void	sql_close(struct kith_db *, int64_t, time_t);
 static void	follow_sql(struct kith_db *, int64_t, const char *, int);
+static int64_t	api_deal(struct kith_db *, time_t, const char *,
+		    const char *, int64_t, const char *);
 static const struct pipeline_amount *amount(
 		    const struct pipeline_stage_total *, const char *);
 
@@ -89,7 +93,7 @@ deal_sql(struct kith_db *db, const char *title, const char *stage,
 }
 
 static void
-deal_touch(struct kith_db *db, int64_t id, time_t when)
+sql_touch(struct kith_db *db, int64_t id, time_t when)
 {
 	char	*sql;
 
@@ -100,7 +104,7 @@ deal_touch(struct kith_db *db, int64_t id, time_t when)
 }
 
 static void
-deal_close(struct kith_db *db, int64_t id, time_t when)
+sql_close(struct kith_db *db, int64_t id, time_t when)
 {
 	char	*sql;
 
@@ -366,44 +370,6 @@ test_plan(void)
 	test_db_done(db, path);
 }
 
-static void
-test_money_format(void)
-{
-	char	buf[32];
-
-	pipeline_money_format(1234567, "EUR", 0, buf, sizeof buf);
-	CHECK_STR(buf, "12345.67");
-	pipeline_money_format(1234567, "EUR", PIPELINE_MONEY_GROUP, buf,
-	    sizeof buf);
-	CHECK_STR(buf, "12,345.67");
-	pipeline_money_format(123456789012, "USD", PIPELINE_MONEY_GROUP, buf,
-	    sizeof buf);
-	CHECK_STR(buf, "1,234,567,890.12");
-	pipeline_money_format(100000, "USD", PIPELINE_MONEY_GROUP, buf,
-	    sizeof buf);
-	CHECK_STR(buf, "1,000.00");
-	pipeline_money_format(1234567, "JPY", 0, buf, sizeof buf);
-	CHECK_STR(buf, "12346");
-	pipeline_money_format(1234549, "JPY", 0, buf, sizeof buf);
-	CHECK_STR(buf, "12345");
-	pipeline_money_format(1234567, "KWD", 0, buf, sizeof buf);
-	CHECK_STR(buf, "12345.670");
-	pipeline_money_format(-1234567, "EUR", 0, buf, sizeof buf);
-	CHECK_STR(buf, "-12345.67");
-	pipeline_money_format(-40, "JPY", 0, buf, sizeof buf);
-	CHECK_STR(buf, "0");
-	pipeline_money_format(0, "", 0, buf, sizeof buf);
-	CHECK_STR(buf, "0.00");
-	pipeline_money_format(5, "EUR", 0, buf, sizeof buf);
-	CHECK_STR(buf, "0.05");
-	pipeline_money_format(1234567, "EUR", 0, buf, 5);
-	CHECK_STR(buf, "1234");
-	CHECK_INT(pipeline_currency_digits("JPY"), 0);
-	CHECK_INT(pipeline_currency_digits("EUR"), 2);
-	CHECK_INT(pipeline_currency_digits("BHD"), 3);
-	CHECK_INT(pipeline_currency_digits(""), 2);
-}
-
 /*
  * A book with open deals fresh, stale and chased, and deals won and lost
  * at known distances from NOW.
@@ -421,7 +387,7 @@ report_book(char **path)
 	/* Interest stalls after 30 days, Negotiation after 10. */
 	deal_sql(db, "Fresh", "Interest", 10000, "EUR", NOW - 5 * DAY);
 	id = deal_sql(db, "Cold", "Interest", 20000, "EUR", NOW - 200 * DAY);
-	deal_touch(db, id, NOW - 40 * DAY);
+	sql_touch(db, id, NOW - 40 * DAY);
 	/* Stalled both ways: counted and listed once. */
 	follow_sql(db, id, "2026-11-25", 0);
 	/* Exactly at the threshold is not past it. */
@@ -432,28 +398,28 @@ report_book(char **path)
 	follow_sql(db, id, "2026-11-20", 1);
 	/* A follow-up done, or not due yet, stalls nothing. */
 	id = deal_sql(db, "Minded", "Interest", 50000, "EUR", NOW - 100 * DAY);
-	deal_touch(db, id, NOW - 2 * DAY);
+	sql_touch(db, id, NOW - 2 * DAY);
 	follow_sql(db, id, "2026-11-01", 1);
 	follow_sql(db, id, "2026-12-10", 0);
 	deal_sql(db, "Haggled", "Negotiation", 60000, "GBP", NOW - 11 * DAY);
 
 	/* Closed deals: never stalled, counted by when they closed. */
 	id = deal_sql(db, "W1", "Won", 100000, "EUR", NOW - 100 * DAY);
-	deal_close(db, id, NOW - 10 * DAY);
+	sql_close(db, id, NOW - 10 * DAY);
 	follow_sql(db, id, "2026-11-01", 0);
 	id = deal_sql(db, "W2", "Won", 50000, "USD", NOW - 60 * DAY);
-	deal_close(db, id, NOW - 50 * DAY);
+	sql_close(db, id, NOW - 50 * DAY);
 	id = deal_sql(db, "W3", "Won", 70000, "EUR", NOW - 300 * DAY);
-	deal_close(db, id, NOW - 95 * DAY);
+	sql_close(db, id, NOW - 95 * DAY);
 	id = deal_sql(db, "W4", "Won", 1000, "EUR", NOW - 71 * DAY);
-	deal_close(db, id, NOW - 70 * DAY);
+	sql_close(db, id, NOW - 70 * DAY);
 	id = deal_sql(db, "L1", "Lost", 20000, "EUR", NOW - 40 * DAY);
-	deal_close(db, id, NOW - 20 * DAY);
+	sql_close(db, id, NOW - 20 * DAY);
 	id = deal_sql(db, "L2", "Lost", 30000, "EUR", NOW - 120 * DAY);
-	deal_close(db, id, NOW - 80 * DAY);
+	sql_close(db, id, NOW - 80 * DAY);
 	/* Closed after NOW (a clock set back): in no period. */
 	id = deal_sql(db, "Later", "Lost", 90000, "EUR", NOW - 10 * DAY);
-	deal_close(db, id, NOW + DAY);
+	sql_close(db, id, NOW + DAY);
 	return db;
 }
 
@@ -511,15 +477,9 @@ test_report_periods(void)
 	 * Later.
 	 */
 	CHECK_INT(p->opened, 5);
-	CHECK_INT(p->n_flows, 3);
-	if (p->n_flows == 3) {
-		CHECK_STR(p->flows[0].currency, "EUR");
-		CHECK_STR(p->flows[1].currency, "GBP");
-		CHECK_STR(p->flows[2].currency, "USD");
-	}
+	/* Only currencies closed in the period have a flow. */
+	CHECK_INT(p->n_flows, 1);
 	if ((f = flow(p, "EUR")) != NULL) {
-		CHECK_INT(f->opened, 3);
-		CHECK_INT(f->opened_total, 140000);
 		CHECK_INT(f->won, 1);
 		CHECK_INT(f->won_total, 100000);
 		CHECK_INT(f->lost, 1);
@@ -547,7 +507,6 @@ test_report_periods(void)
 		CHECK_INT(f->won, 1);
 		CHECK_INT(f->won_total, 50000);
 		CHECK_INT(f->lost, 0);
-		CHECK_INT(f->opened, 2);
 	} else
 		CHECK(!"no USD in 90 days");
 	pipeline_report_free(r);
@@ -559,6 +518,9 @@ test_report_periods(void)
 		CHECK_INT(r->periods[1].lost, 2);
 		CHECK_INT(r->periods[1].win_rate, 50);
 		CHECK_INT(r->periods[1].n_flows, 1);
+		/* Fresh, Chased, Later; and W4, L1. */
+		CHECK_INT(r->periods[0].opened, 3);
+		CHECK_INT(r->periods[1].opened, 5);
 		CHECK_INT(r->stages[0].count, 4);
 		CHECK_INT(r->stages[1].count, 0);
 	}
@@ -662,6 +624,98 @@ test_report_empty(void)
 	test_db_done(db, path);
 }
 
+/* deal_add at when, in stage, for value of currency; returns its id. */
+static int64_t
+api_deal(struct kith_db *db, time_t when, const char *title,
+    const char *stage, int64_t value, const char *currency)
+{
+	struct kith_err	 err = { 0 };
+	struct deal	*d = deal_new();
+	int64_t		 id;
+
+	kith_db_set_now(db, when);
+	d->title = xstrdup(title);
+	d->stage = xstrdup(stage);
+	d->has_value = 1;
+	d->value = value;
+	snprintf(d->currency, sizeof d->currency, "%s", currency);
+	if (deal_add(db, d, &err) != KITH_OK) {
+		fprintf(stderr, "deal_add %s: %s\n", title, err.msg);
+		exit(1);
+	}
+	id = d->id;
+	deal_free(d);
+	return id;
+}
+
+/*
+ * The same figures from deals made, moved and closed through the deals
+ * core (deal.h) at chosen moments: its created, touched and closed_at are
+ * what the report reads.
+ */
+static void
+test_report_via_deals(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct pipeline_report	*r;
+	char			*path;
+	int64_t			 a, b, w, l;
+
+	db = test_db("pipe-api.db", &path);
+	a = api_deal(db, NOW - 50 * DAY, "Alpha", "Interest", 100000, "EUR");
+	b = api_deal(db, NOW - 20 * DAY, "Beta", "Interest", 5000, "JPY");
+	w = api_deal(db, NOW - 80 * DAY, "Won one", "Interest", 40000, "EUR");
+	l = api_deal(db, NOW - 70 * DAY, "Lost one", "Negotiation", 9000,
+	    "EUR");
+	/* Beta moves on 5 days ago: touched then, not stalled. */
+	kith_db_set_now(db, NOW - 5 * DAY);
+	CHECK(deal_move(db, b, stage_id(db, "Negotiation"), &err) == KITH_OK);
+	kith_db_set_now(db, NOW - 10 * DAY);
+	CHECK(deal_close(db, w, KITH_STAGE_won, "signed", &err) == KITH_OK);
+	kith_db_set_now(db, NOW - 40 * DAY);
+	CHECK(deal_close(db, l, KITH_STAGE_lost, NULL, &err) == KITH_OK);
+	/* A follow-up on Beta, due yesterday. */
+	kith_db_set_now(db, NOW - 5 * DAY);
+	CHECK(deal_follow(db, b, 0, "call", "2026-12-04", NULL, &err) ==
+	    KITH_OK);
+
+	kith_db_set_now(db, NOW);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	if (r == NULL)
+		goto out;
+	CHECK_INT(r->stages[0].count, 1);
+	CHECK_INT(r->stages[0].amounts[0].total, 100000);
+	CHECK_INT(r->stages[0].amounts[0].weighted, 20000);
+	CHECK_INT(r->stages[1].count, 1);
+	/* 60% of 5,000 yen. */
+	CHECK_STR(r->stages[1].amounts[0].currency, "JPY");
+	CHECK_INT(r->stages[1].amounts[0].weighted, 3000);
+	CHECK_INT(r->periods[0].won, 1);
+	CHECK_INT(r->periods[0].lost, 0);
+	CHECK_INT(r->periods[0].win_rate, 100);
+	CHECK_INT(r->periods[0].avg_days, 70);
+	CHECK_INT(r->periods[0].opened, 1);
+	CHECK_INT(r->periods[1].won, 1);
+	CHECK_INT(r->periods[1].lost, 1);
+	CHECK_INT(r->periods[1].win_rate, 50);
+	/* 70 and 30 days. */
+	CHECK_INT(r->periods[1].avg_days, 50);
+	CHECK_INT(r->periods[1].opened, 4);
+	/* Alpha: untouched 50 days; Beta: its follow-up is a day late. */
+	CHECK_INT(r->stalled_total, 2);
+	if (r->n_stalled == 2) {
+		CHECK(r->stalled[0].deal == a);
+		CHECK_INT(r->stalled[0].days, 50);
+		CHECK(r->stalled[1].deal == b);
+		CHECK_INT(r->stalled[1].days, 5);
+		CHECK_INT(r->stalled[1].overdue, 1);
+	}
+	pipeline_report_free(r);
+out:
+	test_db_done(db, path);
+}
+
 TEST_MAIN(test_setup, test_empty_book, test_report_periods, test_report_stalled,
     test_report_empty, test_mixed_currencies, test_stage_order,
-    test_plan, test_money_format)
+    test_plan, test_report_via_deals)
