@@ -58,6 +58,8 @@ static void	bv_keymap(struct app *, struct screen *, struct keyscope *);
 static void	bv_reload(struct app *, struct screen *, int);
 static void	bv_resize(struct app *, struct screen *);
 static int	bv_action(struct boardview *, enum action);
+static int	bv_mouse(struct boardview *);
+static int	col_width(const struct boardview *);
 static size_t	vis_cards(void);
 static size_t	vis_cols(const struct boardview *);
 static size_t	page_cards(void);
@@ -499,13 +501,22 @@ bv_draw(struct app *app, struct screen *s)
 		return;
 	}
 	n = vis_cols(bv);
-	w = (COLS - ((int)n - 1)) / (int)n;
+	w = col_width(bv);
 	for (k = 0; k < n && bv->left + k < bv->ncols; k++) {
 		x = (int)k * (w + 1);
 		draw_column(bv, bv->left + k, x, k + 1 == n ? COLS - x : w);
 		if (k + 1 < n)
 			draw_vline(1, x + w, LINES - 2);
 	}
+}
+
+/* The width of a column shown (the last one takes what is left). */
+static int
+col_width(const struct boardview *bv)
+{
+	int	n = (int)vis_cols(bv);
+
+	return (COLS - (n - 1)) / n;
 }
 
 static void
@@ -630,11 +641,50 @@ bv_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	enum action	 act;
 	int		 flags;
 
+	if (fn && key == KEY_MOUSE)
+		return bv_mouse((struct boardview *)s);
 	bv_keymap(app, s, &sc);
 	act = keyscope_lookup(&sc, fn, key);
 	if ((flags = overlay_action(app, s, act)) >= 0)
 		return flags;
 	return bv_action((struct boardview *)s, act);
+}
+
+/*
+ * The mouse: the wheel moves in the selected column, a click selects the
+ * column and the card under it.
+ */
+static int
+bv_mouse(struct boardview *bv)
+{
+	MEVENT		 ev;
+	struct bcol	*c;
+	size_t		 k, card;
+
+	if (getmouse(&ev) != OK || bv->ncols == 0)
+		return 0;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return bv_action(bv, ACT_UP);
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return bv_action(bv, ACT_DOWN);
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || ev.y < 1 ||
+	    ev.x < 0)
+		return 0;
+	k = (size_t)ev.x / (size_t)(col_width(bv) + 1);
+	if (k >= vis_cols(bv))
+		k = vis_cols(bv) - 1;
+	if (bv->left + k >= bv->ncols)
+		return 0;
+	bv->cur = bv->left + k;
+	c = &bv->cols[bv->cur];
+	if (ev.y >= HEAD_ROWS) {
+		card = c->lw.top + (size_t)(ev.y - HEAD_ROWS) / CARD_H;
+		if (card < c->lw.n && card < c->lw.top + vis_cards())
+			c->lw.sel = card;
+	}
+	return KITH_REDRAW;
 }
 
 static int

@@ -6,7 +6,7 @@
 # next stage, both columns' totals change and the status line names the
 # deal and both stages; Enter opens the deal; u puts the card back; w
 # marks a deal won with a reason and it leaves the board; a adds a deal
-# with the form; at 80x24 three columns show and the board scrolls
+# with the form; a click selects a card; at 80x24 three columns show and the board scrolls
 # sideways with the selection; a Chinese title keeps the column rule in
 # place and control characters in a title show inert; Esc goes back to the
 # rolodex, and "kith board" starts on the board.
@@ -45,6 +45,16 @@ at "2026-03-10 08:00" follow --deal Northbridge "send the engagement letter" \
 row() { screen | grep -F -- "$1" | head -n 1; }
 # rule_at LINE: the display column of the first column rule on LINE.
 rule_at() { printf '%s' "${1%%│*}" | wc -L; }
+# click X Y: a press and a release of the first button at cell X, Y (from
+# 0), as a terminal reports them (X10 encoding, as in mouse.sh).
+click() {
+	local hex=() b
+	for b in 0 3; do
+		hex+=(1b 5b 4d "$(printf '%x' $((32 + b)))" \
+		    "$(printf '%x' $((33 + $1)))" "$(printf '%x' $((33 + $2)))")
+	done
+	keys -H "${hex[@]}"
+}
 
 E2E_COLS=120
 start
@@ -133,6 +143,13 @@ keys Enter
 expect "Added Lighthouse survey to Interest" "the form adds the deal"
 expect "9,900 GBP" "with its value"
 expect "kith  pipeline  19 open deals" "the count follows"
+
+# A click selects the column and the card under it.
+click 35 5
+keys Enter
+expect "┌─ Petrović estate" "a click selects the card under it"
+keys q
+expect_gone "┌─ Petrović estate" "q closes it"
 
 # Esc goes back to the rolodex.
 keys Escape
