@@ -6,8 +6,8 @@
  * sheet (deal_sheet.h) in the pager.  Each acts on the selected card
  * only (the core names each write's journal action, so u takes it back)
  * and says on the status line what it did, naming the deal and the
- * stages.  The word
- * shown for a deal is the book's ("deal" or "matter", deal_word()).
+ * stages.  The word shown for a deal is the book's ("deal" or "matter",
+ * deal_word()).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -135,10 +135,15 @@ type_text "Lighthouse survey"
 keys Tab
 type_text "Harbour Board"
 keys Tab
-type_text "9,900"
+type_text "lots"
 keys Tab
 keys C-u
 type_text "GBP"
+keys Enter
+expect "not a plain amount" "a value that is no amount is refused in the form"
+keys BTab
+keys C-u
+type_text "9,900"
 keys Enter
 expect "Added Lighthouse survey to Interest" "the form adds the deal"
 expect "9,900 GBP" "with its value"
