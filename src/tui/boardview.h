@@ -28,6 +28,7 @@ struct bcol {
 	long			 count;		/* its deals */
 	char			*totals;	/* value per currency, NULL
 						   if none has a value */
+	char			*totals_short;	/* the same in short: 12.5k */
 	struct board_card	*cards;		/* the window */
 	struct listw		 lw;		/* n, sel, top: into cards */
 	int			 at_start, at_end; /* cards[0], cards[n-1] are

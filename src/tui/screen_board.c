@@ -75,7 +75,8 @@ static void	col_trim(struct bcol *);
 static void	col_move(struct boardview *, struct bcol *, long);
 static void	cols_free(struct boardview *);
 static void	board_load(struct boardview *);
-static char	*totals_text(const struct pipeline_stage_total *);
+static char	*totals_text(const struct pipeline_stage_total *, int);
+static void	money_short(int64_t, const char *, char *, size_t);
 static void	money(int64_t, const char *, char *, size_t);
 static void	show_cur(struct boardview *);
 static void	draw_header(struct boardview *);
@@ -338,6 +339,7 @@ cols_free(struct boardview *bv)
 		col_clear(&bv->cols[i]);
 		free(bv->cols[i].name);
 		free(bv->cols[i].totals);
+		free(bv->cols[i].totals_short);
 	}
 	free(bv->cols);
 	bv->cols = NULL;
@@ -363,9 +365,33 @@ money(int64_t minor, const char *currency, char *out, size_t len)
 	    currency);
 }
 
-/* "12,500 EUR · 300 USD": the amounts of a column that have a value. */
+/*
+ * An amount in a few cells, for a column too narrow for them in full:
+ * "9,900 EUR", "12.5k EUR", "1.25M GBP", "2.4B RUB".
+ */
+static void
+money_short(int64_t minor, const char *currency, char *out, size_t len)
+{
+	double	v = (double)minor;
+	int	d;
+
+	for (d = money_digits(currency); d > 0; d--)
+		v /= 10;
+	if (v < 10000) {
+		money(minor, currency, out, len);
+		return;
+	}
+	snprintf(out, len, "%.3g%s%s%s", v >= 1e9 ? v / 1e9 : v >= 1e6 ?
+	    v / 1e6 : v / 1e3, v >= 1e9 ? "B" : v >= 1e6 ? "M" : "k",
+	    currency[0] != '\0' ? " " : "", currency);
+}
+
+/*
+ * "12,500 EUR · 300 USD": the amounts of a column that have a value, in
+ * full or (brief) in short; NULL if none has one.
+ */
 static char *
-totals_text(const struct pipeline_stage_total *t)
+totals_text(const struct pipeline_stage_total *t, int brief)
 {
 	struct sbuf	 sb = { 0 };
 	char		 m[48];
@@ -374,8 +400,12 @@ totals_text(const struct pipeline_stage_total *t)
 	for (i = 0; i < t->n_amounts; i++) {
 		if (t->amounts[i].total == 0)
 			continue;
-		money(t->amounts[i].total, t->amounts[i].currency, m,
-		    sizeof m);
+		if (brief)
+			money_short(t->amounts[i].total,
+			    t->amounts[i].currency, m, sizeof m);
+		else
+			money(t->amounts[i].total, t->amounts[i].currency, m,
+			    sizeof m);
 		sbuf_printf(&sb, "%s%s", sb.len > 0 ? " · " : "", m);
 	}
 	return sb.s;
@@ -437,7 +467,8 @@ board_load(struct boardview *bv)
 		c->stage = st[i].stage;
 		c->name = xstrdup(st[i].name != NULL ? st[i].name : "");
 		c->count = st[i].count;
-		c->totals = totals_text(&st[i]);
+		c->totals = totals_text(&st[i], 0);
+		c->totals_short = totals_text(&st[i], 1);
 		bv->deals += st[i].count;
 		if (c->stage == cur_stage)
 			bv->cur = i;
@@ -559,9 +590,12 @@ draw_column(struct boardview *bv, size_t i, int x, int w)
 	if (cw > 0 && cw < w - 2)
 		draw_text(1, x + w - 1 - cw, cw, cnt, focus ? ROLE_SELECT :
 		    ROLE_DIM, 0);
-	draw_text_cut(2, x + 1, w - 2, c->totals != NULL ? c->totals :
-	    c->count == 0 ? "" : "no value", c->totals != NULL ? ROLE_NORMAL :
-	    ROLE_DIM, 0);
+	if (c->totals == NULL)
+		draw_text(2, x + 1, w - 2, c->count == 0 ? "" : "no value",
+		    ROLE_DIM, 0);
+	else
+		draw_text_cut(2, x + 1, w - 2, u8_width(c->totals) <= w - 2 ?
+		    c->totals : c->totals_short, ROLE_NORMAL, 0);
 	draw_hline(3, x, w);
 	if (c->lw.top > 0 || (!c->at_start && c->lw.n > 0))
 		draw_text(3, x + 1, w - 2, "↑ more", ROLE_DIM, 0);

@@ -29,6 +29,8 @@ at "2026-03-07 09:00" deal add "Retainer 王小明合同书" --value 3000 \
 at "2026-03-09 09:00" deal add $'Bell\a and \e[31mred'
 at "2026-03-05 09:00" deal add "Petrović estate" --stage Negotiation \
     --value 5000 --currency EUR --next "send the draft"
+at "2026-03-06 09:00" deal add "Sanctions advice" --stage Negotiation \
+    --value 2400000 --currency RUB
 at "2026-03-08 09:00" deal add "Harbour lease" --stage Drafting \
     --value 700 --currency GBP
 # Touched in the same second: the board keeps them in id order.
@@ -60,16 +62,16 @@ E2E_COLS=120
 start
 expect "/ search" "the rolodex"
 keys p
-expect "kith  pipeline  19 open deals" "p opens the board"
+expect "kith  pipeline  20 open deals" "p opens the board"
 r=$(row "Interest")
 expect_in "$r" "Interest" "a column per open stage"
 expect_in "$r" "Negotiation" "in stage order"
 expect_in "$r" "Drafting" "the fourth open stage shows at 120 columns"
 expect_not_in "$r" "Won" "won and lost are no columns"
 expect "12,500 EUR · 3,000 USD" "Interest's value per currency"
-expect "5,000 EUR" "Negotiation's value"
+expect "5,000 EUR · 2,400,000 RUB" "Negotiation's value, currencies apart"
 counts=$(row "Interest" | tr -s ' ')
-expect_in "$counts" "Interest 3 │ Negotiation 1 │ Proposal 12 │ Drafting 3" \
+expect_in "$counts" "Interest 3 │ Negotiation 2 │ Proposal 12 │ Drafting 3" \
     "each column's count"
 expect "! Northbridge acquisition" "a stalled card is marked"
 expect "12,500 EUR · 40d stalled" "its value, days in stage and stalled"
@@ -93,7 +95,7 @@ expect "Moved Northbridge acquisition: Interest → Negotiation" \
     "the status line names the deal and both stages"
 expect "17,500 EUR" "Negotiation's total grows"
 counts=$(row "Interest" | tr -s ' ')
-expect_in "$counts" "Interest 2 │ Negotiation 2" "the counts follow"
+expect_in "$counts" "Interest 2 │ Negotiation 3" "the counts follow"
 expect_gone "12,500 EUR · 3,000 USD" "Interest's total shrinks"
 expect_not_in "$(screen)" "! Northbridge" "a moved deal is touched: no longer stalled"
 
@@ -114,7 +116,7 @@ keys u
 expect "Undone: moved Northbridge acquisition to Negotiation" "u undoes the move"
 expect "12,500 EUR · 3,000 USD" "Interest's total is back"
 counts=$(row "Interest" | tr -s ' ')
-expect_in "$counts" "Interest 3 │ Negotiation 1" "the counts are back"
+expect_in "$counts" "Interest 3 │ Negotiation 2" "the counts are back"
 expect "! Northbridge acquisition" "and the card is stalled again"
 
 # Won, with a reason: the card leaves the board.
@@ -125,7 +127,7 @@ type_text "signed today"
 keys Enter
 expect "Marked Retainer 王小明合同书 won: signed today; it left the board" \
     "the status line says so"
-expect "kith  pipeline  18 open deals" "one open deal fewer"
+expect "kith  pipeline  19 open deals" "one open deal fewer"
 expect_gone "12,500 EUR · 3,000 USD" "the won deal's value left the column"
 
 # A deal added with the form shows in its stage.
@@ -147,7 +149,7 @@ type_text "9,900"
 keys Enter
 expect "Added Lighthouse survey to Interest" "the form adds the deal"
 expect "9,900 GBP" "with its value"
-expect "kith  pipeline  19 open deals" "the count follows"
+expect "kith  pipeline  20 open deals" "the count follows"
 
 # A click selects the column and the card under it.
 click 35 5
@@ -159,7 +161,7 @@ expect_gone "┌─ Petrović estate" "q closes it"
 # Esc goes back to the rolodex.
 keys Escape
 expect "/ search" "Esc goes back to the rolodex"
-expect_gone "kith  pipeline  19 open deals" "the board is gone"
+expect_gone "kith  pipeline  20 open deals" "the board is gone"
 
 # 80x24: three columns, scrolling sideways with the selection.
 E2E_COLS=80
@@ -168,6 +170,7 @@ start
 expect "/ search" "the rolodex at 80x24"
 keys p
 expect "stages 1–3 of 4 >" "three of four stages fit 80 columns"
+expect "5,000 EUR · 2.4M RUB" "totals too wide for a column show in short"
 expect_not_in "$(row "Interest")" "Drafting" "the fourth is off screen"
 keys l
 keys l
@@ -213,7 +216,7 @@ starts=$((starts + 1))
 SOCK="kith$$-$starts"
 tm new-session -d -x 100 -y 30 -s t \
     "env TERM=screen '$KITH' --db '$DB' board; echo KITH-EXIT=\$?; sleep 600"
-expect "kith  pipeline  19 open matters" "kith board starts on the board"
+expect "kith  pipeline  20 open matters" "kith board starts on the board"
 keys q
 expect "/ search" "q goes on to the rolodex"
 keys q
