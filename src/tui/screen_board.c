@@ -372,8 +372,9 @@ money(int64_t minor, const char *currency, char *out, size_t len)
 static void
 money_short(int64_t minor, const char *currency, char *out, size_t len)
 {
+	static const char *const units[] = { "k", "M", "B", "T" };
 	double	v = (double)minor;
-	int	d;
+	int	d, u;
 
 	for (d = money_digits(currency); d > 0; d--)
 		v /= 10;
@@ -381,9 +382,11 @@ money_short(int64_t minor, const char *currency, char *out, size_t len)
 		money(minor, currency, out, len);
 		return;
 	}
-	snprintf(out, len, "%.3g%s%s%s", v >= 1e9 ? v / 1e9 : v >= 1e6 ?
-	    v / 1e6 : v / 1e3, v >= 1e9 ? "B" : v >= 1e6 ? "M" : "k",
-	    currency[0] != '\0' ? " " : "", currency);
+	/* Three digits at most: 999.5k rounds to 1M, not 1e+03k. */
+	for (v /= 1e3, u = 0; u < 3 && v >= 999.5; u++)
+		v /= 1e3;
+	snprintf(out, len, v >= 999.5 ? "%.0f%s%s%s" : "%.3g%s%s%s", v,
+	    units[u], currency[0] != '\0' ? " " : "", currency);
 }
 
 /*
