@@ -26,11 +26,11 @@
 #include "kith/board.h"
 #include "kith/db.h"
 #include "kith/deal.h"
-#include "kith/money.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
 #include "act.h"
 #include "actions.h"
+#include "boardtext.h"
 #include "boardview.h"
 #include "draw.h"
 #include "keys.h"
@@ -75,9 +75,6 @@ static void	col_trim(struct bcol *);
 static void	col_move(struct boardview *, struct bcol *, long);
 static void	cols_free(struct boardview *);
 static void	board_load(struct boardview *);
-static char	*totals_text(const struct pipeline_stage_total *, int);
-static void	money_short(int64_t, const char *, char *, size_t);
-static void	money(int64_t, const char *, char *, size_t);
 static void	show_cur(struct boardview *);
 static void	draw_header(struct boardview *);
 static void	draw_column(struct boardview *, size_t, int, int);
@@ -349,72 +346,6 @@ cols_free(struct boardview *bv)
 /* ---- loading -------------------------------------------------------- */
 
 /*
- * An amount as the board shows it, with the currency's digits but none
- * that are all zero ("12,500 EUR", "99.50 USD").
- */
-static void
-money(int64_t minor, const char *currency, char *out, size_t len)
-{
-	char	num[32], *dot;
-
-	money_format(minor, currency, 1, num, sizeof num);
-	if ((dot = strchr(num, '.')) != NULL &&
-	    strspn(dot + 1, "0") == strlen(dot + 1))
-		*dot = '\0';
-	snprintf(out, len, "%s%s%s", num, currency[0] != '\0' ? " " : "",
-	    currency);
-}
-
-/*
- * An amount in a few cells, for a column too narrow for them in full:
- * "9,900 EUR", "12.5k EUR", "1.25M GBP", "2.4B RUB".
- */
-static void
-money_short(int64_t minor, const char *currency, char *out, size_t len)
-{
-	static const char *const units[] = { "k", "M", "B", "T" };
-	double	v = (double)minor;
-	int	d, u;
-
-	for (d = money_digits(currency); d > 0; d--)
-		v /= 10;
-	if (v < 10000) {
-		money(minor, currency, out, len);
-		return;
-	}
-	/* Three digits at most: 999.5k rounds to 1M, not 1e+03k. */
-	for (v /= 1e3, u = 0; u < 3 && v >= 999.5; u++)
-		v /= 1e3;
-	snprintf(out, len, v >= 999.5 ? "%.0f%s%s%s" : "%.3g%s%s%s", v,
-	    units[u], currency[0] != '\0' ? " " : "", currency);
-}
-
-/*
- * "12,500 EUR · 300 USD": the amounts of a column that have a value, in
- * full or (brief) in short; NULL if none has one.
- */
-static char *
-totals_text(const struct pipeline_stage_total *t, int brief)
-{
-	struct sbuf	 sb = { 0 };
-	char		 m[48];
-	size_t		 i;
-
-	for (i = 0; i < t->n_amounts; i++) {
-		if (t->amounts[i].total == 0)
-			continue;
-		if (brief)
-			money_short(t->amounts[i].total,
-			    t->amounts[i].currency, m, sizeof m);
-		else
-			money(t->amounts[i].total, t->amounts[i].currency, m,
-			    sizeof m);
-		sbuf_printf(&sb, "%s%s", sb.len > 0 ? " · " : "", m);
-	}
-	return sb.s;
-}
-
-/*
  * Reads the columns again (the open stages with their counts and totals),
  * and each column's cards around the card it had selected; the selection
  * follows bv->follow, else the selected deal, to whatever column it is in
@@ -470,8 +401,8 @@ board_load(struct boardview *bv)
 		c->stage = st[i].stage;
 		c->name = xstrdup(st[i].name != NULL ? st[i].name : "");
 		c->count = st[i].count;
-		c->totals = totals_text(&st[i], 0);
-		c->totals_short = totals_text(&st[i], 1);
+		c->totals = board_totals(&st[i], 0);
+		c->totals_short = board_totals(&st[i], 1);
 		bv->deals += st[i].count;
 		if (c->stage == cur_stage)
 			bv->cur = i;
@@ -644,8 +575,8 @@ draw_card(const struct board_card *cd, int y, int x, int w, int sel)
 		draw_text_cut(y + 1, x, w, cd->org, sel ? ROLE_SELECT :
 		    ROLE_NORMAL, 0);
 	if (cd->has_value)
-		money(cd->value_cents, cd->currency != NULL ? cd->currency :
-		    "", m, sizeof m);
+		board_money(cd->value_cents, cd->currency != NULL ?
+		    cd->currency : "", 0, m, sizeof m);
 	sbuf_printf(&sb, "%s · %ldd%s", cd->has_value ? m : "no value",
 	    cd->days_in_stage, cd->stalled ? " stalled" : "");
 	draw_text_cut(y + 2, x, w, sb.s, sel ? ROLE_SELECT : ROLE_NORMAL, 0);
