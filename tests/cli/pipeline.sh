@@ -4,7 +4,8 @@
 # up with kith deal and kith follow at chosen moments (KITH_NOW), then the
 # report on 5 December 2026 at noon: the open stages per currency (never
 # added across currencies), the last 30 and 90 days, the stalled deals,
-# --tsv, --currency, --stalled and the book's word for deals.
+# --tsv, --currency, --stalled and the book's word for deals; then the
+# demo book.
 . "$(dirname "$0")/lib.inc"
 export KITH_NOW="2026-12-05 12:00"
 
@@ -160,3 +161,25 @@ run pipeline --help
 expect_rc 0 "--help"
 expect_in "$out" "stage, deals,
 value, weighted value, currency" "--help documents the TSV"
+
+# The demo book: deals in every stage, some stalled, some won and lost in
+# the last 30 and 90 days (data/demo.kith, dated from the clock at load).
+demo=$T/demo.db
+run --db "$demo" demo-load "$KITH_SRC/data/demo.kith"
+expect_rc 0 "demo-load"
+run --db "$demo" pipeline --tsv
+expect_out "$(printf 'Interest\t1\t450000.00\t90000.00\tCNY
+Interest\t1\t95000.00\t19000.00\tGBP
+Interest\t2\t240000.00\t48000.00\tUSD
+Negotiation\t1\t320000.00\t192000.00\tEUR
+Negotiation\t1\t1250000.00\t750000.00\tGBP
+Negotiation\t1\t2400000.00\t1440000.00\tRUB')" "demo book --tsv"
+run --db "$demo" pipeline
+expect_rc 0 "demo book report"
+expect_in "$out" "  Won                                 1                  2" \
+    "demo book: won in 30 and 90 days"
+expect_in "$out" "  Win rate                          50%                50%" \
+    "demo book: win rate"
+expect_in "$out" "Stalled (3)
+       6  Brenner arbitration           Negotiation       60 days without a touch" \
+    "demo book: stalled deals, longest untouched first"

@@ -621,6 +621,24 @@ test_report_empty(void)
 		CHECK_INT(r->n_totals, 0);
 	}
 	pipeline_report_free(r);
+	/* The file is mapped during the report only. */
+	{
+		sqlite3_stmt	*stmt;
+
+		sqlite3_prepare_v2(kith_db_sqlite(db), "PRAGMA mmap_size", -1,
+		    &stmt, NULL);
+		CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int64(stmt, 0), 0);
+		sqlite3_finalize(stmt);
+	}
+	/* Inside the caller's transaction it reads in that one. */
+	CHECK(kith_db_begin(db, &err) == KITH_OK);
+	CHECK(pipeline_report(db, NULL, 10, &r, &err) == KITH_OK);
+	kith_db_rollback(db);
+	if (r != NULL) {
+		CHECK_INT(r->n_stages, 2);
+	}
+	pipeline_report_free(r);
 	test_db_done(db, path);
 }
 
