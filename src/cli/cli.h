@@ -159,6 +159,7 @@ int	 cmd_done(struct cli *, int, char **);
 int	 cmd_snooze(struct cli *, int, char **);
 int	 cmd_due(struct cli *, int, char **);
 int	 cmd_demo_load(struct cli *, int, char **);
+int	 cmd_board(struct cli *, int, char **);	/* cmd_board.c */
 int	 cmd_init(struct cli *, int, char **);
 int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);

@@ -309,6 +309,11 @@ const struct cmd cli_cmds[] = {
 	    "matter." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
+	{ "board", cmd_board, "",
+	    "the full-screen interface, opened on the pipeline board",
+	    "Starts kith on the pipeline board: one column per open stage "
+	    "with its deals\nas cards (keys as on the board that p opens; q or "
+	    "Esc goes to the rolodex).\nNeeds a terminal." },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -325,6 +330,7 @@ static const struct {
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
+	{ "board", CLI_READ },
 };
 
 enum cli_access

@@ -37,8 +37,8 @@ int	 act_log(struct rolodex *);
 /* act_import.c */
 int	 act_import(struct rolodex *);
 
-/* act_undo.c */
-int	 act_undo(struct rolodex *);
+/* act_undo.c: the main screen and the board alike. */
+int	 act_undo(struct app *);
 
 /*
  * Names the next write's journal action (journal.h) and, once it is

@@ -15,7 +15,6 @@
 #include "kith/journal.h"
 #include "kith/util.h"
 #include "act.h"
-#include "rolodex.h"
 #include "tui.h"
 
 #define UNDO_LOOK	200	/* journal entries read to find the next undo */
@@ -72,7 +71,7 @@ undo_yes(struct app *app, size_t idx, int64_t id, void *ctx)
 }
 
 int
-act_undo(struct rolodex *ro)
+act_undo(struct app *app)
 {
 	struct kith_err		 err = { 0 };
 	struct journal_entry	*e = NULL;
@@ -80,8 +79,8 @@ act_undo(struct rolodex *ro)
 	char			*q;
 	int			 r;
 
-	if (journal_list(ro->db, UNDO_LOOK, &e, &n, &err) != KITH_OK) {
-		app_message(ro->app, 1, "%s", err.msg);
+	if (journal_list(app->db, UNDO_LOOK, &e, &n, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
 		return KITH_REDRAW;
 	}
 	/* The newest change that is not an undo and was not undone. */
@@ -89,16 +88,16 @@ act_undo(struct rolodex *ro)
 		if (e[i].undoable && e[i].undoes == 0 && e[i].undone_by == 0)
 			break;
 	if (i == n) {
-		app_message(ro->app, 0, "nothing to undo");
+		app_message(app, 0, "nothing to undo");
 		r = KITH_REDRAW;
 	} else if (e[i].command != NULL && strcmp(e[i].command, "import") == 0) {
 		q = xasprintf("Undo the import \"%s\", removing what it added? "
 		    "(y/N)", e[i].label != NULL ? e[i].label : "");
-		app_push(ro->app, confirm_new(q, undo_yes, e[i].id, NULL));
+		app_push(app, confirm_new(q, undo_yes, e[i].id, NULL));
 		free(q);
 		r = KITH_REDRAW;
 	} else
-		r = undo_one(ro->app, e[i].id);
+		r = undo_one(app, e[i].id);
 	journal_entries_free(e, n);
 	return r;
 }

@@ -52,6 +52,13 @@
 	X(IMPORT,	"import",	"import a CSV file",		"import") \
 	X(ARCHIVED,	"show-archived", "show or hide archived contacts", NULL) \
 	X(UNDO,		"undo",		"undo the last change (again: the one before)", "undo") \
+	X(BOARD,	"board",	"the pipeline board: open deals by stage", "pipeline") \
+	X(COL_LEFT,	"column-left",	"the stage to the left",	NULL)	\
+	X(COL_RIGHT,	"column-right",	"the stage to the right",	NULL)	\
+	X(DEAL_BACK,	"deal-back",	"move the deal to the previous open stage", "back") \
+	X(DEAL_ON,	"deal-on",	"move the deal to the next open stage", "on") \
+	X(DEAL_WON,	"deal-won",	"mark the deal won (asks for a reason); it leaves the board", "won") \
+	X(DEAL_LOST,	"deal-lost",	"mark the deal lost (asks for a reason); it leaves the board", "lost") \
 	X(SUBMIT,	"submit",	"save the form",		"save")	\
 	X(CANCEL,	"cancel",	"cancel: nothing is saved",	"cancel") \
 	X(NEXT_FIELD,	"next-field",	"next field",			NULL)	\

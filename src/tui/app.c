@@ -26,6 +26,7 @@
 #include "kith/util.h"
 #include "kith/view.h"
 #include "actions.h"
+#include "boardview.h"
 #include "draw.h"
 #include "input.h"
 #include "keys.h"
@@ -57,6 +58,7 @@ static void	reload_all(struct app *, int);
 static int	idle_all(struct app *);
 static void	app_free(struct app *);
 static int	paste(struct app *, const struct input_event *);
+static int	run(struct kith_db *, int);
 
 /* Signal handlers only set a flag (calcurse sigs.c). */
 static void
@@ -267,12 +269,18 @@ draw_status(struct app *app)
 static void
 paint(struct app *app)
 {
-	int	i;
+	int	i, bottom = 0;
 
 	app->cursor_y = app->cursor_x = -1;
-	app->stack[0]->ops->draw(app, app->stack[0]);
+	/* From the topmost screen that covers the whole screen (the board). */
+	for (i = app->depth - 1; i > 0 && bottom == 0; i--)
+		if (app->stack[i]->opaque)
+			bottom = i;
+	if (!app->ro->lay.ok)
+		bottom = 0;
+	app->stack[bottom]->ops->draw(app, app->stack[bottom]);
 	if (app->ro->lay.ok) {
-		for (i = 1; i < app->depth; i++)
+		for (i = bottom + 1; i < app->depth; i++)
 			app->stack[i]->ops->draw(app, app->stack[i]);
 		draw_status(app);
 	}
@@ -362,6 +370,19 @@ app_free(struct app *app)
 int
 tui_run(struct kith_db *db)
 {
+	return run(db, 0);
+}
+
+int
+tui_run_board(struct kith_db *db)
+{
+	return run(db, 1);
+}
+
+/* The loop; board: start on the pipeline board above the rolodex. */
+static int
+run(struct kith_db *db, int board)
+{
 	struct sigaction	 sa, old_tstp;
 	struct kith_err		 err = { 0 };
 	struct app		 app;
@@ -420,6 +441,8 @@ tui_run(struct kith_db *db)
 
 	app.ro = rolodex_new(&app);
 	app_push(&app, &app.ro->s);
+	if (board)
+		app_push(&app, &boardview_new(&app)->s);
 
 	for (;;) {
 		if (got_signal)

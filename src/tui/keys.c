@@ -59,6 +59,7 @@ static const struct keybind main_binds[] = {
 	{ 0, 'i',	ACT_IMPORT, NULL },
 	{ 0, 'H',	ACT_ARCHIVED, NULL },
 	{ 0, 'u',	ACT_UNDO, NULL },
+	{ 0, 'p',	ACT_BOARD, NULL },
 };
 KEYMAP(keymap_main, "Main screen", main_binds);
 
@@ -190,11 +191,30 @@ static const struct keybind pager_binds[] = {
 };
 KEYMAP(keymap_pager, "Pager", pager_binds);
 
+static const struct keybind board_binds[] = {
+	MOVE_KEYS,
+	{ 1, KEY_LEFT,	ACT_COL_LEFT, NULL },	{ 0, 'h',	ACT_COL_LEFT, NULL },
+	{ 1, KEY_RIGHT,	ACT_COL_RIGHT, NULL },	{ 0, 'l',	ACT_COL_RIGHT, NULL },
+	{ 0, '<',	ACT_DEAL_BACK, NULL },	{ 0, 'H',	ACT_DEAL_BACK, NULL },
+	{ 0, '>',	ACT_DEAL_ON, NULL },	{ 0, 'L',	ACT_DEAL_ON, NULL },
+	{ 0, '\r',	ACT_OPEN, "open the deal: its people with their roles, "
+	    "follow-ups, stage history with the days in each stage, notes" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'a',	ACT_ADD, "add a deal (title, organisation, value, "
+	    "currency, stage, expected close)" },
+	{ 0, 'w',	ACT_DEAL_WON, NULL },
+	{ 0, 'x',	ACT_DEAL_LOST, NULL },
+	{ 0, 'u',	ACT_UNDO, NULL },
+	{ 0, 'q',	ACT_CLOSE, "back to the rolodex" },
+	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_board, "Pipeline board", board_binds);
+
 const struct keymap *const keymaps_all[] = {
 	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
 	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
-	&keymap_path, &keymap_finder, &keymap_pager, NULL
+	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, NULL
 };
 
 static const char *const names[] = {

@@ -38,6 +38,8 @@ struct screen_ops {
 struct screen {
 	const struct screen_ops	*ops;
 	int			 closing;	/* pop it after handle() */
+	int			 opaque;	/* covers the whole screen: the
+						   ones below are not drawn */
 };
 
 #endif

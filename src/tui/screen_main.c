@@ -21,6 +21,7 @@
 #include "kith/view.h"
 #include "act.h"
 #include "actions.h"
+#include "boardview.h"
 #include "complete.h"
 #include "draw.h"
 #include "keys.h"
@@ -574,7 +575,10 @@ rolodex_action(struct rolodex *ro, enum action act)
 	case ACT_IMPORT:
 		return act_import(ro);
 	case ACT_UNDO:
-		return act_undo(ro);
+		return act_undo(app);
+	case ACT_BOARD:
+		app_push(app, &boardview_new(app)->s);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -30,6 +30,8 @@ struct keyscope;
 
 /* Runs the TUI on db until the user quits; returns an exit status. */
 int	 tui_run(struct kith_db *db);
+/* The same, starting on the pipeline board (kith board). */
+int	 tui_run_board(struct kith_db *db);
 
 #define KITH_RECOUNT	0x08	/* contacts added or removed: count again */
 
