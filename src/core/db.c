@@ -962,6 +962,9 @@ static const char *const steps[] = {
 	"    WHERE deal_id IS NOT NULL;"
 	"CREATE INDEX followup_by_deal ON followup(deal_id, due) "
 	"    WHERE deal_id IS NOT NULL;"
+	/* The pipeline's overdue deals, without reading a follow-up row. */
+	"CREATE INDEX followup_deal_pending ON followup(due, deal_id, done_at) "
+	"    WHERE done_at IS NULL AND deal_id IS NOT NULL;"
 	"ALTER TABLE followup ADD COLUMN due_time TEXT;",
 };
 

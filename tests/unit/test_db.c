@@ -169,6 +169,7 @@ test_refuses_foreign_sqlite(void)
 	"DROP INDEX deal_by_closed; DROP INDEX deal_by_created; "	\
 	"DROP INDEX deal_by_ref; DROP INDEX deal_by_org; "		\
 	"DROP INDEX interaction_by_deal; DROP INDEX followup_by_deal; "	\
+	"DROP INDEX followup_deal_pending; "				\
 	"ALTER TABLE followup DROP COLUMN due_time; "			\
 	"ALTER TABLE interaction DROP COLUMN deal_id; "			\
 	"ALTER TABLE deal DROP COLUMN title_fold; "			\
