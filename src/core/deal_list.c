@@ -365,10 +365,8 @@ deal_open_people(struct kith_db *db, int64_t **ids, size_t *n,
 
 	*ids = NULL;
 	*n = 0;
-	if ((stmt = db_stmt(db, "SELECT DISTINCT dc.contact_id FROM "
-	    "deal_contact dc JOIN deal d ON d.id = dc.deal_id JOIN stage s "
-	    "ON s.id = d.stage_id WHERE s.kind = 'open' "
-	    "ORDER BY dc.contact_id", err)) == NULL)
+	if ((stmt = db_stmt(db, SQL_OPEN_DEAL_PEOPLE "ORDER BY id", err))
+	    == NULL)
 		return KITH_DB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		v = xreallocarray(v, k + 1, sizeof *v);
