@@ -36,6 +36,19 @@ deal_word(struct kith_db *db)
 	return word;
 }
 
+const char *
+deal_word_form(struct kith_db *db, int plural, int capital)
+{
+	static const char *const forms[2][2][2] = {
+		/* [matter][plural][capital] */
+		{ { "deal", "Deal" }, { "deals", "Deals" } },
+		{ { "matter", "Matter" }, { "matters", "Matters" } },
+	};
+
+	return forms[strcmp(deal_word(db), "matter") == 0][plural != 0]
+	    [capital != 0];
+}
+
 enum kith_status
 deal_set_word(struct kith_db *db, const char *word, struct kith_err *err)
 {
