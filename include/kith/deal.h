@@ -89,6 +89,12 @@ int		 deal_fee_valid(const char *fee);
 const char	*deal_word(struct kith_db *);
 
 /*
+ * That word as a heading or a count needs it: plural adds the "s",
+ * capital the capital letter ("Deals", "matter"; static).
+ */
+const char	*deal_word_form(struct kith_db *, int plural, int capital);
+
+/*
  * Sets that word.  KITH_INVALID unless word is "deal" or "matter" (any
  * case).  A setting, not data: not an action of the change journal.
  */

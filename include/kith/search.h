@@ -8,6 +8,11 @@
  * prefix-match a word of the contact's name, organisation, e-mails, phones,
  * tags or notes, compared in folded form (see text.h): "petro acm" finds
  * "Ana Петровић" at "Acme Legal".
+ *
+ * A query may also hold filters, each a word of its own in any case:
+ * "in:deal" (or "in:matter", either whatever the book calls its deals)
+ * keeps only the people on a deal in an open stage, so "in:deal acme" is the people of
+ * Acme on open deals.  The TUI's list (view.h) reads queries the same way.
  */
 #ifndef KITH_SEARCH_H
 #define KITH_SEARCH_H
@@ -60,6 +65,16 @@ void		 search_rows_free(struct search_row *, size_t n);
 /* Number of contacts matching query (NULL: all). */
 enum kith_status search_count(struct kith_db *, const char *query,
 		    int archived, int64_t *count, struct kith_err *);
+
+/* The filters of a query (search_query_split), as bits. */
+#define SEARCH_IN_DEAL	0x01	/* in:deal, in:matter */
+
+/*
+ * Splits query (may be NULL) into its filters, returned as SEARCH_ bits,
+ * and its words, stored in *rest (the other words joined by single
+ * spaces; NULL if none; caller frees).
+ */
+unsigned	 search_query_split(const char *query, char **rest);
 
 /*
  * Turns a user's query into an FTS5 MATCH expression of folded prefix

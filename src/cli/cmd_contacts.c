@@ -61,7 +61,6 @@ static int	parse_birthday(const char *, char **);
 static void	remove_email(struct contact *, const char *);
 static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
-static int	cmp_id(const void *, const void *);
 
 /*
  * Parses the add/edit options of argv into c.  edit enables --name and the
@@ -321,15 +320,6 @@ out:
 	return rc;
 }
 
-/* Orders contact ids for bsearch. */
-static int
-cmp_id(const void *a, const void *b)
-{
-	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 int
 cmd_list(struct cli *cli, int argc, char **argv)
 {
@@ -346,25 +336,21 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	struct search_row	*rows;
 	struct kith_err		 err = { 0 };
 	struct sbuf		 query = { 0 };
-	int64_t			*in_deal = NULL;
-	size_t			 n, i, n_in_deal = 0;
-	int			 flags[5] = { 0 }, rc, any = 0;
+	size_t			 n, i;
+	int			 flags[5] = { 0 }, rc, any = 0, words;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
+	/* --in-deal is the query's in:deal (search.h). */
+	if (flags[2])
+		sbuf_add(&query, "in:deal");
+	words = optind < argc;
 	for (; optind < argc; optind++) {
 		if (query.len > 0)
 			sbuf_addc(&query, ' ');
 		sbuf_add(&query, argv[optind]);
 	}
 	if (!cli_open(cli)) {
-		sbuf_free(&query);
-		return EXIT_BAD;
-	}
-	/* --in-deal: only people on a deal in an open stage. */
-	if (flags[2] && deal_open_people(cli->db, &in_deal, &n_in_deal, &err)
-	    != KITH_OK) {
-		cli_error(&err);
 		sbuf_free(&query);
 		return EXIT_BAD;
 	}
@@ -379,9 +365,6 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			struct search_row *r = &rows[i];
 
-			if (flags[2] && bsearch(&r->id, in_deal, n_in_deal,
-			    sizeof *in_deal, cmp_id) == NULL)
-				continue;
 			any = 1;
 			if (flags[0]) {
 				printf("%lld\t", (long long)r->id);
@@ -413,9 +396,8 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		search_rows_free(rows, n);
 	} while (!cur.done);
 	search_cursor_reset(&cur);
-	if (rc == EXIT_OK && !any && !flags[0] && query.s != NULL)
+	if (rc == EXIT_OK && !any && !flags[0] && words)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);
-	free(in_deal);
 	sbuf_free(&query);
 	return rc;
 }

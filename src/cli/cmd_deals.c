@@ -98,13 +98,10 @@ static void	 sheet_line(const char *, const char *);
 const char *
 cli_deal_word(struct cli *cli, int plural, int capital)
 {
-	static char	 buf[16];
-	const char	*w = cli->db != NULL ? deal_word(cli->db) : "deal";
-
-	snprintf(buf, sizeof buf, "%s%s", w, plural ? "s" : "");
-	if (capital)
-		buf[0] = (char)toupper((unsigned char)buf[0]);
-	return buf;
+	if (cli->db == NULL)
+		return plural ? capital ? "Deals" : "deals" :
+		    capital ? "Deal" : "deal";
+	return deal_word_form(cli->db, plural, capital);
 }
 
 int

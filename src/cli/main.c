@@ -77,7 +77,10 @@ const struct cmd cli_cmds[] = {
 	    "Phone digits find a number however it is written: 442079, "
 	    "2079460101,\n\"020 7946\" and 447946 (no area code) all find "
 	    "+44 20 7946 0101.\n--in-deal lists only people on a deal "
-	    "(matter) in an open stage." },
+	    "(matter) in an open stage; it is the word\nin:deal (or in:matter, "
+	    "any case) in QUERY, which the full-screen search line\n"
+	    "understands too: \"kith list in:deal lumen\" lists the people\n"
+	    "of Lumen Systems on open deals." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "

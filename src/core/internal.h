@@ -112,6 +112,22 @@ struct journal;
 } while (0)
 
 /*
+ * The people on a deal in an open stage, for the in:deal filter of the
+ * contact lists (search.c, view.c) and deal_open_people: the distinct
+ * contact ids (column id) of the deals' people, a WHERE clause left open
+ * for the caller to add to; and the same as a condition on a contact's id
+ * (an SQL expression).
+ */
+#define SQL_OPEN_DEAL_PEOPLE						\
+	"SELECT DISTINCT dc.contact_id AS id FROM deal_contact dc "	\
+	"JOIN deal d ON d.id = dc.deal_id JOIN stage s ON "		\
+	"s.id = d.stage_id WHERE s.kind = 'open' "
+#define SQL_IN_OPEN_DEAL(id)						\
+	"EXISTS (SELECT 1 FROM deal_contact dc JOIN deal d ON "	\
+	"d.id = dc.deal_id JOIN stage s ON s.id = d.stage_id WHERE "	\
+	"dc.contact_id = " id " AND s.kind = 'open') "
+
+/*
  * How what a user typed ranks against a name (contact_resolve, and
  * deal_resolve for titles), higher is better: each query word inside a
  * name word, beginning one, being one; the whole folded name equal to the

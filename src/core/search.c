@@ -6,9 +6,18 @@
  * The index (contact_fts, rowid = contact id) holds folded text only, so a
  * query is folded the same way and "petrovic" meets "Петровић".  Pages are
  * keyset-paged on (sort_key, id), the key of the contact_by_sort index.
+ *
+ * The in:deal filter (search_query_split) keeps the people on open deals.
+ * With words, it is one more test of the word query's matches.  Without,
+ * a page comes from those people, sorted by name (a cost of P, the people
+ * on deals), or from the name index, each contact tested (a cost of about
+ * limit * N / P for N contacts), whichever costs less: from the people
+ * while they are few, so a page never walks a million contacts to find
+ * the handful on deals.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kith/contact.h"
 #include "kith/phone.h"
@@ -19,6 +28,68 @@
 
 #define EXCERPT_WORDS	3	/* words kept each side of a match */
 
+/* A page's columns; ?4 is today. */
+#define PAGE_COLS							\
+	"SELECT c.id, c.display, o.name, "				\
+	"(SELECT addr FROM email WHERE contact_id = c.id "		\
+	"ORDER BY pos LIMIT 1), "					\
+	"(SELECT raw FROM phone WHERE contact_id = c.id "		\
+	"ORDER BY pos LIMIT 1), "					\
+	"EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = c.id "	\
+	"AND f.due < ?4 AND f.done_at IS NULL), c.sort_key "
+
+/*
+ * A page from the name index, each contact tested by where: up to ?3 rows
+ * after the position (?1, ?2), archived ones only if ?5.
+ */
+#define PAGE_WALK(where)						\
+	PAGE_COLS "FROM contact c LEFT JOIN org o ON o.id = c.org_id "	\
+	"WHERE (?5 OR c.archived = 0) AND (c.sort_key, c.id) > (?1, ?2) " \
+	where "ORDER BY c.sort_key, c.id LIMIT ?3"
+
+/*
+ * A page whose ids are chosen first (ids: a query giving column id, the
+ * same rows in the same order as PAGE_WALK), and only its rows get their
+ * organisation, e-mail, phone and overdue flag: a query matching 100,000
+ * contacts sorts 100,000 keys, not 100,000 finished rows.
+ */
+#define PAGE_OF(ids)							\
+	PAGE_COLS "FROM (" ids ") AS page JOIN contact c "		\
+	"ON c.id = page.id LEFT JOIN org o ON o.id = c.org_id "		\
+	"ORDER BY c.sort_key, c.id"
+
+/* The ids of the FTS5 matches of ?6 that pass where. */
+#define IDS_MATCH(where)						\
+	"SELECT id FROM contact c WHERE id IN (SELECT rowid FROM "	\
+	"contact_fts WHERE contact_fts MATCH ?6) AND (?5 OR archived = 0) " \
+	"AND (sort_key, id) > (?1, ?2) " where				\
+	"ORDER BY sort_key, id LIMIT ?3"
+
+/* The ids of the people on open deals (CROSS JOIN: the outer loop). */
+#define IDS_DEAL_PEOPLE							\
+	"SELECT c.id FROM (" SQL_OPEN_DEAL_PEOPLE ") AS p "		\
+	"CROSS JOIN contact c ON c.id = p.id "				\
+	"WHERE (?5 OR c.archived = 0) AND (c.sort_key, c.id) > (?1, ?2) " \
+	"ORDER BY c.sort_key, c.id LIMIT ?3"
+
+/* The ways to a page. */
+enum {
+	PAGE_ALL,		/* every contact */
+	PAGE_MATCH,		/* the query's words */
+	PAGE_MATCH_DEAL,	/* ... of people on open deals */
+	PAGE_DEAL_WALK,		/* people on open deals: the name index */
+	PAGE_DEAL_PEOPLE,	/* ... from those people */
+	PAGE_COUNT
+};
+
+static const char *const page_sql[PAGE_COUNT] = {
+	PAGE_WALK(""),
+	PAGE_OF(IDS_MATCH("")),
+	PAGE_OF(IDS_MATCH("AND " SQL_IN_OPEN_DEAL("c.id"))),
+	PAGE_WALK("AND " SQL_IN_OPEN_DEAL("c.id")),
+	PAGE_OF(IDS_DEAL_PEOPLE),
+};
+
 static int		 word_starts(const char *, const char *);
 static char		*fold_or_empty(struct kith_db *, const char *);
 static char		*excerpt(struct kith_db *, const char *, const char *);
@@ -26,6 +97,8 @@ static enum kith_status	 mark_matches(struct kith_db *, const char *,
 			    struct search_row *, size_t, struct kith_err *);
 static enum kith_status	 where_matched(struct kith_db *, char **, size_t,
 			    struct search_row *, struct kith_err *);
+static enum kith_status	 page_way(struct kith_db *, const char *, unsigned,
+			    size_t, int *, struct kith_err *);
 
 void
 search_cursor_reset(struct search_cursor *cur)
@@ -47,6 +120,43 @@ search_rows_free(struct search_row *rows, size_t n)
 		free(rows[i].match_text);
 	}
 	free(rows);
+}
+
+unsigned
+search_query_split(const char *query, char **rest)
+{
+	static const char *const in_deal[] = { "in:deal", "in:matter" };
+	struct sbuf	 sb = { 0 };
+	const char	*p, *w;
+	unsigned	 filters = 0;
+	size_t		 len, i;
+
+	*rest = NULL;
+	for (p = query; p != NULL && *p != '\0';) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			p++;
+			continue;
+		}
+		for (w = p; *p != '\0' && *p != ' ' && *p != '\t' &&
+		    *p != '\n' && *p != '\r'; p++)
+			;
+		len = (size_t)(p - w);
+		for (i = 0; i < sizeof in_deal / sizeof in_deal[0]; i++)
+			if (strlen(in_deal[i]) == len &&
+			    strncasecmp(w, in_deal[i], len) == 0)
+				break;
+		if (i < sizeof in_deal / sizeof in_deal[0]) {
+			filters |= SEARCH_IN_DEAL;
+			continue;
+		}
+		if (sb.len > 0)
+			sbuf_addc(&sb, ' ');
+		sbuf_addn(&sb, w, len);
+	}
+	if (sb.len > 0)
+		*rest = sbuf_detach(&sb);
+	sbuf_free(&sb);
+	return filters;
 }
 
 enum kith_status
@@ -246,6 +356,42 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	return KITH_OK;
 }
 
+/*
+ * Which of page_sql serves a page of limit rows for the MATCH expression
+ * match (NULL: no words) and the filters.  People on open deals without
+ * words: from those people when P * P <= limit * N (see the top), P
+ * counted as the rows of deal_contact (at least the people) and N as the
+ * largest contact id, both cheap to read.
+ */
+static enum kith_status
+page_way(struct kith_db *db, const char *match, unsigned filters,
+    size_t limit, int *way, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	double		 p, n;
+
+	if (!(filters & SEARCH_IN_DEAL)) {
+		*way = match != NULL ? PAGE_MATCH : PAGE_ALL;
+		return KITH_OK;
+	}
+	if (match != NULL) {
+		*way = PAGE_MATCH_DEAL;
+		return KITH_OK;
+	}
+	if ((stmt = db_stmt(db, "SELECT (SELECT count(*) FROM deal_contact), "
+	    "(SELECT max(id) FROM contact)", err)) == NULL)
+		return KITH_DB;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return db_fail(db, err, "searching contacts");
+	}
+	p = (double)sqlite3_column_int64(stmt, 0);
+	n = (double)sqlite3_column_int64(stmt, 1);
+	sqlite3_reset(stmt);
+	*way = p * p <= (double)limit * n ? PAGE_DEAL_PEOPLE : PAGE_DEAL_WALK;
+	return KITH_OK;
+}
+
 enum kith_status
 search_page(struct kith_db *db, const char *query, int archived,
     struct search_cursor *cur, size_t limit, struct search_row **rows,
@@ -255,51 +401,23 @@ search_page(struct kith_db *db, const char *query, int archived,
 	struct search_row		*r = NULL;
 	sqlite3_stmt			*stmt;
 	enum kith_status		 st;
+	unsigned			 filters;
 	char				 today[11];
-	char				*match = NULL;
+	char				*match = NULL, *words;
 	size_t				 count = 0;
-	int				 rc;
+	int				 rc, way = PAGE_ALL;
 
 	*rows = NULL;
 	*n = 0;
 	if (cur->done || limit == 0)
 		return KITH_OK;
-	if ((st = search_fts_query(db, query, &match, err)) != KITH_OK)
-		return st;
-	/*
-	 * The page's ids are chosen first, and only its rows get their
-	 * organisation, e-mail, phone and overdue flag: a query matching
-	 * 100,000 contacts sorts 100,000 keys, not 100,000 finished rows.
-	 */
-	if (match != NULL)
-		stmt = db_stmt(db, "SELECT c.id, c.display, o.name, "
-		    "(SELECT addr FROM email WHERE contact_id = c.id "
-		    "ORDER BY pos LIMIT 1), "
-		    "(SELECT raw FROM phone WHERE contact_id = c.id "
-		    "ORDER BY pos LIMIT 1), "
-		    "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = c.id "
-		    "AND f.due < ?4 AND f.done_at IS NULL), c.sort_key "
-		    "FROM (SELECT id FROM contact WHERE id IN (SELECT rowid FROM "
-		    "contact_fts WHERE contact_fts MATCH ?6) AND (?5 OR "
-		    "archived = 0) AND (sort_key, id) > (?1, ?2) "
-		    "ORDER BY sort_key, id LIMIT ?3) AS page "
-		    "JOIN contact c ON c.id = page.id "
-		    "LEFT JOIN org o ON o.id = c.org_id "
-		    "ORDER BY c.sort_key, c.id", err);
-	else
-		stmt = db_stmt(db, "SELECT c.id, c.display, o.name, "
-		    "(SELECT addr FROM email WHERE contact_id = c.id "
-		    "ORDER BY pos LIMIT 1), "
-		    "(SELECT raw FROM phone WHERE contact_id = c.id "
-		    "ORDER BY pos LIMIT 1), "
-		    "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = c.id "
-		    "AND f.due < ?4 AND f.done_at IS NULL), c.sort_key "
-		    "FROM contact c LEFT JOIN org o ON o.id = c.org_id "
-		    "WHERE (?5 OR c.archived = 0) AND (c.sort_key, c.id) > (?1, ?2) "
-		    "ORDER BY c.sort_key, c.id LIMIT ?3", err);
-	if (stmt == NULL) {
-		free(match);
-		return KITH_DB;
+	filters = search_query_split(query, &words);
+	if ((st = search_fts_query(db, words, &match, err)) != KITH_OK ||
+	    (st = page_way(db, match, filters, limit, &way, err)) != KITH_OK)
+		goto out;
+	if ((stmt = db_stmt(db, page_sql[way], err)) == NULL) {
+		st = KITH_DB;
+		goto out;
 	}
 	if (cur->key != NULL)
 		sqlite3_bind_blob(stmt, 1, cur->key, (int)cur->key_len,
@@ -335,22 +453,23 @@ search_page(struct kith_db *db, const char *query, int archived,
 	if (count < limit && rc != SQLITE_DONE) {
 		st = db_fail(db, err, "searching contacts");
 		sqlite3_reset(stmt);
-		free(match);
 		search_rows_free(r, count);
-		return st;
+		goto out;
 	}
 	sqlite3_reset(stmt);
-	free(match);
 	if (count < limit)
 		cur->done = 1;
-	if (query != NULL && count > 0 &&
-	    (st = mark_matches(db, query, r, count, err)) != KITH_OK) {
+	if (words != NULL && count > 0 &&
+	    (st = mark_matches(db, words, r, count, err)) != KITH_OK) {
 		search_rows_free(r, count);
-		return st;
+		goto out;
 	}
 	*rows = r;
 	*n = count;
-	return KITH_OK;
+out:
+	free(match);
+	free(words);
+	return st;
 }
 
 /* where_matched() for each of the n rows found for query. */
@@ -382,15 +501,28 @@ search_count(struct kith_db *db, const char *query, int archived,
 {
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
-	char			*match = NULL;
+	unsigned		 filters;
+	char			*match = NULL, *words;
 
 	*count = 0;
-	if ((st = search_fts_query(db, query, &match, err)) != KITH_OK)
+	filters = search_query_split(query, &words);
+	st = search_fts_query(db, words, &match, err);
+	free(words);
+	if (st != KITH_OK)
 		return st;
-	if (match != NULL)
+	if (match != NULL && (filters & SEARCH_IN_DEAL))
+		stmt = db_stmt(db, "SELECT count(*) FROM contact c WHERE c.id IN "
+		    "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1) "
+		    "AND (?2 OR c.archived = 0) AND "
+		    SQL_IN_OPEN_DEAL("c.id"), err);
+	else if (match != NULL)
 		stmt = db_stmt(db, "SELECT count(*) FROM contact c WHERE c.id IN "
 		    "(SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1) "
 		    "AND (?2 OR c.archived = 0)", err);
+	else if (filters & SEARCH_IN_DEAL)
+		stmt = db_stmt(db, "SELECT count(*) FROM (" SQL_OPEN_DEAL_PEOPLE
+		    ") AS p CROSS JOIN contact c ON c.id = p.id "
+		    "WHERE (?2 OR c.archived = 0)", err);
 	else
 		stmt = db_stmt(db, "SELECT count(*) FROM contact c "
 		    "WHERE (?2 OR c.archived = 0)", err);

@@ -73,12 +73,20 @@
  * about twice as fast as reading it through the virtual table.  Each read
  * by id lands on a page of its own (ids and names are unrelated), about
  * 10 us at 1,000,000 contacts: the costs below count those reads.
+ *
+ * The in:deal filter (search_query_split: people on open deals) makes the
+ * set those people instead of FTS5's matches, read in id order from
+ * deal_contact, and every word is tested in C: the plan is BITMAP, or
+ * LIST when they are few, so the walk steps over the rest of the book at
+ * the cost of a bit test.  A row the set has not reached yet is asked of
+ * deal_contact (SQL_IN_OPEN_DEAL), as a forced WALK asks of every row.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "kith/view.h"
@@ -150,6 +158,13 @@ static const char *const walk_sql[2][2] = {
 	"SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1 "	\
 	"AND rowid >= ?2"
 
+/* The same for the in:deal set: the people on open deals. */
+#define DEAL_SET_SQL							\
+	SQL_OPEN_DEAL_PEOPLE "AND dc.contact_id >= ?2 ORDER BY id"
+
+/* Whether contact ?1 is on an open deal (in:deal). */
+#define DEAL_ONE_SQL	"SELECT " SQL_IN_OPEN_DEAL("?1")
+
 /* One contact's flag, key and search text. */
 #define ONE_SQL								\
 	"SELECT c.archived, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 " \
@@ -191,6 +206,7 @@ struct vq_item {
 struct view_query {
 	struct kith_db	*db;
 	int		 archived;	/* archived contacts too */
+	int		 deal;		/* in:deal: people on open deals only */
 	char		**words;	/* folded, none a prefix of another */
 	size_t		 n_words;
 	unsigned char	*in_fts;	/* per word: FTS_NONE, _WORD, _PREFIX */
@@ -200,6 +216,8 @@ struct view_query {
 
 	char		*expr;		/* the set's MATCH expression (NULL:
 					   no set) */
+	int		 deal_set;	/* the set is the people on open deals
+					   (in:deal), not expr's matches */
 	uint64_t	*bits;		/* the set: its matches by id */
 	int64_t		 n_bits;	/* ids the bitmap has room for */
 	int64_t		 n_set;		/* bits set */
@@ -249,6 +267,10 @@ static enum kith_status	choose_plan(struct view_query *, struct kith_err *);
 static enum kith_status	set_step(struct view_query *, struct budget *,
 			    struct kith_err *);
 static int		set_pending(const struct view_query *);
+static int		same_set(const struct view_query *,
+			    const struct view_query *);
+static enum kith_status	deal_has(struct view_query *, int64_t, int *,
+			    struct kith_err *);
 static char		*fts_expr(const struct view_query *);
 static void		bit_set(struct view_query *, int64_t);
 static int		bit_get(const struct view_query *, int64_t);
@@ -311,12 +333,16 @@ static enum kith_status
 fold_words(struct view_query *q, const char *query, struct kith_err *err)
 {
 	enum kith_status	 st;
-	char			*fold, *word, *save = NULL;
+	char			*words, *fold, *word, *save = NULL;
 	size_t			 i, j, len;
 
-	if (query == NULL)
+	q->in_fts = xcalloc(1, 1);
+	q->deal = (search_query_split(query, &words) & SEARCH_IN_DEAL) != 0;
+	if (words == NULL)
 		return KITH_OK;
-	if ((st = text_fold(kith_db_text(q->db), query, &fold, err)) != KITH_OK)
+	st = text_fold(kith_db_text(q->db), words, &fold, err);
+	free(words);
+	if (st != KITH_OK)
 		return st;
 	for (word = strtok_r(fold, " ", &save); word != NULL;
 	    word = strtok_r(NULL, " ", &save)) {
@@ -342,6 +368,7 @@ fold_words(struct view_query *q, const char *query, struct kith_err *err)
 			i--;
 		}
 	}
+	free(q->in_fts);
 	q->in_fts = xcalloc(q->n_words + 1, 1);
 	return KITH_OK;
 }
@@ -475,7 +502,8 @@ refines(const struct view_query *old, const struct view_query *q)
 {
 	size_t	i, j;
 
-	if (old->n_words == 0 || old->archived != q->archived)
+	if ((old->n_words == 0 && !old->deal) || old->deal != q->deal ||
+	    old->archived != q->archived)
 		return 0;
 	for (i = 0; i < old->n_words; i++) {
 		for (j = 0; j < q->n_words; j++)
@@ -539,8 +567,7 @@ view_query_narrow(const struct view_query *old, const char *query,
 		q->plan = VIEW_PLAN_LIST;
 		goto done;
 	}
-	if ((st = choose_plan(q, err)) != KITH_OK || q->expr == NULL ||
-	    old->expr == NULL || strcmp(q->expr, old->expr) != 0)
+	if ((st = choose_plan(q, err)) != KITH_OK || !same_set(old, q))
 		goto done;
 	/* The same set: take over what old has built of it. */
 	q->set_to = old->set_to;
@@ -590,6 +617,7 @@ drop_plan(struct view_query *q)
 
 	free(q->expr);
 	q->expr = NULL;
+	q->deal_set = 0;
 	free(q->bits);
 	q->bits = NULL;
 	q->n_bits = q->n_set = q->set_to = 0;
@@ -644,7 +672,7 @@ view_query_set_plan(struct view_query *q, enum view_plan plan,
 {
 	drop_plan(q);
 	q->plan = plan;
-	if (q->n_words == 0) {
+	if (q->n_words == 0 && !q->deal) {
 		q->plan = VIEW_PLAN_ALL;
 		return KITH_OK;
 	}
@@ -655,6 +683,10 @@ view_query_set_plan(struct view_query *q, enum view_plan plan,
 	q->forced = 1;
 	if (plan == VIEW_PLAN_WALK)
 		return KITH_OK;
+	if (q->deal) {		/* the people on deals, words tested in C */
+		q->deal_set = 1;
+		return KITH_OK;
+	}
 	/* Forced BITMAP or LIST: every word to FTS5, none tested in C. */
 	memset(q->in_fts, FTS_WORD, q->n_words);
 	q->check = 0;
@@ -688,6 +720,15 @@ choose_plan(struct view_query *q, struct kith_err *err)
 	size_t			 w, cheapest = 0;
 	int			 rc, r;
 
+	if (q->deal) {
+		/* The set is the people on deals; every word in C. */
+		if (q->n_words > 0)
+			memset(q->in_fts, FTS_NONE, q->n_words);
+		q->check = q->n_words > 0;
+		q->deal_set = 1;
+		q->plan = VIEW_PLAN_BITMAP;
+		return KITH_OK;
+	}
 	if ((stmt = db_stmt(q->db, "SELECT (SELECT min(id) FROM contact), "
 	    "(SELECT max(id) FROM contact)", err)) == NULL)
 		return KITH_DB;
@@ -953,7 +994,7 @@ same_pos(const struct vq_item *it, const unsigned char *key, size_t key_len,
 static int
 set_pending(const struct view_query *q)
 {
-	if (q->expr == NULL || q->whole)
+	if ((q->expr == NULL && !q->deal_set) || q->whole)
 		return 0;
 	if (q->set_to != SET_DONE)
 		return 1;
@@ -978,9 +1019,11 @@ set_step(struct view_query *q, struct budget *b, struct kith_err *err)
 	int			 rc, yes;
 
 	if (q->set_to != SET_DONE) {
-		if ((stmt = db_stmt(q->db, SET_SQL, err)) == NULL)
+		if ((stmt = db_stmt(q->db, q->deal_set ? DEAL_SET_SQL :
+		    SET_SQL, err)) == NULL)
 			return KITH_DB;
-		sqlite3_bind_text(stmt, 1, q->expr, -1, SQLITE_STATIC);
+		if (!q->deal_set)
+			sqlite3_bind_text(stmt, 1, q->expr, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, q->set_to);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			id = sqlite3_column_int64(stmt, 0);
@@ -1038,6 +1081,7 @@ check_one(struct view_query *q, int64_t id, int all, int *yes,
     struct vq_item *it, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
+	enum kith_status st;
 	int		 rc;
 
 	*yes = 0;
@@ -1060,6 +1104,42 @@ check_one(struct view_query *q, int64_t id, int all, int *yes,
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(q->db, err, "searching contacts");
+	/* The set's ids are on deals; any other id is asked. */
+	if (*yes && all && q->deal && (st = deal_has(q, id, yes, err))
+	    != KITH_OK)
+		return st;
+	return KITH_OK;
+}
+
+/*
+ * Whether two compiled queries build the same set, so that one can take
+ * over what the other has built of it.
+ */
+static int
+same_set(const struct view_query *a, const struct view_query *b)
+{
+	if (a->deal_set || b->deal_set)
+		return a->deal_set && b->deal_set;
+	return a->expr != NULL && b->expr != NULL &&
+	    strcmp(a->expr, b->expr) == 0;
+}
+
+/* Whether contact id is on a deal in an open stage: 1 or 0 in *yes. */
+static enum kith_status
+deal_has(struct view_query *q, int64_t id, int *yes, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*yes = 0;
+	if ((stmt = db_stmt(q->db, DEAL_ONE_SQL, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*yes = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
 		return db_fail(q->db, err, "searching contacts");
 	return KITH_OK;
 }
@@ -1242,6 +1322,12 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 		in_set = cid < q->set_to;
 		if ((heavy = !in_set || bit_get(q, cid)) == 0)
 			continue;
+		if (!in_set && q->deal) {
+			if ((st = deal_has(q, cid, &ok, err)) != KITH_OK)
+				break;
+			if (!ok)
+				continue;
+		}
 		text = NULL;
 		if (!in_set || q->check || extend) {
 			if ((st = test_text(q, cid, in_set ? TEST_C : TEST_ALL,
@@ -1485,9 +1571,14 @@ view_query_count_step(struct view_query *q, struct view_count *vc,
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			seen++;
 			vc->after = sqlite3_column_int64(stmt, 0);
-			if ((q->archived || sqlite3_column_int(stmt, 1) == 0) &&
-			    text_matches(q, stmt, 2, TEST_ALL))
-				vc->count++;
+			ok = (q->archived || sqlite3_column_int(stmt, 1) == 0) &&
+			    text_matches(q, stmt, 2, TEST_ALL);
+			if (ok && q->deal && (st = deal_has(q, vc->after, &ok,
+			    err)) != KITH_OK) {
+				sqlite3_reset(stmt);
+				return st;
+			}
+			vc->count += ok;
 			if (budget_spent(&b, 0))
 				break;
 		}

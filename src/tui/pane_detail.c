@@ -3,7 +3,8 @@
  * The contact pane of the main screen: the core's contact sheet (sheet.h)
  * of one contact, rendered as lines the user can move through; a line of
  * a relationship jumps to that person, a line of a follow-up is what d, s
- * and x offer first.  Nothing is cut silently: a line wider than the pane
+ * and x offer first; the person's deals (or matters) are listed with
+ * their role and stage, as kith show lists them.  Nothing is cut silently: a line wider than the pane
  * ends in "…", "↑ more" and "↓ more" show there are lines above or below,
  * and Enter on a line reads it in full in the pager (screen_pager.c).
  * Beyond CUSTOM_SHOWN, the columns an import kept are collapsed into one
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
@@ -35,6 +37,7 @@ static void	add_line(struct rolodex *, int, int64_t, int64_t,
 static void	set_last(struct rolodex *, enum dline_kind, const char *);
 static void	add_notes(struct rolodex *, const char *);
 static void	add_custom(struct rolodex *, const struct contact *);
+static void	add_deals(struct rolodex *, const struct sheet *);
 static char	*sheet_text(const struct rolodex *);
 static void	sb_add(char **, size_t *, const char *);
 
@@ -147,6 +150,48 @@ add_custom(struct rolodex *ro, const struct contact *c)
 }
 
 /*
+ * The deals the contact is on (the sheet's, open ones first), under the
+ * book's word for them: the stage first (in a column, so a narrow pane
+ * cuts the title, not the stage), the title and the contact's role; a
+ * closed one dim, a stalled one marked "!".  Enter reads the line with
+ * the organisation and the days in the stage.
+ */
+static void
+add_deals(struct rolodex *ro, const struct sheet *sh)
+{
+	const struct deal_line	*d;
+	char			*full;
+	size_t			 i;
+	int			 w, sw = 0;
+
+	if (sh->n_deals == 0)
+		return;
+	for (i = 0; i < sh->n_deals; i++)
+		if ((w = u8_width(sh->deals[i].stage)) > sw)
+			sw = w;
+	add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");
+	set_last(ro, DLINE_HEAD, NULL);
+	add_line(ro, ROLE_TITLE, 0, 0, "%s", deal_word_form(ro->db, 1, 1));
+	set_last(ro, DLINE_HEAD, NULL);
+	for (i = 0; i < sh->n_deals; i++) {
+		d = &sh->deals[i];
+		add_line(ro, d->stage_kind == KITH_STAGE_open ? ROLE_NORMAL :
+		    ROLE_DIM, 0, 0, "%s %s%*s  %s%s%s", d->stalled ? "!" : " ",
+		    d->stage, sw - u8_width(d->stage), "", d->title,
+		    d->role != NULL ? " — " : "", d->role != NULL ? d->role :
+		    "");
+		full = xasprintf("%s\n\n%s%s%s%s%s, %d day%s in the stage%s",
+		    d->title, d->org != NULL ? d->org : "",
+		    d->org != NULL ? "\n" : "", d->role != NULL ? d->role : "",
+		    d->role != NULL ? ", " : "", d->stage, d->days_in_stage,
+		    d->days_in_stage == 1 ? "" : "s",
+		    d->stalled ? " (stalled)" : "");
+		set_last(ro, DLINE_TEXT, full);
+		free(full);
+	}
+}
+
+/*
  * Loads the selected contact into the detail pane (force: even if same):
  * the core's contact sheet (sheet.h), rendered as lines.
  */
@@ -222,6 +267,7 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 		    sh->rel_lines[i].text, rel->note ? " — " : "",
 		    rel->note ? rel->note : "");
 	}
+	add_deals(ro, sh);
 	if (sh->n_followups > 0) {
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", "");
 		set_last(ro, DLINE_HEAD, NULL);

@@ -569,8 +569,13 @@ test_word(void)
 
 	db = test_db("deal-word.db", &path);
 	CHECK_STR(deal_word(db), "deal");
+	CHECK_STR(deal_word_form(db, 1, 1), "Deals");
 	CHECK(deal_set_word(db, "Matter", &err) == KITH_OK);
 	CHECK_STR(deal_word(db), "matter");
+	CHECK_STR(deal_word_form(db, 0, 0), "matter");
+	CHECK_STR(deal_word_form(db, 1, 0), "matters");
+	CHECK_STR(deal_word_form(db, 0, 1), "Matter");
+	CHECK_STR(deal_word_form(db, 1, 1), "Matters");
 	CHECK(deal_set_word(db, "case", &err) == KITH_INVALID);
 	CHECK_STR(deal_word(db), "matter");
 	CHECK(add(db, "Estate of Jones", NULL, NULL) > 0);

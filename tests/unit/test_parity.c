@@ -4,8 +4,8 @@
  * TUI's list (view.c, under each of its plans) give the same contacts in
  * the same order, for the demo book's queries and tricky ones -- phones
  * typed every way, e-mails, Cyrillic and Han, prefixes, several words,
- * words that match nothing.  The demo book is loaded with the CLI's own
- * loader (src/cli/demo.c).
+ * words that match nothing, the in:deal filter.  The demo book is loaded
+ * with the CLI's own loader (src/cli/demo.c).
  */
 #include <stdlib.h>
 #include <time.h>
@@ -97,6 +97,10 @@ test_parity(void)
 		/* prefixes, several words, nothing */
 		"a", "an", "p", "pe", "ha qu", "ana petr", "zzz", "ana zzz",
 		"-", "", "  ",
+		/* the in:deal filter, alone and with words */
+		"in:deal", "IN:Matter", "in:deal a", "petr in:deal",
+		"in:deal northbridge", "in:deal zzz", "in:deal -",
+		"in:dealer",
 	};
 	static const enum view_plan plans[] = { VIEW_PLAN_AUTO,
 	    VIEW_PLAN_WALK, VIEW_PLAN_BITMAP, VIEW_PLAN_LIST };
