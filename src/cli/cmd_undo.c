@@ -144,12 +144,12 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (optind < argc && !cli_parse_id(argv[optind], "change id", &id))
 		return EXIT_BAD;
+	if (list)
+		cli->access = CLI_READ;	/* a read-only book lists too */
 	if (!cli_open(cli))
 		return EXIT_BAD;
-	if (list) {
-		cli->access = CLI_READ;	/* a read-only book lists too */
+	if (list)
 		return list_actions(cli);
-	}
 	st = id != 0 ? journal_undo(cli->db, id, &done, &err) :
 	    journal_undo_last(cli->db, &done, &err);
 	if (st != KITH_OK) {

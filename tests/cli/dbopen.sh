@@ -99,12 +99,29 @@ check_ro() {
 	expect_in "$err" "read-only" "$2: edit says why"
 	rorun --db "$1" list --tsv
 	expect_not_in "$out" "Bob Smith" "$2: nothing was added"
+	# The other reads: the journal, the deals, the pipeline, the stages.
+	rorun --db "$1" undo --list
+	expect_rc 0 "$2: undo --list"
+	expect_in "$out" "Ana Petrović" "$2: undo --list shows the changes"
+	rorun --db "$1" deal list
+	expect_rc 0 "$2: deal list"
+	expect_in "$out" "Ana retainer" "$2: deal list shows the deal"
+	rorun --db "$1" deal show retainer
+	expect_rc 0 "$2: deal show"
+	rorun --db "$1" pipeline
+	expect_rc 0 "$2: pipeline"
+	rorun --db "$1" stage list
+	expect_rc 0 "$2: stage list"
+	rorun --db "$1" undo
+	expect_rc 1 "$2: undo is refused"
+	expect_in "$err" "read-only" "$2: undo says why"
 }
 
 mkro() {	# mkro DIR: a database with one contact in DIR
 	mkdir -p "$1"
 	"$KITH" --db "$1/kith.db" add "Ana Petrović" --email ana@example.com >/dev/null
 	"$KITH" --db "$1/kith.db" follow ana "call" --due today >/dev/null
+	"$KITH" --db "$1/kith.db" deal add "Ana retainer" --contact ana >/dev/null
 }
 
 # The file is not writable; its folder is.
