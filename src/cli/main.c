@@ -661,6 +661,8 @@ open_demo(struct cli *cli)
 	cli->db_path = cli->owned_path = path;
 	cli->access = CLI_CREATE;
 	ok = cli_open(cli);
+	if (ok)
+		cli_act_name(cli, "demo-load", "loaded the demo address book");
 	if (ok && demo_load(cli->db, file, &err) != KITH_OK) {
 		cli_error(&err);
 		ok = 0;

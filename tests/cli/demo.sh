@@ -246,5 +246,13 @@ printf 'contact\tA B\nfollow\tA B\tsomeday\tcall\n' >"$bad"
 KITH_DB=$baddb "$KITH" demo-load "$bad" >/dev/null 2>"$tmp/bad.err"
 check "bad date: message names line 2" grep -qF "bad.kith:2:" "$tmp/bad.err"
 
+# The demo book's journal names its one action: the load, not the last
+# contact it happened to add (whose undo emptied the whole book).
+XDG_CACHE_HOME=$tmp/cache KITH_DEMO_FILE=$demo "$KITH" --demo undo --list \
+    >"$tmp/journal" 2>&1
+check "--demo: the journal holds one action" test "$(wc -l <"$tmp/journal")" -eq 1
+check "--demo: the action is the demo load" \
+    grep -qE 'demo-load +loaded the demo address book$' "$tmp/journal"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
