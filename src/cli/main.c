@@ -703,14 +703,24 @@ cmd_init(struct cli *cli, int argc, char **argv)
 int
 cmd_demo_load(struct cli *cli, int argc, char **argv)
 {
-	struct kith_err	err = { 0 };
+	static const struct option opts[] = {
+		{ "db",		required_argument,	NULL, CLI_OPT_DB },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*cmd = cli_find("demo-load");
+	struct kith_err		 err = { 0 };
+	int			 rc;
 
-	if (argc != 2)
-		return cli_usage(cli_find("demo-load"));
+	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, NULL)) != -1)
+		return rc;
+	if (argc - optind != 1)
+		return cli_usage(cmd);
+	argv += optind;
 	if (!cli_open(cli))
 		return EXIT_BAD;
-	cli_act_name(cli, "demo-load", "loaded %s", argv[1]);
-	if (demo_load(cli->db, argv[1], &err) != KITH_OK) {
+	cli_act_name(cli, "demo-load", "loaded %s", argv[0]);
+	if (demo_load(cli->db, argv[0], &err) != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;
 	}

@@ -254,5 +254,11 @@ check "--demo: the journal holds one action" test "$(wc -l <"$tmp/journal")" -eq
 check "--demo: the action is the demo load" \
     grep -qE 'demo-load +loaded the demo address book$' "$tmp/journal"
 
+# demo-load --help is help, not a file to load into a database it creates.
+XDG_DATA_HOME=$tmp/xdg "$KITH" demo-load --help >"$tmp/help" 2>&1
+check "demo-load --help: exit 0" test $? -eq 0
+check "demo-load --help: the usage" grep -qF "demo-load FILE" "$tmp/help"
+check "demo-load --help: no database created" test ! -e "$tmp/xdg"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
