@@ -91,6 +91,7 @@ void		 contact_add_url(struct contact *, const char *url,
 		    const char *label);
 void		 contact_add_custom(struct contact *, const char *key,
 		    const char *value);
+/* Adds tag unless c has it already (compared without ASCII case). */
 void		 contact_add_tag(struct contact *, const char *tag);
 
 /*
@@ -143,7 +144,8 @@ enum kith_status contact_update(struct kith_db *, struct contact *c,
  * an import changed it since), nothing is saved and KITH_CONFLICT names
  * the first field that differs.  Only what the edit changed is written:
  * the lists (e-mails, phones, addresses, URLs, custom fields, tags) that
- * c has as base had them keep their stored rows.  The fronts' edits go
+ * c has as base had them keep their stored rows, and an edit that changes
+ * nothing writes nothing (no journal action).  The fronts' edits go
  * through here; contact_update() is for the core's own merges.
  */
 enum kith_status contact_save_edit(struct kith_db *,

@@ -58,6 +58,8 @@ static const struct option contact_opts[] = {
 static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 		    struct contact *, int);
 static int	parse_birthday(const char *, char **);
+static int	has_email(const struct contact *, const char *);
+static int	has_phone(struct cli *, const struct contact *, const char *);
 static void	remove_email(struct contact *, const char *);
 static void	remove_phone(struct cli *, struct contact *, const char *);
 static void	remove_tag(struct contact *, const char *);
@@ -85,10 +87,18 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 			cli->db_path = optarg;
 			break;
 		case OPT_EMAIL:
-			contact_add_email(c, optarg, NULL);
+			if (edit && has_email(c, optarg))
+				cli_errorx("warning: the e-mail '%s' is there "
+				    "already", optarg);
+			else
+				contact_add_email(c, optarg, NULL);
 			break;
 		case OPT_PHONE:
-			contact_add_phone(c, optarg, NULL);
+			if (edit && has_phone(cli, c, optarg))
+				cli_errorx("warning: the phone '%s' is there "
+				    "already", optarg);
+			else
+				contact_add_phone(c, optarg, NULL);
 			break;
 		case OPT_ORG:
 			contact_set(&c->org, optarg);
@@ -203,6 +213,33 @@ out:
 	contact_clash_free(&clash);
 	contact_free(c);
 	return rc;
+}
+
+/* Has c the e-mail addr (without case)? */
+static int
+has_email(const struct contact *c, const char *addr)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n_emails; i++)
+		if (strcasecmp(c->emails[i].addr, addr) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Has c, a stored contact (the database is open), the phone raw however
+ * written (as remove_phone compares)?
+ */
+static int
+has_phone(struct cli *cli, const struct contact *c, const char *raw)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n_phones; i++)
+		if (phone_same(c->phones[i].raw, raw, phone_region(cli->db)))
+			return 1;
+	return 0;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kith/clock.h"
 #include "kith/contact.h"
@@ -207,6 +208,11 @@ contact_add_custom(struct contact *c, const char *key, const char *value)
 void
 contact_add_tag(struct contact *c, const char *tag)
 {
+	size_t	i;
+
+	for (i = 0; i < c->n_tags; i++)
+		if (strcasecmp(c->tags[i], tag) == 0)
+			return;		/* a tag is on a contact once */
 	grow((void **)&c->tags, c->n_tags, sizeof *c->tags);
 	c->tags[c->n_tags++] = xstrdup(tag);
 }
@@ -371,9 +377,10 @@ contact_save_edit(struct kith_db *db, const struct contact *base,
 		    "edit", now->display, (long long)now->id, field);
 		goto fail;
 	}
-	(void)contact_diff(base, c, &same);
 	c->id = base->id;
-	if ((st = write_contact(db, c, 0, same, err)) != KITH_OK)
+	/* An edit that changes nothing writes nothing: no change to undo. */
+	if (contact_diff(base, c, &same) != NULL &&
+	    (st = write_contact(db, c, 0, same, err)) != KITH_OK)
 		goto fail;
 	contact_free(now);
 	return kith_db_commit(db, err);

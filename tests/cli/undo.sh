@@ -150,3 +150,34 @@ run undo --help
 expect_in "$out" "usage: kith [--db PATH] undo" "undo --help"
 run rm --help
 expect_in "$out" "--all-matching" "rm --help names --all-matching"
+
+# ---- an edit that changes nothing is no change to undo ----------------
+# (it rewrote the contact's time stamp and took the undo slot, so kith
+# undo then undid nothing and the real change stayed; --email and --phone
+# already on the contact added them a second time)
+run add "Dora Noop" --email dora@example.org --phone "+44 20 7946 0009" \
+    --tag vip
+export KITH_NOW="2026-11-25 10:00"
+run edit dora --org "Acme"
+export KITH_NOW="2026-11-25 10:05"
+run undo --list
+n_before=$(echo "$out" | wc -l)
+for opt in "--tag=vip" "--tag=VIP" "--rm-tag=nosuch" "--rm-phone=123" \
+    "--email=DORA@example.org" "--phone=+442079460009" "--org=Acme" ""; do
+	run edit dora ${opt:+"$opt"}
+	expect_rc 0 "no-op edit $opt"
+	run undo --list
+	expect_in "$(echo "$out" | head -1)" "edited Dora Noop" \
+	    "no-op edit $opt: the last action is the real edit"
+	[ "$(echo "$out" | wc -l)" -eq "$n_before" ] && pass ||
+	    fail "no-op edit $opt: journaled an action: $(echo "$out" | head -1)"
+done
+run show dora
+[ "$(echo "$out" | grep -c "dora@example.org")" -eq 1 ] && pass ||
+    fail "--email already there added it again: $out"
+[ "$(echo "$out" | grep -c "7946 0009")" -eq 1 ] && pass ||
+    fail "--phone already there added it again: $out"
+run undo
+expect_in "$out" "edited Dora Noop" "undo takes back the real edit"
+run show dora
+expect_not_in "$out" "Acme" "the organisation is gone again"
