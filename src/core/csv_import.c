@@ -89,6 +89,21 @@ start_map(struct import *im, const struct held *h)
 	if ((st = csvmap_new(&rec, im->opts->format, im->opts->map, &im->map,
 	    im->err)) != KITH_OK)
 		return st;
+	/*
+	 * A header of which no column says who a row is (prose with commas,
+	 * a price list): every row would be rejected.  Refused before any
+	 * batch is started, as a letter is.
+	 */
+	if (!csvmap_identifies(im->map)) {
+		st = kith_err_set(im->err, KITH_INVALID, "%s:%ld: no column "
+		    "is a name, organisation, e-mail or phone (read as %s), "
+		    "so no row could be imported: not an address-book table "
+		    "(--map COLUMN=FIELD names what a column holds)",
+		    im->path, rec.line, csvmap_format(im->map));
+		csvmap_free(im->map);
+		im->map = NULL;
+		return st;
+	}
 	if ((st = batch_start(im)) != KITH_OK) {
 		csvmap_free(im->map);
 		im->map = NULL;

@@ -187,6 +187,24 @@ fail:
 	return st;
 }
 
+int
+csvmap_identifies(const struct csv_map *m)
+{
+	const struct col	*c;
+	size_t			 i;
+
+	for (i = 0; i < m->ncols; i++) {
+		c = &m->cols[i];
+		if ((c->t >= T_DISPLAY && c->t <= T_NICKNAME) || c->t == T_ORG)
+			return 1;
+		if (c->t == T_PART && c->part == P_VALUE &&
+		    (m->slots[c->slot].kind == S_EMAIL ||
+		    m->slots[c->slot].kind == S_PHONE))
+			return 1;
+	}
+	return 0;
+}
+
 /* Plans column i, whose header (trimmed) is name. */
 static void
 plan_column(struct csv_map *m, size_t i, const char *name)

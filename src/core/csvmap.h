@@ -46,6 +46,13 @@ void		 csvmap_free(struct csv_map *);
 /* The detected or given format name. */
 const char	*csvmap_format(const struct csv_map *);
 
+/*
+ * Whether a column of m can say who a row is: a name (or a part of one),
+ * an organisation, an e-mail or a phone.  Without one, every row would be
+ * rejected ("no name, organisation, e-mail or phone").
+ */
+int		 csvmap_identifies(const struct csv_map *);
+
 /* The field names --map accepts, comma-separated, for messages and help. */
 const char	*csvmap_fields(void);
 

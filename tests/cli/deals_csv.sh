@@ -123,7 +123,8 @@ expect_in "$out" "3 added, 0 merged, 0 rejected, 0 possible duplicates (format: 
 run --db "$E" list --tsv
 expect_not_in "$out" "Northbridge" "and makes no contacts"
 run --db "$E" import --format kith "$T/a.csv"
-expect_in "$out" "(format: kith)" "--format says otherwise: read as contacts"
+expect_rc 1 "--format kith on deals: no contact column"
+expect_in "$err" "(read as kith)" "--format says otherwise: read as contacts"
 
 # ---- --dry-run writes nothing -------------------------------------------
 C="$T/c.db"

@@ -27,6 +27,22 @@ refused "$T/card.csv" "card.csv: looks like a vCard file (BEGIN:VCARD on line 1)
 refused "$T/named.vcf" "named.vcf: a vCard file (.vcf); vCard import is not supported yet" "a .vcf file"
 refused "$T/bin.csv" "bin.csv: binary data (a NUL byte at offset 18), not a CSV file" "a binary file"
 
+# A letter whose lines hold commas splits into columns, and a table with no
+# column that says who a row is (a price list, a header-less list of
+# names and towns): every row would be rejected, so the file is refused
+# before any batch is made.
+printf 'Dear Sir,\n\nI write to you about the lease, which ends soon. Kind regards, Bob.\n' > "$T/comma-letter.csv"
+printf 'Item,Price\nLamp,12\nDesk,140\n' > "$T/prices.csv"
+printf 'Ana Petrovic,Belgrade\nBob Smith,London\n' > "$T/towns.csv"
+refused "$T/comma-letter.csv" "comma-letter.csv:1: no column is a name, organisation, e-mail or phone" "a letter with commas"
+refused "$T/prices.csv" "prices.csv:1: no column is a name, organisation, e-mail or phone (read as generic)" "a price list"
+refused "$T/towns.csv" "not an address-book table" "names without a header"
+[ -e "$T/prices.csv.rejected.csv" ] && fail "a refused file left a rejects file" || pass
+# --map naming a column makes it a table again.
+run --db "$T/m.db" import --map "Item=org" "$T/prices.csv"
+expect_rc 0 "--map names the column"
+expect_in "$out" "2 added" "--map: the rows import"
+
 # A one-column table of e-mail addresses is a table, not prose.
 printf 'Email\na@x.example\nb@y.example\n' > "$T/one.csv"
 run --db "$T/o.db" import "$T/one.csv"
