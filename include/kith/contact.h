@@ -152,6 +152,13 @@ enum kith_status contact_save_edit(struct kith_db *,
 		    const struct contact *base, struct contact *c,
 		    struct kith_err *);
 
+/*
+ * The first field ("name", "e-mails", ...) in which b differs from a, or
+ * NULL if an edit of a into b would change nothing.
+ */
+const char	*contact_changed(const struct contact *a,
+		    const struct contact *b);
+
 /* Reads contact id into *out (caller frees with contact_free). */
 enum kith_status contact_get(struct kith_db *, int64_t id,
 		    struct contact **out, struct kith_err *);

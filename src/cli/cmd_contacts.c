@@ -340,6 +340,13 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		rc = cli_usage(cmd);
 		goto out;
 	}
+	if (contact_changed(base, c) == NULL) {
+		printf("nothing to change for %lld ", (long long)c->id);
+		out_text(stdout, c->display);
+		putchar('\n');
+		rc = EXIT_OK;
+		goto out;
+	}
 	rc = EXIT_BAD;
 	cli_act_name(cli, "edit", "edited %s (#%lld)", c->display,
 	    (long long)c->id);

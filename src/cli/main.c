@@ -64,7 +64,9 @@ const struct cmd cli_cmds[] = {
 	    "and last name that exports write\n(split from a two-word name, "
 	    "cleared otherwise).\nOnly what the edit changes is written; if "
 	    "another kith or an import changed\nthe contact between reading "
-	    "and saving, nothing is saved and kith names the\nfield." },
+	    "and saving, nothing is saved and kith names the\nfield.  An "
+	    "edit that changes nothing (a tag or e-mail it has already)\n"
+	    "says so and is no change for kith undo." },
 	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation, "

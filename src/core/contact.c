@@ -390,6 +390,14 @@ fail:
 	return st;
 }
 
+const char *
+contact_changed(const struct contact *a, const struct contact *b)
+{
+	unsigned	same;
+
+	return contact_diff(a, b, &same);
+}
+
 static int
 same_str(const char *a, const char *b)
 {

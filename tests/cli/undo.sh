@@ -166,6 +166,7 @@ for opt in "--tag=vip" "--tag=VIP" "--rm-tag=nosuch" "--rm-phone=123" \
     "--email=DORA@example.org" "--phone=+442079460009" "--org=Acme" ""; do
 	run edit dora ${opt:+"$opt"}
 	expect_rc 0 "no-op edit $opt"
+	expect_out "nothing to change for 5 Dora Noop" "no-op edit $opt says so"
 	run undo --list
 	expect_in "$(echo "$out" | head -1)" "edited Dora Noop" \
 	    "no-op edit $opt: the last action is the real edit"
