@@ -232,7 +232,7 @@ expect_in "$out" "other
 expert witness" "added last"
 run deal roles rm client
 expect_rc 1 "a role in use stays"
-expect_in "$err" "on a deal as client" "says who uses it"
+expect_in "$err" "on a matter as client" "says who uses it"
 run deal roles rm "expert witness"
 expect_rc 0 "roles rm"
 expect_not_in "$out" "expert witness" "removed"
