@@ -3,7 +3,7 @@
 # One rule for "stalled" everywhere: a deal touched today but with an
 # overdue follow-up is listed under Stalled by kith pipeline, and so is
 # marked ! by kith deal list, "stalled" by kith deal show and on the
-# board's card (test_board); once the follow-up is done it is none.
+# contact's sheet (kith show); once the follow-up is done it is none.
 . "$(dirname "$0")/lib.inc"
 export KITH_NOW="2026-11-02 09:00"
 
@@ -23,6 +23,8 @@ run deal show Chased
 expect_in "$out" "Chased — Interest, 0 days, stalled" "deal show says so"
 run deal show Fresh
 expect_not_in "$out" "stalled" "the fresh one is not"
+run show ana
+expect_in "$out" "(stalled)" "the contact's sheet marks it"
 
 run done 1
 expect_rc 0 "the follow-up done"
