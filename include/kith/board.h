@@ -10,7 +10,8 @@
  * Cards are in order of their last touch, the longest untouched first:
  * the deals that need a call are at the top of each column.  A card is
  * stalled when its deal has had no touch (a stage change, an interaction
- * logged on it) for more than its stage's stall_days; days are counted on
+ * logged on it) for more than its stage's stall_days or has a follow-up
+ * overdue (deal_is_stalled); days are counted on
  * the database's clock (kith_db_now).  Strings are as stored (UTF-8,
  * NFC): making them safe for a terminal is the front's job.
  */
@@ -41,7 +42,8 @@ struct board_card {
 	char		*next_step;	/* NULL if none */
 	long		 days_in_stage;	/* whole days since it entered it */
 	long		 idle_days;	/* whole days since its last touch */
-	int		 stalled;	/* idle past the stage's stall_days */
+	int		 stalled;	/* idle past the stage's stall_days,
+					   or a follow-up overdue */
 };
 
 /*

@@ -12,7 +12,7 @@
  * and when it was closed (closed_at, set while it is in a won or lost
  * stage); every stage it enters is a row of its stage history.  It is
  * stalled when it is in an open stage and has not been touched for the
- * stage's stall_days.
+ * stage's stall_days, or has an overdue follow-up.
  *
  * Every write is one transaction and one action of the change journal,
  * named for kith undo ("moved Northbridge acquisition to Negotiation")
@@ -68,7 +68,8 @@ struct deal {
 	int64_t		 closed_at;	/* 0 while open */
 	int		 days_in_stage;	/* whole days since stage_since */
 	int		 days_untouched;	/* whole days since touched */
-	int		 stalled;	/* open, untouched past stall_days */
+	int		 stalled;	/* open; untouched past stall_days
+					   or a follow-up overdue */
 	struct deal_person *people;	/* by role order, then name */
 	size_t		 n_people;
 };
@@ -148,12 +149,14 @@ enum kith_status deal_get(struct kith_db *, int64_t id, struct deal **out,
 		    struct kith_err *);
 
 /*
- * Whether a deal is stalled: in an open stage and not touched for more
- * than stall_days whole days (touched < now - stall_days * 86400).  The
- * board and the report count with the same rule in SQL.
+ * Whether a deal is stalled: in an open stage and either not touched for
+ * more than stall_days whole days (touched < now - stall_days * 86400) or
+ * with an overdue follow-up (overdue non-zero: one not done, due before
+ * today).  The deal list, the sheet, the board and the report all mark
+ * the same deals.
  */
 int		 deal_is_stalled(enum kith_stage_kind kind, int stall_days,
-		    int64_t touched, int64_t now);
+		    int64_t touched, int overdue, int64_t now);
 
 /*
  * Moves deal id to stage: a stage history row, stage_since and touched

@@ -27,6 +27,8 @@ struct followup {
 	long		 late;		/* days overdue (>0), 0 today, <0 ahead */
 	int		 done;
 	int		 snoozes;	/* times snoozed */
+	int64_t		 deal;		/* 0 if linked to no deal */
+	char		*deal_title;	/* its deal's title, NULL if none */
 };
 
 /*

@@ -572,7 +572,8 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		    16);
 		putchar(' ');
 		out_text(stdout, sh->deals[i].stage);
-		putchar('\n');
+		/* Marked as kith deal list and the TUI's pane mark it. */
+		fputs(sh->deals[i].stalled ? " (stalled)\n" : "\n", stdout);
 	}
 	cli_print_followups(sh->followups, sh->n_followups, 0);
 	cli_print_interactions(sh->interactions, sh->n_interactions);

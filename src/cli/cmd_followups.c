@@ -379,6 +379,7 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 }
 
 struct due_ctx {
+	struct cli *cli;
 	int	tsv;
 	int	section;	/* 0 none yet, 1 overdue, 2 today, 3 upcoming */
 	long	count;
@@ -391,7 +392,7 @@ print_due(const struct followup *f, void *arg)
 	    "UPCOMING" };
 	struct due_ctx	*ctx = arg;
 	int		 section;
-	char		 when[32];
+	char		 when[32], *name;
 
 	ctx->count++;
 	if (ctx->tsv) {
@@ -415,7 +416,14 @@ print_due(const struct followup *f, void *arg)
 	else
 		snprintf(when, sizeof when, "%s", f->due);
 	printf("  %5lld  %-10s  ", (long long)f->id, when);
-	out_pad(stdout, f->contact_name ? f->contact_name : "-", 24);
+	if (f->contact_name == NULL && f->deal_title != NULL) {
+		/* A deal's follow-up with nobody on it: "matter: title". */
+		name = xasprintf("%s: %s", cli_deal_word(ctx->cli, 0, 0),
+		    f->deal_title);
+		out_pad(stdout, name, 24);
+		free(name);
+	} else
+		out_pad(stdout, f->contact_name ? f->contact_name : "-", 24);
 	fputs("  ", stdout);
 	if (f->due_time[0] != '\0')
 		printf("%s  ", f->due_time);
@@ -435,7 +443,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*cmd = cli_find("due");
-	struct due_ctx		 ctx = { 0, 0, 0 };
+	struct due_ctx		 ctx = { 0 };
 	struct kith_err		 err = { 0 };
 	char			*end;
 	long			 days = 0;
@@ -469,6 +477,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (!cli_open(cli))
 		return EXIT_BAD;
+	ctx.cli = cli;
 	if (followup_each_due(cli->db, (int)days, print_due, &ctx, &err)
 	    != KITH_OK) {
 		cli_error(&err);

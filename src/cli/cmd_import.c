@@ -12,6 +12,7 @@
 
 #include "kith/clock.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/import.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
@@ -120,10 +121,11 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 		fprintf(stderr, "kith import --undo %lld takes back the import "
 		    "of ", (long long)batch);
 		out_text(stderr, b[i].file);
-		fprintf(stderr, " on %s:\nit deletes the %ld %s%s it "
+		fprintf(stderr, " on %s:\nit deletes the %ld %s it "
 		    "added and restores the %ld it merged into.\n", when,
-		    b[i].added, deals ? "deal" : "contact",
-		    b[i].added == 1 ? "" : "s", b[i].merged);
+		    b[i].added, deals ? deal_word_form(cli->db,
+		    b[i].added != 1, 0) : b[i].added == 1 ? "contact" :
+		    "contacts", b[i].merged);
 	}
 	q = xasprintf("Take back import %lld?", (long long)batch);
 	ok = cli_confirm(yes, "import --undo", q);
@@ -422,7 +424,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 		out_textf(stderr, "exported %ld %s to %s\n", n,
-		    strcmp(format, "deals") == 0 ? "deals" : "contacts", path);
+		    strcmp(format, "deals") == 0 ? deal_word_form(cli->db,
+		    n != 1, 0) : "contacts", path);
 	}
 	rc = EXIT_OK;
 out:

@@ -79,7 +79,10 @@ parse(struct cli *cli, int argc, char **argv, struct stage_opts *o)
 	return -1;
 }
 
-/* Parses option what as a whole number in lo..hi; prints why not. */
+/*
+ * Parses s as a whole number in lo..hi; prints why not, naming what ("--pos",
+ * or "position" for the argument of stage move).
+ */
 static int
 number(const char *what, const char *s, int lo, int hi, int *out)
 {
@@ -88,7 +91,7 @@ number(const char *what, const char *s, int lo, int hi, int *out)
 
 	v = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
-		cli_errorx("--%s '%s': expected a whole number from %d to %d",
+		cli_errorx("%s '%s': expected a whole number from %d to %d",
 		    what, s, lo, hi);
 		return 0;
 	}
@@ -118,10 +121,10 @@ apply(struct stage_opts *o, enum kith_stage_kind *kind, int *prob,
 		return 0;
 	}
 	if (o->probability != NULL &&
-	    !number("probability", o->probability, 0, 100, prob))
+	    !number("--probability", o->probability, 0, 100, prob))
 		return 0;
 	if (o->stall != NULL &&
-	    !number("stall-days", o->stall, 1, 100000, stall))
+	    !number("--stall-days", o->stall, 1, 100000, stall))
 		return 0;
 	return 1;
 }
@@ -189,7 +192,7 @@ cmd_stage(struct cli *cli, int argc, char **argv)
 		if (n != 1)
 			return cli_usage(cmd);
 		if (!apply(&o, &kind, &prob, &stall) || (o.pos != NULL &&
-		    !number("pos", o.pos, 1, 1000, &pos)) || !cli_open(cli))
+		    !number("--pos", o.pos, 1, 1000, &pos)) || !cli_open(cli))
 			goto out;
 		if (prob < 0)
 			prob = kind == KITH_STAGE_won ? 100 : 0;
@@ -208,7 +211,7 @@ cmd_stage(struct cli *cli, int argc, char **argv)
 	} else if (strcmp(sub, "move") == 0) {
 		if (n != 2)
 			return cli_usage(cmd);
-		if (!number("pos", argv[optind + 1], 1, 1000, &pos) ||
+		if (!number("position", argv[optind + 1], 1, 1000, &pos) ||
 		    !cli_open(cli) || !find(cli, argv[optind], &s))
 			goto out;
 		if ((st = stage_move(cli->db, s.id, pos, &err)) == KITH_OK)

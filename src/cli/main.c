@@ -288,7 +288,7 @@ const struct cmd cli_cmds[] = {
 	    "stage.  edit writes only what it changes; an empty\nvalue clears "
 	    "a field.  rm names the deal and asks (without a terminal, "
 	    "--yes).\nlist: ! marks a stalled deal (open, untouched past its "
-	    "stage's stall days);\n--tsv prints id, title, organisation, "
+	    "stage's stall days,\nor a follow-up on it overdue);\n--tsv prints id, title, organisation, "
 	    "stage, value, currency, days in stage.\nkith log --deal and kith "
 	    "follow --deal attach to a deal; every change is undone\nby kith "
 	    "undo.  Unknown stage, role, currency, fee, a negative or "

@@ -12,10 +12,11 @@
 
 #include "kith/board.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/util.h"
+#include "deal_impl.h"
 #include "internal.h"
 
-#define DAY	86400
 
 static long	days_since(int64_t, int64_t);
 static void	read_card(sqlite3_stmt *, int64_t, struct board_card *);
@@ -34,7 +35,7 @@ days_since(int64_t then, int64_t now)
 static void
 read_card(sqlite3_stmt *stmt, int64_t now, struct board_card *c)
 {
-	int64_t	stall;
+	int	stall;
 
 	memset(c, 0, sizeof *c);
 	c->id = c->pos.id = sqlite3_column_int64(stmt, 0);
@@ -49,8 +50,9 @@ read_card(sqlite3_stmt *stmt, int64_t now, struct board_card *c)
 	c->next_step = db_col_text(stmt, 6);
 	c->days_in_stage = days_since(sqlite3_column_int64(stmt, 7), now);
 	c->idle_days = days_since(c->pos.touched, now);
-	stall = sqlite3_column_int64(stmt, 8);
-	c->stalled = now - c->pos.touched > stall * DAY;
+	stall = sqlite3_column_int(stmt, 8);
+	c->stalled = deal_is_stalled(KITH_STAGE_open, stall, c->pos.touched,
+	    sqlite3_column_int(stmt, 9), now);
 }
 
 enum kith_status
@@ -71,7 +73,8 @@ board_cards(struct kith_db *db, int64_t stage, const struct board_pos *from,
 	if (dir > 0)
 		stmt = db_stmt(db, "SELECT d.id, d.touched, d.title, o.name, "
 		    "d.value_cents, d.currency, d.next_step, d.stage_since, "
-		    "s.stall_days FROM deal d JOIN stage s ON s.id = d.stage_id "
+		    "s.stall_days, " DEAL_OVERDUE_SQL " FROM deal d "
+		    "JOIN stage s ON s.id = d.stage_id "
 		    "LEFT JOIN org o ON o.id = d.org_id "
 		    "WHERE d.stage_id = ?1 AND s.kind = 'open' "
 		    "AND (d.touched, d.id) > (?2, ?3) "
@@ -79,7 +82,8 @@ board_cards(struct kith_db *db, int64_t stage, const struct board_pos *from,
 	else
 		stmt = db_stmt(db, "SELECT d.id, d.touched, d.title, o.name, "
 		    "d.value_cents, d.currency, d.next_step, d.stage_since, "
-		    "s.stall_days FROM deal d JOIN stage s ON s.id = d.stage_id "
+		    "s.stall_days, " DEAL_OVERDUE_SQL " FROM deal d "
+		    "JOIN stage s ON s.id = d.stage_id "
 		    "LEFT JOIN org o ON o.id = d.org_id "
 		    "WHERE d.stage_id = ?1 AND s.kind = 'open' "
 		    "AND (d.touched, d.id) < (?2, ?3) "
@@ -87,6 +91,7 @@ board_cards(struct kith_db *db, int64_t stage, const struct board_pos *from,
 	if (stmt == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, stage);
+	deal_bind_today(db, stmt);
 	if (from != NULL) {
 		sqlite3_bind_int64(stmt, 2, from->touched);
 		sqlite3_bind_int64(stmt, 3, from->id);

@@ -350,7 +350,7 @@ deal_get(struct kith_db *db, int64_t id, struct deal **out,
 	    "d.fee, d.practice, d.originator_id, co.display, "
 	    "d.responsible_id, cr.display, d.expected_close, d.next_step, "
 	    "d.ref, d.notes, d.reason, d.created, d.updated, d.stage_since, "
-	    "d.touched, d.closed_at FROM deal d "
+	    "d.touched, d.closed_at, " DEAL_OVERDUE_SQL " FROM deal d "
 	    "JOIN stage s ON s.id = d.stage_id "
 	    "LEFT JOIN org o ON o.id = d.org_id "
 	    "LEFT JOIN contact co ON co.id = d.originator_id "
@@ -358,6 +358,7 @@ deal_get(struct kith_db *db, int64_t id, struct deal **out,
 	    "WHERE d.id = ?1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
+	deal_bind_today(db, stmt);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
 		sqlite3_reset(stmt);
 		if (rc == SQLITE_DONE)
@@ -396,13 +397,13 @@ deal_get(struct kith_db *db, int64_t id, struct deal **out,
 	d->stage_since = sqlite3_column_int64(stmt, 22);
 	d->touched = sqlite3_column_int64(stmt, 23);
 	d->closed_at = sqlite3_column_int64(stmt, 24);
+	d->stalled = deal_is_stalled(d->stage_kind, d->stall_days, d->touched,
+	    sqlite3_column_int(stmt, 25), now);
 	sqlite3_reset(stmt);
 	d->days_in_stage = now > d->stage_since ?
 	    (int)((now - d->stage_since) / DAY) : 0;
 	d->days_untouched = now > d->touched ?
 	    (int)((now - d->touched) / DAY) : 0;
-	d->stalled = deal_is_stalled(d->stage_kind, d->stall_days, d->touched,
-	    now);
 	if ((st = read_people(db, d, err)) != KITH_OK) {
 		deal_free(d);
 		return st;
@@ -413,10 +414,20 @@ deal_get(struct kith_db *db, int64_t id, struct deal **out,
 
 int
 deal_is_stalled(enum kith_stage_kind kind, int stall_days, int64_t touched,
-    int64_t now)
+    int overdue, int64_t now)
 {
 	return kind == KITH_STAGE_open &&
-	    touched < now - (int64_t)stall_days * DAY;
+	    (overdue || touched < now - (int64_t)stall_days * DAY);
+}
+
+void
+deal_bind_today(struct kith_db *db, sqlite3_stmt *stmt)
+{
+	char	today[KITH_DATE_LEN];
+
+	db_today(db, today);
+	sqlite3_bind_text(stmt, DEAL_TODAY_PARAM, today, -1,
+	    SQLITE_TRANSIENT);
 }
 
 static enum kith_status

@@ -16,6 +16,22 @@
 #define DAY	86400		/* seconds in a day, for whole days */
 
 struct kith_db;
+struct sqlite3_stmt;
+
+/*
+ * 1 when deal d has a follow-up not done and due before the day bound to
+ * parameter DEAL_TODAY_PARAM (deal_bind_today): with an idle stage, what
+ * makes a deal stalled, in the deal list, the deal sheet, the board and
+ * the report alike.  An index lookup (followup_by_deal).  A numbered
+ * parameter far above the statements' own, which count from ?1 (a named
+ * one would take the number after those seen before it).
+ */
+#define DEAL_TODAY_PARAM	20
+#define DEAL_OVERDUE_SQL	"EXISTS (SELECT 1 FROM followup f " \
+	"WHERE f.deal_id = d.id AND f.done_at IS NULL AND f.due < ?20)"
+
+/* Binds today's date (the handle's clock) to DEAL_TODAY_PARAM in stmt. */
+void		 deal_bind_today(struct kith_db *, struct sqlite3_stmt *);
 
 /*
  * The title of deal id into *title (caller frees) and, if stage is not

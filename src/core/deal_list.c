@@ -232,7 +232,7 @@ deal_lines_free(struct deal_line *v, size_t n)
  */
 #define LINE_COLS	"d.id, d.title, o.name, d.stage_id, s.name, s.kind, " \
 	"d.value_cents, d.currency, d.stage_since, d.touched, s.stall_days, " \
-	"d.next_step"
+	"d.next_step, " DEAL_OVERDUE_SQL
 
 static void
 read_line(sqlite3_stmt *stmt, int64_t now, struct deal_line *l)
@@ -255,9 +255,10 @@ read_line(sqlite3_stmt *stmt, int64_t now, struct deal_line *l)
 	l->days_in_stage = now > sqlite3_column_int64(stmt, 8) ?
 	    (int)((now - sqlite3_column_int64(stmt, 8)) / DAY) : 0;
 	l->stalled = deal_is_stalled(l->stage_kind,
-	    sqlite3_column_int(stmt, 10), sqlite3_column_int64(stmt, 9), now);
+	    sqlite3_column_int(stmt, 10), sqlite3_column_int64(stmt, 9),
+	    sqlite3_column_int(stmt, 12), now);
 	l->next_step = db_col_text(stmt, 11);
-	l->role = db_col_text(stmt, 12);
+	l->role = db_col_text(stmt, 13);
 }
 
 enum kith_status
@@ -297,9 +298,10 @@ deal_list(struct kith_db *db, const char *query, int64_t stage,
 		goto out;
 	}
 	sqlite3_bind_int64(stmt, 1, stage);
+	deal_bind_today(db, stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (n_words > 0 && resolve_rank(words, n_words, fold, NULL,
-		    (const char *)sqlite3_column_text(stmt, 13)) == 0)
+		    (const char *)sqlite3_column_text(stmt, 14)) == 0)
 			continue;
 		v = xreallocarray(v, k + 1, sizeof *v);
 		read_line(stmt, now, &v[k++]);
@@ -340,6 +342,7 @@ deal_list_contact(struct kith_db *db, int64_t contact,
 	    err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, contact);
+	deal_bind_today(db, stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		v = xreallocarray(v, k + 1, sizeof *v);
 		read_line(stmt, now, &v[k++]);

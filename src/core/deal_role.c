@@ -144,8 +144,8 @@ deal_role_check(struct kith_db *db, const char *role, char **canon,
 		free(v[i]);
 	}
 	free(v);
-	st = kith_err_set(err, KITH_INVALID, "role '%s': not a deal role "
-	    "(the roles are %s)", clean ? clean : "",
+	st = kith_err_set(err, KITH_INVALID, "role '%s': not a %s role "
+	    "(the roles are %s)", clean ? clean : "", deal_word(db),
 	    names.s ? names.s : "none");
 	sbuf_free(&names);
 	free(clean);
@@ -165,8 +165,8 @@ role_add(struct kith_db *db, const char *role, struct kith_err *err)
 	if (clean == NULL)
 		return kith_err_set(err, KITH_INVALID, "a role needs a name");
 	if (deal_role_check(db, clean, &canon, NULL) == KITH_OK) {
-		st = kith_err_set(err, KITH_EXISTS, "%s is a deal role "
-		    "already", canon);
+		st = kith_err_set(err, KITH_EXISTS, "%s is a %s role "
+		    "already", canon, deal_word(db));
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "INSERT INTO deal_role (name, pos) VALUES "
@@ -182,7 +182,8 @@ role_add(struct kith_db *db, const char *role, struct kith_err *err)
 		st = db_fail(db, err, "adding a deal role");
 		goto out;
 	}
-	db_own_actionf(db, "role", "added the deal role %s", clean);
+	db_own_actionf(db, "role", "added the %s role %s",
+	    deal_word(db), clean);
 out:
 	free(clean);
 	free(canon);
@@ -215,9 +216,9 @@ role_remove(struct kith_db *db, const char *role, struct kith_err *err)
 		n = sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
 	if (n > 0) {
-		st = kith_err_set(err, KITH_EXISTS, "%d %s on a deal as %s; "
+		st = kith_err_set(err, KITH_EXISTS, "%d %s on a %s as %s; "
 		    "give them another role first", n, n == 1 ? "person is" :
-		    "people are", canon);
+		    "people are", deal_word(db), canon);
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "DELETE FROM deal_role WHERE name = ?1",
@@ -232,7 +233,8 @@ role_remove(struct kith_db *db, const char *role, struct kith_err *err)
 		goto out;
 	}
 	sqlite3_reset(stmt);
-	db_own_actionf(db, "role", "removed the deal role %s", canon);
+	db_own_actionf(db, "role", "removed the %s role %s",
+	    deal_word(db), canon);
 out:
 	free(canon);
 	return st;

@@ -220,7 +220,7 @@ reschedule_row(struct kith_db *db, int64_t id, const char *due,
 
 /*
  * Columns: id, contact_id, display, action, due, done_at, snoozes,
- * due_time.  The strings point into the statement: valid until the next
+ * due_time, deal_id, the deal's title.  The strings point into the statement: valid until the next
  * step.  A stored time that is not "HH:MM" reads as all day.
  */
 static void
@@ -243,6 +243,8 @@ read_row(sqlite3_stmt *stmt, const char *today, struct followup *f)
 	hm = (const char *)sqlite3_column_text(stmt, 7);
 	if (time_read(hm, &h, &m))
 		memcpy(f->due_time, hm, KITH_TIME_LEN);
+	f->deal = sqlite3_column_int64(stmt, 8);
+	f->deal_title = (char *)sqlite3_column_text(stmt, 9);
 }
 
 static struct followup *
@@ -250,6 +252,7 @@ copy_row(const struct followup *src, struct followup *dst)
 {
 	*dst = *src;
 	dst->contact_name = xstrdup(src->contact_name);
+	dst->deal_title = xstrdup(src->deal_title);
 	dst->action = xstrdup(src->action);
 	return dst;
 }
@@ -265,7 +268,8 @@ followup_get(struct kith_db *db, int64_t id, struct followup **out,
 
 	*out = NULL;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time, f.deal_id, "
+	    "dl.title FROM followup f LEFT JOIN deal dl ON dl.id = f.deal_id "
 	    "LEFT JOIN contact c ON c.id = f.contact_id WHERE f.id = ?1", err))
 	    == NULL)
 		return KITH_DB;
@@ -300,6 +304,7 @@ followup_free(struct followup *f)
 	if (f == NULL)
 		return;
 	free(f->contact_name);
+	free(f->deal_title);
 	free(f->action);
 	free(f);
 }
@@ -321,7 +326,8 @@ followup_each_due(struct kith_db *db, int days, followup_fn fn, void *arg,
 	if (date_parse(rel, kith_db_now(db), end, err) != KITH_OK)
 		return KITH_INVALID;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time, f.deal_id, "
+	    "dl.title FROM followup f LEFT JOIN deal dl ON dl.id = f.deal_id "
 	    "LEFT JOIN contact c ON c.id = f.contact_id WHERE f.done_at IS "
 	    "NULL AND f.due <= ?1 ORDER BY f.due, f.due_time, f.id", err))
 	    == NULL)
@@ -379,7 +385,8 @@ followup_list_contact(struct kith_db *db, int64_t contact,
 	*out = NULL;
 	*n = 0;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time, f.deal_id, "
+	    "dl.title FROM followup f LEFT JOIN deal dl ON dl.id = f.deal_id "
 	    "JOIN contact c ON c.id = f.contact_id WHERE f.contact_id = ?1 "
 	    "AND f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
 	    == NULL)
@@ -397,7 +404,8 @@ followup_list_deal(struct kith_db *db, int64_t deal, struct followup **out,
 	*out = NULL;
 	*n = 0;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.contact_id, c.display, "
-	    "f.action, f.due, f.done_at, f.snoozes, f.due_time FROM followup f "
+	    "f.action, f.due, f.done_at, f.snoozes, f.due_time, f.deal_id, "
+	    "dl.title FROM followup f LEFT JOIN deal dl ON dl.id = f.deal_id "
 	    "LEFT JOIN contact c ON c.id = f.contact_id WHERE f.deal_id = ?1 "
 	    "AND f.done_at IS NULL ORDER BY f.due, f.due_time, f.id", err))
 	    == NULL)
@@ -413,6 +421,7 @@ followup_list_free(struct followup *r, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(r[i].contact_name);
+		free(r[i].deal_title);
 		free(r[i].action);
 	}
 	free(r);

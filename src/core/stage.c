@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/stage.h"
 #include "kith/util.h"
 #include "internal.h"
@@ -473,7 +474,8 @@ set_stage(struct kith_db *db, int64_t id, enum kith_stage_kind kind,
 			goto out;
 		if (n_open == 0) {
 			st = kith_err_set(err, KITH_INVALID, "%s is the only "
-			    "open stage; a new deal needs one", s.name);
+			    "open stage; a new %s needs one", s.name,
+			    deal_word(db));
 			goto out;
 		}
 	}
@@ -529,7 +531,8 @@ remove_stage(struct kith_db *db, int64_t id, int64_t to,
 			goto out;
 		if (n_open == 0) {
 			st = kith_err_set(err, KITH_INVALID, "%s is the only "
-			    "open stage; a new deal needs one", s.name);
+			    "open stage; a new %s needs one", s.name,
+			    deal_word(db));
 			goto out;
 		}
 	}
@@ -543,14 +546,15 @@ remove_stage(struct kith_db *db, int64_t id, int64_t to,
 		n_deals = sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
 	if (to == id) {
-		st = kith_err_set(err, KITH_INVALID, "the deals of %s cannot "
-		    "move to %s itself", s.name, s.name);
+		st = kith_err_set(err, KITH_INVALID, "the %s of %s cannot "
+		    "move to %s itself", deal_word_form(db, 1, 0), s.name,
+		    s.name);
 		goto out;
 	}
 	if (to == 0 && n_deals > 0) {
 		st = kith_err_set(err, KITH_EXISTS, "stage %s holds %d "
-		    "deal%s; say which stage they move to", s.name, n_deals,
-		    n_deals == 1 ? "" : "s");
+		    "%s; say which stage they move to", s.name, n_deals,
+		    deal_word_form(db, n_deals != 1, 0));
 		goto out;
 	}
 	if (to != 0 && (st = stage_get(db, to, &t, err)) != KITH_OK)
@@ -575,9 +579,9 @@ remove_stage(struct kith_db *db, int64_t id, int64_t to,
 	if ((st = place(db, 0, 1 << 30, err)) != KITH_OK)
 		goto out;
 	if (n_deals > 0)
-		db_own_actionf(db, "stage", "removed stage %s, its %d deal%s "
-		    "moved to %s", s.name, n_deals, n_deals == 1 ? "" : "s",
-		    t.name);
+		db_own_actionf(db, "stage", "removed stage %s, its %d %s "
+		    "moved to %s", s.name, n_deals,
+		    deal_word_form(db, n_deals != 1, 0), t.name);
 	else
 		db_own_actionf(db, "stage", "removed stage %s", s.name);
 out:

@@ -10,6 +10,7 @@
  */
 #include <curses.h>
 
+#include "kith/deal.h"
 #include "keys.h"
 #include "overlay.h"
 #include "tui.h"
@@ -34,7 +35,7 @@ overlay_action(struct app *app, struct screen *s, enum action act)
 	case ACT_HELP:
 		if (s->ops->keymap != NULL)
 			s->ops->keymap(app, s, &sc);
-		app_push(app, help_new(&sc));
+		app_push(app, help_new(&sc, deal_word(app->db)));
 		return KITH_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kith/clock.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/util.h"
 #include "draw.h"
@@ -52,7 +53,12 @@ collect_alert(const struct followup *f, void *arg)
 	a = &ro->alerts[ro->al.n++];
 	a->id = f->id;
 	a->contact = f->contact;
-	a->name = xstrdup(f->contact_name);
+	/* A deal's follow-up with nobody on it: "matter: its title". */
+	if (f->contact_name == NULL && f->deal_title != NULL)
+		a->name = xasprintf("%s: %s", deal_word(ro->db),
+		    f->deal_title);
+	else
+		a->name = xstrdup(f->contact_name);
 	a->action = xstrdup(f->action);
 	memcpy(a->due, f->due, sizeof a->due);
 	memcpy(a->due_time, f->due_time, sizeof a->due_time);

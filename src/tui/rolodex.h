@@ -36,7 +36,9 @@ enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
 struct alert {
 	int64_t		 id;
 	int64_t		 contact;
-	char		*name;		/* NULL if linked to no contact */
+	char		*name;		/* the contact's, or "deal: title" for
+					   a deal's with no contact; NULL if
+					   linked to neither */
 	char		*action;
 	char		 due[KITH_DATE_LEN];
 	char		 due_time[KITH_TIME_LEN]; /* "HH:MM", "" all day */

@@ -17,6 +17,7 @@
 
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/deal.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "act.h"
@@ -584,7 +585,7 @@ rolodex_action(struct rolodex *ro, enum action act)
 		break;
 	case ACT_HELP:
 		main_keymap(app, &ro->s, &sc);
-		app_push(app, help_new(&sc));
+		app_push(app, help_new(&sc, deal_word(app->db)));
 		break;
 	case ACT_QUIT:
 		return KITH_QUIT;

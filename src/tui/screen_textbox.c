@@ -6,6 +6,7 @@
  * movement keys scroll, its other keys and any character close the box;
  * other function keys and mouse events leave it open.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ struct textbox {
 };
 
 static void	textbox_add(struct textbox *, const char *);
+static char	*reword(const char *, const char *);
 static void	textbox_leave(struct app *, struct screen *);
 static void	textbox_draw(struct app *, struct screen *);
 static int	textbox_handle(struct app *, struct screen *, int, wint_t);
@@ -71,15 +73,41 @@ message_new(const char *title, const char *text)
 }
 
 /*
+ * text with each whole word "deal" or "deals" said as word ("matter",
+ * "matters"); caller frees.  The key tables are written with "deal".
+ */
+static char *
+reword(const char *text, const char *word)
+{
+	struct sbuf	 sb = { 0 };
+	const char	*p = text, *q;
+	size_t		 n;
+
+	while ((q = strstr(p, "deal")) != NULL) {
+		n = strncmp(q + 4, "s", 1) == 0 ? 5 : 4;
+		if ((q == text || !isalnum((unsigned char)q[-1])) &&
+		    !isalnum((unsigned char)q[n]) && q[n] != '-') {
+			sbuf_printf(&sb, "%.*s%s%s", (int)(q - p), p, word,
+			    n == 5 ? "s" : "");
+		} else
+			sbuf_printf(&sb, "%.*s", (int)(q - p + n), p);
+		p = q + n;
+	}
+	sbuf_add(&sb, p);
+	return sbuf_detach(&sb);
+}
+
+/*
  * The keys that work where the user is: the tables in scope, innermost
- * first, each action once with the keys that reach it there.
+ * first, each action once with the keys that reach it there, "deal" said
+ * as the book says it (word).
  */
 struct screen *
-help_new(const struct keyscope *sc)
+help_new(const struct keyscope *sc, const char *word)
 {
 	struct textbox	*t = xcalloc(1, sizeof *t);
 	unsigned char	 seen[ACT__COUNT];
-	char		 keys[96], line[320];
+	char		 keys[96], line[320], *said;
 	const char	*help;
 	size_t		 i, j;
 
@@ -100,7 +128,9 @@ help_new(const struct keyscope *sc)
 			keyscope_keys_for(sc, b->act, keys, sizeof keys);
 			help = b->help != NULL ? b->help :
 			    action_help(b->act);
-			snprintf(line, sizeof line, "  %-16s %s", keys, help);
+			said = reword(help, word != NULL ? word : "deal");
+			snprintf(line, sizeof line, "  %-16s %s", keys, said);
+			free(said);
 			textbox_add(t, line);
 		}
 		textbox_add(t, "");

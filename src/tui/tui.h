@@ -126,7 +126,8 @@ struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
  * does not.
  */
 struct screen	*message_new(const char *title, const char *text);
-struct screen	*help_new(const struct keyscope *);
+/* The keys of sc; word ("deal" or "matter", deal_word) for "deal". */
+struct screen	*help_new(const struct keyscope *sc, const char *word);
 /* screen_pager.c: text wrapped to the screen, to scroll through. */
 struct screen	*pager_new(const char *title, const char *text);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */

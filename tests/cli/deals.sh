@@ -198,6 +198,10 @@ expect_rc 1 "probability out of range"
 expect_in "$err" "--probability '120'" "names the option"
 run stage add Odd --kind closed
 expect_rc 1 "unknown kind"
+run stage move Proposal 0
+expect_rc 1 "position out of range"
+expect_in "$err" "position '0': expected a whole number" "names the argument"
+expect_not_in "$err" "--pos" "not an option the command was not given"
 run stage move Proposal 2
 run stage rename proposal Offer
 run stage list
@@ -232,7 +236,7 @@ expect_in "$out" "other
 expert witness" "added last"
 run deal roles rm client
 expect_rc 1 "a role in use stays"
-expect_in "$err" "on a deal as client" "says who uses it"
+expect_in "$err" "on a matter as client" "says who uses it"
 run deal roles rm "expert witness"
 expect_rc 0 "roles rm"
 expect_not_in "$out" "expert witness" "removed"

@@ -25,6 +25,7 @@ static size_t	walk(struct kith_db *, int64_t, int, size_t, int64_t *);
 static void	test_pages(void);
 static void	test_card(void);
 static void	test_closed(void);
+static void	test_overdue(void);
 
 static void
 sql_exec(struct kith_db *db, const char *sql)
@@ -280,4 +281,45 @@ test_closed(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_pages, test_card, test_closed)
+/*
+ * A card with an overdue follow-up is stalled however fresh its last
+ * touch, as the deal list and the pipeline report count it; one due today,
+ * or done, is not.  NOW is 2026-12-05.
+ */
+static void
+test_overdue(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct board_card	*cards;
+	char			*path;
+	int64_t			 st;
+	size_t			 n;
+
+	db = test_db("board-overdue.db", &path);
+	kith_db_set_now(db, NOW);
+	st = stage_id(db, "Interest");
+	deal_sql(db, "Chased", st, NOW - DAY, NOW - DAY);
+	deal_sql(db, "Today", st, NOW - DAY, NOW);
+	sql_exec(db, "INSERT INTO followup (deal_id, action, due, created) "
+	    "SELECT id, 'call', '2026-12-04', 0 FROM deal WHERE title = "
+	    "'Chased'");
+	sql_exec(db, "INSERT INTO followup (deal_id, action, due, done_at, "
+	    "created) SELECT id, 'old', '2026-11-01', 1, 0 FROM deal WHERE "
+	    "title = 'Today'");
+	sql_exec(db, "INSERT INTO followup (deal_id, action, due, created) "
+	    "SELECT id, 'call', '2026-12-05', 0 FROM deal WHERE title = "
+	    "'Today'");
+	CHECK_INT(board_cards(db, st, NULL, 1, 10, &cards, &n, &err), KITH_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(cards[0].title, "Chased");
+		CHECK_INT(cards[0].stalled, 1);
+		CHECK_STR(cards[1].title, "Today");
+		CHECK_INT(cards[1].stalled, 0);
+	}
+	board_cards_free(cards, n);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_pages, test_card, test_closed, test_overdue)

@@ -230,7 +230,9 @@ test_add(void)
 	CHECK(deal_get(db, id, &g, &err) == KITH_OK);
 	CHECK_INT(g->stalled, 1);
 	deal_free(g);
-	CHECK(deal_is_stalled(KITH_STAGE_won, 30, 0, t0) == 0);
+	CHECK(deal_is_stalled(KITH_STAGE_won, 30, 0, 0, t0) == 0);
+	CHECK(deal_is_stalled(KITH_STAGE_won, 30, 0, 1, t0) == 0);
+	CHECK(deal_is_stalled(KITH_STAGE_open, 30, t0, 1, t0) == 1);
 
 	/* A value without a currency takes the book's (region US). */
 	d = deal_new();
