@@ -492,7 +492,7 @@ do_deal(struct demo *d, char **f, size_t n)
 	struct deal		*dl = deal_new();
 	char			*key, *val, *eq, *role, *name, day[KITH_DATE_LEN];
 	const char		*value = NULL;
-	int64_t			 id;
+	int64_t			 id = 0;
 	size_t			 i;
 	time_t			 at;
 

@@ -460,7 +460,7 @@ set_stage(struct kith_db *db, int64_t id, enum kith_stage_kind kind,
 	struct stage	 s;
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
-	int		 n_open;
+	int		 n_open = 0;
 
 	if ((int)kind < 0 || kind >= KITH_STAGE_KIND_COUNT)
 		return kith_err_set(err, KITH_INVALID, "a stage is open, won "
@@ -522,7 +522,7 @@ remove_stage(struct kith_db *db, int64_t id, int64_t to,
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
 	size_t		 i;
-	int		 n_open, n_deals = 0;
+	int		 n_open = 0, n_deals = 0;
 
 	if ((st = stage_get(db, id, &s, err)) != KITH_OK)
 		return st;
