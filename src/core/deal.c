@@ -533,7 +533,9 @@ move_deal(struct kith_db *db, int64_t id, int64_t stage, const char *reason,
 	}
 	if ((stmt = db_stmt(db, "UPDATE deal SET stage_id = ?2, "
 	    "stage_since = ?3, touched = ?3, updated = ?3, "
-	    "closed_at = CASE WHEN ?4 THEN coalesce(closed_at, ?3) END, "
+	    "closed_at = CASE WHEN ?4 THEN CASE WHEN (SELECT kind FROM stage "
+	    "WHERE id = deal.stage_id) = ?7 THEN coalesce(closed_at, ?3) "
+	    "ELSE ?3 END END, "
 	    "reason = CASE WHEN ?4 THEN CASE WHEN ?6 THEN ?5 ELSE reason END "
 	    "END WHERE id = ?1", err)) == NULL) {
 		st = KITH_DB;
@@ -545,6 +547,7 @@ move_deal(struct kith_db *db, int64_t id, int64_t stage, const char *reason,
 	sqlite3_bind_int(stmt, 4, s.kind != KITH_STAGE_open);
 	db_bind_text(stmt, 5, why);
 	sqlite3_bind_int(stmt, 6, set_reason);
+	sqlite3_bind_text(stmt, 7, stage_kind_name(s.kind), -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		st = db_fail(db, err, "moving a deal");
 		goto out;
