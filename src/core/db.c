@@ -954,6 +954,8 @@ static const char *const steps[] = {
 	"CREATE INDEX deal_by_closed ON deal(closed_at, stage_id, currency, "
 	"    value_cents, created) WHERE closed_at IS NOT NULL;"
 	"CREATE INDEX deal_by_created ON deal(created);"
+	"CREATE INDEX deal_touch_by_id ON deal(id, stage_id, touched, "
+	"    currency);"
 	"CREATE INDEX deal_by_ref ON deal(ref) WHERE ref IS NOT NULL;"
 	"CREATE INDEX deal_by_org ON deal(org_id) WHERE org_id IS NOT NULL;"
 	"ALTER TABLE interaction ADD COLUMN deal_id INTEGER "

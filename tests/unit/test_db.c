@@ -167,6 +167,7 @@ test_refuses_foreign_sqlite(void)
 #define UNDO_V5								\
 	"DROP INDEX deal_by_stage; DROP INDEX deal_by_touch; "		\
 	"DROP INDEX deal_by_closed; DROP INDEX deal_by_created; "	\
+	"DROP INDEX deal_touch_by_id; "					\
 	"DROP INDEX deal_by_ref; DROP INDEX deal_by_org; "		\
 	"DROP INDEX interaction_by_deal; DROP INDEX followup_by_deal; "	\
 	"DROP INDEX followup_deal_pending; "				\
