@@ -162,8 +162,9 @@ int		 deal_is_stalled(enum kith_stage_kind kind, int stall_days,
  * Moves deal id to stage: a stage history row, stage_since and touched
  * set to now, closed_at set to now when the stage is won or lost and the
  * deal was not closed that way before (a won deal moved to a lost stage
- * was lost now; one moved between two lost stages keeps its date),
- * cleared (with the reason) when it is open.  KITH_EXISTS if the
+ * was lost now, and the reason it was won for goes; one moved between
+ * two lost stages keeps its date and reason), cleared (with the reason)
+ * when it is open.  KITH_EXISTS if the
  * deal is in that stage already ("... is in Negotiation already"):
  * nothing is written.  KITH_NOTFOUND for no such deal or stage.
  */

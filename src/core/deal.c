@@ -536,7 +536,8 @@ move_deal(struct kith_db *db, int64_t id, int64_t stage, const char *reason,
 	    "closed_at = CASE WHEN ?4 THEN CASE WHEN (SELECT kind FROM stage "
 	    "WHERE id = deal.stage_id) = ?7 THEN coalesce(closed_at, ?3) "
 	    "ELSE ?3 END END, "
-	    "reason = CASE WHEN ?4 THEN CASE WHEN ?6 THEN ?5 ELSE reason END "
+	    "reason = CASE WHEN ?4 THEN CASE WHEN ?6 THEN ?5 WHEN (SELECT "
+	    "kind FROM stage WHERE id = deal.stage_id) = ?7 THEN reason END "
 	    "END WHERE id = ?1", err)) == NULL) {
 		st = KITH_DB;
 		goto out;
