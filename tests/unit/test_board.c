@@ -11,14 +11,13 @@
 
 #include "check.h"
 #include "testdb.h"
+#include "testsql.h"
 #include "kith/board.h"
 
 #define NOW	1796472000	/* 2026-12-05 12:00 UTC */
 #define DAY	86400
 #define N	23
 
-static void	sql_exec(struct kith_db *, const char *);
-static int64_t	stage_id(struct kith_db *, const char *);
 static int64_t	deal_sql(struct kith_db *, const char *, int64_t, int64_t,
 		    int64_t);
 static size_t	walk(struct kith_db *, int64_t, int, size_t, int64_t *);
@@ -27,37 +26,7 @@ static void	test_card(void);
 static void	test_closed(void);
 static void	test_overdue(void);
 
-static void
-sql_exec(struct kith_db *db, const char *sql)
-{
-	char	*msg = NULL;
 
-	if (sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, &msg) !=
-	    SQLITE_OK) {
-		fprintf(stderr, "%s: %s\n", sql, msg);
-		sqlite3_free(msg);
-		exit(1);
-	}
-}
-
-static int64_t
-stage_id(struct kith_db *db, const char *name)
-{
-	sqlite3_stmt	*stmt;
-	int64_t		 id = 0;
-
-	sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT id FROM stage "
-	    "WHERE name = ?1", -1, &stmt, NULL);
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (id == 0) {
-		fprintf(stderr, "no stage %s\n", name);
-		exit(1);
-	}
-	return id;
-}
 
 /* A deal in stage, worth cents EUR, in it since since, touched then. */
 static int64_t

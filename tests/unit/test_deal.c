@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "testdb.h"
+#include "testsql.h"
 #include "kith/clock.h"
 #include "kith/contact.h"
 #include "kith/deal.h"
@@ -82,17 +83,6 @@ add(struct kith_db *db, const char *title, const char *stage,
 	return id;
 }
 
-static int64_t
-stage_id(struct kith_db *db, const char *name)
-{
-	struct stage	s;
-	int64_t		id = 0;
-
-	if (stage_find(db, name, &s, NULL) == KITH_OK)
-		id = s.id;
-	stage_clear(&s);
-	return id;
-}
 
 static void
 test_money(void)

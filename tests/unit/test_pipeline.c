@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "testdb.h"
+#include "testsql.h"
 #include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/pipeline.h"
@@ -16,8 +17,6 @@
 #define NOW	1796472000	/* 2026-12-05 12:00 UTC */
 #define DAY	86400
 
-static void	sql_exec(struct kith_db *, const char *);
-static int64_t	stage_id(struct kith_db *, const char *);
 static int64_t	deal_sql(struct kith_db *, const char *, const char *,
 		    int64_t, const char *, time_t);
 static void	sql_touch(struct kith_db *, int64_t, time_t);
@@ -28,37 +27,7 @@ static int64_t	api_deal(struct kith_db *, time_t, const char *,
 static const struct pipeline_amount *amount(
 		    const struct pipeline_stage_total *, const char *);
 
-static void
-sql_exec(struct kith_db *db, const char *sql)
-{
-	char	*msg = NULL;
 
-	if (sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, &msg) !=
-	    SQLITE_OK) {
-		fprintf(stderr, "%s: %s\n", sql, msg);
-		sqlite3_free(msg);
-		exit(1);
-	}
-}
-
-static int64_t
-stage_id(struct kith_db *db, const char *name)
-{
-	sqlite3_stmt	*stmt;
-	int64_t		 id = 0;
-
-	sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT id FROM stage "
-	    "WHERE name = ?1", -1, &stmt, NULL);
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (id == 0) {
-		fprintf(stderr, "no stage %s\n", name);
-		exit(1);
-	}
-	return id;
-}
 
 /*
  * A deal in stage, worth cents of currency (NULL for none; cents < 0 for
