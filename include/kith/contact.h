@@ -4,7 +4,7 @@
  * custom fields), and organisations.
  *
  * A struct contact is a plain value: build one with contact_new() and the
- * contact_add_*() helpers, store it with contact_insert(), read one back
+ * contact_add_*() helpers (contact_parts.c), store it with contact_insert(), read one back
  * with contact_get().  contact_update() replaces every field and part of the
  * stored contact with those of the struct.  Each write is one transaction and
  * keeps the folded name, sort key and search index in step.
@@ -42,6 +42,19 @@ struct contact_kv {			/* a URL (key = label) or custom field */
 	char		*value;
 };
 
+/* A dated event other than the birthday: an anniversary, "client since". */
+struct contact_date {
+	char		*label;		/* "anniversary" when none is given */
+	char		*date;		/* "YYYY-MM-DD" or "--MM-DD" */
+};
+
+/* An instant-messaging handle. */
+struct contact_im {
+	char		*service;	/* "Skype", "XMPP", ... or NULL */
+	char		*handle;	/* as written; required */
+	char		*label;		/* "work", "home", ... or NULL */
+};
+
 struct contact {
 	int64_t		 id;		/* 0 until stored */
 	char		*display;	/* display name; required */
@@ -56,6 +69,8 @@ struct contact {
 	char		*birthday;	/* "YYYY-MM-DD" or "--MM-DD" */
 	char		*notes;
 	char		*source;	/* where it came from, e.g. "import 3" */
+	char		*department;	/* within org */
+	char		*uid;		/* vCard UID, stable across syncs */
 	int		 cadence_days;	/* keep in touch every N days; 0 none */
 	int		 archived;
 	int64_t		 batch;		/* import batch that added it, or 0 */
@@ -74,6 +89,16 @@ struct contact {
 	size_t			 n_custom;
 	char			**tags;
 	size_t			 n_tags;
+	struct contact_date	*dates;
+	size_t			 n_dates;
+	struct contact_im	*ims;
+	size_t			 n_ims;
+	/*
+	 * vCard properties kith has no field for, each one unfolded
+	 * content line as read ("X-ABLabel..."), written back unchanged.
+	 */
+	char			**vprops;
+	size_t			 n_vprops;
 };
 
 struct contact	*contact_new(void);
@@ -93,6 +118,19 @@ void		 contact_add_custom(struct contact *, const char *key,
 		    const char *value);
 /* Adds tag unless c has it already (compared without ASCII case). */
 void		 contact_add_tag(struct contact *, const char *tag);
+void		 contact_add_date(struct contact *, const char *label,
+		    const char *date);
+void		 contact_add_im(struct contact *, const char *service,
+		    const char *handle, const char *label);
+void		 contact_add_vprop(struct contact *, const char *line);
+
+/*
+ * Checks that s is a date as birthdays and dated events are stored:
+ * "YYYY-MM-DD", or "--MM-DD" when the year is unknown (--02-29 included).
+ * KITH_INVALID naming field otherwise.
+ */
+enum kith_status contact_date_check(const char *field, const char *s,
+		    struct kith_err *);
 
 /*
  * "Dr Ana Marija Petrović Jr" from whichever name parts of c are set, else

@@ -664,6 +664,19 @@ snapshot(const struct contact *c, struct sbuf *sb)
 	}
 	for (i = 0; i < c->n_tags; i++)
 		put(sb, 'T', c->tags[i]);
+	put(sb, 'D', c->department);
+	put(sb, 'I', c->uid);
+	for (i = 0; i < c->n_dates; i++) {
+		put(sb, 'Y', c->dates[i].date);
+		put(sb, 'y', c->dates[i].label);
+	}
+	for (i = 0; i < c->n_ims; i++) {
+		put(sb, 'M', c->ims[i].handle);
+		put(sb, 'j', c->ims[i].service);
+		put(sb, 'k', c->ims[i].label);
+	}
+	for (i = 0; i < c->n_vprops; i++)
+		put(sb, 'X', c->vprops[i]);
 }
 
 static struct contact *
@@ -736,6 +749,23 @@ unsnapshot(const void *data, size_t size)
 			}
 			break;
 		case 'T': contact_add_tag(c, v); break;
+		case 'D': field = &c->department; break;
+		case 'I': field = &c->uid; break;
+		case 'Y': contact_add_date(c, NULL, v); break;
+		case 'y':
+			if (c->n_dates > 0)
+				contact_set(&c->dates[c->n_dates - 1].label, v);
+			break;
+		case 'M': contact_add_im(c, NULL, v, NULL); break;
+		case 'j':
+			if (c->n_ims > 0)
+				contact_set(&c->ims[c->n_ims - 1].service, v);
+			break;
+		case 'k':
+			if (c->n_ims > 0)
+				contact_set(&c->ims[c->n_ims - 1].label, v);
+			break;
+		case 'X': contact_add_vprop(c, v); break;
 		}
 		if (field != NULL)
 			contact_set(field, v);

@@ -21,46 +21,26 @@
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
+#include "contact_impl.h"
 #include "internal.h"
 
 /* A contact's text fields, cleaned, in the order the SQL binds them. */
 enum { F_DISPLAY, F_PREFIX, F_GIVEN, F_MIDDLE, F_FAMILY, F_SUFFIX,
-    F_NICKNAME, F_TITLE, F_BIRTHDAY, F_NOTES, F_SOURCE, F_COUNT };
+    F_NICKNAME, F_TITLE, F_BIRTHDAY, F_NOTES, F_SOURCE, F_DEPARTMENT, F_UID,
+    F_COUNT };
 
 static const char *const field_names[F_COUNT] = {
 	"name", "prefix", "given name", "middle name", "family name",
-	"suffix", "nickname", "title", "birthday", "notes", "source"
-};
-
-/*
- * The lists of a contact an update may leave as stored (their rows keep
- * their ids and nothing is journaled for them): bit i is clear[i] of
- * write_parts().
- */
-enum {
-	KEEP_EMAILS = 1u << 0, KEEP_PHONES = 1u << 1, KEEP_ADDRS = 1u << 2,
-	KEEP_URLS = 1u << 3, KEEP_CUSTOM = 1u << 4, KEEP_TAGS = 1u << 5,
-	KEEP_ALL = (1u << 6) - 1
+	"suffix", "nickname", "title", "birthday", "notes", "source",
+	"department", "vCard UID"
 };
 
 static enum kith_status	write_contact(struct kith_db *, struct contact *,
 			    int, unsigned, struct kith_err *);
-static enum kith_status	clean_field(struct kith_db *, const char *, unsigned,
-			    char **, struct kith_err *);
-static enum kith_status	clean_parts(struct kith_db *, struct contact *,
-			    struct kith_err *);
-static enum kith_status	write_parts(struct kith_db *, const struct contact *,
-			    int, unsigned, struct kith_err *);
 static const char	*contact_diff(const struct contact *,
 			    const struct contact *, unsigned *);
-static int		 same_str(const char *, const char *);
-static enum kith_status	read_parts(struct kith_db *, struct contact *,
-			    struct kith_err *);
-static enum kith_status	check_email(const char *, struct kith_err *);
 static enum kith_status	archive_row(struct kith_db *, int64_t, int,
 			    struct kith_err *);
-static enum kith_status	check_birthday(const char *, struct kith_err *);
-static void		 grow(void **, size_t, size_t);
 /* Lookups (contact_resolve) and the duplicate check on add. */
 struct cand;
 static int		 word_rank(const char *, const char *);
@@ -87,8 +67,6 @@ contact_new(void)
 void
 contact_free(struct contact *c)
 {
-	size_t	i;
-
 	if (c == NULL)
 		return;
 	free(c->display);
@@ -103,38 +81,9 @@ contact_free(struct contact *c)
 	free(c->birthday);
 	free(c->notes);
 	free(c->source);
-	for (i = 0; i < c->n_emails; i++) {
-		free(c->emails[i].addr);
-		free(c->emails[i].label);
-	}
-	free(c->emails);
-	for (i = 0; i < c->n_phones; i++) {
-		free(c->phones[i].raw);
-		free(c->phones[i].label);
-	}
-	free(c->phones);
-	for (i = 0; i < c->n_addrs; i++) {
-		free(c->addrs[i].label);
-		free(c->addrs[i].street);
-		free(c->addrs[i].city);
-		free(c->addrs[i].region);
-		free(c->addrs[i].postcode);
-		free(c->addrs[i].country);
-	}
-	free(c->addrs);
-	for (i = 0; i < c->n_urls; i++) {
-		free(c->urls[i].key);
-		free(c->urls[i].value);
-	}
-	free(c->urls);
-	for (i = 0; i < c->n_custom; i++) {
-		free(c->custom[i].key);
-		free(c->custom[i].value);
-	}
-	free(c->custom);
-	for (i = 0; i < c->n_tags; i++)
-		free(c->tags[i]);
-	free(c->tags);
+	free(c->department);
+	free(c->uid);
+	contact_parts_free(c);
 	free(c);
 }
 
@@ -143,78 +92,6 @@ contact_set(char **field, const char *value)
 {
 	free(*field);
 	*field = str_empty(value) ? NULL : xstrdup(value);
-}
-
-/* Makes room for element n of an array of elements of size size. */
-static void
-grow(void **arr, size_t n, size_t size)
-{
-	/* Grow in powers of two: n is the element about to be written. */
-	if ((n & (n - 1)) == 0)
-		*arr = xreallocarray(*arr, n == 0 ? 1 : n * 2, size);
-}
-
-void
-contact_add_email(struct contact *c, const char *addr, const char *label)
-{
-	grow((void **)&c->emails, c->n_emails, sizeof *c->emails);
-	c->emails[c->n_emails].addr = xstrdup(addr);
-	c->emails[c->n_emails].label = str_empty(label) ? NULL : xstrdup(label);
-	c->n_emails++;
-}
-
-void
-contact_add_phone(struct contact *c, const char *raw, const char *label)
-{
-	grow((void **)&c->phones, c->n_phones, sizeof *c->phones);
-	c->phones[c->n_phones].raw = xstrdup(raw);
-	c->phones[c->n_phones].label = str_empty(label) ? NULL : xstrdup(label);
-	c->n_phones++;
-}
-
-void
-contact_add_address(struct contact *c, const struct contact_address *a)
-{
-	struct contact_address	*d;
-
-	grow((void **)&c->addrs, c->n_addrs, sizeof *c->addrs);
-	d = &c->addrs[c->n_addrs++];
-	d->label = str_empty(a->label) ? NULL : xstrdup(a->label);
-	d->street = str_empty(a->street) ? NULL : xstrdup(a->street);
-	d->city = str_empty(a->city) ? NULL : xstrdup(a->city);
-	d->region = str_empty(a->region) ? NULL : xstrdup(a->region);
-	d->postcode = str_empty(a->postcode) ? NULL : xstrdup(a->postcode);
-	d->country = str_empty(a->country) ? NULL : xstrdup(a->country);
-}
-
-void
-contact_add_url(struct contact *c, const char *url, const char *label)
-{
-	grow((void **)&c->urls, c->n_urls, sizeof *c->urls);
-	c->urls[c->n_urls].key = str_empty(label) ? NULL : xstrdup(label);
-	c->urls[c->n_urls].value = xstrdup(url);
-	c->n_urls++;
-}
-
-void
-contact_add_custom(struct contact *c, const char *key, const char *value)
-{
-	grow((void **)&c->custom, c->n_custom, sizeof *c->custom);
-	c->custom[c->n_custom].key = xstrdup(key);
-	c->custom[c->n_custom].value = xstrdup(value ? value : "");
-	c->n_custom++;
-}
-
-void
-contact_add_tag(struct contact *c, const char *tag)
-{
-	size_t	i;
-
-	for (i = 0; i < c->n_tags; i++)
-		if (strcasecmp(c->tags[i], tag) == 0)
-			return;		/* a tag is on a contact once */
-	grow((void **)&c->tags, c->n_tags, sizeof *c->tags);
-	c->tags[c->n_tags++] = xstrdup(tag);
 }
 
 char *
@@ -314,36 +191,6 @@ contact_email_valid(const char *addr)
 	    strchr(at + 1, '@') || strpbrk(addr, " \t\r\n<>,;") != NULL);
 }
 
-static enum kith_status
-check_email(const char *addr, struct kith_err *err)
-{
-	if (!contact_email_valid(addr))
-		return kith_err_set(err, KITH_INVALID, "e-mail '%s': not an "
-		    "address of the form name@domain", addr);
-	return KITH_OK;
-}
-
-/* "YYYY-MM-DD" or "--MM-DD" (a birthday without the year). */
-static enum kith_status
-check_birthday(const char *s, struct kith_err *err)
-{
-	char	 buf[KITH_DATE_LEN];
-	int	 ok;
-
-	ok = 0;
-	if (strlen(s) == 10 && s[0] != '-')
-		ok = date_valid(s);
-	else if (strlen(s) == 7 && s[0] == '-' && s[1] == '-') {
-		/* Validate against a leap year so that --02-29 passes. */
-		snprintf(buf, sizeof buf, "2000%s", s + 1);
-		ok = date_valid(buf);
-	}
-	if (!ok)
-		return kith_err_set(err, KITH_INVALID, "birthday '%s': use "
-		    "YYYY-MM-DD, or --MM-DD when the year is unknown", s);
-	return KITH_OK;
-}
-
 enum kith_status
 contact_insert(struct kith_db *db, struct contact *c, struct kith_err *err)
 {
@@ -398,96 +245,31 @@ contact_changed(const struct contact *a, const struct contact *b)
 	return contact_diff(a, b, &same);
 }
 
-static int
-same_str(const char *a, const char *b)
-{
-	if (a == NULL || *a == '\0')
-		return b == NULL || *b == '\0';
-	return b != NULL && strcmp(a, b) == 0;
-}
-
-/*
- * The first field in which a and b differ ("name", "e-mails", ...), or
- * NULL if they are the same contact; in *same, the KEEP_ bits of the
- * lists that are equal.
- */
 static const char *
 contact_diff(const struct contact *a, const struct contact *b,
     unsigned *same)
 {
 	const char *const sa[] = { a->display, a->prefix, a->given,
 	    a->middle, a->family, a->suffix, a->nickname, a->title,
-	    a->birthday, a->notes, a->source };
+	    a->birthday, a->notes, a->source, a->department, a->uid };
 	const char *const sb[] = { b->display, b->prefix, b->given,
 	    b->middle, b->family, b->suffix, b->nickname, b->title,
-	    b->birthday, b->notes, b->source };
-	const char	*first = NULL;
-	size_t		 i;
-	int		 f, eq;
+	    b->birthday, b->notes, b->source, b->department, b->uid };
+	const char	*first = NULL, *list;
+	int		 f;
 
-	*same = KEEP_ALL;
 	for (f = 0; f < F_COUNT && first == NULL; f++)
-		if (!same_str(sa[f], sb[f]))
+		if (!contact_same_text(sa[f], sb[f]))
 			first = field_names[f];
-	if (first == NULL && !same_str(a->org, b->org))
+	if (first == NULL && !contact_same_text(a->org, b->org))
 		first = "organisation";
 	if (first == NULL && (a->cadence_days != b->cadence_days ||
 	    (a->archived != 0) != (b->archived != 0)))
 		first = a->cadence_days != b->cadence_days ? "cadence" :
 		    "archived state";
 
-	eq = a->n_emails == b->n_emails;
-	for (i = 0; eq && i < a->n_emails; i++)
-		eq = same_str(a->emails[i].addr, b->emails[i].addr) &&
-		    same_str(a->emails[i].label, b->emails[i].label);
-	if (!eq) {
-		*same &= ~KEEP_EMAILS;
-		first = first ? first : "e-mails";
-	}
-	eq = a->n_phones == b->n_phones;
-	for (i = 0; eq && i < a->n_phones; i++)
-		eq = same_str(a->phones[i].raw, b->phones[i].raw) &&
-		    same_str(a->phones[i].label, b->phones[i].label);
-	if (!eq) {
-		*same &= ~KEEP_PHONES;
-		first = first ? first : "phones";
-	}
-	eq = a->n_addrs == b->n_addrs;
-	for (i = 0; eq && i < a->n_addrs; i++)
-		eq = same_str(a->addrs[i].label, b->addrs[i].label) &&
-		    same_str(a->addrs[i].street, b->addrs[i].street) &&
-		    same_str(a->addrs[i].city, b->addrs[i].city) &&
-		    same_str(a->addrs[i].region, b->addrs[i].region) &&
-		    same_str(a->addrs[i].postcode, b->addrs[i].postcode) &&
-		    same_str(a->addrs[i].country, b->addrs[i].country);
-	if (!eq) {
-		*same &= ~KEEP_ADDRS;
-		first = first ? first : "addresses";
-	}
-	eq = a->n_urls == b->n_urls;
-	for (i = 0; eq && i < a->n_urls; i++)
-		eq = same_str(a->urls[i].key, b->urls[i].key) &&
-		    same_str(a->urls[i].value, b->urls[i].value);
-	if (!eq) {
-		*same &= ~KEEP_URLS;
-		first = first ? first : "web addresses";
-	}
-	eq = a->n_custom == b->n_custom;
-	for (i = 0; eq && i < a->n_custom; i++)
-		eq = same_str(a->custom[i].key, b->custom[i].key) &&
-		    same_str(a->custom[i].value, b->custom[i].value);
-	if (!eq) {
-		*same &= ~KEEP_CUSTOM;
-		first = first ? first : "other fields";
-	}
-	eq = a->n_tags == b->n_tags;
-	for (i = 0; eq && i < a->n_tags; i++)
-		eq = same_str(a->tags[i], b->tags[i]);
-	if (!eq) {
-		*same &= ~KEEP_TAGS;
-		first = first ? first : "tags";
-	}
-	return first;
+	list = contact_parts_diff(a, b, same);
+	return first != NULL ? first : list;
 }
 
 /*
@@ -502,12 +284,12 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	char		**fields[F_COUNT] = { &c->display, &c->prefix,
 			    &c->given, &c->middle, &c->family, &c->suffix,
 			    &c->nickname, &c->title, &c->birthday, &c->notes,
-			    &c->source };
+			    &c->source, &c->department, &c->uid };
 	struct kith_text *text = kith_db_text(db);
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
 	unsigned char	*key = NULL;
-	size_t		 key_len, i;
+	size_t		 key_len;
 	int64_t		 org_id = 0, now;
 	char		*clean, *fold = NULL;
 	int		 f;
@@ -533,34 +315,13 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 		return kith_err_set(err, KITH_INVALID,
 		    "a contact needs a name");
 	if (c->birthday != NULL &&
-	    (st = check_birthday(c->birthday, err)) != KITH_OK)
+	    (st = contact_date_check("birthday", c->birthday, err))
+	    != KITH_OK)
 		return st;
 	if (c->cadence_days < 0)
 		return kith_err_set(err, KITH_INVALID,
 		    "keep-in-touch cadence must be 0 or more days");
-	for (i = 0; i < c->n_emails; i++) {
-		if ((st = db_clean_text(db, "e-mail", c->emails[i].addr,
-		    &clean, err)) != KITH_OK)
-			return st;
-		free(c->emails[i].addr);
-		c->emails[i].addr = clean;
-		if (clean == NULL)
-			return kith_err_set(err, KITH_INVALID,
-			    "an e-mail address is empty");
-		if ((st = check_email(clean, err)) != KITH_OK)
-			return st;
-	}
-	for (i = 0; i < c->n_phones; i++) {
-		if ((st = db_clean_text(db, "phone", c->phones[i].raw, &clean,
-		    err)) != KITH_OK)
-			return st;
-		free(c->phones[i].raw);
-		c->phones[i].raw = clean;
-		if (clean == NULL || strpbrk(clean, "0123456789") == NULL)
-			return kith_err_set(err, KITH_INVALID, "phone '%s': "
-			    "has no digits", clean ? clean : "");
-	}
-	if ((st = clean_parts(db, c, err)) != KITH_OK)
+	if ((st = contact_parts_clean(db, c, err)) != KITH_OK)
 		return st;
 
 	if ((st = text_fold(text, c->display, &fold, err)) != KITH_OK ||
@@ -577,17 +338,18 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	if (insert)
 		stmt = db_stmt(db, "INSERT INTO contact (display, prefix, "
 		    "given, middle, family, suffix, nickname, title, birthday, "
-		    "notes, source, org_id, cadence_days, archived, name_fold, "
-		    "sort_key, created, updated, batch_id) VALUES (?1, ?2, ?3, "
-		    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-		    "?17, ?17, ?18)", err);
+		    "notes, source, department, uid, org_id, cadence_days, "
+		    "archived, name_fold, sort_key, created, updated, batch_id) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20)", err);
 	else
 		stmt = db_stmt(db, "UPDATE contact SET display = ?1, "
 		    "prefix = ?2, given = ?3, middle = ?4, family = ?5, "
 		    "suffix = ?6, nickname = ?7, title = ?8, birthday = ?9, "
-		    "notes = ?10, source = ?11, org_id = ?12, "
-		    "cadence_days = ?13, archived = ?14, name_fold = ?15, "
-		    "sort_key = ?16, updated = ?17 WHERE id = ?18", err);
+		    "notes = ?10, source = ?11, department = ?12, uid = ?13, "
+		    "org_id = ?14, cadence_days = ?15, archived = ?16, "
+		    "name_fold = ?17, sort_key = ?18, updated = ?19 "
+		    "WHERE id = ?20", err);
 	if (stmt == NULL) {
 		st = KITH_DB;
 		goto fail;
@@ -595,16 +357,16 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	for (f = 0; f < F_COUNT; f++)
 		db_bind_text(stmt, f + 1, *fields[f]);
 	if (org_id != 0)
-		sqlite3_bind_int64(stmt, 12, org_id);
-	sqlite3_bind_int(stmt, 13, c->cadence_days);
-	sqlite3_bind_int(stmt, 14, c->archived != 0);
-	sqlite3_bind_text(stmt, 15, fold, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(stmt, 16, key, (int)key_len, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 17, now);
+		sqlite3_bind_int64(stmt, F_COUNT + 1, org_id);
+	sqlite3_bind_int(stmt, F_COUNT + 2, c->cadence_days);
+	sqlite3_bind_int(stmt, F_COUNT + 3, c->archived != 0);
+	sqlite3_bind_text(stmt, F_COUNT + 4, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(stmt, F_COUNT + 5, key, (int)key_len, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, F_COUNT + 6, now);
 	if (!insert)
-		sqlite3_bind_int64(stmt, 18, c->id);
+		sqlite3_bind_int64(stmt, F_COUNT + 7, c->id);
 	else if (c->batch != 0)
-		sqlite3_bind_int64(stmt, 18, c->batch);
+		sqlite3_bind_int64(stmt, F_COUNT + 7, c->batch);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		st = db_fail(db, err, "saving a contact");
 		goto fail;
@@ -618,7 +380,7 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 		goto fail;
 	}
 	c->updated = now;
-	if ((st = write_parts(db, c, insert, keep, err)) != KITH_OK ||
+	if ((st = contact_parts_write(db, c, insert, keep, err)) != KITH_OK ||
 	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;
@@ -630,216 +392,6 @@ out:
 	free(fold);
 	free(key);
 	return st;
-}
-
-/* Replaces *field by its db_clean() (how: DB_TRIM, DB_LINES). */
-static enum kith_status
-clean_field(struct kith_db *db, const char *name, unsigned how,
-    char **field, struct kith_err *err)
-{
-	enum kith_status	 st;
-	char			*clean;
-
-	if ((st = db_clean(db, name, *field, how, &clean, err)) != KITH_OK)
-		return st;
-	free(*field);
-	*field = clean;
-	return KITH_OK;
-}
-
-/*
- * Cleans in place what write_contact's loop over the contact's own
- * columns leaves: labels, address parts, URLs, custom fields and tags
- * (e-mails and phones, which are checked too, are cleaned there).  A
- * street and a custom value may run over several lines.
- */
-static enum kith_status
-clean_parts(struct kith_db *db, struct contact *c, struct kith_err *err)
-{
-	enum kith_status	 st = KITH_OK;
-	struct contact_address	*a;
-	size_t			 i, n;
-
-	for (i = 0; st == KITH_OK && i < c->n_emails; i++)
-		st = clean_field(db, "e-mail label", DB_TRIM,
-		    &c->emails[i].label, err);
-	for (i = 0; st == KITH_OK && i < c->n_phones; i++)
-		st = clean_field(db, "phone label", DB_TRIM,
-		    &c->phones[i].label, err);
-	for (i = 0; st == KITH_OK && i < c->n_addrs; i++) {
-		a = &c->addrs[i];
-		if ((st = clean_field(db, "address label", DB_TRIM, &a->label,
-		    err)) != KITH_OK ||
-		    (st = clean_field(db, "street", DB_TRIM | DB_LINES,
-		    &a->street, err)) != KITH_OK ||
-		    (st = clean_field(db, "city", DB_TRIM, &a->city, err))
-		    != KITH_OK ||
-		    (st = clean_field(db, "region", DB_TRIM, &a->region, err))
-		    != KITH_OK ||
-		    (st = clean_field(db, "postcode", DB_TRIM, &a->postcode,
-		    err)) != KITH_OK)
-			break;
-		st = clean_field(db, "country", DB_TRIM, &a->country, err);
-	}
-	for (i = 0; st == KITH_OK && i < c->n_urls; i++) {
-		if ((st = clean_field(db, "URL label", DB_TRIM, &c->urls[i].key,
-		    err)) != KITH_OK ||
-		    (st = clean_field(db, "URL", DB_TRIM, &c->urls[i].value,
-		    err)) != KITH_OK)
-			break;
-		if (c->urls[i].value == NULL)
-			st = kith_err_set(err, KITH_INVALID, "a URL is empty");
-	}
-	/* A custom field keeps an empty value and an empty name ("" both). */
-	for (i = 0; st == KITH_OK && i < c->n_custom; i++) {
-		if ((st = clean_field(db, "custom field name", DB_TRIM,
-		    &c->custom[i].key, err)) != KITH_OK ||
-		    (st = clean_field(db, "custom field", DB_TRIM | DB_LINES,
-		    &c->custom[i].value, err)) != KITH_OK)
-			break;
-		if (c->custom[i].key == NULL)
-			c->custom[i].key = xstrdup("");
-		if (c->custom[i].value == NULL)
-			c->custom[i].value = xstrdup("");
-	}
-	/* A tag that is nothing once cleaned is no tag. */
-	for (i = 0, n = 0; i < c->n_tags; i++) {
-		if (st == KITH_OK)
-			st = clean_field(db, "tag", DB_TRIM, &c->tags[i], err);
-		if (c->tags[i] != NULL)
-			c->tags[n++] = c->tags[i];
-	}
-	c->n_tags = n;
-	return st;
-}
-
-/* Replaces the e-mails, phones, addresses, URLs, custom fields and tags. */
-static enum kith_status
-write_parts(struct kith_db *db, const struct contact *c, int insert,
-    unsigned keep, struct kith_err *err)
-{
-	static const char *const clear[] = {
-		"DELETE FROM email WHERE contact_id = ?1",
-		"DELETE FROM phone WHERE contact_id = ?1",
-		"DELETE FROM address WHERE contact_id = ?1",
-		"DELETE FROM url WHERE contact_id = ?1",
-		"DELETE FROM custom_field WHERE contact_id = ?1",
-		"DELETE FROM contact_tag WHERE contact_id = ?1",
-	};
-	sqlite3_stmt		*stmt;
-	size_t			 i;
-	char			*s;
-	int			 rc;
-
-	if (!insert) {
-		for (i = 0; i < sizeof clear / sizeof clear[0]; i++) {
-			if (keep & 1u << i)
-				continue;	/* unchanged: rows kept */
-			if ((stmt = db_stmt(db, clear[i], err)) == NULL)
-				return KITH_DB;
-			sqlite3_bind_int64(stmt, 1, c->id);
-			if (sqlite3_step(stmt) != SQLITE_DONE)
-				return db_fail(db, err, "saving a contact");
-		}
-	}
-	for (i = 0; !(keep & KEEP_EMAILS) && i < c->n_emails; i++) {
-		if ((stmt = db_stmt(db, "INSERT INTO email (contact_id, pos, "
-		    "addr, addr_norm, label) VALUES (?1, ?2, ?3, lower(?3), "
-		    "?4)", err)) == NULL)
-			return KITH_DB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		db_bind_text(stmt, 3, c->emails[i].addr);
-		db_bind_text(stmt, 4, c->emails[i].label);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			return db_fail(db, err, "saving an e-mail");
-	}
-	for (i = 0; !(keep & KEEP_PHONES) && i < c->n_phones; i++) {
-		/* Before db_stmt: db_region() may compile a statement. */
-		s = phone_normalise(c->phones[i].raw, db_region(db));
-		if ((stmt = db_stmt(db, "INSERT INTO phone (contact_id, pos, "
-		    "raw, norm, label) VALUES (?1, ?2, ?3, ?4, ?5)", err))
-		    == NULL) {
-			free(s);
-			return KITH_DB;
-		}
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		db_bind_text(stmt, 3, c->phones[i].raw);
-		sqlite3_bind_text(stmt, 4, s, -1, SQLITE_TRANSIENT);
-		db_bind_text(stmt, 5, c->phones[i].label);
-		free(s);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			return db_fail(db, err, "saving a phone number");
-	}
-	for (i = 0; !(keep & KEEP_ADDRS) && i < c->n_addrs; i++) {
-		const struct contact_address *a = &c->addrs[i];
-
-		if ((stmt = db_stmt(db, "INSERT INTO address (contact_id, pos, "
-		    "label, street, city, region, postcode, country) VALUES "
-		    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err)) == NULL)
-			return KITH_DB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		db_bind_text(stmt, 3, a->label);
-		db_bind_text(stmt, 4, a->street);
-		db_bind_text(stmt, 5, a->city);
-		db_bind_text(stmt, 6, a->region);
-		db_bind_text(stmt, 7, a->postcode);
-		db_bind_text(stmt, 8, a->country);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			return db_fail(db, err, "saving an address");
-	}
-	for (i = 0; !(keep & KEEP_URLS) && i < c->n_urls; i++) {
-		if ((stmt = db_stmt(db, "INSERT INTO url (contact_id, pos, url, "
-		    "label) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
-			return KITH_DB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		db_bind_text(stmt, 3, c->urls[i].value);
-		db_bind_text(stmt, 4, c->urls[i].key);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			return db_fail(db, err, "saving a URL");
-	}
-	for (i = 0; !(keep & KEEP_CUSTOM) && i < c->n_custom; i++) {
-		if ((stmt = db_stmt(db, "INSERT INTO custom_field (contact_id, "
-		    "pos, key, value) VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
-			return KITH_DB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		sqlite3_bind_text(stmt, 3, c->custom[i].key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, c->custom[i].value, -1,
-		    SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			return db_fail(db, err, "saving a custom field");
-	}
-	for (i = 0; !(keep & KEEP_TAGS) && i < c->n_tags; i++) {
-		enum kith_status st;
-
-		if ((st = db_clean_text(db, "tag", c->tags[i], &s, err))
-		    != KITH_OK)
-			return st;
-		if (s == NULL)
-			continue;
-		if ((stmt = db_stmt(db, "INSERT INTO tag (name) VALUES (?1) "
-		    "ON CONFLICT DO NOTHING", err)) == NULL) {
-			free(s);
-			return KITH_DB;
-		}
-		sqlite3_bind_text(stmt, 1, s, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_DONE && (stmt = db_stmt(db, "INSERT OR IGNORE "
-		    "INTO contact_tag (contact_id, tag_id) SELECT ?1, id FROM "
-		    "tag WHERE name = ?2", err)) != NULL) {
-			sqlite3_bind_int64(stmt, 1, c->id);
-			sqlite3_bind_text(stmt, 2, s, -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(stmt);
-		}
-		free(s);
-		if (rc != SQLITE_DONE)
-			return db_fail(db, err, "saving a tag");
-	}
-	return KITH_OK;
 }
 
 enum kith_status
@@ -855,7 +407,8 @@ contact_get(struct kith_db *db, int64_t id, struct contact **out,
 	if ((stmt = db_stmt(db, "SELECT c.display, c.prefix, c.given, "
 	    "c.middle, c.family, c.suffix, c.nickname, c.title, c.birthday, "
 	    "c.notes, c.source, o.name, c.cadence_days, c.archived, "
-	    "c.created, c.updated FROM contact c LEFT JOIN org o ON "
+	    "c.created, c.updated, c.department, c.uid FROM contact c "
+	    "LEFT JOIN org o ON "
 	    "o.id = c.org_id WHERE c.id = ?1", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -883,89 +436,14 @@ contact_get(struct kith_db *db, int64_t id, struct contact **out,
 	c->archived = sqlite3_column_int(stmt, 13);
 	c->created = sqlite3_column_int64(stmt, 14);
 	c->updated = sqlite3_column_int64(stmt, 15);
+	c->department = db_col_text(stmt, 16);
+	c->uid = db_col_text(stmt, 17);
 	sqlite3_reset(stmt);
-	if ((st = read_parts(db, c, err)) != KITH_OK) {
+	if ((st = contact_parts_read(db, c, err)) != KITH_OK) {
 		contact_free(c);
 		return st;
 	}
 	*out = c;
-	return KITH_OK;
-}
-
-static enum kith_status
-read_parts(struct kith_db *db, struct contact *c, struct kith_err *err)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	if ((stmt = db_stmt(db, "SELECT addr, label FROM email WHERE "
-	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		contact_add_email(c, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1));
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading e-mails");
-
-	if ((stmt = db_stmt(db, "SELECT raw, label FROM phone WHERE "
-	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		contact_add_phone(c, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1));
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading phones");
-
-	if ((stmt = db_stmt(db, "SELECT label, street, city, region, "
-	    "postcode, country FROM address WHERE contact_id = ?1 ORDER BY pos",
-	    err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct contact_address a = {
-			(char *)sqlite3_column_text(stmt, 0),
-			(char *)sqlite3_column_text(stmt, 1),
-			(char *)sqlite3_column_text(stmt, 2),
-			(char *)sqlite3_column_text(stmt, 3),
-			(char *)sqlite3_column_text(stmt, 4),
-			(char *)sqlite3_column_text(stmt, 5),
-		};
-		contact_add_address(c, &a);
-	}
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading addresses");
-
-	if ((stmt = db_stmt(db, "SELECT url, label FROM url WHERE "
-	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		contact_add_url(c, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1));
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading URLs");
-
-	if ((stmt = db_stmt(db, "SELECT key, value FROM custom_field WHERE "
-	    "contact_id = ?1 ORDER BY pos", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		contact_add_custom(c, (const char *)sqlite3_column_text(stmt, 0),
-		    (const char *)sqlite3_column_text(stmt, 1));
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading custom fields");
-
-	if ((stmt = db_stmt(db, "SELECT t.name FROM contact_tag ct JOIN tag t "
-	    "ON t.id = ct.tag_id WHERE ct.contact_id = ?1 ORDER BY t.name",
-	    err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		contact_add_tag(c, (const char *)sqlite3_column_text(stmt, 0));
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading tags");
 	return KITH_OK;
 }
 
@@ -1121,7 +599,7 @@ cand_add(struct cand **v, size_t *n, int64_t id, int rank)
 				(*v)[i].rank = rank;
 			return;
 		}
-	grow((void **)v, *n, sizeof **v);
+	contact_grow((void **)v, *n, sizeof **v);
 	(*v)[*n].id = id;
 	(*v)[*n].rank = rank;
 	(*n)++;

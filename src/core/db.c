@@ -968,6 +968,50 @@ static const char *const steps[] = {
 	"CREATE INDEX followup_deal_pending ON followup(due, deal_id, done_at) "
 	"    WHERE done_at IS NULL AND deal_id IS NOT NULL;"
 	"ALTER TABLE followup ADD COLUMN due_time TEXT;",
+	/*
+	 * 6: what address books hold beyond names, numbers and addresses:
+	 * the department within the organisation; dated events other than
+	 * the birthday (an anniversary, "client since"), indexed by month
+	 * and day like birthdays so that key dates are found without a
+	 * scan; instant-messaging handles; the vCard properties kith has no
+	 * field for, one unfolded line each, so a card goes back out as it
+	 * came in; and the contact's vCard UID, which names its file in a
+	 * vdir and matches it on the next import.
+	 */
+	"ALTER TABLE contact ADD COLUMN department TEXT;"
+	"ALTER TABLE contact ADD COLUMN uid TEXT;"
+	"CREATE UNIQUE INDEX contact_by_uid ON contact(uid) "
+	"    WHERE uid IS NOT NULL;"
+	"CREATE INDEX contact_by_birthday ON contact(substr(birthday, -5)) "
+	"    WHERE birthday IS NOT NULL;"
+	"CREATE TABLE contact_date ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	contact_id	INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	pos		INTEGER NOT NULL,"
+	"	label		TEXT NOT NULL,"
+	"	date		TEXT NOT NULL"
+	");"
+	"CREATE INDEX contact_date_by_contact ON contact_date(contact_id, pos);"
+	"CREATE INDEX contact_date_by_day ON contact_date(substr(date, -5));"
+	"CREATE TABLE im ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	contact_id	INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	pos		INTEGER NOT NULL,"
+	"	service		TEXT,"
+	"	handle		TEXT NOT NULL,"
+	"	label		TEXT"
+	");"
+	"CREATE INDEX im_by_contact ON im(contact_id, pos);"
+	"CREATE TABLE vcard_prop ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	contact_id	INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	pos		INTEGER NOT NULL,"
+	"	line		TEXT NOT NULL"
+	");"
+	"CREATE INDEX vcard_prop_by_contact ON vcard_prop(contact_id, pos);",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,

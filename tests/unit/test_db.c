@@ -160,11 +160,21 @@ test_refuses_foreign_sqlite(void)
 }
 
 /*
- * Takes back what version 5 added (the pipeline's columns and tables,
- * follow-up times), so that a database made today can stand in for one
- * an older kith wrote.
+ * Takes back what version 6 added (department, UID, dated events,
+ * messaging handles, kept vCard lines).
  */
-#define UNDO_V5								\
+#define UNDO_V6								\
+	"DROP TABLE vcard_prop; DROP TABLE im; DROP TABLE contact_date; " \
+	"DROP INDEX contact_by_birthday; DROP INDEX contact_by_uid; "	\
+	"ALTER TABLE contact DROP COLUMN uid; "				\
+	"ALTER TABLE contact DROP COLUMN department; "
+
+/*
+ * Takes back what versions 5 and later added (the pipeline's columns and
+ * tables, follow-up times), so that a database made today can stand in
+ * for one an older kith wrote.
+ */
+#define UNDO_V5		UNDO_V6						\
 	"DROP INDEX deal_by_stage; DROP INDEX deal_by_touch; "		\
 	"DROP INDEX deal_by_closed; DROP INDEX deal_by_created; "	\
 	"DROP INDEX deal_touch_by_id; "					\
@@ -190,6 +200,55 @@ test_refuses_foreign_sqlite(void)
 	"ALTER TABLE stage DROP COLUMN kind; "				\
 	"ALTER TABLE stage DROP COLUMN probability; "			\
 	"ALTER TABLE stage DROP COLUMN stall_days; "
+
+/*
+ * Version 6 gives a version 5 database the department, dated events,
+ * messaging handles and kept vCard lines, and its contacts keep all they
+ * had.
+ */
+static void
+test_migrates_fields(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c, *got;
+	char		*path;
+
+	db = test_db("v5.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	contact_add_email(c, "ana@example.org", "work");
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V6
+	    "PRAGMA user_version = 5", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(contact_get(db, c->id, &got, &err) == KITH_OK);
+	CHECK_STR(got->display, "Ana Petrović");
+	CHECK(got->n_emails == 1 && got->department == NULL &&
+	    got->n_dates == 0 && got->n_ims == 0 && got->n_vprops == 0);
+	contact_set(&got->department, "Litigation");
+	contact_add_date(got, "client since", "2019-03-01");
+	contact_add_date(got, NULL, "--06-28");
+	contact_add_im(got, "Skype", "ana.petrovic", NULL);
+	contact_add_vprop(got, "X-ABLabel:school");
+	CHECK(contact_update(db, got, &err) == KITH_OK);
+	contact_free(got);
+	CHECK(contact_get(db, c->id, &got, &err) == KITH_OK);
+	CHECK_STR(got->department, "Litigation");
+	CHECK(got->n_dates == 2);
+	CHECK_STR(got->dates[0].label, "client since");
+	CHECK_STR(got->dates[1].label, "anniversary");
+	CHECK_STR(got->dates[1].date, "--06-28");
+	CHECK(got->n_ims == 1);
+	CHECK_STR(got->ims[0].service, "Skype");
+	CHECK_STR(got->ims[0].handle, "ana.petrovic");
+	CHECK(got->n_vprops == 1);
+	CHECK_STR(got->vprops[0], "X-ABLabel:school");
+	contact_free(got);
+	contact_free(c);
+	test_db_done(db, path);
+}
 
 /*
  * Version 5 gives the stages of a version 4 database their kind and win
@@ -403,5 +462,5 @@ test_two_writers(void)
 TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
-    test_migrates_pipeline,
+    test_migrates_pipeline, test_migrates_fields,
     test_default_path, test_two_writers)

@@ -553,6 +553,50 @@ test_import(void)
 	test_db_done(db, path);
 }
 
+/*
+ * Undoing an import that merged into a contact gives the contact back
+ * whole: its department, UID, dates, messaging handles and kept vCard
+ * lines too.
+ */
+static void
+test_import_undo_keeps_fields(void)
+{
+	struct import_report	 rep;
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct contact		*c, *now;
+	FILE			*fp;
+	char			*path, *csv;
+
+	db = test_db("j-import-fields.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	contact_set(&c->department, "Litigation");
+	contact_set(&c->uid, "urn:uuid:0b9a2a4e-1a7c-4d0e-9d55-2c1f0e8a7b11");
+	contact_add_email(c, "ana@acme.example", NULL);
+	contact_add_date(c, "client since", "2019-03-01");
+	contact_add_im(c, "Skype", "ana.petrovic", "work");
+	contact_add_vprop(c, "item1.X-ABLabel:school");
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	csv = test_path("j-import-fields.csv");
+	fp = fopen(csv, "w");
+	fputs("Name,E-mail Address,Notes\n"
+	    "Ana Petrović,ana@acme.example,met at the fair\n", fp);
+	fclose(fp);
+	CHECK(import_file(db, csv, NULL, &rep, &err) == KITH_OK);
+	CHECK_INT(rep.merged, 1);
+	import_report_free(&rep);
+	kith_db_action(db, "import --undo", NULL);
+	CHECK(import_undo(db, 1, NULL, NULL, &err) == KITH_OK);
+	CHECK(contact_get(db, c->id, &now, &err) == KITH_OK);
+	CHECK(contact_changed(c, now) == NULL);
+	contact_free(now);
+	contact_free(c);
+	free(csv);
+	test_db_done(db, path);
+}
+
 TEST_MAIN(test_nothing, test_add, test_edit, test_rm, test_followups,
     test_log_link, test_unbracketed, test_changed_since,
-    test_no_stray_cascade, test_damaged, test_redo, test_prune, test_import)
+    test_no_stray_cascade, test_damaged, test_redo, test_prune, test_import,
+    test_import_undo_keeps_fields)
