@@ -115,6 +115,13 @@ enum kith_status date_parse(const char *s, time_t now,
  */
 unsigned	 date_order_flags(const char *setting, const char *d_fmt);
 
+/*
+ * Whether setting is one date_order_flags() understands: "mdy", "dmy"
+ * (without case), or NULL or empty to follow the locale.  The fronts
+ * refuse anything else rather than quietly follow the locale.
+ */
+int		 date_order_valid(const char *setting);
+
 /* "YYYY-MM-DD", or "YYYY-MM-DD HH:MM" when w has a time. */
 void		 when_format(const struct kith_when *w, char out[KITH_WHEN_LEN]);
 

@@ -442,6 +442,12 @@ cli_open(struct cli *cli)
 		return 0;
 	}
 	free(path);
+	if (!date_order_valid(now = getenv("KITH_DATE_ORDER"))) {
+		cli_errorx("KITH_DATE_ORDER '%s': use mdy (numeric dates "
+		    "month first) or dmy (day first), or unset it to follow "
+		    "the locale", now);
+		return 0;
+	}
 	if (!str_empty(now = getenv("KITH_NOW"))) {
 		if ((t = time_parse(now)) == -1) {
 			cli_errorx("KITH_NOW '%s': expected seconds since the "

@@ -239,6 +239,13 @@ date_parse(const char *s, time_t now, char out[KITH_DATE_LEN],
 	return st;
 }
 
+int
+date_order_valid(const char *setting)
+{
+	return setting == NULL || *setting == '\0' ||
+	    strcasecmp(setting, "mdy") == 0 || strcasecmp(setting, "dmy") == 0;
+}
+
 unsigned
 date_order_flags(const char *setting, const char *d_fmt)
 {

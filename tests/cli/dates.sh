@@ -19,6 +19,11 @@ run follow ana "call" --due 24/12
 expect_out "follow-up 2 due Thu 24 Dec 2026" "day first"
 KITH_DATE_ORDER=mdy run follow ana "call" --due 12/24
 expect_out "follow-up 3 due Thu 24 Dec 2026" "KITH_DATE_ORDER=mdy"
+KITH_DATE_ORDER=us run follow ana "call" --due 12/24
+expect_rc 1 "an unknown KITH_DATE_ORDER is refused, not ignored"
+expect_in "$err" "KITH_DATE_ORDER 'us': use mdy" "KITH_DATE_ORDER message"
+KITH_DATE_ORDER=MDY run list
+expect_rc 0 "KITH_DATE_ORDER without case"
 run follow ana "card" --due "Dec 24"
 expect_out "follow-up 4 due Thu 24 Dec 2026" "month name"
 run follow ana "renewal" --due "5 Jan"
