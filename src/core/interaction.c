@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "kith/clock.h"
@@ -20,7 +21,7 @@ const char *const interaction_kinds[KITH_INTERACTION_KIND_COUNT] = {
 	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_COMMA)
 };
 
-/* The stored spelling of kind, or NULL if it is not one. */
+/* The stored spelling of kind (any case), or NULL if it is not one. */
 static const char *
 canonical_kind(const char *kind)
 {
@@ -28,10 +29,10 @@ canonical_kind(const char *kind)
 
 	if (kind == NULL)
 		return NULL;
-	if (strcmp(kind, "e-mail") == 0 || strcmp(kind, "mail") == 0)
+	if (strcasecmp(kind, "e-mail") == 0 || strcasecmp(kind, "mail") == 0)
 		return "email";
 	for (i = 0; i < KITH_INTERACTION_KIND_COUNT; i++)
-		if (strcmp(kind, interaction_kinds[i]) == 0)
+		if (strcasecmp(kind, interaction_kinds[i]) == 0)
 			return interaction_kinds[i];
 	return NULL;
 }

@@ -118,6 +118,10 @@ expect_not_in "$out" " x" "nothing logged for refused dates"
 
 run log --help
 expect_in "$out" "call|meeting|email|note|event" "log --help lists the kinds"
+run log ana --kind CALL --at "24/11 10:00" "rang the office"
+expect_rc 0 "--kind without case"
+run show ana
+expect_in "$out" "2026-11-24 10:00 call    rang the office" "CALL stored as call"
 run log ana --kind fax "x"
 expect_rc 1 "bad kind"
 expect_in "$err" "use one of call, meeting, email, note, event" "kinds listed"
