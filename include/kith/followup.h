@@ -56,10 +56,12 @@ enum kith_status followup_drop(struct kith_db *, int64_t id,
 /* How followup_reschedule moves a follow-up. */
 #define FOLLOWUP_SNOOZE	0x01	/* count it as a snooze */
 #define FOLLOWUP_REOPEN	0x02	/* a done follow-up becomes pending again */
+#define FOLLOWUP_ALLDAY	0x04	/* drop its time of day: due all day */
 
 /*
  * Moves id to due: "YYYY-MM-DD" keeps the time of day it had (or all
- * day), "YYYY-MM-DD HH:MM" sets the time too.  A done follow-up is left
+ * day; with FOLLOWUP_ALLDAY it becomes all day), "YYYY-MM-DD HH:MM" sets
+ * the time too.  A done follow-up is left
  * alone with
  * KITH_EXISTS ("already done") unless how has FOLLOWUP_REOPEN.
  * KITH_NOTFOUND if absent.

@@ -330,6 +330,7 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "reopen",	no_argument,		NULL, 0 },
+		{ "all-day",	no_argument,		NULL, 0 },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -354,7 +355,8 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	if (!cli_act_begin(cli))
 		return EXIT_BAD;
 	st = followup_reschedule(cli->db, id, day, FOLLOWUP_SNOOZE |
-	    (flags[0] ? FOLLOWUP_REOPEN : 0), &err);
+	    (flags[0] ? FOLLOWUP_REOPEN : 0) |
+	    (flags[1] ? FOLLOWUP_ALLDAY : 0), &err);
 	if (st == KITH_EXISTS) {
 		cli_errorx("%s; nothing changed (kith snooze --reopen %lld "
 		    "DATE makes it pending again)", err.msg, (long long)id);

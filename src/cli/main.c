@@ -162,10 +162,11 @@ const struct cmd cli_cmds[] = {
 	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done",
 	    "A follow-up done already is left as it is, saying since when "
 	    "(exit 0)." },
-	{ "snooze", cmd_snooze, "[--reopen] FOLLOWUP-ID DATE",
+	{ "snooze", cmd_snooze, "[--reopen] [--all-day] FOLLOWUP-ID DATE",
 	    "move a follow-up to another date",
 	    "DATE as for kith follow; prints the day it is now due.  A day alone "
-	    "keeps the\nfollow-up's time of day; \"mon 9:30\" sets it.  A done "
+	    "keeps the\nfollow-up's time of day; \"mon 9:30\" sets it; "
+	    "--all-day drops it.  A done "
 	    "follow-up is refused\n(exit 1) unless --reopen makes it pending "
 	    "again." },
 	{ "due", cmd_due, "[--days N] [--tsv]",

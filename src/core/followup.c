@@ -201,11 +201,16 @@ reschedule_row(struct kith_db *db, int64_t id, const char *due,
 
 	if ((st = check_due(due, &w, err)) != KITH_OK)
 		return st;
+	if ((how & FOLLOWUP_ALLDAY) && w.hour >= 0)
+		return kith_err_set(err, KITH_INVALID, "'%s' has a time of "
+		    "day; an all-day follow-up takes a day alone", due);
 	/* A day alone keeps the time of day the follow-up had. */
 	if ((stmt = db_stmt(db, "UPDATE followup SET due = ?2, done_at = NULL, "
-	    "snoozes = snoozes + ?3, due_time = coalesce(?5, due_time) "
+	    "snoozes = snoozes + ?3, due_time = CASE WHEN ?6 THEN NULL "
+	    "ELSE coalesce(?5, due_time) END "
 	    "WHERE id = ?1 AND (done_at IS NULL OR ?4)", err)) == NULL)
 		return KITH_DB;
+	sqlite3_bind_int(stmt, 6, (how & FOLLOWUP_ALLDAY) != 0);
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, w.date, -1, SQLITE_TRANSIENT);
 	bind_time(stmt, 5, &w);

@@ -68,6 +68,18 @@ run due --days 7 --tsv
 expect_in "$out" "$(printf '4\t2026-11-25\t0\t1\tAna Petrović\tsend the letter\t')" \
     "undo gives the follow-up back all day"
 
+# --all-day drops the time; a time with --all-day is refused.
+run snooze --all-day 1 "wed"
+expect_rc 0 "snooze --all-day"
+expect_out "follow-up 1 due Wed 2 Dec 2026" "--all-day printed without a time"
+run due --days 7 --tsv
+expect_in "$out" "$(printf '1\t2026-12-02\t-7\t1\tAna Petrović\tcall re: renewal\t')" \
+    "--all-day moved it"
+expect_not_in "$out" "$(printf 'call re: renewal\t10:15')" "--all-day cleared the time"
+run snooze --all-day 1 "thu 9:00"
+expect_rc 1 "--all-day with a time refused"
+expect_in "$err" "an all-day follow-up takes a day alone" "--all-day message"
+
 # A follow-up on a deal keeps its time, and the deal's sheet prints it as
 # the contact's sheet does.
 run deal add "Northbridge acquisition" --contact ana --role client
