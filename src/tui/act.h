@@ -18,6 +18,7 @@
 
 struct rolodex;
 struct app;
+struct kith_db;
 
 /* act_followups.c */
 int	 act_alert(struct rolodex *, enum action);	/* DONE, SNOOZE, DROP */
@@ -36,6 +37,13 @@ int	 act_log(struct rolodex *);
 
 /* act_import.c */
 int	 act_import(struct rolodex *);
+
+/*
+ * act_deals.c: opens deal id's sheet in the pager, from wherever a deal
+ * is named (a card of the board, a deal line of the contact pane, a
+ * deal's alert).
+ */
+int	 act_deal_show(struct app *, struct kith_db *, int64_t id);
 
 /* act_undo.c: the main screen and the board alike. */
 int	 act_undo(struct app *);

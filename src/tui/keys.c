@@ -73,7 +73,8 @@ KEYMAP(keymap_list, "Contact list", list_binds);
 static const struct keybind detail_binds[] = {
 	MOVE_KEYS,
 	{ 0, '\r',	ACT_OPEN, "on a relationship: go to that person; on "
-	    "\"+N more fields\": show them; elsewhere: read the line (the "
+	    "\"+N more fields\": show them; on a deal: open it; elsewhere: "
+	    "read the line (the "
 	    "notes, an interaction; on a heading, the whole sheet) in full in "
 	    "the pager" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
@@ -86,9 +87,10 @@ static const struct keybind alerts_binds[] = {
 	{ 0, 's',	ACT_SNOOZE, NULL },
 	{ 0, 'x',	ACT_DROP, NULL },
 	{ 0, 'z',	ACT_ALERTS_ALL, NULL },
-	{ 0, '\r',	ACT_OPEN, "show the alert's contact in the list" },
+	{ 0, '\r',	ACT_OPEN, "show the alert's contact in the list (a "
+	    "deal's alert with nobody on it: open the deal)" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
-	{ 0, 'o',	ACT_JUMP, NULL },
+	{ 0, 'o',	ACT_JUMP, "show the alert's contact in the list" },
 };
 KEYMAP(keymap_alerts, "Alert pane", alerts_binds);
 

@@ -53,6 +53,7 @@ collect_alert(const struct followup *f, void *arg)
 	a = &ro->alerts[ro->al.n++];
 	a->id = f->id;
 	a->contact = f->contact;
+	a->deal = f->deal;
 	/* A deal's follow-up with nobody on it: "matter: its title". */
 	if (f->contact_name == NULL && f->deal_title != NULL)
 		a->name = xasprintf("%s: %s", deal_word(ro->db),

@@ -23,6 +23,7 @@
 #include "kith/relation.h"
 #include "kith/sheet.h"
 #include "kith/util.h"
+#include "act.h"
 #include "draw.h"
 #include "rolodex.h"
 #include "tui.h"
@@ -82,6 +83,7 @@ add_line(struct rolodex *ro, int role, int64_t jump, int64_t fid,
 	d->role = role;
 	d->jump = jump;
 	d->followup = fid;
+	d->deal = 0;
 	d->kind = DLINE_TEXT;
 	d->full = NULL;
 }
@@ -187,6 +189,7 @@ add_deals(struct rolodex *ro, const struct sheet *sh)
 		    d->days_in_stage == 1 ? "" : "s",
 		    d->stalled ? " (stalled)" : "");
 		set_last(ro, DLINE_TEXT, full);
+		ro->dlines[ro->dl.n - 1].deal = d->id;
 		free(full);
 	}
 }
@@ -410,6 +413,8 @@ detail_open(struct rolodex *ro)
 	if (ro->contact == NULL || sel >= ro->dl.n)
 		return 0;
 	d = &ro->dlines[sel];
+	if (d->deal != 0)
+		return act_deal_show(ro->app, ro->db, d->deal);
 	switch (d->kind) {
 	case DLINE_MORE:
 		ro->custom_open = 1;

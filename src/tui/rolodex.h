@@ -36,6 +36,7 @@ enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
 struct alert {
 	int64_t		 id;
 	int64_t		 contact;
+	int64_t		 deal;		/* its deal, or 0 */
 	char		*name;		/* the contact's, or "deal: title" for
 					   a deal's with no contact; NULL if
 					   linked to neither */
@@ -59,6 +60,7 @@ struct dline {
 	int		 role;		/* ROLE_* in draw.h */
 	int64_t		 jump;		/* contact to jump to, or 0 */
 	int64_t		 followup;	/* follow-up on this line, or 0 */
+	int64_t		 deal;		/* deal Enter opens, or 0 */
 	enum dline_kind	 kind;
 	char		*full;		/* its item in full, NULL: text */
 };

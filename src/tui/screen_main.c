@@ -448,6 +448,7 @@ rolodex_action(struct rolodex *ro, enum action act)
 	struct app	*app = ro->app;
 	struct keyscope	 sc = { { 0 }, 0 };
 	const struct dline *d;
+	const struct alert *a;
 
 	switch (act) {
 	case ACT_UP:
@@ -481,8 +482,11 @@ rolodex_action(struct rolodex *ro, enum action act)
 				rolodex_jump(ro, d->jump);
 			else
 				return detail_open(ro);
-		} else if (rolodex_alert(ro) != NULL)
-			rolodex_jump(ro, rolodex_alert(ro)->contact);
+		} else if ((a = rolodex_alert(ro)) != NULL && a->contact == 0 &&
+		    a->deal != 0)
+			return act_deal_show(ro->app, ro->db, a->deal);
+		else if (a != NULL)
+			rolodex_jump(ro, a->contact);
 		break;
 	case ACT_JUMP:
 		if (rolodex_alert(ro) != NULL)
