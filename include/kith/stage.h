@@ -89,8 +89,9 @@ enum kith_status stage_move(struct kith_db *, int64_t id, int pos,
 
 /*
  * Sets the kind, probability and stall days of stage id (checked as by
- * stage_add).  Deals in it keep their dates; a deal does not change its
- * closed date until it moves.
+ * stage_add).  The deals in it follow a change of kind: made open, they
+ * are open again (no closed date); made won or lost, those still open are
+ * closed as of the day they entered the stage.
  */
 enum kith_status stage_set(struct kith_db *, int64_t id,
 		    enum kith_stage_kind, int probability, int stall_days,

@@ -309,7 +309,9 @@ const struct cmd cli_cmds[] = {
 	    "open stage after the last open one, won or lost stages last\n"
 	    "(--pos N puts it at position N).  rm refuses a stage that still "
 	    "holds deals\nunless --to STAGE says where they go, and the last "
-	    "open stage." },
+	    "open stage.  set --kind takes\nthe deals in the stage along: "
+	    "made open they are open again, made won or lost\nthey are "
+	    "closed as of the day they entered it." },
 	{ "config", cmd_config, "deal-word [deal|matter]",
 	    "show or change a setting",
 	    "deal-word: the word kith uses for deals in its messages, deal or "

@@ -492,6 +492,27 @@ set_stage(struct kith_db *db, int64_t id, enum kith_stage_kind kind,
 		st = db_fail(db, err, "changing a stage");
 		goto out;
 	}
+	/*
+	 * The deals in it follow its kind: closed since they entered it
+	 * when it stops being open, open again (with no close date) when
+	 * it becomes open, so no report counts a deal as closed in an open
+	 * stage or open in a closed one.
+	 */
+	if (kind != s.kind) {
+		if ((stmt = db_stmt(db, "UPDATE deal SET closed_at = CASE WHEN "
+		    "?2 = 'open' THEN NULL ELSE coalesce(closed_at, "
+		    "stage_since) END WHERE stage_id = ?1", err)) == NULL) {
+			st = KITH_DB;
+			goto out;
+		}
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_text(stmt, 2, stage_kind_name(kind), -1,
+		    SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			st = db_fail(db, err, "changing a stage's deals");
+			goto out;
+		}
+	}
 	db_own_actionf(db, "stage", "changed stage %s", s.name);
 out:
 	stage_clear(&s);

@@ -9,7 +9,9 @@
 
 #include "check.h"
 #include "testdb.h"
+#include "testsql.h"
 #include "kith/clock.h"
+#include "kith/contact.h"
 #include "kith/deal.h"
 #include "kith/journal.h"
 #include "kith/stage.h"
@@ -258,5 +260,44 @@ test_schema_kinds(void)
 	test_db_done(db, path);
 }
 
+/*
+ * A stage that changes kind takes its deals along: made open, a won
+ * deal in it is open again (no close date); made lost, the open deals in
+ * it are closed since they entered it.
+ */
+static void
+test_kind_moves_deals(void)
+{
+	struct kith_db	*db;
+	struct deal	*d;
+	struct kith_err	 err = { 0 };
+	int64_t		 won, neg, id;
+	char		*path;
+
+	db = test_db("stage-kind-deals.db", &path);
+	won = stage_id(db, "Won");
+	neg = stage_id(db, "Negotiation");
+	d = deal_new();
+	contact_set(&d->title, "Northbridge refinancing");
+	CHECK(deal_add(db, d, &err) == KITH_OK);
+	id = d->id;
+	deal_free(d);
+	CHECK(deal_move(db, id, won, &err) == KITH_OK);
+	CHECK(deal_get(db, id, &d, &err) == KITH_OK);
+	CHECK(d->closed_at != 0);
+	deal_free(d);
+	CHECK(stage_set(db, won, KITH_STAGE_open, 90, 30, &err) == KITH_OK);
+	CHECK(deal_get(db, id, &d, &err) == KITH_OK);
+	CHECK(d->closed_at == 0);
+	deal_free(d);
+	CHECK(deal_move(db, id, neg, &err) == KITH_OK);
+	sql_exec(db, "UPDATE deal SET stage_since = 1700000000");
+	CHECK(stage_set(db, neg, KITH_STAGE_lost, 0, 30, &err) == KITH_OK);
+	CHECK(deal_get(db, id, &d, &err) == KITH_OK);
+	CHECK(d->closed_at == 1700000000);
+	deal_free(d);
+	test_db_done(db, path);
+}
+
 TEST_MAIN(test_defaults, test_add_move, test_remove, test_kinds,
-    test_schema_kinds)
+    test_schema_kinds, test_kind_moves_deals)
