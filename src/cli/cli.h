@@ -165,6 +165,7 @@ int	 cmd_import(struct cli *, int, char **);
 int	 cmd_export(struct cli *, int, char **);
 int	 cmd_undo(struct cli *, int, char **);
 int	 cmd_pipeline(struct cli *, int, char **);	/* cmd_pipeline.c */
+int	 cmd_report(struct cli *, int, char **);	/* cmd_report.c */
 int	 cmd_deal(struct cli *, int, char **);
 int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);

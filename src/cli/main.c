@@ -318,6 +318,22 @@ const struct cmd cli_cmds[] = {
 	    "matter." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
+	{ "report", cmd_report, "activity [--since DATE] [--until DATE] "
+	    "[--format text|markdown|html|tsv]\n"
+	    "         [--tsv] [-o FILE]",
+	    "reports: what happened in a period",
+	    "activity: interactions by kind, person and organisation; "
+	    "follow-ups created,\ndone and missed (due in the period before "
+	    "today and not done by their day);\ncontacts added and merged; "
+	    "deals opened, moved, won and lost; imports.  The\nperiod is "
+	    "--since to --until, both included (default: from the first of "
+	    "this\nmonth to today; dates as for kith follow, looking back).  "
+	    "--format html writes\none self-contained page that prints on A4 "
+	    "or Letter; --tsv (or --format tsv)\nprints each row as its "
+	    "section's name and its cells.  -o FILE writes the\nreport there "
+	    "instead of to standard output.  Rows come in a stable order,\n"
+	    "and KITH_NOW fixes the day, so a report can be compared with "
+	    "another." },
 	{ "board", cmd_board, "",
 	    "the full-screen interface, opened on the pipeline board",
 	    "Starts kith on the pipeline board: one column per open stage "
@@ -339,7 +355,7 @@ static const struct {
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
-	{ "board", CLI_READ },
+	{ "board", CLI_READ }, { "report", CLI_READ },
 };
 
 enum cli_access
