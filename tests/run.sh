@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-bash .ci/install-deps
+bash .ci/install-deps --test
 
 # The layering rules of DESIGN.md: the core never draws, the fronts never
 # talk to SQLite.

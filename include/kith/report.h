@@ -15,6 +15,7 @@
 #define KITH_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "kith/status.h"
 
 struct kith_db;
@@ -98,5 +99,16 @@ char		*report_render(const struct report *r, enum report_format f);
 enum kith_status report_activity(struct kith_db *, const char *since,
 		    const char *until, struct report **out,
 		    struct kith_err *);
+
+/*
+ * The one-page relationship sheet of contact id (report_onepager.c): who
+ * the person is (details, birthday with age when the year is known), how
+ * we know them (relationships both ways, who introduced them first), open
+ * follow-ups, deals with their role, the latest interactions, key dates
+ * and the notes; each list cut with "… N more" so that a typical contact
+ * fits one printed page.  KITH_NOTFOUND if there is no such contact.
+ */
+enum kith_status report_onepager(struct kith_db *, int64_t id,
+		    struct report **out, struct kith_err *);
 
 #endif

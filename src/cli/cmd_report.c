@@ -103,6 +103,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	struct report		*r = NULL;
 	const char		*kind, *since = NULL, *until = NULL;
 	enum kith_status	 st;
+	int64_t			 id;
 	int			 ch, ok;
 
 	while ((ch = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -136,20 +137,37 @@ cmd_report(struct cli *cli, int argc, char **argv)
 			return cli_usage(cmd);
 		}
 	}
-	if (optind != argc - 1)
+	if (optind >= argc)
 		return cli_usage(cmd);
 	kind = argv[optind];
-	if (strcmp(kind, "activity") != 0) {
-		cli_errorx("report '%s': the reports are: activity", kind);
+	if (strcmp(kind, "activity") == 0) {
+		if (optind != argc - 1)
+			return cli_usage(cmd);
+		if (!cli_open(cli))
+			return EXIT_BAD;
+		if ((since != NULL &&
+		    !parse_day(cli, "--since", since, o.since)) ||
+		    (until != NULL &&
+		    !parse_day(cli, "--until", until, o.until)))
+			return EXIT_BAD;
+		st = report_activity(cli->db, since ? o.since : NULL,
+		    until ? o.until : NULL, &r, &err);
+	} else if (strcmp(kind, "onepager") == 0) {
+		if (optind != argc - 2)
+			return cli_usage(cmd);
+		if (since != NULL || until != NULL) {
+			cli_errorx("report onepager: --since and --until are "
+			    "for report activity");
+			return EXIT_USAGE;
+		}
+		if (!cli_open(cli) || !cli_resolve(cli, argv[optind + 1], &id))
+			return EXIT_BAD;
+		st = report_onepager(cli->db, id, &r, &err);
+	} else {
+		cli_errorx("report '%s': the reports are: activity, onepager",
+		    kind);
 		return EXIT_USAGE;
 	}
-	if (!cli_open(cli))
-		return EXIT_BAD;
-	if ((since != NULL && !parse_day(cli, "--since", since, o.since)) ||
-	    (until != NULL && !parse_day(cli, "--until", until, o.until)))
-		return EXIT_BAD;
-	st = report_activity(cli->db, since ? o.since : NULL,
-	    until ? o.until : NULL, &r, &err);
 	if (st != KITH_OK) {
 		cli_error(&err);
 		return EXIT_BAD;

@@ -319,9 +319,16 @@ const struct cmd cli_cmds[] = {
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ "report", cmd_report, "activity [--since DATE] [--until DATE] "
-	    "[--format text|markdown|html|tsv]\n"
-	    "         [--tsv] [-o FILE]",
-	    "reports: what happened in a period",
+	    "[--format F] [--tsv] [-o FILE]\n"
+	    "       kith report onepager ID|QUERY [--format F] [-o FILE]",
+	    "reports: a period's activity, one contact on one page",
+	    "F is text (the default), markdown, html or tsv.\n"
+	    "onepager: who the person is, how we know them (relationships "
+	    "both ways, who\nintroduced them first), open follow-ups, deals "
+	    "with their role, the latest\ninteractions, key dates and the "
+	    "notes; each list is cut with \"... N more\" so\nthat a typical "
+	    "contact fits one printed page (--format html -o FILE, then\n"
+	    "print it from a browser).\n"
 	    "activity: interactions by kind, person and organisation; "
 	    "follow-ups created,\ndone and missed (due in the period before "
 	    "today and not done by their day);\ncontacts added and merged; "

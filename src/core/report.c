@@ -13,8 +13,12 @@
 #include "kith/termsafe.h"
 #include "kith/util.h"
 
-/* Widest a text column grows before its cells are cut (with "…"). */
+/*
+ * Widest a text column grows before its cells are cut (with "…"); the
+ * last column, which has no neighbour to push, may grow further.
+ */
 #define TEXT_COL_MAX	40
+#define TEXT_LAST_MAX	60
 
 static struct report_section *add_section(struct report *, enum report_kind,
 		    const char *, const char *);
@@ -282,8 +286,8 @@ text_table(const struct report_section *s, struct sbuf *sb)
 			if ((cw = termsafe_width(cell(s, i, j), 0)) > w[j])
 				w[j] = cw;
 	for (j = 0; j < s->n_cols; j++)
-		if (w[j] > TEXT_COL_MAX)
-			w[j] = TEXT_COL_MAX;
+		if (w[j] > (j + 1 < s->n_cols ? TEXT_COL_MAX : TEXT_LAST_MAX))
+			w[j] = j + 1 < s->n_cols ? TEXT_COL_MAX : TEXT_LAST_MAX;
 	for (i = 0; i <= s->n_rows; i++) {
 		sbuf_add(sb, " ");
 		for (j = 0; j < s->n_cols; j++) {
@@ -441,8 +445,9 @@ static const char html_style[] =
 	"1em;margin:0}dt{font-weight:600}dd{margin:0}"
 	"p.more,p.empty{color:#555;margin:.2em 0}"
 	"@page{size:auto;margin:12mm}"
-	"@media print{body{margin:0;max-width:none;font-size:9.5pt}"
-	"h2{break-after:avoid}tr,dl{break-inside:avoid}}";
+	"@media print{body{margin:0;max-width:none;font-size:9pt;"
+	"line-height:1.25}h2{margin:.8em 0 .2em;break-after:avoid}"
+	"tr,dl{break-inside:avoid}}";
 
 static void
 render_html(const struct report *r, struct sbuf *sb)

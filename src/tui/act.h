@@ -45,6 +45,10 @@ int	 act_import(struct rolodex *);
  */
 int	 act_deal_show(struct app *, struct kith_db *, int64_t id);
 
+/* act_report.c: the contact's one-page sheet, to a file or a printer. */
+int	 act_onepager(struct rolodex *);
+int	 act_print(struct rolodex *);
+
 /* act_undo.c: the main screen and the board alike. */
 int	 act_undo(struct app *);
 

@@ -584,6 +584,10 @@ rolodex_action(struct rolodex *ro, enum action act)
 	case ACT_BOARD:
 		app_push(app, &boardview_new(app)->s);
 		break;
+	case ACT_ONEPAGER:
+		return act_onepager(ro);
+	case ACT_PRINT:
+		return act_print(ro);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
