@@ -111,4 +111,16 @@ enum kith_status report_activity(struct kith_db *, const char *since,
 enum kith_status report_onepager(struct kith_db *, int64_t id,
 		    struct report **out, struct kith_err *);
 
+/*
+ * The relationship status report (report_status.c): per contact with tag
+ * and at an organisation named org (either may be NULL; with neither,
+ * everyone with an open follow-up or on an open deal), the last touch,
+ * the next step and its day, the open deals, and why it needs attention;
+ * an overdue follow-up first (most late first), then one due today, then
+ * the longest without a touch.  Archived contacts are left out.
+ * KITH_NOTFOUND for a tag or an organisation that does not exist.
+ */
+enum kith_status report_status(struct kith_db *, const char *tag,
+		    const char *org, struct report **out, struct kith_err *);
+
 #endif

@@ -19,7 +19,7 @@
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_TSV, OPT_SINCE, OPT_UNTIL,
-    OPT_OUT };
+    OPT_TAG, OPT_ORG };
 
 struct report_opts {
 	enum report_format	 format;
@@ -92,6 +92,8 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		{ "tsv",	no_argument,		NULL, OPT_TSV },
 		{ "since",	required_argument,	NULL, OPT_SINCE },
 		{ "until",	required_argument,	NULL, OPT_UNTIL },
+		{ "tag",	required_argument,	NULL, OPT_TAG },
+		{ "org",	required_argument,	NULL, OPT_ORG },
 		{ "output",	required_argument,	NULL, 'o' },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
@@ -102,6 +104,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct report		*r = NULL;
 	const char		*kind, *since = NULL, *until = NULL;
+	const char		*tag = NULL, *org = NULL;
 	enum kith_status	 st;
 	int64_t			 id;
 	int			 ch, ok;
@@ -130,6 +133,12 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		case OPT_UNTIL:
 			until = optarg;
 			break;
+		case OPT_TAG:
+			tag = optarg;
+			break;
+		case OPT_ORG:
+			org = optarg;
+			break;
 		case 'o':
 			o.out = optarg;
 			break;
@@ -143,6 +152,11 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	if (strcmp(kind, "activity") == 0) {
 		if (optind != argc - 1)
 			return cli_usage(cmd);
+		if (tag != NULL || org != NULL) {
+			cli_errorx("report activity: --tag and --org are for "
+			    "report status");
+			return EXIT_USAGE;
+		}
 		if (!cli_open(cli))
 			return EXIT_BAD;
 		if ((since != NULL &&
@@ -155,17 +169,29 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	} else if (strcmp(kind, "onepager") == 0) {
 		if (optind != argc - 2)
 			return cli_usage(cmd);
-		if (since != NULL || until != NULL) {
-			cli_errorx("report onepager: --since and --until are "
-			    "for report activity");
+		if (since != NULL || until != NULL || tag != NULL ||
+		    org != NULL) {
+			cli_errorx("report onepager: --since, --until, --tag "
+			    "and --org are for the other reports");
 			return EXIT_USAGE;
 		}
 		if (!cli_open(cli) || !cli_resolve(cli, argv[optind + 1], &id))
 			return EXIT_BAD;
 		st = report_onepager(cli->db, id, &r, &err);
+	} else if (strcmp(kind, "status") == 0) {
+		if (optind != argc - 1)
+			return cli_usage(cmd);
+		if (since != NULL || until != NULL) {
+			cli_errorx("report status: --since and --until are "
+			    "for report activity");
+			return EXIT_USAGE;
+		}
+		if (!cli_open(cli))
+			return EXIT_BAD;
+		st = report_status(cli->db, tag, org, &r, &err);
 	} else {
-		cli_errorx("report '%s': the reports are: activity, onepager",
-		    kind);
+		cli_errorx("report '%s': the reports are: activity, onepager, "
+		    "status", kind);
 		return EXIT_USAGE;
 	}
 	if (st != KITH_OK) {

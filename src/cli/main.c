@@ -320,7 +320,9 @@ const struct cmd cli_cmds[] = {
 	    "load a demo address book file into the database", NULL },
 	{ "report", cmd_report, "activity [--since DATE] [--until DATE] "
 	    "[--format F] [--tsv] [-o FILE]\n"
-	    "       kith report onepager ID|QUERY [--format F] [-o FILE]",
+	    "       kith report onepager ID|QUERY [--format F] [-o FILE]\n"
+	    "       kith report status [--tag T] [--org O] [--format F] "
+	    "[--tsv] [-o FILE]",
 	    "reports: a period's activity, one contact on one page",
 	    "F is text (the default), markdown, html or tsv.\n"
 	    "onepager: who the person is, how we know them (relationships "
@@ -329,6 +331,11 @@ const struct cmd cli_cmds[] = {
 	    "notes; each list is cut with \"... N more\" so\nthat a typical "
 	    "contact fits one printed page (--format html -o FILE, then\n"
 	    "print it from a browser).\n"
+	    "status: per contact, the last touch, the next step and its day, "
+	    "the open deals\nand why it needs attention; an overdue follow-up "
+	    "first, then one due today,\nthen the longest without a touch.  "
+	    "--tag and --org choose the contacts (by\ndefault: everyone with "
+	    "an open follow-up or on an open deal).\n"
 	    "activity: interactions by kind, person and organisation; "
 	    "follow-ups created,\ndone and missed (due in the period before "
 	    "today and not done by their day);\ncontacts added and merged; "
