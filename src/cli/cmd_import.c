@@ -14,6 +14,7 @@
 #include "kith/db.h"
 #include "kith/deal.h"
 #include "kith/import.h"
+#include "kith/portable.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -38,6 +39,8 @@ static void	on_progress(void *, long long, long long);
 static int	list_batches(struct cli *);
 static int	confirm_undo(struct cli *, int64_t, int);
 static int	show_inert(FILE *);
+static int	json_export_file(const char *);
+static int	load_json(struct cli *, const char *, int);
 
 static void
 on_notice(void *arg, enum import_level level, const char *file, long line,
@@ -166,6 +169,43 @@ list_batches(struct cli *cli)
 	return EXIT_OK;
 }
 
+/* Whether path starts like kith's own JSON export (portable.h). */
+static int
+json_export_file(const char *path)
+{
+	char	 head[4096];
+	size_t	 n;
+	FILE	*fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return portable_sniff(head, n);
+}
+
+/* Loads a JSON export into the empty book; 0 on failure (said). */
+static int
+load_json(struct cli *cli, const char *path, int dry_run)
+{
+	struct kith_err	err = { 0 };
+	long		rows;
+
+	if (dry_run) {
+		out_textf(stdout, "%s: a kith JSON export; it would be loaded "
+		    "whole into an empty book\n", path);
+		return 1;
+	}
+	if (portable_import(cli->db, path, &rows, &err) != KITH_OK) {
+		cli_error(&err);
+		out_textf(stderr, "kith: %s: nothing was loaded\n", path);
+		return 0;
+	}
+	out_textf(stdout, "loaded %ld rows from %s (a kith JSON export)\n",
+	    rows, path);
+	return 1;
+}
+
 int
 cmd_import(struct cli *cli, int argc, char **argv)
 {
@@ -272,6 +312,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		pg.file = argv[optind];
 		pg.last = -1;
 		pg.notices = 0;
+		if (json_export_file(argv[optind])) {
+			if (!load_json(cli, argv[optind], io.dry_run))
+				rc = EXIT_BAD;
+			continue;
+		}
 		if (import_file(cli->db, argv[optind], &io, &rep, &err)
 		    != KITH_OK) {
 			if (pg.shown)
@@ -401,7 +446,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if ((strcmp(format, "deals") == 0 ? export_deals(cli->db, fp, &n,
-	    &err) : export_contacts(cli->db, fp, format, &n, &err))
+	    &err) : strcmp(format, "json") == 0 ? portable_export(cli->db, fp,
+	    &n, &err) : export_contacts(cli->db, fp, format, &n, &err))
 	    != KITH_OK) {
 		cli_error(&err);
 		if (fp != stdout)
@@ -425,7 +471,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		}
 		out_textf(stderr, "exported %ld %s to %s\n", n,
 		    strcmp(format, "deals") == 0 ? deal_word_form(cli->db,
-		    n != 1, 0) : "contacts", path);
+		    n != 1, 0) : strcmp(format, "json") == 0 ? "rows" :
+		    "contacts", path);
 	}
 	rc = EXIT_OK;
 out:

@@ -224,7 +224,7 @@ const struct cmd cli_cmds[] = {
 	    "e-mail or name (one not found is a\nwarning); the import is one "
 	    "change that kith undo takes back.\n"
 	    "Exits 1 if any row was rejected." },
-	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals]",
+	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|json]",
 	    "export every contact as CSV",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
@@ -235,7 +235,9 @@ const struct cmd cli_cmds[] = {
 	    "line for Outlook), tags in Labels or Categories; only free text "
 	    "such as\nnames and notes gets the '.  deals writes every deal "
 	    "(not contacts) with\nits people and stage history (README: Deals "
-	    "as CSV).\nThe export is one snapshot of the database.\nTo a "
+	    "as CSV).\njson writes the whole book (every table, with ids) for "
+	    "moving machines:\nkith import FILE.json loads it into an empty "
+	    "book as it was.\nThe export is one snapshot of the database.\nTo a "
 	    "terminal, export - shows control "
 	    "characters inert." },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
