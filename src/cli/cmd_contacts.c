@@ -539,7 +539,11 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	for (i = 0; i < c->n_urls; i++)
 		show_line(i == 0 ? "web" : "", c->urls[i].value);
-	show_line("birthday", c->birthday);
+	for (i = 0; i < sh->n_ims; i++)
+		show_line(i == 0 ? "messaging" : "", sh->ims[i]);
+	show_line("birthday", sh->birthday);
+	for (i = 0; i < sh->n_dates; i++)
+		show_line(i == 0 ? "dates" : "", sh->dates[i]);
 	show_line("tags", sh->tags);
 	for (i = 0; i < c->n_custom; i++) {
 		sbuf_reset(&sb);

@@ -94,6 +94,7 @@ enum kith_status csvmap_contact(const struct csv_map *,
 /* Export layouts. */
 struct csvmap_dims {			/* the most any contact has */
 	size_t		 emails, phones, addrs, urls, custom, tags;
+	size_t		 dates, ims;
 };
 
 /*
@@ -103,14 +104,18 @@ struct csvmap_dims {			/* the most any contact has */
  *
  * kith: kith:display, prefix, given, middle, family, suffix, nickname,
  * org, title, birthday, notes, cadence (days, "" for none), archived ("1"
- * or ""), then "email N" and "email N label" for N up to dims->emails, and
- * likewise "phone N", "phone N label"; "address N label", "address N
- * street", "... city", "... region", "... postcode", "... country"; "url
- * N", "url N label"; "tag N"; "custom N key", "custom N value".
+ * or ""), department, then "email N" and "email N label" for N up to
+ * dims->emails, and likewise "phone N", "phone N label"; "address N
+ * label", "address N street", "... city", "... region", "... postcode",
+ * "... country"; "url N", "url N label"; "tag N"; "custom N key", "custom
+ * N value"; "date N label", "date N"; "im N service", "im N", "im N
+ * label".
  * google: the current Google Contacts layout (17 columns, then E-mail,
- * Phone, Address, Website and Custom Field groups sized by dims).
- * outlook: the 61 columns of the outlook.com People export, then
- * Categories (classic Outlook's column for tags).
+ * Phone, Address, Website, Event, IM and Custom Field groups sized by
+ * dims).
+ * outlook: the 61 columns of the outlook.com People export (Department,
+ * Anniversary and IMAddress among them), then Categories (classic
+ * Outlook's column for tags).
  */
 enum kith_status csvmap_export_header(const char *format,
 		    const struct csvmap_dims *, char ***fields, size_t *n,
