@@ -33,7 +33,9 @@ int		 csvmap_header_score(const struct csv_record *);
  * user_map (NULL: none) is "COL=FIELD,COL=FIELD": COL a header name
  * (compared without regard to case, or folded), FIELD a kith field name
  * (see csvmap_fields()), "email:LABEL", "phone:LABEL" or "url:LABEL" for a
- * labelled one, "custom:KEY" (plain "custom": keyed by the column name),
+ * labelled one, "date:LABEL" for a dated event (plain "date": the
+ * anniversary), "im:SERVICE" for a messaging handle (plain "im": no
+ * service), "custom:KEY" (plain "custom": keyed by the column name),
  * or "ignore"; it overrides detection for those columns only.  On error
  * *out is NULL and the result is KITH_INVALID naming the unknown format,
  * column or field, or the item that is not COL=FIELD.  header is not kept.
