@@ -154,7 +154,8 @@ void		 date_format_ymd(char out[KITH_DATE_LEN], int y, int m, int d);
  * Reads a date as address books write it, the len bytes of s (trimmed by
  * the caller): YYYY-MM-DD, --MM-DD, M/D/YYYY (D/M/YYYY when the first
  * number is over 12), D.M.YYYY, YYYY/M/D, "05 Mar 2021", "March 5, 2021".
- * A year 0000 means none.  Returns 1 with out set ("YYYY-MM-DD" or
+ * A year 0000 means none, and so do the placeholder years 1604 and 1900
+ * that programs write for a date without one.  Returns 1 with out set ("YYYY-MM-DD" or
  * "--MM-DD"), -1 for the empty date "0/0/00" (Outlook's), 0 for anything
  * else.  Unlike when_parse, which reads what a person here types, this
  * follows the exporting programs (month first, as Google and Outlook

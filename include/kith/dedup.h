@@ -65,8 +65,8 @@ enum kith_status dedup_find(struct kith_db *, const struct dedup_filter *,
 /*
  * Merges what c adds into into (a stored contact read with contact_get,
  * changed in place and saved with contact_update): e-mails and phones not yet
- * there, tags, URLs, addresses and custom fields not yet there, and empty
- * fields.  A field that has a different value already keeps it; the new
+ * there, tags, URLs, addresses, dated events, messaging handles and custom
+ * fields not yet there, and empty fields (the department among them).  A field that has a different value already keeps it; the new
  * value is kept as the custom field "FIELD (LABEL)" (LABEL names the
  * source, e.g. "import 3"), so nothing is lost.  Sets *changed if anything
  * was added.

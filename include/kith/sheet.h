@@ -36,9 +36,18 @@ struct sheet_relation {
 
 struct sheet {
 	struct contact		*contact;	/* details, parts, custom fields */
-	char			*headline;	/* "Partner, Acme Legal": title
-						   and organisation, NULL if
-						   neither */
+	char			*headline;	/* "Partner, Acme Legal (Tax)":
+						   title, organisation and
+						   department, NULL if none */
+	char			*birthday;	/* "1988-03-14", or "28 Jun"
+						   without a year; NULL if
+						   none */
+	char			**dates;	/* per contact->dates[i]:
+						   "anniversary: 28 Jun" */
+	size_t			 n_dates;	/* contact->n_dates */
+	char			**ims;		/* per contact->ims[i]:
+						   "Skype: ana.p (work)" */
+	size_t			 n_ims;		/* contact->n_ims */
 	char			**addresses;	/* per contact->addrs[i]: its
 						   parts joined by ", " (no
 						   label) */

@@ -28,7 +28,8 @@ enum {
 	OPT_DB = CLI_OPT_DB, OPT_EMAIL, OPT_PHONE, OPT_ORG, OPT_TITLE, OPT_TAG,
 	OPT_NOTE, OPT_BIRTHDAY, OPT_URL, OPT_NAME, OPT_RM_EMAIL, OPT_RM_PHONE,
 	OPT_RM_TAG, OPT_TSV, OPT_ARCHIVED, OPT_ARCHIVE, OPT_UNARCHIVE, OPT_AS,
-	OPT_KINDS, OPT_GIVEN, OPT_FAMILY
+	OPT_KINDS, OPT_GIVEN, OPT_FAMILY, OPT_DEPARTMENT, OPT_DATE, OPT_RM_DATE,
+	OPT_IM, OPT_RM_IM
 };
 
 /* add --force: add even if the e-mail or phone belongs to someone else. */
@@ -51,6 +52,11 @@ static const struct option contact_opts[] = {
 	{ "rm-email",	required_argument,	NULL, OPT_RM_EMAIL },
 	{ "rm-phone",	required_argument,	NULL, OPT_RM_PHONE },
 	{ "rm-tag",	required_argument,	NULL, OPT_RM_TAG },
+	{ "department",	required_argument,	NULL, OPT_DEPARTMENT },
+	{ "date",	required_argument,	NULL, OPT_DATE },
+	{ "rm-date",	required_argument,	NULL, OPT_RM_DATE },
+	{ "im",		required_argument,	NULL, OPT_IM },
+	{ "rm-im",	required_argument,	NULL, OPT_RM_IM },
 	{ "force",	no_argument,		&add_force, 1 },
 	{ NULL, 0, NULL, 0 }
 };
@@ -58,6 +64,11 @@ static const struct option contact_opts[] = {
 static int	apply_opts(struct cli *, const struct cmd *, int, char **,
 		    struct contact *, int);
 static int	parse_birthday(const char *, char **);
+static int	parse_day(const char *, const char *, char **);
+static int	set_date(struct contact *, const char *);
+static void	remove_date(struct contact *, const char *);
+static void	add_im(struct contact *, const char *, int);
+static void	remove_im(struct contact *, const char *);
 static int	has_email(const struct contact *, const char *);
 static int	has_phone(struct cli *, const struct contact *, const char *);
 static void	remove_email(struct contact *, const char *);
@@ -149,6 +160,25 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 			if (!edit)
 				return cli_usage(cmd);
 			remove_tag(c, optarg);
+			break;
+		case OPT_DEPARTMENT:
+			contact_set(&c->department, optarg);
+			break;
+		case OPT_DATE:
+			if (!set_date(c, optarg))
+				return EXIT_BAD;
+			break;
+		case OPT_IM:
+			add_im(c, optarg, edit);
+			break;
+		case OPT_RM_DATE:
+		case OPT_RM_IM:
+			if (!edit)
+				return cli_usage(cmd);
+			if (ch == OPT_RM_DATE)
+				remove_date(c, optarg);
+			else
+				remove_im(c, optarg);
 			break;
 		default:
 			return cli_usage(cmd);
@@ -539,7 +569,11 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	for (i = 0; i < c->n_urls; i++)
 		show_line(i == 0 ? "web" : "", c->urls[i].value);
-	show_line("birthday", c->birthday);
+	for (i = 0; i < sh->n_ims; i++)
+		show_line(i == 0 ? "messaging" : "", sh->ims[i]);
+	show_line("birthday", sh->birthday);
+	for (i = 0; i < sh->n_dates; i++)
+		show_line(i == 0 ? "dates" : "", sh->dates[i]);
 	show_line("tags", sh->tags);
 	for (i = 0; i < c->n_custom; i++) {
 		sbuf_reset(&sb);
@@ -826,19 +860,138 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 static int
 parse_birthday(const char *s, char **field)
 {
-	struct kith_err		err = { 0 };
-	struct kith_when	w;
-
 	if (str_empty(s)) {
 		contact_set(field, s);
 		return 1;
 	}
+	return parse_day("--birthday", s, field);
+}
+
+/*
+ * A day as a person writes it, through the one date parser (a year-less
+ * one kept as --MM-DD), into *field; opt names the option in the message.
+ * Prints why not and returns 0.
+ */
+static int
+parse_day(const char *opt, const char *s, char **field)
+{
+	struct kith_err		err = { 0 };
+	struct kith_when	w;
+
 	if (when_parse(s, 0, KITH_DATE_ABSOLUTE |
 	    date_order_flags(getenv("KITH_DATE_ORDER"), NULL), &w, &err)
 	    != KITH_OK) {
-		cli_errorx("--birthday: %s", err.msg);
+		cli_errorx("%s: %s", opt, err.msg);
 		return 0;
 	}
 	contact_set(field, w.date);
 	return 1;
+}
+
+/*
+ * --date LABEL=DATE (DATE alone: the anniversary): sets the dated event
+ * of that label (compared without case), adding it if c has none.
+ * Prints why not and returns 0.
+ */
+static int
+set_date(struct contact *c, const char *arg)
+{
+	const char	*eq = strrchr(arg, '=');
+	char		*label, *date = NULL;
+	size_t		 i;
+	int		 ok;
+
+	label = eq != NULL ? xstrndup(arg, (size_t)(eq - arg)) :
+	    xstrdup("anniversary");
+	if (str_empty(label)) {
+		cli_errorx("--date: '%s': name the date, as in "
+		    "anniversary=28/6/2010", arg);
+		free(label);
+		return 0;
+	}
+	if ((ok = parse_day("--date", eq != NULL ? eq + 1 : arg, &date))) {
+		for (i = 0; i < c->n_dates; i++)
+			if (c->dates[i].label != NULL &&
+			    strcasecmp(c->dates[i].label, label) == 0)
+				break;
+		if (i < c->n_dates)
+			contact_set(&c->dates[i].date, date);
+		else
+			contact_add_date(c, label, date);
+	}
+	free(label);
+	free(date);
+	return ok;
+}
+
+/* Removes the dated events of c labelled label (without case). */
+static void
+remove_date(struct contact *c, const char *label)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < c->n_dates;) {
+		if (c->dates[i].label == NULL ||
+		    strcasecmp(c->dates[i].label, label) != 0) {
+			i++;
+			continue;
+		}
+		free(c->dates[i].label);
+		free(c->dates[i].date);
+		memmove(&c->dates[i], &c->dates[i + 1],
+		    (c->n_dates - i - 1) * sizeof c->dates[0]);
+		c->n_dates--;
+		n++;
+	}
+	if (n == 0)
+		cli_errorx("warning: no date '%s' to remove", label);
+}
+
+/*
+ * --im SERVICE:HANDLE, or HANDLE alone: the text before the first ":" is
+ * the service.  On edit a handle c has already is not added twice.
+ */
+static void
+add_im(struct contact *c, const char *arg, int edit)
+{
+	const char	*colon = strchr(arg, ':'), *handle;
+	char		*service = NULL;
+	size_t		 i;
+
+	handle = colon != NULL ? colon + 1 : arg;
+	if (colon != NULL)
+		service = xstrndup(arg, (size_t)(colon - arg));
+	for (i = 0; edit && i < c->n_ims; i++)
+		if (strcasecmp(c->ims[i].handle, handle) == 0)
+			break;
+	if (edit && i < c->n_ims)
+		cli_errorx("warning: the handle '%s' is there already",
+		    handle);
+	else
+		contact_add_im(c, service, handle, NULL);
+	free(service);
+}
+
+/* Removes the handle (HANDLE or SERVICE:HANDLE, without case). */
+static void
+remove_im(struct contact *c, const char *arg)
+{
+	const char	*colon = strchr(arg, ':');
+	size_t		 i, k;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < c->n_ims; i++) {
+			if (strcasecmp(c->ims[i].handle, k == 0 || colon ==
+			    NULL ? arg : colon + 1) != 0)
+				continue;
+			free(c->ims[i].service);
+			free(c->ims[i].handle);
+			free(c->ims[i].label);
+			memmove(&c->ims[i], &c->ims[i + 1],
+			    (c->n_ims - i - 1) * sizeof c->ims[0]);
+			c->n_ims--;
+			return;
+		}
+	}
+	cli_errorx("warning: no messaging handle '%s' to remove", arg);
 }

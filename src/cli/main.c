@@ -39,8 +39,9 @@ const struct cmd cli_cmds[] = {
 	    "command\nsays \"no kith database at PATH\" and exits 1, so a "
 	    "mistyped path never\nshows an empty address book." },
 	{ "add", cmd_add, "NAME [--given G] [--family F] [--email E]... "
-	    "[--phone P]... [--org O] [--title T] [--tag T]... [--note N] "
-	    "[--birthday D] [--url U]... [--force]",
+	    "[--phone P]... [--org O] [--department D] [--title T] "
+	    "[--tag T]... [--note N] [--birthday D] [--date LABEL=DATE]... "
+	    "[--im SERVICE:HANDLE]... [--url U]... [--force]",
 	    "add a contact",
 	    "NAME is the display name, e.g. \"Ana Petrović\".  Without --given "
 	    "and --family a\ntwo-word NAME is read as first and last name (Ana, "
@@ -52,15 +53,24 @@ const struct cmd cli_cmds[] = {
 	    "same address\nwithout regard to case, the same number however "
 	    "written) adds nothing: kith\nnames that contact and its id and "
 	    "exits 1; change it with kith edit.  --force\nadds the new contact "
-	    "anyway (with a warning).\n--birthday D: 1980-12-24, 24/12/1980, 24 Dec 1980, or 24 Dec (or --12-24)\nwhen the year is unknown." },
+	    "anyway (with a warning).\n--birthday D: 1980-12-24, 24/12/1980, 24 Dec 1980, or 24 Dec (or --12-24)\nwhen the year is unknown.\n"
+	    "--date LABEL=DATE adds a dated event read the same way, e.g.\n"
+	    "--date anniversary=28/6/2010 or --date \"client since=2015-03-01\""
+	    "; a DATE alone\nis the anniversary.  --im SERVICE:HANDLE adds a "
+	    "messaging handle\n(--im Skype:ana.p; a HANDLE alone has no "
+	    "service).  Both may be repeated." },
 	{ "edit", cmd_edit, "ID|QUERY [--name N] [--email E]... [--phone P]... "
-	    "[--org O] [--title T] [--tag T]... [--note N] [--birthday D] "
-	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]...",
+	    "[--org O] [--department D] [--title T] [--tag T]... [--note N] "
+	    "[--birthday D] [--date LABEL=DATE]... [--im SERVICE:HANDLE]... "
+	    "[--url U]... [--rm-email E]... [--rm-phone P]... [--rm-tag T]... "
+	    "[--rm-date LABEL]... [--rm-im HANDLE]...",
 	    "change a contact",
-	    "Single fields (--name, --org, --title, --note, --birthday) replace "
-	    "the stored value;\nan empty value clears it.  --email, --phone, "
-	    "--tag and --url add to the lists;\n--rm-email, --rm-phone and "
-	    "--rm-tag remove an entry.\nA new --name also renames the first "
+	    "Single fields (--name, --org, --department, --title, --note, "
+	    "--birthday) replace\nthe stored value; an empty value clears it.  "
+	    "--email, --phone, --tag, --im and\n--url add to the lists; "
+	    "--date LABEL=DATE sets the date of that label (adding\nit if "
+	    "there is none).  --rm-email, --rm-phone, --rm-tag, --rm-im (HANDLE "
+	    "or\nSERVICE:HANDLE) and --rm-date (LABEL) remove an entry.\nA new --name also renames the first "
 	    "and last name that exports write\n(split from a two-word name, "
 	    "cleared otherwise).\nOnly what the edit changes is written; if "
 	    "another kith or an import changed\nthe contact between reading "
@@ -69,8 +79,9 @@ const struct cmd cli_cmds[] = {
 	    "says so and is no change for kith undo." },
 	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal]",
 	    "list contacts in name order, optionally matching QUERY",
-	    "Every word of QUERY must begin a word of the name, organisation, "
-	    "e-mail, phone,\ntags or notes; accents, case and alphabet do not "
+	    "Every word of QUERY must begin a word of the name, organisation "
+	    "(with title and\ndepartment), e-mail (with messaging handles), "
+	    "phone, tags or notes; accents, case and alphabet do not "
 	    "matter (\"petrovic\" finds\n\"Петровић\").  --tsv prints id, name, "
 	    "e-mail, phone and organisation separated by\ntabs, one contact per "
 	    "line.  --archived includes archived contacts.\nA contact found by "
@@ -199,8 +210,12 @@ const struct cmd cli_cmds[] = {
 	    "import address books from CSV",
 	    "The layout (google, outlook, linkedin, thunderbird, eventbrite, "
 	    "kith, generic)\nis recognised from the header; --format overrides "
-	    "it.  --map maps columns by\nname: --map \"Cell=phone,Team=tag\".  "
-	    "Columns kith has no field for are kept as\ncustom fields.  A row "
+	    "it.  --map maps columns by\nname: --map \"Cell=phone,Team=tag\" "
+	    "(date:LABEL and im:SERVICE name a date or\nhandle).  Department, "
+	    "Anniversary, Google's Event and IM groups, IMAddress,\nSkype, "
+	    "Jabber, ICQ, AIM Screen Name, \"IM Skype\" and the like are the "
+	    "contact's\ndepartment, dates and messaging handles (README: "
+	    "Importing and exporting).\nColumns kith has no field for are kept as\ncustom fields.  A row "
 	    "with the same e-mail, or the same phone and a compatible\nname, as "
 	    "a contact already stored is merged into it; a weaker match is "
 	    "added\nand reported as a possible duplicate.  Rejected rows are "
@@ -232,7 +247,10 @@ const struct cmd cli_cmds[] = {
 	    "(kith's importer removes it).\ngoogle and outlook are the "
 	    "layouts those programs write: phone numbers and\ndates as they "
 	    "are (a birthday without a year is --MM-DD for Google, a Notes\n"
-	    "line for Outlook), tags in Labels or Categories; only free text "
+	    "line for Outlook), tags in Labels or Categories, the department, "
+	    "dates and\nmessaging handles in Organization Department, Event "
+	    "and IM (Google) or\nDepartment, Anniversary and IMAddress "
+	    "(Outlook); only free text "
 	    "such as\nnames and notes gets the '.  deals writes every deal "
 	    "(not contacts) with\nits people and stage history (README: Deals "
 	    "as CSV).\njson writes the whole book (every table, with ids) for "

@@ -468,6 +468,13 @@ date_parse_import(const char *s, size_t slen, char out[KITH_DATE_LEN])
 		return 0;
 	if (!date_valid_ymd(y, mo, d))
 		return 0;
+	/*
+	 * Placeholder years of programs that cannot store a date without
+	 * one: 1604 (Apple, iOS), 1900 (Outlook and phones).  No one kith
+	 * knows was born or married then.
+	 */
+	if (y == 1604 || y == 1900)
+		y = 0;
 	date_format_ymd(out, y, mo, d);
 	return 1;
 }

@@ -252,7 +252,6 @@ contact_parts_diff(const struct contact *a, const struct contact *b,
 		*same &= ~KEEP_TAGS;
 		first = first ? first : "tags";
 	}
-	return first;
 	eq = a->n_dates == b->n_dates;
 	for (i = 0; eq && i < a->n_dates; i++)
 		eq = contact_same_text(a->dates[i].label, b->dates[i].label) &&

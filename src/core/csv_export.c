@@ -33,7 +33,7 @@ enum oc_role {
 	OC_GIVEN, OC_MIDDLE, OC_FAMILY, OC_PREFIX, OC_SUFFIX, OC_NICK,
 	OC_EMAIL, OC_PHONE, OC_TITLE, OC_ORG, OC_STREET, OC_CITY, OC_REGION,
 	OC_POSTCODE, OC_COUNTRY, OC_URL, OC_BIRTHDAY, OC_ANNIV, OC_NOTES,
-	OC_CUSTOM, OC_CATEGORIES
+	OC_CUSTOM, OC_CATEGORIES, OC_DEPT, OC_IM
 };
 
 static const struct outlook_col {
@@ -70,9 +70,9 @@ static const struct outlook_col {
 	{ "Radio Phone", OC_PHONE, 0, "radio" },
 	{ "Telex", OC_PHONE, 0, "telex" },
 	{ "TTY/TDD Phone", OC_PHONE, 0, "tty" },
-	{ "IMAddress", OC_CUSTOM, 0, NULL },
+	{ "IMAddress", OC_IM, 0, NULL },
 	{ "Job Title", OC_TITLE, 0, NULL },
-	{ "Department", OC_CUSTOM, 0, NULL },
+	{ "Department", OC_DEPT, 0, NULL },
 	{ "Company", OC_ORG, 0, NULL },
 	{ "Office Location", OC_CUSTOM, 0, NULL },
 	{ "Manager's Name", OC_CUSTOM, 0, NULL },
@@ -135,7 +135,8 @@ static const char *const google_addr_parts[] = {
 
 static const char *const kith_fixed[] = {
 	"kith:display", "prefix", "given", "middle", "family", "suffix",
-	"nickname", "org", "title", "birthday", "notes", "cadence", "archived"
+	"nickname", "org", "title", "birthday", "notes", "cadence", "archived",
+	"department"
 };
 #define KITH_NFIXED	(sizeof kith_fixed / sizeof kith_fixed[0])
 
@@ -177,6 +178,8 @@ static char		*one_line_address(const struct contact_address *);
 static char		*google_formatted(const struct contact_address *);
 static int		 label_in(const char *, const char *);
 static int		 iso_date(const char *, int *, int *, int *);
+static char		*google_event_label(const char *);
+static int		 outlook_anniversary(const struct contact *);
 
 /* Appends s (taken) with its guard flag. */
 static void
@@ -360,7 +363,9 @@ csvmap_row_free(char **fields, size_t n)
  * title, birthday, notes, cadence, archived; then, numbered from 1 as far
  * as dims says, "email N", "email N label", "phone N", "phone N label",
  * "address N label|street|city|region|postcode|country", "url N",
- * "url N label", "tag N", "custom N key", "custom N value".
+ * "url N label", "tag N", "custom N key", "custom N value", "date N
+ * label", "date N", "im N service", "im N", "im N label"; department is
+ * the last fixed column, after archived.
  */
 static void
 export_kith(const struct csvmap_dims *dims, const struct contact *c,
@@ -396,6 +401,15 @@ export_kith(const struct csvmap_dims *dims, const struct contact *c,
 			strv_addf(sv, "custom %zu key", i);
 			strv_addf(sv, "custom %zu value", i);
 		}
+		for (i = 1; i <= dims->dates; i++) {
+			strv_addf(sv, "date %zu label", i);
+			strv_addf(sv, "date %zu", i);
+		}
+		for (i = 1; i <= dims->ims; i++) {
+			strv_addf(sv, "im %zu service", i);
+			strv_addf(sv, "im %zu", i);
+			strv_addf(sv, "im %zu label", i);
+		}
 		return;
 	}
 	f[0] = c->display;
@@ -411,6 +425,7 @@ export_kith(const struct csvmap_dims *dims, const struct contact *c,
 	f[10] = c->notes;
 	f[11] = NULL;
 	f[12] = c->archived ? "1" : NULL;
+	f[13] = c->department;
 	for (i = 0; i < KITH_NFIXED; i++) {
 		if (i == 11 && c->cadence_days > 0)
 			strv_addf(sv, "%d", c->cadence_days);
@@ -453,6 +468,20 @@ export_kith(const struct csvmap_dims *dims, const struct contact *c,
 		    c->custom[i].key : NULL));
 		strv_take(sv, kith_cell(i < c->n_custom ?
 		    c->custom[i].value : NULL));
+	}
+	for (i = 0; i < dims->dates; i++) {
+		strv_take(sv, kith_cell(i < c->n_dates ?
+		    c->dates[i].label : NULL));
+		strv_take(sv, kith_cell(i < c->n_dates ?
+		    c->dates[i].date : NULL));
+	}
+	for (i = 0; i < dims->ims; i++) {
+		strv_take(sv, kith_cell(i < c->n_ims ?
+		    c->ims[i].service : NULL));
+		strv_take(sv, kith_cell(i < c->n_ims ?
+		    c->ims[i].handle : NULL));
+		strv_take(sv, kith_cell(i < c->n_ims ?
+		    c->ims[i].label : NULL));
 	}
 }
 
@@ -634,6 +663,15 @@ export_google(const struct csvmap_dims *dims, const struct contact *c,
 			strv_addf(sv, "Website %zu - Label", i);
 			strv_addf(sv, "Website %zu - Value", i);
 		}
+		for (i = 1; i <= dims->dates; i++) {
+			strv_addf(sv, "Event %zu - Label", i);
+			strv_addf(sv, "Event %zu - Value", i);
+		}
+		for (i = 1; i <= dims->ims; i++) {
+			strv_addf(sv, "IM %zu - Label", i);
+			strv_addf(sv, "IM %zu - Service", i);
+			strv_addf(sv, "IM %zu - Value", i);
+		}
 		for (i = 1; i <= dims->custom; i++) {
 			strv_addf(sv, "Custom Field %zu - Label", i);
 			strv_addf(sv, "Custom Field %zu - Value", i);
@@ -661,7 +699,8 @@ export_google(const struct csvmap_dims *dims, const struct contact *c,
 	}
 	strv_add(sv, c->org);
 	strv_add(sv, c->title);
-	strv_add(sv, take_custom(c, used, "Department"));
+	strv_add(sv, !str_empty(c->department) ? c->department :
+	    take_custom(c, used, "Department"));
 	strv_date(sv, c->birthday);		/* "--MM-DD" without a year */
 	strv_add(sv, c->notes);
 	strv_add(sv, take_custom(c, used, "Photo"));
@@ -713,6 +752,27 @@ export_google(const struct csvmap_dims *dims, const struct contact *c,
 			strv_take(sv, google_label(c->urls[i].key, 0));
 			strv_add(sv, c->urls[i].value);
 		} else {
+			strv_add(sv, NULL);
+			strv_add(sv, NULL);
+		}
+	}
+	/* Dated events as Google writes them: "--MM-DD" without a year. */
+	for (i = 0; i < dims->dates; i++) {
+		if (i < c->n_dates) {
+			strv_take(sv, google_event_label(c->dates[i].label));
+			strv_date(sv, c->dates[i].date);
+		} else {
+			strv_add(sv, NULL);
+			strv_add(sv, NULL);
+		}
+	}
+	for (i = 0; i < dims->ims; i++) {
+		if (i < c->n_ims) {
+			strv_take(sv, google_label(c->ims[i].label, 0));
+			strv_add(sv, c->ims[i].service);
+			strv_add(sv, c->ims[i].handle);
+		} else {
+			strv_add(sv, NULL);
 			strv_add(sv, NULL);
 			strv_add(sv, NULL);
 		}
@@ -769,8 +829,9 @@ export_outlook(const struct contact *c, struct strv *sv)
 	long		*phone_col = NULL;
 	char		*used = NULL, *s;
 	struct sbuf	 extra = { 0 }, notes = { 0 }, cats = { 0 };
-	const char	*v;
+	const char	*v, *what;
 	size_t		 i, k;
+	long		 anniv;
 	int		 y, mo, d, pass;
 
 	if (c == NULL) {
@@ -866,6 +927,28 @@ export_outlook(const struct contact *c, struct strv *sv)
 		    c->emails[i].label ? " (" : "",
 		    c->emails[i].label ? c->emails[i].label : "",
 		    c->emails[i].label ? ")" : "", c->emails[i].addr);
+	/* Handles after the first (IMAddress), dates but the anniversary. */
+	for (i = 1; i < c->n_ims; i++)
+		sbuf_printf(&extra, "IM%s%s%s: %s\n",
+		    c->ims[i].service ? " (" : "",
+		    c->ims[i].service ? c->ims[i].service : "",
+		    c->ims[i].service ? ")" : "", c->ims[i].handle);
+	anniv = outlook_anniversary(c);
+	for (i = 0; i < c->n_dates; i++) {
+		if ((long)i == anniv)
+			continue;
+		v = c->dates[i].label ? c->dates[i].label : "anniversary";
+		if (date_shaped(c->dates[i].date) &&
+		    c->dates[i].date[0] == '-' &&
+		    (mo = atoi(c->dates[i].date + 2)) >= 1 && mo <= 12)
+			sbuf_printf(&extra, "%c%s: %s %d (no year)\n",
+			    toupper((unsigned char)v[0]), v + 1,
+			    month_names[mo - 1], atoi(c->dates[i].date + 5));
+		else
+			sbuf_printf(&extra, "%c%s: %s\n",
+			    toupper((unsigned char)v[0]), v + 1,
+			    c->dates[i].date);
+	}
 
 	for (k = 0; k < OUTLOOK_NCOLS; k++) {
 		oc = &outlook_layout[k];
@@ -922,22 +1005,36 @@ export_outlook(const struct contact *c, struct strv *sv)
 			if (url_of[oc->arg] >= 0)
 				v = c->urls[url_of[oc->arg]].value;
 			break;
+		case OC_DEPT:
+			v = !str_empty(c->department) ? c->department :
+			    take_custom(c, used, oc->name);
+			break;
+		case OC_IM:
+			if (c->n_ims > 0)
+				v = c->ims[0].handle;
+			else
+				v = take_custom(c, used, oc->name);
+			break;
 		case OC_BIRTHDAY:
 		case OC_ANNIV:
 			v = oc->role == OC_BIRTHDAY ? c->birthday :
+			    anniv >= 0 ? c->dates[anniv].date :
 			    take_custom(c, used, oc->name);
 			if (v != NULL && iso_date(v, &y, &mo, &d)) {
 				vals[k] = xasprintf("%d/%d/%d", mo, d, y);
 				plain[k] = 1;
 				v = NULL;
-			} else if (v != NULL && oc->role == OC_BIRTHDAY) {
+			} else if (v != NULL && (oc->role == OC_BIRTHDAY ||
+			    anniv >= 0)) {
+				what = oc->role == OC_BIRTHDAY ? "Birthday" :
+				    "Anniversary";
 				if (date_shaped(v) && v[0] == '-' &&
 				    (mo = atoi(v + 2)) >= 1 && mo <= 12)
-					sbuf_printf(&extra, "Birthday: %s %d "
-					    "(no year)\n", month_names[mo - 1],
-					    atoi(v + 5));
+					sbuf_printf(&extra, "%s: %s %d "
+					    "(no year)\n", what,
+					    month_names[mo - 1], atoi(v + 5));
 				else
-					sbuf_printf(&extra, "Birthday: %s\n",
+					sbuf_printf(&extra, "%s: %s\n", what,
 					    v);
 				v = NULL;
 			}
@@ -992,6 +1089,29 @@ export_outlook(const struct contact *c, struct strv *sv)
 	sbuf_free(&notes);
 	free(phone_col);
 	free(used);
+}
+
+/* Google's spelling of an event label: "Anniversary", "Other". */
+static char *
+google_event_label(const char *label)
+{
+	if (label != NULL && label_in(label, "anniversary|other"))
+		return xasprintf("%c%s", toupper((unsigned char)label[0]),
+		    label + 1);
+	return xstrdup(label != NULL ? label : "");
+}
+
+/* The date Outlook's Anniversary column takes (labelled so), or -1. */
+static int
+outlook_anniversary(const struct contact *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n_dates; i++)
+		if (c->dates[i].label == NULL ||
+		    strcasecmp(c->dates[i].label, "anniversary") == 0)
+			return (int)i;
+	return -1;
 }
 
 /* 1 if s is one of the '|'-separated labels in list (any case). */

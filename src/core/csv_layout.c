@@ -54,6 +54,8 @@ struct rule {
 #define RE(n, label)	{ n, 0, T_PART, S_EMAIL, P_VALUE, 0, label, NULL }
 #define RP(n, label)	{ n, 0, T_PART, S_PHONE, P_VALUE, 0, label, NULL }
 #define RU(n, label)	{ n, 0, T_PART, S_URL, P_VALUE, 0, label, NULL }
+#define RV(n, label)	{ n, 0, T_EVENT, 0, 0, 0, label, NULL }
+#define RI(n, service)	{ n, 0, T_PART, S_IM, P_VALUE, 0, service, NULL }
 
 static const struct rule rules[] = {
 	/* Names. */
@@ -114,7 +116,38 @@ static const struct rule rules[] = {
 	R("datum rodjenja", T_BIRTHDAY),
 	R("birth year", T_BYEAR), R("birth month", T_BMONTH),
 	R("birth day", T_BDAY),
-	R("anniversary", T_DATE), R("connected on", T_DATE),
+	R("connected on", T_DATE),
+	RV("anniversary", "anniversary"),
+	RV("wedding anniversary", "anniversary"),
+	RV("anniversary date", "anniversary"),
+	RV("jahrestag", "anniversary"),
+	RV("hochzeitstag", "anniversary"),
+	RV("anniversaire de mariage", "anniversary"),
+	RV("godisnjica", "anniversary"),
+	RV("client since", "client since"),
+	RV("customer since", "client since"),
+	R("anniversary year", T_AYEAR), R("anniversary month", T_AMONTH),
+	R("anniversary day", T_ADAY),
+
+	/* Messaging: a column per service, or one with none. */
+	RI("skype", "Skype"), RI("skype id", "Skype"),
+	RI("skype name", "Skype"), RI("skype username", "Skype"),
+	RI("jabber", "Jabber"), RI("jabber id", "Jabber"),
+	RI("xmpp", "XMPP"), RI("xmpp address", "XMPP"),
+	RI("icq", "ICQ"), RI("icq number", "ICQ"), RI("icq uin", "ICQ"),
+	RI("aim", "AIM"), RI("aim screen name", "AIM"),
+	/* Thunderbird's "Screen Name" is the AIM one (_AimScreenName). */
+	{ "screen name", FB(FMT_THUNDERBIRD), T_PART, S_IM, P_VALUE, 0,
+	    "AIM", NULL },
+	RI("screen name", NULL),
+	RI("yahoo", "Yahoo"), RI("yahoo id", "Yahoo"),
+	RI("yahoo messenger", "Yahoo"), RI("yahoo screen name", "Yahoo"),
+	RI("msn", "MSN"), RI("msn messenger", "MSN"),
+	RI("windows live messenger", "MSN"),
+	RI("google talk", "Google Talk"), RI("gtalk", "Google Talk"),
+	RI("qq", "QQ"),
+	RI("im", NULL), RI("imaddress", NULL), RI("im address", NULL),
+	RI("instant messenger", NULL), RI("im handle", NULL),
 
 	/* Notes and tags. */
 	R("notes", T_NOTES), R("note", T_NOTES), R("comments", T_NOTES),
@@ -308,6 +341,25 @@ static const char *const std_labels[] = {
 	"work pager", "assistant", "car", "callback", "company main", "isdn",
 	"radio", "telex", "tty", "personal", "business", "cell", "iphone",
 	"blog", "profile", "home page", "homepage", "ftp", "linkedin",
+	"anniversary",
+};
+
+/* Messaging services, folded, and how they are spelt. */
+static const struct {
+	const char	*folded;
+	const char	*name;
+} im_services[] = {
+	{ "skype", "Skype" }, { "jabber", "Jabber" }, { "xmpp", "XMPP" },
+	{ "icq", "ICQ" }, { "aim", "AIM" }, { "yahoo", "Yahoo" },
+	{ "msn", "MSN" }, { "google talk", "Google Talk" },
+	{ "gtalk", "Google Talk" }, { "hangouts", "Hangouts" },
+	{ "qq", "QQ" }, { "sip", "SIP" }, { "irc", "IRC" },
+	{ "matrix", "Matrix" }, { "signal", "Signal" },
+	{ "telegram", "Telegram" }, { "whatsapp", "WhatsApp" },
+	{ "wechat", "WeChat" }, { "threema", "Threema" },
+	{ "teams", "Teams" }, { "slack", "Slack" }, { "discord", "Discord" },
+	{ "facebook messenger", "Facebook Messenger" },
+	{ "lync", "Lync" }, { "gadu gadu", "Gadu-Gadu" },
 };
 
 /* Latin letters with accents, as ASCII. */
@@ -527,6 +579,21 @@ layout_std_label(const char *s)
 	return NULL;
 }
 
+const char *
+layout_im_service(const char *s)
+{
+	char		*f;
+	const char	*name = NULL;
+	size_t		 i;
+
+	f = layout_fold_name(s);
+	for (i = 0; i < sizeof im_services / sizeof im_services[0]; i++)
+		if (strcmp(f, im_services[i].folded) == 0)
+			name = im_services[i].name;
+	free(f);
+	return name;
+}
+
 /* Resolving names. */
 
 /* Fills r for folded name f (header as written: name); 0 if unknown. */
@@ -565,6 +632,8 @@ resolve_rule(enum fmt fmt, const char *f, struct res *r)
 			r->junk = ru->arg;
 		else if (ru->t == T_TAGS)
 			r->sep = ru->arg[0];
+		else if (ru->t == T_PART && ru->kind == S_IM)
+			r->service = ru->arg;
 		else
 			r->label = ru->arg;
 		return 1;
@@ -693,7 +762,33 @@ resolve_numbered(const char *f, const char *name, struct res *r)
 			return 0;
 		return 1;
 	}
-	/* Custom Field, Event, Relation, IM, ...: key and value. */
+	/* Google's "Event 1 - Label" (or "- Type") and "- Value". */
+	if (strcmp(kind, "event") == 0) {
+		r->kind = S_EVENT;
+		if (strcmp(part, "value") == 0)
+			return 1;
+		if (strcmp(part, "label") == 0 || strcmp(part, "type") == 0) {
+			r->part = P_LABEL;
+			return 1;
+		}
+		return 0;
+	}
+	/* "IM 1 - Type" (or "- Label"), "- Service", "- Value". */
+	if (strcmp(kind, "im") == 0) {
+		r->kind = S_IM;
+		if (strcmp(part, "value") == 0)
+			return 1;
+		if (strcmp(part, "label") == 0 || strcmp(part, "type") == 0) {
+			r->part = P_LABEL;
+			return 1;
+		}
+		if (strcmp(part, "service") == 0) {
+			r->part = P_SERVICE;
+			return 1;
+		}
+		return 0;
+	}
+	/* Custom Field, Relation, ...: key and value. */
 	r->kind = S_KV;
 	if (strcmp(part, "value") == 0)
 		return 1;
@@ -709,7 +804,9 @@ resolve_numbered(const char *f, const char *name, struct res *r)
  * ("home", "work", "business", "mobile", "blog", ...), one kind ("email",
  * "phone", "fax", "web page", "im", ...) and perhaps a number, as in
  * "Email Home", "Home Email", "E-mail (work)", "Work E-mail 2", "Home
- * Mobile", "Website Blog", "IM Skype".  fold_name has made separators
+ * Mobile", "Website Blog".  A messaging column is "IM" or "chat" with a
+ * service word, or a known service with other words: "IM Skype", "Skype
+ * (work)", "Work Jabber ID", "IM 2".  fold_name has made separators
  * single spaces and "e mail" "email".  Any other word: 0, not known, so
  * the column stays a custom field under its own name.
  */
@@ -739,10 +836,13 @@ resolve_labelled(const char *f, struct res *r)
 		{ "homepage", NULL, S_URL }, { "page", NULL, S_URL },
 		{ "site", NULL, S_URL },
 	};
+	/* Words of a messaging column that say nothing more. */
+	static const char *const im_filler[] = { "id", "name", "username",
+	    "user", "handle", "screen", "uin", "account" };
 	char		 buf[128], *w, *save = NULL, label[48] = "";
-	const char	*service = NULL;
+	const char	*service = NULL, *known;
 	size_t		 i;
-	int		 kind = -1, im = 0, n = 0;
+	int		 kind = -1, im = 0, n = 0, filler = 0;
 
 	if (strlen(f) >= sizeof buf)
 		return 0;
@@ -761,13 +861,30 @@ resolve_labelled(const char *f, struct res *r)
 			im = 1;
 			continue;
 		}
+		for (i = 0; i < sizeof im_filler / sizeof im_filler[0]; i++)
+			if (strcmp(w, im_filler[i]) == 0)
+				break;
+		if (i < sizeof im_filler / sizeof im_filler[0]) {
+			filler = 1;
+			continue;
+		}
 		for (i = 0; i < sizeof words / sizeof words[0]; i++)
 			if (strcmp(w, words[i].word) == 0)
 				break;
 		if (i == sizeof words / sizeof words[0]) {
-			/* The service of an IM column: "IM Skype". */
-			if (im && service == NULL) {
-				service = f + (w - buf);
+			if (service != NULL)
+				return 0;
+			if ((known = layout_im_service(w)) != NULL) {
+				service = known;
+				continue;
+			}
+			/* The service of an IM column: "IM Threema". */
+			if (im) {
+				snprintf(r->kbuf, sizeof r->kbuf, "%s", w);
+				if (r->kbuf[0] >= 'a' && r->kbuf[0] <= 'z')
+					r->kbuf[0] = (char)(r->kbuf[0] - 'a' +
+					    'A');
+				service = r->kbuf;
 				continue;
 			}
 			return 0;
@@ -786,22 +903,21 @@ resolve_labelled(const char *f, struct res *r)
 			strcat(label, words[i].label);
 		}
 	}
-	if (im) {
-		/* No field for instant messaging: a custom field, named. */
-		if (kind >= 0 || service == NULL)
+	if (im || service != NULL) {
+		/* A lone service word is a rule's ("Skype"), not a guess. */
+		if (kind >= 0 || (!im && n < 2))
 			return 0;
-		r->t = T_CUSTOM;
-		snprintf(r->kbuf, sizeof r->kbuf, "IM (%.*s)",
-		    (int)strcspn(service, " "), service);
-		if (r->kbuf[4] >= 'a' && r->kbuf[4] <= 'z')
-			r->kbuf[4] = (char)(r->kbuf[4] - 'a' + 'A');
-		return 1;
+		r->t = T_PART;
+		r->kind = S_IM;
+		r->part = P_VALUE;
+		r->service = service;
+	} else {
+		if (kind < 0 || n < 2 || filler)
+			return 0;
+		r->t = T_PART;
+		r->kind = (enum slot_kind)kind;
+		r->part = P_VALUE;
 	}
-	if (kind < 0 || n < 2)
-		return 0;
-	r->t = T_PART;
-	r->kind = (enum slot_kind)kind;
-	r->part = P_VALUE;
 	if (label[0] != '\0') {
 		snprintf(r->lbuf, sizeof r->lbuf, "%s", label);
 		r->label = r->lbuf;
@@ -822,6 +938,7 @@ resolve_kith(const char *f, struct res *r)
 		{ "middle", T_MIDDLE }, { "family", T_FAMILY },
 		{ "suffix", T_SUFFIX }, { "nickname", T_NICKNAME },
 		{ "org", T_ORG }, { "title", T_TITLE },
+		{ "department", T_DEPARTMENT },
 		{ "birthday", T_BIRTHDAY }, { "notes", T_NOTES },
 		{ "cadence", T_CADENCE }, { "archived", T_ARCHIVED },
 	};
@@ -874,6 +991,28 @@ resolve_kith(const char *f, struct res *r)
 			}
 		}
 		return 0;
+	}
+	if (strcmp(kind, "date") == 0) {
+		r->kind = S_EVENT;
+		if (*part == '\0')
+			r->part = P_VALUE;
+		else if (strcmp(part, "label") == 0)
+			r->part = P_LABEL;
+		else
+			return 0;
+		return 1;
+	}
+	if (strcmp(kind, "im") == 0) {
+		r->kind = S_IM;
+		if (*part == '\0')
+			r->part = P_VALUE;
+		else if (strcmp(part, "service") == 0)
+			r->part = P_SERVICE;
+		else if (strcmp(part, "label") == 0)
+			r->part = P_LABEL;
+		else
+			return 0;
+		return 1;
 	}
 	if (strcmp(kind, "custom") == 0) {
 		r->kind = S_KV;

@@ -26,18 +26,25 @@ enum target {
 	T_CUSTOM,		/* custom field col->key */
 	T_JUNK,			/* custom field unless the cell is col->junk */
 	T_DATE,			/* custom field, a date made YYYY-MM-DD */
+	T_EVENT,		/* a dated event labelled res.label */
 	T_DISPLAY, T_PREFIX, T_GIVEN, T_MIDDLE, T_FAMILY, T_SUFFIX,
 	T_NICKNAME,		/* name parts: trimmed */
 	T_ORG, T_TITLE, T_NOTES,
-	T_DEPARTMENT,		/* custom field "Department" */
+	T_DEPARTMENT,		/* the department within the organisation */
 	T_BIRTHDAY, T_BYEAR, T_BMONTH, T_BDAY,
+	T_AYEAR, T_AMONTH, T_ADAY,	/* the anniversary in three columns */
 	T_TAGS,			/* several tags, split as col->sep says */
 	T_TAG,			/* one tag (kith) */
 	T_CADENCE, T_ARCHIVED,	/* kith */
 	T_PART			/* part col->part of slot col->slot */
 };
 
-enum slot_kind { S_EMAIL, S_PHONE, S_URL, S_ADDR, S_KV };
+/*
+ * What a slot gathers.  S_EVENT: a dated event (P_VALUE the date, P_LABEL
+ * its label); S_IM: a messaging handle (P_VALUE the handle, P_SERVICE
+ * the service, P_LABEL its label).
+ */
+enum slot_kind { S_EMAIL, S_PHONE, S_URL, S_ADDR, S_KV, S_EVENT, S_IM };
 
 enum part {
 	P_VALUE,		/* the e-mail, phone, URL; S_KV: the value */
@@ -45,6 +52,7 @@ enum part {
 	P_DISPNAME,		/* Outlook "E-mail Display Name" */
 	P_STREET, P_STREET2, P_STREET3, P_EXTENDED, P_CITY, P_REGION,
 	P_POSTCODE, P_COUNTRY, P_FORMATTED,
+	P_SERVICE,		/* S_IM: "Skype", "Jabber", ... */
 	P_COUNT
 };
 
@@ -53,7 +61,9 @@ struct res {
 	enum target	 t;
 	enum slot_kind	 kind;
 	enum part	 part;
-	const char	*label;		/* fixed slot label */
+	const char	*label;		/* fixed slot label; T_EVENT: its
+					   label */
+	const char	*service;	/* S_IM: fixed service, or NULL */
 	const char	*junk;
 	const char	*group;		/* slot group, NULL: a new slot */
 	char		 gbuf[64];	/* storage for a built group */
@@ -80,6 +90,12 @@ size_t		 layout_ws_suffix(const char *, size_t);
 int		 layout_blank(const char *);
 /* The standard lower-case spelling of a label, or NULL. */
 const char	*layout_std_label(const char *);
+/*
+ * The usual spelling of a messaging service named s, in any case or
+ * punctuation ("skype" "Skype", "google talk" "Google Talk", "xmpp"
+ * "XMPP"), or NULL if s is no service kith knows.
+ */
+const char	*layout_im_service(const char *s);
 /*
  * Resolves header name (folded as f) under layout fmt into *r; 0 if it
  * names nothing known.

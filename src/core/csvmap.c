@@ -47,7 +47,9 @@ struct slot {
 	enum slot_kind	 kind;
 	char		*group;		/* planning key ("email 2") or NULL */
 	char		*label;		/* fixed label, or NULL */
-	char		*fallback;	/* S_KV: key if the key cell is empty */
+	char		*service;	/* S_IM: fixed service, or NULL */
+	char		*fallback;	/* S_KV, S_EVENT: key if the key cell
+					   is empty */
 	int		 first;		/* its values go first (primary) */
 	long		 col[P_COUNT];	/* column of each part, -1 if none */
 };
@@ -56,6 +58,7 @@ struct col {
 	char		*name;		/* header as written, trimmed */
 	char		*key;		/* T_CUSTOM, T_JUNK, T_DATE: the key */
 	const char	*junk;		/* T_JUNK: the default value not kept */
+	char		*label;		/* T_EVENT: the event's label */
 	enum target	 t;
 	int		 slot;		/* T_PART: index into map->slots */
 	enum part	 part;		/* T_PART */
@@ -83,8 +86,8 @@ struct build {
 
 static void		 plan_column(struct csv_map *, size_t, const char *);
 static int		 slot_get(struct csv_map *, enum slot_kind,
-			    const char *, enum part, const char *, int,
-			    const char *);
+			    const char *, enum part, const char *,
+			    const char *, int, const char *);
 static void		 col_detach(struct csv_map *, struct col *);
 static enum kith_status	 apply_user_map(struct csv_map *, const char *,
 			    struct kith_err *);
@@ -105,7 +108,13 @@ static void		 add_tags(struct build *, const struct col *,
 static void		 add_tag_piece(struct contact *, const char *, size_t);
 static void		 set_birthday(struct build *, const char *,
 			    const char *);
-static void		 birth_parts(struct build *, const long[3]);
+static void		 birth_parts(struct build *, const long[3], int);
+static void		 add_event(struct build *, const char *,
+			    const char *, const char *);
+static void		 build_im(struct build *, const struct slot *);
+static void		 build_event(struct build *, const struct slot *,
+			    const char *, const char *);
+static char		*clean_label(const char *);
 static void		 build_slot(struct build *, const struct slot *);
 static size_t		 count_of(const struct contact *, enum slot_kind);
 static void		 add_value(struct build *, enum slot_kind,
@@ -230,14 +239,16 @@ plan_column(struct csv_map *m, size_t i, const char *name)
 	col->t = r.t;
 	col->junk = r.junk;
 	col->sep = m->fmt == FMT_KITH ? 0 : r.sep;
-	if (r.t == T_JUNK || r.t == T_DATE)
+	if (r.t == T_JUNK || r.t == T_DATE || r.t == T_EVENT)
 		col->key = xstrdup(name);
+	if (r.t == T_EVENT)
+		col->label = xstrdup(r.label);
 	if (r.t == T_CUSTOM)
 		col->key = xstrdup(r.kbuf[0] != '\0' ? r.kbuf : name);
 	if (r.t == T_PART) {
 		col->part = r.part;
 		col->slot = slot_get(m, r.kind, r.group, r.part, r.label,
-		    r.first, name);
+		    r.service, r.first, name);
 		m->slots[col->slot].col[r.part] = (long)i;
 	}
 }
@@ -249,7 +260,8 @@ plan_column(struct csv_map *m, size_t i, const char *name)
  */
 static int
 slot_get(struct csv_map *m, enum slot_kind kind, const char *group,
-    enum part part, const char *label, int first, const char *name)
+    enum part part, const char *label, const char *service, int first,
+    const char *name)
 {
 	struct slot	*s;
 	const char	*dash;
@@ -269,10 +281,11 @@ slot_get(struct csv_map *m, enum slot_kind kind, const char *group,
 	s->kind = kind;
 	s->group = xstrdup(group);
 	s->label = xstrdup(label);
+	s->service = xstrdup(service);
 	s->first = first;
 	for (k = 0; k < P_COUNT; k++)
 		s->col[k] = -1;
-	if (kind == S_KV) {
+	if (kind == S_KV || kind == S_EVENT) {
 		dash = NULL;
 		for (i = 0; name[i] != '\0'; i++)
 			if (strncmp(name + i, " - ", 3) == 0)
@@ -291,6 +304,8 @@ col_detach(struct csv_map *m, struct col *col)
 		m->slots[col->slot].col[col->part] = -1;
 	free(col->key);
 	col->key = NULL;
+	free(col->label);
+	col->label = NULL;
 	col->junk = NULL;
 	col->sep = 0;
 }
@@ -344,6 +359,8 @@ apply_one(struct csv_map *m, const char *colname, size_t clen,
 		{ "email", T_PART, S_EMAIL, P_VALUE },
 		{ "phone", T_PART, S_PHONE, P_VALUE },
 		{ "url", T_PART, S_URL, P_VALUE },
+		{ "date", T_EVENT, 0, 0 },
+		{ "im", T_PART, S_IM, P_VALUE },
 		{ "street", T_PART, S_ADDR, P_STREET },
 		{ "city", T_PART, S_ADDR, P_CITY },
 		{ "region", T_PART, S_ADDR, P_REGION },
@@ -381,10 +398,12 @@ apply_one(struct csv_map *m, const char *colname, size_t clen,
 		goto out;
 	}
 	if (!custom && (k == nfields || (arg != NULL &&
-	    (fields[k].t != T_PART || fields[k].kind == S_ADDR)))) {
+	    fields[k].t != T_EVENT && (fields[k].t != T_PART ||
+	    fields[k].kind == S_ADDR)))) {
 		st = kith_err_set(err, KITH_INVALID, "--map: unknown field "
 		    "'%.*s' (use one of: %s; email, phone and url take "
-		    "\":LABEL\")", (int)flen, field, csvmap_fields());
+		    "\":LABEL\", date \":LABEL\", im \":SERVICE\")",
+		    (int)flen, field, csvmap_fields());
 		goto out;
 	}
 
@@ -408,12 +427,19 @@ apply_one(struct csv_map *m, const char *colname, size_t clen,
 		}
 		col->t = fields[k].t;
 		col->sep = 'a';
+		if (col->t == T_EVENT) {
+			col->key = xstrdup(col->name);
+			col->label = xstrdup(arg != NULL && *arg != '\0' ?
+			    arg : "anniversary");
+		}
 		if (col->t != T_PART)
 			continue;
 		col->part = fields[k].part;
 		col->slot = slot_get(m, fields[k].kind, fields[k].kind ==
-		    S_ADDR ? "--map address" : NULL, fields[k].part, arg, 0,
-		    col->name);
+		    S_ADDR ? "--map address" : NULL, fields[k].part,
+		    fields[k].kind == S_IM ? NULL : arg,
+		    fields[k].kind == S_IM && arg != NULL && *arg != '\0' ?
+		    arg : NULL, 0, col->name);
 		m->slots[col->slot].col[col->part] = (long)i;
 	}
 	free(fc);
@@ -436,11 +462,13 @@ csvmap_free(struct csv_map *m)
 	for (i = 0; i < m->ncols; i++) {
 		free(m->cols[i].name);
 		free(m->cols[i].key);
+		free(m->cols[i].label);
 	}
 	free(m->cols);
 	for (i = 0; i < m->nslots; i++) {
 		free(m->slots[i].group);
 		free(m->slots[i].label);
+		free(m->slots[i].service);
 		free(m->slots[i].fallback);
 	}
 	free(m->slots);
@@ -457,25 +485,30 @@ const char *
 csvmap_fields(void)
 {
 	return "display,prefix,given,middle,family,suffix,nickname,org,"
-	    "department,title,birthday,notes,email,phone,url,street,city,"
-	    "region,postcode,country,tag,cadence,archived,ignore,custom:KEY";
+	    "department,title,birthday,date:LABEL,notes,email,phone,url,"
+	    "im:SERVICE,street,city,region,postcode,country,tag,cadence,"
+	    "archived,ignore,custom:KEY";
 }
 
 char *
 csvmap_describe(const struct csv_map *m)
 {
 	static const char *const kinds[] = { "email", "phone", "url",
-	    "address", "custom field" };
+	    "address", "custom field", "date", "messaging" };
 	static const char *const parts[P_COUNT] = { "", "label", "",
 	    "street", "street (line 2)", "street (line 3)",
 	    "street (extra line)", "city", "region", "postcode", "country",
-	    "street, when the parts are empty" };
+	    "street, when the parts are empty", "service" };
 	static const char *const scalars[] = {
 		[T_DISPLAY] = "display", [T_PREFIX] = "prefix",
 		[T_GIVEN] = "given", [T_MIDDLE] = "middle",
 		[T_FAMILY] = "family", [T_SUFFIX] = "suffix",
 		[T_NICKNAME] = "nickname", [T_ORG] = "org",
 		[T_TITLE] = "title", [T_NOTES] = "notes",
+		[T_DEPARTMENT] = "department",
+		[T_AYEAR] = "anniversary (year)",
+		[T_AMONTH] = "anniversary (month)",
+		[T_ADAY] = "anniversary (day)",
 		[T_BIRTHDAY] = "birthday", [T_BYEAR] = "birthday (year)",
 		[T_BMONTH] = "birthday (month)", [T_BDAY] = "birthday (day)",
 		[T_TAG] = "tag", [T_CADENCE] = "cadence",
@@ -508,8 +541,8 @@ csvmap_describe(const struct csv_map *m)
 			sbuf_printf(&sb, "custom field \"%s\" (a date, as "
 			    "YYYY-MM-DD)", col->key);
 			break;
-		case T_DEPARTMENT:
-			sbuf_add(&sb, "custom field \"Department\"");
+		case T_EVENT:
+			sbuf_printf(&sb, "date \"%s\"", col->label);
 			break;
 		case T_TAGS:
 			sbuf_add(&sb, col->sep == ':' ?
@@ -543,6 +576,8 @@ csvmap_describe(const struct csv_map *m)
 				    *parts[col->part] != '\0' ? " " : "",
 				    parts[col->part]);
 				s = &m->slots[col->slot];
+				if (col->part == P_SERVICE)
+					break;
 				if (col->part != P_LABEL &&
 				    s->col[P_LABEL] >= 0)
 					sbuf_printf(&sb, " (label from %s)",
@@ -551,6 +586,9 @@ csvmap_describe(const struct csv_map *m)
 				    s->label != NULL)
 					sbuf_printf(&sb, " (label \"%s\")",
 					    s->label);
+				if (col->part == P_VALUE && s->service != NULL)
+					sbuf_printf(&sb, " (service \"%s\")",
+					    s->service);
 			}
 			break;
 		default:
@@ -632,6 +670,8 @@ scalar(struct contact *c, enum target t)
 		return &c->org;
 	case T_TITLE:
 		return &c->title;
+	case T_DEPARTMENT:
+		return &c->department;
 	case T_NOTES:
 		return &c->notes;
 	default:
@@ -763,11 +803,15 @@ set_birthday(struct build *b, const char *name, const char *v)
 		contact_add_custom(b->c, name, v);
 }
 
-/* Thunderbird's Birth Year, Birth Month, Birth Day (columns, or -1). */
+/*
+ * Thunderbird's Birth Year, Birth Month, Birth Day (columns, or -1); with
+ * anniv, Anniversary Year, Month and Day, which make the date labelled
+ * "anniversary".
+ */
 static void
-birth_parts(struct build *b, const long bc[3])
+birth_parts(struct build *b, const long bc[3], int anniv)
 {
-	const char	*v[3];
+	const char	*v[3], *what = anniv ? "anniversary" : "birth date";
 	char		 date[11];
 	int		 x[3] = { 0, 0, 0 }, ok[3], has[3], i;
 
@@ -780,8 +824,13 @@ birth_parts(struct build *b, const long bc[3])
 		return;
 	if ((!has[0] || (ok[0] && x[0] >= 1 && x[0] <= 9999)) &&
 	    ok[1] && ok[2] && valid_date(has[0] ? x[0] : 0, x[1], x[2])) {
+		/* The placeholder years, as date_parse_import reads them. */
+		if (has[0] && (x[0] == 1604 || x[0] == 1900))
+			x[0] = 0;
 		date_format_ymd(date, has[0] ? x[0] : 0, x[1], x[2]);
-		if (b->c->birthday == NULL)
+		if (anniv)
+			add_event(b, "anniversary", NULL, date);
+		else if (b->c->birthday == NULL)
 			b->c->birthday = xstrdup(date);
 		else if (strcmp(b->c->birthday, date) != 0)
 			contact_add_custom(b->c, "Birthday", date);
@@ -789,13 +838,160 @@ birth_parts(struct build *b, const long bc[3])
 	}
 	/* A year alone is kept quietly; anything else is odd. */
 	if (!(has[0] && ok[0] && !has[1] && !has[2]))
-		warnf(b, "birth date %s/%s/%s (year/month/day) not "
-		    "understood; kept as custom fields", has[0] ? v[0] : "-",
+		warnf(b, "%s %s/%s/%s (year/month/day) not understood; kept "
+		    "as custom fields", what, has[0] ? v[0] : "-",
 		    has[1] ? v[1] : "-", has[2] ? v[2] : "-");
 	for (i = 0; i < 3; i++)
 		if (has[i])
 			contact_add_custom(b->c,
 			    b->m->cols[bc[i]].name, v[i]);
+}
+
+/*
+ * A label as written (trimmed, Google's "* " off), in lower case when it
+ * is a standard one ("Anniversary", "Work"); NULL if blank.  Caller
+ * frees.
+ */
+static char *
+clean_label(const char *label)
+{
+	const char	*std;
+	size_t		 n;
+
+	if (label == NULL)
+		return NULL;
+	label += layout_ws_prefix(label);
+	if (*label == '*')
+		label += 1 + layout_ws_prefix(label + 1);
+	if ((std = layout_std_label(label)) != NULL)
+		return xstrdup(std);
+	n = strlen(label);
+	n -= layout_ws_suffix(label, n);
+	return n > 0 ? xstrndup(label, n) : NULL;
+}
+
+/*
+ * A dated event labelled label from cell v (key: the custom field that
+ * keeps it if it is no date, NULL for label).  The date is read as a
+ * birthday is (date_parse_import: no year, placeholder years); one that
+ * is not understood is kept as a custom field with a warning, Outlook's
+ * empty 0/0/00 is dropped.
+ */
+static void
+add_event(struct build *b, const char *label, const char *key,
+    const char *v)
+{
+	struct kith_err	 e = { 0 };
+	char		 date[11], *cut;
+	int		 r;
+
+	/* kith's own export is taken as written: 1900-01-01 stays. */
+	if (b->m->fmt == FMT_KITH && contact_date_check(label, v, &e) ==
+	    KITH_OK) {
+		contact_add_date(b->c, label, v);
+		return;
+	}
+	r = parse_date(v, date);
+	if (r < 0)
+		return;
+	if (r == 0) {
+		key = key != NULL ? key : label;
+		contact_add_custom(b->c, key, v);
+		cut = excerpt(v);
+		warnf(b, "%s '%s' not understood; kept as custom field "
+		    "\"%s\"", label, cut, key);
+		free(cut);
+		return;
+	}
+	contact_add_date(b->c, label, date);
+}
+
+/* The messaging handles of a slot: Google's " ::: " cells split. */
+static void
+build_im(struct build *b, const struct slot *s)
+{
+	const char	*v, *p, *q, *svc, *known;
+	char		*label = NULL, *service = NULL, *h;
+	size_t		 n;
+
+	v = cell(b, s->col[P_VALUE]);
+	svc = cell(b, s->col[P_SERVICE]);
+	if (cell_empty(b->m, v)) {
+		/* A service or label without a handle says nothing. */
+		return;
+	}
+	if (b->m->fmt == FMT_KITH) {
+		contact_add_im(b->c, cell_empty(b->m, svc) ? NULL : svc, v,
+		    cell(b, s->col[P_LABEL]));
+		return;
+	}
+	label = clean_label(cell(b, s->col[P_LABEL]));
+	if (label == NULL && s->label != NULL)
+		label = xstrdup(s->label);
+	if (!layout_blank(svc)) {
+		known = layout_im_service(svc);
+		service = known != NULL ? xstrdup(known) : clean_label(svc);
+	} else if (s->service != NULL)
+		service = xstrdup(s->service);
+	for (p = v;; p = q + 3) {
+		p += layout_ws_prefix(p);
+		q = strstr(p, ":::");
+		n = q != NULL ? (size_t)(q - p) : strlen(p);
+		n -= layout_ws_suffix(p, n);
+		if (n > 0) {
+			h = xstrndup(p, n);
+			contact_add_im(b->c, service, h, label);
+			free(h);
+		}
+		if (q == NULL)
+			break;
+	}
+	free(label);
+	free(service);
+}
+
+/*
+ * Google's "Event N - Label" and "- Value" (kith: "date N label", "date
+ * N"): the value split on " ::: ", each a dated event.  A label without a
+ * date is kept as a custom field.
+ */
+static void
+build_event(struct build *b, const struct slot *s, const char *v,
+    const char *label)
+{
+	const char	*p, *q;
+	char		*lab, *piece, *key;
+	size_t		 n;
+
+	if (cell_empty(b->m, v)) {
+		if (!cell_empty(b->m, label))
+			contact_add_custom(b->c, s->fallback, label);
+		return;
+	}
+	if (b->m->fmt == FMT_KITH) {
+		add_event(b, *label != '\0' ? label : "anniversary", NULL, v);
+		return;
+	}
+	lab = clean_label(label);
+	if (lab == NULL && s->label != NULL)
+		lab = xstrdup(s->label);
+	key = lab != NULL ? xstrdup(lab) : xstrdup(s->fallback);
+	for (p = v;; p = q + 3) {
+		p += layout_ws_prefix(p);
+		q = strstr(p, ":::");
+		n = q != NULL ? (size_t)(q - p) : strlen(p);
+		n -= layout_ws_suffix(p, n);
+		if (n > 0) {
+			piece = xstrndup(p, n);
+			add_event(b, lab != NULL ? lab : "anniversary", key,
+			    piece);
+			free(piece);
+		}
+		if (q == NULL)
+			break;
+	}
+	free(lab);
+	free(key);
 }
 
 /* The values of one slot into the contact. */
@@ -811,8 +1007,16 @@ build_slot(struct build *b, const struct slot *s)
 		build_address(b, s);
 		return;
 	}
+	if (s->kind == S_IM) {
+		build_im(b, s);
+		return;
+	}
 	v = cell(b, s->col[P_VALUE]);
 	label = cell(b, s->col[P_LABEL]);
+	if (s->kind == S_EVENT) {
+		build_event(b, s, v, label);
+		return;
+	}
 	if (s->kind == S_KV) {
 		if (cell_empty(b->m, v) && cell_empty(b->m, label))
 			return;
@@ -973,7 +1177,7 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 	enum kith_status st = KITH_OK;
 	const char	*v;
 	char		 date[11], *cut;
-	long		 bc[3] = { -1, -1, -1 };
+	long		 bc[3] = { -1, -1, -1 }, ac[3] = { -1, -1, -1 };
 	size_t		 i;
 	int		 x;
 
@@ -1034,8 +1238,8 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 			if (v != NULL)
 				contact_add_custom(b.c, col->key, v);
 			break;
-		case T_DEPARTMENT:
-			contact_add_custom(b.c, "Department", v);
+		case T_EVENT:
+			add_event(&b, col->label, col->key, v);
 			break;
 		case T_BIRTHDAY:
 			set_birthday(&b, col->name, v);
@@ -1045,6 +1249,14 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 		case T_BDAY:
 			if (bc[col->t - T_BYEAR] < 0)
 				bc[col->t - T_BYEAR] = (long)i;
+			else
+				contact_add_custom(b.c, col->name, v);
+			break;
+		case T_AYEAR:
+		case T_AMONTH:
+		case T_ADAY:
+			if (ac[col->t - T_AYEAR] < 0)
+				ac[col->t - T_AYEAR] = (long)i;
 			else
 				contact_add_custom(b.c, col->name, v);
 			break;
@@ -1086,7 +1298,9 @@ csvmap_contact(const struct csv_map *m, const struct csv_record *rec,
 		}
 	}
 	if (bc[0] >= 0 || bc[1] >= 0 || bc[2] >= 0)
-		birth_parts(&b, bc);
+		birth_parts(&b, bc, 0);
+	if (ac[0] >= 0 || ac[1] >= 0 || ac[2] >= 0)
+		birth_parts(&b, ac, 1);
 	for (i = 0; i < m->nslots; i++)
 		build_slot(&b, &m->slots[i]);
 	put_first(b.c, S_EMAIL, b.prim[S_EMAIL]);

@@ -33,7 +33,9 @@ int		 csvmap_header_score(const struct csv_record *);
  * user_map (NULL: none) is "COL=FIELD,COL=FIELD": COL a header name
  * (compared without regard to case, or folded), FIELD a kith field name
  * (see csvmap_fields()), "email:LABEL", "phone:LABEL" or "url:LABEL" for a
- * labelled one, "custom:KEY" (plain "custom": keyed by the column name),
+ * labelled one, "date:LABEL" for a dated event (plain "date": the
+ * anniversary), "im:SERVICE" for a messaging handle (plain "im": no
+ * service), "custom:KEY" (plain "custom": keyed by the column name),
  * or "ignore"; it overrides detection for those columns only.  On error
  * *out is NULL and the result is KITH_INVALID naming the unknown format,
  * column or field, or the item that is not COL=FIELD.  header is not kept.
@@ -94,6 +96,7 @@ enum kith_status csvmap_contact(const struct csv_map *,
 /* Export layouts. */
 struct csvmap_dims {			/* the most any contact has */
 	size_t		 emails, phones, addrs, urls, custom, tags;
+	size_t		 dates, ims;
 };
 
 /*
@@ -103,14 +106,18 @@ struct csvmap_dims {			/* the most any contact has */
  *
  * kith: kith:display, prefix, given, middle, family, suffix, nickname,
  * org, title, birthday, notes, cadence (days, "" for none), archived ("1"
- * or ""), then "email N" and "email N label" for N up to dims->emails, and
- * likewise "phone N", "phone N label"; "address N label", "address N
- * street", "... city", "... region", "... postcode", "... country"; "url
- * N", "url N label"; "tag N"; "custom N key", "custom N value".
+ * or ""), department, then "email N" and "email N label" for N up to
+ * dims->emails, and likewise "phone N", "phone N label"; "address N
+ * label", "address N street", "... city", "... region", "... postcode",
+ * "... country"; "url N", "url N label"; "tag N"; "custom N key", "custom
+ * N value"; "date N label", "date N"; "im N service", "im N", "im N
+ * label".
  * google: the current Google Contacts layout (17 columns, then E-mail,
- * Phone, Address, Website and Custom Field groups sized by dims).
- * outlook: the 61 columns of the outlook.com People export, then
- * Categories (classic Outlook's column for tags).
+ * Phone, Address, Website, Event, IM and Custom Field groups sized by
+ * dims).
+ * outlook: the 61 columns of the outlook.com People export (Department,
+ * Anniversary and IMAddress among them), then Categories (classic
+ * Outlook's column for tags).
  */
 enum kith_status csvmap_export_header(const char *format,
 		    const struct csvmap_dims *, char ***fields, size_t *n,

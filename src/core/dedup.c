@@ -55,6 +55,12 @@ static int			 given_compatible(const char *, size_t,
 				    const char *, size_t);
 static char			*fold_name(struct kith_db *,
 				    const struct contact *);
+static int			 same_label(const char *, const char *);
+static int			 merge_dates(struct contact *,
+				    const struct contact *);
+static int			 merge_ims(struct contact *,
+				    const struct contact *);
+static int			 damaged_of(const char *, const char *);
 static int			 via_nickname(struct kith_db *, const char *,
 				    const char *, const char *);
 static uint64_t			 filter_hash(int, const char *, size_t);
@@ -480,6 +486,98 @@ same_address(const struct contact_address *a, const struct contact_address *b)
 	return 1;
 }
 
+/* Whether two labels are the same (case aside), NULL being "anniversary". */
+static int
+same_label(const char *a, const char *b)
+{
+	return strcasecmp(a != NULL ? a : "anniversary",
+	    b != NULL ? b : "anniversary") == 0;
+}
+
+/*
+ * Adds the dated events of c that into lacks: the same date under the
+ * same label is one event; where the labels are one another with letters
+ * lost, the intact label wins.  1 if into changed.
+ */
+static int
+merge_dates(struct contact *into, const struct contact *c)
+{
+	const struct contact_date *d;
+	size_t	 i, j;
+	int	 ch = 0;
+
+	for (i = 0; i < c->n_dates; i++) {
+		d = &c->dates[i];
+		for (j = 0; j < into->n_dates; j++) {
+			if (strcmp(into->dates[j].date, d->date) != 0)
+				continue;
+			if (same_label(into->dates[j].label, d->label) ||
+			    (d->label != NULL && damaged_of(d->label,
+			    into->dates[j].label ? into->dates[j].label :
+			    "")))
+				break;
+			if (into->dates[j].label != NULL && d->label != NULL &&
+			    damaged_of(into->dates[j].label, d->label)) {
+				contact_set(&into->dates[j].label, d->label);
+				ch = 1;
+				break;
+			}
+		}
+		if (j == into->n_dates) {
+			contact_add_date(into, d->label, d->date);
+			ch = 1;
+		}
+	}
+	return ch;
+}
+
+/*
+ * Adds the messaging handles of c that into lacks (handles compared
+ * without case, on the same service or where one has none); a service or
+ * label into lacks is filled in, a damaged handle replaced by the intact
+ * one.  1 if into changed.
+ */
+static int
+merge_ims(struct contact *into, const struct contact *c)
+{
+	const struct contact_im *m;
+	struct contact_im *t;
+	size_t	 i, j;
+	int	 ch = 0;
+
+	for (i = 0; i < c->n_ims; i++) {
+		m = &c->ims[i];
+		for (j = 0; j < into->n_ims; j++) {
+			t = &into->ims[j];
+			if (t->service != NULL && m->service != NULL &&
+			    strcasecmp(t->service, m->service) != 0)
+				continue;
+			if (strcasecmp(t->handle, m->handle) == 0 ||
+			    damaged_of(m->handle, t->handle))
+				break;
+			if (damaged_of(t->handle, m->handle)) {
+				contact_set(&t->handle, m->handle);
+				ch = 1;
+				break;
+			}
+		}
+		if (j == into->n_ims) {
+			contact_add_im(into, m->service, m->handle, m->label);
+			ch = 1;
+			continue;
+		}
+		if (t->service == NULL && m->service != NULL) {
+			contact_set(&t->service, m->service);
+			ch = 1;
+		}
+		if (t->label == NULL && m->label != NULL) {
+			contact_set(&t->label, m->label);
+			ch = 1;
+		}
+	}
+	return ch;
+}
+
 enum kith_status
 dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
     const char *label, int *changed, struct kith_err *err)
@@ -507,6 +605,10 @@ dedup_merge(struct kith_db *db, struct contact *into, const struct contact *c,
 	ch |= merge_field(db, into, &into->birthday, "birthday", c->birthday,
 	    label, 0);
 	ch |= merge_field(db, into, &into->notes, "notes", c->notes, label, 0);
+	ch |= merge_field(db, into, &into->department, "department",
+	    c->department, label, 1);
+	ch |= merge_dates(into, c);
+	ch |= merge_ims(into, c);
 
 	for (i = 0; i < c->n_emails; i++) {
 		for (j = 0; j < into->n_emails; j++)

@@ -43,6 +43,10 @@ dims(struct kith_db *db, struct csvmap_dims *d, struct kith_err *err)
 	    "(SELECT max(n) FROM (SELECT count(*) n FROM custom_field "
 	    "GROUP BY contact_id)), "
 	    "(SELECT max(n) FROM (SELECT count(*) n FROM contact_tag "
+	    "GROUP BY contact_id)), "
+	    "(SELECT max(n) FROM (SELECT count(*) n FROM contact_date "
+	    "GROUP BY contact_id)), "
+	    "(SELECT max(n) FROM (SELECT count(*) n FROM im "
 	    "GROUP BY contact_id))", err)) == NULL)
 		return KITH_DB;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -52,6 +56,8 @@ dims(struct kith_db *db, struct csvmap_dims *d, struct kith_err *err)
 		d->urls = (size_t)sqlite3_column_int64(stmt, 3);
 		d->custom = (size_t)sqlite3_column_int64(stmt, 4);
 		d->tags = (size_t)sqlite3_column_int64(stmt, 5);
+		d->dates = (size_t)sqlite3_column_int64(stmt, 6);
+		d->ims = (size_t)sqlite3_column_int64(stmt, 7);
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)

@@ -279,7 +279,7 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	struct contact	*c = NULL;
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
-	const char	*w = NULL, *text = NULL;
+	const char	*w = NULL, *text = NULL, *matched = NULL;
 	char		*col[6] = { 0 }, *f, *g;
 	size_t		 i, k;
 	int		 rc, which = 0;
@@ -309,15 +309,27 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	switch (which) {
 	case 1:
 		f = fold_or_empty(db, c->org);
-		text = word_starts(f, w) || c->title == NULL ? c->org :
-		    c->title;
+		g = fold_or_empty(db, c->department);
+		text = word_starts(f, w) ? c->org : word_starts(g, w) ?
+		    c->department : c->title != NULL ? c->title : c->org;
+		if (text == c->department)
+			matched = "department";
 		free(f);
+		free(g);
 		break;
 	case 2:
 		for (k = 0; k < c->n_emails && text == NULL; k++) {
 			f = fold_or_empty(db, c->emails[k].addr);
 			if (word_starts(f, w))
 				text = c->emails[k].addr;
+			free(f);
+		}
+		for (k = 0; k < c->n_ims && text == NULL; k++) {
+			f = fold_or_empty(db, c->ims[k].handle);
+			if (word_starts(f, w)) {
+				text = c->ims[k].handle;
+				matched = "messaging";
+			}
 			free(f);
 		}
 		break;
@@ -349,7 +361,7 @@ where_matched(struct kith_db *db, char **words, size_t n,
 			r->match_text = excerpt(db, c->notes, w);
 		break;
 	}
-	r->matched = field[which];
+	r->matched = matched != NULL ? matched : field[which];
 	if (r->match_text == NULL && text != NULL)
 		r->match_text = xstrdup(text);
 	contact_free(c);
@@ -546,15 +558,23 @@ search_count(struct kith_db *db, const char *query, int archived,
  * The search entry of contacts, computed in SQL with kith_fold(),
  * kith_name_words() and kith_phone_words() (see db.c): the folded name is
  * stored already; the rest is gathered and folded here.  One body serves a single contact and a whole import batch.
+ * The department goes with the organisation and title, messaging handles
+ * with the e-mails.  Both came with schema 6, and no build wrote either
+ * before it, so the entries of an existing database are right as they are:
+ * no rebuild is needed, and each contact written from now on is indexed
+ * with them.
  */
 #define FTS_INSERT_SELECT						\
 	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
 	"note) SELECT c.id, "						\
 	"kith_name_words(c.display, c.name_fold, c.nickname, c.given, "	\
 	"c.family), "							\
-	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '')), " \
-	"kith_fold((SELECT group_concat(addr, ' ') FROM email "		\
-	"WHERE contact_id = c.id)), "					\
+	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '') "	\
+	"|| ' ' || coalesce(c.department, '')), "			\
+	"kith_fold(coalesce((SELECT group_concat(addr, ' ') FROM email "	\
+	"WHERE contact_id = c.id), '') || ' ' || "			\
+	"coalesce((SELECT group_concat(handle, ' ') FROM im "		\
+	"WHERE contact_id = c.id), '')), "				\
 	"kith_fold((SELECT group_concat(raw || ' ' || "			\
 	"kith_phone_words(raw, norm), ' ') "					\
 	"FROM phone WHERE contact_id = c.id)), "			\

@@ -4,6 +4,7 @@
  * both ways, its pending follow-ups and latest interactions, with the
  * composed lines every front shows alike.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,45 @@
 #include "kith/util.h"
 
 static char	*join_address(const struct contact_address *);
+static char	*date_text(const char *);
+static char	*headline(const struct contact *);
 static void	 compose(struct sheet *);
+
+/*
+ * A stored date as the sheet shows it: "YYYY-MM-DD" as it is, "--MM-DD"
+ * (no year) as "28 Jun"; anything else as stored.  Caller frees.
+ */
+static char *
+date_text(const char *d)
+{
+	static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int	 m, day;
+
+	if (strlen(d) == 7 && d[0] == '-' && d[1] == '-' &&
+	    sscanf(d + 2, "%2d-%2d", &m, &day) == 2 && m >= 1 && m <= 12)
+		return xasprintf("%d %s", day, mon[m - 1]);
+	return xstrdup(d);
+}
+
+/* "Partner, Acme Legal (Tax)", "Partner, Tax", "Tax"; NULL if none. */
+static char *
+headline(const struct contact *c)
+{
+	struct sbuf	 sb = { 0 };
+	const char	*dept = str_empty(c->department) ? NULL :
+			    c->department;
+
+	if (!str_empty(c->title))
+		sbuf_add(&sb, c->title);
+	if (!str_empty(c->org))
+		sbuf_printf(&sb, "%s%s", sb.len > 0 ? ", " : "", c->org);
+	if (dept != NULL && !str_empty(c->org))
+		sbuf_printf(&sb, " (%s)", dept);
+	else if (dept != NULL)
+		sbuf_printf(&sb, "%s%s", sb.len > 0 ? ", " : "", dept);
+	return sb.len > 0 ? sbuf_detach(&sb) : NULL;
+}
 
 /* The parts of a, street to country, joined by ", ". */
 static char *
@@ -45,9 +84,26 @@ compose(struct sheet *s)
 	struct sbuf		 sb = { 0 };
 	size_t			 i;
 
-	if (c->title != NULL || c->org != NULL)
-		s->headline = xasprintf("%s%s%s", c->title ? c->title : "",
-		    c->title && c->org ? ", " : "", c->org ? c->org : "");
+	s->headline = headline(c);
+	if (!str_empty(c->birthday))
+		s->birthday = date_text(c->birthday);
+	s->dates = xcalloc(c->n_dates + 1, sizeof *s->dates);
+	for (i = 0; i < c->n_dates; i++) {
+		char *d = date_text(c->dates[i].date);
+
+		s->dates[i] = xasprintf("%s: %s", c->dates[i].label ?
+		    c->dates[i].label : "anniversary", d);
+		free(d);
+	}
+	s->n_dates = c->n_dates;
+	s->ims = xcalloc(c->n_ims + 1, sizeof *s->ims);
+	for (i = 0; i < c->n_ims; i++)
+		s->ims[i] = xasprintf("%s%s%s%s%s%s", c->ims[i].service ?
+		    c->ims[i].service : "", c->ims[i].service ? ": " : "",
+		    c->ims[i].handle, c->ims[i].label ? " (" : "",
+		    c->ims[i].label ? c->ims[i].label : "",
+		    c->ims[i].label ? ")" : "");
+	s->n_ims = c->n_ims;
 	s->addresses = xcalloc(c->n_addrs + 1, sizeof *s->addresses);
 	for (i = 0; i < c->n_addrs; i++)
 		s->addresses[i] = join_address(&c->addrs[i]);
@@ -106,6 +162,13 @@ sheet_free(struct sheet *s)
 		for (i = 0; i < s->n_relations; i++)
 			free(s->rel_lines[i].text);
 	free(s->rel_lines);
+	for (i = 0; i < s->n_dates; i++)
+		free(s->dates[i]);
+	free(s->dates);
+	for (i = 0; i < s->n_ims; i++)
+		free(s->ims[i]);
+	free(s->ims);
+	free(s->birthday);
 	free(s->headline);
 	free(s->tags);
 	contact_free(s->contact);

@@ -45,7 +45,7 @@ static int	archive_yes(struct app *, size_t, int64_t, void *);
 static int	delete_yes(struct app *, size_t, int64_t, void *);
 
 enum {
-	CF_NAME, CF_NICK, CF_TITLE, CF_ORG, CF_EMAILS, CF_PHONES, CF_TAGS,
+	CF_NAME, CF_NICK, CF_TITLE, CF_ORG, CF_DEPARTMENT, CF_EMAILS, CF_PHONES, CF_TAGS,
 	CF_STREET, CF_CITY, CF_POSTCODE, CF_COUNTRY, CF_WEB, CF_BIRTHDAY,
 	CF_NOTES, CF__COUNT
 };
@@ -209,6 +209,7 @@ contact_submit(struct app *app, struct form *f)
 	contact_set(&c->nickname, form_value(f, CF_NICK));
 	contact_set(&c->title, form_value(f, CF_TITLE));
 	contact_set(&c->org, form_value(f, CF_ORG));
+	contact_set(&c->department, form_value(f, CF_DEPARTMENT));
 	if (id == 0)	/* as kith add: "Ana Petrović" is Ana, Petrović */
 		contact_split_display(c);
 	if (!birthday_field(app, f, c)) {
@@ -318,6 +319,7 @@ act_contact_form(struct rolodex *ro, int edit)
 	form_field(f, "Nickname", FIELD_TEXT, c ? c->nickname : NULL);
 	form_field(f, "Title", FIELD_TEXT, c ? c->title : NULL);
 	form_field(f, "Organisation", FIELD_TEXT, c ? c->org : NULL);
+	form_field(f, "Department", FIELD_TEXT, c ? c->department : NULL);
 	s = c && c->n_emails ? join_list((char **)(void *)c->emails, c->n_emails,
 	    sizeof *c->emails, ", ") : NULL;
 	form_field(f, "E-mails", FIELD_TEXT, s);

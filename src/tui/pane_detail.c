@@ -251,9 +251,15 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 	for (i = 0; i < c->n_urls; i++)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "web",
 		    c->urls[i].value);
-	if (c->birthday != NULL)
+	for (i = 0; i < sh->n_ims; i++)
+		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "chat",
+		    sh->ims[i]);
+	if (sh->birthday != NULL)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", "birthday",
-		    c->birthday);
+		    sh->birthday);
+	for (i = 0; i < sh->n_dates; i++)
+		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", i ? "" : "dates",
+		    sh->dates[i]);
 	if (sh->tags != NULL)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sh->tags);
 	add_custom(ro, c);

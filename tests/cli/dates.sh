@@ -134,7 +134,7 @@ expect_in "$out" "1980-12-24" "birthday stored as ISO"
 run add "Yves Birthday" --birthday 29/2
 expect_rc 0 "year-less birthday"
 run show Yves
-expect_in "$out" "--02-29" "year-less birthday kept without a year"
+expect_in "$out" "birthday   29 Feb" "year-less birthday kept without a year, shown as 29 Feb (not --02-29)"
 run add "Xia Birthday" --birthday "next week"
 expect_rc 1 "a relative birthday is refused"
 expect_in "$err" "24 Dec 1980" "birthday message names the forms"

@@ -31,6 +31,8 @@ type_text "Partner"
 keys Tab
 type_text "Petrović & Partneri"
 keys Tab
+type_text "Litigation"
+keys Tab
 type_text ", marko.p@mail.example, office@petrovic.example"
 keys Tab
 type_text ", +381 64 555 0102"
@@ -52,7 +54,8 @@ keys Tab
 type_text "prefers mornings"
 keys Enter
 expect "Saved Marko Petrović" "the form saves"
-expect "Partner, Petrović & Partneri" "title and organisation shown"
+expect "Partner, Petrović & Partneri (Litigation)" \
+    "title, organisation and department shown"
 s=$(screen)
 for want in '"Mare"' "marko@example.rs" "marko.p@mail.example" \
     "office@petrovic.example" "+381 11 555 0101" "+381 64 555 0102" \
@@ -62,7 +65,8 @@ for want in '"Mare"' "marko@example.rs" "marko.p@mail.example" \
 done
 out=$("$KITH" --db "$DB" show marko)
 for want in "marko.p@mail.example" "office@petrovic.example" \
-    "+381 64 555 0102" "vip" "Beograd" "1970-05-04" "prefers mornings"; do
+    "+381 64 555 0102" "vip" "Beograd" "1970-05-04" "prefers mornings" \
+    "(Litigation)"; do
 	expect_in "$out" "$want" "kith show has what the form saved"
 done
 
@@ -73,7 +77,7 @@ expect "marko.p@mail.example" "the form shows the e-mail about to go"
 s=$(screen)
 expect_in "$s" "marko.p@mail.example, office@petrovic.example" \
     "the form lists the e-mails comma-separated"
-keys Tab Tab Tab Tab C-u
+keys Tab Tab Tab Tab Tab C-u
 type_text "marko@example.rs, office@petrovic.example"
 keys Tab C-u
 type_text "+381 64 555 0102"
@@ -91,7 +95,7 @@ expect_in "$out" "Marko Petrović	marko@example.rs	+381 64 555 0102	Petrović & 
 # A bad e-mail is refused in the form, which stays open.
 keys e
 expect "Edit contact" "the form for a bad e-mail"
-keys Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab
 type_text ", not-an-address"
 keys Enter
 expect "'not-an-address' is not an e-mail address" "a bad e-mail is refused"

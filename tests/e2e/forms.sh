@@ -16,7 +16,7 @@ type_text "Љубица Ђорђевићћ"
 keys BSpace
 keys Tab Tab Tab
 type_text "Адвокатска канцеларија"
-keys Tab
+keys Tab Tab
 type_text "ljubica@example.rs"
 keys Tab
 type_text "+381 11 555 0199"

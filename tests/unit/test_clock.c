@@ -737,6 +737,15 @@ test_valid(void)
 	CHECK_STR(out, "--04-17");
 	CHECK_INT(date_parse_import("0/0/00", 6, out), -1);
 	CHECK_INT(date_parse_import("4/17/1985 junk", 14, out), 0);
+	/* Placeholder years of programs that need one: no year. */
+	CHECK_INT(date_parse_import("1604-06-28", 10, out), 1);
+	CHECK_STR(out, "--06-28");
+	CHECK_INT(date_parse_import("6/28/1900", 9, out), 1);
+	CHECK_STR(out, "--06-28");
+	CHECK_INT(date_parse_import("1604-02-29", 10, out), 1);
+	CHECK_STR(out, "--02-29");
+	CHECK_INT(date_parse_import("6/28/1901", 9, out), 1);
+	CHECK_STR(out, "1901-06-28");
 	/* Only len bytes are read. */
 	CHECK_INT(date_parse_import("1985-04-17xyz", 10, out), 1);
 	CHECK_STR(out, "1985-04-17");

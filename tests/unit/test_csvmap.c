@@ -56,6 +56,7 @@ static void	 test_kith_round_trip(void);
 static void	 test_export_google(void);
 static void	 test_export_outlook(void);
 static void	 test_labelled(void);
+static void	 test_events_ims(void);
 
 static const char google_hdr[] = "First Name,Middle Name,Last Name,"
     "Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
@@ -537,7 +538,7 @@ test_google(void)
 		CHECK(c->display == NULL);
 		CHECK_STR(c->org, "Zelena Dolina d.o.o.");
 		CHECK_STR(c->title, "Računovođa");
-		CHECK_STR(custom_of(c, "Department"), "Finansije");
+		CHECK_STR(c->department, "Finansije");
 		CHECK_STR(c->birthday, "1988-03-14");
 		CHECK_INT(c->n_emails, 2);
 		CHECK_STR(c->emails[0].addr, "ana.petrovic@example.com");
@@ -655,14 +656,14 @@ out:
 		CHECK_STR(c->given, "Ana");
 		CHECK_STR(c->org, "Zelena Dolina");
 		CHECK_STR(c->title, "Računovođa");
-		CHECK_STR(custom_of(c, "Department"), "Finansije");
+		CHECK_STR(c->department, "Finansije");
 		CHECK_STR(c->emails[0].label, "home");
 		CHECK_INT(c->n_tags, 2);
 		CHECK(has_tag(c, "Starred") && has_tag(c, "Family"));
 		CHECK(custom_of(c, "Gender") == NULL);
 		CHECK(custom_of(c, "Priority") == NULL);
 		CHECK_STR(custom_of(c, "Address 1 - PO Box"), "PO 7");
-		CHECK_INT(c->n_custom, 2);
+		CHECK_INT(c->n_custom, 1);
 		CHECK_INT(c->n_addrs, 1);
 		CHECK_STR(c->addrs[0].street, "Knez 1\nBeograd");
 		CHECK_STR(c->addrs[0].label, "home");
@@ -765,7 +766,7 @@ test_outlook(void)
 	if (st == KITH_OK) {
 		CHECK_STR(c->prefix, "Dr.");
 		CHECK_STR(c->org, "Zelena, d.o.o.");
-		CHECK_STR(custom_of(c, "Department"), "Finansije");
+		CHECK_STR(c->department, "Finansije");
 		CHECK_STR(c->birthday, "1988-02-29");
 		CHECK_INT(c->n_emails, 2);
 		CHECK(custom_of(c, "E-mail Type") == NULL);
@@ -778,7 +779,7 @@ test_outlook(void)
 		CHECK_STR(custom_of(c, "Sensitivity"), "Private");
 		CHECK(custom_of(c, "Anniversary") == NULL);
 		CHECK_STR(custom_of(c, "User 1"), "x");
-		CHECK_INT(c->n_custom, 5);
+		CHECK_INT(c->n_custom, 4);
 		CHECK_INT(c->n_tags, 2);
 		CHECK(has_tag(c, "Clients") && has_tag(c, "VIP"));
 		CHECK_INT(c->n_phones, 3);
@@ -878,7 +879,8 @@ test_thunderbird(void)
 	CHECK_STR(c->birthday, "1985-06-15");
 	CHECK_INT(c->n_emails, 2);
 	CHECK_STR(c->emails[1].addr, "ana@home.example");
-	CHECK_STR(custom_of(c, "Screen Name"), "anap");
+	CHECK(c->n_ims == 1 && strcmp(c->ims[0].handle, "anap") == 0 &&
+	    strcmp(c->ims[0].service, "AIM") == 0);
 	CHECK_INT(c->n_phones, 4);
 	CHECK_STR(c->phones[0].label, "work");
 	CHECK_STR(c->phones[1].label, "home");
@@ -890,7 +892,7 @@ test_thunderbird(void)
 	CHECK_STR(c->addrs[0].postcode, "11000");
 	CHECK_STR(c->title, "Računovođa");
 	CHECK_STR(c->org, "Zelena");
-	CHECK_STR(custom_of(c, "Department"), "Finansije");
+	CHECK_STR(c->department, "Finansije");
 	CHECK_STR(c->urls[0].key, "work");
 	CHECK_STR(custom_of(c, "Custom 1"), "c1");
 	CHECK_STR(c->notes, "Hi");
@@ -1133,7 +1135,11 @@ test_dates(void)
 	contact_free(c);
 	CHECK(contact_of(m, "Ana,,6/20/2015", ',', &c, &warning, &err) ==
 	    KITH_OK);
-	CHECK_STR(custom_of(c, "Anniversary"), "2015-06-20");
+	CHECK(c->n_dates == 1 && c->n_custom == 0);
+	if (c->n_dates == 1) {
+		CHECK_STR(c->dates[0].label, "anniversary");
+		CHECK_STR(c->dates[0].date, "2015-06-20");
+	}
 	contact_free(c);
 	csvmap_free(m);
 }
@@ -1319,13 +1325,18 @@ rich_contact(void)
 	contact_add_custom(c, "=key", "=value");
 	contact_add_custom(c, "Empty", "");
 	contact_add_custom(c, " spaced ", " value ");
+	contact_set(&c->department, "=Tax");
+	contact_add_date(c, "anniversary", "--06-28");
+	contact_add_date(c, "client since", "1900-01-01");
+	contact_add_im(c, "Skype", "=ana.p", "work");
+	contact_add_im(c, NULL, "ana@jabber.example", NULL);
 	return c;
 }
 
 static void
 test_kith_round_trip(void)
 {
-	struct csvmap_dims dims = { 4, 3, 2, 2, 4, 4 };
+	struct csvmap_dims dims = { 4, 3, 2, 2, 4, 4, 2, 2 };
 	struct csv_record rec = { 0 }, hrec = { 0 };
 	struct contact	*c, *d = NULL;
 	struct csv_map	*m = NULL;
@@ -1337,12 +1348,19 @@ test_kith_round_trip(void)
 	c = rich_contact();
 	CHECK(csvmap_export_header("kith", &dims, &hdr, &nh, &err) ==
 	    KITH_OK);
-	CHECK_INT(nh, 13 + 4 * 2 + 3 * 2 + 2 * 6 + 2 * 2 + 4 + 4 * 2);
+	CHECK_INT(nh, 14 + 4 * 2 + 3 * 2 + 2 * 6 + 2 * 2 + 4 + 4 * 2 +
+	    2 * 2 + 2 * 3);
 	CHECK_STR(hdr[0], "kith:display");
-	CHECK_STR(hdr[13], "email 1");
-	CHECK_STR(hdr[14], "email 1 label");
-	CHECK_STR(hdr[27], "address 1 label");
-	CHECK_STR(hdr[nh - 1], "custom 4 value");
+	CHECK_STR(hdr[13], "department");
+	CHECK_STR(hdr[14], "email 1");
+	CHECK_STR(hdr[15], "email 1 label");
+	CHECK_STR(hdr[28], "address 1 label");
+	CHECK_STR(hdr[nh - 11], "custom 4 value");
+	CHECK_STR(hdr[nh - 10], "date 1 label");
+	CHECK_STR(hdr[nh - 9], "date 1");
+	CHECK_STR(hdr[nh - 6], "im 1 service");
+	CHECK_STR(hdr[nh - 5], "im 1");
+	CHECK_STR(hdr[nh - 1], "im 2 label");
 	csvmap_export_row("kith", &dims, c, &row, NULL, &nr);
 	CHECK_INT(nr, nh);
 	CHECK_STR(row[0], "=1+1");		/* the writer adds the "'" */
@@ -1405,6 +1423,18 @@ test_kith_round_trip(void)
 		CHECK_STR(d->custom[1].value, "");
 		CHECK_STR(d->custom[2].key, " spaced ");
 		CHECK_STR(d->custom[2].value, " value ");
+		CHECK_STR(d->department, "=Tax");
+		CHECK_INT(d->n_dates, 2);
+		CHECK_STR(d->dates[0].label, "anniversary");
+		CHECK_STR(d->dates[0].date, "--06-28");
+		CHECK_STR(d->dates[1].label, "client since");
+		CHECK_STR(d->dates[1].date, "1900-01-01");
+		CHECK_INT(d->n_ims, 2);
+		CHECK_STR(d->ims[0].service, "Skype");
+		CHECK_STR(d->ims[0].handle, "=ana.p");
+		CHECK_STR(d->ims[0].label, "work");
+		CHECK(d->ims[1].service == NULL && d->ims[1].label == NULL);
+		CHECK_STR(d->ims[1].handle, "ana@jabber.example");
 
 		/* Export again: the same cells. */
 		csvmap_export_row("kith", &dims, d, &row2, NULL, &nr2);
@@ -1430,8 +1460,9 @@ test_kith_round_trip(void)
 static void
 test_export_google(void)
 {
-	struct csvmap_dims dims = { 2, 2, 1, 1, 3, 0 };
+	struct csvmap_dims dims = { 2, 2, 1, 1, 3, 0, 2, 1 };
 	struct csv_record hrec = { 0 }, rec = { 0 };
+	unsigned char	*guard = NULL;
 	struct contact	*c, *d = NULL;
 	struct csv_map	*m = NULL;
 	struct contact_address a = { "home", "Knez Mihailova 12", "Beograd",
@@ -1452,16 +1483,25 @@ test_export_google(void)
 	contact_add_url(c, "https://a.example", "blog");
 	contact_add_tag(c, "Porodica");
 	contact_add_tag(c, "starred");
-	contact_add_custom(c, "Department", "Finansije");
+	contact_set(&c->department, "Finansije");
 	contact_add_custom(c, "Connected On", "2024-10-14");
+	contact_add_date(c, "anniversary", "--06-28");
+	contact_add_date(c, "client since", "2015-03-01");
+	contact_add_im(c, "Skype", "ana.p", "work");
 
 	CHECK(csvmap_export_header("google", &dims, &hdr, &nh, &err) ==
 	    KITH_OK);
-	CHECK_INT(nh, 17 + 4 + 4 + 9 + 2 + 6);
+	CHECK_INT(nh, 17 + 4 + 4 + 9 + 2 + 4 + 3 + 6);
+	CHECK_STR(hdr[12], "Organization Department");
 	CHECK_STR(hdr[17], "E-mail 1 - Label");
 	CHECK_STR(hdr[26], "Address 1 - Formatted");
+	CHECK_STR(hdr[36], "Event 1 - Label");
+	CHECK_STR(hdr[37], "Event 1 - Value");
+	CHECK_STR(hdr[40], "IM 1 - Label");
+	CHECK_STR(hdr[41], "IM 1 - Service");
+	CHECK_STR(hdr[42], "IM 1 - Value");
 	CHECK_STR(hdr[nh - 1], "Custom Field 3 - Value");
-	csvmap_export_row("google", &dims, c, &row, NULL, &nr);
+	csvmap_export_row("google", &dims, c, &row, &guard, &nr);
 	CHECK_INT(nr, nh);
 	CHECK_STR(row[12], "Finansije");
 	CHECK_STR(row[16], "* myContacts ::: Porodica ::: * starred");
@@ -1469,7 +1509,16 @@ test_export_google(void)
 	CHECK_STR(row[21], "Work Fax");
 	CHECK_STR(row[26], "Knez Mihailova 12\n11000 Beograd\nSerbia");
 	CHECK_STR(row[34], "Blog");
-	CHECK_STR(row[36], "Connected On");
+	CHECK_STR(row[36], "Anniversary");
+	CHECK_STR(row[37], "--06-28");		/* Google's year-less form */
+	CHECK(guard != NULL && guard[37] == 0);	/* never a "'" before it */
+	CHECK_STR(row[38], "client since");
+	CHECK_STR(row[39], "2015-03-01");
+	CHECK_STR(row[40], "Work");
+	CHECK_STR(row[41], "Skype");
+	CHECK_STR(row[42], "ana.p");
+	CHECK_STR(row[43], "Connected On");
+	free(guard);
 
 	hrec.n = nh;
 	hrec.field = hdr;
@@ -1488,9 +1537,18 @@ test_export_google(void)
 		CHECK_STR(d->urls[0].key, "blog");
 		CHECK_INT(d->n_tags, 2);
 		CHECK(has_tag(d, "starred"));
-		CHECK_INT(d->n_custom, 2);
-		CHECK_STR(custom_of(d, "Department"), "Finansije");
+		CHECK_INT(d->n_custom, 1);
+		CHECK_STR(d->department, "Finansije");
 		CHECK_STR(custom_of(d, "Connected On"), "2024-10-14");
+		CHECK_INT(d->n_dates, 2);
+		CHECK_STR(d->dates[0].label, "anniversary");
+		CHECK_STR(d->dates[0].date, "--06-28");
+		CHECK_STR(d->dates[1].label, "client since");
+		CHECK_STR(d->dates[1].date, "2015-03-01");
+		CHECK_INT(d->n_ims, 1);
+		CHECK_STR(d->ims[0].service, "Skype");
+		CHECK_STR(d->ims[0].handle, "ana.p");
+		CHECK_STR(d->ims[0].label, "work");
 	}
 	contact_free(d);
 	free(warning);
@@ -1546,8 +1604,19 @@ test_export_outlook(void)
 	contact_add_tag(c, "VIP");
 	contact_add_custom(c, "Spouse", "Marko");
 	contact_add_custom(c, "Connected On", "2024-10-14");
+	contact_set(&c->department, "Finansije");
+	contact_add_im(c, "Skype", "ana.p", "work");
+	contact_add_im(c, "Jabber", "ana@jabber.example", NULL);
+	contact_add_date(c, "client since", "--03-01");
+	contact_add_date(c, "anniversary", "2010-06-28");
 	csvmap_export_row("outlook", &dims, c, &row, NULL, &nr);
 	CHECK_INT(nr, 62);
+	CHECK_STR(hdr[28], "IMAddress");
+	CHECK_STR(row[28], "ana.p");
+	CHECK_STR(hdr[30], "Department");
+	CHECK_STR(row[30], "Finansije");
+	CHECK_STR(hdr[59], "Anniversary");
+	CHECK_STR(row[59], "6/28/2010");	/* M/D/YYYY, as en-US writes */
 	CHECK_STR(row[3], "Dr.");
 	CHECK_STR(row[10], "a2@example.com");
 	CHECK_STR(row[11], "3");		/* Home Phone */
@@ -1559,6 +1628,8 @@ test_export_outlook(void)
 	CHECK_STR(row[58], "2/29/1988");
 	CHECK_STR(row[60], "Met in Belgrade.\n\nPhone (mobile): 5\n"
 	    "E-mail: a3@example.com\n"
+	    "IM (Jabber): ana@jabber.example\n"
+	    "Client since: March 1 (no year)\n"
 	    "Connected On: 2024-10-14");
 	CHECK_STR(row[61], "VIP");
 
@@ -1578,6 +1649,13 @@ test_export_outlook(void)
 		CHECK_STR(d->phones[0].label, "main");
 		CHECK_STR(d->addrs[0].label, "work");
 		CHECK_STR(custom_of(d, "Spouse"), "Marko");
+		CHECK_STR(d->department, "Finansije");
+		CHECK(custom_of(d, "Department") == NULL);
+		CHECK_INT(d->n_dates, 1);
+		CHECK_STR(d->dates[0].label, "anniversary");
+		CHECK_STR(d->dates[0].date, "2010-06-28");
+		CHECK_INT(d->n_ims, 1);
+		CHECK_STR(d->ims[0].handle, "ana.p");
 		CHECK_INT(d->n_tags, 1);
 		CHECK(has_tag(d, "VIP"));
 	}
@@ -1623,19 +1701,49 @@ test_labelled(void)
 		{ "Homepage (Personal)", 'u', "personal" },
 		{ "URL work", 'u', "work" },
 		{ "Web Site 2", 'u', NULL },
-		{ "IM Skype", 'c', "IM (Skype)" },
-		{ "IM: jabber", 'c', "IM (Jabber)" },
-		{ "Department", 'c', "Department" },
-		{ "Anniversary", 'c', "Anniversary" },
+		/* Messaging: want "service" or "service/label", NULL none. */
+		{ "IM Skype", 'i', "Skype" },
+		{ "IM: jabber", 'i', "Jabber" },
+		{ "IM (Threema)", 'i', "Threema" },
+		{ "IM", 'i', NULL },
+		{ "IM 2", 'i', NULL },
+		{ "IMAddress", 'i', NULL },
+		{ "IM Address", 'i', NULL },
+		{ "Skype", 'i', "Skype" },
+		{ "Skype ID", 'i', "Skype" },
+		{ "Skype Name", 'i', "Skype" },
+		{ "Skype (work)", 'i', "Skype/work" },
+		{ "Work Jabber ID", 'i', "Jabber/work" },
+		{ "Jabber", 'i', "Jabber" },
+		{ "XMPP", 'i', "XMPP" },
+		{ "ICQ", 'i', "ICQ" },
+		{ "ICQ #", 'i', "ICQ" },
+		{ "AIM Screen Name", 'i', "AIM" },
+		{ "Yahoo ID", 'i', "Yahoo" },
+		{ "MSN", 'i', "MSN" },
+		{ "Google Talk", 'i', "Google Talk" },
+		{ "Screen Name", 'i', NULL },
+		/* Department: want the value. */
+		{ "Department", 'd', "Tax" },
+		{ "Organization Department", 'd', "Tax" },
+		{ "Organization 1 - Department", 'd', "Tax" },
+		{ "Abteilung", 'd', "Tax" },
+		/* Dates: want the label. */
+		{ "Anniversary", 'a', "anniversary" },
+		{ "Wedding anniversary", 'a', "anniversary" },
+		{ "Jahrestag", 'a', "anniversary" },
+		{ "Client since", 'a', "client since" },
 		{ "Home Wibble", '-', "Home Wibble" },
 		{ "Email Phone", '-', "Email Phone" },
 		{ "Home", '-', "Home" },
-		{ "IM", '-', "IM" },
+		{ "Email Name", '-', "Email Name" },
+		{ "Skype Email", '-', "Skype Email" },
+		{ "Teams", '-', "Teams" },
 	};
 	struct csv_map	*m;
 	struct contact	*c;
 	struct kith_err	 err;
-	char		 hdr[128], *warning;
+	char		 hdr[128], buf[64], *warning;
 	const char	*label;
 	size_t		 i;
 	int		 ok;
@@ -1650,8 +1758,9 @@ test_labelled(void)
 		warning = NULL;
 		ok = contact_of(m, cases[i].kind == 'e' ? "Ana\ta@x.example" :
 		    cases[i].kind == 'u' ? "Ana\thttps://x.example" :
-		    cases[i].kind == 'c' && strcmp(cases[i].want,
-		    "Anniversary") == 0 ? "Ana\t2001-05-04" :
+		    cases[i].kind == 'a' ? "Ana\t2001-05-04" :
+		    cases[i].kind == 'd' ? "Ana\tTax" :
+		    cases[i].kind == 'i' ? "Ana\tana.p" :
 		    "Ana\t+44 20 7946 0101", '\t', &c, &warning, &err)
 		    == KITH_OK;
 		CHECK(ok);
@@ -1672,6 +1781,26 @@ test_labelled(void)
 		case 'u':
 			ok = c->n_urls == 1;
 			label = ok ? c->urls[0].key : NULL;
+			break;
+		case 'i':
+			ok = c->n_ims == 1 && c->n_custom == 0 &&
+			    strcmp(c->ims[0].handle, "ana.p") == 0;
+			if (ok && c->ims[0].label != NULL) {
+				snprintf(buf, sizeof buf, "%s/%s",
+				    c->ims[0].service ? c->ims[0].service :
+				    "", c->ims[0].label);
+				label = buf;
+			} else
+				label = ok ? c->ims[0].service : NULL;
+			break;
+		case 'd':
+			ok = c->n_custom == 0;
+			label = c->department;
+			break;
+		case 'a':
+			ok = c->n_dates == 1 && c->n_custom == 0 &&
+			    strcmp(c->dates[0].date, "2001-05-04") == 0;
+			label = ok ? c->dates[0].label : NULL;
 			break;
 		default:
 			ok = c->n_custom == 1;
@@ -1694,7 +1823,83 @@ test_labelled(void)
 	}
 }
 
+/*
+ * Google's Event and IM groups (current "- Label", legacy "- Type"), the
+ * " ::: " cells, a date not understood, the placeholder years, and
+ * Thunderbird's anniversary in three columns: real fields, not custom
+ * ones.
+ */
+static void
+test_events_ims(void)
+{
+	struct csv_map	*m;
+	struct contact	*c = NULL;
+	struct kith_err	 err;
+	char		*warning = NULL;
+
+	m = map_of("First Name\tEvent 1 - Label\tEvent 1 - Value\t"
+	    "Event 2 - Type\tEvent 2 - Value\tIM 1 - Type\tIM 1 - Service\t"
+	    "IM 1 - Value\tIM 2 - Label\tIM 2 - Value", '\t', "google");
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	CHECK(contact_of(m, "Ana\tAnniversary\t1604-06-28\tClient since\t"
+	    "3/1/2015 ::: 5/4/2016\tWork\tSKYPE\tana.p ::: ana.q\t* Home\t"
+	    "ana@jabber.example", '\t', &c, &warning, &err) == KITH_OK);
+	CHECK(warning == NULL);
+	if (c != NULL) {
+		CHECK_INT(c->n_custom, 0);
+		CHECK_INT(c->n_dates, 3);
+		CHECK_STR(c->dates[0].label, "anniversary");
+		CHECK_STR(c->dates[0].date, "--06-28");	/* 1604: no year */
+		CHECK_STR(c->dates[1].label, "Client since");
+		CHECK_STR(c->dates[1].date, "2015-03-01");
+		CHECK_STR(c->dates[2].date, "2016-05-04");
+		CHECK_INT(c->n_ims, 3);
+		CHECK_STR(c->ims[0].service, "Skype");
+		CHECK_STR(c->ims[0].handle, "ana.p");
+		CHECK_STR(c->ims[0].label, "work");
+		CHECK_STR(c->ims[1].handle, "ana.q");
+		CHECK(c->ims[2].service == NULL);
+		CHECK_STR(c->ims[2].label, "home");
+	}
+	contact_free(c);
+	c = NULL;
+	/* A date kith cannot read is kept, with a warning. */
+	CHECK(contact_of(m, "Ana\tAnniversary\tsoon\t\t\t\t\t\t\t",
+	    '\t', &c, &warning, &err) == KITH_OK);
+	CHECK(warning != NULL && strstr(warning, "anniversary 'soon' not "
+	    "understood") != NULL);
+	if (c != NULL) {
+		CHECK_INT(c->n_dates, 0);
+		CHECK_STR(custom_of(c, "anniversary"), "soon");
+	}
+	contact_free(c);
+	c = NULL;
+	free(warning);
+	warning = NULL;
+	csvmap_free(m);
+
+	/* Thunderbird-style anniversary columns, the year a placeholder. */
+	m = map_of("First Name,Anniversary Year,Anniversary Month,"
+	    "Anniversary Day,Screen Name", ',', "thunderbird");
+	CHECK(m != NULL);
+	if (m == NULL)
+		return;
+	CHECK(contact_of(m, "Ana,1900,6,28,anap", ',', &c, &warning, &err)
+	    == KITH_OK);
+	if (c != NULL) {
+		CHECK_INT(c->n_custom, 0);
+		CHECK(c->n_dates == 1 &&
+		    strcmp(c->dates[0].date, "--06-28") == 0);
+		CHECK(c->n_ims == 1 && strcmp(c->ims[0].service, "AIM") == 0);
+	}
+	contact_free(c);
+	free(warning);
+	csvmap_free(m);
+}
+
 TEST_MAIN(test_scores, test_detect, test_google, test_outlook, test_linkedin,
     test_thunderbird, test_eventbrite, test_generic, test_dates, test_ragged,
     test_user_map, test_describe, test_kith_round_trip, test_export_google,
-    test_export_outlook, test_labelled)
+    test_export_outlook, test_labelled, test_events_ims)

@@ -198,4 +198,72 @@ test_merge_better(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_names, test_find_and_merge, test_merge_better)
+/*
+ * A re-import merges the department (kept when it differs, better when
+ * it was damaged), dated events and messaging handles like other lists:
+ * nothing twice, a damaged handle replaced, a missing service filled in.
+ */
+static void
+test_merge_fields(void)
+{
+	struct kith_err	 err = { 0 };
+	struct contact	*into, *c;
+	struct kith_db	*db;
+	char		*path;
+	int64_t		 id;
+	int		 changed;
+
+	db = test_db("dedup-fields.db", &path);
+	id = store(db, "Ana Petrović", "ana@example.com", NULL, NULL);
+	CHECK(contact_get(db, id, &into, &err) == KITH_OK);
+	contact_set(&into->department, "Porez?");
+	contact_add_date(into, "anniversary", "--06-28");
+	contact_add_im(into, NULL, "ana.p", NULL);
+	contact_add_im(into, "Jabber", "ana?@jabber.example", NULL);
+	CHECK(contact_update(db, into, &err) == KITH_OK);
+	contact_free(into);
+
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	contact_add_email(c, "ana@example.com", NULL);
+	contact_set(&c->department, "Porezć");
+	contact_add_date(c, "Anniversary", "--06-28");	/* the same */
+	contact_add_date(c, "client since", "2015-03-01");
+	contact_add_im(c, "Skype", "Ana.P", "work");	/* the same */
+	contact_add_im(c, "Jabber", "anač@jabber.example", NULL);
+	contact_add_im(c, "ICQ", "12345", NULL);
+	CHECK(contact_get(db, id, &into, &err) == KITH_OK);
+	CHECK(dedup_merge(db, into, c, "import 2", &changed, &err) ==
+	    KITH_OK);
+	CHECK_INT(changed, 1);
+	contact_free(into);
+	CHECK(contact_get(db, id, &into, &err) == KITH_OK);
+	CHECK_STR(into->department, "Porezć");
+	CHECK_INT(into->n_dates, 2);
+	CHECK_STR(into->dates[1].label, "client since");
+	CHECK_INT(into->n_ims, 3);
+	CHECK_STR(into->ims[0].service, "Skype");
+	CHECK_STR(into->ims[0].handle, "ana.p");
+	CHECK_STR(into->ims[0].label, "work");
+	CHECK_STR(into->ims[1].handle, "anač@jabber.example");
+	CHECK_STR(into->ims[2].service, "ICQ");
+	CHECK_INT(into->n_custom, 0);
+	/* Again: nothing new. */
+	CHECK(dedup_merge(db, into, c, "import 3", &changed, &err) ==
+	    KITH_OK);
+	CHECK_INT(changed, 0);
+	/* Another department is kept beside, not lost. */
+	contact_set(&c->department, "Sales");
+	CHECK(dedup_merge(db, into, c, "import 4", &changed, &err) ==
+	    KITH_OK);
+	CHECK_INT(changed, 1);
+	CHECK_STR(into->department, "Porezć");
+	CHECK(into->n_custom == 1 &&
+	    strcmp(into->custom[0].key, "department (import 4)") == 0);
+	contact_free(into);
+	contact_free(c);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_names, test_find_and_merge, test_merge_better,
+    test_merge_fields)

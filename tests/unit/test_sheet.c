@@ -110,6 +110,37 @@ test_sheet(void)
 	CHECK(sh != NULL && sh->headline == NULL && sh->tags == NULL);
 	CHECK_STR(sh ? sh->rel_lines[0].text : NULL, "spouse Ana Petrović");
 	sheet_free(sh);
+
+	/* Department, dates (year-less as "28 Jun"), messaging handles. */
+	CHECK(contact_get(db, marko, &c, &err) == KITH_OK);
+	contact_set(&c->department, "Tax");
+	contact_set(&c->birthday, "--03-14");
+	contact_add_date(c, "anniversary", "--06-28");
+	contact_add_date(c, "client since", "2015-03-01");
+	contact_add_im(c, "Skype", "marko.p", "work");
+	contact_add_im(c, NULL, "marko@jabber.example", NULL);
+	CHECK(contact_update(db, c, &err) == KITH_OK);
+	contact_free(c);
+	CHECK(sheet_load(db, marko, 0, &sh, &err) == KITH_OK);
+	if (sh != NULL) {
+		CHECK_STR(sh->headline, "Tax");
+		CHECK_STR(sh->birthday, "14 Mar");
+		CHECK_INT(sh->n_dates, 2);
+		CHECK_STR(sh->dates[0], "anniversary: 28 Jun");
+		CHECK_STR(sh->dates[1], "client since: 2015-03-01");
+		CHECK_INT(sh->n_ims, 2);
+		CHECK_STR(sh->ims[0], "Skype: marko.p (work)");
+		CHECK_STR(sh->ims[1], "marko@jabber.example");
+	}
+	sheet_free(sh);
+	CHECK(contact_get(db, ana, &c, &err) == KITH_OK);
+	contact_set(&c->department, "Litigation");
+	CHECK(contact_update(db, c, &err) == KITH_OK);
+	contact_free(c);
+	CHECK(sheet_load(db, ana, 0, &sh, &err) == KITH_OK);
+	CHECK_STR(sh ? sh->headline : NULL,
+	    "Managing Partner, Petrović & Partneri (Litigation)");
+	sheet_free(sh);
 	CHECK(sheet_load(db, 9999, 0, &sh, &err) == KITH_NOTFOUND);
 	CHECK(sh == NULL);
 	sheet_free(NULL);
