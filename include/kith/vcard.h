@@ -109,6 +109,14 @@ void		 vcard_write(struct sbuf *sb, const struct contact *c,
 void		 vcard_apply(struct contact *into, struct contact *card);
 
 /*
+ * Before a merge of c into into by likeness (dedup_merge, which does not
+ * know them): gives into c's UID and department when it has none, and
+ * the dated events, messaging handles and kept vCard lines of c it lacks.
+ * Returns 1 if into changed.
+ */
+int		 vcard_merge_extra(struct contact *into, const struct contact *c);
+
+/*
  * Gives every contact without a vCard UID a new random one (a UUID), in
  * one change of the journal; *given says how many.
  */

@@ -336,7 +336,7 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	const char		*why;
 	int64_t			 id;
 	size_t			 i;
-	int			 changed;
+	int			 changed, extra;
 
 	/* An unusable address is kept, as a custom field, not lost. */
 	for (i = 0; i < c->n_emails; ) {
@@ -387,8 +387,14 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 		if ((st = contact_get(im->db, id, &into, &err)) != KITH_OK)
 			goto fatal;
 		snapshot(into, &snap);
+		/* What only a vCard brings (UID, kept lines, ...) too. */
+		extra = vcard_merge_extra(into, c);
 		if ((st = dedup_merge(im->db, into, c, im->label, &changed,
-		    &err)) != KITH_OK) {
+		    &err)) == KITH_OK && !changed && extra) {
+			st = contact_update(im->db, into, &err);
+			changed = 1;
+		}
+		if (st != KITH_OK) {
 			if (st == KITH_INVALID) {
 				batch_reject(im, rec, err.msg);
 				goto out;

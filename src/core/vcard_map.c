@@ -13,6 +13,7 @@
 #include "kith/contact.h"
 #include "kith/util.h"
 #include "kith/vcard.h"
+#include "contact_impl.h"
 #include "vcard_impl.h"
 
 const struct vcard_service vcard_services[] = {
@@ -695,4 +696,54 @@ vcard_apply(struct contact *into, struct contact *card)
 			contact_add_custom(into, card->custom[i].key,
 			    card->custom[i].value);
 	}
+}
+
+int
+vcard_merge_extra(struct contact *into, const struct contact *c)
+{
+	size_t	i, j;
+	int	ch = 0;
+
+	if (str_empty(into->uid) && !str_empty(c->uid)) {
+		contact_set(&into->uid, c->uid);
+		ch = 1;
+	}
+	if (str_empty(into->department) && !str_empty(c->department)) {
+		contact_set(&into->department, c->department);
+		ch = 1;
+	}
+	for (i = 0; i < c->n_dates; i++) {
+		for (j = 0; j < into->n_dates; j++)
+			if (strcmp(into->dates[j].date, c->dates[i].date) == 0 &&
+			    contact_same_text(into->dates[j].label,
+			    c->dates[i].label))
+				break;
+		if (j == into->n_dates) {
+			contact_add_date(into, c->dates[i].label,
+			    c->dates[i].date);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_ims; i++) {
+		for (j = 0; j < into->n_ims; j++)
+			if (strcasecmp(into->ims[j].handle, c->ims[i].handle)
+			    == 0 && contact_same_text(into->ims[j].service,
+			    c->ims[i].service))
+				break;
+		if (j == into->n_ims) {
+			contact_add_im(into, c->ims[i].service,
+			    c->ims[i].handle, c->ims[i].label);
+			ch = 1;
+		}
+	}
+	for (i = 0; i < c->n_vprops; i++) {
+		for (j = 0; j < into->n_vprops; j++)
+			if (strcmp(into->vprops[j], c->vprops[i]) == 0)
+				break;
+		if (j == into->n_vprops) {
+			contact_add_vprop(into, c->vprops[i]);
+			ch = 1;
+		}
+	}
+	return ch;
 }

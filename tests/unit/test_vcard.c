@@ -828,8 +828,8 @@ test_import_export(void)
 	opts.rejects = rejects;
 	write_file(file, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Petrović\r\n"
 	    "EMAIL:ana@x.example\r\nUID:u-1\r\nX-FOO:kept\r\nEND:VCARD\r\n"
-	    "BEGIN:VCARD\r\nFN:Broken\r\nEND:VCARD\r\nBEGIN:VCARD\r\n"
-	    "FN:Cut\r\n");
+	    "BEGIN:VCARD\r\nFN:Broken\r\nEMAIL:broken@x.example\r\n"
+	    "END:VCARD\r\nBEGIN:VCARD\r\nFN:Cut\r\n");
 	CHECK_INT(import_file(db, file, &opts, &rep, &err), KITH_OK);
 	CHECK_INT(rep.added, 2);
 	CHECK_INT(rep.rejected, 1);
@@ -875,15 +875,43 @@ test_import_export(void)
 		contact_free(c);
 		c = NULL;
 	}
+	/*
+	 * A card matched by e-mail (its UID unknown) gives the contact what
+	 * only a vCard has: a UID it lacks, kept lines, dates, handles.
+	 */
+	write_file(file, "BEGIN:VCARD\r\nFN:Broken\r\nUID:u-2\r\n"
+	    "X-BAR:kept too\r\nANNIVERSARY:20100612\r\nX-SKYPE:brk\r\n"
+	    "EMAIL:broken@x.example\r\nEND:VCARD\r\n");
+	CHECK_INT(import_file(db, file, &opts, &rep, &err), KITH_OK);
+	CHECK_INT(rep.added, 0);
+	CHECK_INT(rep.merged, 1);
+	import_report_free(&rep);
+	CHECK_INT(contact_get(db, 2, &c, &err), KITH_OK);
+	if (c != NULL) {
+		CHECK_STR(c->uid, "u-2");
+		CHECK(c->n_vprops == 1 && strcmp(c->vprops[0],
+		    "X-BAR:kept too") == 0);
+		CHECK_INT(c->n_dates, 1);
+		CHECK_INT(c->n_ims, 1);
+		contact_free(c);
+		c = NULL;
+	}
+
 	/* Export gives the contact without a UID one, in one change. */
+	c = contact_new();
+	contact_set(&c->display, "Plain Person");
+	CHECK_INT(contact_insert(db, c, &err), KITH_OK);
+	CHECK_INT(c->id, 3);
+	contact_free(c);
+	c = NULL;
 	fp = tmpfile();
 	CHECK_INT(export_vcard(db, fp, 4, &n, &err), KITH_OK);
-	CHECK_INT(n, 2);
+	CHECK_INT(n, 3);
 	fclose(fp);
 	CHECK_INT(journal_list(db, 1, &je, &nje, &err), KITH_OK);
 	CHECK(nje == 1 && strcmp(je[0].command, "export") == 0);
 	journal_entries_free(je, nje);
-	CHECK_INT(contact_get(db, 2, &c, &err), KITH_OK);
+	CHECK_INT(contact_get(db, 3, &c, &err), KITH_OK);
 	if (c != NULL) {
 		CHECK(c->uid != NULL && strlen(c->uid) == 36 &&
 		    c->uid[14] == '4');
