@@ -382,6 +382,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	FILE			*fp = stdout;
 	long			 n, written;
 	int			 ch, ok, rc = EXIT_BAD, vcard, version = 3;
+	int			 version_given = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -395,6 +396,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			format = optarg;
 			break;
 		case OPT_VERSION:
+			version_given = 1;
 			if (strcmp(optarg, "3.0") == 0 || strcmp(optarg, "3") == 0)
 				version = 3;
 			else if (strcmp(optarg, "4.0") == 0 ||
@@ -418,6 +420,10 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	vcard = strcmp(format, "vcard") == 0 || strcmp(format, "vdir") == 0;
 	if (vcard)
 		cli->access = CLI_CHANGE;
+	else if (version_given) {
+		cli_errorx("--version is for --format vcard or vdir");
+		return EXIT_USAGE;
+	}
 	if (strcmp(format, "vdir") == 0) {
 		if (path == NULL) {
 			cli_errorx("--format vdir writes a folder: kith export "

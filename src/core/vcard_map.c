@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "kith/contact.h"
+#include "kith/text.h"
 #include "kith/util.h"
 #include "kith/vcard.h"
 #include "contact_impl.h"
@@ -47,6 +48,23 @@ static void	 split_free(char **, size_t);
 static char	*list_joined(const char *, const char *);
 static char	*parse_date(const char *, const char *omit_year);
 static const char *pget(const struct vcard_prop *, const char *);
+static void	 keep(struct contact *, const struct vcard_prop *, char **);
+
+/*
+ * Keeps p's line on c as read, unless it is not UTF-8 (a 2.1 line in
+ * another charset, whose value only was converted): said, not stored.
+ */
+static void
+keep(struct contact *c, const struct vcard_prop *p, char **warning)
+{
+	if (text_valid_utf8(p->raw, strlen(p->raw), NULL)) {
+		contact_add_vprop(c, p->raw);
+		return;
+	}
+	if (*warning == NULL)
+		*warning = xasprintf("line %ld: %s is not UTF-8 as written; "
+		    "not kept", p->line, p->name);
+}
 
 int
 vcard_type_word(const char *w)
@@ -383,7 +401,7 @@ vcard_card_contact(const struct vcard_card *card, struct contact **out,
 				    vcard_kept(card->props[k].name))
 					break;
 			if (k < card->n_props && p->group != NULL)
-				contact_add_vprop(c, p->raw);
+				keep(c, p, warning);
 			continue;
 		}
 		if (strcmp(p->name, "FN") == 0) {
@@ -396,14 +414,14 @@ vcard_card_contact(const struct vcard_card *card, struct contact **out,
 			free(u);
 			/* Another language's FN (ALTID) is kept as read. */
 			if (have_fn)
-				contact_add_vprop(c, p->raw);
+				keep(c, p, warning);
 			continue;
 		}
 		if (strcmp(p->name, "N") == 0) {
 			if (c->family != NULL || c->given != NULL ||
 			    c->prefix != NULL || c->middle != NULL ||
 			    c->suffix != NULL) {
-				contact_add_vprop(c, p->raw);
+				keep(c, p, warning);
 				continue;
 			}
 			v = split(p->value, ';', &n);
@@ -416,10 +434,10 @@ vcard_card_contact(const struct vcard_card *card, struct contact **out,
 			if (c->nickname == NULL)
 				c->nickname = list_joined(p->value, ", ");
 			else
-				contact_add_vprop(c, p->raw);
+				keep(c, p, warning);
 		} else if (strcmp(p->name, "ORG") == 0) {
 			if (c->org != NULL) {
-				contact_add_vprop(c, p->raw);
+				keep(c, p, warning);
 				continue;
 			}
 			v = split(p->value, ';', &n);
@@ -592,7 +610,7 @@ vcard_card_contact(const struct vcard_card *card, struct contact **out,
 		} else
 			consumed = 0;
 		if (!consumed)
-			contact_add_vprop(c, p->raw);
+			keep(c, p, warning);
 	}
 
 	/* The display name: FN, else N, ORG, the first e-mail or phone. */

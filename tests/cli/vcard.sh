@@ -87,6 +87,8 @@ run --db "$T/r1.db" export --format vcard --version 4.0 -
 expect_in "$out" "VERSION:4.0" "--version 4.0"
 run --db "$T/r1.db" export --format vcard --version 5 -
 expect_rc 2 "--version 5"
+run --db "$T/r1.db" export --version 4.0 -
+expect_rc 2 "--version without vCard"
 
 # vdir: one file a contact named by its UID; an unchanged folder
 # re-imports changing nothing, and is not rewritten.

@@ -359,6 +359,18 @@ test_qp(void)
 		CHECK_STR(g.c[0]->phones[0].label, "mobile");
 	}
 	got_free(&g);
+	/*
+	 * 2.1 text in another charset without quoted-printable: converted;
+	 * a line kith keeps as read that is not UTF-8 is not kept.
+	 */
+	parse_str("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=ISO-8859-1:J\xfcrgen\n"
+	    "X-FOO;CHARSET=ISO-8859-1:M\xfcller\nEND:VCARD\n", &g);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_STR(g.c[0]->display, "Jürgen");
+		CHECK_INT(g.c[0]->n_vprops, 0);
+	}
+	got_free(&g);
 	/* An unknown encoding or charset: the card cannot be read. */
 	parse_str("BEGIN:VCARD\nFN;ENCODING=X-ROT13:Nan\nEND:VCARD\n"
 	    "BEGIN:VCARD\nFN;CHARSET=X-NO-SUCH;ENCODING=QUOTED-PRINTABLE:A\n"
