@@ -51,6 +51,8 @@ struct import_report {
 	long		 rejected;
 	long		 skipped;	/* empty records */
 	long		 review;	/* possible duplicates, added apart */
+	long		 unchanged;	/* vCards whose UID matched a contact
+					   they would not change */
 	long		 warnings;
 	int64_t		 batch;		/* 0 for a dry run */
 	char		 format[16];	/* the layout used */

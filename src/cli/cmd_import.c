@@ -17,10 +17,11 @@
 #include "kith/portable.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
+#include "kith/vcard.h"
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
-    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES };
+    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES, OPT_VERSION };
 
 /* Warnings and notices shown per file; rejected rows are always shown. */
 #define NOTICE_MAX	100
@@ -41,6 +42,19 @@ static int	confirm_undo(struct cli *, int64_t, int);
 static int	show_inert(FILE *);
 static int	json_export_file(const char *);
 static int	load_json(struct cli *, const char *, int);
+static const char *unchanged(const struct import_report *);
+
+/* ", N unchanged" (cards matched by UID that change nothing), or "". */
+static const char *
+unchanged(const struct import_report *rep)
+{
+	static char	buf[48];
+
+	if (rep->unchanged == 0)
+		return "";
+	snprintf(buf, sizeof buf, ", %ld unchanged", rep->unchanged);
+	return buf;
+}
 
 static void
 on_notice(void *arg, enum import_level level, const char *file, long line,
@@ -343,14 +357,15 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		if (io.dry_run)
 			printf("would import %ld rows: %ld would be added, "
 			    "%ld would merge, %ld would be rejected, %ld "
-			    "possible duplicates (format: %s)\n", rep.rows,
+			    "possible duplicates%s (format: %s)\n", rep.rows,
 			    rep.added, rep.merged, rep.rejected, rep.review,
-			    rep.format[0] ? rep.format : "none");
+			    unchanged(&rep), rep.format[0] ? rep.format :
+			    "none");
 		else
 			printf("imported %ld rows: %ld added, %ld merged, "
-			    "%ld rejected, %ld possible duplicates (format: "
+			    "%ld rejected, %ld possible duplicates%s (format: "
 			    "%s)\n", rep.rows, rep.added, rep.merged,
-			    rep.rejected, rep.review,
+			    rep.rejected, rep.review, unchanged(&rep),
 			    rep.format[0] ? rep.format : "none");
 		if (io.dry_run)
 			out_textf(stderr, "%s: dry run: nothing was written\n",
@@ -400,6 +415,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format",	required_argument,	NULL, OPT_FORMAT },
+		{ "version",	required_argument,	NULL, OPT_VERSION },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -409,8 +425,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	const char		*format = "kith", *path = NULL;
 	char			*tmp = NULL;
 	FILE			*fp = stdout;
-	long			 n;
-	int			 ch, ok, rc = EXIT_BAD;
+	long			 n, written;
+	int			 ch, ok, rc = EXIT_BAD, vcard, version = 3;
+	int			 version_given = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -423,6 +440,19 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_FORMAT:
 			format = optarg;
 			break;
+		case OPT_VERSION:
+			version_given = 1;
+			if (strcmp(optarg, "3.0") == 0 || strcmp(optarg, "3") == 0)
+				version = 3;
+			else if (strcmp(optarg, "4.0") == 0 ||
+			    strcmp(optarg, "4") == 0)
+				version = 4;
+			else {
+				cli_errorx("--version %s: vCard 3.0 or 4.0",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		default:
 			return cli_usage(cmd);
 		}
@@ -431,6 +461,32 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage(cmd);
 	if (optind < argc && strcmp(argv[optind], "-") != 0)
 		path = argv[optind];
+	/* vCards carry UIDs: contacts without one are given one. */
+	vcard = strcmp(format, "vcard") == 0 || strcmp(format, "vdir") == 0;
+	if (vcard)
+		cli->access = CLI_CHANGE;
+	else if (version_given) {
+		cli_errorx("--version is for --format vcard or vdir");
+		return EXIT_USAGE;
+	}
+	if (strcmp(format, "vdir") == 0) {
+		if (path == NULL) {
+			cli_errorx("--format vdir writes a folder: kith export "
+			    "--format vdir DIR");
+			return EXIT_USAGE;
+		}
+		if (!cli_open(cli))
+			return EXIT_BAD;
+		if (export_vdir(cli->db, path, version, &n, &written, &err)
+		    != KITH_OK) {
+			cli_error(&err);
+			return EXIT_BAD;
+		}
+		out_textf(stderr, "exported %ld contacts to %s (%ld files "
+		    "written, %ld unchanged)\n", n, path, written,
+		    n - written);
+		return EXIT_OK;
+	}
 	if (!cli_open(cli))
 		return EXIT_BAD;
 	if (path != NULL) {
@@ -447,8 +503,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	if ((strcmp(format, "deals") == 0 ? export_deals(cli->db, fp, &n,
 	    &err) : strcmp(format, "json") == 0 ? portable_export(cli->db, fp,
-	    &n, &err) : export_contacts(cli->db, fp, format, &n, &err))
-	    != KITH_OK) {
+	    &n, &err) : vcard ? export_vcard(cli->db, fp, version, &n, &err) :
+	    export_contacts(cli->db, fp, format, &n, &err)) != KITH_OK) {
 		cli_error(&err);
 		if (fp != stdout)
 			fclose(fp);

@@ -207,7 +207,7 @@ const struct cmd cli_cmds[] = {
 	{ "import", cmd_import, "FILE... [--format F] [--map COL=FIELD,...] "
 	    "[--tag T] [--dry-run] [--rejects PATH] [--charset CP] | "
 	    "--undo BATCH [--yes] | --list",
-	    "import address books from CSV",
+	    "import address books from CSV or vCard",
 	    "The layout (google, outlook, linkedin, thunderbird, eventbrite, "
 	    "kith, generic)\nis recognised from the header; --format overrides "
 	    "it.  --map maps columns by\nname: --map \"Cell=phone,Team=tag\" "
@@ -227,7 +227,7 @@ const struct cmd cli_cmds[] = {
 	    "nothing.\n--undo BATCH takes an import back after naming it and "
 	    "asking\n(without a terminal, give --yes); --list "
 	    "lists imports.\nOn a terminal, a file over 512 KiB shows a progress "
-	    "bar.\nA file that is not a table (a vCard, binary data, prose) or "
+	    "bar.\nA file that is not a table (binary data, prose) or "
 	    "has no name,\norganisation, e-mail or phone column is refused and "
 	    "records no import.\nNothing is repaired silently: a "
 	    "phone without digits is\nkept as the field Phone, and mangled "
@@ -238,9 +238,17 @@ const struct cmd cli_cmds[] = {
 	    "title and organisation,\nis merged into; people are found by "
 	    "e-mail or name (one not found is a\nwarning); the import is one "
 	    "change that kith undo takes back.\n"
+	    "A file that begins with BEGIN:VCARD or is named .vcf is read as "
+	    "vCard (2.1, 3.0,\n4.0), a folder as a vdir (one .vcf a contact); "
+	    "a card whose UID a contact has\nupdates it (or is counted "
+	    "unchanged), others merge or are added as rows do;\nwhat kith has "
+	    "no field for (PHOTO, X- lines) is kept and exported back.  A card\n"
+	    "that cannot be read is reported with its line and kept in "
+	    "FILE.rejected.vcf.\n"
 	    "Exits 1 if any row was rejected." },
-	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|json]",
-	    "export every contact as CSV",
+	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|"
+	    "json|vcard] [--version 3.0|4.0] | --format vdir DIR",
+	    "export every contact as CSV or vCard, or the whole book as JSON",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
 	    "leading ' so that\nspreadsheets do not run them as formulas "
@@ -255,7 +263,13 @@ const struct cmd cli_cmds[] = {
 	    "(not contacts) with\nits people and stage history (README: Deals "
 	    "as CSV).\njson writes the whole book (every table, with ids) for "
 	    "moving machines:\nkith import FILE.json loads it into an empty "
-	    "book as it was.\nThe export is one snapshot of the database.\nTo a "
+	    "book as it was.\n"
+	    "vcard writes vCard 3.0 (--version 4.0: 4.0) with every "
+	    "field, the lines kept\nfrom imported cards, a UID and REV; "
+	    "contacts without a UID are given one\nfirst, in one change.  "
+	    "vdir writes DIR/UID.vcf for each contact, rewriting\nonly the "
+	    "cards that changed (the layout khard and vdirsyncer use).\n"
+	    "The export is one snapshot of the database.\nTo a "
 	    "terminal, export - shows control "
 	    "characters inert." },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",

@@ -22,6 +22,7 @@
 #include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/util.h"
+#include "kith/vcard.h"
 #include "batch.h"
 #include "internal.h"
 
@@ -43,11 +44,17 @@ static const struct import_format {
 	int		 whole;
 } formats[] = {
 	{ "deals", deal_csv_sniff, deal_csv_read, 1 },
+	{ "vcard", vcard_import_sniff, vcard_import_read, 0 },
 	{ "csv", csv_import_sniff, csv_import_read, 0 },
 };
 
 static void	put_field(FILE *, const char *, size_t);
 static void	put_row(FILE *, char *const *, const size_t *, size_t);
+static char	*rejects_name(const struct import *);
+static enum kith_status merge_uid(struct import *, struct contact *, int64_t,
+		    int *, struct kith_err *);
+static enum kith_status record_merge(struct import *, int64_t,
+		    const struct sbuf *, struct kith_err *);
 static int	check_phones(struct import *, long, struct contact *);
 static void	give_back(struct import *, enum kith_status,
 		    struct kith_err *);
@@ -112,6 +119,21 @@ put_row(FILE *fp, char *const *field, const size_t *len, size_t n)
 	fputc('\n', fp);
 }
 
+/*
+ * FILE.rejected.csv, or FILE.rejected.vcf for vCards (a folder's beside
+ * it: DIR.rejected.vcf, never inside, where it would be read again).
+ */
+static char *
+rejects_name(const struct import *im)
+{
+	size_t	n = strlen(im->path);
+
+	while (n > 1 && im->path[n - 1] == '/')
+		n--;
+	return xasprintf("%.*s.rejected.%s", (int)n, im->path,
+	    im->raw_rejects ? "vcf" : "csv");
+}
+
 /* Reports rec as rejected and keeps it in the rejects file. */
 void
 batch_reject(struct import *im, const struct csv_record *rec, const char *why)
@@ -123,8 +145,7 @@ batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 	if (im->rejects == NULL) {
 		free(im->rep->rejects);
 		im->rep->rejects = im->opts->rejects ?
-		    xstrdup(im->opts->rejects) :
-		    xasprintf("%s.rejected.csv", im->path);
+		    xstrdup(im->opts->rejects) : rejects_name(im);
 		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
 			batch_say(im, IMPORT_WARNING, 0, "cannot write the rejected "
 			    "rows to %s", im->rep->rejects);
@@ -135,6 +156,13 @@ batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 		if (im->header.n > 0)
 			put_row(im->rejects, im->header.field, im->header.len,
 			    im->header.n);
+	}
+	if (im->raw_rejects && rec->n == 1) {
+		/* A vCard kept as it was read, a line break after it. */
+		fwrite(rec->field[0], 1, rec->len[0], im->rejects);
+		if (rec->len[0] > 0 && rec->field[0][rec->len[0] - 1] != '\n')
+			fputs("\r\n", im->rejects);
+		return;
 	}
 	put_row(im->rejects, rec->field, rec->len, rec->n);
 }
@@ -306,10 +334,9 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	enum dedup_verdict	 verdict;
 	enum kith_status	 st;
 	const char		*why;
-	sqlite3_stmt		*stmt;
 	int64_t			 id;
 	size_t			 i;
-	int			 changed;
+	int			 changed, extra;
 
 	/* An unusable address is kept, as a custom field, not lost. */
 	for (i = 0; i < c->n_emails; ) {
@@ -336,6 +363,23 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	if (im->opts->tag != NULL)
 		contact_add_tag(c, im->opts->tag);
 
+	/* A vCard's UID names the contact it is, before any likeness. */
+	if (c->uid != NULL) {
+		if ((st = vcard_uid_find(im->db, c->uid, &id, &err)) != KITH_OK)
+			goto fatal;
+		if (id != 0) {
+			int invalid = 0;
+
+			if ((st = merge_uid(im, c, id, &invalid, &err)) ==
+			    KITH_OK)
+				goto chunk;
+			if (invalid) {
+				batch_reject(im, rec, err.msg);
+				goto out;
+			}
+			goto fatal;
+		}
+	}
 	if ((st = dedup_find(im->db, im->filter, c, &verdict, &id, &why,
 	    &err)) != KITH_OK)
 		goto fatal;
@@ -343,8 +387,14 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 		if ((st = contact_get(im->db, id, &into, &err)) != KITH_OK)
 			goto fatal;
 		snapshot(into, &snap);
+		/* What only a vCard brings (UID, kept lines, ...) too. */
+		extra = vcard_merge_extra(into, c);
 		if ((st = dedup_merge(im->db, into, c, im->label, &changed,
-		    &err)) != KITH_OK) {
+		    &err)) == KITH_OK && !changed && extra) {
+			st = contact_update(im->db, into, &err);
+			changed = 1;
+		}
+		if (st != KITH_OK) {
 			if (st == KITH_INVALID) {
 				batch_reject(im, rec, err.msg);
 				goto out;
@@ -353,24 +403,9 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 		}
 		im->rep->merged++;
 		dedup_filter_add(im->filter, im->db, into);
-		if (changed && !im->opts->dry_run) {
-			if ((stmt = db_stmt(im->db, "INSERT INTO batch_merge "
-			    "(batch_id, contact_id, snapshot) VALUES (?1, ?2, "
-			    "?3)", &err)) == NULL) {
-				st = KITH_DB;
-				goto fatal;
-			}
-			sqlite3_bind_int64(stmt, 1, im->rep->batch);
-			sqlite3_bind_int64(stmt, 2, id);
-			sqlite3_bind_blob(stmt, 3, snap.s, (int)snap.len,
-			    SQLITE_STATIC);
-			if (sqlite3_step(stmt) != SQLITE_DONE) {
-				st = db_fail(im->db, &err, "recording a merge");
-				goto fatal;
-			}
-			im->last_merge = sqlite3_last_insert_rowid(
-			    kith_db_sqlite(im->db));
-		}
+		if (changed && (st = record_merge(im, id, &snap, &err)) !=
+		    KITH_OK)
+			goto fatal;
 		goto chunk;
 	}
 	if (c->source == NULL)
@@ -417,6 +452,64 @@ fatal:
 	contact_free(c);
 	contact_free(into);
 	return 1;
+}
+
+/* Keeps snap, contact id as it was before a merge, for the undo. */
+static enum kith_status
+record_merge(struct import *im, int64_t id, const struct sbuf *snap,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if (im->opts->dry_run)
+		return KITH_OK;
+	if ((stmt = db_stmt(im->db, "INSERT INTO batch_merge (batch_id, "
+	    "contact_id, snapshot) VALUES (?1, ?2, ?3)", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, im->rep->batch);
+	sqlite3_bind_int64(stmt, 2, id);
+	sqlite3_bind_blob(stmt, 3, snap->s, (int)snap->len, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(im->db, err, "recording a merge");
+	im->last_merge = sqlite3_last_insert_rowid(kith_db_sqlite(im->db));
+	return KITH_OK;
+}
+
+/*
+ * Applies c, a vCard whose UID is contact id's, to that contact as a sync
+ * does (vcard_apply): counted as merged if that changes it, as unchanged
+ * if not.  *invalid is set when the result cannot be stored (the card is
+ * then rejected).
+ */
+static enum kith_status
+merge_uid(struct import *im, struct contact *c, int64_t id, int *invalid,
+    struct kith_err *err)
+{
+	struct contact		*was = NULL, *into = NULL;
+	struct sbuf		 snap = { 0 };
+	enum kith_status	 st;
+
+	if ((st = contact_get(im->db, id, &was, err)) != KITH_OK ||
+	    (st = contact_get(im->db, id, &into, err)) != KITH_OK)
+		goto out;
+	vcard_apply(into, c);
+	if (contact_changed(was, into) == NULL) {
+		im->rep->unchanged++;
+		goto out;
+	}
+	snapshot(was, &snap);
+	if ((st = contact_update(im->db, into, err)) != KITH_OK) {
+		*invalid = st == KITH_INVALID;
+		goto out;
+	}
+	im->rep->merged++;
+	dedup_filter_add(im->filter, im->db, into);
+	st = record_merge(im, id, &snap, err);
+out:
+	sbuf_free(&snap);
+	contact_free(was);
+	contact_free(into);
+	return st;
 }
 
 /*

@@ -56,6 +56,8 @@ struct import {
 	long long		 size;
 	const struct csv_info	*info;		/* the reader's, as it reads */
 	int			 whole;		/* one transaction, journaled */
+	int			 raw_rejects;	/* rejects are raw text (vCard):
+						   FILE.rejected.vcf */
 };
 
 /* Reports a notice, warning or rejection of the record on line. */
@@ -85,6 +87,16 @@ void		 csv_import_check_cells(struct import *,
 /* A record copied out of the reader (the header), and freed. */
 void		 csv_import_hold(struct held *, const struct csv_record *);
 void		 csv_import_held_free(struct held *);
+
+/*
+ * The vCard reader (vcard_import.c): a .vcf file, one that begins with
+ * BEGIN:VCARD, or a folder of .vcf files (a vdir).
+ */
+int		 vcard_import_sniff(const char *path);
+enum kith_status vcard_import_read(struct import *);
+/* The stored contact with this vCard UID into *id, 0 if none. */
+enum kith_status vcard_uid_find(struct kith_db *, const char *uid,
+		    int64_t *id, struct kith_err *);
 
 /* One deal of a deals file (deal_csv.c), as deal_import_row() takes it. */
 struct deal_step {

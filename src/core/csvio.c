@@ -141,7 +141,7 @@ static enum kith_status	 rd_detect(struct csv_reader *, struct kith_err *);
 static const char	*rd_signature(const unsigned char *, size_t);
 static const char	*rd_binary(const unsigned char *, size_t, char *,
 			    size_t);
-static long		 rd_vcard(const char *, const unsigned char *, size_t);
+static long		 rd_vcard(const unsigned char *, size_t);
 static enum kith_status	 rd_prescan(struct csv_reader *, size_t,
 			    struct kith_err *);
 static int		 scan_utf8(const unsigned char *, size_t, int, int *,
@@ -300,15 +300,11 @@ rd_detect(struct csv_reader *r, struct kith_err *err)
 			    what);
 	}
 	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
-	    (vline = rd_vcard(r->path, p + bom, n - bom)) >= 0) {
-		if (vline == 0)
-			return kith_err_set(err, KITH_INVALID, "%s: a vCard "
-			    "file (.vcf); vCard import is not supported yet",
-			    r->path);
+	    (vline = rd_vcard(p + bom, n - bom)) > 0)
 		return kith_err_set(err, KITH_INVALID, "%s: looks like a "
-		    "vCard file (BEGIN:VCARD on line %ld); vCard import is "
-		    "not supported yet", r->path, vline);
-	}
+		    "vCard file (BEGIN:VCARD on line %ld), not CSV; kith "
+		    "import reads it as vCard without --format", r->path,
+		    vline);
 	if (r->enc != ENC_UTF16LE && r->enc != ENC_UTF16BE &&
 	    (what = rd_binary(p + bom, n - bom, why, sizeof why)) != NULL) {
 		if (what == why)
@@ -394,13 +390,11 @@ rd_signature(const unsigned char *p, size_t n)
 
 /*
  * The line of a BEGIN:VCARD that opens the head (blank lines before it
- * allowed), 0 for a file named .vcf or .vcard, else -1: a vCard file is
- * named as one, not read as a one-column table.
+ * allowed), else -1: a vCard file is not read as a one-column table.
  */
 static long
-rd_vcard(const char *path, const unsigned char *p, size_t n)
+rd_vcard(const unsigned char *p, size_t n)
 {
-	const char	*dot = strrchr(path, '.');
 	size_t		 i = 0;
 	long		 line = 1;
 
@@ -414,9 +408,6 @@ rd_vcard(const char *path, const unsigned char *p, size_t n)
 	if (n - i >= 11 && strncasecmp((const char *)p + i, "BEGIN:VCARD",
 	    11) == 0)
 		return line;
-	if (dot != NULL && strchr(dot, '/') == NULL &&
-	    (strcasecmp(dot, ".vcf") == 0 || strcasecmp(dot, ".vcard") == 0))
-		return 0;
 	return -1;
 }
 

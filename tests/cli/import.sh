@@ -152,7 +152,7 @@ cmp -s "$T/one.csv" "$T/two.csv" && pass || fail "round trip differs: $(diff "$T
 # Google and Outlook layouts come out with their headers.
 "$KITH" --db "$T/gb.db" export --format google - | head -1 | grep -q "^First Name,Middle Name,Last Name" && pass || fail "google header"
 "$KITH" --db "$T/gb.db" export --format outlook - | head -1 | grep -q "First Name" && pass || fail "outlook header"
-run --db "$T/gb.db" export --format vcard -
+run --db "$T/gb.db" export --format bogus -
 expect_rc 1 "unknown export format"
 
 # A merge makes what it adds searchable: into a contact stored before the

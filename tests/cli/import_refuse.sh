@@ -23,8 +23,16 @@ refused() {
 }
 
 refused "$T/letter.txt" "letter.txt: no delimiter found: one column of prose, not an address-book table" "a letter"
-refused "$T/card.csv" "card.csv: looks like a vCard file (BEGIN:VCARD on line 1); vCard import is not supported yet" "a vCard"
-refused "$T/named.vcf" "named.vcf: a vCard file (.vcf); vCard import is not supported yet" "a .vcf file"
+refused "$T/named.vcf" "named.vcf: no vCard data (no BEGIN:VCARD)" "a .vcf file that holds no card"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$T/photo.vcf"
+refused "$T/photo.vcf" "photo.vcf: no vCard data (no BEGIN:VCARD); binary data" "a binary file named .vcf"
+# A vCard is read as one whatever its name; --format csv refuses it.
+run --db "$T/v.db" import --format csv "$T/card.csv"
+expect_rc 1 "a vCard read as CSV"
+expect_in "$err" "card.csv: looks like a vCard file (BEGIN:VCARD on line 1), not CSV" "a vCard read as CSV says so"
+run --db "$T/v.db" import "$T/card.csv"
+expect_rc 0 "a vCard named .csv is imported"
+expect_in "$out" "1 added" "a vCard named .csv is read from its content"
 refused "$T/bin.csv" "bin.csv: binary data (a NUL byte at offset 18), not a CSV file" "a binary file"
 
 # A letter whose lines hold commas splits into columns, and a table with no

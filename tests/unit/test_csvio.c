@@ -518,8 +518,8 @@ test_refused(void)
 		{ "a,b\n\x01\0\x03\x04\x05\x06\x07\x08,\x0e\x0f\n", 16,
 		    "binary data (a NUL byte at offset 5), not a CSV file" },
 		{ "\r\nBEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n", 32,
-		    "looks like a vCard file (BEGIN:VCARD on line 2); vCard "
-		    "import is not supported yet" },
+		    "looks like a vCard file (BEGIN:VCARD on line 2), not "
+		    "CSV; kith import reads it as vCard without --format" },
 		{ "\xef\xbb\xbf", 3, "empty file, no header" },
 	};
 	struct got	 g = { 0 };
