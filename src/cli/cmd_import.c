@@ -13,13 +13,15 @@
 #include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/deal.h"
+#include "kith/ics.h"
 #include "kith/import.h"
+#include "kith/mutt.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
-    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES };
+    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES, OPT_BIRTHDAYS };
 
 /* Warnings and notices shown per file; rejected rows are always shown. */
 #define NOTICE_MAX	100
@@ -355,11 +357,15 @@ cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format",	required_argument,	NULL, OPT_FORMAT },
+		{ "birthdays",	no_argument,		NULL, OPT_BIRTHDAYS },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*cmd = cli_find("export");
+	enum kith_status	 st;
+	const char		*what;
+	int			 birthdays = 0;
 	struct kith_err		 err = { 0 };
 	const char		*format = "kith", *path = NULL;
 	char			*tmp = NULL;
@@ -378,12 +384,19 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_FORMAT:
 			format = optarg;
 			break;
+		case OPT_BIRTHDAYS:
+			birthdays = 1;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
 	}
 	if (argc - optind > 1)
 		return cli_usage(cmd);
+	if (birthdays && strcmp(format, "ics") != 0) {
+		cli_errorx("--birthdays goes with --format ics");
+		return EXIT_USAGE;
+	}
 	if (optind < argc && strcmp(argv[optind], "-") != 0)
 		path = argv[optind];
 	if (!cli_open(cli))
@@ -400,9 +413,20 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		    strerror(errno));
 		goto out;
 	}
-	if ((strcmp(format, "deals") == 0 ? export_deals(cli->db, fp, &n,
-	    &err) : export_contacts(cli->db, fp, format, &n, &err))
-	    != KITH_OK) {
+	what = "contacts";
+	if (strcmp(format, "deals") == 0) {
+		st = export_deals(cli->db, fp, &n, &err);
+		what = deal_word_form(cli->db, n != 1, 0);
+	} else if (strcmp(format, "mutt-alias") == 0) {
+		st = mutt_export_aliases(cli->db, fp, &n, &err);
+		what = "aliases";
+	} else if (strcmp(format, "ics") == 0) {
+		st = ics_write(cli->db, fp, ICS_FOLLOWUPS | (birthdays ?
+		    ICS_BIRTHDAYS : 0), &n, &err);
+		what = "calendar items";
+	} else
+		st = export_contacts(cli->db, fp, format, &n, &err);
+	if (st != KITH_OK) {
 		cli_error(&err);
 		if (fp != stdout)
 			fclose(fp);
@@ -423,9 +447,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			unlink(tmp);
 			goto out;
 		}
-		out_textf(stderr, "exported %ld %s to %s\n", n,
-		    strcmp(format, "deals") == 0 ? deal_word_form(cli->db,
-		    n != 1, 0) : "contacts", path);
+		out_textf(stderr, "exported %ld %s to %s\n", n, what, path);
 	}
 	rc = EXIT_OK;
 out:
