@@ -159,7 +159,7 @@ cmd_add_email(struct cli *cli, int argc, char **argv)
 	enum mailaddr_state	 state;
 	const char		*headers = "from";
 	FILE			*tty = NULL;
-	char			*msg = NULL, *who;
+	char			*msg = NULL, *who, *last = NULL;
 	size_t			 len, n = 0, i;
 	int64_t			 id;
 	long			 added = 0, named = 0;
@@ -240,16 +240,19 @@ cmd_add_email(struct cli *cli, int argc, char **argv)
 			added++;
 		else if (state == MAILADDR_NAMELESS)
 			named++;
-		if (!quiet && state != MAILADDR_KNOWN) {
-			who = cli_contact_name(cli, id);
+		if (state == MAILADDR_KNOWN)
+			continue;
+		free(last);
+		last = cli_contact_name(cli, id);
+		if (!quiet)
 			out_textf(stdout, "%s: %s %s\n", a[i].addr,
-			    state == MAILADDR_NEW ? "added" : "named", who);
-			free(who);
-		}
+			    state == MAILADDR_NEW ? "added" : "named", last);
 	}
 	open = 0;
-	if (!cli_act_commit(cli, "add-email", "from a message: %ld added, "
-	    "%ld named", added, named))
+	if (!(added + named == 1 ? cli_act_commit(cli, "add-email", "%s %s",
+	    added ? "added" : "named", last) : cli_act_commit(cli,
+	    "add-email", "from a message: %ld added, %ld named", added,
+	    named)))
 		goto out;
 	if (bad)
 		goto out;
@@ -261,6 +264,7 @@ out:
 		fclose(tty);
 	mailaddr_free(a, n);
 	free(chosen);
+	free(last);
 	free(msg);
 	return rc;
 }

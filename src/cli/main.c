@@ -225,7 +225,8 @@ const struct cmd cli_cmds[] = {
 	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|"
 	    "mutt-alias|ics]\n         [--birthdays]",
-	    "export every contact as CSV",
+	    "export contacts (CSV, mutt aliases) or follow-ups and birthdays "
+	    "(iCalendar)",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
 	    "leading ' so that\nspreadsheets do not run them as formulas "
