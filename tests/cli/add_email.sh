@@ -108,3 +108,33 @@ if command -v setsid >/dev/null 2>&1; then
 	expect_rc 0 "--quiet without a terminal"
 	expect_out "" "--quiet without a terminal prints nothing"
 fi
+
+# On a terminal kith asks before adding; "n" adds nothing, "y" adds it;
+# --quiet does not ask even there.  (script gives kith a terminal.)
+if command -v script >/dev/null 2>&1; then
+	printf 'From: Asked Person <asked@example.com>\n\n' >"$T/asked.eml"
+	tty_mail() {
+		out=$(printf '%s\n' "$1" | script -qec \
+			"'$KITH' add-email $2 <'$T/asked.eml'" /dev/null 2>&1)
+	}
+	tty_mail n ""
+	expect_in "$out" "Add Asked Person <asked@example.com> to kith? [Y/n]" "asks on a terminal"
+	run list --tsv
+	expect_not_in "$out" "asked@example.com" "n adds nothing"
+	tty_mail y ""
+	run list --tsv
+	expect_in "$out" "Asked Person	asked@example.com" "y adds it"
+	printf 'From: Quiet Two <quiet2@example.com>\n\n' >"$T/asked.eml"
+	tty_mail n --quiet
+	expect_not_in "$out" "[Y/n]" "--quiet never asks, even on a terminal"
+	run list --tsv
+	expect_in "$out" "Quiet Two	quiet2@example.com" "--quiet adds without asking"
+fi
+
+# An mbox separator line before the header is skipped.
+printf 'From mbox@example.com Sat Dec  5 10:00:00 2026\nFrom: Mbox Sender <sender@example.com>\n\n' >"$T/mbox.eml"
+mail "$T/mbox.eml" --quiet
+expect_rc 0 "a message with an mbox From_ line"
+run list --tsv
+expect_in "$out" "Mbox Sender	sender@example.com" "the From: header after the mbox line"
+expect_not_in "$out" "mbox@example.com" "the mbox line is no address"
