@@ -7,7 +7,12 @@
  * unfolds the header lines and decodes RFC 2047 words into UTF-8; its
  * address parser splits lists and groups.  This file is built apart from
  * the rest of the core (libkith_mail) so that only kith links GMime.
+ *
+ * GMime keeps process-wide state that g_mime_shutdown() tears down for
+ * good (a second g_mime_init() does not rebuild it), so it is set up once
+ * per process, on first use, and left for the process's exit to end.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,11 +22,20 @@
 #include "kith/mailaddr.h"
 #include "kith/util.h"
 
+static pthread_once_t	 gmime_once = PTHREAD_ONCE_INIT;
+
+static void		 gmime_setup(void);
 static size_t		 header_len(const char *, size_t);
 static void		 collect(InternetAddressList *, struct mailaddr **,
 			    size_t *);
 static int		 header_type(const char *, size_t,
 			    GMimeAddressType *);
+
+static void
+gmime_setup(void)
+{
+	g_mime_init();
+}
 
 /* The bytes of buf before the empty line that ends the header. */
 static size_t
@@ -151,7 +165,7 @@ mailaddr_read(const char *buf, size_t len, const char *headers,
 	}
 	len = header_len(buf, len);
 
-	g_mime_init();
+	pthread_once(&gmime_once, gmime_setup);
 	stream = g_mime_stream_mem_new_with_buffer(buf, len);
 	parser = g_mime_parser_new_with_stream(stream);
 	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
@@ -167,6 +181,5 @@ mailaddr_read(const char *buf, size_t len, const char *headers,
 		g_object_unref(msg);
 	g_object_unref(parser);
 	g_object_unref(stream);
-	g_mime_shutdown();
 	return st;
 }
