@@ -251,7 +251,7 @@ const struct cmd cli_cmds[] = {
 	    "without a year starts in 2000).  Each item's\nUID stays the same "
 	    "from one export to the next, so a calendar subscribed to\nthe "
 	    "file updates rather than duplicates." },
-	{ "query", cmd_query, "STRING... [--no-header]",
+	{ "query", cmd_query, "[--no-header] [--] STRING...",
 	    "look up e-mail addresses for mutt, neomutt and aerc",
 	    "Prints a first line saying how many addresses were found, then "
 	    "one line per\ne-mail address of every contact whose name, "
@@ -265,9 +265,10 @@ const struct cmd cli_cmds[] = {
 	    "run.  Nothing found: that line alone, exit 1.\n--no-header "
 	    "leaves out the first line and prints at most 100 lines, for\n"
 	    "aerc's address-book-cmd.\n"
-	    "  muttrc:    set query_command = \"kith query %s\"   (mutt "
+	    "After --, even a STRING beginning with - is searched for.\n"
+	    "  muttrc:    set query_command = \"kith query -- %s\"   (mutt "
 	    "quotes %s itself)\n"
-	    "  aerc.conf: address-book-cmd = kith query --no-header '%s'" },
+	    "  aerc.conf: address-book-cmd = kith query --no-header -- '%s'" },
 	{ "add-email", cmd_add_email, "[--headers from,cc] [--quiet]",
 	    "add the sender of a message read on stdin",
 	    "Reads one message on stdin and adds the addresses of its From: "

@@ -96,7 +96,7 @@ expect_in "$out" "pat@obrien.example	Pat O'Brien" "O'Brien is found"
 # As mutt runs it: query_command read back by mutt, %s replaced by the
 # query quoted as mutt quotes it, run by the shell.
 if command -v mutt >/dev/null 2>&1; then
-	printf 'set query_command = "%s query %%s"\n' "$KITH" >"$T/muttrc"
+	printf 'set query_command = "%s query -- %%s"\n' "$KITH" >"$T/muttrc"
 	cmd=$(HOME=$T mutt -n -F "$T/muttrc" -Q query_command |
 		sed 's/^query_command="//; s/"$//')
 	mutt_run() {
@@ -107,6 +107,9 @@ if command -v mutt >/dev/null 2>&1; then
 	mutt_run "O'Brien"
 	expect_rc 0 "mutt-style invocation of O'Brien"
 	expect_in "$out" "pat@obrien.example	Pat O'Brien" "mutt-style invocation finds O'Brien"
+	mutt_run '--db=/nonexistent'
+	expect_rc 1 "mutt-style invocation of --db=...: a query"
+	expect_in "$out" 'no address matches "--db=/nonexistent"' "a query that looks like an option is searched for"
 	mutt_run '$(touch pwned)'
 	expect_rc 1 "mutt-style invocation of \$(touch pwned)"
 	[ ! -e pwned ] && pass || fail "mutt's quoting ran the query"
