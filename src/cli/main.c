@@ -379,11 +379,11 @@ static const struct {
 	enum cli_access	 access;
 } accesses[] = {
 	{ "init", CLI_CREATE }, { "add", CLI_CREATE },
+	{ "add-email", CLI_CREATE }, { "query", CLI_READ },
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
-	{ "board", CLI_READ }, { "query", CLI_READ },
-	{ "add-email", CLI_CREATE },
+	{ "board", CLI_READ },
 };
 
 enum cli_access
