@@ -62,6 +62,26 @@ enum kith_status search_page(struct kith_db *, const char *query,
 		    struct search_row **rows, size_t *n, struct kith_err *);
 void		 search_rows_free(struct search_row *, size_t n);
 
+/* The fields a query's words may match in (search_page_in), as bits. */
+#define SEARCH_IN_NAME	0x01
+#define SEARCH_IN_ORG	0x02
+#define SEARCH_IN_EMAIL	0x04
+#define SEARCH_IN_PHONE	0x08
+#define SEARCH_IN_TAG	0x10
+#define SEARCH_IN_NOTES	0x20
+#define SEARCH_IN_ALL	0x3f
+
+/*
+ * search_page where every word of query must begin a word of one of the
+ * fields (SEARCH_IN_ bits; 0 or SEARCH_IN_ALL: any) rather than of any
+ * field: a mail client's address lookup searches names, e-mails and
+ * organisations, not notes.
+ */
+enum kith_status search_page_in(struct kith_db *, const char *query,
+		    unsigned fields, int archived, struct search_cursor *cur,
+		    size_t limit, struct search_row **rows, size_t *n,
+		    struct kith_err *);
+
 /* Number of contacts matching query (NULL: all). */
 enum kith_status search_count(struct kith_db *, const char *query,
 		    int archived, int64_t *count, struct kith_err *);

@@ -169,6 +169,8 @@ int	 cmd_report(struct cli *, int, char **);	/* cmd_report.c */
 int	 cmd_deal(struct cli *, int, char **);
 int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);
+int	 cmd_query(struct cli *, int, char **);		/* cmd_mail.c */
+int	 cmd_add_email(struct cli *, int, char **);	/* cmd_mail.c */
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

@@ -13,7 +13,9 @@
 #include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/deal.h"
+#include "kith/ics.h"
 #include "kith/import.h"
+#include "kith/mutt.h"
 #include "kith/portable.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
@@ -21,7 +23,8 @@
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_FORMAT, OPT_MAP, OPT_TAG, OPT_DRY_RUN,
-    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES, OPT_VERSION };
+    OPT_REJECTS, OPT_CHARSET, OPT_UNDO, OPT_LIST, OPT_YES, OPT_VERSION,
+    OPT_BIRTHDAYS };
 
 /* Warnings and notices shown per file; rejected rows are always shown. */
 #define NOTICE_MAX	100
@@ -416,11 +419,15 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format",	required_argument,	NULL, OPT_FORMAT },
 		{ "version",	required_argument,	NULL, OPT_VERSION },
+		{ "birthdays",	no_argument,		NULL, OPT_BIRTHDAYS },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*cmd = cli_find("export");
+	enum kith_status	 st;
+	const char		*what;
+	int			 birthdays = 0;
 	struct kith_err		 err = { 0 };
 	const char		*format = "kith", *path = NULL;
 	char			*tmp = NULL;
@@ -453,12 +460,19 @@ cmd_export(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case OPT_BIRTHDAYS:
+			birthdays = 1;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
 	}
 	if (argc - optind > 1)
 		return cli_usage(cmd);
+	if (birthdays && strcmp(format, "ics") != 0) {
+		cli_errorx("--birthdays goes with --format ics");
+		return EXIT_USAGE;
+	}
 	if (optind < argc && strcmp(argv[optind], "-") != 0)
 		path = argv[optind];
 	/* vCards carry UIDs: contacts without one are given one. */
@@ -501,10 +515,25 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		    strerror(errno));
 		goto out;
 	}
-	if ((strcmp(format, "deals") == 0 ? export_deals(cli->db, fp, &n,
-	    &err) : strcmp(format, "json") == 0 ? portable_export(cli->db, fp,
-	    &n, &err) : vcard ? export_vcard(cli->db, fp, version, &n, &err) :
-	    export_contacts(cli->db, fp, format, &n, &err)) != KITH_OK) {
+	what = "contacts";
+	if (strcmp(format, "deals") == 0) {
+		st = export_deals(cli->db, fp, &n, &err);
+		what = deal_word_form(cli->db, n != 1, 0);
+	} else if (strcmp(format, "json") == 0) {
+		st = portable_export(cli->db, fp, &n, &err);
+		what = "rows";
+	} else if (vcard) {
+		st = export_vcard(cli->db, fp, version, &n, &err);
+	} else if (strcmp(format, "mutt-alias") == 0) {
+		st = mutt_export_aliases(cli->db, fp, &n, &err);
+		what = "aliases";
+	} else if (strcmp(format, "ics") == 0) {
+		st = ics_write(cli->db, fp, ICS_FOLLOWUPS | (birthdays ?
+		    ICS_BIRTHDAYS : 0), &n, &err);
+		what = "calendar items";
+	} else
+		st = export_contacts(cli->db, fp, format, &n, &err);
+	if (st != KITH_OK) {
 		cli_error(&err);
 		if (fp != stdout)
 			fclose(fp);
@@ -525,10 +554,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			unlink(tmp);
 			goto out;
 		}
-		out_textf(stderr, "exported %ld %s to %s\n", n,
-		    strcmp(format, "deals") == 0 ? deal_word_form(cli->db,
-		    n != 1, 0) : strcmp(format, "json") == 0 ? "rows" :
-		    "contacts", path);
+		out_textf(stderr, "exported %ld %s to %s\n", n, what, path);
 	}
 	rc = EXIT_OK;
 out:

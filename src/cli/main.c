@@ -247,8 +247,10 @@ const struct cmd cli_cmds[] = {
 	    "FILE.rejected.vcf.\n"
 	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|"
-	    "json|vcard] [--version 3.0|4.0] | --format vdir DIR",
-	    "export every contact as CSV or vCard, or the whole book as JSON",
+	    "json|vcard|mutt-alias|ics]\n         [--version 3.0|4.0] "
+	    "[--birthdays] | --format vdir DIR",
+	    "export contacts (CSV, vCard, mutt aliases), follow-ups and "
+	    "birthdays (iCalendar),\nor the whole book (JSON)",
 	    "kith's own format (the default) keeps every field and imports "
 	    "back exactly;\nits cells beginning with = + - @ TAB or CR get a "
 	    "leading ' so that\nspreadsheets do not run them as formulas "
@@ -271,7 +273,51 @@ const struct cmd cli_cmds[] = {
 	    "cards that changed (the layout khard and vdirsyncer use).\n"
 	    "The export is one snapshot of the database.\nTo a "
 	    "terminal, export - shows control "
-	    "characters inert." },
+	    "characters inert.\n"
+	    "mutt-alias writes one line alias KEY \"Name\" <address> per "
+	    "e-mail (contacts not\narchived), escaped so that mutt runs and "
+	    "expands nothing in it; KEY is the\nname's words in ASCII joined "
+	    "by - (ana-petrovic), then _ID if an older contact\nhas the same "
+	    "name, then .N for a contact's Nth address: unique, and the same\n"
+	    "at every export.  In muttrc: source ~/.mutt/kith-aliases.\n"
+	    "ics writes an iCalendar file: open follow-ups as to-dos (VTODO, "
+	    "DUE the day,\nor the day and time), and with --birthdays the "
+	    "birthdays as all-day events\nrepeating every year (a birthday "
+	    "without a year starts in 2000).  Each item's\nUID stays the same "
+	    "from one export to the next, so a calendar subscribed to\nthe "
+	    "file updates rather than duplicates." },
+	{ "query", cmd_query, "[--no-header] [--] STRING...",
+	    "look up e-mail addresses for mutt, neomutt and aerc",
+	    "Prints a first line saying how many addresses were found, then "
+	    "one line per\ne-mail address of every contact whose name, "
+	    "e-mail or organisation matches\nSTRING (as kith list matches, "
+	    "but never notes, tags or phones; archived\ncontacts left out): "
+	    "address, name and organisation separated by tabs, as\nmutt's "
+	    "query_command reads them.  Contacts found by name come first, "
+	    "then by\ne-mail, then by organisation.  A field never holds a "
+	    "tab or line break; a\ncontact without a name shows its address "
+	    "in the name column.  STRING is only\never searched for, never "
+	    "run.  Nothing found: that line alone, exit 1.\n--no-header "
+	    "leaves out the first line and prints at most 100 lines, for\n"
+	    "aerc's address-book-cmd.\n"
+	    "After --, even a STRING beginning with - is searched for.\n"
+	    "  muttrc:    set query_command = \"kith query -- %s\"   (mutt "
+	    "quotes %s itself)\n"
+	    "  aerc.conf: address-book-cmd = kith query --no-header -- '%s'" },
+	{ "add-email", cmd_add_email, "[--headers from,cc] [--quiet]",
+	    "add the sender of a message read on stdin",
+	    "Reads one message on stdin and adds the addresses of its From: "
+	    "header (or of the\nheaders --headers names: from, sender, "
+	    "reply-to, to, cc, bcc) as new contacts,\nnamed as the message "
+	    "names them (RFC 2047 encoded names decoded).  Only the\nheader "
+	    "is read: a From: line in the body is never taken.  An address "
+	    "a contact\nhas already (without regard to case) is left alone, "
+	    "except that a contact named\nonly by its address gets the "
+	    "message's name.  On a terminal kith asks before\neach one; "
+	    "--quiet never asks, never opens the terminal and prints only "
+	    "errors.\nA message without a From: address: exit 1.  kith undo "
+	    "takes it all back.\n  muttrc: macro index,pager A "
+	    "\"<pipe-message>kith add-email<return>\"" },
 	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
 	    "take back the last change",
 	    "Every change (add, edit, rm, link, unlink, log, follow, done, "
@@ -400,6 +446,7 @@ static const struct {
 	enum cli_access	 access;
 } accesses[] = {
 	{ "init", CLI_CREATE }, { "add", CLI_CREATE },
+	{ "add-email", CLI_CREATE }, { "query", CLI_READ },
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },

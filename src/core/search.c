@@ -409,6 +409,15 @@ search_page(struct kith_db *db, const char *query, int archived,
     struct search_cursor *cur, size_t limit, struct search_row **rows,
     size_t *n, struct kith_err *err)
 {
+	return search_page_in(db, query, SEARCH_IN_ALL, archived, cur, limit,
+	    rows, n, err);
+}
+
+enum kith_status
+search_page_in(struct kith_db *db, const char *query, unsigned fields,
+    int archived, struct search_cursor *cur, size_t limit,
+    struct search_row **rows, size_t *n, struct kith_err *err)
+{
 	static const unsigned char	 nokey[1];
 	struct search_row		*r = NULL;
 	sqlite3_stmt			*stmt;
@@ -424,8 +433,25 @@ search_page(struct kith_db *db, const char *query, int archived,
 	if (cur->done || limit == 0)
 		return KITH_OK;
 	filters = search_query_split(query, &words);
-	if ((st = search_fts_query(db, words, &match, err)) != KITH_OK ||
-	    (st = page_way(db, match, filters, limit, &way, err)) != KITH_OK)
+	if ((st = search_fts_query(db, words, &match, err)) != KITH_OK)
+		goto out;
+	if (match != NULL && fields != 0 &&
+	    (fields & SEARCH_IN_ALL) != SEARCH_IN_ALL) {
+		/* An FTS5 column filter over the whole expression. */
+		static const char *const col[] = { "name", "org", "email",
+		    "phone", "tag", "note" };
+		struct sbuf	 sb = { 0 };
+		size_t		 i;
+
+		sbuf_addc(&sb, '{');
+		for (i = 0; i < sizeof col / sizeof col[0]; i++)
+			if (fields & (1u << i))
+				sbuf_printf(&sb, " %s", col[i]);
+		sbuf_printf(&sb, " } : (%s)", match);
+		free(match);
+		match = sbuf_detach(&sb);
+	}
+	if ((st = page_way(db, match, filters, limit, &way, err)) != KITH_OK)
 		goto out;
 	if ((stmt = db_stmt(db, page_sql[way], err)) == NULL) {
 		st = KITH_DB;
