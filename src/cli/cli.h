@@ -168,6 +168,8 @@ int	 cmd_pipeline(struct cli *, int, char **);	/* cmd_pipeline.c */
 int	 cmd_deal(struct cli *, int, char **);
 int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);
+int	 cmd_backup(struct cli *, int, char **);	/* cmd_backup.c */
+int	 cmd_restore(struct cli *, int, char **);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

@@ -11,8 +11,10 @@
  */
 #include <sys/stat.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/db.h"
@@ -46,6 +48,7 @@ static const struct import_format {
 	{ "csv", csv_import_sniff, csv_import_read, 0 },
 };
 
+static FILE	*open_private(const char *);
 static void	put_field(FILE *, const char *, size_t);
 static void	put_row(FILE *, char *const *, const size_t *, size_t);
 static int	check_phones(struct import *, long, struct contact *);
@@ -112,6 +115,27 @@ put_row(FILE *fp, char *const *field, const size_t *len, size_t n)
 	fputc('\n', fp);
 }
 
+/*
+ * Opens path for writing, emptied, readable by its owner only (whatever
+ * the umask, and if it existed with a wider mode): rejected rows are
+ * client data.
+ */
+static FILE *
+open_private(const char *path)
+{
+	FILE	*fp;
+	int	 fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1)
+		return NULL;
+	if (fchmod(fd, 0600) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 /* Reports rec as rejected and keeps it in the rejects file. */
 void
 batch_reject(struct import *im, const struct csv_record *rec, const char *why)
@@ -125,7 +149,7 @@ batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 		im->rep->rejects = im->opts->rejects ?
 		    xstrdup(im->opts->rejects) :
 		    xasprintf("%s.rejected.csv", im->path);
-		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
+		if ((im->rejects = open_private(im->rep->rejects)) == NULL) {
 			batch_say(im, IMPORT_WARNING, 0, "cannot write the rejected "
 			    "rows to %s", im->rep->rejects);
 			free(im->rep->rejects);
