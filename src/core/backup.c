@@ -499,7 +499,7 @@ backup_inspect(const char *path, struct backup_counts *c,
 		    KITH_SCHEMA_VERSION);
 		goto out;
 	}
-	if (sqlite3_prepare_v2(s, "PRAGMA quick_check", -1, &stmt, NULL)
+	if (sqlite3_prepare_v2(s, "PRAGMA integrity_check", -1, &stmt, NULL)
 	    != SQLITE_OK || sqlite3_step(stmt) != SQLITE_ROW ||
 	    (res = (const char *)sqlite3_column_text(stmt, 0)) == NULL ||
 	    strcmp(res, "ok") != 0) {
