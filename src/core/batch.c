@@ -61,6 +61,8 @@ static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
 static enum kith_status undo_deals(struct kith_db *, int64_t, int *,
 		    struct kith_err *);
+static enum kith_status restore_updated(struct kith_db *, int64_t, int64_t,
+		    struct kith_err *);
 
 void
 import_report_free(struct import_report *rep)
@@ -661,6 +663,8 @@ snapshot(const struct contact *c, struct sbuf *sb)
 	put(sb, 'c', num);
 	snprintf(num, sizeof num, "%d", c->archived);
 	put(sb, 'a', num);
+	snprintf(num, sizeof num, "%lld", (long long)c->updated);
+	put(sb, 'z', num);
 	for (i = 0; i < c->n_emails; i++) {
 		put(sb, 'E', c->emails[i].addr);
 		put(sb, 'e', c->emails[i].label);
@@ -724,6 +728,7 @@ unsnapshot(const void *data, size_t size)
 		case 'S': field = &c->source; break;
 		case 'c': c->cadence_days = atoi(v); break;
 		case 'a': c->archived = atoi(v); break;
+		case 'z': c->updated = strtoll(v, NULL, 10); break;
 		case 'E': contact_add_email(c, v, NULL); break;
 		case 'e':
 			if (c->n_emails > 0)
@@ -804,6 +809,23 @@ undo_deals(struct kith_db *db, int64_t batch, int *none,
 	return journal_undo(db, id, NULL, err);
 }
 
+/* Sets contact id's last change back to updated. */
+static enum kith_status
+restore_updated(struct kith_db *db, int64_t id, int64_t updated,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, "UPDATE contact SET updated = ?2 WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, updated);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "undoing an import");
+	return KITH_OK;
+}
+
 enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
@@ -813,6 +835,11 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		"DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact "
 		    "WHERE batch_id = ?1)",
 		"DELETE FROM contact WHERE batch_id = ?1",
+		/* The organisations it created that nothing names any more. */
+		"DELETE FROM org WHERE created >= (SELECT started FROM "
+		    "import_batch WHERE id = ?1) AND id NOT IN (SELECT org_id "
+		    "FROM contact WHERE org_id IS NOT NULL) AND id NOT IN "
+		    "(SELECT org_id FROM deal WHERE org_id IS NOT NULL)",
 		"DELETE FROM batch_merge WHERE batch_id = ?1",
 		"UPDATE import_batch SET undone = 1 WHERE id = ?1",
 	};
@@ -821,6 +848,7 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
 	long			 n_removed = 0, n_restored = 0;
+	int64_t			 was;
 	int			 rc, undone, deals, none = 0;
 
 	if ((stmt = db_stmt(db, "SELECT undone, format = 'deals', n_added, "
@@ -866,8 +894,13 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		c = unsnapshot(sqlite3_column_blob(stmt, 1),
 		    (size_t)sqlite3_column_bytes(stmt, 1));
 		c->id = sqlite3_column_int64(stmt, 0);
+		was = c->updated;
 		/* The statement is in use: contact_update needs others only. */
 		st = contact_update(db, c, err);
+		/* It was last changed when it was, not now (older snapshots
+		 * lack the time: the update's stays). */
+		if (st == KITH_OK && was > 0)
+			st = restore_updated(db, c->id, was, err);
 		contact_free(c);
 		if (st == KITH_NOTFOUND)
 			continue;	/* deleted since: nothing to restore */
