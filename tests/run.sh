@@ -35,3 +35,9 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 KITH_STMT_CACHE=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	ctest --test-dir build-san --output-on-failure -j "$jobs" -E '^e2e/'
+
+# Each libFuzzer target for a bounded time (tests/fuzz/run.sh; 30 s each
+# unless KITH_FUZZ_SECONDS says otherwise, 0 skips them).
+if [ "${KITH_FUZZ_SECONDS:-30}" != 0 ]; then
+	KITH_FUZZ_JOBS="$jobs" bash tests/fuzz/run.sh
+fi

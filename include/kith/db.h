@@ -40,7 +40,11 @@ enum kith_db_mode {
  * under KITH_DB_CREATE and refused with KITH_NOTFOUND ("no kith database
  * at PATH") under KITH_DB_READ.  A file or folder kith may not write is
  * opened read-only in either mode (kith_db_readonly() says so): reads
- * work, and a write fails with KITH_IO naming the file.  Errors: KITH_NOTDB
+ * work, and a write fails with KITH_IO naming the file.  A file other
+ * users may write (group or other write bit) is refused with KITH_IO and
+ * the chmod that fixes it.  Opening a database written by an older kith
+ * first saves an automatic backup (backup.h) and fails if it cannot.
+ * Errors: KITH_NOTDB
  * (not SQLite, or SQLite but not kith's), KITH_TOONEW, KITH_IO (cannot
  * create the folder or file; read-only and too old to be upgraded),
  * KITH_DB.  err names the path and the reason.

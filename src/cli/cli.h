@@ -171,6 +171,8 @@ int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);
 int	 cmd_query(struct cli *, int, char **);		/* cmd_mail.c */
 int	 cmd_add_email(struct cli *, int, char **);	/* cmd_mail.c */
+int	 cmd_backup(struct cli *, int, char **);	/* cmd_backup.c */
+int	 cmd_restore(struct cli *, int, char **);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kith/backup.h"
 #include "kith/clock.h"
 #include "kith/db.h"
 #include "kith/deal.h"
@@ -42,6 +43,7 @@ static void	on_notice(void *, enum import_level, const char *, long,
 static void	on_progress(void *, long long, long long);
 static int	list_batches(struct cli *);
 static int	confirm_undo(struct cli *, int64_t, int);
+static int	backup_first(struct cli *);
 static int	show_inert(FILE *);
 static int	json_export_file(const char *);
 static int	load_json(struct cli *, const char *, int);
@@ -109,6 +111,27 @@ on_progress(void *arg, long long done, long long total)
 		fputc(i < pct * 30 / 100 ? '#' : ' ', stderr);
 	fprintf(stderr, "] %3d%%", pct);
 	pg->shown = 1;
+}
+
+/*
+ * The automatic backup before an import is taken back (backup.h); 0 and
+ * a message if it cannot be written, so nothing is undone without one.
+ */
+static int
+backup_first(struct cli *cli)
+{
+	struct kith_err	 err = { 0 };
+	char		*path;
+
+	if (backup_auto(cli->db, "before-import-undo", &path, &err) != KITH_OK) {
+		cli_error(&err);
+		cli_errorx("import --undo: nothing was changed");
+		return 0;
+	}
+	if (path != NULL)
+		out_textf(stderr, "kith: backed up to %s first\n", path);
+	free(path);
+	return 1;
 }
 
 /*
@@ -299,7 +322,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return EXIT_BAD;
 		if (list)
 			return list_batches(cli);
-		if (!confirm_undo(cli, batch, yes))
+		if (!confirm_undo(cli, batch, yes) || !backup_first(cli))
 			return EXIT_BAD;
 		if (import_undo(cli->db, batch, &removed, &restored, &err)
 		    != KITH_OK) {

@@ -329,6 +329,23 @@ const struct cmd cli_cmds[] = {
 	    "something the change touched was changed since, undo names it and "
 	    "refuses;\nundo the later change first.  An import is undone as a "
 	    "whole (import --undo)." },
+	{ "backup", cmd_backup, "[FILE]",
+	    "copy the database, safely while kith is in use",
+	    "Copies the whole book to FILE (which must not exist), mode 0600, "
+	    "as one\nconsistent snapshot even while the TUI or another kith "
+	    "writes.  Without FILE\nthe copy goes to the folder backups next "
+	    "to the database, as\nSTEM-YYYYMMDD-HHMMSS.db (never deleted by "
+	    "kith).  kith also backs up there by\nitself before upgrading an "
+	    "older database, before import --undo and before\nrestore "
+	    "(STEM-DATE-before-WHAT.db), keeping the last 10 of those\n"
+	    "($KITH_BACKUP_KEEP=N keeps N; 0 turns them off)." },
+	{ "restore", cmd_restore, "FILE [--yes]",
+	    "replace the database with a backup",
+	    "Checks that FILE is a kith database this kith can read (and not "
+	    "damaged), names\nthe contacts, follow-ups, interactions and deals "
+	    "the book holds now and those\nin FILE, and asks (without a "
+	    "terminal, give --yes).  The book as it was is\nbacked up first "
+	    "(backups/STEM-DATE-before-restore.db)." },
 	{ "deal", cmd_deal, "add TITLE [--org O] [--value AMOUNT] "
 	    "[--currency CUR] [--stage S]\n"
 	    "         [--contact ID|QUERY [--role R]]... [--close DATE] "
@@ -451,6 +468,7 @@ static const struct {
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
 	{ "board", CLI_READ }, { "report", CLI_READ },
+	{ "backup", CLI_READ },
 };
 
 enum cli_access

@@ -11,8 +11,10 @@
  */
 #include <sys/stat.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/db.h"
@@ -48,6 +50,7 @@ static const struct import_format {
 	{ "csv", csv_import_sniff, csv_import_read, 0 },
 };
 
+static FILE	*open_private(const char *);
 static void	put_field(FILE *, const char *, size_t);
 static void	put_row(FILE *, char *const *, const size_t *, size_t);
 static char	*rejects_name(const struct import *);
@@ -64,6 +67,8 @@ static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
 static enum kith_status undo_deals(struct kith_db *, int64_t, int *,
+		    struct kith_err *);
+static enum kith_status restore_updated(struct kith_db *, int64_t, int64_t,
 		    struct kith_err *);
 
 void
@@ -134,6 +139,27 @@ rejects_name(const struct import *im)
 	    im->raw_rejects ? "vcf" : "csv");
 }
 
+/*
+ * Opens path for writing, emptied, readable by its owner only (whatever
+ * the umask, and if it existed with a wider mode): rejected rows are
+ * client data.
+ */
+static FILE *
+open_private(const char *path)
+{
+	FILE	*fp;
+	int	 fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1)
+		return NULL;
+	if (fchmod(fd, 0600) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 /* Reports rec as rejected and keeps it in the rejects file. */
 void
 batch_reject(struct import *im, const struct csv_record *rec, const char *why)
@@ -146,7 +172,7 @@ batch_reject(struct import *im, const struct csv_record *rec, const char *why)
 		free(im->rep->rejects);
 		im->rep->rejects = im->opts->rejects ?
 		    xstrdup(im->opts->rejects) : rejects_name(im);
-		if ((im->rejects = fopen(im->rep->rejects, "w")) == NULL) {
+		if ((im->rejects = open_private(im->rep->rejects)) == NULL) {
 			batch_say(im, IMPORT_WARNING, 0, "cannot write the rejected "
 			    "rows to %s", im->rep->rejects);
 			free(im->rep->rejects);
@@ -730,6 +756,8 @@ snapshot(const struct contact *c, struct sbuf *sb)
 	put(sb, 'c', num);
 	snprintf(num, sizeof num, "%d", c->archived);
 	put(sb, 'a', num);
+	snprintf(num, sizeof num, "%lld", (long long)c->updated);
+	put(sb, 'z', num);
 	for (i = 0; i < c->n_emails; i++) {
 		put(sb, 'E', c->emails[i].addr);
 		put(sb, 'e', c->emails[i].label);
@@ -806,6 +834,7 @@ unsnapshot(const void *data, size_t size)
 		case 'S': field = &c->source; break;
 		case 'c': c->cadence_days = atoi(v); break;
 		case 'a': c->archived = atoi(v); break;
+		case 'z': c->updated = strtoll(v, NULL, 10); break;
 		case 'E': contact_add_email(c, v, NULL); break;
 		case 'e':
 			if (c->n_emails > 0)
@@ -903,6 +932,23 @@ undo_deals(struct kith_db *db, int64_t batch, int *none,
 	return journal_undo(db, id, NULL, err);
 }
 
+/* Sets contact id's last change back to updated. */
+static enum kith_status
+restore_updated(struct kith_db *db, int64_t id, int64_t updated,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, "UPDATE contact SET updated = ?2 WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, updated);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "undoing an import");
+	return KITH_OK;
+}
+
 enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
@@ -912,6 +958,11 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		"DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact "
 		    "WHERE batch_id = ?1)",
 		"DELETE FROM contact WHERE batch_id = ?1",
+		/* The organisations it created that nothing names any more. */
+		"DELETE FROM org WHERE created >= (SELECT started FROM "
+		    "import_batch WHERE id = ?1) AND id NOT IN (SELECT org_id "
+		    "FROM contact WHERE org_id IS NOT NULL) AND id NOT IN "
+		    "(SELECT org_id FROM deal WHERE org_id IS NOT NULL)",
 		"DELETE FROM batch_merge WHERE batch_id = ?1",
 		"UPDATE import_batch SET undone = 1 WHERE id = ?1",
 	};
@@ -920,6 +971,7 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
 	long			 n_removed = 0, n_restored = 0;
+	int64_t			 was;
 	int			 rc, undone, deals, none = 0;
 
 	if ((stmt = db_stmt(db, "SELECT undone, format = 'deals', n_added, "
@@ -965,8 +1017,13 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		c = unsnapshot(sqlite3_column_blob(stmt, 1),
 		    (size_t)sqlite3_column_bytes(stmt, 1));
 		c->id = sqlite3_column_int64(stmt, 0);
+		was = c->updated;
 		/* The statement is in use: contact_update needs others only. */
 		st = contact_update(db, c, err);
+		/* It was last changed when it was, not now (older snapshots
+		 * lack the time: the update's stays). */
+		if (st == KITH_OK && was > 0)
+			st = restore_updated(db, c->id, was, err);
 		contact_free(c);
 		if (st == KITH_NOTFOUND)
 			continue;	/* deleted since: nothing to restore */

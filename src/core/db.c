@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "kith/db.h"
+#include "kith/backup.h"
 #include "kith/clock.h"
 #include "kith/phone.h"
 #include "kith/text.h"
@@ -26,7 +27,6 @@
 #include "kith/search.h"
 #include "internal.h"
 
-#define KITH_APP_ID	0x6b697468	/* "kith" */
 #define BUSY_TIMEOUT_MS	10000
 #define READONLY_WHY	"read-only (the file, its folder or its -wal/-shm " \
 			"files are not writable)"
@@ -109,6 +109,12 @@ check_file(const char *path, int *exists, struct kith_err *err)
 		return kith_err_set(err, KITH_NOTDB,
 		    "%s: not a regular file", path);
 	*exists = 1;
+	/* Whoever may write the book may plant or change what kith shows. */
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return kith_err_set(err, KITH_IO, "%s: other users can write "
+		    "this database (mode %04o), so kith will not open it; "
+		    "make it yours alone with: chmod 600 %s", path,
+		    (unsigned)(st.st_mode & 07777), path);
 	if (st.st_size == 0)
 		return KITH_OK;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
@@ -1025,6 +1031,7 @@ _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,
 static enum kith_status
 migrate(struct kith_db *db, struct kith_err *err)
 {
+	struct kith_err		 e2 = { 0 };
 	enum kith_status	 st;
 	char			 sql[128];
 	const char		*loc;
@@ -1051,6 +1058,11 @@ migrate(struct kith_db *db, struct kith_err *err)
 		    version == 0 ? "a new, empty database" :
 		    "written by an older kith");
 
+	/* The book as it was, in case the upgrade goes wrong (backup.h). */
+	if (version > 0 && (st = backup_auto(db, "before-upgrade", NULL, &e2))
+	    != KITH_OK)
+		return kith_err_set(err, st, "%s: not upgraded, as the backup "
+		    "before it failed: %s", db->path, e2.msg);
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		return st;
 	/* Read again inside the write lock: another process may have won. */

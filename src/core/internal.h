@@ -13,6 +13,9 @@
 #include "kith/db.h"
 #include "kith/status.h"
 
+/* PRAGMA application_id of a kith database: "kith". */
+#define KITH_APP_ID	0x6b697468
+
 /*
  * Returns the prepared statement for sql, compiled on first use and kept
  * for the life of the handle; it comes reset with its bindings cleared.

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "testdb.h"
+#include "kith/backup.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/search.h"
@@ -281,6 +282,22 @@ test_migrates_pipeline(void)
 	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
 	CHECK_INT(sqlite3_column_int(stmt, 0), 9);
 	sqlite3_finalize(stmt);
+	/* The database as version 4 left it was backed up first. */
+	{
+		struct backup_counts	 bc;
+		glob_t			 g;
+		char			*pat, *dir;
+
+		dir = backup_dir(path);
+		pat = xasprintf("%s/*-v4-*-before-upgrade.db", dir);
+		CHECK(glob(pat, 0, NULL, &g) == 0);
+		CHECK_INT(g.gl_pathc, 1);
+		CHECK(backup_inspect(g.gl_pathv[0], &bc, &err) == KITH_OK);
+		CHECK_INT(bc.version, 4);
+		globfree(&g);
+		free(pat);
+		free(dir);
+	}
 	test_db_done(db, path);
 }
 
@@ -459,7 +476,52 @@ test_two_writers(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
+/*
+ * The database's -wal and -shm files are its owner's alone whatever the
+ * umask; a database other users may write is refused, with the fix.
+ */
+static void
+test_private_files(void)
+{
+	static const char *const side[] = { "-wal", "-shm" };
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db, *db2;
+	struct contact	*c;
+	struct stat	 st;
+	mode_t		 old;
+	char		*path, *p;
+	size_t		 i;
+
+	old = umask(0);
+	db = test_db("private.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	contact_free(c);
+	for (i = 0; i < 2; i++) {
+		p = xasprintf("%s%s", path, side[i]);
+		CHECK(stat(p, &st) == 0);
+		CHECK_INT(st.st_mode & 0777, 0600);
+		free(p);
+	}
+	umask(old);
+	kith_db_close(db);
+
+	CHECK(chmod(path, 0660) == 0);
+	db2 = NULL;
+	CHECK(kith_db_open(path, &db2, &err) == KITH_IO);
+	CHECK(db2 == NULL);
+	CHECK(strstr(err.msg, "other users can write") != NULL);
+	CHECK(strstr(err.msg, "chmod 600") != NULL);
+	CHECK(chmod(path, 0602) == 0);
+	CHECK(kith_db_open_mode(path, KITH_DB_READ, &db2, &err) == KITH_IO);
+	CHECK(chmod(path, 0640) == 0);		/* read is not write */
+	CHECK(kith_db_open(path, &db2, &err) == KITH_OK);
+	test_db_done(db2, path);
+}
+
+TEST_MAIN(test_create_and_mode, test_private_files,
+    test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
     test_migrates_pipeline, test_migrates_fields,

@@ -6,6 +6,7 @@
 #ifndef KITH_TESTDB_H
 #define KITH_TESTDB_H
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,22 @@ test_path(const char *name)
 static void
 test_unlink_db(const char *path)
 {
-	char	*side;
+	const char	*slash;
+	glob_t		 g;
+	size_t		 i;
+	char		*side;
 
+	/* And the automatic backups (backup.h) an upgrade made of it. */
+	slash = strrchr(path, '/');
+	side = xasprintf("%.*s/backups/%.*s-2*", slash ? (int)(slash - path) :
+	    1, slash ? path : ".", (int)strcspn(slash ? slash + 1 : path, "."),
+	    slash ? slash + 1 : path);
+	if (glob(side, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			unlink(g.gl_pathv[i]);
+		globfree(&g);
+	}
+	free(side);
 	unlink(path);
 	side = xasprintf("%s-wal", path);
 	unlink(side);
