@@ -192,6 +192,76 @@ test_refuses_foreign_sqlite(void)
 	"ALTER TABLE stage DROP COLUMN stall_days; "
 
 /*
+ * Takes back what version 6 added (cadence, touch summaries, review
+ * decisions).
+ */
+#define UNDO_V6								\
+	"DROP INDEX contact_by_due; DROP INDEX contact_by_cool; "	\
+	"DROP INDEX contact_by_bday; DROP INDEX tag_by_cadence; "	\
+	"DROP TABLE review_decision; "					\
+	"ALTER TABLE interaction DROP COLUMN direction; "		\
+	"ALTER TABLE tag DROP COLUMN cadence_days; "			\
+	"ALTER TABLE tag DROP COLUMN cadence_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_off; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_snoozed; "		\
+	"ALTER TABLE contact DROP COLUMN cadence_snoozes; "		\
+	"ALTER TABLE contact DROP COLUMN strength_set; "		\
+	"ALTER TABLE contact DROP COLUMN touch_last; "			\
+	"ALTER TABLE contact DROP COLUMN touch_first; "			\
+	"ALTER TABLE contact DROP COLUMN touch_n; "			\
+	"ALTER TABLE contact DROP COLUMN touch_w; "			\
+	"ALTER TABLE contact DROP COLUMN touch_in; "			\
+	"ALTER TABLE contact DROP COLUMN touch_out; "			\
+	"ALTER TABLE contact DROP COLUMN touch_gap; "			\
+	"ALTER TABLE contact DROP COLUMN cool_on; "			\
+	"ALTER TABLE contact DROP COLUMN cad_ideal; "			\
+	"ALTER TABLE contact DROP COLUMN cad_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_since; "		\
+	"ALTER TABLE contact DROP COLUMN due_on; "			\
+	"ALTER TABLE contact DROP COLUMN overdue_on; "
+
+/*
+ * Version 6 fills the touch summary and the cadence of the contacts a
+ * version 5 database already has: a 30-day cadence and two calls.
+ */
+static void
+test_migrates_cadence(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	sqlite3_stmt	*stmt;
+	char		*path;
+
+	db = test_db("v5.db", &path);
+	CHECK(sqlite3_exec(kith_db_sqlite(db),
+	    "INSERT INTO contact (id, display, name_fold, sort_key, "
+	    "cadence_days, created, updated) VALUES (7, 'Ana', 'ana', x'00', "
+	    "30, 1700000000, 1700000000);"
+	    "INSERT INTO interaction (id, kind, at, summary, created) VALUES "
+	    "(1, 'call', '2026-01-01', 'a', 0), (2, 'meeting', "
+	    "'2026-01-11 10:00', 'b', 0), (3, 'note', '2026-03-01', 'c', 0);"
+	    "INSERT INTO interaction_contact VALUES (1, 7, '2026-01-01'), "
+	    "(2, 7, '2026-01-11 10:00'), (3, 7, '2026-03-01');"
+	    UNDO_V6 "PRAGMA user_version = 5", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT touch_last || ' ' "
+	    "|| touch_first || ' ' || touch_n || ' ' || touch_w || ' ' || "
+	    "touch_gap || ' ' || cool_on || ' ' || cad_ideal || '/' || "
+	    "cad_max || ' ' || due_on || ' ' || overdue_on FROM contact "
+	    "WHERE id = 7", -1, &stmt, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0),
+	    "2026-01-11 2026-01-01 2 5 10 2026-01-31 30/45 2026-02-10 "
+	    "2026-02-25");
+	sqlite3_finalize(stmt);
+	kith_db_close(db);
+	test_unlink_db(path);
+	free(path);
+}
+
+/*
  * Version 5 gives the stages of a version 4 database their kind and win
  * probability, and the deal roles their default list.
  */
@@ -204,7 +274,7 @@ test_migrates_pipeline(void)
 	char		*path;
 
 	db = test_db("v4.db", &path);
-	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V6 UNDO_V5
 	    "PRAGMA user_version = 4", NULL, NULL, NULL) == SQLITE_OK);
 	kith_db_close(db);
 	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
@@ -263,7 +333,7 @@ test_migrates_version_1(void)
 	CHECK(contact_insert(db, c, &err) == KITH_OK);
 	contact_free(c);
 	/* Make it what kith 0.1's first schema wrote. */
-	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5 "DROP TABLE batch_merge; "
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V6 UNDO_V5 "DROP TABLE batch_merge; "
 	    "DROP TABLE journal; CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
 	    "batch_id IS NOT NULL; PRAGMA user_version = 1", NULL, NULL, NULL)
 	    == SQLITE_OK);
@@ -308,7 +378,7 @@ test_upgrade_reindexes(void)
 	CHECK(sqlite3_exec(kith_db_sqlite(db), "DELETE FROM contact_fts; "
 	    "INSERT INTO contact_fts (rowid, name, phone) SELECT id, "
 	    "'eleanor hartley', '+44 20 7946 0101' FROM contact; "
-	    UNDO_V5 "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL,
+	    UNDO_V6 UNDO_V5 "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL,
 	    NULL)
 	    == SQLITE_OK);
 	CHECK(search_count(db, "447946", 0, &n, &err) == KITH_OK);
@@ -403,5 +473,5 @@ test_two_writers(void)
 TEST_MAIN(test_create_and_mode, test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
-    test_migrates_pipeline,
+    test_migrates_pipeline, test_migrates_cadence,
     test_default_path, test_two_writers)
