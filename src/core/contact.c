@@ -22,6 +22,7 @@
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
+#include "touch.h"
 
 /* A contact's text fields, cleaned, in the order the SQL binds them. */
 enum { F_DISPLAY, F_PREFIX, F_GIVEN, F_MIDDLE, F_FAMILY, F_SUFFIX,
@@ -619,6 +620,8 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = write_parts(db, c, insert, keep, err)) != KITH_OK ||
+	    ((!insert || c->cadence_days > 0 || c->n_tags > 0) &&
+	    (st = touch_refresh(db, c->id, err)) != KITH_OK) ||
 	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;

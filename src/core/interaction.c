@@ -12,6 +12,7 @@
 #include "kith/interaction.h"
 #include "kith/util.h"
 #include "internal.h"
+#include "touch.h"
 
 static enum kith_status	list_rows(struct kith_db *, sqlite3_stmt *,
 			    struct interaction **, size_t *, struct kith_err *);
@@ -125,6 +126,10 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 			goto fail;
 		}
 	}
+	/* The touch summaries and cadence clocks of everyone in it. */
+	for (i = 0; i < n; i++)
+		if ((st = touch_refresh(db, who[i], err)) != KITH_OK)
+			goto fail;
 	if (id != NULL)
 		*id = iid;
 	st = kith_db_commit(db, err);
