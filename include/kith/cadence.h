@@ -140,4 +140,8 @@ void		 cadence_tags_free(struct cadence_tag *, size_t n);
 enum kith_status cadence_snooze(struct kith_db *, int64_t id,
 		    const char *until, int *snoozes, struct kith_err *);
 
+/* cadence_snooze() without counting a snooze (a rescheduled call). */
+enum kith_status cadence_reschedule(struct kith_db *, int64_t id,
+		    const char *until, struct kith_err *);
+
 #endif

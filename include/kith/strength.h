@@ -58,6 +58,15 @@ struct strength {
 /* The weight of an interaction kind in the frequency term (0: a note). */
 int		 strength_kind_weight(const char *kind);
 
+/*
+ * The inputs from a touch summary: first and last day touched ("" or
+ * NULL never), touches, weighted touches, started by them and by us, on
+ * day today.
+ */
+void		 strength_input_of(const char *first, const char *last,
+		    long n, long w, long in, long out, const char *today,
+		    struct strength_input *);
+
 /* The formula, on in (manual -1 in the result). */
 void		 strength_compute(const struct strength_input *in,
 		    struct strength *out);

@@ -28,7 +28,7 @@ static enum kith_status set_tag(struct kith_db *, const char *,
 static enum kith_status read_rows(struct kith_db *, sqlite3_stmt *,
 		    struct cadence **, size_t *, struct kith_err *);
 static enum kith_status snooze(struct kith_db *, int64_t, const char *,
-		    int *, struct kith_err *);
+		    int, int *, struct kith_err *);
 
 /* Days in "30", "30d", "4w", "2m", "1y" (len bytes); 0 if not one. */
 static int
@@ -431,8 +431,8 @@ cadence_tags_free(struct cadence_tag *r, size_t n)
 }
 
 static enum kith_status
-snooze(struct kith_db *db, int64_t id, const char *until, int *snoozes,
-    struct kith_err *err)
+snooze(struct kith_db *db, int64_t id, const char *until, int count,
+    int *snoozes, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
@@ -453,13 +453,14 @@ snooze(struct kith_db *db, int64_t id, const char *until, int *snoozes,
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "UPDATE contact SET cadence_snoozed = ?2, "
-	    "cadence_snoozes = cadence_snoozes + 1 WHERE id = ?1", err))
+	    "cadence_snoozes = cadence_snoozes + ?3 WHERE id = ?1", err))
 	    == NULL) {
 		st = KITH_DB;
 		goto out;
 	}
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 3, count != 0);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		st = db_fail(db, err, "snoozing a cadence");
 		goto out;
@@ -467,9 +468,9 @@ snooze(struct kith_db *db, int64_t id, const char *until, int *snoozes,
 	if ((st = touch_refresh(db, id, err)) != KITH_OK)
 		goto out;
 	if (snoozes != NULL)
-		*snoozes = c.snoozes + 1;
-	db_own_actionf(db, "snooze", "snoozed keeping in touch with %s "
-	    "until %s", c.name, until);
+		*snoozes = c.snoozes + (count != 0);
+	db_own_actionf(db, "snooze", "%s keeping in touch with %s until %s",
+	    count ? "snoozed" : "moved", c.name, until);
 out:
 	cadence_clear(&c);
 	return st;
@@ -479,5 +480,12 @@ enum kith_status
 cadence_snooze(struct kith_db *db, int64_t id, const char *until,
     int *snoozes, struct kith_err *err)
 {
-	DB_TRANSACTION(db, err, snooze(db, id, until, snoozes, err));
+	DB_TRANSACTION(db, err, snooze(db, id, until, 1, snoozes, err));
+}
+
+enum kith_status
+cadence_reschedule(struct kith_db *db, int64_t id, const char *until,
+    struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, snooze(db, id, until, 0, NULL, err));
 }

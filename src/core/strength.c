@@ -73,19 +73,28 @@ strength_explain(const struct strength *s, char *out, size_t len)
 		    s->manual);
 }
 
+void
+strength_input_of(const char *first, const char *last, long n, long w,
+    long in, long out, const char *today, struct strength_input *r)
+{
+	memset(r, 0, sizeof *r);
+	if (n <= 0 || first == NULL || last == NULL || first[0] == '\0' ||
+	    last[0] == '\0')
+		return;
+	r->n = n;
+	r->w = w;
+	r->in = in;
+	r->out = out;
+	r->days_since = date_diff_days(last, today);
+	r->tenure = date_diff_days(first, last);
+}
+
 static void
 input_from(const struct touch_stats *ts, const char *today,
     struct strength_input *in)
 {
-	memset(in, 0, sizeof *in);
-	in->n = ts->n;
-	in->w = ts->w;
-	in->in = ts->in;
-	in->out = ts->out;
-	if (ts->n > 0) {
-		in->days_since = date_diff_days(ts->last, today);
-		in->tenure = date_diff_days(ts->first, ts->last);
-	}
+	strength_input_of(ts->first, ts->last, ts->n, ts->w, ts->in, ts->out,
+	    today, in);
 }
 
 enum kith_status
