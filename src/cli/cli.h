@@ -168,6 +168,9 @@ int	 cmd_pipeline(struct cli *, int, char **);	/* cmd_pipeline.c */
 int	 cmd_deal(struct cli *, int, char **);
 int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);
+int	 cmd_cadence(struct cli *, int, char **);	/* cmd_review.c */
+int	 cmd_review(struct cli *, int, char **);
+int	 cmd_report(struct cli *, int, char **);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

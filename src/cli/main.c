@@ -175,6 +175,49 @@ const struct cmd cli_cmds[] = {
 	    "follow-up id, due date, days\nlate (negative: ahead), contact id, "
 	    "contact name, action and time of day\n(HH:MM, empty when all day).  "
 	    "Exits 0 whether or not anything is due: meant\nfor cron." },
+	{ "cadence", cmd_cadence, "ID|QUERY|tag:TAG IDEAL[/MAX]|off|inherit\n"
+	    "       kith cadence ID|QUERY | --list [--tsv]",
+	    "keep in touch with someone, or everyone with a tag, every so often",
+	    "IDEAL and MAX are days, weeks, months (30 days) or years: 30, "
+	    "30d, 4w, 2m, 1y;\nMAX defaults to 1.5 x IDEAL.  \"kith cadence "
+	    "ana 30d/45d\", \"kith cadence tag:client 4w\".\nThe clock runs "
+	    "from the last touch: any call, meeting, e-mail or event logged\n"
+	    "with the person, also on a deal (a note is not a touch); a touch "
+	    "logged with an\nearlier date never moves it back.  Past IDEAL "
+	    "the contact is due, past MAX\noverdue.  A contact's own cadence "
+	    "beats its tags' (the tightest tag wins);\noff stops it even when "
+	    "a tag has one, inherit gives it back to the tags.\nA new cadence "
+	    "first falls due on a day spread over its interval, fixed per\n"
+	    "contact.  With only ID|QUERY, shows the contact's cadence and "
+	    "strength.\n--list shows the tags with a cadence, then every "
+	    "contact with one by due day;\n--tsv prints contact id, name, "
+	    "ideal, max, tag, last touch, due, overdue, state." },
+	{ "review", cmd_review, "[--tsv | --digest] [--days N] [--all | "
+	    "--cap N]",
+	    "today's ranked queue: follow-ups, cadences, birthdays, stalled "
+	    "deals, each with why",
+	    "Ranks everything owed by one score, the sum of its terms: tier "
+	    "(overdue follow-up 30,\ndue today 25, coming 10; overdue cadence "
+	    "25, due 15, coming 5; key date today 30,\nthis week 15; stalled "
+	    "deal 20), lateness (2 x days late, -14 to 40), strength / 5,\n"
+	    "and the largest open deal (5 x log10(value) - 10, 0 to 20).  "
+	    "--days N takes in\nwhat falls due within N days (default 0: "
+	    "today); birthdays show a week ahead.\nAt most 15 items a day "
+	    "(--cap N, --all for every one); the rest are carried\nover in "
+	    "rank order.  A note shows when a colleague at the same "
+	    "organisation was\ntouched in the last 14 days.  --tsv prints "
+	    "rank, score, kind, contact id, name,\nwhat and the explanation.  "
+	    "--digest prints a plain-text digest for e-mail and\nnothing at "
+	    "all when nothing is owed (exit 0), so cron sends no empty mail.\n"
+	    "KITH_FEB29=mar1 moves 29 February birthdays to 1 March in other "
+	    "years." },
+	{ "report", cmd_report, "cold [--tsv]",
+	    "who is going cold",
+	    "cold: people quiet for more than twice their own median gap "
+	    "between touches, or\npast the maximum of their cadence, largest "
+	    "strength drop over 90 days first.\n--tsv prints id, name, last "
+	    "touch, days since, median gap, strength, strength\n90 days ago, "
+	    "drop and why (cooling, overdue)." },
 	{ "pipeline", cmd_pipeline, "[--tsv] [--currency CUR] [--stalled N]",
 	    "the pipeline's numbers: open stages, deals won and lost, stalled "
 	    "deals",
@@ -336,7 +379,7 @@ static const struct {
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
-	{ "board", CLI_READ },
+	{ "board", CLI_READ }, { "review", CLI_READ }, { "report", CLI_READ },
 };
 
 enum cli_access
