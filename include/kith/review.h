@@ -126,7 +126,7 @@ enum kith_status review_decide(struct kith_db *, const struct review_item *,
 /*
  * A line about the latest touch, within REVIEW_HINT_DAYS, with another
  * person at contact's organisation: "Grace Thompson at Northbridge was
- * called 3 days ago about the loan".  *out NULL if none; caller frees.
+ * called 3 days ago: the same loan" (the interaction's summary).  *out NULL if none; caller frees.
  */
 enum kith_status review_org_hint(struct kith_db *, int64_t contact,
 		    char **out, struct kith_err *);

@@ -555,7 +555,7 @@ review_org_hint(struct kith_db *db, int64_t contact, char **out,
 			snprintf(ago, sizeof ago, "yesterday");
 		else
 			snprintf(ago, sizeof ago, "%ld days ago", d);
-		*out = xasprintf("%s at %s %s %s about %s",
+		*out = xasprintf("%s at %s %s %s: %s",
 		    sqlite3_column_text(stmt, 0), sqlite3_column_text(stmt, 1),
 		    verb, ago, sqlite3_column_text(stmt, 3));
 	}
