@@ -21,7 +21,7 @@
 #include "cli.h"
 
 enum { OPT_DB = CLI_OPT_DB, OPT_LIST, OPT_TSV, OPT_DAYS, OPT_DIGEST,
-    OPT_ALL, OPT_CAP };
+    OPT_ALL, OPT_CAP, OPT_NOTE };
 
 static int	 print_one(struct cli *, int64_t);
 static int	 list_cadences(struct cli *, int);
@@ -29,6 +29,8 @@ static void	 print_review(const struct review *, const char *);
 static void	 print_review_tsv(const struct review *);
 static void	 print_digest(const struct review *, const char *);
 static int	 parse_days(const char *, const char *, long, long *);
+static int	 decide(struct cli *, const struct review_opts *, char **, int,
+		    const char *);
 
 static int
 parse_days(const char *opt, const char *s, long max, long *out)
@@ -251,6 +253,7 @@ print_review(const struct review *r, const char *today)
 		out_text(stdout, it->name);
 		fputs(" — ", stdout);
 		out_text(stdout, it->what);
+		printf("  [%s]", it->key);
 		review_explain(it, why, sizeof why);
 		printf("\n               why: ");
 		out_text(stdout, why);
@@ -320,6 +323,72 @@ print_digest(const struct review *r, const char *today)
 	}
 }
 
+/*
+ * kith review decide KEY done|snooze DATE|reschedule DATE|drop: finds KEY
+ * in today's whole queue and records the decision.
+ */
+static int
+decide(struct cli *cli, const struct review_opts *base, char **args, int n,
+    const char *note)
+{
+	static const char *const names[] = { "done", "snooze", "reschedule",
+	    "drop" };
+	struct kith_err		 err = { 0 };
+	struct review_opts	 o = *base;
+	struct review		*r;
+	char			 day[KITH_DATE_LEN];
+	const char		*when = NULL;
+	size_t			 i;
+	int			 d, snoozes = 0, rc = EXIT_OK;
+
+	for (d = 0; d < 4 && strcmp(args[1], names[d]) != 0; d++)
+		;
+	if (d == 4 || ((d == REVIEW_SNOOZE || d == REVIEW_RESCHEDULE) !=
+	    (n == 3))) {
+		cli_errorx("review decide %s: use done, snooze DATE, "
+		    "reschedule DATE or drop", args[1]);
+		return EXIT_USAGE;
+	}
+	if (!cli_open(cli))
+		return EXIT_BAD;
+	if (n == 3) {
+		if (date_parse(args[2], kith_db_now(cli->db), day, &err)
+		    != KITH_OK) {
+			cli_error(&err);
+			return EXIT_BAD;
+		}
+		when = day;
+	}
+	o.cap = 0;
+	if (review_build(cli->db, &o, &r, &err) != KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	for (i = 0; i < r->n && strcmp(r->items[i].key, args[0]) != 0; i++)
+		;
+	if (i == r->n) {
+		cli_errorx("review: nothing owed today is '%s' (kith review "
+		    "shows each item's key in brackets)", args[0]);
+		rc = EXIT_BAD;
+	} else if (review_decide(cli->db, &r->items[i],
+	    (enum review_decision)d, when, note, &snoozes, &err) != KITH_OK) {
+		cli_error(&err);
+		rc = EXIT_BAD;
+	} else {
+		printf("%s: ", names[d]);
+		out_text(stdout, r->items[i].name);
+		if (when != NULL)
+			printf(" until %s", when);
+		putchar('\n');
+		if (snoozes >= KITH_CADENCE_LOOSEN)
+			printf("Snoozed %d times in a row: loosen it? "
+			    "(kith cadence %lld with a longer interval)\n",
+			    snoozes, (long long)r->items[i].contact);
+	}
+	review_free(r);
+	return rc;
+}
+
 int
 cmd_review(struct cli *cli, int argc, char **argv)
 {
@@ -329,6 +398,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		{ "days",	required_argument,	NULL, OPT_DAYS },
 		{ "all",	no_argument,		NULL, OPT_ALL },
 		{ "cap",	required_argument,	NULL, OPT_CAP },
+		{ "note",	required_argument,	NULL, OPT_NOTE },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -338,6 +408,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	struct review_opts	 o = { 0, REVIEW_CAP, KEYDATE_FEB28 };
 	struct review		*r;
 	char			 today[KITH_DATE_LEN];
+	const char		*note = NULL;
 	long			 v;
 	int			 ch, tsv = 0, digest = 0;
 
@@ -368,13 +439,23 @@ cmd_review(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			o.cap = (size_t)v;
 			break;
+		case OPT_NOTE:
+			note = optarg;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
 	}
-	if (optind != argc || (tsv && digest))
-		return cli_usage(cmd);
 	o.feb29 = keydate_feb29_from(getenv("KITH_FEB29"));
+	if (optind < argc && strcmp(argv[optind], "decide") == 0) {
+		if (argc - optind < 3 || argc - optind > 4 || tsv || digest)
+			return cli_usage(cmd);
+		cli->access = CLI_CHANGE;
+		return decide(cli, &o, argv + optind + 1, argc - optind - 1,
+		    note);
+	}
+	if (optind != argc || (tsv && digest) || note != NULL)
+		return cli_usage(cmd);
 	if (!cli_open(cli))
 		return EXIT_BAD;
 	if (review_build(cli->db, &o, &r, &err) != KITH_OK) {

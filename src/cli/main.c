@@ -193,7 +193,9 @@ const struct cmd cli_cmds[] = {
 	    "contact with one by due day;\n--tsv prints contact id, name, "
 	    "ideal, max, tag, last touch, due, overdue, state." },
 	{ "review", cmd_review, "[--tsv | --digest] [--days N] [--all | "
-	    "--cap N]",
+	    "--cap N]\n"
+	    "       kith review decide KEY done|snooze DATE|reschedule DATE|drop "
+	    "[--note TEXT]",
 	    "today's ranked queue: follow-ups, cadences, birthdays, stalled "
 	    "deals, each with why",
 	    "Ranks everything owed by one score, the sum of its terms: tier "
@@ -209,6 +211,12 @@ const struct cmd cli_cmds[] = {
 	    "rank, score, kind, contact id, name,\nwhat and the explanation.  "
 	    "--digest prints a plain-text digest for e-mail and\nnothing at "
 	    "all when nothing is owed (exit 0), so cron sends no empty mail.\n"
+	    "decide records a decision on the item KEY (shown in brackets, "
+	    "e.g. cadence:17) for\ntoday, which takes it out of the day's "
+	    "queue: done (a follow-up is marked done;\nlog the call to reset "
+	    "a cadence), snooze DATE (counts as a snooze; three in a\nrow "
+	    "ask to loosen the cadence), reschedule DATE, drop (a follow-up "
+	    "is deleted,\na cadence turned off).\n"
 	    "KITH_FEB29=mar1 moves 29 February birthdays to 1 March in other "
 	    "years." },
 	{ "report", cmd_report, "cold [--tsv]",

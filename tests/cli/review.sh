@@ -91,3 +91,32 @@ expect_rc 0 "empty digest exits 0"
 expect_out "" "empty digest prints nothing"
 run review
 expect_in "$out" "Nothing owed today" "empty review says so"
+
+# Decisions: kept for the day, a snoozed cadence out of the queue, three
+# snoozes in a row ask to loosen it, undo takes one back.
+export KITH_DB=$T/decide.db KITH_NOW='2026-03-10 12:00'
+run demo-load "$KITH_SRC/data/demo.kith"
+run review
+expect_in "$out" "[cadence:17]" "review shows the item's key"
+run review decide cadence:17 snooze +2d --note "in court all week"
+expect_rc 0 "snooze a cadence"
+expect_out "snooze: Robert Lin until 2026-03-12" "snooze output"
+run review --tsv --all
+expect_not_in "$out" "Robert Lin" "a decided item leaves today's queue"
+run review
+expect_in "$out" "1 decided" "the review counts the decided"
+KITH_NOW='2026-03-12 12:00' run review decide cadence:17 snooze +1d
+KITH_NOW='2026-03-13 12:00' run review decide cadence:17 snooze +1w
+expect_in "$out" "Snoozed 3 times in a row: loosen it?" "three snoozes ask to loosen"
+run review decide followup:1 done
+expect_rc 0 "done on a follow-up"
+run due --tsv
+expect_not_in "$out" "send fixed-fee proposal" "the follow-up is done"
+run review decide followup:1 done
+expect_rc 1 "a decided item is no longer in the queue"
+run review decide cadence:20 snooze
+expect_rc 2 "snooze needs a day"
+run undo
+expect_rc 0 "undo the last decision"
+run due --tsv
+expect_in "$out" "send fixed-fee proposal" "undo brings the follow-up back"
