@@ -122,9 +122,9 @@ const struct cmd cli_cmds[] = {
 	    "remove a relationship (ids are shown by kith show)", NULL },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
-	    "[--at WHEN] [--with ID|QUERY]... SUMMARY\n"
+	    "[--at WHEN] [--with ID|QUERY]... [--by them|us] SUMMARY\n"
 	    "       kith log --deal ID|QUERY [--kind K] [--at WHEN] "
-	    "[--with ID|QUERY]... SUMMARY",
+	    "[--with ID|QUERY]... [--by them|us] SUMMARY",
 	    "record an interaction",
 	    "--kind defaults to " KITH_INTERACTION_KIND_DEFAULT ".  --at "
 	    "defaults to now; WHEN is a date as for\nkith follow, looking "
@@ -134,7 +134,8 @@ const struct cmd cli_cmds[] = {
 	    "plan it with kith follow.  --with adds more\npeople who took "
 	    "part.\n--deal logs it on a deal (kith deal): the deal's people "
 	    "take part, with those\nof --with, and the deal counts as touched "
-	    "(not stalled)." },
+	    "(not stalled).\n--by them (or us) says who started it, for the "
+	    "reciprocity of the strength\n(kith cadence ID|QUERY shows its terms)." },
 	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE\n"
 	    "       kith follow --deal ID|QUERY [--with ID|QUERY] ACTION "
 	    "--due DATE",
