@@ -168,6 +168,12 @@ int		 date_parse_import(const char *s, size_t len,
 long		 date_diff_days(const char *a, const char *b);
 
 /*
+ * Writes the day n days after d ("YYYY-MM-DD"; n may be negative) to out.
+ * Returns 1, or 0 if d is malformed or the result leaves 0001..9999.
+ */
+int		 date_add_days(const char *d, long n, char out[KITH_DATE_LEN]);
+
+/*
  * Parses a moment for KITH_NOW-style injection: seconds since the epoch, or
  * "YYYY-MM-DD" (midnight) or "YYYY-MM-DD HH:MM[:SS]" (or with 'T' for the
  * space) in local time; surrounding blanks are ignored.  Returns -1 if s is

@@ -44,6 +44,14 @@ enum kith_status interaction_log(struct kith_db *, const int64_t *who,
 		    struct kith_err *);
 
 /*
+ * Says who started interaction id: "in" (they did), "out" (we did) or
+ * NULL (not known), for the reciprocity term of strength.h.  KITH_INVALID
+ * for anything else; KITH_NOTFOUND if id is absent.
+ */
+enum kith_status interaction_set_direction(struct kith_db *, int64_t id,
+		    const char *dir, struct kith_err *);
+
+/*
  * The latest limit interactions with contact id, newest first.  Caller frees
  * with interaction_list_free.
  */

@@ -173,6 +173,10 @@ int	 cmd_query(struct cli *, int, char **);		/* cmd_mail.c */
 int	 cmd_add_email(struct cli *, int, char **);	/* cmd_mail.c */
 int	 cmd_backup(struct cli *, int, char **);	/* cmd_backup.c */
 int	 cmd_restore(struct cli *, int, char **);
+int	 cmd_cadence(struct cli *, int, char **);	/* cmd_review.c */
+int	 cmd_review(struct cli *, int, char **);
+/* kith report cold (cmd_review.c), for cmd_report. */
+int	 cli_report_cold(struct cli *, int tsv);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

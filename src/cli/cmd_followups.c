@@ -18,7 +18,7 @@
 
 enum { OPT_DB = CLI_OPT_DB, OPT_KIND, OPT_AT, OPT_WITH, OPT_DUE, OPT_DAYS,
     OPT_DEAL,
-    OPT_TSV };
+    OPT_TSV, OPT_BY };
 
 static int	parse_when(struct cli *, const char *, const char *, unsigned,
 		    struct kith_when *);
@@ -75,6 +75,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		{ "at",		required_argument,	NULL, OPT_AT },
 		{ "with",	required_argument,	NULL, OPT_WITH },
 		{ "deal",	required_argument,	NULL, OPT_DEAL },
+		{ "by",		required_argument,	NULL, OPT_BY },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -83,13 +84,13 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 summary = { 0 };
 	const char		*kind = KITH_INTERACTION_KIND_DEFAULT;
-	const char		*at = NULL, *deal = NULL;
+	const char		*at = NULL, *deal = NULL, *dir = NULL;
 	struct kith_when	 when;
 	char			 stamp[KITH_WHEN_LEN], text[KITH_DAY_TEXT];
 	char			**with = NULL, *name;
 	int64_t			*who = NULL, id, deal_id = 0;
 	size_t			 n_with = 0, n = 0, i, first;
-	int			 ch, rc = EXIT_BAD;
+	int			 ch, rc = EXIT_BAD, begun = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -112,6 +113,20 @@ cmd_log(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_DEAL:
 			deal = optarg;
+			break;
+		case OPT_BY:
+			/* Who started it, for the strength's reciprocity. */
+			if (strcmp(optarg, "them") == 0)
+				dir = "in";
+			else if (strcmp(optarg, "us") == 0 ||
+			    strcmp(optarg, "me") == 0)
+				dir = "out";
+			else {
+				cli_errorx("--by '%s': use them (they started "
+				    "it) or us", optarg);
+				rc = EXIT_USAGE;
+				goto out;
+			}
 			break;
 		default:
 			rc = cli_usage(cmd);
@@ -156,6 +171,12 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		}
 		when_format(&when, stamp);
 	}
+	/* Logging and saying who started it are one action. */
+	if (dir != NULL) {
+		if (!cli_act_begin(cli))
+			goto out;
+		begun = 1;
+	}
 	if (deal != NULL) {
 		/* The core names the action after the deal. */
 		if (deal_log(cli->db, deal_id, who, n, kind, at ? stamp :
@@ -174,12 +195,25 @@ cmd_log(struct cli *cli, int argc, char **argv)
 		cli_error(&err);
 		goto out;
 	}
+	if (dir != NULL) {
+		if (interaction_set_direction(cli->db, id, dir, &err) !=
+		    KITH_OK) {
+			cli_error(&err);
+			goto out;
+		}
+		begun = 0;
+		if (!cli_act_commit(cli, "log", "logged %s: %s", kind,
+		    summary.s))
+			goto out;
+	}
 	if (at != NULL)
 		printf("logged %lld on %s\n", (long long)id, text);
 	else
 		printf("logged %lld\n", (long long)id);
 	rc = EXIT_OK;
 out:
+	if (begun)
+		cli_act_abort(cli);
 	free(with);
 	free(who);
 	sbuf_free(&summary);

@@ -178,6 +178,18 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		if (!cli_open(cli) || !cli_resolve(cli, argv[optind + 1], &id))
 			return EXIT_BAD;
 		st = report_onepager(cli->db, id, &r, &err);
+	} else if (strcmp(kind, "cold") == 0) {
+		if (optind != argc - 1)
+			return cli_usage(cmd);
+		if (since != NULL || until != NULL || tag != NULL ||
+		    org != NULL || o.out != NULL ||
+		    (o.format != REPORT_TEXT && o.format != REPORT_TSV)) {
+			cli_errorx("report cold takes --tsv only");
+			return EXIT_USAGE;
+		}
+		if (!cli_open(cli))
+			return EXIT_BAD;
+		return cli_report_cold(cli, o.format == REPORT_TSV);
 	} else if (strcmp(kind, "status") == 0) {
 		if (optind != argc - 1)
 			return cli_usage(cmd);
@@ -190,8 +202,8 @@ cmd_report(struct cli *cli, int argc, char **argv)
 			return EXIT_BAD;
 		st = report_status(cli->db, tag, org, &r, &err);
 	} else {
-		cli_errorx("report '%s': the reports are: activity, onepager, "
-		    "status", kind);
+		cli_errorx("report '%s': the reports are: activity, cold, "
+		    "onepager, status", kind);
 		return EXIT_USAGE;
 	}
 	if (st != KITH_OK) {

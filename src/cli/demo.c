@@ -65,6 +65,7 @@ static enum kith_status	fail_core(struct demo *, enum kith_status,
 			    const struct kith_err *);
 static const struct demo_name *lookup(const struct demo *, const char *);
 static enum kith_status	resolve(struct demo *, const char *, int64_t *);
+static enum kith_status	relative_birthday(struct demo *, char *, char **);
 static enum kith_status	relative_date(struct demo *, const char *,
 			    char[KITH_DATE_LEN]);
 static void		split_label(char *, char **, char **);
@@ -182,6 +183,35 @@ relative_date(struct demo *d, const char *s, char out[KITH_DATE_LEN])
 }
 
 /*
+ * A birthday relative to today: "+3d" is that day without a year
+ * ("--MM-DD"), "+3d/1979" that day in 1979 (without a year if 1979 has
+ * no such day).  *out is set (caller frees).
+ */
+static enum kith_status
+relative_birthday(struct demo *d, char *val, char **out)
+{
+	enum kith_status st;
+	char		 day[KITH_DATE_LEN], *slash;
+	int		 y = 0, m, dd;
+
+	if (*out != NULL)
+		return fail(d, KITH_INVALID, "key 'birthday' given twice");
+	if ((slash = strchr(val, '/')) != NULL) {
+		*slash = '\0';
+		y = atoi(slash + 1);
+	}
+	if ((st = relative_date(d, val, day)) != KITH_OK)
+		return st;
+	m = atoi(day + 5);
+	dd = atoi(day + 8);
+	if (y < 1 || y > 9999 || !date_valid_ymd(y, m, dd))
+		y = 0;
+	date_format_ymd(day, y, m, dd);
+	*out = xstrdup(day);
+	return KITH_OK;
+}
+
+/*
  * Cuts "LABEL:VALUE" into its parts in place; *label is NULL if v has no
  * label.  A label is a word of letters, digits, '-', '_' or spaces, and
  * the value after it must not start with "//", so "https://x" is a URL,
@@ -287,6 +317,7 @@ do_contact(struct demo *d, char **f, size_t n)
 	size_t			 i, k;
 	char			*key, *val, *label, *eq, *end, **field;
 	long			 days;
+	time_t			 since = 0;
 
 	if ((dn = lookup(d, f[1])) != NULL)
 		return fail(d, KITH_INVALID, "contact '%s' is defined twice "
@@ -311,7 +342,16 @@ do_contact(struct demo *d, char **f, size_t n)
 		for (k = 0; k < sizeof text_keys / sizeof text_keys[0]; k++)
 			if (strcmp(key, text_keys[k].key) == 0)
 				break;
-		if (k < sizeof text_keys / sizeof text_keys[0]) {
+		if (strcmp(key, "birthday") == 0 && (*val == '+' ||
+		    *val == '-') && val[1] != '-') {
+			/* "+3d" or "+3d/1979": a day relative to today. */
+			if ((st = relative_birthday(d, val, &c->birthday))
+			    != KITH_OK)
+				goto out;
+		} else if (strcmp(key, "since") == 0) {
+			if ((st = at_day(d, val, &since)) != KITH_OK)
+				goto out;
+		} else if (k < sizeof text_keys / sizeof text_keys[0]) {
 			field = (char **)(void *)((char *)c + text_keys[k].off);
 			if (*field != NULL) {
 				st = fail(d, KITH_INVALID, "key '%s' given "
@@ -355,14 +395,20 @@ do_contact(struct demo *d, char **f, size_t n)
 			st = fail(d, KITH_INVALID, "unknown key '%s'; known "
 			    "keys: prefix, given, middle, family, suffix, "
 			    "nickname, org, title, note, birthday, email, "
-			    "phone, url, tag, city, country, cadence", key);
+			    "phone, url, tag, city, country, cadence, since",
+			    key);
 			goto out;
 		}
 	}
 	if (addr.city != NULL || addr.country != NULL)
 		contact_add_address(c, &addr);
 
-	if ((st = contact_insert(d->db, c, &e)) != KITH_OK) {
+	/* since=WHEN: added then, so a cadence runs from then. */
+	if (since != 0)
+		kith_db_set_now(d->db, since);
+	st = contact_insert(d->db, c, &e);
+	kith_db_set_now(d->db, d->base);
+	if (st != KITH_OK) {
 		st = fail_core(d, st, &e);
 		goto out;
 	}

@@ -19,8 +19,11 @@
  *	move	TITLE	STAGE	WHEN	[REASON]
  *
  * Contact keys: prefix, given, middle, family, suffix, nickname, org, title,
- * note, birthday, cadence (days), city, country (one address), and the
- * repeatable email, phone, url and tag.  An e-mail, phone or URL may carry
+ * note, birthday, cadence (days), city, country (one address), since
+ * (WHEN: the contact is added with the clock set to then, so its cadence
+ * runs from then), and the repeatable email, phone, url and tag.  A
+ * birthday may be relative: "+2d" is that day without a year, "+2d/1979"
+ * that day in 1979.  An e-mail, phone or URL may carry
  * a label before a colon: "email=work:ana@acme.example".  The names in
  * link, log, follow and done records are display names of contacts defined
  * earlier in the file, matched byte for byte.

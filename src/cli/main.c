@@ -133,9 +133,9 @@ const struct cmd cli_cmds[] = {
 	    "remove a relationship (ids are shown by kith show)", NULL },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
-	    "[--at WHEN] [--with ID|QUERY]... SUMMARY\n"
+	    "[--at WHEN] [--with ID|QUERY]... [--by them|us] SUMMARY\n"
 	    "       kith log --deal ID|QUERY [--kind K] [--at WHEN] "
-	    "[--with ID|QUERY]... SUMMARY",
+	    "[--with ID|QUERY]... [--by them|us] SUMMARY",
 	    "record an interaction",
 	    "--kind defaults to " KITH_INTERACTION_KIND_DEFAULT ".  --at "
 	    "defaults to now; WHEN is a date as for\nkith follow, looking "
@@ -145,7 +145,8 @@ const struct cmd cli_cmds[] = {
 	    "plan it with kith follow.  --with adds more\npeople who took "
 	    "part.\n--deal logs it on a deal (kith deal): the deal's people "
 	    "take part, with those\nof --with, and the deal counts as touched "
-	    "(not stalled)." },
+	    "(not stalled).\n--by them (or us) says who started it, for the "
+	    "reciprocity of the strength\n(kith cadence ID|QUERY shows its terms)." },
 	{ "follow", cmd_follow, "ID|QUERY ACTION --due DATE\n"
 	    "       kith follow --deal ID|QUERY [--with ID|QUERY] ACTION "
 	    "--due DATE",
@@ -187,6 +188,50 @@ const struct cmd cli_cmds[] = {
 	    "follow-up id, due date, days\nlate (negative: ahead), contact id, "
 	    "contact name, action and time of day\n(HH:MM, empty when all day).  "
 	    "Exits 0 whether or not anything is due: meant\nfor cron." },
+	{ "cadence", cmd_cadence, "ID|QUERY|tag:TAG IDEAL[/MAX]|off|inherit\n"
+	    "       kith cadence ID|QUERY | --list [--tsv]",
+	    "keep in touch with someone, or everyone with a tag, every so often",
+	    "IDEAL and MAX are days, weeks, months (30 days) or years: 30, "
+	    "30d, 4w, 2m, 1y;\nMAX defaults to 1.5 x IDEAL.  \"kith cadence "
+	    "ana 30d/45d\", \"kith cadence tag:client 4w\".\nThe clock runs "
+	    "from the last touch: any call, meeting, e-mail or event logged\n"
+	    "with the person, also on a deal (a note is not a touch); a touch "
+	    "logged with an\nearlier date never moves it back.  Past IDEAL "
+	    "the contact is due, past MAX\noverdue.  A contact's own cadence "
+	    "beats its tags' (the tightest tag wins);\noff stops it even when "
+	    "a tag has one, inherit gives it back to the tags.\nA new cadence "
+	    "first falls due on a day spread over its interval, fixed per\n"
+	    "contact.  With only ID|QUERY, shows the contact's cadence and "
+	    "strength.\n--list shows the tags with a cadence, then every "
+	    "contact with one by due day;\n--tsv prints contact id, name, "
+	    "ideal, max, tag, last touch, due, overdue, state." },
+	{ "review", cmd_review, "[--tsv | --digest] [--days N] [--all | "
+	    "--cap N]\n"
+	    "       kith review decide KEY done|snooze DATE|reschedule DATE|drop "
+	    "[--note TEXT]",
+	    "today's ranked queue: follow-ups, cadences, birthdays, stalled "
+	    "deals, each with why",
+	    "Ranks everything owed by one score, the sum of its terms: tier "
+	    "(overdue follow-up 30,\ndue today 25, coming 10; overdue cadence "
+	    "25, due 15, coming 5; key date today 30,\nthis week 15; stalled "
+	    "deal 20), lateness (2 x days late, -14 to 40), strength / 5,\n"
+	    "and the largest open deal (5 x log10(value) - 10, 0 to 20).  "
+	    "--days N takes in\nwhat falls due within N days (default 0: "
+	    "today); birthdays show a week ahead.\nAt most 15 items a day "
+	    "(--cap N, --all for every one); the rest are carried\nover in "
+	    "rank order.  A note shows when a colleague at the same "
+	    "organisation was\ntouched in the last 14 days.  --tsv prints "
+	    "rank, score, kind, contact id, name,\nwhat and the explanation.  "
+	    "--digest prints a plain-text digest for e-mail and\nnothing at "
+	    "all when nothing is owed (exit 0), so cron sends no empty mail.\n"
+	    "decide records a decision on the item KEY (shown in brackets, "
+	    "e.g. cadence:17) for\ntoday, which takes it out of the day's "
+	    "queue: done (a follow-up is marked done;\nlog the call to reset "
+	    "a cadence), snooze DATE (counts as a snooze; three in a\nrow "
+	    "ask to loosen the cadence), reschedule DATE, drop (a follow-up "
+	    "is deleted,\na cadence turned off).\n"
+	    "KITH_FEB29=mar1 moves 29 February birthdays to 1 March in other "
+	    "years." },
 	{ "pipeline", cmd_pipeline, "[--tsv] [--currency CUR] [--stalled N]",
 	    "the pipeline's numbers: open stages, deals won and lost, stalled "
 	    "deals",
@@ -419,7 +464,8 @@ const struct cmd cli_cmds[] = {
 	    "[--format F] [--tsv] [-o FILE]\n"
 	    "       kith report onepager ID|QUERY [--format F] [-o FILE]\n"
 	    "       kith report status [--tag T] [--org O] [--format F] "
-	    "[--tsv] [-o FILE]",
+	    "[--tsv] [-o FILE]\n"
+	    "       kith report cold [--tsv]",
 	    "reports: a period's activity, one contact on one page",
 	    "F is text (the default), markdown, html or tsv.\n"
 	    "onepager: who the person is, how we know them (relationships "
@@ -433,6 +479,11 @@ const struct cmd cli_cmds[] = {
 	    "first, then one due today,\nthen the longest without a touch.  "
 	    "--tag and --org choose the contacts (by\ndefault: everyone with "
 	    "an open follow-up or on an open deal).\n"
+	    "cold: people quiet for more than twice their own median gap "
+	    "between touches, or\npast the maximum of their cadence, largest "
+	    "strength drop over 90 days first.\n--tsv prints id, name, last "
+	    "touch, days since, median gap, strength, strength\n90 days ago, "
+	    "drop and why (cooling, overdue).\n"
 	    "activity: interactions by kind, person and organisation; "
 	    "follow-ups created,\ndone and missed (due in the period before "
 	    "today and not done by their day);\ncontacts added and merged; "
@@ -468,7 +519,7 @@ static const struct {
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
 	{ "board", CLI_READ }, { "report", CLI_READ },
-	{ "backup", CLI_READ },
+	{ "backup", CLI_READ }, { "review", CLI_READ },
 };
 
 enum cli_access

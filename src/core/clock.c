@@ -491,6 +491,21 @@ date_diff_days(const char *a, const char *b)
 	return days_from_civil(&db) - days_from_civil(&da);
 }
 
+int
+date_add_days(const char *d, long n, char out[KITH_DATE_LEN])
+{
+	struct ymd	dd;
+
+	if (d == NULL || strlen(d) != 10 || !parse_ymd(d, 10, &dd) ||
+	    check_ymd(&dd, NULL, 0) != NULL)
+		return 0;
+	civil_from_days(days_from_civil(&dd) + n, &dd);
+	if (dd.y < 1 || dd.y > 9999)
+		return 0;
+	format_ymd(&dd, out);
+	return 1;
+}
+
 time_t
 time_parse(const char *s)
 {

@@ -23,6 +23,7 @@
 #include "kith/util.h"
 #include "contact_impl.h"
 #include "internal.h"
+#include "touch.h"
 
 /* A contact's text fields, cleaned, in the order the SQL binds them. */
 enum { F_DISPLAY, F_PREFIX, F_GIVEN, F_MIDDLE, F_FAMILY, F_SUFFIX,
@@ -381,6 +382,8 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = contact_parts_write(db, c, insert, keep, err)) != KITH_OK ||
+	    ((!insert || c->cadence_days > 0 || c->n_tags > 0) &&
+	    (st = touch_refresh(db, c->id, err)) != KITH_OK) ||
 	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;

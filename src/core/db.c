@@ -1018,6 +1018,87 @@ static const char *const steps[] = {
 	"	line		TEXT NOT NULL"
 	");"
 	"CREATE INDEX vcard_prop_by_contact ON vcard_prop(contact_id, pos);",
+	/*
+	 * 7: keep-in-touch cadence, relationship strength and the daily
+	 * review (cadence.c, touch.c, strength.c, keydate.c, review.c).
+	 * A tag may carry a cadence (ideal and maximum days); a contact its
+	 * own maximum, an explicit "off" and a manual strength.  The
+	 * touch_* and cadence summary columns are derived, kept current on
+	 * every write by touch_refresh() so that kith review reads due and
+	 * overdue contacts, cooling ones and birthdays off partial indexes
+	 * instead of the interaction history: the last and first day
+	 * touched, the count, the kind-weighted count, the touches they
+	 * and we started, the median gap in days, the day they turn cold
+	 * (last + 2 x median gap), the effective cadence, the day it began
+	 * and its due and overdue days.  An interaction may say who started
+	 * it.  review_decision keeps what the user decided about an item of
+	 * a day's review, so a review can be left and resumed.
+	 */
+	"ALTER TABLE tag ADD COLUMN cadence_days INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE tag ADD COLUMN cadence_max INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN cadence_max INTEGER NOT NULL "
+	"    DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN cadence_off INTEGER NOT NULL "
+	"    DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN cadence_snoozed TEXT;"
+	"ALTER TABLE contact ADD COLUMN cadence_snoozes INTEGER NOT NULL "
+	"    DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN strength_set INTEGER "
+	"    CHECK (strength_set BETWEEN 0 AND 100);"
+	"ALTER TABLE contact ADD COLUMN touch_last TEXT;"
+	"ALTER TABLE contact ADD COLUMN touch_first TEXT;"
+	"ALTER TABLE contact ADD COLUMN touch_n INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN touch_w INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN touch_in INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN touch_out INTEGER NOT NULL "
+	"    DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN touch_gap INTEGER;"
+	"ALTER TABLE contact ADD COLUMN cool_on TEXT;"
+	"ALTER TABLE contact ADD COLUMN cad_ideal INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN cad_max INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE contact ADD COLUMN cadence_since TEXT;"
+	"ALTER TABLE contact ADD COLUMN due_on TEXT;"
+	"ALTER TABLE contact ADD COLUMN overdue_on TEXT;"
+	"ALTER TABLE interaction ADD COLUMN direction TEXT "
+	"    CHECK (direction IN ('in', 'out'));"
+	"UPDATE contact SET touch_last = t.l, touch_first = t.f, "
+	"    touch_n = t.n, touch_w = t.w FROM (SELECT ic.contact_id AS id, "
+	"    max(substr(ic.at, 1, 10)) AS l, min(substr(ic.at, 1, 10)) AS f, "
+	"    count(*) AS n, sum(CASE i.kind WHEN 'meeting' THEN 3 "
+	"    WHEN 'event' THEN 2 WHEN 'call' THEN 2 ELSE 1 END) AS w "
+	"    FROM interaction_contact ic JOIN interaction i ON "
+	"    i.id = ic.interaction_id WHERE i.kind <> 'note' "
+	"    GROUP BY ic.contact_id) AS t WHERE contact.id = t.id;"
+	"UPDATE contact SET touch_gap = max(1, (julianday(touch_last) - "
+	"    julianday(touch_first)) / (touch_n - 1)) WHERE touch_n > 1;"
+	"UPDATE contact SET cool_on = date(touch_last, '+' || "
+	"    (2 * touch_gap) || ' days') WHERE touch_gap IS NOT NULL;"
+	"UPDATE contact SET cad_ideal = cadence_days, cad_max = "
+	"    cadence_days * 3 / 2, cadence_since = date(created, "
+	"    'unixepoch', 'localtime') WHERE cadence_days > 0;"
+	"UPDATE contact SET due_on = max(coalesce(date(touch_last, '+' || "
+	"    cad_ideal || ' days'), ''), date(cadence_since, '+' || "
+	"    (1 + id % cad_ideal) || ' days')) WHERE cad_ideal > 0;"
+	"UPDATE contact SET overdue_on = date(due_on, '+' || "
+	"    (cad_max - cad_ideal) || ' days') WHERE due_on IS NOT NULL;"
+	"CREATE INDEX contact_by_due ON contact(due_on, id) "
+	"    WHERE due_on IS NOT NULL;"
+	"CREATE INDEX contact_by_cool ON contact(cool_on, id) "
+	"    WHERE cool_on IS NOT NULL;"
+	/* Replaces version 6's index of birthdays by one with the id. */
+	"DROP INDEX IF EXISTS contact_by_birthday;"
+	"CREATE INDEX contact_by_bday ON contact(substr(birthday, -5), id) "
+	"    WHERE birthday IS NOT NULL;"
+	"CREATE INDEX tag_by_cadence ON tag(id) WHERE cadence_days > 0;"
+	"CREATE TABLE review_decision ("
+	"	day		TEXT NOT NULL,"
+	"	item		TEXT NOT NULL,"
+	"	decision	TEXT NOT NULL CHECK (decision IN "
+	"			    ('done', 'snooze', 'reschedule', 'drop')),"
+	"	note		TEXT,"
+	"	at		INTEGER NOT NULL,"
+	"	PRIMARY KEY (day, item)"
+	") WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,

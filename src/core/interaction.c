@@ -13,9 +13,12 @@
 #include "kith/interaction.h"
 #include "kith/util.h"
 #include "internal.h"
+#include "touch.h"
 
 static enum kith_status	list_rows(struct kith_db *, sqlite3_stmt *,
 			    struct interaction **, size_t *, struct kith_err *);
+static enum kith_status	set_direction(struct kith_db *, int64_t,
+			    const char *, struct kith_err *);
 
 const char *const interaction_kinds[KITH_INTERACTION_KIND_COUNT] = {
 	KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_COMMA)
@@ -126,6 +129,10 @@ interaction_log(struct kith_db *db, const int64_t *who, size_t n,
 			goto fail;
 		}
 	}
+	/* The touch summaries and cadence clocks of everyone in it. */
+	for (i = 0; i < n; i++)
+		if ((st = touch_refresh(db, who[i], err)) != KITH_OK)
+			goto fail;
 	if (id != NULL)
 		*id = iid;
 	st = kith_db_commit(db, err);
@@ -217,4 +224,52 @@ interaction_list_free(struct interaction *r, size_t n)
 		free(r[i].body);
 	}
 	free(r);
+}
+
+static enum kith_status
+set_direction(struct kith_db *db, int64_t id, const char *dir,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	enum kith_status st;
+	int64_t		*who = NULL;
+	size_t		 n = 0, i;
+	int		 rc;
+
+	if ((stmt = db_stmt(db, "UPDATE interaction SET direction = ?2 "
+	    "WHERE id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	db_bind_text(stmt, 2, dir);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "saying who started an interaction");
+	if (sqlite3_changes(kith_db_sqlite(db)) == 0)
+		return kith_err_set(err, KITH_NOTFOUND,
+		    "no interaction with id %lld", (long long)id);
+	if ((stmt = db_stmt(db, "SELECT contact_id FROM interaction_contact "
+	    "WHERE interaction_id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((n & (n - 1)) == 0)
+			who = xreallocarray(who, n ? n * 2 : 1, sizeof *who);
+		who[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	st = rc == SQLITE_DONE ? KITH_OK :
+	    db_fail(db, err, "reading an interaction");
+	for (i = 0; st == KITH_OK && i < n; i++)
+		st = touch_refresh(db, who[i], err);
+	free(who);
+	return st;
+}
+
+enum kith_status
+interaction_set_direction(struct kith_db *db, int64_t id, const char *dir,
+    struct kith_err *err)
+{
+	if (dir != NULL && strcmp(dir, "in") != 0 && strcmp(dir, "out") != 0)
+		return kith_err_set(err, KITH_INVALID, "who started it: '%s'; "
+		    "use in (they did) or out (we did)", dir);
+	DB_TRANSACTION(db, err, set_direction(db, id, dir, err));
 }

@@ -87,6 +87,7 @@ static const struct table_info {
 	{ "deal_stage_history",	"stage change of a deal", -1, 0, -1 },
 	{ "stage",		"stage",		-1, 0, 1 },
 	{ "deal_role",		"deal role",		-1, 0, 1 },
+	{ "review_decision",	"review decision",	-1, 0, 1 },
 };
 
 static int	 table_filter(void *, const char *);

@@ -161,10 +161,42 @@ test_refuses_foreign_sqlite(void)
 }
 
 /*
+ * Takes back what version 7 added (cadence, touch summaries, review
+ * decisions).
+ */
+#define UNDO_V7								\
+	"DROP INDEX contact_by_due; DROP INDEX contact_by_cool; "	\
+	"DROP INDEX contact_by_bday; DROP INDEX tag_by_cadence; "	\
+	"DROP TABLE review_decision; "					\
+	"ALTER TABLE interaction DROP COLUMN direction; "		\
+	"ALTER TABLE tag DROP COLUMN cadence_days; "			\
+	"ALTER TABLE tag DROP COLUMN cadence_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_off; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_snoozed; "		\
+	"ALTER TABLE contact DROP COLUMN cadence_snoozes; "		\
+	"ALTER TABLE contact DROP COLUMN strength_set; "		\
+	"ALTER TABLE contact DROP COLUMN touch_last; "			\
+	"ALTER TABLE contact DROP COLUMN touch_first; "			\
+	"ALTER TABLE contact DROP COLUMN touch_n; "			\
+	"ALTER TABLE contact DROP COLUMN touch_w; "			\
+	"ALTER TABLE contact DROP COLUMN touch_in; "			\
+	"ALTER TABLE contact DROP COLUMN touch_out; "			\
+	"ALTER TABLE contact DROP COLUMN touch_gap; "			\
+	"ALTER TABLE contact DROP COLUMN cool_on; "			\
+	"ALTER TABLE contact DROP COLUMN cad_ideal; "			\
+	"ALTER TABLE contact DROP COLUMN cad_max; "			\
+	"ALTER TABLE contact DROP COLUMN cadence_since; "		\
+	"ALTER TABLE contact DROP COLUMN due_on; "			\
+	"ALTER TABLE contact DROP COLUMN overdue_on; "			\
+	"CREATE INDEX contact_by_birthday ON contact(substr(birthday, -5)) " \
+	"    WHERE birthday IS NOT NULL; "
+
+/*
  * Takes back what version 6 added (department, UID, dated events,
  * messaging handles, kept vCard lines).
  */
-#define UNDO_V6								\
+#define UNDO_V6		UNDO_V7						\
 	"DROP TABLE vcard_prop; DROP TABLE im; DROP TABLE contact_date; " \
 	"DROP INDEX contact_by_birthday; DROP INDEX contact_by_uid; "	\
 	"ALTER TABLE contact DROP COLUMN uid; "				\
@@ -249,6 +281,47 @@ test_migrates_fields(void)
 	contact_free(got);
 	contact_free(c);
 	test_db_done(db, path);
+}
+
+
+/*
+ * Version 7 fills the touch summary and the cadence of the contacts a
+ * version 6 database already has: a 30-day cadence and two calls.
+ */
+static void
+test_migrates_cadence(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	sqlite3_stmt	*stmt;
+	char		*path;
+
+	db = test_db("v6.db", &path);
+	CHECK(sqlite3_exec(kith_db_sqlite(db),
+	    "INSERT INTO contact (id, display, name_fold, sort_key, "
+	    "cadence_days, created, updated) VALUES (7, 'Ana', 'ana', x'00', "
+	    "30, 1700000000, 1700000000);"
+	    "INSERT INTO interaction (id, kind, at, summary, created) VALUES "
+	    "(1, 'call', '2026-01-01', 'a', 0), (2, 'meeting', "
+	    "'2026-01-11 10:00', 'b', 0), (3, 'note', '2026-03-01', 'c', 0);"
+	    "INSERT INTO interaction_contact VALUES (1, 7, '2026-01-01'), "
+	    "(2, 7, '2026-01-11 10:00'), (3, 7, '2026-03-01');"
+	    UNDO_V7 "PRAGMA user_version = 6", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT touch_last || ' ' "
+	    "|| touch_first || ' ' || touch_n || ' ' || touch_w || ' ' || "
+	    "touch_gap || ' ' || cool_on || ' ' || cad_ideal || '/' || "
+	    "cad_max || ' ' || due_on || ' ' || overdue_on FROM contact "
+	    "WHERE id = 7", -1, &stmt, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0),
+	    "2026-01-11 2026-01-01 2 5 10 2026-01-31 30/45 2026-02-10 "
+	    "2026-02-25");
+	sqlite3_finalize(stmt);
+	kith_db_close(db);
+	test_unlink_db(path);
+	free(path);
 }
 
 /*
@@ -524,5 +597,5 @@ TEST_MAIN(test_create_and_mode, test_private_files,
     test_empty_file_is_initialised,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
-    test_migrates_pipeline, test_migrates_fields,
+    test_migrates_pipeline, test_migrates_fields, test_migrates_cadence,
     test_default_path, test_two_writers)

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Key dates.  The sources are queries over an index on the month and day
+ * (the last five characters, "MM-DD", of both "YYYY-MM-DD" and
+ * "--MM-DD"): birthdays now; a table of other dates is one more entry in
+ * sources[].  Each source is asked for the month-day ranges the window
+ * covers (two when it crosses the year's end, and 29 February whenever
+ * the window touches the end of February); the exact next occurrence and
+ * the window are then checked here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kith/keydate.h"
+#include "kith/util.h"
+#include "internal.h"
+
+struct source {
+	const char	*label;
+	const char	*sql;	/* ?1..?2 a "MM-DD" range; columns: contact
+				   id, display name, date */
+};
+
+static const struct source sources[] = {
+	{ "birthday", "SELECT id, display, birthday FROM contact WHERE "
+	    "birthday IS NOT NULL AND substr(birthday, -5) BETWEEN ?1 AND ?2 "
+	    "AND archived = 0" },
+};
+
+static int	 is_leap(int);
+static enum kith_status add_range(struct kith_db *, const struct source *,
+		    const char *, const char *, const char *, int,
+		    enum keydate_feb29, struct keydate **, size_t *,
+		    struct kith_err *);
+static int	 cmp_keydate(const void *, const void *);
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+keydate_year(const char *date)
+{
+	int	y, m, d;
+
+	if (date == NULL)
+		return -1;
+	if (sscanf(date, "--%2d-%2d", &m, &d) == 2 && strlen(date) == 7)
+		return date_valid_ymd(0, m, d) ? 0 : -1;
+	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	if (y == 1604 || y == 1900)
+		return date_valid_ymd(0, m, d) ? 0 : -1;
+	return date_valid_ymd(y, m, d) ? y : -1;
+}
+
+int
+keydate_next(const char *date, const char *today, enum keydate_feb29 f,
+    char out[KITH_DATE_LEN])
+{
+	int	y, m, d, ty, tm, td, k;
+
+	if (keydate_year(date) < 0 ||
+	    sscanf(date + strlen(date) - 5, "%2d-%2d", &m, &d) != 2 ||
+	    sscanf(today, "%4d-%2d-%2d", &ty, &tm, &td) != 3)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		int	mm = m, dd = d;
+
+		y = ty + k;
+		if (mm == 2 && dd == 29 && !is_leap(y)) {
+			if (f == KEYDATE_MAR1)
+				mm = 3, dd = 1;
+			else
+				dd = 28;
+		}
+		date_format_ymd(out, y, mm, dd);
+		if (strcmp(out, today) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum keydate_feb29
+keydate_feb29_from(const char *s)
+{
+	if (s != NULL && (strcasecmp(s, "mar1") == 0 ||
+	    strcmp(s, "03-01") == 0))
+		return KEYDATE_MAR1;
+	return KEYDATE_FEB28;
+}
+
+static enum kith_status
+add_range(struct kith_db *db, const struct source *src, const char *from,
+    const char *to, const char *today, int days, enum keydate_feb29 f,
+    struct keydate **r, size_t *count, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	struct keydate	*k;
+	const unsigned char *t;
+	char		 on[KITH_DATE_LEN];
+	long		 dist;
+	size_t		 i;
+	int		 rc, y, oy;
+
+	if ((stmt = db_stmt(db, src->sql, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		t = sqlite3_column_text(stmt, 2);
+		if (t == NULL || (y = keydate_year((const char *)t)) < 0 ||
+		    !keydate_next((const char *)t, today, f, on) ||
+		    (dist = date_diff_days(today, on)) > days)
+			continue;
+		/* A range asked twice (29 February) must not count twice. */
+		for (i = strcmp(from, "02-29") == 0 ? 0 : *count; i < *count;
+		    i++)
+			if ((*r)[i].contact == sqlite3_column_int64(stmt, 0) &&
+			    (*r)[i].label == src->label)
+				break;
+		if (i < *count)
+			continue;
+		if ((*count & (*count - 1)) == 0)
+			*r = xreallocarray(*r, *count ? *count * 2 : 1,
+			    sizeof **r);
+		k = &(*r)[(*count)++];
+		memset(k, 0, sizeof *k);
+		k->contact = sqlite3_column_int64(stmt, 0);
+		k->name = db_col_text(stmt, 1);
+		k->label = src->label;
+		snprintf(k->date, sizeof k->date, "%s", t);
+		k->year = y;
+		memcpy(k->on, on, sizeof on);
+		k->days = dist;
+		sscanf(on, "%4d", &oy);
+		k->age = y > 0 && oy >= y ? oy - y : -1;
+		k->lead = dist <= KEYDATE_LEAD_LAST ? KEYDATE_LEAD_LAST :
+		    KEYDATE_LEAD;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading key dates");
+	return KITH_OK;
+}
+
+static int
+cmp_keydate(const void *a, const void *b)
+{
+	const struct keydate *x = a, *y = b;
+	int		 c;
+
+	if (x->days != y->days)
+		return x->days < y->days ? -1 : 1;
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	return x->contact < y->contact ? -1 : x->contact > y->contact;
+}
+
+enum kith_status
+keydate_upcoming(struct kith_db *db, int days, enum keydate_feb29 f,
+    struct keydate **out, size_t *n, struct kith_err *err)
+{
+	enum kith_status st = KITH_OK;
+	struct keydate	*r = NULL;
+	size_t		 count = 0, i;
+	char		 today[KITH_DATE_LEN], end[KITH_DATE_LEN];
+	const char	*a, *b;
+
+	*out = NULL;
+	*n = 0;
+	if (days < 0)
+		days = 0;
+	if (days > 365)
+		days = 365;
+	db_today(db, today);
+	if (!date_add_days(today, days, end))
+		return KITH_OK;
+	a = today + 5;
+	b = end + 5;
+	for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+		if (days >= 365 || strncmp(today, end, 4) != 0) {
+			/* Across the year's end: to 12-31, from 01-01. */
+			st = add_range(db, &sources[i], days >= 365 ? "01-01" :
+			    a, "12-31", today, days, f, &r, &count, err);
+			if (st == KITH_OK && days < 365)
+				st = add_range(db, &sources[i], "01-01", b,
+				    today, days, f, &r, &count, err);
+		} else
+			st = add_range(db, &sources[i], a, b, today, days, f,
+			    &r, &count, err);
+		/* 29 February falls on 28 February or 1 March. */
+		if (st == KITH_OK)
+			st = add_range(db, &sources[i], "02-29", "02-29",
+			    today, days, f, &r, &count, err);
+		if (st != KITH_OK) {
+			keydate_list_free(r, count);
+			return st;
+		}
+	}
+	if (count > 1)
+		qsort(r, count, sizeof *r, cmp_keydate);
+	*out = r;
+	*n = count;
+	return KITH_OK;
+}
+
+void
+keydate_list_free(struct keydate *r, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(r[i].name);
+	free(r);
+}
