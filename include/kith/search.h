@@ -77,8 +77,19 @@ enum kith_status search_count(struct kith_db *, const char *query,
 unsigned	 search_query_split(const char *query, char **rest);
 
 /*
+ * The columns of the search index that hold text as stored, as an FTS5
+ * column filter; its last column, keys, holds the loose matcher's keys
+ * (match.h) and is searched only for the matcher's variants.
+ */
+#define SEARCH_FTS_TEXT	"{name org email phone tag note}"
+
+/*
  * Turns a user's query into an FTS5 MATCH expression of folded prefix
- * terms; *out is NULL if the query has no searchable word.  Caller frees.
+ * terms; *out is NULL if the query has no searchable word.  A word of two
+ * letters or more also finds, as a whole name word, the names the loose
+ * matcher (match.h) takes for it: its transliteration variants
+ * ("alexei" finds Алексей) and nicknames ("bob" finds Robert), and
+ * stored aliases are name words too.  Caller frees.
  */
 enum kith_status search_fts_query(struct kith_db *, const char *query,
 		    char **out, struct kith_err *);

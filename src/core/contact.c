@@ -1565,7 +1565,8 @@ org_find_or_create(struct kith_db *db, const char *name, int64_t *id,
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE) {
 		if ((stmt = db_stmt(db, "INSERT INTO org (name, name_fold, "
-		    "created) VALUES (?1, ?2, ?3)", err)) == NULL) {
+		    "created, match_key) VALUES (?1, ?2, ?3, "
+		    "kith_org_key(?1))", err)) == NULL) {
 			free(fold);
 			return KITH_DB;
 		}

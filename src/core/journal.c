@@ -84,6 +84,9 @@ static const struct table_info {
 	{ "deal_stage_history",	"stage change of a deal", -1, 0, -1 },
 	{ "stage",		"stage",		-1, 0, 1 },
 	{ "deal_role",		"deal role",		-1, 0, 1 },
+	{ "contact_alias",	"an alias",		1, 1, 2 },
+	{ "org_alias",		"alias of an organisation", -1, 0, 2 },
+	{ "not_dupe",		"a pair marked not the same", -1, 0, -1 },
 };
 
 static int	 table_filter(void *, const char *);
