@@ -97,14 +97,14 @@ expect "File          ~/people-home.csv" "Tab completes under ~/ and keeps ~"
 keys Enter
 expect "imported 1 rows: 1 added" "~/people-home.csv imports"
 keys Enter
-expect "64 contacts" "the contact from ~/ is counted"
+expect "65 contacts" "the contact from ~/ is counted"
 keys i
 expect "Import a CSV file" "i asks for a file again"
 type_text "~/people-typed.csv"
 keys Enter
 expect "imported 1 rows: 1 added" "~/file typed out imports"
 keys Enter
-expect "65 contacts" "the contact from the typed ~/ path is counted"
+expect "66 contacts" "the contact from the typed ~/ path is counted"
 out=$("$KITH" --db "$DB" list marta --tsv)
 expect_in "$out" "Marta Novak" "kith list finds the contact imported from ~/"
 keys q
