@@ -63,6 +63,7 @@ expect_rc 1 "the other is gone"
 run show 17
 expect_in "$out" "boblin@example.com" "the e-mail of both"
 expect_in "$out" "robert.lin@northbridge.example" "the e-mail kept"
+expect_in "$out" "aka        Bob Lin" "show names the alias"
 run alias 17
 expect_out "Bob Lin" "the other's name is an alias"
 run show "Bob Lin"
