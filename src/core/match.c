@@ -166,7 +166,8 @@ load_text(struct match *m, const char *text, const char *where,
 		if (m->n_nicks > before)
 			m->n_groups++;
 	}
-	qsort(m->nicks, m->n_nicks, sizeof *m->nicks, nick_cmp);
+	if (m->n_nicks > 1)
+		qsort(m->nicks, m->n_nicks, sizeof *m->nicks, nick_cmp);
 	return st;
 }
 
@@ -1105,7 +1106,8 @@ match_find(struct kith_db *db, const char *name, enum match_kind kind,
 		match_hits_free(v, k);
 		return st;
 	}
-	qsort(v, k, sizeof *v, hit_cmp);
+	if (k > 1)
+		qsort(v, k, sizeof *v, hit_cmp);
 	while (k > max) {
 		k--;
 		free(v[k].name);
