@@ -5,14 +5,17 @@
  * A page ends with a cursor (the last row's sort key and id); the next page
  * starts strictly after it, so paging through a million contacts is an
  * index walk, never an OFFSET scan.  With a query, every word of it must
- * prefix-match a word of the contact's name, organisation, e-mails, phones,
- * tags or notes, compared in folded form (see text.h): "petro acm" finds
- * "Ana Петровић" at "Acme Legal".
+ * prefix-match a word of the contact's name (aliases included),
+ * organisation, e-mails, phones, tags or notes, compared in folded form
+ * (see text.h): "petro acm" finds "Ana Петровић" at "Acme Legal"; or, for
+ * a word of two letters or more, be a name the loose matcher takes for a
+ * name word (search_fts_query).  The TUI's list (view.h) does not take the
+ * matcher's variants yet.
  *
  * A query may also hold filters, each a word of its own in any case:
  * "in:deal" (or "in:matter", either whatever the book calls its deals)
  * keeps only the people on a deal in an open stage, so "in:deal acme" is the people of
- * Acme on open deals.  The TUI's list (view.h) reads queries the same way.
+ * Acme on open deals.  The TUI's list (view.h) reads filters the same way.
  */
 #ifndef KITH_SEARCH_H
 #define KITH_SEARCH_H
