@@ -48,6 +48,8 @@ static void		 org_group(struct match *, struct person *, size_t,
 			    const char *, struct cand **, size_t *);
 static int		 person_cmp(const void *, const void *);
 static int		 pair_cmp(const void *, const void *);
+static enum kith_status	 not_same_tx(struct kith_db *, int64_t, int64_t,
+			    struct kith_err *);
 
 /* The entry of the pair (a, b), made if new; linear: pairs are few. */
 static struct cand *

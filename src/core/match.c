@@ -90,6 +90,18 @@ static int		hit_cmp(const void *, const void *);
 static char		*amp_and(const char *);
 static enum kith_status	read_file(const char *, char **, size_t *,
 			    struct kith_err *);
+static size_t		nick_first(const struct match *, const char *);
+static void		words_strip(struct words *);
+static void		hit_add(struct match_hit **, size_t *, int64_t,
+			    const char *, const char *,
+			    const struct match_result *);
+static void		as_alias(struct match_result *);
+static enum kith_status	find_people(struct kith_db *, struct match *,
+			    const char *, struct match_hit **, size_t *,
+			    struct kith_err *);
+static enum kith_status	find_orgs(struct kith_db *, struct match *,
+			    const char *, struct match_hit **, size_t *,
+			    struct kith_err *);
 
 struct match *
 match_new(struct kith_text *text)
