@@ -21,7 +21,7 @@ expect_in "$out" "Robert Lin" "dupes names Robert Lin"
 expect_in "$out" "Bob Lin" "dupes names Bob Lin"
 expect_in "$out" "nickname at Northbridge Bank" "dupes says why"
 run dupes --tsv
-expect_out "$(printf '60\t17\tRobert Lin\t19\tBob Lin\tnickname at Northbridge Bank')" \
+expect_out "$(printf '60\t17\tRobert Lin\t64\tBob Lin\tnickname at Northbridge Bank')" \
     "dupes --tsv"
 
 # Transliteration, nicknames and sound-alikes in kith list and lookups.
@@ -46,19 +46,19 @@ expect_rc 1 "merge with a missing id"
 expect_in "$err" "no contact with id 999" "names the id"
 before=$("$KITH" export - 2>&1)
 rows_keep=$("$KITH" show 17)
-rows_other=$("$KITH" show 19)
-run merge 17 19 </dev/null
+rows_other=$("$KITH" show 64)
+run merge 17 64 </dev/null
 expect_rc 1 "merge without a terminal asks for --yes"
 expect_in "$err" "Robert Lin (#17)" "names the one kept"
-expect_in "$err" "Bob Lin (#19)" "names the one merged"
+expect_in "$err" "Bob Lin (#64)" "names the one merged"
 expect_in "$err" "--yes" "says --yes"
-run show 19
+run show 64
 expect_rc 0 "nothing merged yet"
 
 run merge "Robert Lin" "Bob Lin" --yes
 expect_rc 0 "merge"
-expect_out "merged Bob Lin (#19) into Robert Lin (#17)" "merge says what"
-run show 19
+expect_out "merged Bob Lin (#64) into Robert Lin (#17)" "merge says what"
+run show 64
 expect_rc 1 "the other is gone"
 run show 17
 expect_in "$out" "boblin@example.com" "the e-mail of both"
@@ -80,13 +80,13 @@ after=$("$KITH" export - 2>&1)
 [ "$before" = "$after" ] && pass || fail "export after undo differs"
 run show 17
 [ "$out" = "$rows_keep" ] && pass || fail "Robert Lin restored: $out"
-run show 19
+run show 64
 [ "$out" = "$rows_other" ] && pass || fail "Bob Lin restored: $out"
 
 # Not the same: never proposed again; undoable too.
-run dupes --not-same "Robert Lin" 19
+run dupes --not-same "Robert Lin" 64
 expect_rc 0 "not-same"
-expect_out "marked not the same: Robert Lin (#17) and Bob Lin (#19)" \
+expect_out "marked not the same: Robert Lin (#17) and Bob Lin (#64)" \
     "not-same says what"
 run dupes
 expect_out "no likely duplicates" "the pair is gone"
@@ -99,12 +99,12 @@ expect_in "$out" "Bob Lin" "undo brings the pair back"
 # Aliases of contacts and organisations.
 run alias "Ana Petrović" "Ana Jovanović"
 expect_rc 0 "alias add"
-expect_out "added the alias Ana Jovanović to Ana Petrović (#29)" "alias add says"
+expect_in "$out" "added the alias Ana Jovanović to Ana Petrović (#" "alias add says"
 run alias "Ana Petrović" "ana jovanovic"
 expect_rc 1 "the same alias twice"
 run list jovanovic --tsv
 expect_in "$out" "Ana Petrović" "list finds the alias"
-run alias --remove 29 "Ana Jovanovic"
+run alias --remove "Ana Petrović" "Ana Jovanovic"
 expect_rc 0 "alias remove"
 run list jovanovic --tsv
 expect_not_in "$out" "Ana Petrović" "removed alias no longer found"
