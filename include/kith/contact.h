@@ -238,7 +238,9 @@ void		 contact_refs_free(struct contact_ref *, size_t n);
  *      must match a name word; the best-ranked contacts win: the folded
  *      display name equal to the query, then every query word a whole name
  *      word, then a name word beginning with each, then a name word merely
- *      containing one.
+ *      containing one; failing all of those, the loose matcher's best
+ *      hits (match_find in match.h: "alexei" names Алексей, "Bob Smith"
+ *      Robert Smith, a maiden name stored as an alias its contact).
  * Notes, tags, custom fields and the organisation never make a match.
  * Archived contacts are found too.  KITH_NOTFOUND if nothing matches;
  * KITH_AMBIGUOUS if several contacts share the best rank, with up to max

@@ -5,14 +5,17 @@
  * A page ends with a cursor (the last row's sort key and id); the next page
  * starts strictly after it, so paging through a million contacts is an
  * index walk, never an OFFSET scan.  With a query, every word of it must
- * prefix-match a word of the contact's name, organisation, e-mails, phones,
- * tags or notes, compared in folded form (see text.h): "petro acm" finds
- * "Ana Петровић" at "Acme Legal".
+ * prefix-match a word of the contact's name (aliases included),
+ * organisation, e-mails, phones, tags or notes, compared in folded form
+ * (see text.h): "petro acm" finds "Ana Петровић" at "Acme Legal"; or, for
+ * a word of two letters or more, be a name the loose matcher takes for a
+ * name word (search_fts_query).  The TUI's list (view.h) does not take the
+ * matcher's variants yet.
  *
  * A query may also hold filters, each a word of its own in any case:
  * "in:deal" (or "in:matter", either whatever the book calls its deals)
  * keeps only the people on a deal in an open stage, so "in:deal acme" is the people of
- * Acme on open deals.  The TUI's list (view.h) reads queries the same way.
+ * Acme on open deals.  The TUI's list (view.h) reads filters the same way.
  */
 #ifndef KITH_SEARCH_H
 #define KITH_SEARCH_H
@@ -97,8 +100,19 @@ enum kith_status search_count(struct kith_db *, const char *query,
 unsigned	 search_query_split(const char *query, char **rest);
 
 /*
+ * The columns of the search index that hold text as stored, as an FTS5
+ * column filter; its last column, keys, holds the loose matcher's keys
+ * (match.h) and is searched only for the matcher's variants.
+ */
+#define SEARCH_FTS_TEXT	"{name org email phone tag note}"
+
+/*
  * Turns a user's query into an FTS5 MATCH expression of folded prefix
- * terms; *out is NULL if the query has no searchable word.  Caller frees.
+ * terms; *out is NULL if the query has no searchable word.  A word of two
+ * letters or more also finds, as a whole name word, the names the loose
+ * matcher (match.h) takes for it: its transliteration variants
+ * ("alexei" finds Алексей) and nicknames ("bob" finds Robert), and
+ * stored aliases are name words too.  Caller frees.
  */
 enum kith_status search_fts_query(struct kith_db *, const char *query,
 		    char **out, struct kith_err *);

@@ -53,6 +53,9 @@ struct sheet {
 						   label) */
 	size_t			 n_addresses;	/* contact->n_addrs */
 	char			*tags;		/* "client, vip"; NULL if none */
+	char			*aliases;	/* its other names (alias.h),
+						   "Ana Jovanović, Ana J."; NULL
+						   if none */
 
 	struct relation		*relations;	/* both directions, by label
 						   then name */

@@ -546,6 +546,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	printf("%s\n", c->archived ? "  (archived)" : "");
 	printf("%-10s %lld\n", "id", (long long)c->id);
 	show_line("nickname", c->nickname);
+	show_line("aka", sh->aliases);
 	for (i = 0; i < c->n_emails; i++) {
 		sbuf_reset(&sb);
 		sbuf_add(&sb, c->emails[i].addr);

@@ -131,6 +131,39 @@ const struct cmd cli_cmds[] = {
 	    "kinds." },
 	{ "unlink", cmd_unlink, "RELATIONSHIP-ID",
 	    "remove a relationship (ids are shown by kith show)", NULL },
+	{ "alias", cmd_alias, "ID|QUERY [NAME] [--remove] | "
+	    "--org ORG [NAME] [--remove]",
+	    "list, add or remove the other names of a contact or firm",
+	    "An alias is another name a contact goes by (a maiden name, a "
+	    "former name) or an\norganisation went by (a former or trading "
+	    "name).  kith list, lookups, kith dupes\nand the loose matcher "
+	    "find a contact by its aliases as by its name.  With NAME,\n"
+	    "adds it (--remove: removes it); without, lists them.  --org "
+	    "names an organisation\nby id or name (without legal suffix: "
+	    "\"Acme\" finds \"Acme Inc.\").\n"
+	    "  kith alias \"Ana Petrović\" \"Ana Jovanović\"\n"
+	    "  kith alias --org Northbridge \"Northbridge Savings\"" },
+	{ "dupes", cmd_dupes, "[--tsv] | --not-same ID|QUERY ID|QUERY",
+	    "list likely duplicate contacts",
+	    "Lists pairs of contacts that may be one person, with a score "
+	    "(0-100) and why:\nthe same e-mail (95) or phone (85), the same "
+	    "name (60; 80 at one organisation),\nor at one organisation names "
+	    "the loose matcher takes for one: a transliteration\n(70), a "
+	    "nickname (60: Bob and Robert), initials (50: J. Smith), a "
+	    "sound-alike (30).\nEach further reason adds 5.  --tsv: score, "
+	    "id, name, id, name, reasons.\n--not-same A B records that A and "
+	    "B are different people: they are not\nproposed again.  kith "
+	    "merge joins a pair." },
+	{ "merge", cmd_merge, "KEEP OTHER [--yes]",
+	    "merge contact OTHER into KEEP",
+	    "KEEP gains every e-mail, phone, address, URL, tag, custom field, "
+	    "alias,\ninteraction, follow-up, relationship and deal role of "
+	    "OTHER, which is then\ndeleted; OTHER's name becomes an alias of "
+	    "KEEP.  A field KEEP lacks is taken\nfrom OTHER; one both have "
+	    "keeps KEEP's, OTHER's being kept as the custom field\n\"FIELD "
+	    "(merged from NAME)\".  kith merge names both and asks on a "
+	    "terminal;\nwithout one it refuses unless --yes is given.  kith "
+	    "undo restores both." },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
 	    "[--at WHEN] [--with ID|QUERY]... [--by them|us] SUMMARY\n"

@@ -15,6 +15,7 @@
 
 #include "kith/clock.h"
 #include "kith/contact.h"
+#include "kith/match.h"
 #include "kith/db.h"
 #include "kith/dedup.h"
 #include "kith/phone.h"
@@ -757,8 +758,25 @@ resolve_name(struct kith_db *db, const char *what, struct cand **v,
 		}
 		sqlite3_reset(stmt);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
 		st = db_fail(db, err, "finding a contact by name");
+		goto out;
+	}
+	/*
+	 * Last, the loose matcher (match.h): a transliteration variant,
+	 * nickname, initials, alias or sound-alike; its best grade wins.
+	 */
+	if (*n == 0 && n_words > 0) {
+		struct match_hit *h;
+		size_t n_h;
+
+		if ((st = match_find(db, what, MATCH_PERSON,
+		    RESOLVE_MAX_CANDS, &h, &n_h, err)) != KITH_OK)
+			goto out;
+		for (i = 0; i < n_h && h[i].res.grade == h[0].res.grade; i++)
+			cand_add(v, n, h[i].id, RANK_CONTAINS);
+		match_hits_free(h, n_h);
+	}
 out:
 	sbuf_free(&words_exact);
 	sbuf_free(&words_prefix);
@@ -1046,7 +1064,8 @@ org_find_or_create(struct kith_db *db, const char *name, int64_t *id,
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE) {
 		if ((stmt = db_stmt(db, "INSERT INTO org (name, name_fold, "
-		    "created) VALUES (?1, ?2, ?3)", err)) == NULL) {
+		    "created, match_key) VALUES (?1, ?2, ?3, "
+		    "kith_org_key(?1))", err)) == NULL) {
 			free(fold);
 			return KITH_DB;
 		}

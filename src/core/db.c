@@ -21,6 +21,7 @@
 #include "kith/db.h"
 #include "kith/backup.h"
 #include "kith/clock.h"
+#include "kith/match.h"
 #include "kith/phone.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -50,6 +51,8 @@ struct kith_db {
 	int			 readonly;	/* file or folder not writable */
 	int			 broken;	/* an inner level failed in bulk */
 	struct journal		*journal;	/* NULL while migrating */
+	struct match		*match;		/* kith_db_match(); NULL until
+						   first asked for */
 	struct stmt_slot	*stmts;		/* oldest first */
 	size_t			 n_stmts;
 	size_t			 cap_stmts;	/* the array's room */
@@ -68,6 +71,8 @@ static const char	*env_collation(void);
 static void		 sql_fold(sqlite3_context *, int, sqlite3_value **);
 static void		 sql_name_words(sqlite3_context *, int, sqlite3_value **);
 static void		 sql_phone_words(sqlite3_context *, int, sqlite3_value **);
+static void		 sql_name_keys(sqlite3_context *, int, sqlite3_value **);
+static void		 sql_org_key(sqlite3_context *, int, sqlite3_value **);
 static void		 env_region(char [8]);
 static size_t		 stmt_cache_size(void);
 
@@ -296,6 +301,12 @@ open_sqlite(struct kith_db *db, struct kith_err *err)
 	sqlite3_create_function_v2(db->sql, "kith_phone_words", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
 	    sql_phone_words, NULL, NULL, NULL);
+	sqlite3_create_function_v2(db->sql, "kith_name_keys", 4,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
+	    sql_name_keys, NULL, NULL, NULL);
+	sqlite3_create_function_v2(db->sql, "kith_org_key", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, db,
+	    sql_org_key, NULL, NULL, NULL);
 	return KITH_OK;
 }
 
@@ -337,6 +348,7 @@ kith_db_close(struct kith_db *db)
 	for (i = 0; i < db->n_stmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	journal_free(db->journal);	/* before the handle it watches */
+	match_free(db->match);
 	free(db->stmts);
 	if (db->sql != NULL)
 		sqlite3_close(db->sql);
@@ -422,6 +434,96 @@ sql_phone_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, phone_search_words((const char *)
 	    sqlite3_value_text(argv[0]), (const char *)
 	    sqlite3_value_text(argv[1])), -1, free);
+}
+
+/*
+ * kith_name_keys(NAME_FOLD, FAMILY, NICKNAME, ALIASES): the keys column
+ * of the search index (match.c): the transliteration key (match_key) of
+ * each word of the folded name, nickname and aliases, then "0" and the
+ * sounds-alike key (match_sound) of the family name (FAMILY, else the
+ * last word of NAME_FOLD).  A part it cannot fold fails the statement.
+ */
+static void
+sql_name_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kith_db	*db = sqlite3_user_data(ctx);
+	struct kith_err	 err = { 0 };
+	struct sbuf	 words = { 0 }, out = { 0 };
+	const char	*part;
+	char		*fold, *w, *save = NULL, *key, *family = NULL;
+	int		 i;
+
+	(void)argc;
+	for (i = 0; i < 4; i++) {
+		if ((part = (const char *)sqlite3_value_text(argv[i])) == NULL ||
+		    *part == '\0')
+			continue;
+		if (i == 0)
+			fold = xstrdup(part);
+		else if (text_fold(kith_db_text(db), part, &fold, &err) !=
+		    KITH_OK) {
+			sbuf_free(&words);
+			free(family);
+			sqlite3_result_error(ctx, err.msg, -1);
+			return;
+		}
+		if (i == 1) {
+			family = fold;
+			continue;
+		}
+		sbuf_printf(&words, "%s ", fold);
+		free(fold);
+	}
+	for (w = strtok_r(words.s, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		key = match_key(w);
+		sbuf_printf(&out, "%s%s", out.len ? " " : "", key);
+		free(key);
+	}
+	/* The family name's sound: FAMILY's last word, else the name's. */
+	if (family != NULL && (w = strrchr(family, ' ')) != NULL)
+		w++;
+	else if (family != NULL && *family != '\0')
+		w = family;
+	else if (sqlite3_value_text(argv[0]) != NULL) {
+		part = (const char *)sqlite3_value_text(argv[0]);
+		w = strrchr(part, ' ') != NULL ? strrchr(part, ' ') + 1 :
+		    (char *)part;
+	} else
+		w = NULL;
+	if (w != NULL && (key = match_sound(w)) != NULL) {
+		if (strlen(key) >= 2)
+			sbuf_printf(&out, "%s0%s", out.len ? " " : "", key);
+		free(key);
+	}
+	sbuf_free(&words);
+	free(family);
+	sqlite3_result_text(ctx, sbuf_detach(&out), -1, free);
+}
+
+/* kith_org_key(NAME): match_org_key() for SQL. */
+static void
+sql_org_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kith_db	*db = sqlite3_user_data(ctx);
+	struct kith_err	 err = { 0 };
+	struct match	*m;
+	char		*key;
+
+	(void)argc;
+	if (kith_db_match(db, &m, &err) != KITH_OK ||
+	    match_org_key(m, (const char *)sqlite3_value_text(argv[0]), &key,
+	    &err) != KITH_OK) {
+		sqlite3_result_error(ctx, err.msg, -1);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
+struct match **
+db_match_slot(struct kith_db *db)
+{
+	return &db->match;
 }
 
 void
@@ -1099,7 +1201,67 @@ static const char *const steps[] = {
 	"	at		INTEGER NOT NULL,"
 	"	PRIMARY KEY (day, item)"
 	") WITHOUT ROWID;",
+	/*
+	 * 8: the loose name matcher and duplicates (match.c, alias.c,
+	 * dupes.c).  Contacts and organisations keep any number of aliases
+	 * (maiden, former, trading names), looked up by their folded form;
+	 * an organisation's and an alias's match_key (match_org_key) is the
+	 * name without legal suffix, "The" and punctuation, so firms are
+	 * found by it through an index.  A pair of contacts marked "not the
+	 * same person" is never proposed as duplicates again.  The search
+	 * index gains a keys column: the transliteration keys of the name
+	 * words and the family name's sounds-alike key, so that "alexei"
+	 * finds Алексей through the index (migrate() rebuilds it and fills
+	 * the organisations' keys).
+	 */
+	"CREATE TABLE contact_alias ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	contact_id	INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	name		TEXT NOT NULL,"
+	"	name_fold	TEXT NOT NULL,"
+	"	created		INTEGER NOT NULL,"
+	"	UNIQUE (contact_id, name_fold)"
+	");"
+	"CREATE INDEX contact_alias_by_fold ON contact_alias(name_fold);"
+	"ALTER TABLE org ADD COLUMN match_key TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX org_by_key ON org(match_key);"
+	"CREATE TABLE org_alias ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	org_id		INTEGER NOT NULL REFERENCES org(id)"
+	"			    ON DELETE CASCADE,"
+	"	name		TEXT NOT NULL,"
+	"	name_fold	TEXT NOT NULL,"
+	"	match_key	TEXT NOT NULL,"
+	"	created		INTEGER NOT NULL,"
+	"	UNIQUE (org_id, name_fold)"
+	");"
+	"CREATE INDEX org_alias_by_fold ON org_alias(name_fold);"
+	"CREATE INDEX org_alias_by_key ON org_alias(match_key);"
+	"CREATE TABLE not_dupe ("
+	"	a		INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	b		INTEGER NOT NULL REFERENCES contact(id)"
+	"			    ON DELETE CASCADE,"
+	"	created		INTEGER NOT NULL,"
+	"	PRIMARY KEY (a, b),"
+	"	CHECK (a < b)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX not_dupe_by_b ON not_dupe(b);"
+	"DROP TABLE contact_fts;"
+	"CREATE VIRTUAL TABLE contact_fts USING fts5("
+	"	name, org, email, phone, tag, note, keys,"
+	"	prefix = '2 3',"
+	"	tokenize = 'unicode61 remove_diacritics 2'"
+	");",
 };
+
+/*
+ * The schema version whose step added the matcher's keys to the search
+ * index and to the organisations: a database from before it has them
+ * filled in by migrate().  (The step is the last one for now.)
+ */
+#define MATCH_KEYS_VERSION	8
 
 _Static_assert(sizeof steps / sizeof steps[0] == KITH_SCHEMA_VERSION - 1,
     "one migration step per schema version after the first");
@@ -1211,10 +1373,14 @@ migrate(struct kith_db *db, struct kith_err *err)
 	}
 	/*
 	 * Search entries written before version 4 lack the phone forms
-	 * without country code and the given/family name words.
+	 * without country code and the given/family name words; before
+	 * MATCH_KEYS_VERSION, the matcher's keys.
 	 */
-	if (from > 0 && from < 4 && ((st = load_settings(db, err)) != KITH_OK ||
-	    (st = search_rebuild(db, err)) != KITH_OK))
+	if (from > 0 && from < MATCH_KEYS_VERSION &&
+	    ((st = load_settings(db, err)) != KITH_OK ||
+	    (st = search_rebuild(db, err)) != KITH_OK ||
+	    (st = db_exec(db, "UPDATE org SET match_key = kith_org_key(name)",
+	    err)) != KITH_OK))
 		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
 	    "PRAGMA user_version = %d", KITH_APP_ID, KITH_SCHEMA_VERSION);

@@ -163,6 +163,9 @@ int		 resolve_rank(char *const *words, size_t n,
 void		 db_own_actionf(struct kith_db *, const char *command,
 		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Where the database keeps its matcher (kith_db_match, match.h). */
+struct match	**db_match_slot(struct kith_db *);
+
 struct journal	*journal_new(void);
 void		 journal_free(struct journal *);
 struct journal	*db_journal(struct kith_db *);

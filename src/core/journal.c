@@ -88,6 +88,9 @@ static const struct table_info {
 	{ "stage",		"stage",		-1, 0, 1 },
 	{ "deal_role",		"deal role",		-1, 0, 1 },
 	{ "review_decision",	"review decision",	-1, 0, 1 },
+	{ "contact_alias",	"an alias",		1, 1, 2 },
+	{ "org_alias",		"alias of an organisation", -1, 0, 2 },
+	{ "not_dupe",		"a pair marked not the same", -1, 0, -1 },
 };
 
 static int	 table_filter(void *, const char *);

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "kith/contact.h"
+#include "kith/match.h"
 #include "kith/phone.h"
 #include "kith/search.h"
 #include "kith/text.h"
@@ -165,19 +166,33 @@ search_fts_query(struct kith_db *db, const char *query, char **out,
 {
 	enum kith_status	 st;
 	struct sbuf		 sb = { 0 };
-	char			*fold, *word, *save = NULL;
+	struct match		*m;
+	char			*fold, *word, *save = NULL, **alts;
+	size_t			 n_alts, i;
 
 	*out = NULL;
 	if (query == NULL)
 		return KITH_OK;
 	if ((st = text_fold(kith_db_text(db), query, &fold, err)) != KITH_OK)
 		return st;
+	if ((st = kith_db_match(db, &m, err)) != KITH_OK) {
+		free(fold);
+		return st;
+	}
 	/* Folded text is [a-z0-9 ] only, so quoting each word is safe. */
 	for (word = strtok_r(fold, " ", &save); word != NULL;
 	    word = strtok_r(NULL, " ", &save)) {
 		if (sb.len > 0)
-			sbuf_addc(&sb, ' ');
-		sbuf_printf(&sb, "\"%s\"*", word);
+			sbuf_add(&sb, " AND ");
+		sbuf_printf(&sb, "(" SEARCH_FTS_TEXT " : \"%s\"*", word);
+		if (strlen(word) > 1) {
+			match_word_alternatives(m, word, &alts, &n_alts);
+			for (i = 0; i < n_alts; i++)
+				sbuf_printf(&sb, " OR keys : \"%s\"",
+				    alts[i]);
+			match_variants_free(alts, n_alts);
+		}
+		sbuf_addc(&sb, ')');
 	}
 	free(fold);
 	if (sb.len > 0)
@@ -590,11 +605,14 @@ search_count(struct kith_db *db, const char *query, int archived,
  * no rebuild is needed, and each contact written from now on is indexed
  * with them.
  */
+#define FTS_ALIASES							\
+	"(SELECT group_concat(name, ' ') FROM contact_alias "		\
+	"WHERE contact_id = c.id)"
 #define FTS_INSERT_SELECT						\
 	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
-	"note) SELECT c.id, "						\
+	"note, keys) SELECT c.id, "					\
 	"kith_name_words(c.display, c.name_fold, c.nickname, c.given, "	\
-	"c.family), "							\
+	"c.family) || coalesce(' ' || kith_fold(" FTS_ALIASES "), ''), "	\
 	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '') "	\
 	"|| ' ' || coalesce(c.department, '')), "			\
 	"kith_fold(coalesce((SELECT group_concat(addr, ' ') FROM email "	\
@@ -606,7 +624,8 @@ search_count(struct kith_db *db, const char *query, int archived,
 	"FROM phone WHERE contact_id = c.id)), "			\
 	"kith_fold((SELECT group_concat(t.name, ' ') FROM contact_tag "	\
 	"ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)), "	\
-	"kith_fold(c.notes) "						\
+	"kith_fold(c.notes), "						\
+	"kith_name_keys(c.name_fold, c.family, c.nickname, " FTS_ALIASES ") " \
 	"FROM contact c LEFT JOIN org o ON o.id = c.org_id "
 
 enum kith_status

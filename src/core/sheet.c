@@ -13,6 +13,7 @@
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
+#include "kith/alias.h"
 #include "kith/sheet.h"
 #include "kith/util.h"
 
@@ -121,6 +122,27 @@ compose(struct sheet *s)
 	}
 }
 
+/* The aliases of s's contact, joined by ", ". */
+static enum kith_status
+alias_line(struct kith_db *db, struct sheet *s, struct kith_err *err)
+{
+	struct sbuf		 sb = { 0 };
+	enum kith_status	 st;
+	char			**names;
+	size_t			 n, i;
+
+	if ((st = alias_list(db, ALIAS_CONTACT, s->contact->id, &names, &n,
+	    err)) != KITH_OK)
+		return st;
+	for (i = 0; i < n; i++)
+		sbuf_printf(&sb, "%s%s", i ? ", " : "", names[i]);
+	if (sb.len > 0)
+		s->aliases = sbuf_detach(&sb);
+	sbuf_free(&sb);
+	alias_list_free(names, n);
+	return KITH_OK;
+}
+
 enum kith_status
 sheet_load(struct kith_db *db, int64_t id, size_t max_interactions,
     struct sheet **out, struct kith_err *err)
@@ -139,7 +161,7 @@ sheet_load(struct kith_db *db, int64_t id, size_t max_interactions,
 	    max_interactions : SHEET_INTERACTIONS, &s->interactions,
 	    &s->n_interactions, err)) != KITH_OK ||
 	    (st = deal_list_contact(db, id, &s->deals, &s->n_deals, err))
-	    != KITH_OK) {
+	    != KITH_OK || (st = alias_line(db, s, err)) != KITH_OK) {
 		sheet_free(s);
 		return st;
 	}
@@ -171,6 +193,7 @@ sheet_free(struct sheet *s)
 	free(s->birthday);
 	free(s->headline);
 	free(s->tags);
+	free(s->aliases);
 	contact_free(s->contact);
 	relation_list_free(s->relations, s->n_relations);
 	followup_list_free(s->followups, s->n_followups);

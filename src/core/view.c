@@ -865,6 +865,8 @@ fts_expr(const struct view_query *q)
 			continue;
 		if (sb.len > 0)
 			sbuf_add(&sb, " AND ");
+		/* Not the matcher's keys column (search.h). */
+		sbuf_add(&sb, SEARCH_FTS_TEXT " : ");
 		if (strlen(q->words[w]) > 1) {
 			sbuf_printf(&sb, "\"%.*s\"*", q->in_fts[w] ==
 			    FTS_PREFIX ? 3 : (int)strlen(q->words[w]),

@@ -233,6 +233,8 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%s", sh->headline);
 	if (c->nickname != NULL)
 		add_line(ro, ROLE_DIM, 0, 0, "\"%s\"", c->nickname);
+	if (sh->aliases != NULL)
+		add_line(ro, ROLE_DIM, 0, 0, "aka %s", sh->aliases);
 	for (i = 0; i < c->n_emails; i++)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s%s%s%s",
 		    i ? "" : "e-mail", c->emails[i].addr,

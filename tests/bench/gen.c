@@ -12,7 +12,8 @@
  * million.  The rows hold what contact_insert() and search_reindex() would
  * have stored: NFC text, name_fold from text_fold(), sort_key from
  * text_sort_key(), lower-cased e-mails, phone digits from
- * phone_digits(), and a contact_fts row of folded text per contact.
+ * phone_digits(), and a contact_fts row of folded text per contact (its
+ * keys column from kith_name_keys(), as search.c writes it).
  *
  * Names come from a dozen cultures (plain ASCII, Latin with diacritics,
  * Cyrillic, a little Greek, Chinese, Japanese and Korean), organisations
@@ -899,8 +900,8 @@ make_orgs(struct gen *g, size_t n)
 	char			*name, *f, *s;
 	int			 rc, try;
 
-	ins = prepare(g, "INSERT INTO org (id, name, name_fold, created) "
-	    "VALUES (?1, ?2, ?3, ?4)");
+	ins = prepare(g, "INSERT INTO org (id, name, name_fold, created, "
+	    "match_key) VALUES (?1, ?2, ?3, ?4, kith_org_key(?2))");
 	g->orgs = xcalloc(n, sizeof *g->orgs);
 	for (i = 0; i < n; i++) {
 		cu = pick_culture(g);
@@ -1013,7 +1014,8 @@ make_contacts(struct gen *g, size_t n)
 	ins_t = prepare(g, "INSERT INTO contact_tag (contact_id, tag_id) "
 	    "VALUES (?1, ?2)");
 	ins_f = prepare(g, "INSERT INTO contact_fts (rowid, name, org, email, "
-	    "phone, tag, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	    "phone, tag, note, keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "kith_name_keys(?2, ?8, NULL, NULL))");
 
 	for (i = 0; i < n; i++) {
 		id = (int64_t)i + 1;
@@ -1186,6 +1188,7 @@ make_contacts(struct gen *g, size_t n)
 		sqlite3_bind_text(ins_f, 6, ftag.s ? ftag.s : "", -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(ins_f, 7, f, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins_f, 8, family, -1, SQLITE_STATIC);
 		step_done(g, ins_f);
 		free(f);
 		free(nfold);

@@ -40,9 +40,11 @@ example() {
 	eval "args=(${line#kith })" || { fail "cannot parse: $line"; return; }
 	# "kith --demo CMD" is CMD on a demo book: this one.
 	[ "${args[0]}" = --demo ] && args=("${args[@]:1}")
-	# rm asks first: with no terminal here it must refuse and change
-	# nothing; the example is then run as the user's "y" would run it.
-	if [ "${args[0]}" = rm ] && [[ " ${args[*]} " != *' --yes '* ]]; then
+	# rm and merge ask first: with no terminal here they must refuse
+	# and change nothing; the example is then run as the user's "y"
+	# would run it.
+	if { [ "${args[0]}" = rm ] || [ "${args[0]}" = merge ]; } &&
+	    [[ " ${args[*]} " != *' --yes '* ]]; then
 		run "${args[@]}"
 		expect_rc 1 "README example without a terminal refuses: $line"
 		args+=(--yes)
@@ -61,6 +63,14 @@ while IFS= read -r line; do
 	case "$line" in
 	'kith show ana') expect_in "$last_out" "Ana Petrović — Managing Partner" \
 		"kith show ana is Ana Petrović" ;;
+	'kith list alexei') expect_in "$last_out" "Алексей Смирнов" \
+		"kith list alexei finds Алексей" ;;
+	'kith show "bill hughes"') expect_in "$last_out" "William Hughes" \
+		"kith show bill hughes is William Hughes" ;;
+	'kith list markovic') expect_in "$last_out" "Ana Petrović" \
+		"an alias is found" ;;
+	'kith dupes --tsv') expect_in "$last_out" "nickname at Northbridge Bank" \
+		"kith dupes proposes Bob and Robert Lin" ;;
 	'kith list 442079') expect_in "$last_out" "Eleanor Hartley" \
 		"kith list 442079 finds +44 20 7946 0101" ;;
 	esac

@@ -11,7 +11,7 @@ demo_db
 
 E2E_COLS=100 E2E_ROWS=30
 start
-expect "63 contacts" "the rolodex"
+expect "64 contacts" "the rolodex"
 keys '?'
 expect "— keys" "the help"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 \

@@ -55,7 +55,7 @@ expect_row() {
 
 demo_db
 start
-expect "63 contacts" "demo data"
+expect "64 contacts" "demo data"
 expect "Alex Rivera" "first row"
 s=$(screen)
 expect_in "$s" "│ Alex Rivera" "the first contact is selected"
@@ -111,7 +111,7 @@ expect "KITH-EXIT=0" "quit"
 
 # xterm's SGR encoding (1-based cells, M press, m release).
 start TERM=xterm-256color
-expect "63 contacts" "started as xterm"
+expect "64 contacts" "started as xterm"
 y=$(line_of "Ana Petrović ")
 keys -l $'\e[<0;6;'"$((y + 1))M"
 keys -l $'\e[<0;6;'"$((y + 1))m"

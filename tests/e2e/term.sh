@@ -11,7 +11,7 @@ demo_db
 
 # ---- TERM -------------------------------------------------------------------
 start TERM=nonexistent-xyz
-expect "63 contacts" "unknown TERM: kith opens anyway"
+expect "64 contacts" "unknown TERM: kith opens anyway"
 expect "TERM=nonexistent-xyz is unknown here; using xterm-256color (set TERM to a value in \`toe -a\`)" \
     "unknown TERM: the notice names TERM and the type used"
 s=$(screen)
@@ -23,7 +23,7 @@ expect "KITH-EXIT=0" "unknown TERM: quits"
 expect "icanon echo" "unknown TERM: terminal modes restored"
 
 start TERM=
-expect "63 contacts" "empty TERM: kith opens anyway"
+expect "64 contacts" "empty TERM: kith opens anyway"
 expect "TERM is empty; using xterm-256color" "empty TERM: the notice"
 keys q
 expect "KITH-EXIT=0" "empty TERM: quits"
@@ -33,7 +33,7 @@ starts=$((starts + 1))
 SOCK="kith$$-$starts"
 tm new-session -d -x "$E2E_COLS" -y "$E2E_ROWS" -s t \
     "env -u TERM '$KITH' --db '$DB'; echo KITH-EXIT=\$?; sleep 600"
-expect "63 contacts" "no TERM: kith opens anyway"
+expect "64 contacts" "no TERM: kith opens anyway"
 expect "TERM is not set; using xterm-256color" "no TERM: the notice"
 s=$(screen)
 expect_not_in "$s" "Error opening terminal" "no TERM: no raw ncurses error"
@@ -50,15 +50,15 @@ tm new-session -d -x "$E2E_COLS" -y "$E2E_ROWS" -s t \
 expect "sh-ready" "the shell is up"
 type_text "'$KITH' --db '$DB'"
 keys Enter
-expect "63 contacts" "kith started from the shell"
+expect "64 contacts" "kith started from the shell"
 keys C-z
 expect "Stopped" "Ctrl-Z stops kith"
-expect_gone "63 contacts" "Ctrl-Z gives the screen back to the shell"
+expect_gone "64 contacts" "Ctrl-Z gives the screen back to the shell"
 # A resize while stopped: fg paints at the new size.
 tm resize-window -t t -x 80 -y 24
 type_text "fg"
 keys Enter
-expect "63 contacts" "fg paints kith again"
+expect "64 contacts" "fg paints kith again"
 expect "20d late  Olivia Grant" "fg: the alerts are painted again"
 expect "│ Alex Rivera" "fg: the list is painted again"
 widest=$(screen | wc -L)
@@ -85,7 +85,7 @@ expect "KITH-EXIT=0" "kith's status after fg and q"
 printf 'Name,E-mail\nPetar Jovanović,petar@example.rs\n' >"$T/people-home.csv"
 printf 'Name,E-mail\nMarta Novak,marta@example.si\n' >"$T/people-typed.csv"
 start "HOME='$T'"
-expect "63 contacts" "started with HOME set"
+expect "64 contacts" "started with HOME set"
 keys i
 expect "Import a CSV file" "i asks for a file"
 type_text "~"
@@ -97,14 +97,14 @@ expect "File          ~/people-home.csv" "Tab completes under ~/ and keeps ~"
 keys Enter
 expect "imported 1 rows: 1 added" "~/people-home.csv imports"
 keys Enter
-expect "64 contacts" "the contact from ~/ is counted"
+expect "65 contacts" "the contact from ~/ is counted"
 keys i
 expect "Import a CSV file" "i asks for a file again"
 type_text "~/people-typed.csv"
 keys Enter
 expect "imported 1 rows: 1 added" "~/file typed out imports"
 keys Enter
-expect "65 contacts" "the contact from the typed ~/ path is counted"
+expect "66 contacts" "the contact from the typed ~/ path is counted"
 out=$("$KITH" --db "$DB" list marta --tsv)
 expect_in "$out" "Marta Novak" "kith list finds the contact imported from ~/"
 keys q

@@ -25,7 +25,7 @@ demo_db
 
 # ---- colours, NO_COLOR, monochrome --------------------------------------
 start
-expect "63 contacts" "colour terminal"
+expect "64 contacts" "colour terminal"
 settle
 c=$(colour_codes)
 if [ -n "$c" ]; then pass; else fail "no colours on TERM=screen"; fi
@@ -33,7 +33,7 @@ keys q
 expect "KITH-EXIT=0" "quit (colour)"
 
 start NO_COLOR=1
-expect "63 contacts" "NO_COLOR"
+expect "64 contacts" "NO_COLOR"
 expect "! 7 overdue  3 today" "NO_COLOR: counts"
 settle
 c=$(colour_codes)
@@ -48,7 +48,7 @@ expect "KITH-EXIT=0" "quit (NO_COLOR)"
 
 # An empty NO_COLOR is as if unset (no-color.org).
 start NO_COLOR=
-expect "63 contacts" "empty NO_COLOR"
+expect "64 contacts" "empty NO_COLOR"
 settle
 c=$(colour_codes)
 if [ -n "$c" ]; then pass; else fail "empty NO_COLOR turned colours off"; fi
@@ -58,7 +58,7 @@ expect "KITH-EXIT=0" "quit (empty NO_COLOR)"
 # A monochrome terminal: vt100 has no colours and no alternate screen.
 E2E_COLS=80 E2E_ROWS=24
 start TERM=vt100
-expect "63 contacts" "vt100"
+expect "64 contacts" "vt100"
 expect "! 7 overdue  3 today" "vt100: counts"
 expect "20d late  Olivia Grant" "vt100: alerts"
 settle
@@ -85,12 +85,12 @@ expect "icanon echo" "TERM=dumb: terminal modes unchanged"
 
 # ---- 80x24 ----------------------------------------------------------------
 start
-expect "63 contacts" "80x24"
+expect "64 contacts" "80x24"
 settle
 s=$(screen)
 rows_within 80 "80x24"
 first=$(printf '%s\n' "$s" | sed -n 1p)
-expect_in "$first" "kith  63 contacts" "80x24: header left"
+expect_in "$first" "kith  64 contacts" "80x24: header left"
 expect_in "$first" "! 7 overdue  3 today" "80x24: header right"
 last=$(printf '%s\n' "$s" | sed -n 24p)
 expect_in "$last" "/ search  a add  e edit" "80x24: key hints on the last row"
@@ -114,7 +114,7 @@ keys g
 
 # ---- the minimum size ---------------------------------------------------
 tm resize-window -t t -x 50 -y 14
-expect "63 contacts" "50x14 is enough"
+expect "64 contacts" "50x14 is enough"
 rows_within 50 "50x14"
 tm resize-window -t t -x 49 -y 14
 expect "kith needs at least 50x14 (now 49x14)" "49 columns are too few"
@@ -129,7 +129,7 @@ expect_not_in "$s" "contacts" "nothing of the main screen at 20x5"
 # Keys other than q do nothing meanwhile.
 keys a
 tm resize-window -t t -x 80 -y 24
-expect "63 contacts" "back to 80x24"
+expect "64 contacts" "back to 80x24"
 s=$(screen)
 expect_not_in "$s" "Add contact" "a did nothing while too small"
 
@@ -146,7 +146,7 @@ tm resize-window -t t -x 80 -y 24
 expect "Resize Person" "the form kept what was typed"
 keys Enter
 expect "Added Resize Person" "and saves"
-expect "64 contacts" "counted"
+expect "65 contacts" "counted"
 
 # q quits even when the window is too small.
 tm resize-window -t t -x 30 -y 10
@@ -234,14 +234,14 @@ realloc(void *p, size_t n)
 EOF
 	if "${CC:-cc}" -shared -fPIC -o "$T/failalloc.so" "$T/failalloc.c" -ldl; then
 		start "LD_PRELOAD='$T/failalloc.so' KITH_E2E_FAIL='$T/fail-now'"
-		expect "64 contacts" "started for the fatal error"
+		expect "65 contacts" "started for the fatal error"
 		touch "$T/fail-now"
 		keys j
 		expect "kith: out of memory" "the fatal error is reported"
 		expect "KITH-EXIT=134" "kith aborts"
 		expect "icanon echo" "terminal modes restored after a fatal error"
 		s=$(screen)
-		expect_not_in "$s" "64 contacts" "kith's screen is gone after a fatal error"
+		expect_not_in "$s" "65 contacts" "kith's screen is gone after a fatal error"
 	else
 		fail "cannot build the failing realloc"
 	fi
