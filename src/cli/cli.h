@@ -168,6 +168,9 @@ int	 cmd_pipeline(struct cli *, int, char **);	/* cmd_pipeline.c */
 int	 cmd_deal(struct cli *, int, char **);
 int	 cmd_stage(struct cli *, int, char **);
 int	 cmd_config(struct cli *, int, char **);
+int	 cmd_me(struct cli *, int, char **);		/* cmd_path.c */
+int	 cmd_path(struct cli *, int, char **);
+int	 cmd_who(struct cli *, int, char **);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

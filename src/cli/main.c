@@ -120,6 +120,29 @@ const struct cmd cli_cmds[] = {
 	    "kinds." },
 	{ "unlink", cmd_unlink, "RELATIONSHIP-ID",
 	    "remove a relationship (ids are shown by kith show)", NULL },
+	{ "me", cmd_me, "[ID|QUERY]",
+	    "show or set which contact is you (for kith path)",
+	    "kith path starts from this contact unless told FROM, and counts "
+	    "everyone you\nlogged an interaction with as someone you know." },
+	{ "path", cmd_path, "[FROM] TO [--depth N]",
+	    "how you (or FROM) know TO: the shortest chains of people",
+	    "TO and FROM are contacts (ID|QUERY) or organisations (a whole "
+	    "name, or the\nstart of one; org:NAME for an organisation only).  "
+	    "Links are relationships\n(either way), working at an "
+	    "organisation, being parties to one deal, taking\npart in one "
+	    "interaction, and from you every contact you logged an "
+	    "interaction\nwith.  Prints up to 3 chains of the fewest links "
+	    "(at most --depth, default 4,\nat most 8), strongest first: a "
+	    "chain is as strong as its weakest link, and\nrecent links are "
+	    "stronger.  Each step says how: the relationship, the deal,\nthe "
+	    "last interaction.  \"No path within 4 steps\" (exit 1) when there "
+	    "is none;\nthe search stops after 200,000 people and organisations "
+	    "and says so." },
+	{ "who", cmd_who, "ORG|QUERY",
+	    "everyone connected to an organisation, and how",
+	    "Its people, people related to them, parties to its deals, and "
+	    "people in\ninteractions with its people; strongest (most recent) "
+	    "first." },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
 	    "[--at WHEN] [--with ID|QUERY]... SUMMARY\n"
@@ -336,7 +359,7 @@ static const struct {
 	{ "import", CLI_CREATE }, { "demo-load", CLI_CREATE },
 	{ "list", CLI_READ }, { "show", CLI_READ }, { "due", CLI_READ },
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
-	{ "board", CLI_READ },
+	{ "board", CLI_READ }, { "path", CLI_READ }, { "who", CLI_READ },
 };
 
 enum cli_access
