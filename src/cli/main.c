@@ -138,6 +138,32 @@ const struct cmd cli_cmds[] = {
 	    "last interaction.  \"No path within 4 steps\" (exit 1) when there "
 	    "is none;\nthe search stops after 200,000 people and organisations "
 	    "and says so." },
+	{ "conflict", cmd_conflict, "NAME... [--matter TITLE] [--depth N]\n"
+	    "       kith conflict --list | --show N [--format text|markdown]\n"
+	    "       kith conflict --decide N clear|waivable-pending|"
+	    "waivable-obtained|declined\n"
+	    "         [--waiver REF]",
+	    "check names for conflicts of interest, and keep the record",
+	    "Looks each NAME up among contacts and organisations (by name, "
+	    "accents, case\nand script aside), in contacts' notes and in "
+	    "deal titles, then follows typed\nlinks from each one found "
+	    "(relationships, where a person works, links\nbetween "
+	    "organisations made with kith org-link) up to --depth links "
+	    "(default\n2, at most 4) to the parties of deals.  Prints every "
+	    "hit with its role (client,\nadverse party, related to a client, "
+	    "works at a client, ...), the chain that\nmakes it relevant and "
+	    "the rule that matched, strongest first; \"No hits in\nkith's "
+	    "records\" when there are none.  Every check is saved, with who "
+	    "ran it\n($KITH_USER, else kith config user, else the login "
+	    "name), when (UTC), the\nterms and what was searched.  The record "
+	    "is never changed or deleted, and\nkith undo refuses to undo it: "
+	    "--decide appends a disposition (with\n--waiver REF and the "
+	    "reviewer), --list lists the checks, --show N prints one." },
+	{ "org-link", cmd_org_link, "ORG ORG --as KIND",
+	    "record how two organisations are linked (for conflict checks)",
+	    "Reads \"the first is KIND the second\": subsidiary of, parent "
+	    "company of,\naffiliate of, former name of.  kith undo takes it "
+	    "back." },
 	{ "who", cmd_who, "ORG|QUERY",
 	    "everyone connected to an organisation, and how",
 	    "Its people, people related to them, parties to its deals, and "
@@ -332,10 +358,11 @@ const struct cmd cli_cmds[] = {
 	    "(--pos N puts it at position N).  rm refuses a stage that still "
 	    "holds deals\nunless --to STAGE says where they go, and the last "
 	    "open stage." },
-	{ "config", cmd_config, "deal-word [deal|matter]",
+	{ "config", cmd_config, "deal-word [deal|matter] | user [NAME]",
 	    "show or change a setting",
 	    "deal-word: the word kith uses for deals in its messages, deal or "
-	    "matter." },
+	    "matter.\nuser: the name conflict checks are recorded under "
+	    "($KITH_USER overrides it)." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ "board", cmd_board, "",

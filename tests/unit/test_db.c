@@ -164,6 +164,14 @@ test_refuses_foreign_sqlite(void)
  * follow-up times), so that a database made today can stand in for one
  * an older kith wrote.
  */
+/* What step 6 added (conflict checks). */
+#define UNDO_V6								\
+	"DROP TABLE conflict_decision; DROP TABLE conflict_hit; "	\
+	"DROP TABLE conflict_check; DROP TABLE org_relation; "		\
+	"DELETE FROM rel_kind WHERE name IN ('officer of', "		\
+	"'director of', 'employee of', 'former employee of', "		\
+	"'subsidiary of'); "
+
 #define UNDO_V5								\
 	"DROP INDEX deal_by_stage; DROP INDEX deal_by_touch; "		\
 	"DROP INDEX deal_by_closed; DROP INDEX deal_by_created; "	\
@@ -204,7 +212,7 @@ test_migrates_pipeline(void)
 	char		*path;
 
 	db = test_db("v4.db", &path);
-	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V6 UNDO_V5
 	    "PRAGMA user_version = 4", NULL, NULL, NULL) == SQLITE_OK);
 	kith_db_close(db);
 	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
@@ -263,7 +271,7 @@ test_migrates_version_1(void)
 	CHECK(contact_insert(db, c, &err) == KITH_OK);
 	contact_free(c);
 	/* Make it what kith 0.1's first schema wrote. */
-	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V5 "DROP TABLE batch_merge; "
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V6 UNDO_V5 "DROP TABLE batch_merge; "
 	    "DROP TABLE journal; CREATE INDEX contact_by_batch ON contact(batch_id) WHERE "
 	    "batch_id IS NOT NULL; PRAGMA user_version = 1", NULL, NULL, NULL)
 	    == SQLITE_OK);
@@ -308,7 +316,7 @@ test_upgrade_reindexes(void)
 	CHECK(sqlite3_exec(kith_db_sqlite(db), "DELETE FROM contact_fts; "
 	    "INSERT INTO contact_fts (rowid, name, phone) SELECT id, "
 	    "'eleanor hartley', '+44 20 7946 0101' FROM contact; "
-	    UNDO_V5 "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL,
+	    UNDO_V6 UNDO_V5 "DROP TABLE journal; PRAGMA user_version = 3", NULL, NULL,
 	    NULL)
 	    == SQLITE_OK);
 	CHECK(search_count(db, "447946", 0, &n, &err) == KITH_OK);
