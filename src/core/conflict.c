@@ -55,7 +55,7 @@ struct wnode {
 	double		 s;
 	int		 depth;
 	int		 via;		/* first link: 0 none, 1 works at,
-					   2 employs, 3 other */
+					   2 another */
 };
 
 struct hits {
@@ -429,15 +429,22 @@ roles_of(struct kith_db *db, const struct wnode *w, const struct cmatch *m,
     const char *term, struct hits *h, int *found, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
-	const char	*word = deal_word(db), *title, *ref, *r;
+	const char	*word = deal_word(db), *title, *ref, *r, *through;
 	char		*matter, *chain, *role;
 	int		 rc;
 
-	if ((stmt = db_stmt(db, w->org ? "SELECT id, title, ref, 'client' "
-	    "FROM deal WHERE org_id = ?1 LIMIT ?2" : "SELECT d.id, d.title, "
-	    "d.ref, coalesce(dc.role, 'party') FROM deal_contact dc JOIN deal "
-	    "d ON d.id = dc.deal_id WHERE dc.contact_id = ?1 LIMIT ?2", err))
-	    == NULL)
+	/*
+	 * An organisation is the client of its deals, and takes the roles
+	 * its people have on deals ("through Ana, who works there").
+	 */
+	if ((stmt = db_stmt(db, w->org ? "SELECT * FROM (SELECT id, title, "
+	    "ref, 'client', NULL FROM deal WHERE org_id = ?1 UNION ALL "
+	    "SELECT d.id, d.title, d.ref, coalesce(dc.role, 'party'), "
+	    "c.display FROM contact c JOIN deal_contact dc ON dc.contact_id = "
+	    "c.id JOIN deal d ON d.id = dc.deal_id WHERE c.org_id = ?1) "
+	    "LIMIT ?2" : "SELECT d.id, d.title, d.ref, coalesce(dc.role, "
+	    "'party'), NULL FROM deal_contact dc JOIN deal d ON d.id = "
+	    "dc.deal_id WHERE dc.contact_id = ?1 LIMIT ?2", err)) == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, w->id);
 	sqlite3_bind_int(stmt, 2, ROLES_MAX);
@@ -447,14 +454,15 @@ roles_of(struct kith_db *db, const struct wnode *w, const struct cmatch *m,
 		r = (const char *)sqlite3_column_text(stmt, 3);
 		matter = ref != NULL && *ref != '\0' ? xasprintf("%s '%s'", ref,
 		    title) : xasprintf("'%s'", title);
-		chain = xasprintf("%s → %s in %s %s", w->chain, r, word,
+		through = (const char *)sqlite3_column_text(stmt, 4);
+		chain = through != NULL ? xasprintf("%s → %s in %s %s "
+		    "(through %s, who works there)", w->chain, r, word, matter,
+		    through) : xasprintf("%s → %s in %s %s", w->chain, r, word,
 		    matter);
 		if (w->depth == 0)
 			role = xstrdup(r);
 		else if (w->depth == 1 && w->via == 1)
 			role = with_article("works at", r);
-		else if (w->depth == 1 && w->via == 2)
-			role = with_article("employer of", r);
 		else
 			role = with_article("related to", r);
 		hit_add(h, term, m->rule, m->org ? "organisation" : "contact",
@@ -491,9 +499,7 @@ follow(struct kith_db *db, const struct cmatch *m, const char *term,
 	    "SELECT 1, r.a, o.name, CASE r.kind WHEN 'subsidiary of' THEN "
 	    "'parent company of' WHEN 'former name of' THEN 'formerly named' "
 	    "ELSE r.kind END, r.created FROM org_relation r JOIN org o ON "
-	    "o.id = r.a WHERE r.b = ?1 UNION ALL "
-	    "SELECT 0, c.id, c.display, 'employs', -1 FROM contact c WHERE "
-	    "c.org_id = ?1 AND ?2 LIMIT ?3";
+	    "o.id = r.a WHERE r.b = ?1";
 	struct wnode	*v = NULL, *w;
 	sqlite3_stmt	*stmt;
 	enum kith_status st = KITH_OK;
@@ -522,11 +528,6 @@ follow(struct kith_db *db, const struct cmatch *m, const char *term,
 			goto out;
 		}
 		sqlite3_bind_int64(stmt, 1, v[i].id);
-		if (v[i].org) {
-			/* Only the organisation named lists its people. */
-			sqlite3_bind_int(stmt, 2, v[i].depth == 0);
-			sqlite3_bind_int(stmt, 3, FOLLOW_MAX);
-		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			org = sqlite3_column_int(stmt, 0);
 			id = sqlite3_column_int64(stmt, 1);
@@ -538,8 +539,7 @@ follow(struct kith_db *db, const struct cmatch *m, const char *term,
 					break;
 			if (j < n || n >= FOLLOW_MAX)
 				continue;
-			link = strcmp(label, "works at") == 0 ||
-			    strcmp(label, "employs") == 0 ?
+			link = strcmp(label, "works at") == 0 ?
 			    path_link_strength(PATH_LINK_ORG, -1) :
 			    path_link_strength(PATH_LINK_RELATION,
 			    age_days((time_t)created, now));
@@ -555,8 +555,7 @@ follow(struct kith_db *db, const struct cmatch *m, const char *term,
 			w->s = v[i].s * link * HOP_WEIGHT;
 			w->depth = v[i].depth + 1;
 			w->via = v[i].depth > 0 ? v[i].via :
-			    strcmp(label, "works at") == 0 ? 1 :
-			    strcmp(label, "employs") == 0 ? 2 : 3;
+			    strcmp(label, "works at") == 0 ? 1 : 2;
 		}
 		sqlite3_reset(stmt);
 		if (rc != SQLITE_DONE) {
