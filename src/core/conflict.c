@@ -210,7 +210,7 @@ org_link_row(struct kith_db *db, int64_t a, int64_t b, const char *kind,
 	sqlite3_bind_int64(stmt, 4, (int64_t)kith_db_now(db));
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_CONSTRAINT) {
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		if (sqlite3_extended_errcode(kith_db_sqlite(db)) ==
 		    SQLITE_CONSTRAINT_FOREIGNKEY)
 			return kith_err_set(err, KITH_NOTFOUND, "no such "
