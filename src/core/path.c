@@ -289,8 +289,10 @@ path_resolve(struct kith_db *db, const char *what, struct path_end *out,
     char **name, struct kith_err *err)
 {
 	struct kith_err	 oerr = { 0 };
+	struct contact_ref *cands = NULL;
 	enum kith_status st, ost;
 	char		*fold = NULL;
+	size_t		 ncands = 0;
 	int64_t		 id;
 
 	memset(out, 0, sizeof *out);
@@ -329,7 +331,20 @@ path_resolve(struct kith_db *db, const char *what, struct path_end *out,
 		free(*name);
 		*name = NULL;
 	}
-	st = contact_resolve(db, what, &out->id, NULL, NULL, 0, err);
+	st = contact_resolve(db, what, &out->id, &cands, &ncands, 5, err);
+	if (st == KITH_AMBIGUOUS) {
+		struct sbuf	b = { 0 };
+		size_t		i;
+
+		for (i = 0; i < ncands; i++)
+			sbuf_printf(&b, "%s%s (#%lld)", i ? ", " : "",
+			    cands[i].name, (long long)cands[i].id);
+		kith_err_set(err, st, "'%s' matches several contacts: %s%s; "
+		    "give the id or more of the name", what, b.s != NULL ?
+		    b.s : "", ncands == 5 ? ", ..." : "");
+		sbuf_free(&b);
+	}
+	contact_refs_free(cands, ncands);
 	if (st == KITH_OK) {
 		*name = end_name(db, out->id, 0);
 		return KITH_OK;

@@ -55,6 +55,10 @@ expect_rc 1 "a path to nobody"
 expect_in "$err" "names no contact and no organisation" "nobody is named"
 run path Marko Marko
 expect_rc 1 "a path to oneself"
+run path Petrović Lumen
+expect_rc 1 "a path from a name several people have"
+expect_in "$err" "'Petrović' matches several contacts: Ana Petrović (#28), \
+Marko Petrović (#35); give the id" "the people it could be are named"
 
 # ---- kith who ----------------------------------------------------------------
 run who "Petrović & Partneri"
