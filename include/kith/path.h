@@ -121,6 +121,13 @@ enum kith_status path_find(struct kith_db *, const struct path_end *from,
 		    time_t now, struct path_result *out, struct kith_err *);
 void		 path_result_free(struct path_result *);	/* NULL ok */
 
+/*
+ * A chain as one line, "you → Ana Petrović (colleague, spoke 12 days ago)
+ * → Northbridge Bank (works at)": with you set the first hop reads "you".
+ * Caller frees; the text is the data's (the fronts make it inert).
+ */
+char		*path_chain_text(const struct path_chain *, int you);
+
 /* Someone connected to an organisation (path_who). */
 struct who_entry {
 	int64_t		 id;		/* the contact */

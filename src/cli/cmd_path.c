@@ -83,22 +83,11 @@ resolve_end(struct cli *cli, const char *what, struct path_end *end,
 static void
 print_chain(const struct path_chain *c, int you)
 {
-	size_t	i;
+	char	*line = path_chain_text(c, you);
 
-	for (i = 0; i < c->n; i++) {
-		if (i > 0)
-			fputs(" → ", stdout);
-		if (i == 0 && you)
-			fputs("you", stdout);
-		else
-			out_text(stdout, c->hops[i].name);
-		if (c->hops[i].how != NULL) {
-			fputs(" (", stdout);
-			out_text(stdout, c->hops[i].how);
-			fputc(')', stdout);
-		}
-	}
+	out_text(stdout, line);
 	putchar('\n');
+	free(line);
 }
 
 int

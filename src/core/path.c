@@ -1014,6 +1014,21 @@ out:
 	return st;
 }
 
+char *
+path_chain_text(const struct path_chain *c, int you)
+{
+	struct sbuf	b = { 0 };
+	size_t		i;
+
+	for (i = 0; i < c->n; i++) {
+		sbuf_printf(&b, "%s%s", i > 0 ? " → " : "", i == 0 && you ?
+		    "you" : c->hops[i].name);
+		if (c->hops[i].how != NULL)
+			sbuf_printf(&b, " (%s)", c->hops[i].how);
+	}
+	return sbuf_detach(&b);
+}
+
 void
 path_result_free(struct path_result *r)
 {

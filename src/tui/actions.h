@@ -53,6 +53,7 @@
 	X(ARCHIVED,	"show-archived", "show or hide archived contacts", NULL) \
 	X(UNDO,		"undo",		"undo the last change (again: the one before)", "undo") \
 	X(BOARD,	"board",	"the pipeline board: open deals by stage", "pipeline") \
+	X(PATH,		"path",		"how you know the contact: the shortest chains from you (kith me, kith path)", NULL) \
 	X(COL_LEFT,	"column-left",	"the stage to the left",	NULL)	\
 	X(COL_RIGHT,	"column-right",	"the stage to the right",	NULL)	\
 	X(DEAL_BACK,	"deal-back",	"move the deal to the previous open stage", "back") \

@@ -60,6 +60,7 @@ static const struct keybind main_binds[] = {
 	{ 0, 'H',	ACT_ARCHIVED, NULL },
 	{ 0, 'u',	ACT_UNDO, NULL },
 	{ 0, 'p',	ACT_BOARD, NULL },
+	{ 0, 'P',	ACT_PATH, NULL },
 };
 KEYMAP(keymap_main, "Main screen", main_binds);
 

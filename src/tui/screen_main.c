@@ -580,6 +580,8 @@ rolodex_action(struct rolodex *ro, enum action act)
 	case ACT_BOARD:
 		app_push(app, &boardview_new(app)->s);
 		break;
+	case ACT_PATH:
+		return act_path(ro);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
