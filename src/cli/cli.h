@@ -180,6 +180,13 @@ int	 cmd_cadence(struct cli *, int, char **);	/* cmd_review.c */
 int	 cmd_review(struct cli *, int, char **);
 /* kith report cold (cmd_review.c), for cmd_report. */
 int	 cli_report_cold(struct cli *, int tsv);
+int	 cmd_me(struct cli *, int, char **);		/* cmd_path.c */
+int	 cmd_path(struct cli *, int, char **);
+int	 cmd_who(struct cli *, int, char **);
+int	 cmd_conflict(struct cli *, int, char **);	/* cmd_conflict.c */
+int	 cmd_org_link(struct cli *, int, char **);
+/* kith config user [NAME]: shows or sets the user name (cmd_conflict.c). */
+int	 cli_config_user(struct cli *, const char *name);
 
 /*
  * Deals (cmd_deals.c): the word the book uses for them ("deal", "Matters";

@@ -957,8 +957,11 @@ cmd_config(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (argc - optind < 1 || argc - optind > 2)
 		return cli_usage(cmd);
+	if (strcmp(argv[optind], "user") == 0)
+		return cli_config_user(cli, argc - optind == 2 ?
+		    argv[optind + 1] : NULL);
 	if (strcmp(argv[optind], "deal-word") != 0) {
-		cli_errorx("config %s: no such setting (deal-word)",
+		cli_errorx("config %s: no such setting (deal-word, user)",
 		    argv[optind]);
 		return EXIT_BAD;
 	}

@@ -164,6 +164,55 @@ const struct cmd cli_cmds[] = {
 	    "(merged from NAME)\".  kith merge names both and asks on a "
 	    "terminal;\nwithout one it refuses unless --yes is given.  kith "
 	    "undo restores both." },
+	{ "me", cmd_me, "[ID|QUERY]",
+	    "show or set which contact is you (for kith path)",
+	    "kith path starts from this contact unless told FROM, and counts "
+	    "everyone you\nlogged an interaction with as someone you know." },
+	{ "path", cmd_path, "[FROM] TO [--depth N]",
+	    "how you (or FROM) know TO: the shortest chains of people",
+	    "TO and FROM are contacts (ID|QUERY) or organisations (a whole "
+	    "name, or the\nstart of one; org:NAME for an organisation only).  "
+	    "Links are relationships\n(either way), working at an "
+	    "organisation, being parties to one deal, taking\npart in one "
+	    "interaction, and from you every contact you logged an "
+	    "interaction\nwith.  Prints up to 3 chains of the fewest links "
+	    "(at most --depth, default 4,\nat most 8), strongest first: a "
+	    "chain is as strong as its weakest link, and\nrecent links are "
+	    "stronger.  Each step says how: the relationship, the deal,\nthe "
+	    "last interaction.  \"No path within 4 steps\" (exit 1) when there "
+	    "is none;\nthe search stops after 200,000 people and organisations "
+	    "and says so." },
+	{ "conflict", cmd_conflict, "NAME... [--matter TITLE] [--depth N]\n"
+	    "       kith conflict --list | --show N [--format text|markdown]\n"
+	    "       kith conflict --decide N clear|waivable-pending|"
+	    "waivable-obtained|declined\n"
+	    "         [--waiver REF]",
+	    "check names for conflicts of interest, and keep the record",
+	    "Looks each NAME up among contacts and organisations (by name, "
+	    "accents, case\nand script aside), in contacts' notes and in "
+	    "deal titles, then follows typed\nlinks from each one found "
+	    "(relationships, where a person works, links\nbetween "
+	    "organisations made with kith org-link) up to --depth links "
+	    "(default\n2, at most 4) to the parties of deals.  Prints every "
+	    "hit with its role (client,\nadverse party, related to a client, "
+	    "works at a client, ...), the chain that\nmakes it relevant and "
+	    "the rule that matched, strongest first; \"No hits in\nkith's "
+	    "records\" when there are none.  Every check is saved, with who "
+	    "ran it\n($KITH_USER, else kith config user, else the login "
+	    "name), when (UTC), the\nterms and what was searched.  The record "
+	    "is never changed or deleted, and\nkith undo refuses to undo it: "
+	    "--decide appends a disposition (with\n--waiver REF and the "
+	    "reviewer), --list lists the checks, --show N prints one." },
+	{ "org-link", cmd_org_link, "ORG ORG --as KIND",
+	    "record how two organisations are linked (for conflict checks)",
+	    "Reads \"the first is KIND the second\": subsidiary of, parent "
+	    "company of,\naffiliate of, former name of.  kith undo takes it "
+	    "back." },
+	{ "who", cmd_who, "ORG|QUERY",
+	    "everyone connected to an organisation, and how",
+	    "Its people, people related to them, parties to its deals, and "
+	    "people in\ninteractions with its people; strongest (most recent) "
+	    "first." },
 	{ "log", cmd_log, "ID|QUERY [--kind "
 	    KITH_INTERACTION_KIND_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) "] "
 	    "[--at WHEN] [--with ID|QUERY]... [--by them|us] SUMMARY\n"
@@ -487,10 +536,11 @@ const struct cmd cli_cmds[] = {
 	    "open stage.  set --kind takes\nthe deals in the stage along: "
 	    "made open they are open again, made won or lost\nthey are "
 	    "closed as of the day they entered it." },
-	{ "config", cmd_config, "deal-word [deal|matter]",
+	{ "config", cmd_config, "deal-word [deal|matter] | user [NAME]",
 	    "show or change a setting",
 	    "deal-word: the word kith uses for deals in its messages, deal or "
-	    "matter." },
+	    "matter.\nuser: the name conflict checks are recorded under "
+	    "($KITH_USER overrides it)." },
 	{ "demo-load", cmd_demo_load, "FILE",
 	    "load a demo address book file into the database", NULL },
 	{ "report", cmd_report, "activity [--since DATE] [--until DATE] "
@@ -553,6 +603,7 @@ static const struct {
 	{ "export", CLI_READ }, { "pipeline", CLI_READ },
 	{ "board", CLI_READ }, { "report", CLI_READ },
 	{ "backup", CLI_READ }, { "review", CLI_READ },
+	{ "board", CLI_READ }, { "path", CLI_READ }, { "who", CLI_READ },
 };
 
 enum cli_access

@@ -1254,6 +1254,84 @@ static const char *const steps[] = {
 	"	prefix = '2 3',"
 	"	tokenize = 'unicode61 remove_diacritics 2'"
 	");",
+	/*
+	 * 9: conflict checks (conflict.c).  The relationship kinds a
+	 * conflict follows between people; links between organisations
+	 * (org_relation: "Beta LLC is subsidiary of Acme"), user data that
+	 * kith undo covers; and the record of every check: when, by whom,
+	 * the terms and their variants, every hit, and the dispositions
+	 * added afterwards.  The record is only ever added to: triggers
+	 * refuse to change or delete its rows.
+	 */
+	"INSERT OR IGNORE INTO rel_kind (name, inverse) VALUES"
+	"	('officer of', 'has officer'), ('director of', 'has director'),"
+	"	('employee of', 'employer of'),"
+	"	('former employee of', 'former employer of'),"
+	"	('subsidiary of', 'parent company of');"
+	"CREATE TABLE org_relation ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	a		INTEGER NOT NULL REFERENCES org(id) ON DELETE CASCADE,"
+	"	b		INTEGER NOT NULL REFERENCES org(id) ON DELETE CASCADE,"
+	"	kind		TEXT NOT NULL CHECK (kind IN ('subsidiary of',"
+	"			    'affiliate of', 'former name of')),"
+	"	created		INTEGER NOT NULL,"
+	"	UNIQUE (a, b, kind),"
+	"	CHECK (a <> b)"
+	");"
+	"CREATE INDEX org_relation_by_b ON org_relation(b);"
+	"CREATE TABLE conflict_check ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	at		INTEGER NOT NULL,"	/* UTC, epoch seconds */
+	"	user		TEXT NOT NULL,"
+	"	matter		TEXT,"
+	"	terms		TEXT NOT NULL,"		/* one per line */
+	"	variants	TEXT NOT NULL,"		/* one per line */
+	"	depth		INTEGER NOT NULL"
+	");"
+	"CREATE TABLE conflict_hit ("
+	"	check_id	INTEGER NOT NULL REFERENCES conflict_check(id),"
+	"	pos		INTEGER NOT NULL,"
+	"	term		TEXT NOT NULL,"
+	"	rule		TEXT NOT NULL,"
+	"	kind		TEXT NOT NULL,"
+	"	ref_id		INTEGER,"	/* no key: the record outlives it */
+	"	name		TEXT NOT NULL,"
+	"	role		TEXT NOT NULL,"
+	"	matter		TEXT,"
+	"	chain		TEXT NOT NULL,"
+	"	strength	REAL NOT NULL,"
+	"	PRIMARY KEY (check_id, pos)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE conflict_decision ("
+	"	id		INTEGER PRIMARY KEY,"
+	"	check_id	INTEGER NOT NULL REFERENCES conflict_check(id),"
+	"	at		INTEGER NOT NULL,"
+	"	disposition	TEXT NOT NULL CHECK (disposition IN ('clear',"
+	"			    'waivable-pending', 'waivable-obtained',"
+	"			    'declined')),"
+	"	waiver		TEXT,"
+	"	reviewer	TEXT NOT NULL"
+	");"
+	"CREATE INDEX conflict_decision_by_check ON "
+	"    conflict_decision(check_id, id);"
+	"CREATE TRIGGER conflict_check_keep_u BEFORE UPDATE ON conflict_check "
+	"    BEGIN SELECT RAISE(ABORT, 'a conflict check is a record: it is "
+	"never changed'); END;"
+	"CREATE TRIGGER conflict_check_keep_d BEFORE DELETE ON conflict_check "
+	"    BEGIN SELECT RAISE(ABORT, 'a conflict check is a record: it is "
+	"never deleted'); END;"
+	"CREATE TRIGGER conflict_hit_keep_u BEFORE UPDATE ON conflict_hit "
+	"    BEGIN SELECT RAISE(ABORT, 'a conflict check is a record: it is "
+	"never changed'); END;"
+	"CREATE TRIGGER conflict_hit_keep_d BEFORE DELETE ON conflict_hit "
+	"    BEGIN SELECT RAISE(ABORT, 'a conflict check is a record: it is "
+	"never deleted'); END;"
+	"CREATE TRIGGER conflict_decision_keep_u BEFORE UPDATE ON "
+	"    conflict_decision BEGIN SELECT RAISE(ABORT, 'a disposition is "
+	"never changed: decide again to add another'); END;"
+	"CREATE TRIGGER conflict_decision_keep_d BEFORE DELETE ON "
+	"    conflict_decision BEGIN SELECT RAISE(ABORT, 'a disposition is "
+	"never deleted'); END;",
 };
 
 /*

@@ -174,6 +174,8 @@ enum kith_status journal_tx_begin(struct kith_db *, struct kith_err *);
 enum kith_status journal_tx_commit(struct kith_db *, struct kith_err *);
 void		 journal_tx_end(struct kith_db *);
 void		 journal_tx_bulk(struct kith_db *);
+/* Records this transaction as an action even if no journaled row changed. */
+void		 journal_tx_keep(struct kith_db *);
 enum kith_status journal_import(struct kith_db *, int64_t batch,
 		    struct kith_err *);
 enum kith_status journal_import_undone(struct kith_db *, int64_t batch,

@@ -91,6 +91,7 @@ static const struct table_info {
 	{ "contact_alias",	"an alias",		1, 1, 2 },
 	{ "org_alias",		"alias of an organisation", -1, 0, 2 },
 	{ "not_dupe",		"a pair marked not the same", -1, 0, -1 },
+	{ "org_relation",	"link between organisations", -1, 0, -1 },
 };
 
 static int	 table_filter(void *, const char *);
@@ -177,7 +178,11 @@ db_own_actionf(struct kith_db *db, const char *command, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Only user data is recorded: not the journal, imports or the index. */
+/*
+ * Only user data is recorded: not the journal, imports, the index, or the
+ * conflict-check record (append-only: its triggers refuse the deletes an
+ * undo would make, so a check is an action that is never undone).
+ */
 static int
 table_filter(void *arg, const char *table)
 {
@@ -186,6 +191,7 @@ table_filter(void *arg, const char *table)
 	    strcmp(table, "import_batch") == 0 ||
 	    strcmp(table, "batch_merge") == 0 ||
 	    strncmp(table, "sqlite_", 7) == 0 ||
+	    strncmp(table, "conflict_", 9) == 0 ||
 	    strncmp(table, "contact_fts", 11) == 0)
 		return 0;
 	return 1;
@@ -221,6 +227,15 @@ journal_tx_begin(struct kith_db *db, struct kith_err *err)
 	}
 	sqlite3session_table_filter(jn->session, table_filter, NULL);
 	return KITH_OK;
+}
+
+void
+journal_tx_keep(struct kith_db *db)
+{
+	struct journal	*jn = db_journal(db);
+
+	if (jn != NULL)
+		jn->record = 1;
 }
 
 void
@@ -1088,6 +1103,14 @@ journal_undo(struct kith_db *db, int64_t id, struct journal_entry *done,
 		kith_db_action(db, NULL, NULL);
 		goto out;
 	}
+	if (changes == NULL && strcmp(cmd, "conflict") == 0) {
+		kith_db_action(db, NULL, NULL);
+		st = kith_err_set(err, KITH_INVALID, "#%lld is %s: conflict "
+		    "checks are a record kith keeps and never undoes; nothing "
+		    "was undone (kith undo ID undoes an earlier change: kith "
+		    "undo --list)", (long long)id, lab);
+		goto out;
+	}
 	if (changes == NULL) {
 		kith_db_action(db, NULL, NULL);
 		st = kith_err_set(err, KITH_INVALID, "change #%lld (%s: %s) "
@@ -1196,9 +1219,11 @@ journal_undo_last(struct kith_db *db, struct journal_entry *done,
 
 	if (done != NULL)
 		memset(done, 0, sizeof *done);
+	/* A conflict check is refused (journal_undo says so), not skipped. */
 	if ((stmt = db_stmt(db, "SELECT id FROM journal WHERE undone_by IS "
 	    "NULL AND undoes IS NULL AND (changes IS NOT NULL OR batch_id IS "
-	    "NOT NULL) ORDER BY id DESC LIMIT 1", err)) == NULL)
+	    "NOT NULL OR command = 'conflict') ORDER BY id DESC LIMIT 1", err))
+	    == NULL)
 		return KITH_DB;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		id = sqlite3_column_int64(stmt, 0);

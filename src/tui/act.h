@@ -35,6 +35,9 @@ int	 act_notes(struct rolodex *);
 /* act_interactions.c */
 int	 act_log(struct rolodex *);
 
+/* act_path.c: P, how you know the contact. */
+int	 act_path(struct rolodex *);
+
 /* act_import.c */
 int	 act_import(struct rolodex *);
 

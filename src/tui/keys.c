@@ -62,6 +62,7 @@ static const struct keybind main_binds[] = {
 	{ 0, 'p',	ACT_BOARD, NULL },
 	{ 0, 'o',	ACT_ONEPAGER, NULL },
 	{ 0, 'O',	ACT_PRINT, NULL },
+	{ 0, 'P',	ACT_PATH, NULL },
 };
 KEYMAP(keymap_main, "Main screen", main_binds);
 

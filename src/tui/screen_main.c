@@ -588,6 +588,8 @@ rolodex_action(struct rolodex *ro, enum action act)
 		return act_onepager(ro);
 	case ACT_PRINT:
 		return act_print(ro);
+	case ACT_PATH:
+		return act_path(ro);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

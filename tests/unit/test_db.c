@@ -160,11 +160,19 @@ test_refuses_foreign_sqlite(void)
 	free(path);
 }
 
+/* Takes back what version 9 added (conflict checks). */
+#define UNDO_V9								\
+	"DROP TABLE conflict_decision; DROP TABLE conflict_hit; "	\
+	"DROP TABLE conflict_check; DROP TABLE org_relation; "		\
+	"DELETE FROM rel_kind WHERE name IN ('officer of', "		\
+	"'director of', 'employee of', 'former employee of', "		\
+	"'subsidiary of'); "
+
 /*
  * Takes back what version 8 added: the matcher's aliases, organisation
  * keys, pairs marked not the same, and the search index's keys column.
  */
-#define UNDO_V8								\
+#define UNDO_V8		UNDO_V9						\
 	"DROP TABLE contact_alias; DROP TABLE org_alias; "		\
 	"DROP TABLE not_dupe; DROP INDEX org_by_key; "			\
 	"ALTER TABLE org DROP COLUMN match_key; "			\
