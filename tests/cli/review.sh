@@ -120,3 +120,17 @@ run undo
 expect_rc 0 "undo the last decision"
 run due --tsv
 expect_in "$out" "send fixed-fee proposal" "undo brings the follow-up back"
+
+# kith log --by says who started a touch: reciprocity in the strength.
+export KITH_DB=$T/by.db KITH_NOW='2026-03-10 12:00'
+run add "Ana Example"
+run log "Ana Example" --kind call --by them "she rang about the lease"
+expect_rc 0 "log --by them"
+run cadence "Ana Example"
+expect_in "$out" "reciprocity 15.0 = 54" "they started it: full reciprocity"
+run log "Ana Example" --by somebody "x"
+expect_rc 2 "--by somebody refused"
+expect_in "$err" "use them (they started it) or us" "--by: the accepted words"
+run undo
+run cadence "Ana Example"
+expect_in "$out" "last touch: never" "undo takes the call and who started it back as one"
