@@ -812,7 +812,8 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		    != KITH_OK)
 			goto out;
 	}
-	qsort(h.v, h.n, sizeof *h.v, by_strength);
+	if (h.n > 0)
+		qsort(h.v, h.n, sizeof *h.v, by_strength);
 	r->hits = h.v;
 	r->nhits = h.n;
 	h.v = NULL;
