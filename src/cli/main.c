@@ -189,7 +189,9 @@ const struct cmd cli_cmds[] = {
 	    "         [--waiver REF]",
 	    "check names for conflicts of interest, and keep the record",
 	    "Looks each NAME up among contacts and organisations (by name, "
-	    "accents, case\nand script aside), in contacts' notes and in "
+	    "accents, case\nand script aside, and by the loose matcher: "
+	    "aliases, nicknames,\ntransliterations, initials, legal "
+	    "suffixes, sounds-alike), in contacts' notes\nand in "
 	    "deal titles, then follows typed\nlinks from each one found "
 	    "(relationships, where a person works, links\nbetween "
 	    "organisations made with kith org-link) up to --depth links "

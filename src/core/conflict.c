@@ -28,6 +28,7 @@
 #include "kith/conflict.h"
 #include "kith/deal.h"
 #include "kith/journal.h"
+#include "kith/match.h"
 #include "kith/path.h"
 #include "kith/text.h"
 #include "kith/util.h"
@@ -65,6 +66,10 @@ struct hits {
 
 static enum kith_status match_term(struct kith_db *, const char *,
 		    struct cmatch **, size_t *, char **, struct kith_err *);
+static enum kith_status loose(struct kith_db *, const char *,
+		    struct cmatch **, size_t *, const char *, char **,
+		    struct kith_err *);
+static int	 line_in(const char *, const char *);
 static void	 match_add(struct cmatch **, size_t *, int, int64_t,
 		    const char *, const char *);
 static void	 matches_free(struct cmatch *, size_t);
@@ -277,8 +282,8 @@ matches_free(struct cmatch *v, size_t n)
  * THE SEAM: the contacts and organisations term names, each with the
  * rule that matched ("exact": the name as typed; "folded": equal once
  * accents, case and script are folded; "words": every word of the term a
- * whole word of the name), and in *variant (caller frees) the forms
- * searched, one per line.  The loose matcher replaces this body.
+ * whole word of the name, then the loose matcher's rules), and in
+ * *variant (caller frees) the forms searched, one per line.
  */
 static enum kith_status
 match_term(struct kith_db *db, const char *term, struct cmatch **out,
@@ -343,12 +348,80 @@ match_term(struct kith_db *db, const char *term, struct cmatch **out,
 			goto out;
 		}
 	}
-	*variant = fold;
-	fold = NULL;
+	/*
+	 * The loose matcher: aliases and former names, nicknames,
+	 * transliterations, initials, word order, legal suffixes and
+	 * sounds-alike surnames, each hit with its rule.
+	 */
+	if ((st = loose(db, term, out, n, fold, variant, err)) != KITH_OK)
+		goto out;
 out:
 	sbuf_free(&q);
 	free(fold);
 	return st;
+}
+
+/*
+ * Adds to *out what the matcher (match.h) finds for term, people and
+ * organisations, and sets *variant to the forms it tried (the folded term
+ * first), one a line.
+ */
+static enum kith_status
+loose(struct kith_db *db, const char *term, struct cmatch **out, size_t *n,
+    const char *fold, char **variant, struct kith_err *err)
+{
+	struct match_hit	*hits;
+	struct match		*m;
+	struct sbuf		 sb = { 0 };
+	enum kith_status	 st;
+	char			**vars;
+	size_t			 nh, nv, i;
+	int			 k;
+
+	sbuf_add(&sb, fold);
+	if ((st = kith_db_match(db, &m, err)) != KITH_OK)
+		goto out;
+	for (k = 0; k < 2; k++) {
+		if ((st = match_find(db, term, k ? MATCH_ORG : MATCH_PERSON,
+		    MATCH_MAX, &hits, &nh, err)) != KITH_OK)
+			goto out;
+		for (i = 0; i < nh; i++)
+			match_add(out, n, k, hits[i].id, hits[i].name,
+			    match_rule_name(hits[i].res.rule));
+		match_hits_free(hits, nh);
+		if ((st = match_variants(m, term, k ? MATCH_ORG : MATCH_PERSON,
+		    &vars, &nv, err)) != KITH_OK)
+			goto out;
+		for (i = 0; i < nv; i++)
+			if (strcmp(vars[i], fold) != 0 &&
+			    !line_in(sb.s, vars[i]))
+				sbuf_printf(&sb, "\n%s", vars[i]);
+		match_variants_free(vars, nv);
+	}
+out:
+	if (st == KITH_OK)
+		*variant = sbuf_detach(&sb);
+	else
+		sbuf_free(&sb);
+	return st;
+}
+
+/* Whether line is one of the lines of text. */
+static int
+line_in(const char *text, const char *line)
+{
+	size_t		 len = strlen(line);
+	const char	*p = text;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, line, len) == 0 && (p[len] == '\n' ||
+		    p[len] == '\0'))
+			return 1;
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return 0;
 }
 
 static double
@@ -360,7 +433,17 @@ rule_weight(const char *rule)
 		return 0.95;
 	if (strcmp(rule, "words") == 0)
 		return 0.8;
-	return 0.5;		/* in a note or a title */
+	/* The loose matcher's rules, by its grades (match.h). */
+	if (strcmp(rule, "alias") == 0)
+		return 0.95;
+	if (strcmp(rule, "transliteration") == 0 ||
+	    strcmp(rule, "suffix") == 0)
+		return 0.9;
+	if (strcmp(rule, "nickname") == 0)
+		return 0.8;
+	if (strcmp(rule, "initials") == 0)
+		return 0.7;
+	return 0.5;	/* sounds-alike; in a note or a title */
 }
 
 static long
@@ -759,7 +842,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	struct cmatch		*m = NULL;
 	struct hits		 h = { 0 };
 	enum kith_status	 st = KITH_OK;
-	char			*variant = NULL, *clean;
+	char			*variant = NULL, *clean, *first;
 	size_t			 nm = 0, i, j;
 
 	*out = NULL;
@@ -807,9 +890,13 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 			    err);
 		matches_free(m, nm);
 		m = NULL;
-		if (st != KITH_OK ||
-		    (st = text_hits(db, r->terms[i], variant, &h, err))
-		    != KITH_OK)
+		if (st != KITH_OK)
+			goto out;
+		/* Notes and titles are searched for the folded term. */
+		first = xstrndup(variant, strcspn(variant, "\n"));
+		st = text_hits(db, r->terms[i], first, &h, err);
+		free(first);
+		if (st != KITH_OK)
 			goto out;
 	}
 	if (h.n > 0)

@@ -120,3 +120,14 @@ run undo "$id"
 expect_rc 0 "the org link is undone by id"
 run conflict "Delacroix & Associés"
 expect_not_in "$out" "parent company of" "the link is gone"
+
+# The loose matcher serves the check: a transliteration and an
+# organisation without its legal suffix, each hit with its rule, and the
+# variants tried are recorded.
+run conflict "Aleksei Smirnov"
+expect_rc 0 "conflict on a transliterated name"
+expect_in "$out" "Алексей Смирнов (contact #" "the Cyrillic contact is found"
+expect_in "$out" "matched 'Aleksei Smirnov': transliteration" "with its rule"
+run conflict "Brenner und Soehne"
+run conflict "Brenner & Söhne"
+expect_in "$out" "Brenner & Söhne GmbH (organisation #" "the firm without GmbH"
