@@ -29,7 +29,8 @@ enum keydate_feb29 {
 struct keydate {
 	int64_t		 contact;
 	char		*name;		/* the contact's display name */
-	const char	*label;		/* "birthday" (static) */
+	char		*label;		/* "birthday", "anniversary", "client
+					   since": the date's label */
 	char		 date[KITH_DATE_LEN];	/* as stored */
 	int		 year;		/* 0: not known */
 	char		 on[KITH_DATE_LEN];	/* next occurrence, >= today */

@@ -21,6 +21,11 @@ static const char *const yearly_sql[] = {
 	"SELECT 'birthday', id, display, birthday, 'Birthday' FROM contact "
 	"WHERE archived = 0 AND birthday IS NOT NULL "
 	"ORDER BY sort_key, id",
+	/* Anniversaries and other dated events: UIDs by the row's id. */
+	"SELECT 'date', d.id, c.display, d.date, upper(substr(d.label, 1, "
+	"1)) || substr(d.label, 2) FROM contact_date d JOIN contact c ON "
+	"c.id = d.contact_id WHERE c.archived = 0 ORDER BY c.sort_key, "
+	"d.contact_id, d.pos",
 };
 
 static struct ics_item	*grow(struct ics_item **, size_t *);

@@ -20,13 +20,18 @@
 struct source {
 	const char	*label;
 	const char	*sql;	/* ?1..?2 a "MM-DD" range; columns: contact
-				   id, display name, date */
+				   id, display name, date, and the date's
+				   label (NULL: label above) */
 };
 
 static const struct source sources[] = {
-	{ "birthday", "SELECT id, display, birthday FROM contact WHERE "
+	{ "birthday", "SELECT id, display, birthday, NULL FROM contact WHERE "
 	    "birthday IS NOT NULL AND substr(birthday, -5) BETWEEN ?1 AND ?2 "
 	    "AND archived = 0" },
+	/* Anniversaries and the other dated events (contact_date_by_day). */
+	{ "anniversary", "SELECT c.id, c.display, d.date, d.label FROM "
+	    "contact_date d JOIN contact c ON c.id = d.contact_id WHERE "
+	    "substr(d.date, -5) BETWEEN ?1 AND ?2 AND c.archived = 0" },
 };
 
 static int	 is_leap(int);
@@ -121,7 +126,9 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		for (i = strcmp(from, "02-29") == 0 ? 0 : *count; i < *count;
 		    i++)
 			if ((*r)[i].contact == sqlite3_column_int64(stmt, 0) &&
-			    (*r)[i].label == src->label)
+			    strcmp((*r)[i].label, sqlite3_column_type(stmt,
+			    3) == SQLITE_NULL ? src->label :
+			    (const char *)sqlite3_column_text(stmt, 3)) == 0)
 				break;
 		if (i < *count)
 			continue;
@@ -132,7 +139,8 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		memset(k, 0, sizeof *k);
 		k->contact = sqlite3_column_int64(stmt, 0);
 		k->name = db_col_text(stmt, 1);
-		k->label = src->label;
+		k->label = sqlite3_column_type(stmt, 3) == SQLITE_NULL ?
+		    xstrdup(src->label) : db_col_text(stmt, 3);
 		snprintf(k->date, sizeof k->date, "%s", t);
 		k->year = y;
 		memcpy(k->on, on, sizeof on);
@@ -214,7 +222,9 @@ keydate_list_free(struct keydate *r, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(r[i].name);
+		free(r[i].label);
+	}
 	free(r);
 }

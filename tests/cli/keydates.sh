@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Anniversaries and other dated events are key dates like birthdays: the
+# review lists them within their lead time, with the years when the year
+# is known, across the year's end; the calendar export writes them as
+# yearly all-day events.
+. "$(dirname "$0")/lib.inc"
+
+export KITH_NOW="2026-12-28 09:00"
+run add "Ana Petrović" --date "anniversary=2015-01-02" --date "client since=--12-28"
+expect_rc 0 "add with two dated events"
+run add "Bob Smith" --date "anniversary=2010-03-01"
+
+run review --tsv --days 7
+expect_rc 0 "review"
+expect_in "$out" "$(printf 'Ana Petrović\tclient since today')" \
+    "a year-less date on its day"
+expect_in "$out" "$(printf 'Ana Petrović\tanniversary 2027-01-02 (12)')" \
+    "an anniversary across the year's end, with its years"
+expect_not_in "$out" "Bob Smith" "a date months away is not listed"
+
+run export --format ics --birthdays
+expect_in "$out" "SUMMARY:Anniversary: Ana Petrović" "the anniversary as an event"
+expect_in "$out" "DTSTART;VALUE=DATE:20150102" "on its first day"
+expect_in "$out" "SUMMARY:Client since: Ana Petrović" "the other dated event"
+n=$(printf '%s\n' "$out" | grep -c "^RRULE:FREQ=YEARLY")
+[ "$n" = 3 ] && pass || fail "$n yearly events, expected 3"
