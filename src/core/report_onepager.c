@@ -12,13 +12,17 @@
 
 #include "kith/clock.h"
 #include "kith/contact.h"
+#include "kith/db.h"
 #include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/money.h"
+#include "kith/path.h"
 #include "kith/relation.h"
 #include "kith/report.h"
 #include "kith/sheet.h"
+#include "kith/strength.h"
+#include "kith/cadence.h"
 #include "kith/util.h"
 #include "internal.h"
 
@@ -33,7 +37,10 @@
 
 static void	details(struct report *, const struct sheet *,
 		    const char *);
-static void	known(struct report *, const struct sheet *);
+static enum kith_status standing(struct kith_db *, struct report_section *,
+		    int64_t, const char *, struct kith_err *);
+static void	known(struct kith_db *, struct report *, const struct sheet *);
+static void	you(struct kith_db *, struct report *, int64_t);
 static void	followups(struct report *, const struct sheet *);
 static void	deals(struct kith_db *, struct report *,
 		    const struct sheet *);
@@ -60,7 +67,12 @@ report_onepager(struct kith_db *db, int64_t id, struct report **out,
 	db_today(db, today);
 	r = report_new(sh->contact->display, sh->headline);
 	details(r, sh, today);
-	known(r, sh);
+	if ((st = standing(db, &r->sections[0], id, today, err)) != KITH_OK) {
+		sheet_free(sh);
+		report_free(r);
+		return st;
+	}
+	known(db, r, sh);
 	followups(r, sh);
 	deals(db, r, sh);
 	interactions(r, sh);
@@ -135,9 +147,39 @@ details(struct report *r, const struct sheet *sh, const char *today)
 		report_empty(s, "No e-mail, phone or address on file.");
 }
 
-/* Relationships both ways; who introduced them first. */
+/* Strength and cadence state, as facts of the first section. */
+static enum kith_status
+standing(struct kith_db *db, struct report_section *s, int64_t id,
+    const char *today, struct kith_err *err)
+{
+	struct strength		 str;
+	struct cadence		 cad;
+	enum kith_status	 st;
+	long			 late;
+
+	if ((st = strength_get(db, id, &str, err)) != KITH_OK)
+		return st;
+	report_fact(s, "Strength", "%d/100%s", str.score, str.manual >= 0 ?
+	    " (set by hand)" : "");
+	memset(&cad, 0, sizeof cad);
+	if ((st = cadence_get(db, id, &cad, err)) != KITH_OK)
+		return st;
+	if (cad.ideal > 0)
+		report_fact(s, "Keep in touch", "every %d days%s%s%s: %s "
+		    "(due %s)", cad.ideal, cad.tag ? ", from tag " : "",
+		    cad.tag ? cad.tag : "", "", cadence_state_name(
+		    cadence_state_on(cad.due, cad.overdue, today, &late)),
+		    cad.due);
+	cadence_clear(&cad);
+	return KITH_OK;
+}
+
+/*
+ * Relationships both ways, who introduced them first; then how you know
+ * them, when a "me" contact is set (kith me) and a chain exists.
+ */
 static void
-known(struct report *r, const struct sheet *sh)
+known(struct kith_db *db, struct report *r, const struct sheet *sh)
 {
 	static const char *const cols[] = { "Relationship", "Since", "Note" };
 	struct report_section	*s;
@@ -162,6 +204,33 @@ known(struct report *r, const struct sheet *sh)
 			row[2] = rel->note;
 			report_row(s, row);
 		}
+	you(db, r, sh->contact->id);
+}
+
+/*
+ * How you know them: the strongest of the shortest chains from the "me"
+ * contact, when one is set and a chain is found.  Nothing otherwise: a
+ * sheet is not the place for a failed search.
+ */
+static void
+you(struct kith_db *db, struct report *r, int64_t id)
+{
+	struct path_result	 res;
+	struct path_end		 to = { id, 0 };
+	struct kith_err		 err = { 0 };
+	char			*line;
+	int64_t			 me = 0;
+
+	memset(&res, 0, sizeof res);
+	if (path_me(db, &me, &err) != KITH_OK || me == 0 || me == id)
+		return;
+	if (path_find(db, NULL, &to, NULL, kith_db_now(db), &res, &err) ==
+	    KITH_OK && res.n > 0) {
+		line = path_chain_text(&res.chains[0], 1);
+		report_paragraph(r, "path", "How you know them", line);
+		free(line);
+	}
+	path_result_free(&res);
 }
 
 static void

@@ -2,17 +2,21 @@
 /*
  * The relationship status report (report.h): per contact, the last
  * touch, the next step, the open deals, and why the contact needs
- * attention -- the periodic review a partner reads.  What needs attention
- * comes first: an overdue follow-up (most overdue first), then a follow-up
- * due today, then the longest without a touch.
+ * attention -- the periodic review a partner reads, with the strength
+ * (strength.h) and the keep-in-touch cadence (cadence.h).  What needs
+ * attention comes first: an overdue follow-up (most overdue first), then
+ * a cadence past its maximum, a follow-up due today, a cadence due, then
+ * the longest without a touch.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/cadence.h"
 #include "kith/clock.h"
 #include "kith/deal.h"
 #include "kith/report.h"
+#include "kith/strength.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "internal.h"
@@ -29,6 +33,10 @@ struct status_row {
 	long		 deals;			/* open deals */
 	long		 late;			/* days the next is late */
 	long		 quiet;			/* days since the last touch */
+	int64_t		 id;
+	int		 strength;
+	enum cadence_state cad;
+	long		 cad_late;		/* days past the cadence's due */
 	const char	*sort_key;
 	size_t		 sort_len;
 	void		*key_mem;
@@ -36,6 +44,7 @@ struct status_row {
 
 static enum kith_status	scope_ids(struct kith_db *, const char *,
 			    const char *, char **, struct kith_err *);
+static int		 tier(const struct status_row *);
 static int		 by_attention(const void *, const void *);
 static void		 why(const struct status_row *, char *, size_t);
 
@@ -44,14 +53,16 @@ report_status(struct kith_db *db, const char *tag, const char *org,
     struct report **out, struct kith_err *err)
 {
 	static const char *const cols[] = { "Contact", "Organisation",
-	    "Last touch", "Next step", "Due", "Open", "Attention" };
+	    "Strength", "Cadence", "Last touch", "Next step", "Due", "Open",
+	    "Attention" };
 	struct status_row	*rows = NULL;
 	struct report_section	*s;
 	struct report		*r;
 	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
-	const char		*cells[7];
+	const char		*cells[9];
 	char			 today[KITH_DATE_LEN], open[16], att[64];
+	char			 strength[8];
 	char			*ids = NULL, *sub, *head;
 	const void		*blob;
 	size_t			 n = 0, cap = 0, i;
@@ -70,7 +81,8 @@ report_status(struct kith_db *db, const char *tag, const char *org,
 	    "done_at IS NULL), "
 	    "(SELECT count(*) FROM deal_contact dc JOIN deal d ON "
 	    "d.id = dc.deal_id JOIN stage st ON st.id = d.stage_id WHERE "
-	    "dc.contact_id = c.id AND st.kind = 'open'), c.sort_key "
+	    "dc.contact_id = c.id AND st.kind = 'open'), c.sort_key, c.id, "
+	    "c.due_on, c.overdue_on "
 	    "FROM contact c LEFT JOIN org o ON o.id = c.org_id "
 	    "WHERE c.id IN (SELECT value FROM json_each('[' || ?1 || ']'))",
 	    err)) == NULL) {
@@ -104,12 +116,23 @@ report_status(struct kith_db *db, const char *tag, const char *org,
 		if (blob != NULL)
 			memcpy(w->key_mem, blob, w->sort_len);
 		w->sort_key = w->key_mem;
+		w->id = sqlite3_column_int64(stmt, 7);
+		w->cad = cadence_state_on((const char *)sqlite3_column_text(
+		    stmt, 8), (const char *)sqlite3_column_text(stmt, 9), today,
+		    &w->cad_late);
 	}
 	sqlite3_reset(stmt);
 	free(ids);
 	if (rc != SQLITE_DONE) {
 		st = db_fail(db, err, "reading the status report");
 		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		struct strength str;
+
+		if ((st = strength_get(db, rows[i].id, &str, err)) != KITH_OK)
+			goto out;
+		rows[i].strength = str.score;
 	}
 	qsort(rows, n, sizeof *rows, by_attention);
 
@@ -122,7 +145,7 @@ report_status(struct kith_db *db, const char *tag, const char *org,
 	r = report_new("Relationship status", sub);
 	free(sub);
 	head = xasprintf("Contacts (%zu)", n);
-	s = report_table(r, "status", head, 7, cols, 0x20);
+	s = report_table(r, "status", head, 9, cols, 0x84);
 	free(head);
 	report_empty(s, tag || org ? "Nobody matches." : "Nobody has an "
 	    "open follow-up or an open deal.");
@@ -133,13 +156,17 @@ report_status(struct kith_db *db, const char *tag, const char *org,
 		}
 		snprintf(open, sizeof open, "%ld", rows[i].deals);
 		why(&rows[i], att, sizeof att);
+		snprintf(strength, sizeof strength, "%d", rows[i].strength);
 		cells[0] = rows[i].name;
 		cells[1] = rows[i].org;
-		cells[2] = rows[i].last[0] ? rows[i].last : "never";
-		cells[3] = rows[i].next;
-		cells[4] = rows[i].due;
-		cells[5] = rows[i].deals ? open : "";
-		cells[6] = att;
+		cells[2] = strength;
+		cells[3] = rows[i].cad == KITH_CADENCE_NONE ? "" :
+		    cadence_state_name(rows[i].cad);
+		cells[4] = rows[i].last[0] ? rows[i].last : "never";
+		cells[5] = rows[i].next;
+		cells[6] = rows[i].due;
+		cells[7] = rows[i].deals ? open : "";
+		cells[8] = att;
 		report_row(s, cells);
 	}
 	*out = r;
@@ -237,9 +264,25 @@ scope_ids(struct kith_db *db, const char *tag, const char *org, char **ids,
 	return KITH_OK;
 }
 
+/* 0 a follow-up overdue, 1 a cadence overdue, 2 a follow-up due today,
+ * 3 a cadence due, 4 nothing pressing. */
+static int
+tier(const struct status_row *w)
+{
+	if (w->due[0] && w->late > 0)
+		return 0;
+	if (w->cad == KITH_CADENCE_OVERDUE)
+		return 1;
+	if (w->due[0] && w->late == 0)
+		return 2;
+	if (w->cad == KITH_CADENCE_DUE)
+		return 3;
+	return 4;
+}
+
 /*
- * Overdue first (most late first), then due today, then by the days
- * without a touch (never touched first), then by name.
+ * By tier (above), the most late first among overdue follow-ups, then by
+ * the days without a touch (never touched first), then by name.
  */
 static int
 by_attention(const void *pa, const void *pb)
@@ -249,8 +292,8 @@ by_attention(const void *pa, const void *pb)
 	size_t	n;
 	int	c;
 
-	ta = a->due[0] && a->late > 0 ? 0 : a->due[0] && a->late == 0 ? 1 : 2;
-	tb = b->due[0] && b->late > 0 ? 0 : b->due[0] && b->late == 0 ? 1 : 2;
+	ta = tier(a);
+	tb = tier(b);
 	if (ta != tb)
 		return ta - tb;
 	if (ta == 0 && a->late != b->late)
@@ -272,8 +315,13 @@ why(const struct status_row *w, char *out, size_t size)
 	if (w->due[0] && w->late > 0)
 		snprintf(out, size, "follow-up %ld day%s late", w->late,
 		    w->late == 1 ? "" : "s");
+	else if (w->cad == KITH_CADENCE_OVERDUE)
+		snprintf(out, size, "cadence %ld day%s late", w->cad_late,
+		    w->cad_late == 1 ? "" : "s");
 	else if (w->due[0] && w->late == 0)
 		snprintf(out, size, "follow-up due today");
+	else if (w->cad == KITH_CADENCE_DUE)
+		snprintf(out, size, "cadence due");
 	else if (w->quiet < 0)
 		snprintf(out, size, "never in touch");
 	else if (w->quiet >= 90)

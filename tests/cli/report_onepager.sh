@@ -73,3 +73,15 @@ expect_rc 1 "a query naming two contacts"
 expect_in "$err" "Marko Petrović" "the candidates are listed"
 run report onepager
 expect_rc 2 "no contact named"
+
+# Strength, the cadence's state, and how you know them once kith knows
+# who you are.
+run cadence ana@pp.example 30d
+expect_rc 0 "a cadence for Ana"
+run me grace@nb.example
+expect_rc 0 "Grace is me"
+run report onepager ana@pp.example
+expect_in "$out" "Strength  " "the strength"
+expect_in "$out" "Keep in touch  every 30 days: " "the cadence and its state"
+expect_in "$out" "How you know them
+  you → Ana Petrović" "the chain from me"
