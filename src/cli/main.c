@@ -551,7 +551,8 @@ const struct cmd cli_cmds[] = {
 	    "       kith report status [--tag T] [--org O] [--format F] "
 	    "[--tsv] [-o FILE]\n"
 	    "       kith report cold [--tsv]",
-	    "reports: a period's activity, one contact on one page",
+	    "reports: one contact on a page, status, going cold, a period's "
+	    "activity",
 	    "F is text (the default), markdown, html or tsv.\n"
 	    "onepager: who the person is (with strength and cadence), how we "
 	    "know them\n(relationships both ways, who introduced them first, "
@@ -564,7 +565,7 @@ const struct cmd cli_cmds[] = {
 	    "touch, the next\nstep and its day, the open deals and why it "
 	    "needs attention; an overdue\nfollow-up first, then a cadence past "
 	    "its maximum, a follow-up due today, a\ncadence due, then the "
-	    "longest without a touch.  "
+	    "longest without a touch.\n"
 	    "--tag and --org choose the contacts (by\ndefault: everyone with "
 	    "an open follow-up or on an open deal).\n"
 	    "cold: people quiet for more than twice their own median gap "
