@@ -12,6 +12,8 @@
 #ifndef KITH_TUI_ACT_H
 #define KITH_TUI_ACT_H
 
+#include <stdint.h>
+
 #include "actions.h"
 #include "kith/clock.h"
 #include "kith/status.h"
@@ -36,6 +38,9 @@ int	 act_log(struct rolodex *);
 
 /* act_import.c */
 int	 act_import(struct rolodex *);
+
+/* act_deals.c: deal id's sheet in the pager (the board, Today). */
+int	 act_deal_sheet(struct app *, int64_t id);
 
 /* act_undo.c: the main screen and the board alike. */
 int	 act_undo(struct app *);

@@ -314,22 +314,29 @@ sheet_text(const struct deal_sheet *sh)
 int
 act_deal_open(struct boardview *bv)
 {
-	struct kith_err		 err = { 0 };
 	const struct board_card	*cd = boardview_card(bv);
-	struct deal_sheet	*sh;
-	char			*text;
 
 	if (cd == NULL) {
 		app_message(bv->app, 1, "no %s selected: this stage has none",
 		    deal_word(bv->db));
 		return KITH_REDRAW;
 	}
-	if (deal_sheet_load(bv->db, cd->id, 0, &sh, &err) != KITH_OK) {
-		app_message(bv->app, 1, "%s", err.msg);
+	return act_deal_sheet(bv->app, cd->id);
+}
+
+int
+act_deal_sheet(struct app *app, int64_t id)
+{
+	struct kith_err		 err = { 0 };
+	struct deal_sheet	*sh;
+	char			*text;
+
+	if (deal_sheet_load(app->db, id, 0, &sh, &err) != KITH_OK) {
+		app_message(app, 1, "%s", err.msg);
 		return KITH_RELOAD;
 	}
 	text = sheet_text(sh);
-	app_push(bv->app, pager_new(sh->deal->title, text));
+	app_push(app, pager_new(sh->deal->title, text));
 	free(text);
 	deal_sheet_free(sh);
 	return KITH_REDRAW;

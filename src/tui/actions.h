@@ -53,6 +53,9 @@
 	X(ARCHIVED,	"show-archived", "show or hide archived contacts", NULL) \
 	X(UNDO,		"undo",		"undo the last change (again: the one before)", "undo") \
 	X(BOARD,	"board",	"the pipeline board: open deals by stage", "pipeline") \
+	X(TODAY,	"today",	"the day's review: everything owed, ranked and explained", "today") \
+	X(WHY,		"why",		"why the item ranks where it does: its score term by term, with the numbers", "why") \
+	X(RESCHEDULE,	"reschedule",	"reschedule the item to a date (not a snooze)", "reschedule") \
 	X(COL_LEFT,	"column-left",	"the stage to the left",	NULL)	\
 	X(COL_RIGHT,	"column-right",	"the stage to the right",	NULL)	\
 	X(DEAL_BACK,	"deal-back",	"move the deal to the previous open stage", "back") \

@@ -27,6 +27,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "rolodex.h"
+#include "todayview.h"
 #include "tui.h"
 #include "utf8.h"
 
@@ -579,6 +580,9 @@ rolodex_action(struct rolodex *ro, enum action act)
 		return act_undo(app);
 	case ACT_BOARD:
 		app_push(app, &boardview_new(app)->s);
+		break;
+	case ACT_TODAY:
+		app_push(app, &todayview_new(app)->s);
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
