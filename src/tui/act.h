@@ -39,6 +39,9 @@ int	 act_log(struct rolodex *);
 /* act_import.c */
 int	 act_import(struct rolodex *);
 
+/* act_today.c: why the highlighted alert ranks where it does. */
+int	 act_alert_why(struct rolodex *);
+
 /* act_deals.c: deal id's sheet in the pager (the board, Today). */
 int	 act_deal_sheet(struct app *, int64_t id);
 

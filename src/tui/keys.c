@@ -90,6 +90,8 @@ static const struct keybind alerts_binds[] = {
 	{ 0, '\r',	ACT_OPEN, "show the alert's contact in the list" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
 	{ 0, 'o',	ACT_JUMP, NULL },
+	{ 0, 'w',	ACT_WHY, "why the alert ranks where it does in the day's "
+	    "review: its score term by term, with the numbers" },
 };
 KEYMAP(keymap_alerts, "Alert pane", alerts_binds);
 

@@ -584,6 +584,8 @@ rolodex_action(struct rolodex *ro, enum action act)
 	case ACT_TODAY:
 		app_push(app, &todayview_new(app)->s);
 		break;
+	case ACT_WHY:
+		return act_alert_why(ro);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -9,7 +9,8 @@
 # the queue (and out of kith review), u brings it back; reschedule and
 # drop decide too; Enter shows a contact on the main screen and a deal's
 # sheet; leaving and coming back the same day resumes the review; a third
-# snooze in a row of a cadence asks to loosen it.
+# snooze in a row of a cadence asks to loosen it; w in the alert pane
+# explains a follow-up the same way.
 . "$(dirname "$0")/lib.inc"
 
 demo_db
@@ -137,6 +138,14 @@ keys Enter
 expect "/ search" "Enter goes to the main screen"
 expect_gone "kith  today  Tue 10 Mar 2026" "the Today screen closed"
 expect "Olivia Grant" "showing the item's contact"
+# w in the alert pane: the same explanation for a follow-up.
+keys Tab
+keys Tab
+keys w
+expect "Why #1 in today's review: Olivia Grant" "w in the alert pane"
+expect "lateness       +40   20 days late" "with the numbers"
+keys q
+expect_gone "Why #1 in today's review: Olivia Grant" "closed"
 keys q
 
 # A third snooze in a row of a cadence asks to loosen it.
