@@ -466,7 +466,8 @@ review_build(struct kith_db *db, const struct review_opts *o,
 		st = db_fail(db, err, "reading today's review");
 		goto fail;
 	}
-	qsort(done, n_done, sizeof *done, cmp_str);
+	if (n_done > 1)
+		qsort(done, n_done, sizeof *done, cmp_str);
 	for (i = j = 0; i < g.n; i++) {
 		key = g.items[i].key;
 		if (n_done > 0 && bsearch(&key, done, n_done, sizeof *done,
