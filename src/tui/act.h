@@ -12,6 +12,8 @@
 #ifndef KITH_TUI_ACT_H
 #define KITH_TUI_ACT_H
 
+#include <stdint.h>
+
 #include "actions.h"
 #include "kith/clock.h"
 #include "kith/status.h"
@@ -51,6 +53,9 @@ int	 act_deal_show(struct app *, struct kith_db *, int64_t id);
 /* act_report.c: the contact's one-page sheet, to a file or a printer. */
 int	 act_onepager(struct rolodex *);
 int	 act_print(struct rolodex *);
+
+/* act_today.c: why the highlighted alert ranks where it does. */
+int	 act_alert_why(struct rolodex *);
 
 /* act_undo.c: the main screen and the board alike. */
 int	 act_undo(struct app *);

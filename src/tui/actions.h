@@ -56,6 +56,9 @@
 	X(ONEPAGER,	"onepager",	"write the contact's one-page sheet as HTML in the current folder", NULL) \
 	X(PRINT,	"print",	"print the contact's one-page sheet ($KITH_PRINT, else lpr)", NULL) \
 	X(PATH,		"path",		"how you know the contact: the shortest chains from you (kith me, kith path)", NULL) \
+	X(TODAY,	"today",	"the day's review: everything owed, ranked and explained", "today") \
+	X(WHY,		"why",		"why the item ranks where it does: its score term by term, with the numbers", "why") \
+	X(RESCHEDULE,	"reschedule",	"reschedule the item to a date (not a snooze)", "reschedule") \
 	X(COL_LEFT,	"column-left",	"the stage to the left",	NULL)	\
 	X(COL_RIGHT,	"column-right",	"the stage to the right",	NULL)	\
 	X(DEAL_BACK,	"deal-back",	"move the deal to the previous open stage", "back") \

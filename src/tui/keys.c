@@ -63,6 +63,7 @@ static const struct keybind main_binds[] = {
 	{ 0, 'o',	ACT_ONEPAGER, NULL },
 	{ 0, 'O',	ACT_PRINT, NULL },
 	{ 0, 'P',	ACT_PATH, NULL },
+	{ 0, 't',	ACT_TODAY, NULL },
 };
 KEYMAP(keymap_main, "Main screen", main_binds);
 
@@ -94,6 +95,8 @@ static const struct keybind alerts_binds[] = {
 	    "deal's alert with nobody on it: open the deal)" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
 	{ 0, 'o',	ACT_JUMP, "show the alert's contact in the list" },
+	{ 0, 'w',	ACT_WHY, "why the alert ranks where it does in the day's "
+	    "review: its score term by term, with the numbers" },
 };
 KEYMAP(keymap_alerts, "Alert pane", alerts_binds);
 
@@ -215,11 +218,32 @@ static const struct keybind board_binds[] = {
 };
 KEYMAP(keymap_board, "Pipeline board", board_binds);
 
+static const struct keybind today_binds[] = {
+	MOVE_KEYS,
+	{ 0, 'w',	ACT_WHY, NULL },
+	{ 0, 'd',	ACT_DONE, "done; for a follow-up or a cadence, then log "
+	    "what happened (logging resets the cadence)" },
+	{ 0, 's',	ACT_SNOOZE, "snooze the item (tomorrow, +1 week, a date) "
+	    "with a short reason; a third snooze in a row of a cadence asks "
+	    "to loosen it" },
+	{ 0, 'r',	ACT_RESCHEDULE, NULL },
+	{ 0, 'x',	ACT_DROP, "drop the item (asks first): a follow-up is "
+	    "deleted, a cadence turned off" },
+	{ 0, '\r',	ACT_OPEN, "show the item's contact on the main screen "
+	    "(a deal: its sheet)" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'u',	ACT_UNDO, NULL },
+	{ 0, 'q',	ACT_CLOSE, "back to the rolodex (the review resumes "
+	    "where it was, the same day)" },
+	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_today, "Today screen", today_binds);
+
 const struct keymap *const keymaps_all[] = {
 	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
 	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
-	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, NULL
+	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, &keymap_today, NULL
 };
 
 static const char *const names[] = {

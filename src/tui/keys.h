@@ -46,6 +46,7 @@ extern const struct keymap	keymap_confirm;	/* y/n questions */
 extern const struct keymap	keymap_textbox;	/* messages, help */
 extern const struct keymap	keymap_pager;	/* the pager */
 extern const struct keymap	keymap_board;	/* the pipeline board */
+extern const struct keymap	keymap_today;	/* the Today screen */
 extern const struct keymap	keymap_edit;	/* editing a text field */
 
 /* Every table, for the help and the tests; NULL-terminated. */

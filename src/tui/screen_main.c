@@ -27,6 +27,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "rolodex.h"
+#include "todayview.h"
 #include "tui.h"
 #include "utf8.h"
 
@@ -590,6 +591,11 @@ rolodex_action(struct rolodex *ro, enum action act)
 		return act_print(ro);
 	case ACT_PATH:
 		return act_path(ro);
+	case ACT_TODAY:
+		app_push(app, &todayview_new(app)->s);
+		break;
+	case ACT_WHY:
+		return act_alert_why(ro);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;

@@ -78,7 +78,8 @@ test_keys(void)
 
 	/*
 	 * d, s and x act on the highlighted alert only in the alert pane;
-	 * on a contact they offer the contact's own follow-ups.
+	 * on a contact they offer the contact's own follow-ups.  The Today
+	 * screen's act on its selected item.
 	 */
 	CHECK_INT(keyscope_lookup(&alerts, 0, 'd'), ACT_DONE);
 	CHECK_INT(keyscope_lookup(&alerts, 0, 's'), ACT_SNOOZE);
@@ -88,12 +89,15 @@ test_keys(void)
 	CHECK_INT(keyscope_lookup(&list, 0, 's'), ACT_SNOOZE_PICK);
 	CHECK_INT(keyscope_lookup(&list, 0, 'x'), ACT_DROP_PICK);
 	for (m = keymaps_all; *m != NULL; m++) {
-		if (*m == &keymap_alerts)
+		if (*m == &keymap_alerts || *m == &keymap_today)
 			continue;
 		CHECK(keymap_lookup(*m, 0, 'd') != ACT_DONE);
 		CHECK(keymap_lookup(*m, 0, 's') != ACT_SNOOZE);
 		CHECK(keymap_lookup(*m, 0, 'x') != ACT_DROP);
 	}
+	CHECK_INT(keymap_lookup(&keymap_today, 0, 'd'), ACT_DONE);
+	CHECK_INT(keymap_lookup(&keymap_today, 0, 'w'), ACT_WHY);
+	CHECK_INT(keymap_lookup(&keymap_main, 0, 't'), ACT_TODAY);
 	/* A question's default is No: Enter and Esc say no. */
 	CHECK_INT(keymap_lookup(&keymap_confirm, 0, '\r'), ACT_NO);
 	CHECK_INT(keymap_lookup(&keymap_confirm, 0, 27), ACT_NO);
