@@ -8,8 +8,9 @@
  * csv_layout.h (the tables of known names, address, numbered and labelled
  * patterns) and --map.  The result is a plan: each column has
  * a target, which is a contact field, a custom field, or one part of a
- * slot.  A slot gathers the columns of one e-mail, phone, URL, address or
- * label/value pair ("Phone 1 - Label" with "Phone 1 - Value").
+ * slot.  A slot gathers the columns of one e-mail, phone, URL, address,
+ * dated event, messaging handle or label/value pair ("Phone 1 - Label"
+ * with "Phone 1 - Value", "IM 1 - Service" with "IM 1 - Value").
  * csvmap_contact() only walks that plan and never compares header names,
  * so the cost per record is one pass over its cells.
  *
@@ -17,7 +18,8 @@
  * - Every non-empty cell reaches the contact, as a field or as a custom
  *   field.  The exceptions are known defaults (Outlook's "Unspecified",
  *   "Normal", "False" and "SMTP", Google's "* myContacts"), the "0/0/00"
- *   empty date, and redundant cells: Google's formatted address when the
+ *   empty date, a messaging service or label with no handle, and
+ *   redundant cells: Google's formatted address when the
  *   parts are there, Outlook's e-mail display name when it repeats the
  *   address.
  * - The kith layout round-trips exactly.  It is not trimmed, split or
