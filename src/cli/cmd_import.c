@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,15 +210,20 @@ list_batches(struct cli *cli)
 	return EXIT_OK;
 }
 
-/* Whether path starts like kith's own JSON export (portable.h). */
+/*
+ * Whether path starts like kith's own JSON export (portable.h).  Only a
+ * regular file is read ahead: a pipe's bytes would be lost to the import.
+ */
 static int
 json_export_file(const char *path)
 {
-	char	 head[4096];
-	size_t	 n;
-	FILE	*fp;
+	struct stat	 sb;
+	char		 head[4096];
+	size_t		 n;
+	FILE		*fp;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (fp = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(head, 1, sizeof head, fp);
 	fclose(fp);
