@@ -42,7 +42,21 @@ fold(struct sbuf *sb, const char *s, size_t n)
 	size_t	pos = 0, cut, max;
 	int	qp = 0;
 	size_t	i;
+	char	*flat;
 
+	/*
+	 * A line break inside one content line (a kept line that never went
+	 * through the store's cleaning) would end it there: a space instead.
+	 */
+	if (memchr(s, '\n', n) != NULL || memchr(s, '\r', n) != NULL) {
+		flat = xstrndup(s, n);
+		for (i = 0; i < n; i++)
+			if (flat[i] == '\n' || flat[i] == '\r')
+				flat[i] = ' ';
+		fold(sb, flat, n);
+		free(flat);
+		return;
+	}
 	for (i = 0; i + 16 <= n && s[i] != ':'; i++)
 		if (strncasecmp(s + i, "QUOTED-PRINTABLE", 16) == 0)
 			qp = 1;

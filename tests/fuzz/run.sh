@@ -7,14 +7,14 @@
 # target's executions, coverage and corpus.
 #
 #   KITH_FUZZ_SECONDS  seconds per target (default 30)
-#   KITH_FUZZ_TARGETS  which targets (default all four)
+#   KITH_FUZZ_TARGETS  which targets (default all five)
 #   KITH_FUZZ_JOBS     build jobs (default 2)
 # The corpus grown by a run is kept in build-fuzz/corpus/NAME for the next.
 set -eu
 cd "$(dirname "$0")/../.."
 src=$PWD
 secs=${KITH_FUZZ_SECONDS:-30}
-targets=${KITH_FUZZ_TARGETS:-fuzz_csv_import fuzz_date fuzz_search fuzz_termsafe}
+targets=${KITH_FUZZ_TARGETS:-fuzz_csv_import fuzz_date fuzz_search fuzz_termsafe fuzz_vcard}
 b=build-fuzz
 
 if ! command -v clang >/dev/null; then
@@ -33,6 +33,8 @@ for t in $targets; do
 	mkdir -p "$seeds" "$b/corpus/$t"
 	if [ "$t" = fuzz_csv_import ]; then
 		find "$src/tests/fixtures/csv" -name '*.csv' -exec cp {} "$seeds" \;
+	elif [ "$t" = fuzz_vcard ]; then
+		find "$src/tests/fixtures/vcard" -name '*.vcf' -exec cp {} "$seeds" \;
 	else
 		i=0
 		while IFS= read -r line; do

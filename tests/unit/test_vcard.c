@@ -936,8 +936,36 @@ test_import_export(void)
 	test_db_done(db, path);
 }
 
+/*
+ * A line break inside a value the writer puts out as it is (a kept line
+ * that never went through the store's cleaning: the fuzzer made one)
+ * must not end the content line: every line stays CRLF-ended.
+ */
+static void
+test_write_breaks(void)
+{
+	struct contact	*c = contact_new();
+	struct sbuf	 sb = { 0 };
+	const char	*p, *nl;
+	int		 bad = 0;
+
+	contact_set(&c->display, "Ana Petrović");
+	contact_add_vprop(c, "X-NOTE-KEPT:one\ntwo\rthree");
+	vcard_write(&sb, c, 3);
+	for (p = sb.s; p != NULL && *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		if (nl == p || nl[-1] != '\r')
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(strstr(sb.s, "X-NOTE-KEPT:one two three\r\n") != NULL);
+	sbuf_free(&sb);
+	contact_free(c);
+}
+
 TEST_MAIN(test_apple, test_google, test_malformed_fixtures, test_unfold,
     test_qp, test_base64, test_escapes, test_fields, test_no_fn,
     test_altid, test_tel, test_dates, test_ims, test_groups,
     test_malformed_variants, test_write, test_round_trip,
-    test_import_export)
+    test_import_export, test_write_breaks)
