@@ -8,7 +8,7 @@
 # many kills (default 3).
 . "$(dirname "$0")/lib.inc"
 
-CHUNK=5000		# records per transaction (src/core/batch.c)
+CHUNK=1000		# records per transaction (src/core/batch.c)
 kills=${KITH_KILLS:-3}
 
 # The user's data: every table but the import and undo bookkeeping, the
