@@ -427,23 +427,19 @@ line_in(const char *text, const char *line)
 static double
 rule_weight(const char *rule)
 {
+	enum match_rule	r;
+
 	if (strcmp(rule, "exact") == 0)
 		return 1.0;
 	if (strcmp(rule, "folded") == 0)
 		return 0.95;
 	if (strcmp(rule, "words") == 0)
 		return 0.8;
-	/* The loose matcher's rules, by its grades (match.h). */
-	if (strcmp(rule, "alias") == 0)
-		return 0.95;
-	if (strcmp(rule, "transliteration") == 0 ||
-	    strcmp(rule, "suffix") == 0)
-		return 0.9;
-	if (strcmp(rule, "nickname") == 0)
-		return 0.8;
-	if (strcmp(rule, "initials") == 0)
-		return 0.7;
-	return 0.5;	/* sounds-alike; in a note or a title */
+	/* The loose matcher's rules weigh their grade (match.h). */
+	for (r = MATCH_SOUNDS; r <= MATCH_EXACT; r++)
+		if (strcmp(rule, match_rule_name(r)) == 0)
+			return match_rule_grade(r) / 100.0;
+	return 0.5;	/* in a note or a title */
 }
 
 static long

@@ -165,9 +165,9 @@ standing(struct kith_db *db, struct report_section *s, int64_t id,
 	if ((st = cadence_get(db, id, &cad, err)) != KITH_OK)
 		return st;
 	if (cad.ideal > 0)
-		report_fact(s, "Keep in touch", "every %d days%s%s%s: %s "
+		report_fact(s, "Keep in touch", "every %d days%s%s: %s "
 		    "(due %s)", cad.ideal, cad.tag ? ", from tag " : "",
-		    cad.tag ? cad.tag : "", "", cadence_state_name(
+		    cad.tag ? cad.tag : "", cadence_state_name(
 		    cadence_state_on(cad.due, cad.overdue, today, &late)),
 		    cad.due);
 	cadence_clear(&cad);
