@@ -474,8 +474,9 @@ sql_name_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sbuf_printf(&words, "%s ", fold);
 		free(fold);
 	}
-	for (w = strtok_r(words.s, " ", &save); w != NULL;
-	    w = strtok_r(NULL, " ", &save)) {
+	/* A name of punctuation alone ("***") folds to no word at all. */
+	for (w = words.s != NULL ? strtok_r(words.s, " ", &save) : NULL;
+	    w != NULL; w = strtok_r(NULL, " ", &save)) {
 		key = match_key(w);
 		sbuf_printf(&out, "%s%s", out.len ? " " : "", key);
 		free(key);

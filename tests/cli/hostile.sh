@@ -82,6 +82,10 @@ safe "add: a name with escape sequences" -- \
     add "Eve${ESC}[2J${BEL} Mallory" --email eve@example.org
 run show eve@example.org
 expect_in "$out" "Eve[2J Mallory" "the name stored without its controls"
+# A name with no letters folds to no word: the search keys must cope.
+safe "add: a name of punctuation alone" -- add "***" --email stars@example.org
+run show stars@example.org
+expect_in "$out" "***" "the punctuation name is stored"
 safe "list: a 100 KB query" -- list "$BIG"
 safe "log: a 100 KB summary" -- log ana "$BIG"
 
