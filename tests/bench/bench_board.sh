@@ -45,7 +45,7 @@ mkdir -p "$dir"
 work=$(mktemp -d "$dir/board.XXXXXX")
 sock="kithboard$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tm kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 floor="$work/paint_floor"
 # shellcheck disable=SC2046

@@ -19,6 +19,7 @@
 # when run as root; KITH_BENCH_HYPERFINE=0 to do without), else a timing
 # loop in bash.  Not part of CTest.
 set -euo pipefail
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-./build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
@@ -194,6 +195,8 @@ done <"$results"
 printf '%-30s %9s\n' "kith due peak RSS" "$rss"
 
 mean_due=$(awk -F'\t' '$1 == "kith due" { print $2 }' "$results")
+bench_summary "$nc" due_ms "$(awk -F'\t' '$1 == "kith due" { print $3 }' "$results")"
+[ $have_time = 1 ] && bench_summary "$nc" due_rss_kib "$rss_kb"
 if awk -v m="$mean_due" 'BEGIN { exit !(m < 10) }'; then
 	echo "kith due: $mean_due ms mean, within the 10 ms target"
 else

@@ -29,6 +29,7 @@
 # is not used, since every run needs a new file and its peak RSS.  Not
 # part of CTest.
 set -euo pipefail
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-./build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
@@ -91,7 +92,7 @@ timed() {
 		if [ -z "$secs" ] || awk -v a="$t" -v b="$secs" 'BEGIN { exit !(a < b) }'; then
 			secs=$t
 		fi
-		[ "$m" -gt "$rss" ] && rss=$m
+		if [ "$m" -gt "$rss" ]; then rss=$m; fi
 	done
 }
 
@@ -214,6 +215,9 @@ for n in $sizes; do
 
 	ratio=$(awk -v k="$kith_s" -v b="$base_s" 'BEGIN { printf "%.2f", k / b }')
 	echo "kith / B = $ratio (target <= 1.5)"
+	bench_summary "$n" import_rps "$(per_s "$n" "$kith_s")"
+	bench_summary "$n" import_ratio "$ratio"
+	bench_summary "$n" import_rss_kib "$kith_rss"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$mb" \
 	    "$kith_s" "$(per_s "$n" "$kith_s")" "$(mib "$kith_rss")" \
 	    "$base_s" "$ratio" "$imp_s" "$row_s" "$parse_rps" \

@@ -23,6 +23,7 @@
 #
 # Not part of CTest.
 set -euo pipefail
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-./build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
@@ -119,8 +120,12 @@ measure() {	# NAME CMD...: median and min of $runs runs, in ms
 echo
 echo "== timings ($runs runs each, whole process)"
 measure "kith --version (start-up)" "$kith" --version
-measure "kith path (distant contacts)" "$kith" --db "$db" path "$from" "$to"
+line=$(measure "kith path (distant contacts)" "$kith" --db "$db" path "$from" "$to")
+echo "$line"
+bench_summary "$nc" path_ms "$(bench_median_of "$line")"
 measure "kith path --depth 2" "$kith" --db "$db" path --depth 2 "$from" "$to"
-measure "kith conflict (three names)" "$kith" --db "$db" conflict "${names[@]}"
+line=$(measure "kith conflict (three names)" "$kith" --db "$db" conflict "${names[@]}")
+echo "$line"
+bench_summary "$nc" conflict_ms "$(bench_median_of "$line")"
 echo
 echo "Each kith conflict run above added a check to the record (kith conflict --list)."

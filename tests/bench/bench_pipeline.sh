@@ -28,6 +28,7 @@
 #
 # Not part of CTest.
 set -euo pipefail
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-./build}
 mode=${2:-}
@@ -191,6 +192,8 @@ done <"$results"
 printf '%-30s %9s\n' "kith pipeline peak RSS" "$rss"
 
 median=$(awk -F'\t' '$1 == "kith pipeline" { print $3 }' "$results")
+bench_summary "$nc" pipeline_ms "$median"
+[ "$rss" = n/a ] || bench_summary "$nc" pipeline_rss_kib "$rss_kb"
 if awk -v m="$median" 'BEGIN { exit !(m <= 50) }'; then
 	echo "kith pipeline: $median ms median, within the 50 ms target"
 else

@@ -25,6 +25,7 @@
 # due days are spread over their intervals (touch_first_due): about one in
 # eight is due, as in a book whose cadences are mostly kept.  Not part of CTest: run it on a quiet machine.
 set -euo pipefail
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-./build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
@@ -149,7 +150,13 @@ measure() {	# name command...
 		printf "%-34s mean %8.2f ms  median %8.2f ms  min %8.2f ms\n",
 		    name, s / NR, m, t[1] }'
 }
-measure "kith review" "$kith" --db "$db" review
+line=$(measure "kith review" "$kith" --db "$db" review)
+echo "$line"
+bench_summary "$nc" review_ms "$(bench_median_of "$line")"
+if [ -x /usr/bin/time ]; then
+	bench_summary "$nc" review_rss_kib "$(/usr/bin/time -f %M "$kith" --db "$db" \
+	    review 2>&1 >/dev/null | tail -1)"
+fi
 measure "kith review --tsv --days 7" "$kith" --db "$db" review --tsv --days 7
 measure "kith review --digest" "$kith" --db "$db" review --digest
 measure "kith --version" "$kith" --version

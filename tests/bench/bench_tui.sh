@@ -14,6 +14,7 @@
 # Databases are made with kith-bench-gen in $KITH_BENCH_DIR (default
 # /tmp/kith-bench) and reused, as bench_due.sh does.
 set -eu
+. "$(dirname "$0")/summary.inc"
 
 build=${1:-build}
 dir=${KITH_BENCH_DIR:-/tmp/kith-bench}
@@ -33,7 +34,7 @@ mkdir -p "$dir"
 work=$(mktemp -d "$dir/tui.XXXXXX")
 sock="kithbench$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tm kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 floor="$work/paint_floor"
 # shellcheck disable=SC2046
@@ -146,6 +147,9 @@ for n in $sizes; do
 	read -r cm cmin cmax < <(awk '$1 == "scroll" { print $2 }' "$results.$n" | stats)
 	read -r om omin omax < <(awk '$1 == "open" { print $2 }' "$results.$n" | stats)
 	echo "$n $fpm $fpmin $sm $smax $cm $cmax $om $omax $rss" >>"$results"
+	bench_summary "$n" paint_ms "$fpm"
+	bench_summary "$n" key_ms "$sm"
+	bench_summary "$n" tui_rss_kib "$rss"
 done
 
 read -r flm flmin flmax < <(stats <"$floor_all")
