@@ -59,9 +59,16 @@ struct wnode {
 					   2 another */
 };
 
+/*
+ * The hits found so far, and an open-addressed index of them by what makes
+ * a hit the same (kind, ref, role, matter), so that a name shared by
+ * thousands of contacts costs one lookup a hit, not a pass over them all.
+ */
 struct hits {
 	struct conflict_hit *v;
 	size_t		 n, cap;
+	size_t		*slot;		/* 1 + index into v; 0 is empty */
+	size_t		 nslot;		/* a power of two, or 0 */
 };
 
 static enum kith_status match_term(struct kith_db *, const char *,
@@ -79,6 +86,12 @@ static enum kith_status follow(struct kith_db *, const struct cmatch *,
 static enum kith_status roles_of(struct kith_db *, const struct wnode *,
 		    const struct cmatch *, const char *, struct hits *, int *,
 		    struct kith_err *);
+static uint64_t	 hit_hash(const char *, int64_t, const char *,
+		    const char *);
+static int	 hit_same(const struct conflict_hit *, const char *, int64_t,
+		    const char *, const char *);
+static void	 hits_rehash(struct hits *);
+static void	 hits_free(struct hits *);
 static void	 hit_add(struct hits *, const char *, const char *,
 		    const char *, int64_t, const char *, const char *,
 		    const char *, const char *, double);
@@ -450,37 +463,110 @@ age_days(time_t then, time_t now)
 	return now > then ? (long)((now - then) / 86400) : 0;
 }
 
+/* FNV-1a over what makes two hits the same. */
+static uint64_t
+hit_hash(const char *kind, int64_t ref, const char *role, const char *matter)
+{
+	const char	*parts[3] = { kind, role, matter != NULL ? matter : "" };
+	const char	*p;
+	uint64_t	 x = 1469598103934665603ULL;
+	size_t		 i;
+	int		 b;
+
+	for (i = 0; i < 3; i++) {
+		for (p = parts[i]; *p != '\0'; p++)
+			x = (x ^ (unsigned char)*p) * 1099511628211ULL;
+		x = (x ^ 0xff) * 1099511628211ULL;
+	}
+	for (b = 0; b < 64; b += 8)
+		x = (x ^ (((uint64_t)ref >> b) & 0xff)) * 1099511628211ULL;
+	return x;
+}
+
+static int
+hit_same(const struct conflict_hit *x, const char *kind, int64_t ref,
+    const char *role, const char *matter)
+{
+	return x->ref == ref && strcmp(x->kind, kind) == 0 &&
+	    strcmp(x->role, role) == 0 && ((x->matter == NULL &&
+	    matter == NULL) || (x->matter != NULL && matter != NULL &&
+	    strcmp(x->matter, matter) == 0));
+}
+
+/* Makes the index twice as large (at least 64 slots) and refills it. */
+static void
+hits_rehash(struct hits *h)
+{
+	const struct conflict_hit *x;
+	size_t		 i, k, mask;
+
+	free(h->slot);
+	h->nslot = h->nslot ? h->nslot * 2 : 64;
+	h->slot = xcalloc(h->nslot, sizeof *h->slot);
+	mask = h->nslot - 1;
+	for (i = 0; i < h->n; i++) {
+		x = &h->v[i];
+		k = (size_t)hit_hash(x->kind, x->ref, x->role, x->matter) & mask;
+		while (h->slot[k] != 0)
+			k = (k + 1) & mask;
+		h->slot[k] = i + 1;
+	}
+}
+
+/* Frees the hits not handed over to a record, and the index. */
+static void
+hits_free(struct hits *h)
+{
+	size_t	 i;
+
+	for (i = 0; i < h->n && h->v != NULL; i++) {
+		free(h->v[i].term);
+		free(h->v[i].rule);
+		free(h->v[i].kind);
+		free(h->v[i].name);
+		free(h->v[i].role);
+		free(h->v[i].matter);
+		free(h->v[i].chain);
+	}
+	free(h->v);
+	free(h->slot);
+	memset(h, 0, sizeof *h);
+}
+
 static void
 hit_add(struct hits *h, const char *term, const char *rule, const char *kind,
     int64_t ref, const char *name, const char *role, const char *matter,
     const char *chain, double s)
 {
 	struct conflict_hit	*x;
-	size_t			 i;
+	size_t			 k, mask;
 
-	for (i = 0; i < h->n; i++) {
-		x = &h->v[i];
-		if (strcmp(x->kind, kind) == 0 && x->ref == ref &&
-		    strcmp(x->role, role) == 0 && ((x->matter == NULL &&
-		    matter == NULL) || (x->matter != NULL && matter != NULL &&
-		    strcmp(x->matter, matter) == 0))) {
-			/* The same hit again: keep the stronger chain. */
-			if (s > x->strength) {
-				free(x->chain);
-				free(x->term);
-				free(x->rule);
-				x->chain = xstrdup(chain);
-				x->term = xstrdup(term);
-				x->rule = xstrdup(rule);
-				x->strength = s;
-			}
-			return;
+	/* Keep the index at most half full. */
+	if (2 * (h->n + 1) > h->nslot)
+		hits_rehash(h);
+	mask = h->nslot - 1;
+	for (k = (size_t)hit_hash(kind, ref, role, matter) & mask;
+	    h->slot[k] != 0; k = (k + 1) & mask) {
+		x = &h->v[h->slot[k] - 1];
+		if (!hit_same(x, kind, ref, role, matter))
+			continue;
+		/* The same hit again: keep the stronger chain. */
+		if (s > x->strength) {
+			free(x->chain);
+			free(x->term);
+			free(x->rule);
+			x->chain = xstrdup(chain);
+			x->term = xstrdup(term);
+			x->rule = xstrdup(rule);
+			x->strength = s;
 		}
+		return;
 	}
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 16;
 		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
 	}
+	h->slot[k] = h->n + 1;
 	x = &h->v[h->n++];
 	x->term = xstrdup(term);
 	x->rule = xstrdup(rule);
@@ -900,6 +986,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	r->hits = h.v;
 	r->nhits = h.n;
 	h.v = NULL;
+	h.n = 0;
 	if ((st = kith_db_begin(db, err)) != KITH_OK)
 		goto out;
 	if ((st = save(db, r, err)) != KITH_OK) {
@@ -908,6 +995,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	}
 	st = kith_db_commit(db, err);
 out:
+	hits_free(&h);
 	if (st != KITH_OK) {
 		conflict_record_free(r);
 		r = NULL;
