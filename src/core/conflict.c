@@ -923,6 +923,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	struct conflict_record	*r;
 	struct cmatch		*m = NULL;
 	struct hits		 h = { 0 };
+	struct db_read		 snap = { 0 };
 	enum kith_status	 st = KITH_OK;
 	char			*variant = NULL, *clean, *first;
 	size_t			 nm = 0, i, j;
@@ -960,6 +961,9 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		}
 		r->terms[r->nterms++] = clean;
 	}
+	/* The search reads many rows in many statements: one snapshot. */
+	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+		goto out;
 	for (i = 0; i < r->nterms; i++) {
 		if ((st = match_term(db, r->terms[i], &m, &nm, &variant, err))
 		    != KITH_OK)
@@ -981,6 +985,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		if (st != KITH_OK)
 			goto out;
 	}
+	db_read_end(db, &snap);
 	if (h.n > 0)
 		qsort(h.v, h.n, sizeof *h.v, by_strength);
 	r->hits = h.v;
@@ -995,6 +1000,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	}
 	st = kith_db_commit(db, err);
 out:
+	db_read_end(db, &snap);
 	hits_free(&h);
 	if (st != KITH_OK) {
 		conflict_record_free(r);

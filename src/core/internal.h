@@ -35,6 +35,22 @@ enum kith_status db_fail(struct kith_db *, struct kith_err *, const char *what);
 /* Runs sql (no results); KITH_DB with err set on failure. */
 enum kith_status db_exec(struct kith_db *, const char *sql, struct kith_err *);
 
+/*
+ * A read snapshot for work that reads many rows in many statements (a
+ * report, a graph search): one deferred transaction, so every statement
+ * sees the same book and SQLite takes its locks once, not per statement,
+ * and the file memory-mapped meanwhile, so pages read cost no copy.  When
+ * the caller already has a transaction open, begin and end do nothing.
+ * db_read_end() puts the handle's mmap_size back.
+ */
+struct db_read {
+	int		 own;		/* this snapshot began the transaction */
+	int64_t		 mapped;	/* mmap_size before */
+};
+enum kith_status db_read_begin(struct kith_db *, struct db_read *,
+		    struct kith_err *);
+void		 db_read_end(struct kith_db *, struct db_read *);
+
 /* Binds text, or NULL for NULL/"". */
 int		 db_bind_text(sqlite3_stmt *, int idx, const char *);
 

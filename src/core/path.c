@@ -945,6 +945,7 @@ path_find(struct kith_db *db, const struct path_end *from,
 {
 	struct search	 s;
 	struct path_end	 me_end;
+	struct db_read	 snap;
 	enum kith_status st;
 	size_t		 i, want;
 	int		 u;
@@ -980,6 +981,9 @@ path_find(struct kith_db *db, const struct path_end *from,
 	if (from->id == to->id && from->org == to->org)
 		return kith_err_set(err, KITH_INVALID, "a path from somebody to "
 		    "themselves: name two different ends");
+	/* Thousands of small reads: one snapshot, locks taken once. */
+	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+		return st;
 	s.goal_key = from->id << 1 | (from->org ? 1 : 0);
 	node_add(&s, to->id << 1 | (to->org ? 1 : 0), 0);
 	for (i = 0; i < s.n && !s.limited; i++) {
@@ -1008,6 +1012,7 @@ path_find(struct kith_db *db, const struct path_end *from,
 		out->n++;
 	}
 out:
+	db_read_end(db, &snap);
 	search_free(&s);
 	if (st != KITH_OK)
 		path_result_free(out);

@@ -20,7 +20,6 @@
 #include "internal.h"
 
 #define DAY_SECONDS	86400
-#define MAP_BYTES	"2147418112"	/* SQLite's default ceiling */
 
 /* A stalled deal before it is read in full. */
 struct cand {
@@ -42,7 +41,6 @@ static enum kith_status stalled(struct kith_db *, const char *, size_t,
 		    struct pipeline_report *, struct kith_err *);
 static long	rounded_div(int64_t, int64_t);
 static void	sum_stages(struct pipeline_report *);
-static int64_t	pragma_mmap(struct kith_db *);
 
 /* Currency codes in order, "" (no currency) after every code. */
 static int
@@ -506,9 +504,7 @@ pipeline_report(struct kith_db *db, const char *currency,
 	enum kith_status	 st;
 	char			 cur[KITH_CURRENCY_LEN];
 	const char		*c = NULL;
-	char			 sql[64];
-	int64_t			 mapped = 0;
-	int			 own;
+	struct db_read		 snap;
 
 	*out = NULL;
 	if (!str_empty(currency)) {
@@ -519,21 +515,16 @@ pipeline_report(struct kith_db *db, const char *currency,
 	r = xcalloc(1, sizeof *r);
 	r->now = kith_db_now(db);
 	/*
-	 * One read transaction (deferred: a read-only book works) so that
-	 * every figure sees the same book, unless the caller has one open.
-	 * Meanwhile the file is memory-mapped: the report reads a few
+	 * One read snapshot (db_read_begin: deferred, so a read-only book
+	 * works) so that every figure sees the same book.  The file is
+	 * memory-mapped meanwhile: the report reads a few
 	 * thousand pages a process has usually not read yet (the deals
 	 * closed lately, those with an overdue follow-up), and mapped pages
 	 * cost neither a copy nor a fresh page of heap each; that halved
 	 * the report's time at 100,000 deals (tests/bench/README.md).
 	 */
-	own = sqlite3_get_autocommit(kith_db_sqlite(db));
-	if (own) {
-		mapped = pragma_mmap(db);
-		db_exec(db, "PRAGMA mmap_size = " MAP_BYTES, NULL);
-		if ((st = db_exec(db, "BEGIN", err)) != KITH_OK)
-			goto unmap;
-	}
+	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+		goto fail;
 	if ((st = pipeline_stage_totals(db, c, &r->stages, &r->n_stages,
 	    err)) != KITH_OK)
 		goto out;
@@ -542,35 +533,14 @@ pipeline_report(struct kith_db *db, const char *currency,
 		goto out;
 	st = stalled(db, c, stalled_limit, r, err);
 out:
-	if (own)
-		db_exec(db, "COMMIT", NULL);
-unmap:
-	if (own) {
-		snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld",
-		    (long long)mapped);
-		db_exec(db, sql, NULL);
-	}
+	db_read_end(db, &snap);
 	if (st == KITH_OK) {
 		*out = r;
 		return KITH_OK;
 	}
+fail:
 	pipeline_report_free(r);
 	return st;
-}
-
-/* The handle's mmap_size now (0 if SQLite maps nothing). */
-static int64_t
-pragma_mmap(struct kith_db *db)
-{
-	sqlite3_stmt	*stmt;
-	int64_t		 v = 0;
-
-	if ((stmt = db_stmt(db, "PRAGMA mmap_size", NULL)) == NULL)
-		return 0;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return v;
 }
 
 void

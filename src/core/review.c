@@ -410,12 +410,16 @@ review_build(struct kith_db *db, const struct review_opts *o,
 	size_t			 n_done = 0, cap_done = 0, i, j, first;
 	int64_t			 deal, value;
 	int			 rc, strength;
+	struct db_read		 snap;
 
 	*out = NULL;
 	memset(&g, 0, sizeof g);
 	g.db = db;
 	g.err = err;
 	db_today(db, g.today);
+	/* Many small reads over one snapshot: locks taken once. */
+	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+		return st;
 
 	/* Follow-ups first: the walk holds a statement, so score after. */
 	if ((st = followup_each_due(db, o->days, on_followup, &g, err))
@@ -509,6 +513,7 @@ fail:
 		item_clear(&g.items[i]);
 	free(g.items);
 out:
+	db_read_end(db, &snap);
 	for (i = 0; i < n_done; i++)
 		free(done[i]);
 	free(done);
