@@ -377,7 +377,7 @@ const struct cmd cli_cmds[] = {
 	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|"
 	    "json|vcard|mutt-alias|ics]\n         [--version 3.0|4.0] "
-	    "[--birthdays] | --format vdir DIR",
+	    "[--birthdays] | --format vdir DIR [--yes]",
 	    "export contacts (CSV, vCard, mutt aliases), follow-ups and "
 	    "birthdays (iCalendar),\nor the whole book (JSON)",
 	    "kith's own format (the default) keeps every field and imports "
@@ -399,7 +399,12 @@ const struct cmd cli_cmds[] = {
 	    "field, the lines kept\nfrom imported cards, a UID and REV; "
 	    "contacts without a UID are given one\nfirst, in one change.  "
 	    "vdir writes DIR/UID.vcf for each contact, rewriting\nonly the "
-	    "cards that changed (the layout khard and vdirsyncer use).\n"
+	    "cards that changed (the layout khard and vdirsyncer use), and "
+	    "lists\nthem in DIR/.kith-vdir; a card it listed whose contact "
+	    "is gone (deleted or\nmerged) is named and removed after asking "
+	    "(--yes for scripts; without a\nterminal and without --yes it "
+	    "refuses and changes nothing).  Files kith did\nnot write are "
+	    "never removed.\n"
 	    "The export is one snapshot of the database.\nTo a "
 	    "terminal, export - shows control "
 	    "characters inert.\n"
