@@ -482,8 +482,9 @@ export_dir(struct cli *cli, const char *path, int version, int yes)
 	}
 	for (i = 0; i < n_stale; i++)
 		out_textf(stderr, "removed %s/%s\n", path, stale[i].file);
-	out_textf(stderr, "exported %ld contacts to %s (%ld files written, "
-	    "%ld unchanged", n, path, written, n - written);
+	out_textf(stderr, "exported %ld contacts to %s (%ld file%s written, "
+	    "%ld unchanged", n, path, written, written == 1 ? "" : "s",
+	    n - written);
 	if (removed > 0)
 		out_textf(stderr, ", %ld removed", removed);
 	fputs(")\n", stderr);

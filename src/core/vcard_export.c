@@ -238,15 +238,22 @@ export_vdir(struct kith_db *db, const char *dir, int version, long *count,
 	enum kith_status	 st;
 	size_t			 i;
 	long			 given;
+	char			*probe;
 
 	if (count != NULL)
 		*count = 0;
 	if (written != NULL)
 		*written = 0;
 	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0700) != 0)
+		/* DIR and the folders above it (~/.contacts/work). */
+		if (errno != ENOENT)
 			return kith_err_set(err, KITH_IO, "%s: %s", dir,
 			    strerror(errno));
+		probe = xasprintf("%s/x", dir);
+		st = db_make_parent(probe, err);
+		free(probe);
+		if (st != KITH_OK)
+			return st;
 	} else if (!S_ISDIR(sb.st_mode))
 		return kith_err_set(err, KITH_INVALID, "%s: not a folder; "
 		    "--format vdir writes one .vcf file a contact into a "
