@@ -42,6 +42,9 @@ struct ics_item {
 	char		*description;
 	char		 date[11];	/* YYYY-MM-DD */
 	char		 time[6];	/* HH:MM, or "" for all day */
+	int		 priority;	/* a to-do's PRIORITY, 1 (highest) to
+					   9, from its review score
+					   (review_priority); 0 none */
 };
 
 /*
@@ -57,7 +60,8 @@ void		 ics_items_free(struct ics_item *, size_t n);
 
 /*
  * Writes the items of what (as ics_collect) to fp as one VCALENDAR:
- * follow-ups as VTODO with DUE (a date, or a local date and time),
+ * follow-ups as VTODO with DUE (a date, or a local date and time) and
+ * PRIORITY (the review's score mapped by review_priority, review.h),
  * birthdays as VEVENT with DTSTART;VALUE=DATE and RRULE:FREQ=YEARLY (29
  * February: the month's last day in other years).  DTSTAMP is the
  * database's now.  Sets *count (may be NULL) to the items written.

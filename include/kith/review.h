@@ -69,6 +69,9 @@ struct review_item {
 	char		*what;		/* one line: what is owed */
 	char		*hint;		/* a colleague touched lately, or NULL */
 	char		 key[40];	/* "cadence:12": the decision's key */
+	char		 label[40];	/* a key date's own label ("birthday",
+					   "anniversary", "client since"; cut
+					   at a character), or "" */
 	char		 day[KITH_DATE_LEN]; /* due / on day */
 	long		 late;		/* days late (<0 ahead) */
 	int		 snoozes;	/* cadence snoozes in a row */
@@ -90,8 +93,15 @@ struct review {
 	size_t		 decided;	/* decided today */
 };
 
-/* "follow-up", "cadence", "birthday" (key date), "deal". */
+/* "follow-up", "cadence", "key date", "deal". */
 const char	*review_kind_name(enum review_kind);
+
+/*
+ * What the kind column shows for it: a key date's own label
+ * ("anniversary", "client since"), else review_kind_name.  Borrowed from
+ * it.
+ */
+const char	*review_item_kind(const struct review_item *it);
 
 /*
  * Builds the queue as of the handle's today.  Caller frees with
@@ -102,6 +112,28 @@ const char	*review_kind_name(enum review_kind);
 enum kith_status review_build(struct kith_db *, const struct review_opts *,
 		    struct review **out, struct kith_err *);
 void		 review_free(struct review *);	/* NULL ok */
+
+/*
+ * The score review_build gives each open follow-up, whatever its due day
+ * and whether or not it was decided today, with the PRIORITY of RFC 5545
+ * it maps to (review_priority).  Sorted by follow-up id; caller frees
+ * *out.
+ */
+struct review_score {
+	int64_t		 followup;
+	int		 score;
+	int		 priority;	/* 1 (highest) .. 9 */
+};
+enum kith_status review_followup_scores(struct kith_db *,
+		    struct review_score **out, size_t *n, struct kith_err *);
+
+/*
+ * The iCalendar PRIORITY (1 highest .. 9 lowest) of a score:
+ * 8 - floor(score / 8), kept within 1..9.  An overdue follow-up (32 or
+ * more) is 1-4, "high" to three-level clients (Thunderbird); one due today
+ * without other terms (25-31) is 5, "medium"; one ahead is 6-9, "low".
+ */
+int		 review_priority(int score);
 
 /*
  * "overdue cadence 25 + 12 days late 24 + strength 62 12.4 = 61": the

@@ -131,13 +131,44 @@ enum kith_status vcard_give_uids(struct kith_db *, long *given,
 enum kith_status export_vcard(struct kith_db *, FILE *fp, int version,
 		    long *count, struct kith_err *);
 
+/* The file in a vdir that lists the cards kith wrote there (vdir.c). */
+#define VDIR_MANIFEST	".kith-vdir"
+
 /*
  * Writes every contact as DIR/UID.vcf (a vdir: one card a file, as khard
  * and vdirsyncer keep them), creating dir if missing; a file whose card
  * is unchanged is not rewritten, and files of other cards are left
- * alone.  *count: contacts; *written: files written (either may be NULL).
+ * alone.  Lists the files it wrote in DIR/VDIR_MANIFEST (keeping the ones
+ * listed before that are still there), for export_vdir_stale.  *count:
+ * contacts; *written: files written (either may be NULL).
  */
 enum kith_status export_vdir(struct kith_db *, const char *dir, int version,
 		    long *count, long *written, struct kith_err *);
+
+/* A card file of a vdir that kith wrote for a contact it no longer has. */
+struct vdir_stale {
+	char		*file;		/* its name in the folder: "UID.vcf" */
+	char		*name;		/* the card's FN as written, or NULL */
+};
+
+/*
+ * The cards of dir that an earlier export_vdir wrote (listed in its
+ * manifest) for contacts no longer in the book (deleted, or merged into
+ * another): each still a regular file holding a card with the UID it is
+ * named for.  A file the manifest does not list is never stale, and a
+ * folder without a manifest has none.  Fills *out (caller frees with
+ * vdir_stale_free; NULL when none) and *n.  Changes nothing.
+ */
+enum kith_status export_vdir_stale(struct kith_db *, const char *dir,
+		    struct vdir_stale **out, size_t *n, struct kith_err *);
+
+/*
+ * Removes the n files of v from dir, each only if it still is the card
+ * export_vdir_stale found; *removed says how many went.
+ */
+enum kith_status export_vdir_remove(const char *dir,
+		    const struct vdir_stale *v, size_t n, long *removed,
+		    struct kith_err *);
+void		 vdir_stale_free(struct vdir_stale *, size_t n);
 
 #endif

@@ -49,6 +49,7 @@ static int	show_inert(FILE *);
 static int	json_export_file(const char *);
 static int	load_json(struct cli *, const char *, int);
 static const char *unchanged(const struct import_report *);
+static int	export_dir(struct cli *, const char *, int, int);
 
 /* ", N unchanged" (cards matched by UID that change nothing), or "". */
 static const char *
@@ -442,6 +443,57 @@ show_inert(FILE *fp)
 	return ok;
 }
 
+/*
+ * kith export --format vdir DIR: the cards, after asking to remove the
+ * ones kith wrote there before for contacts that are gone.
+ */
+static int
+export_dir(struct cli *cli, const char *path, int version, int yes)
+{
+	struct kith_err		 err = { 0 };
+	struct vdir_stale	*stale = NULL;
+	size_t			 n_stale = 0, i;
+	long			 n, written, removed = 0;
+	int			 rc = EXIT_BAD;
+
+	if (export_vdir_stale(cli->db, path, &stale, &n_stale, &err) !=
+	    KITH_OK) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	if (n_stale > 0) {
+		out_textf(stderr, "%s holds %zu card%s kith wrote for %s "
+		    "no longer in the book (deleted or merged):\n", path,
+		    n_stale, n_stale == 1 ? "" : "s", n_stale == 1 ?
+		    "a contact" : "contacts");
+		for (i = 0; i < n_stale; i++)
+			out_textf(stderr, "  %s/%s (%s)\n", path,
+			    stale[i].file, stale[i].name != NULL ?
+			    stale[i].name : "no name");
+		if (!cli_confirm(yes, "export", n_stale == 1 ? "Remove it "
+		    "and export?" : "Remove them and export?"))
+			goto out;
+	}
+	if (export_vdir(cli->db, path, version, &n, &written, &err) !=
+	    KITH_OK || export_vdir_remove(path, stale, n_stale, &removed,
+	    &err) != KITH_OK) {
+		cli_error(&err);
+		goto out;
+	}
+	for (i = 0; i < n_stale; i++)
+		out_textf(stderr, "removed %s/%s\n", path, stale[i].file);
+	out_textf(stderr, "exported %ld contacts to %s (%ld file%s written, "
+	    "%ld unchanged", n, path, written, written == 1 ? "" : "s",
+	    n - written);
+	if (removed > 0)
+		out_textf(stderr, ", %ld removed", removed);
+	fputs(")\n", stderr);
+	rc = EXIT_OK;
+out:
+	vdir_stale_free(stale, n_stale);
+	return rc;
+}
+
 int
 cmd_export(struct cli *cli, int argc, char **argv)
 {
@@ -449,6 +501,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		{ "format",	required_argument,	NULL, OPT_FORMAT },
 		{ "version",	required_argument,	NULL, OPT_VERSION },
 		{ "birthdays",	no_argument,		NULL, OPT_BIRTHDAYS },
+		{ "yes",	no_argument,		NULL, OPT_YES },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -456,12 +509,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("export");
 	enum kith_status	 st;
 	const char		*what;
-	int			 birthdays = 0;
+	int			 birthdays = 0, yes = 0;
 	struct kith_err		 err = { 0 };
 	const char		*format = "kith", *path = NULL;
 	char			*tmp = NULL;
 	FILE			*fp = stdout;
-	long			 n, written;
+	long			 n;
 	int			 ch, ok, rc = EXIT_BAD, vcard, version = 3;
 	int			 version_given = 0;
 
@@ -492,6 +545,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_BIRTHDAYS:
 			birthdays = 1;
 			break;
+		case OPT_YES:
+			yes = 1;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
@@ -520,15 +576,11 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		}
 		if (!cli_open(cli))
 			return EXIT_BAD;
-		if (export_vdir(cli->db, path, version, &n, &written, &err)
-		    != KITH_OK) {
-			cli_error(&err);
-			return EXIT_BAD;
-		}
-		out_textf(stderr, "exported %ld contacts to %s (%ld files "
-		    "written, %ld unchanged)\n", n, path, written,
-		    n - written);
-		return EXIT_OK;
+		return export_dir(cli, path, version, yes);
+	}
+	if (yes) {
+		cli_errorx("--yes goes with --format vdir");
+		return EXIT_USAGE;
 	}
 	if (!cli_open(cli))
 		return EXIT_BAD;

@@ -231,6 +231,7 @@ static void
 print_review(const struct review *r, const char *today)
 {
 	char	 day[KITH_DAY_TEXT], why[512];
+	int	 kw;
 	size_t	 i;
 
 	date_describe(today, day);
@@ -248,8 +249,10 @@ print_review(const struct review *r, const char *today)
 	for (i = 0; i < r->n; i++) {
 		const struct review_item *it = &r->items[i];
 
-		printf("%3zu %4d  %-9s ", it->rank, it->score,
-		    review_kind_name(it->kind));
+		printf("%3zu %4d  ", it->rank, it->score);
+		kw = text_width(review_item_kind(it));
+		out_pad(stdout, review_item_kind(it), kw > 9 ? kw : 9);
+		putchar(' ');
 		out_text(stdout, it->name);
 		fputs(" — ", stdout);
 		out_text(stdout, it->what);
@@ -275,8 +278,9 @@ print_review_tsv(const struct review *r)
 	for (i = 0; i < r->n; i++) {
 		const struct review_item *it = &r->items[i];
 
-		printf("%zu\t%d\t%s\t", it->rank, it->score,
-		    review_kind_name(it->kind));
+		printf("%zu\t%d\t", it->rank, it->score);
+		out_tsv(stdout, review_item_kind(it));
+		putchar('\t');
 		if (it->contact != 0)
 			printf("%lld", (long long)it->contact);
 		putchar('\t');

@@ -377,7 +377,7 @@ const struct cmd cli_cmds[] = {
 	    "Exits 1 if any row was rejected." },
 	{ "export", cmd_export, "[FILE|-] [--format kith|google|outlook|deals|"
 	    "json|vcard|mutt-alias|ics]\n         [--version 3.0|4.0] "
-	    "[--birthdays] | --format vdir DIR",
+	    "[--birthdays] | --format vdir DIR [--yes]",
 	    "export contacts (CSV, vCard, mutt aliases), follow-ups and "
 	    "birthdays (iCalendar),\nor the whole book (JSON)",
 	    "kith's own format (the default) keeps every field and imports "
@@ -399,7 +399,12 @@ const struct cmd cli_cmds[] = {
 	    "field, the lines kept\nfrom imported cards, a UID and REV; "
 	    "contacts without a UID are given one\nfirst, in one change.  "
 	    "vdir writes DIR/UID.vcf for each contact, rewriting\nonly the "
-	    "cards that changed (the layout khard and vdirsyncer use).\n"
+	    "cards that changed (the layout khard and vdirsyncer use), and "
+	    "lists\nthem in DIR/.kith-vdir; a card it listed whose contact "
+	    "is gone (deleted or\nmerged) is named and removed after asking "
+	    "(--yes for scripts; without a\nterminal and without --yes it "
+	    "refuses and changes nothing).  Files kith did\nnot write are "
+	    "never removed.\n"
 	    "The export is one snapshot of the database.\nTo a "
 	    "terminal, export - shows control "
 	    "characters inert.\n"
@@ -410,7 +415,9 @@ const struct cmd cli_cmds[] = {
 	    "name, then .N for a contact's Nth address: unique, and the same\n"
 	    "at every export.  In muttrc: source ~/.mutt/kith-aliases.\n"
 	    "ics writes an iCalendar file: open follow-ups as to-dos (VTODO, "
-	    "DUE the day,\nor the day and time), and with --birthdays the "
+	    "DUE the day,\nor the day and time; PRIORITY 8 - score/8 within "
+	    "1..9 from the review's\nscore, so overdue is 1-4, due today 5, "
+	    "ahead 6-9), and with --birthdays the "
 	    "birthdays as all-day events\nrepeating every year (a birthday "
 	    "without a year starts in 2000).  Each item's\nUID stays the same "
 	    "from one export to the next, so a calendar subscribed to\nthe "

@@ -60,7 +60,6 @@ struct kith_db {
 };
 
 static enum kith_status	check_file(const char *, int *, struct kith_err *);
-static enum kith_status	make_parent(const char *, struct kith_err *);
 static enum kith_status	create_file(const char *, struct kith_err *);
 static enum kith_status	migrate(struct kith_db *, struct kith_err *);
 static enum kith_status	load_settings(struct kith_db *, struct kith_err *);
@@ -134,8 +133,8 @@ check_file(const char *path, int *exists, struct kith_err *err)
 }
 
 /* mkdir -p of the folder that holds path, each new level mode 0700. */
-static enum kith_status
-make_parent(const char *path, struct kith_err *err)
+enum kith_status
+db_make_parent(const char *path, struct kith_err *err)
 {
 	char	*dir, *p;
 
@@ -203,7 +202,7 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 		if (!exists && mode == KITH_DB_READ)
 			return kith_err_set(err, KITH_NOTFOUND,
 			    "no kith database at %s", path);
-		if (!exists && ((st = make_parent(path, err)) != KITH_OK ||
+		if (!exists && ((st = db_make_parent(path, err)) != KITH_OK ||
 		    (st = create_file(path, err)) != KITH_OK))
 			return st;
 	}

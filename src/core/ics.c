@@ -54,6 +54,9 @@ ical_item(const struct ics_item *it, struct icaltimetype stamp)
 		icalcomponent_add_property(c, p);
 		icalcomponent_add_property(c,
 		    icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+		if (it->priority > 0)
+			icalcomponent_add_property(c,
+			    icalproperty_new_priority(it->priority));
 	} else {
 		c = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 		icalcomponent_add_property(c, icalproperty_new_uid(it->uid));

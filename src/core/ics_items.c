@@ -14,6 +14,7 @@
 
 #include "kith/clock.h"
 #include "kith/ics.h"
+#include "kith/review.h"
 #include "kith/util.h"
 #include "internal.h"
 
@@ -31,6 +32,7 @@ static const char *const yearly_sql[] = {
 static struct ics_item	*grow(struct ics_item **, size_t *);
 static enum kith_status	 collect_followups(struct kith_db *,
 			    struct ics_item **, size_t *, struct kith_err *);
+static int		 cmp_score(const void *, const void *);
 static enum kith_status	 collect_yearly(struct kith_db *, const char *,
 			    struct ics_item **, size_t *, struct kith_err *);
 
@@ -56,25 +58,42 @@ grow(struct ics_item **v, size_t *n)
 	return &(*v)[(*n)++];
 }
 
+static int
+cmp_score(const void *a, const void *b)
+{
+	const struct review_score *x = a, *y = b;
+
+	return x->followup < y->followup ? -1 : x->followup > y->followup;
+}
+
+/* Open follow-ups, each with the priority of its review score. */
 static enum kith_status
 collect_followups(struct kith_db *db, struct ics_item **v, size_t *n,
     struct kith_err *err)
 {
-	sqlite3_stmt	*stmt;
-	struct ics_item	*it;
-	const char	*due, *tm;
-	char		*action, *who, *deal;
-	int64_t		 id, cid;
-	int		 rc, h, mi;
+	sqlite3_stmt		*stmt;
+	struct ics_item		*it;
+	struct review_score	*scores = NULL, key, *sc;
+	enum kith_status	 st;
+	size_t			 n_scores = 0;
+	const char		*due, *tm;
+	char			*action, *who, *deal;
+	int64_t			 id, cid;
+	int			 rc, h, mi;
 
+	if ((st = review_followup_scores(db, &scores, &n_scores, err)) !=
+	    KITH_OK)
+		return st;
 	if ((stmt = db_stmt(db, "SELECT f.id, f.action, f.due, f.due_time, "
 	    "c.id, c.display, d.title FROM followup f "
 	    "LEFT JOIN contact c ON c.id = f.contact_id "
 	    "LEFT JOIN deal d ON d.id = f.deal_id "
 	    "WHERE f.done_at IS NULL "
 	    "ORDER BY f.due, f.due_time IS NOT NULL, f.due_time, f.id",
-	    err)) == NULL)
+	    err)) == NULL) {
+		free(scores);
 		return KITH_DB;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		due = (const char *)sqlite3_column_text(stmt, 2);
 		if (due == NULL || !date_valid(due))
@@ -89,6 +108,10 @@ collect_followups(struct kith_db *db, struct ics_item **v, size_t *n,
 		it->kind = ICS_TODO;
 		it->uid = xasprintf("followup-%lld@kith", (long long)id);
 		snprintf(it->date, sizeof it->date, "%s", due);
+		key.followup = id;
+		if (n_scores > 0 && (sc = bsearch(&key, scores, n_scores,
+		    sizeof *scores, cmp_score)) != NULL)
+			it->priority = sc->priority;
 		if (tm != NULL && time_read(tm, &h, &mi))
 			snprintf(it->time, sizeof it->time, "%s", tm);
 		if (who != NULL && deal != NULL) {
@@ -114,6 +137,7 @@ collect_followups(struct kith_db *db, struct ics_item **v, size_t *n,
 		free(deal);
 	}
 	sqlite3_reset(stmt);
+	free(scores);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, "reading follow-ups");
 	return KITH_OK;

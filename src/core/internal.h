@@ -34,6 +34,8 @@ enum kith_status db_fail(struct kith_db *, struct kith_err *, const char *what);
 
 /* Runs sql (no results); KITH_DB with err set on failure. */
 enum kith_status db_exec(struct kith_db *, const char *sql, struct kith_err *);
+/* mkdir -p of the folder that holds path, each new level mode 0700. */
+enum kith_status db_make_parent(const char *path, struct kith_err *);
 
 /*
  * A read snapshot for work that reads many rows in many statements (a

@@ -37,7 +37,10 @@ struct gather {
 };
 
 static struct review_item *item_new(struct gather *);
+static void	 set_label(struct review_item *, const char *);
 static void	 col_date(sqlite3_stmt *, int, char [KITH_DATE_LEN]);
+static enum kith_status score_followups(struct gather *);
+static int	 cmp_score(const void *, const void *);
 static void	 term(struct review_item *, const char *, double,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
 static void	 score_common(struct review_item *, int, int64_t);
@@ -64,10 +67,41 @@ review_kind_name(enum review_kind k)
 	switch (k) {
 	case REVIEW_FOLLOWUP:	return "follow-up";
 	case REVIEW_CADENCE:	return "cadence";
-	case REVIEW_KEYDATE:	return "birthday";
+	case REVIEW_KEYDATE:	return "key date";
 	case REVIEW_DEAL:	return "deal";
 	}
 	return "";
+}
+
+const char *
+review_item_kind(const struct review_item *it)
+{
+	return it->label[0] != '\0' ? it->label : review_kind_name(it->kind);
+}
+
+int
+review_priority(int score)
+{
+	int	p;
+
+	if (score < 0)
+		return 9;
+	p = 8 - score / 8;
+	return p < 1 ? 1 : p > 9 ? 9 : p;
+}
+
+/* label into it->label, cut at a character if too long. */
+static void
+set_label(struct review_item *it, const char *label)
+{
+	size_t	len;
+
+	snprintf(it->label, sizeof it->label, "%s", label);
+	len = strlen(it->label);
+	if (len == sizeof it->label - 1 && strlen(label) > len)
+		while (len > 0 && ((unsigned char)it->label[len] & 0xC0) ==
+		    0x80)
+			it->label[--len] = '\0';
 }
 
 static void
@@ -215,6 +249,81 @@ on_followup(const struct followup *f, void *arg)
 	return 0;
 }
 
+/* The terms of the follow-ups gathered in g (from on_followup). */
+static enum kith_status
+score_followups(struct gather *g)
+{
+	struct review_item	*it;
+	enum kith_status	 st;
+	int64_t			 value;
+	size_t			 i;
+	int			 strength;
+
+	for (i = 0; i < g->n; i++) {
+		it = &g->items[i];
+		strength = 0;
+		value = 0;
+		if (it->contact != 0 && (st = contact_extra(g->db,
+		    it->contact, &strength, &value, g->err)) != KITH_OK)
+			return st;
+		if (value == 0 && it->deal != 0 && (st = deal_value(g->db,
+		    it->deal, &value, g->err)) != KITH_OK)
+			return st;
+		if (it->late > 0)
+			term(it, "tier", 30, "overdue follow-up");
+		else if (it->late == 0)
+			term(it, "tier", 25, "follow-up due today");
+		else
+			term(it, "tier", 10, "follow-up coming");
+		score_common(it, strength, value);
+		finish(it);
+	}
+	return KITH_OK;
+}
+
+static int
+cmp_score(const void *a, const void *b)
+{
+	const struct review_score *x = a, *y = b;
+
+	return x->followup < y->followup ? -1 : x->followup > y->followup;
+}
+
+enum kith_status
+review_followup_scores(struct kith_db *db, struct review_score **out,
+    size_t *n, struct kith_err *err)
+{
+	struct gather		 g;
+	enum kith_status	 st;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	memset(&g, 0, sizeof g);
+	g.db = db;
+	g.err = err;
+	db_today(db, g.today);
+	/* Ahead, lateness stops counting after 7 days: 100 years is all. */
+	if ((st = followup_each_due(db, 36500, on_followup, &g, err)) ==
+	    KITH_OK)
+		st = score_followups(&g);
+	if (st == KITH_OK && g.n > 0) {
+		*out = xreallocarray(NULL, g.n, sizeof **out);
+		for (i = 0; i < g.n; i++) {
+			(*out)[i].followup = g.items[i].ref;
+			(*out)[i].score = g.items[i].score;
+			(*out)[i].priority = review_priority(
+			    g.items[i].score);
+		}
+		*n = g.n;
+		qsort(*out, *n, sizeof **out, cmp_score);
+	}
+	for (i = 0; i < g.n; i++)
+		item_clear(&g.items[i]);
+	free(g.items);
+	return st;
+}
+
 /*
  * Due cadences, with what their score needs read in the same statement
  * (the strength's summary columns, the largest open deal): one index
@@ -305,6 +414,7 @@ add_keydates(struct gather *g, int days, enum keydate_feb29 f)
 		it = item_new(g);
 		it->kind = REVIEW_KEYDATE;
 		it->ref = it->contact = k[i].contact;
+		set_label(it, k[i].label);
 		it->name = k[i].name;
 		k[i].name = NULL;
 		it->late = -k[i].days;
@@ -408,8 +518,7 @@ review_build(struct kith_db *db, const struct review_opts *o,
 	sqlite3_stmt		*stmt;
 	char			**done = NULL, *key;
 	size_t			 n_done = 0, cap_done = 0, i, j, first;
-	int64_t			 deal, value;
-	int			 rc, strength;
+	int			 rc;
 	struct db_read		 snap;
 
 	*out = NULL;
@@ -425,27 +534,8 @@ review_build(struct kith_db *db, const struct review_opts *o,
 	if ((st = followup_each_due(db, o->days, on_followup, &g, err))
 	    != KITH_OK)
 		goto fail;
-	for (i = 0; i < g.n; i++) {
-		struct review_item *it = &g.items[i];
-
-		deal = it->deal;
-		strength = 0;
-		value = 0;
-		if (it->contact != 0 && (st = contact_extra(db, it->contact,
-		    &strength, &value, err)) != KITH_OK)
-			goto fail;
-		if (value == 0 && deal != 0 &&
-		    (st = deal_value(db, deal, &value, err)) != KITH_OK)
-			goto fail;
-		if (it->late > 0)
-			term(it, "tier", 30, "overdue follow-up");
-		else if (it->late == 0)
-			term(it, "tier", 25, "follow-up due today");
-		else
-			term(it, "tier", 10, "follow-up coming");
-		score_common(it, strength, value);
-		finish(it);
-	}
+	if ((st = score_followups(&g)) != KITH_OK)
+		goto fail;
 	if ((st = add_cadences(&g, o->days)) != KITH_OK ||
 	    (st = add_keydates(&g, o->days, o->feb29)) != KITH_OK ||
 	    (st = add_deals(&g)) != KITH_OK)
@@ -658,7 +748,7 @@ decide(struct kith_db *db, const struct review_item *it,
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		return db_fail(db, err, "recording a review decision");
 	db_own_actionf(db, "review", "review: %s %s (%s)", names[d], it->name,
-	    review_kind_name(it->kind));
+	    review_item_kind(it));
 	return KITH_OK;
 }
 

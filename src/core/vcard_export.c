@@ -19,6 +19,7 @@
 #include "kith/util.h"
 #include "kith/vcard.h"
 #include "internal.h"
+#include "vcard_impl.h"
 
 #define PAGE	256
 
@@ -31,7 +32,6 @@ static enum kith_status to_stream(const struct contact *, void *,
 		    struct kith_err *);
 static enum kith_status to_dir(const struct contact *, void *,
 		    struct kith_err *);
-static char	*file_name(const char *uid);
 
 struct stream {
 	FILE	*fp;
@@ -44,6 +44,8 @@ struct dir {
 	int		 version;
 	long		 n;
 	long		 written;
+	char		**names;	/* the files of the cards written */
+	size_t		 n_names;
 };
 
 enum kith_status
@@ -165,12 +167,8 @@ export_vcard(struct kith_db *db, FILE *fp, int version, long *count,
 	return st;
 }
 
-/*
- * The file name of a UID: the UID itself when it is a plain name (as
- * khard and vdirsyncer make it), else with every other byte as '_'.
- */
-static char *
-file_name(const char *uid)
+char *
+vdir_file_name(const char *uid)
 {
 	char	*name = xasprintf("%.200s.vcf", uid), *p;
 
@@ -194,8 +192,10 @@ to_dir(const struct contact *c, void *arg, struct kith_err *err)
 	enum kith_status rc = KITH_OK;
 
 	vcard_write(&sb, c, d->version);
-	name = file_name(c->uid != NULL ? c->uid : "no-uid");
+	name = vdir_file_name(c->uid != NULL ? c->uid : "no-uid");
 	path = xasprintf("%s/%s", d->path, name);
+	d->names = xreallocarray(d->names, d->n_names + 1, sizeof *d->names);
+	d->names[d->n_names++] = xstrdup(name);
 	tmp = xasprintf("%s/.%s.tmp-%ld", d->path, name, (long)getpid());
 	d->n++;
 	/* An unchanged card is not written again (a sync sees no change). */
@@ -233,19 +233,27 @@ enum kith_status
 export_vdir(struct kith_db *db, const char *dir, int version, long *count,
     long *written, struct kith_err *err)
 {
-	struct dir		 d = { dir, version, 0, 0 };
+	struct dir		 d = { dir, version, 0, 0, NULL, 0 };
 	struct stat		 sb;
 	enum kith_status	 st;
+	size_t			 i;
 	long			 given;
+	char			*probe;
 
 	if (count != NULL)
 		*count = 0;
 	if (written != NULL)
 		*written = 0;
 	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0700) != 0)
+		/* DIR and the folders above it (~/.contacts/work). */
+		if (errno != ENOENT)
 			return kith_err_set(err, KITH_IO, "%s: %s", dir,
 			    strerror(errno));
+		probe = xasprintf("%s/x", dir);
+		st = db_make_parent(probe, err);
+		free(probe);
+		if (st != KITH_OK)
+			return st;
 	} else if (!S_ISDIR(sb.st_mode))
 		return kith_err_set(err, KITH_INVALID, "%s: not a folder; "
 		    "--format vdir writes one .vcf file a contact into a "
@@ -253,6 +261,11 @@ export_vdir(struct kith_db *db, const char *dir, int version, long *count,
 	if ((st = vcard_give_uids(db, &given, err)) != KITH_OK)
 		return st;
 	st = each_contact(db, to_dir, &d, err);
+	if (st == KITH_OK)
+		st = vdir_manifest_write(dir, d.names, d.n_names, err);
+	for (i = 0; i < d.n_names; i++)
+		free(d.names[i]);
+	free(d.names);
 	if (count != NULL)
 		*count = d.n;
 	if (written != NULL)

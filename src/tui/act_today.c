@@ -107,10 +107,10 @@ decide(struct app *app, struct dctx *c, const char *day, const char *note,
 	if (day != NULL) {
 		date_describe(day, when);
 		act_said(app, "%s to %s: %s — %s (%s)", said[c->d], when,
-		    c->it.name, c->it.what, review_kind_name(c->it.kind));
+		    c->it.name, c->it.what, review_item_kind(&c->it));
 	} else
 		act_said(app, "%s: %s — %s (%s)", said[c->d], c->it.name,
-		    c->it.what, review_kind_name(c->it.kind));
+		    c->it.what, review_item_kind(&c->it));
 	return 1;
 }
 

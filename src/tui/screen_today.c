@@ -214,7 +214,7 @@ draw_item(const struct review_item *it, int y, int sel)
 	draw_fill(y, 0, COLS, sel ? ROLE_SELECT : ROLE_NORMAL);
 	snprintf(num, sizeof num, "%4zu %5d  ", it->rank, it->score);
 	x = draw_text(y, 0, COLS, num, ra, 0);
-	x += draw_text(y, x, KIND_W + 2, review_kind_name(it->kind), r, 1);
+	x += draw_text(y, x, KIND_W + 2, review_item_kind(it), r, 1);
 	room = COLS - x - WHEN_W - 2;
 	if (room > 0) {
 		namew = room / 3 > 12 ? room / 3 : 12;

@@ -76,7 +76,7 @@ today_why(const struct review_item *it)
 	size_t		 i;
 
 	sbuf_printf(&sb, "#%zu with %d points: %s, %s", it->rank, it->score,
-	    review_kind_name(it->kind), it->name != NULL ? it->name : "");
+	    review_item_kind(it), it->name != NULL ? it->name : "");
 	if (it->what != NULL)
 		sbuf_printf(&sb, " — %s", it->what);
 	sbuf_add(&sb, "\n\nThe score is the sum of its terms:\n\n");

@@ -42,3 +42,27 @@ for uid in $(printf '%s\n' "$b" | tr -d '\r' | sed -n 's/^UID://p'); do
 	expect_in "$out" "UID:$uid" "UID $uid kept"
 done
 [ "$(printf '%s\n' "$out" | grep -c '^UID:')" -eq 5 ] && pass || fail "one more UID"
+
+# Each to-do's PRIORITY comes from its review score (8 - score / 8, within
+# 1..9): Ana's renewal, 3 days ahead (10 - 6 = 4), is 8; Bob's lunch, 4
+# days ahead (10 - 8 = 2), is 8 too; a follow-up 15 days late (30 + 30)
+# is 1.
+run follow Ana "overdue call" --due 2026-11-20
+run export --format ics
+expect_in "$out" "PRIORITY:1" "an overdue follow-up has the highest priority"
+n=$(printf '%s\n' "$out" | grep -c '^PRIORITY:')
+[ "$n" = 4 ] && pass || fail "$n to-dos with a PRIORITY, expected 4"
+printf '%s\n' "$out" | tr -d '\r' | awk '/^PRIORITY:/ { p = substr($0, 10) }
+    /^SUMMARY:/ { print p, substr($0, 9) }' >"$T/prio"
+expect_in "$(cat "$T/prio")" "1 overdue call (Ana Petrović)" "late: 1"
+expect_in "$(cat "$T/prio")" "8 call re: renewal (Ana Petrović)" "ahead: 8"
+
+# calcurse takes the priority for its own to-do priority (1 highest).
+if command -v calcurse >/dev/null 2>&1; then
+	printf '%s\n' "$out" >"$T/p.ics"
+	mkdir "$T/cc"
+	calcurse -D "$T/cc" -i "$T/p.ics" >/dev/null 2>&1
+	expect_in "$(cat "$T/cc/todo")" "[1]>" "calcurse reads PRIORITY 1"
+	head -n 1 "$T/cc/todo" | grep -q "overdue call" && pass ||
+		fail "calcurse lists the overdue call first: $(cat "$T/cc/todo")"
+fi

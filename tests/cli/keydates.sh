@@ -18,6 +18,15 @@ expect_in "$out" "$(printf 'Ana Petrović\tclient since today')" \
 expect_in "$out" "$(printf 'Ana Petrović\tanniversary 2027-01-02 (12)')" \
     "an anniversary across the year's end, with its years"
 expect_not_in "$out" "Bob Smith" "a date months away is not listed"
+# The kind column says what the date is, not "birthday" for every one.
+expect_in "$out" "$(printf '\tclient since\t1\tAna Petrović\t')" \
+    "the kind column of a year-less dated event is its label"
+expect_in "$out" "$(printf '\tanniversary\t1\tAna Petrović\t')" \
+    "the kind column of an anniversary is its label"
+expect_not_in "$out" "birthday" "no date here is a birthday"
+run review --days 7
+expect_in "$out" "client since Ana Petrović" "the text review says the label too"
+expect_not_in "$out" "birthday" "the text review calls nothing a birthday"
 
 run export --format ics --birthdays
 expect_in "$out" "SUMMARY:Anniversary: Ana Petrović" "the anniversary as an event"
@@ -25,3 +34,7 @@ expect_in "$out" "DTSTART;VALUE=DATE:20150102" "on its first day"
 expect_in "$out" "SUMMARY:Client since: Ana Petrović" "the other dated event"
 n=$(printf '%s\n' "$out" | grep -c "^RRULE:FREQ=YEARLY")
 [ "$n" = 3 ] && pass || fail "$n yearly events, expected 3"
+
+run add "Cy Birth" --birthday 1990-12-30
+run review --tsv --days 7
+expect_in "$out" "$(printf '\tbirthday\t3\tCy Birth\t')" "a birthday is still a birthday"

@@ -5,6 +5,7 @@
  * done one), a yearly all-day VEVENT per birthday, and the same UIDs at
  * the next export.  ics_collect() alone is checked for what goes into
  * the items (dates, the year-less birthday's start year, summaries).
+ * Each to-do's PRIORITY is its review score mapped by review_priority().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/ics.h"
+#include "kith/review.h"
 #include "check.h"
 #include "testdb.h"
 
@@ -196,4 +198,88 @@ test_ics_items(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_ics_parse_back, test_ics_items)
+/* The PRIORITY libical reads back for the to-do with summary. */
+static int
+priority_of(const char *text, const char *summary)
+{
+	icalcomponent	*cal, *c;
+	icalproperty	*p;
+	int		 prio = -1;
+
+	cal = icalparser_parse_string(text);
+	CHECK(cal != NULL);
+	if (cal == NULL)
+		return -1;
+	for (c = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT);
+	    c != NULL; c = icalcomponent_get_next_component(cal,
+	    ICAL_VTODO_COMPONENT))
+		if (strcmp(icalcomponent_get_summary(c), summary) == 0 &&
+		    (p = icalcomponent_get_first_property(c,
+		    ICAL_PRIORITY_PROPERTY)) != NULL)
+			prio = icalproperty_get_priority(p);
+	icalcomponent_free(cal);
+	return prio;
+}
+
+static void
+test_ics_priority(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct review_opts opts = { 0 };
+	struct review	*r = NULL;
+	char		*path, *text;
+	int64_t		 ana;
+	long		 count;
+
+	/* The rule: 8 - score / 8 within 1..9. */
+	CHECK_INT(review_priority(-20), 9);
+	CHECK_INT(review_priority(0), 8);
+	CHECK_INT(review_priority(7), 8);
+	CHECK_INT(review_priority(8), 7);
+	CHECK_INT(review_priority(25), 5);
+	CHECK_INT(review_priority(32), 4);
+	CHECK_INT(review_priority(56), 1);
+	CHECK_INT(review_priority(400), 1);
+
+	db = test_db("ics-prio.db", &path);
+	kith_db_set_now(db, 1796464800);	/* 2026-12-05 10:00 */
+	add(db, "Ana", NULL, &ana);
+	/* 15 days late: 30 + 30 = 60; today: 25; in 3 days: 10 - 6 = 4;
+	 * years ahead: 10 - 14 = -4. */
+	CHECK(followup_add(db, ana, "late", "2026-11-20", NULL, &err) ==
+	    KITH_OK);
+	CHECK(followup_add(db, ana, "today", "2026-12-05", NULL, &err) ==
+	    KITH_OK);
+	CHECK(followup_add(db, ana, "soon", "2026-12-08", NULL, &err) ==
+	    KITH_OK);
+	CHECK(followup_add(db, ana, "far", "2090-01-01", NULL, &err) ==
+	    KITH_OK);
+	text = export_ics(db, ICS_FOLLOWUPS, &count);
+	CHECK_INT(count, 4);
+	CHECK_INT(priority_of(text, "late (Ana)"), 1);
+	CHECK_INT(priority_of(text, "today (Ana)"), 5);
+	CHECK_INT(priority_of(text, "soon (Ana)"), 8);
+	CHECK_INT(priority_of(text, "far (Ana)"), 9);
+	free(text);
+
+	/* Snoozed to tomorrow in today's review (which it then leaves), it
+	 * keeps a priority: 10 - 2 = 8. */
+	opts.days = 0;
+	CHECK(review_build(db, &opts, &r, &err) == KITH_OK);
+	CHECK(r != NULL && r->n == 2);
+	if (r != NULL && r->n == 2) {
+		CHECK(r->items[0].kind == REVIEW_FOLLOWUP);
+		CHECK_STR(r->items[0].what, "late");
+		CHECK(review_decide(db, &r->items[0], REVIEW_SNOOZE,
+		    "2026-12-06", NULL, NULL, &err) == KITH_OK);
+	}
+	review_free(r);
+	text = export_ics(db, ICS_FOLLOWUPS, &count);
+	CHECK_INT(priority_of(text, "late (Ana)"), 7);
+	CHECK_INT(priority_of(text, "far (Ana)"), 9);
+	free(text);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_ics_parse_back, test_ics_items, test_ics_priority)
