@@ -9,8 +9,8 @@
  * organisation, e-mails, phones, tags or notes, compared in folded form
  * (see text.h): "petro acm" finds "Ana Петровић" at "Acme Legal"; or, for
  * a word of two letters or more, be a name the loose matcher takes for a
- * name word (search_fts_query).  The TUI's list (view.h) does not take the
- * matcher's variants yet.
+ * name word (search_fts_query).  The TUI's list (view.h) takes the same
+ * rule, words and names alike.
  *
  * A query may also hold filters, each a word of its own in any case:
  * "in:deal" (or "in:matter", either whatever the book calls its deals)

@@ -9,9 +9,9 @@
 
 /* Search text and archived flag of the ids from ?1 on, in id order. */
 #define SCAN_SQL							\
-	"SELECT c.id, c.archived, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 "	\
-	"FROM contact c LEFT JOIN contact_fts_content f ON f.id = c.id "	\
-	"WHERE c.id >= ?1 ORDER BY c.id LIMIT ?2"
+	"SELECT c.id, c.archived, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5, "	\
+	"f.c6 FROM contact c LEFT JOIN contact_fts_content f "		\
+	"ON f.id = c.id WHERE c.id >= ?1 ORDER BY c.id LIMIT ?2"
 
 enum kith_status
 view_query_count_step(struct view_query *q, struct view_count *vc,

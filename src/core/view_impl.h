@@ -96,7 +96,8 @@
 #include "kith/status.h"
 #include "kith/view.h"
 
-#define N_TEXT	6	/* columns of search text */
+#define LIST_MAX	500	/* most ids of a set that becomes a LIST */
+#define N_TEXT	6	/* columns of search text (then the keys) */
 #define TEST_ALL	(-1L)	/* words_match(): every word */
 #define TEST_C		(-2L)	/* the words tested in C */
 #define SET_DONE	INT64_MAX	/* set_to of a complete set */
@@ -114,15 +115,22 @@ struct vq_item {
 	size_t		 key_len;
 	int64_t		 id;
 	char		*text;		/* search text, columns joined by
-					   spaces (owned; NULL in head_end) */
+					   spaces, then a tab and the keys
+					   (vq_text_join; owned; NULL in
+					   head_end) */
 };
 
 struct view_query {
 	struct kith_db	*db;
 	int		 archived;	/* archived contacts too */
 	int		 deal;		/* in:deal: people on open deals only */
-	char		**words;	/* folded, none a prefix of another */
+	char		**words;	/* folded, none a prefix of another
+					   with the same names */
 	size_t		 n_words;
+	char		***alts;	/* per word: the loose matcher's names
+					   for it (search_fts_query), whole
+					   words of the keys column */
+	size_t		*n_alts;
 	unsigned char	*in_fts;	/* per word: FTS_NONE, _WORD, _PREFIX */
 	int		 check;		/* some word is tested in C */
 	enum view_plan	 plan;
@@ -168,10 +176,11 @@ struct vq_budget {
 enum kith_status	vq_fold_words(struct view_query *, const char *,
 			    struct kith_err *);
 int		vq_refines(const struct view_query *,
-			    const struct view_query *);
+			    const struct view_query *, char ***, size_t *);
 int		vq_words_match(const struct view_query *,
 			    const unsigned char **, const size_t *, size_t,
-			    long);
+			    const unsigned char *, size_t, long);
+int		vq_joined_match(const struct view_query *, const char *);
 int		vq_text_matches(const struct view_query *,
 			    sqlite3_stmt *, int, long);
 int		vq_text_has(sqlite3_stmt *, int, const char *, size_t);

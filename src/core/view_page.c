@@ -56,7 +56,8 @@ static const char *const walk_sql[2][2] = {
 
 /* One contact's search text. */
 #define TEXT_SQL							\
-	"SELECT c0, c1, c2, c3, c4, c5 FROM contact_fts_content WHERE id = ?1"
+	"SELECT c0, c1, c2, c3, c4, c5, c6 FROM contact_fts_content "	\
+	"WHERE id = ?1"
 
 static void		read_row(sqlite3_stmt *, struct view_row *);
 static enum kith_status	fetch_row(struct view_query *, int64_t, const char *,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/match.h"
 #include "kith/search.h"
 #include "kith/util.h"
 #include "kith/view.h"
@@ -30,13 +31,19 @@
 
 /* Search text of the ids from ?1 on, in id order (the sample). */
 #define SAMPLE_SQL							\
-	"SELECT id, id, c0, c1, c2, c3, c4, c5 FROM contact_fts_content "	\
-	"WHERE id >= ?1 ORDER BY id LIMIT ?2"
+	"SELECT id, id, c0, c1, c2, c3, c4, c5, c6 "			\
+	"FROM contact_fts_content WHERE id >= ?1 ORDER BY id LIMIT ?2"
+
+/* The contacts whose keys hold the names in ?1, at most ?2. */
+#define NAMES_SQL							\
+	"SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1 LIMIT ?2"
 
 static double		fts_cost(const char *);
 static enum kith_status	choose_plan(struct view_query *, struct kith_err *);
 static char		*fts_expr(const struct view_query *);
 static void		drop_plan(struct view_query *);
+static enum kith_status	narrow_names(struct view_query *, char **, size_t,
+			    int *, struct kith_err *);
 
 enum kith_status
 view_query_new(struct kith_db *db, const char *query, int archived,
@@ -64,9 +71,10 @@ view_query_narrow(const struct view_query *old, const char *query,
 {
 	struct view_query	*q;
 	const struct vq_item	*it;
-	const unsigned char	*t;
 	enum kith_status	 st;
-	size_t			 i, tl;
+	char			**names = NULL;
+	size_t			 i, n_names = 0;
+	int			 ok;
 
 	*out = NULL;
 	q = xcalloc(1, sizeof *q);
@@ -76,7 +84,7 @@ view_query_narrow(const struct view_query *old, const char *query,
 	q->budget_us = old->budget_us;
 	if ((st = vq_fold_words(q, query, err)) != KITH_OK)
 		goto fail;
-	if (!vq_refines(old, q)) {
+	if (!vq_refines(old, q, &names, &n_names)) {
 		st = view_query_set_plan(q, VIEW_PLAN_AUTO, err);
 		goto done;
 	}
@@ -85,9 +93,7 @@ view_query_narrow(const struct view_query *old, const char *query,
 	q->head = xcalloc(old->n_head / 64 * 64 + 64, sizeof *q->head);
 	for (i = 0; i < old->n_head; i++) {
 		it = &old->head[i];
-		t = (const unsigned char *)it->text;
-		tl = strlen(it->text);
-		if (!vq_words_match(q, &t, &tl, 1, TEST_ALL))
+		if (!vq_joined_match(q, it->text))
 			continue;
 		q->head[q->n_head].key = xmalloc(it->key_len + 1);
 		memcpy(q->head[q->n_head].key, it->key, it->key_len);
@@ -103,6 +109,16 @@ view_query_narrow(const struct view_query *old, const char *query,
 		    old->head_end.key_len);
 		q->head_end.key_len = old->head_end.key_len;
 		q->head_end.id = old->head_end.id;
+	}
+	/* With what the names of the new words find that old's did not. */
+	if (n_names > 0) {
+		if ((st = narrow_names(q, names, n_names, &ok, err)) !=
+		    KITH_OK)
+			goto fail;
+		if (!ok) {
+			st = view_query_set_plan(q, VIEW_PLAN_AUTO, err);
+			goto done;
+		}
 	}
 	q->check = 1;
 	if (q->whole) {
@@ -123,11 +139,82 @@ view_query_narrow(const struct view_query *old, const char *query,
 	}
 done:
 	if (st == KITH_OK) {
+		match_variants_free(names, n_names);
 		*out = q;
 		return KITH_OK;
 	}
 fail:
+	match_variants_free(names, n_names);
 	view_query_free(q);
+	return st;
+}
+
+/*
+ * Adds to q's head (filtered from a parent's, view_query_narrow) the
+ * matches of q up to the head's end among the contacts whose keys hold
+ * one of the n names, which q's parent may not have found.  *ok 0 if they
+ * are more than LIST_MAX: the head is not worth keeping then.
+ */
+static enum kith_status
+narrow_names(struct view_query *q, char **names, size_t n, int *ok,
+    struct kith_err *err)
+{
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st = KITH_OK;
+	struct sbuf		 sb = { 0 };
+	struct vq_item		 it = { 0 };
+	int64_t			*ids = NULL;
+	size_t			 n_ids = 0, i, k, had = q->n_head;
+	int			 rc, yes;
+
+	*ok = 0;
+	for (i = 0; i < n; i++)
+		sbuf_printf(&sb, "%skeys : \"%s\"", i > 0 ? " OR " : "",
+		    names[i]);
+	if ((stmt = db_stmt(q->db, NAMES_SQL, err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	sqlite3_bind_text(stmt, 1, sb.s, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, LIST_MAX + 1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n_ids + 1, sizeof *ids);
+		ids[n_ids++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		st = db_fail(q->db, err, "searching contacts");
+		goto out;
+	}
+	if (n_ids > LIST_MAX)
+		goto out;
+	*ok = 1;
+	for (i = 0; i < n_ids; i++) {
+		for (k = 0; k < had && q->head[k].id != ids[i]; k++)
+			;
+		if (k < had)
+			continue;	/* found by the parent's words too */
+		if ((st = vq_check_one(q, ids[i], 1, &yes, &it, err)) !=
+		    KITH_OK)
+			goto out;
+		if (!yes)
+			continue;
+		if (!q->whole && (q->head_end.key == NULL ||
+		    vq_pos_cmp(&q->head_end, it.key, it.key_len, it.id) < 0)) {
+			vq_item_free(&it);
+			continue;	/* beyond the head's end */
+		}
+		if (q->n_head % 64 == 0)
+			q->head = xreallocarray(q->head, q->n_head + 64,
+			    sizeof *q->head);
+		q->head[q->n_head++] = it;
+		memset(&it, 0, sizeof it);
+	}
+	qsort(q->head, q->n_head, sizeof *q->head, vq_item_cmp);
+out:
+	vq_item_free(&it);
+	free(ids);
+	sbuf_free(&sb);
 	return st;
 }
 
@@ -175,9 +262,13 @@ view_query_free(struct view_query *q)
 	if (q == NULL)
 		return;
 	drop_plan(q);
-	for (i = 0; i < q->n_words; i++)
+	for (i = 0; i < q->n_words; i++) {
 		free(q->words[i]);
+		match_variants_free(q->alts[i], q->n_alts[i]);
+	}
 	free(q->words);
+	free(q->alts);
+	free(q->n_alts);
 	free(q->in_fts);
 	free(q);
 }
@@ -387,12 +478,19 @@ fts_expr(const struct view_query *q)
 			continue;
 		if (sb.len > 0)
 			sbuf_add(&sb, " AND ");
-		/* Not the matcher's keys column (search.h). */
-		sbuf_add(&sb, SEARCH_FTS_TEXT " : ");
+		/*
+		 * The text columns by prefix, the matcher's keys column by
+		 * the word's names, as search_fts_query does.
+		 */
+		sbuf_add(&sb, "(" SEARCH_FTS_TEXT " : ");
 		if (strlen(q->words[w]) > 1) {
 			sbuf_printf(&sb, "\"%.*s\"*", q->in_fts[w] ==
 			    FTS_PREFIX ? 3 : (int)strlen(q->words[w]),
 			    q->words[w]);
+			for (i = 0; i < q->n_alts[w]; i++)
+				sbuf_printf(&sb, " OR keys : \"%s\"",
+				    q->alts[w][i]);
+			sbuf_addc(&sb, ')');
 			continue;
 		}
 		/*
@@ -402,7 +500,7 @@ fts_expr(const struct view_query *q)
 		sbuf_addc(&sb, '(');
 		for (i = 0; more[i] != '\0'; i++)
 			sbuf_printf(&sb, "\"%s%c\"* OR ", q->words[w], more[i]);
-		sbuf_printf(&sb, "\"%s\")", q->words[w]);
+		sbuf_printf(&sb, "\"%s\"))", q->words[w]);
 	}
 	return sbuf_detach(&sb);
 }

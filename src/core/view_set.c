@@ -13,8 +13,6 @@
 #include "internal.h"
 #include "view_impl.h"
 
-#define LIST_MAX	500	/* most ids of a set that becomes a LIST */
-
 /* The set's matches from id ?2 on, in id order. */
 #define SET_SQL								\
 	"SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1 "	\
@@ -29,8 +27,9 @@
 
 /* One contact's flag, key and search text. */
 #define ONE_SQL								\
-	"SELECT c.archived, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, f.c5 " \
-	"FROM contact c LEFT JOIN contact_fts_content f ON f.id = c.id "	\
+	"SELECT c.archived, c.sort_key, f.c0, f.c1, f.c2, f.c3, f.c4, "	\
+	"f.c5, f.c6 FROM contact c LEFT JOIN contact_fts_content f "	\
+	"ON f.id = c.id "						\
 	"WHERE c.id = ?1"
 
 static void		bit_set(struct view_query *, int64_t);
