@@ -7,6 +7,12 @@
  * query is folded the same way and "petrovic" meets "Петровић".  Pages are
  * keyset-paged on (sort_key, id), the key of the contact_by_sort index.
  *
+ * A list searching every field (search_list, search_page: kith list) is
+ * the TUI's list's planner (view.h) with each row's first e-mail and phone
+ * and where it matched, so both fronts find the same contacts at the same
+ * cost.  A lookup narrowed to some fields (search_page_in: kith query) is
+ * one query of the index, sorted by name, described below.
+ *
  * The in:deal filter (search_query_split) keeps the people on open deals.
  * With words, it is one more test of the word query's matches.  Without,
  * a page comes from those people, sorted by name (a cost of P, the people
