@@ -9,8 +9,8 @@
  * organisation, e-mails, phones, tags or notes, compared in folded form
  * (see text.h): "petro acm" finds "Ana Петровић" at "Acme Legal"; or, for
  * a word of two letters or more, be a name the loose matcher takes for a
- * name word (search_fts_query).  The TUI's list (view.h) does not take the
- * matcher's variants yet.
+ * name word (search_fts_query).  The TUI's list (view.h) takes the same
+ * rule, words and names alike.
  *
  * A query may also hold filters, each a word of its own in any case:
  * "in:deal" (or "in:matter", either whatever the book calls its deals)
@@ -54,9 +54,31 @@ struct search_cursor {
 void		 search_cursor_reset(struct search_cursor *);
 
 /*
- * Fetches up to limit rows after *cur matching query (NULL or blank: every
- * contact) into *rows (caller frees with search_rows_free) and advances
- * *cur.  Archived contacts are left out unless archived is set.  A row
+ * A list to read a page at a time, from the same planner as the TUI's
+ * list (view.h): its first page costs a few milliseconds however large
+ * the book and however broad the query, and no page holds more than its
+ * own rows.  query NULL or blank: every contact; archived contacts are
+ * left out unless archived is set.  *out: free with search_list_free.
+ */
+struct search_list;
+
+enum kith_status search_list_new(struct kith_db *, const char *query,
+		    int archived, struct search_list **out,
+		    struct kith_err *);
+
+/*
+ * The next page of up to limit rows (as search_page's; caller frees with
+ * search_rows_free).  Fewer than limit rows: the list ends there, and the
+ * next call gives none.
+ */
+enum kith_status search_list_next(struct search_list *, size_t limit,
+		    struct search_row **rows, size_t *n, struct kith_err *);
+void		 search_list_free(struct search_list *);	/* NULL ok */
+
+/*
+ * One page of a search_list compiled for this call: fetches up to limit
+ * rows after *cur matching query (NULL or blank: every contact) into
+ * *rows (caller frees with search_rows_free) and advances *cur.  Archived contacts are left out unless archived is set.  A row
  * that the query matches only partly by name says where the rest matched
  * (matched, match_text).
  */
@@ -76,9 +98,11 @@ void		 search_rows_free(struct search_row *, size_t n);
 
 /*
  * search_page where every word of query must begin a word of one of the
- * fields (SEARCH_IN_ bits; 0 or SEARCH_IN_ALL: any) rather than of any
- * field: a mail client's address lookup searches names, e-mails and
- * organisations, not notes.
+ * fields (SEARCH_IN_ bits; 0 or SEARCH_IN_ALL: any, which is search_page)
+ * rather than of any field: a mail client's address lookup searches
+ * names, e-mails and organisations, not notes.  Fields other than all of
+ * them go to the search index as one query, sorted by name, rather than
+ * through the planner: fine for a lookup's few matches.
  */
 enum kith_status search_page_in(struct kith_db *, const char *query,
 		    unsigned fields, int archived, struct search_cursor *cur,

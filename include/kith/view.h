@@ -8,7 +8,9 @@
  * The order and the query language are those of search.h: name order
  * (the collation sort key, then id), and a query whose every word must
  * prefix-match a word of the name, organisation, e-mails, phones, tags or
- * notes, in folded form, and its filters ("in:deal": people on open
+ * notes, in folded form, or, for a word of two letters or more, be a name
+ * the loose matcher takes for a name word ("alexei" finds Алексей, "bob"
+ * Robert: search_fts_query); and its filters ("in:deal": people on open
  * deals).  A position is a (sort key, id) pair as returned
  * in a struct view_row; a NULL key means "before the first" when paging
  * forward and "after the last" when paging backward.

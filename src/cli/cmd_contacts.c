@@ -23,6 +23,7 @@
 #include "cli.h"
 
 #define LIST_PAGE	512
+#define LIST_FIRST	64	/* rows of kith list's first page: soon out */
 
 enum {
 	OPT_DB = CLI_OPT_DB, OPT_EMAIL, OPT_PHONE, OPT_ORG, OPT_TITLE, OPT_TAG,
@@ -406,12 +407,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*cmd = cli_find("list");
-	struct search_cursor	 cur = { 0 };
+	struct search_list	*list = NULL;
 	struct search_row	*rows;
 	struct kith_err		 err = { 0 };
 	struct sbuf		 query = { 0 };
-	size_t			 n, i;
-	int			 flags[5] = { 0 }, rc, any = 0, words;
+	size_t			 n, i, page = LIST_FIRST;
+	int			 flags[5] = { 0 }, rc, any = 0, words, more;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
 		return rc;
@@ -429,9 +430,16 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		return EXIT_BAD;
 	}
 	rc = EXIT_OK;
+	/* Streamed a page at a time, the TUI's list's own planner. */
+	if (search_list_new(cli->db, query.s, flags[1], &list, &err) !=
+	    KITH_OK) {
+		cli_error(&err);
+		sbuf_free(&query);
+		return EXIT_BAD;
+	}
 	do {
-		if (search_page(cli->db, query.s, flags[1], &cur, LIST_PAGE,
-		    &rows, &n, &err) != KITH_OK) {
+		if (search_list_next(list, page, &rows, &n, &err) !=
+		    KITH_OK) {
 			cli_error(&err);
 			rc = EXIT_BAD;
 			break;
@@ -468,8 +476,11 @@ cmd_list(struct cli *cli, int argc, char **argv)
 			putchar('\n');
 		}
 		search_rows_free(rows, n);
-	} while (!cur.done);
-	search_cursor_reset(&cur);
+		fflush(stdout);
+		more = n == page;
+		page = LIST_PAGE;
+	} while (more);
+	search_list_free(list);
 	if (rc == EXIT_OK && !any && !flags[0] && words)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);
 	sbuf_free(&query);

@@ -93,7 +93,12 @@ const struct cmd cli_cmds[] = {
 	    "(matter) in an open stage; it is the word\nin:deal (or in:matter, "
 	    "any case) in QUERY, which the full-screen search line\n"
 	    "understands too: \"kith list in:deal lumen\" lists the people\n"
-	    "of Lumen Systems on open deals." },
+	    "of Lumen Systems on open deals.\nA word of two letters or more "
+	    "also finds the loose matcher's names for it:\n\"alexei\" finds "
+	    "Алексей, \"bob\" Robert; the full-screen search line runs the\n"
+	    "same planner and finds the same.  The list is printed a page at "
+	    "a time,\nso its first lines come at once however large the "
+	    "book." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "

@@ -7,6 +7,12 @@
  * query is folded the same way and "petrovic" meets "Петровић".  Pages are
  * keyset-paged on (sort_key, id), the key of the contact_by_sort index.
  *
+ * A list searching every field (search_list, search_page: kith list) is
+ * the TUI's list's planner (view.h) with each row's first e-mail and phone
+ * and where it matched, so both fronts find the same contacts at the same
+ * cost.  A lookup narrowed to some fields (search_page_in: kith query) is
+ * one query of the index, sorted by name, described below.
+ *
  * The in:deal filter (search_query_split) keeps the people on open deals.
  * With words, it is one more test of the word query's matches.  Without,
  * a page comes from those people, sorted by name (a cost of P, the people
@@ -25,6 +31,7 @@
 #include "kith/search.h"
 #include "kith/text.h"
 #include "kith/util.h"
+#include "kith/view.h"
 #include "internal.h"
 
 #define EXCERPT_WORDS	3	/* words kept each side of a match */
@@ -100,6 +107,8 @@ static enum kith_status	 where_matched(struct kith_db *, char **, size_t,
 			    struct search_row *, struct kith_err *);
 static enum kith_status	 page_way(struct kith_db *, const char *, unsigned,
 			    size_t, int *, struct kith_err *);
+static enum kith_status	 list_page(struct search_list *, size_t,
+			    struct search_row **, size_t *, struct kith_err *);
 
 void
 search_cursor_reset(struct search_cursor *cur)
@@ -419,13 +428,146 @@ page_way(struct kith_db *db, const char *match, unsigned filters,
 	return KITH_OK;
 }
 
+/* The e-mail and phone shown for contact ?1: the first of each. */
+#define FIRST_SQL							\
+	"SELECT (SELECT addr FROM email WHERE contact_id = ?1 "		\
+	"ORDER BY pos LIMIT 1), (SELECT raw FROM phone WHERE "		\
+	"contact_id = ?1 ORDER BY pos LIMIT 1)"
+
+struct search_list {
+	struct kith_db		*db;
+	struct view_query	*q;		/* the planner's query */
+	char			*words;		/* the query's words, or NULL */
+	struct search_cursor	 cur;		/* after the last row given */
+};
+
+enum kith_status
+search_list_new(struct kith_db *db, const char *query, int archived,
+    struct search_list **out, struct kith_err *err)
+{
+	struct search_list	*l;
+	enum kith_status	 st;
+
+	*out = NULL;
+	l = xcalloc(1, sizeof *l);
+	l->db = db;
+	search_query_split(query, &l->words);
+	if ((st = view_query_new(db, query, archived, &l->q, err)) !=
+	    KITH_OK) {
+		search_list_free(l);
+		return st;
+	}
+	*out = l;
+	return KITH_OK;
+}
+
+void
+search_list_free(struct search_list *l)
+{
+	if (l == NULL)
+		return;
+	view_query_free(l->q);
+	free(l->words);
+	search_cursor_reset(&l->cur);
+	free(l);
+}
+
+enum kith_status
+search_list_next(struct search_list *l, size_t limit,
+    struct search_row **rows, size_t *n, struct kith_err *err)
+{
+	return list_page(l, limit, rows, n, err);
+}
+
+/*
+ * The next page of l (up to limit rows) from the planner, as search rows:
+ * each with its first e-mail and phone, and, when its name does not hold
+ * every word, where the rest matched.  Advances l->cur.
+ */
+static enum kith_status
+list_page(struct search_list *l, size_t limit, struct search_row **rows,
+    size_t *n, struct kith_err *err)
+{
+	struct view_row		*v = NULL;
+	struct search_row	*r = NULL;
+	sqlite3_stmt		*stmt;
+	enum kith_status	 st;
+	size_t			 nv = 0, i;
+	int			 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (l->cur.done || limit == 0)
+		return KITH_OK;
+	/* No budget: a page is whole, or the list ends there. */
+	if ((st = view_query_page(l->q, l->cur.key, l->cur.key_len,
+	    l->cur.id, 1, limit, &v, &nv, err)) != KITH_OK)
+		return st;
+	r = xcalloc(nv + 1, sizeof *r);
+	for (i = 0; i < nv; i++) {
+		r[i].id = v[i].id;
+		r[i].name = v[i].name;
+		r[i].org = v[i].org;
+		r[i].overdue = v[i].overdue;
+		v[i].name = v[i].org = NULL;
+		if ((stmt = db_stmt(l->db, FIRST_SQL, err)) == NULL) {
+			st = KITH_DB;
+			goto out;
+		}
+		sqlite3_bind_int64(stmt, 1, r[i].id);
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			r[i].email = db_col_text(stmt, 0);
+			r[i].phone = db_col_text(stmt, 1);
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW) {
+			st = db_fail(l->db, err, "listing contacts");
+			goto out;
+		}
+	}
+	if (nv < limit)
+		l->cur.done = 1;
+	else {
+		free(l->cur.key);
+		l->cur.key = v[nv - 1].key;
+		l->cur.key_len = v[nv - 1].key_len;
+		l->cur.id = v[nv - 1].id;
+		v[nv - 1].key = NULL;
+	}
+	if (l->words != NULL && nv > 0)
+		st = mark_matches(l->db, l->words, r, nv, err);
+out:
+	view_rows_free(v, nv);
+	if (st != KITH_OK) {
+		search_rows_free(r, nv);
+		return st;
+	}
+	*rows = r;
+	*n = nv;
+	return KITH_OK;
+}
+
 enum kith_status
 search_page(struct kith_db *db, const char *query, int archived,
     struct search_cursor *cur, size_t limit, struct search_row **rows,
     size_t *n, struct kith_err *err)
 {
-	return search_page_in(db, query, SEARCH_IN_ALL, archived, cur, limit,
-	    rows, n, err);
+	struct search_list	*l;
+	enum kith_status	 st;
+
+	*rows = NULL;
+	*n = 0;
+	if (cur->done || limit == 0)
+		return KITH_OK;
+	if ((st = search_list_new(db, query, archived, &l, err)) != KITH_OK)
+		return st;
+	/* The list goes on from the caller's cursor, and gives it back. */
+	l->cur = *cur;
+	st = list_page(l, limit, rows, n, err);
+	*cur = l->cur;
+	memset(&l->cur, 0, sizeof l->cur);
+	search_list_free(l);
+	return st;
 }
 
 enum kith_status
@@ -447,6 +589,9 @@ search_page_in(struct kith_db *db, const char *query, unsigned fields,
 	*n = 0;
 	if (cur->done || limit == 0)
 		return KITH_OK;
+	if (fields == 0 || (fields & SEARCH_IN_ALL) == SEARCH_IN_ALL)
+		return search_page(db, query, archived, cur, limit, rows, n,
+		    err);
 	filters = search_query_split(query, &words);
 	if ((st = search_fts_query(db, words, &match, err)) != KITH_OK)
 		goto out;

@@ -4,10 +4,14 @@
  * TUI's list (view.c, under each of its plans) give the same contacts in
  * the same order, for the demo book's queries and tricky ones -- phones
  * typed every way, e-mails, Cyrillic and Han, prefixes, several words,
- * words that match nothing, the in:deal filter.  The demo book is loaded
+ * words that match nothing, the in:deal filter, and the loose matcher's
+ * other names for a word ("alexei" finds Алексей, "bob" Robert), also as
+ * the TUI's search line narrows a query typed a letter at a time.  The demo book is loaded
  * with the CLI's own loader (src/cli/demo.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "check.h"
@@ -75,9 +79,55 @@ view_ids(struct kith_db *db, const char *query, enum view_plan plan,
 	return k;
 }
 
+/*
+ * The view's answer to each prefix of typed, narrowed from the one before
+ * (view_query_narrow, as the TUI's search line does), paged back from
+ * the end and forward from the start, is the list's.
+ */
+static void
+check_typed(struct kith_db *db, const char *typed)
+{
+	struct kith_err		 err = { 0 };
+	struct view_query	*q = NULL, *next;
+	struct view_row		*r;
+	int64_t			 want[MAX_IDS];
+	char			 buf[64];
+	size_t			 len, nw, n, i;
+
+	for (len = 1; len <= strlen(typed); len++) {
+		snprintf(buf, sizeof buf, "%.*s", (int)len, typed);
+		nw = list_ids(db, buf, want);
+		if (q == NULL)
+			CHECK_INT(view_query_new(db, buf, 0, &next, &err),
+			    KITH_OK);
+		else
+			CHECK_INT(view_query_narrow(q, buf, &next, &err),
+			    KITH_OK);
+		view_query_free(q);
+		q = next;
+		if (q == NULL)
+			return;
+		CHECK_INT(view_query_page(q, NULL, 0, 0, 1, MAX_IDS, &r, &n,
+		    &err), KITH_OK);
+		if (n != nw)
+			fprintf(stderr, "typed '%s': list has %zu, view %zu\n",
+			    buf, nw, n);
+		CHECK_INT(n, nw);
+		for (i = 0; i < n && i < nw; i++)
+			CHECK_INT(r[i].id, want[i]);
+		view_rows_free(r, n);
+	}
+	view_query_free(q);
+}
+
 static void
 test_parity(void)
 {
+	/* Words the loose matcher knows other names of, typed. */
+	static const char *const typed[] = {
+		"alexei", "aleksej smirnov", "bob lin", "bill", "kate",
+		"sasha", "robert", "ana petrovic",
+	};
 	static const char *const queries[] = {
 		/* the demo book's own words */
 		"ana", "petrovic", "Petrović", "acme", "hartley", "quinn",
@@ -94,6 +144,10 @@ test_parity(void)
 		"Петровић", "petrovic ana", "Алексей", "aleksej", "smirnov",
 		"王小明", "wang", "müller", "muller", "ĆIRIĆ", "đorđević",
 		"djordjevic",
+		/* the loose matcher's names: transliterations, nicknames */
+		"alexei", "aleksei", "alexey", "alexei smirnov", "bob",
+		"bob lin", "robert", "bill", "kate", "sasha", "jim", "ale",
+		"alex", "bo", "bi",
 		/* prefixes, several words, nothing */
 		"a", "an", "p", "pe", "ha qu", "ana petr", "zzz", "ana zzz",
 		"-", "", "  ",
@@ -130,6 +184,9 @@ test_parity(void)
 				CHECK_INT(got[i], want[i]);
 		}
 	}
+	/* Typed a letter at a time, each query narrowed from the last. */
+	for (qi = 0; qi < sizeof typed / sizeof typed[0]; qi++)
+		check_typed(db, typed[qi]);
 	/* The test means something only if most queries find someone. */
 	CHECK(nonempty > sizeof queries / sizeof queries[0] / 2);
 	/* The examples. */
