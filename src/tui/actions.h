@@ -62,6 +62,7 @@
 	X(TAKE,		"take",		"switch which contact's value the merged contact keeps for the field", "switch") \
 	X(CONFLICT,	"conflict",	"conflict checks: run one on the names of the parties, read saved ones, record a disposition", NULL) \
 	X(CHECK_NEW,	"new-check",	"run a new conflict check: names and an optional matter title", "new check") \
+	X(PARTY,	"party",	"add a person to the deal with a role; on a matter, a conflict check on them is offered first", "party") \
 	X(DECIDE,	"decide",	"record a disposition for the check (added to it; earlier ones stay)", "decide") \
 	X(TODAY,	"today",	"the day's review: everything owed, ranked and explained", "today") \
 	X(WHY,		"why",		"why the item ranks where it does: its score term by term, with the numbers", "why") \

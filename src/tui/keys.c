@@ -175,6 +175,15 @@ static const struct keybind confirm_binds[] = {
 };
 KEYMAP(keymap_confirm, "Questions (the default is No)", confirm_binds);
 
+static const struct keybind confirm_yes_binds[] = {
+	{ 0, 'y',	ACT_YES, NULL },	{ 0, 'Y',	ACT_YES, NULL },
+	{ 0, '\r',	ACT_YES, NULL },	{ 0, '\n',	ACT_YES, NULL },
+	{ 1, KEY_ENTER,	ACT_YES, NULL },
+	{ 0, 'n',	ACT_NO, "no" },		{ 0, 'N',	ACT_NO, NULL },
+	{ 0, 27,	ACT_NO, NULL },		{ 0, 'q',	ACT_NO, NULL },
+};
+KEYMAP(keymap_confirm_yes, "Offers (the default is Yes)", confirm_yes_binds);
+
 static const struct keybind textbox_binds[] = {
 	MOVE_KEYS,
 	{ 0, 'q',	ACT_CLOSE, NULL },	{ 0, 27,	ACT_CLOSE, NULL },
@@ -214,6 +223,7 @@ static const struct keybind board_binds[] = {
 	    "currency, stage, expected close)" },
 	{ 0, 'w',	ACT_DEAL_WON, NULL },
 	{ 0, 'x',	ACT_DEAL_LOST, NULL },
+	{ 0, 'c',	ACT_PARTY, NULL },
 	{ 0, 'u',	ACT_UNDO, NULL },
 	{ 0, 'q',	ACT_CLOSE, "back to the rolodex" },
 	{ 0, 27,	ACT_CLOSE, NULL },
@@ -284,7 +294,8 @@ const struct keymap *const keymaps_all[] = {
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
 	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
 	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, &keymap_today,
-	&keymap_dupes, &keymap_dupe_pair, &keymap_conflict, NULL
+	&keymap_dupes, &keymap_dupe_pair, &keymap_conflict,
+	&keymap_confirm_yes, NULL
 };
 
 static const char *const names[] = {

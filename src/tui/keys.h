@@ -43,6 +43,7 @@ extern const struct keymap	keymap_path;	/* a form's file name field */
 extern const struct keymap	keymap_finder;	/* the contact finder */
 extern const struct keymap	keymap_picker;	/* pickers */
 extern const struct keymap	keymap_confirm;	/* y/n questions */
+extern const struct keymap	keymap_confirm_yes; /* Y/n questions */
 extern const struct keymap	keymap_textbox;	/* messages, help */
 extern const struct keymap	keymap_pager;	/* the pager */
 extern const struct keymap	keymap_board;	/* the pipeline board */

@@ -121,6 +121,9 @@ void		 picker_select(struct screen *, size_t idx);
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
+/* The same, but Enter says yes ("(Y/n)"): for an offer that changes nothing. */
+struct screen	*confirm_yes_new(const char *question, pick_fn, int64_t id,
+		    void *ctx);
 /*
  * A box of text lines; a character closes it, a function key or the mouse
  * does not.
