@@ -140,6 +140,20 @@ enum kith_status conflict_user(struct kith_db *, char **out,
 		    struct kith_err *);
 enum kith_status conflict_set_user(struct kith_db *, const char *name,
 		    struct kith_err *);
+/*
+ * Who a check or decision made now is recorded under, as both fronts
+ * decide it: $KITH_USER, else the setting, else the login name, else
+ * "unknown user".  Caller frees.
+ */
+char		*conflict_who(struct kith_db *);
+
+/*
+ * Record r as text, as kith conflict --show prints it and the TUI shows
+ * it: the check, the terms and variants, every hit with its role, chain
+ * and rule ("No hits in kith's records." when there is none), the
+ * dispositions.  Data is made terminal-safe.  Caller frees.
+ */
+char		*conflict_record_text(const struct conflict_record *r);
 
 /*
  * Links organisation a to b as "a is KIND b": KIND is "subsidiary of"

@@ -21,6 +21,7 @@
 #include "kith/status.h"
 
 struct kith_db;
+struct contact;
 
 struct dupe_pair {
 	int64_t		 a, b;		/* contact ids, a < b */
@@ -69,5 +70,40 @@ enum kith_status dupes_not_same(struct kith_db *, int64_t a, int64_t b,
  */
 enum kith_status contact_merge(struct kith_db *, int64_t keep, int64_t other,
 		    struct kith_err *);
+
+/*
+ * The fields a merge can take from other instead of keep (a bit each):
+ * the name (the display name with its parts), the nickname, the
+ * organisation, the department, the title, the birthday, the notes.
+ */
+#define MERGE_TAKE_NAME		0x01
+#define MERGE_TAKE_NICKNAME	0x02
+#define MERGE_TAKE_ORG		0x04
+#define MERGE_TAKE_DEPARTMENT	0x08
+#define MERGE_TAKE_TITLE	0x10
+#define MERGE_TAKE_BIRTHDAY	0x20
+#define MERGE_TAKE_NOTES	0x40
+#define MERGE_TAKE_COUNT	7	/* the bits above: 1 << 0 ... 1 << 6 */
+
+/*
+ * contact_merge, but for each field in take that other has, other's value
+ * wins: keep's is then kept as the custom field "FIELD (replaced in the
+ * merge with NAME)" (nothing is lost), and when the name is taken, keep's
+ * old name becomes the alias instead of other's.  A field other lacks
+ * stays keep's.  take 0 is contact_merge.  Errors as contact_merge.
+ */
+enum kith_status contact_merge_take(struct kith_db *, int64_t keep,
+		    int64_t other, unsigned take, struct kith_err *);
+
+/*
+ * The word for field bit (1 << i, i < MERGE_TAKE_COUNT): "name",
+ * "nickname", "organisation", "department", "title", "birthday", "notes";
+ * NULL for another bit.  merge_take_parse reads one of those words (any
+ * case; also "org") as its bit, 0 if it is none.  Static strings.
+ */
+const char	*merge_take_word(unsigned bit);
+unsigned	 merge_take_parse(const char *word);
+/* Field bit's value in c (the display name for MERGE_TAKE_NAME), or NULL. */
+const char	*merge_take_value(const struct contact *c, unsigned bit);
 
 #endif

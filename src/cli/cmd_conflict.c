@@ -9,12 +9,10 @@
  * the login name.
  */
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "kith/conflict.h"
 #include "kith/db.h"
@@ -42,20 +40,7 @@ static void	 md_cell(const char *);
 static char *
 who_checks(struct cli *cli)
 {
-	struct kith_err	 err = { 0 };
-	struct passwd	*pw;
-	const char	*s;
-	char		*name = NULL;
-
-	if ((s = getenv("KITH_USER")) != NULL && *s != '\0')
-		return xstrdup(s);
-	if (conflict_user(cli->db, &name, &err) == KITH_OK && name != NULL)
-		return name;
-	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL)
-		return xstrdup(pw->pw_name);
-	if ((s = getenv("LOGNAME")) != NULL && *s != '\0')
-		return xstrdup(s);
-	return xstrdup("unknown user");
+	return conflict_who(cli->db);
 }
 
 static void
@@ -71,66 +56,10 @@ utc(time_t t, char *out, size_t len)
 static void
 print_text(const struct conflict_record *r)
 {
-	char	when[64];
-	size_t	i;
+	char	*t = conflict_record_text(r);
 
-	utc(r->at, when, sizeof when);
-	printf("Conflict check #%lld, %s, by ", (long long)r->id, when);
-	out_text(stdout, r->user);
-	if (r->matter != NULL) {
-		fputs(", for ", stdout);
-		out_text(stdout, r->matter);
-	}
-	printf("\nTerms:");
-	for (i = 0; i < r->nterms; i++) {
-		fputs(i ? "; " : " ", stdout);
-		out_text(stdout, r->terms[i]);
-	}
-	printf("\nSearched:");
-	for (i = 0; i < r->nvariants; i++) {
-		fputs(i ? "; " : " ", stdout);
-		out_text(stdout, r->variants[i]);
-	}
-	printf(" (links followed %d deep)\n", r->depth);
-	if (r->nhits == 0)
-		printf("No hits in kith's records.\n");
-	else
-		printf("%zu hit%s in kith's records, strongest first:\n",
-		    r->nhits, r->nhits == 1 ? "" : "s");
-	for (i = 0; i < r->nhits; i++) {
-		const struct conflict_hit *h = &r->hits[i];
-
-		printf("%3zu. ", i + 1);
-		out_text(stdout, h->name);
-		printf(" (%s", h->kind);
-		if (h->ref > 0)
-			printf(" #%lld", (long long)h->ref);
-		fputs(") — ", stdout);
-		out_text(stdout, h->role);
-		putchar('\n');
-		fputs("     ", stdout);
-		out_text(stdout, h->chain);
-		fputs("\n     matched '", stdout);
-		out_text(stdout, h->term);
-		printf("': %s\n", h->rule);
-	}
-	if (r->ndecisions == 0)
-		printf("Disposition: none yet (kith conflict --decide %lld "
-		    "clear|waivable-pending|waivable-obtained|declined)\n",
-		    (long long)r->id);
-	for (i = 0; i < r->ndecisions; i++) {
-		const struct conflict_decision *d = &r->decisions[i];
-
-		utc(d->at, when, sizeof when);
-		printf("Disposition: %s, %s, by ",
-		    conflict_disposition_name(d->disposition), when);
-		out_text(stdout, d->reviewer);
-		if (d->waiver != NULL) {
-			fputs(", waiver ", stdout);
-			out_text(stdout, d->waiver);
-		}
-		putchar('\n');
-	}
+	fputs(t, stdout);
+	free(t);
 }
 
 /* A table cell: inert, on one line, with its pipes escaped. */

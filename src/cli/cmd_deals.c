@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kith/clock.h"
+#include "kith/conflict.h"
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/deal.h"
@@ -31,7 +32,7 @@ enum {
 	OPT_DB = CLI_OPT_DB, OPT_ORG, OPT_VALUE, OPT_CURRENCY, OPT_STAGE,
 	OPT_CONTACT, OPT_ROLE, OPT_CLOSE, OPT_REF, OPT_FEE, OPT_PRACTICE,
 	OPT_NEXT, OPT_NOTES, OPT_TITLE, OPT_REASON, OPT_ORIGINATOR,
-	OPT_RESPONSIBLE, OPT_RM_CONTACT, OPT_YES, OPT_TSV
+	OPT_RESPONSIBLE, OPT_RM_CONTACT, OPT_YES, OPT_TSV, OPT_CHECK
 };
 
 /* What the options of deal add and deal edit gave; NULL: not given. */
@@ -44,6 +45,7 @@ struct fields {
 	size_t		 n_contacts;
 	const char	**rm;		/* --rm-contact */
 	size_t		 n_rm;
+	int		 check;		/* --check: conflict-check parties */
 };
 
 static const int no_opts[] = { 0 };
@@ -68,6 +70,7 @@ static const struct option field_opts[] = {
 	{ "responsible", required_argument,	NULL, OPT_RESPONSIBLE },
 	{ "yes",	no_argument,		NULL, OPT_YES },
 	{ "tsv",	no_argument,		NULL, OPT_TSV },
+	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ "db",		required_argument,	NULL, OPT_DB },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -79,6 +82,9 @@ static int	 apply_fields(struct cli *, const struct fields *,
 		    struct deal *, int64_t **, char ***);
 static int	 opt_error(const struct kith_err *);
 static void	 fields_clear(struct fields *);
+static int	 party_check(struct cli *, const char *, const int64_t *,
+		    size_t, int);
+static void	 out_shell_word(const char *);
 static void	 set_str(char **, const char *);
 static void	 free_roles(char **, size_t);
 static int	 deal_add_cmd(struct cli *, int, char **);
@@ -233,11 +239,93 @@ parse_opts(struct cli *cli, int argc, char **argv, const int *allowed,
 		case OPT_TSV:
 			*tsv = 1;
 			break;
+		case OPT_CHECK:
+			f->check = 1;
+			break;
 		}
 		if (slot != NULL)
 			*slot = optarg;
 	}
 	return -1;
+}
+
+/* s in double quotes for a shell: \ " $ ` escaped; inert. */
+static void
+out_shell_word(const char *s)
+{
+	struct sbuf	 sb = { 0 };
+	char		*q;
+
+	sbuf_addc(&sb, '"');
+	for (; *s != '\0'; s++) {
+		if (strchr("\\\"$`", *s) != NULL)
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *s);
+	}
+	sbuf_addc(&sb, '"');
+	q = sbuf_detach(&sb);
+	out_text(stdout, q);
+	free(q);
+}
+
+/*
+ * For parties (the n contacts who) put on the deal titled title: with
+ * run (--check, before they are put on it), a conflict check of their
+ * names for that matter, its record printed as kith conflict prints it;
+ * without (after), in a book whose deals are matters, a one-line hint
+ * with that command.  Returns the exit status.
+ */
+static int
+party_check(struct cli *cli, const char *title, const int64_t *who,
+    size_t n, int run)
+{
+	struct kith_err		 err = { 0 };
+	struct conflict_record	*r = NULL;
+	struct contact		*c;
+	const char		**names;
+	char			*user, *text;
+	size_t			 i, k = 0;
+	int			 rc = EXIT_OK;
+
+	if (n == 0 || (!run && strcmp(deal_word(cli->db), "matter") != 0))
+		return EXIT_OK;
+	if (n > CONFLICT_TERMS_MAX)
+		n = CONFLICT_TERMS_MAX;
+	names = xcalloc(n, sizeof *names);
+	for (i = 0; i < n; i++)
+		if (contact_get(cli->db, who[i], &c, &err) == KITH_OK) {
+			names[k++] = xstrdup(c->display);
+			contact_free(c);
+		}
+	if (!run && k > 0) {
+		fputs("check the new part", stdout);
+		fputs(k == 1 ? "y for conflicts: kith conflict" :
+		    "ies for conflicts: kith conflict", stdout);
+		for (i = 0; i < k; i++) {
+			putchar(' ');
+			out_shell_word(names[i]);
+		}
+		fputs(" --matter ", stdout);
+		out_shell_word(title);
+		putchar('\n');
+	} else if (k > 0) {
+		user = conflict_who(cli->db);
+		if (conflict_run(cli->db, names, k, title, user, 0, &r, &err)
+		    != KITH_OK) {
+			cli_error(&err);
+			rc = EXIT_BAD;
+		} else {
+			text = conflict_record_text(r);
+			fputs(text, stdout);
+			free(text);
+		}
+		free(user);
+		conflict_record_free(r);
+	}
+	for (i = 0; i < k; i++)
+		free((char *)names[i]);
+	free(names);
+	return rc;
 }
 
 static void
@@ -452,7 +540,7 @@ deal_add_cmd(struct cli *cli, int argc, char **argv)
 	static const int allowed[] = { OPT_ORG, OPT_VALUE, OPT_CURRENCY,
 	    OPT_STAGE, OPT_CONTACT, OPT_ROLE, OPT_CLOSE, OPT_REF, OPT_FEE,
 	    OPT_PRACTICE, OPT_NEXT, OPT_NOTES, OPT_ORIGINATOR,
-	    OPT_RESPONSIBLE, 0 };
+	    OPT_RESPONSIBLE, OPT_CHECK, 0 };
 	struct fields	 f;
 	struct kith_err	 err = { 0 };
 	struct deal	*d = deal_new();
@@ -483,6 +571,10 @@ deal_add_cmd(struct cli *cli, int argc, char **argv)
 		goto out;
 	for (i = 0; i < f.n_contacts; i++)
 		deal_add_person(d, who[i], roles[i]);
+	/* A check of the parties, before they are on the matter. */
+	if (f.check && party_check(cli, d->title, who, f.n_contacts, 1) !=
+	    EXIT_OK)
+		goto out;
 	if (deal_add(cli->db, d, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
@@ -492,7 +584,8 @@ deal_add_cmd(struct cli *cli, int argc, char **argv)
 	printf(" (");
 	out_text(stdout, d->stage);
 	printf(")\n");
-	rc = EXIT_OK;
+	rc = f.check ? EXIT_OK : party_check(cli, d->title, who,
+	    f.n_contacts, 0);
 out:
 	stage_clear(&s);
 	free_roles(roles, f.n_contacts);
@@ -596,14 +689,14 @@ deal_edit_cmd(struct cli *cli, int argc, char **argv)
 	static const int allowed[] = { OPT_TITLE, OPT_ORG, OPT_VALUE,
 	    OPT_CURRENCY, OPT_CONTACT, OPT_ROLE, OPT_RM_CONTACT, OPT_CLOSE,
 	    OPT_REF, OPT_FEE, OPT_PRACTICE, OPT_NEXT, OPT_NOTES, OPT_REASON,
-	    OPT_ORIGINATOR, OPT_RESPONSIBLE, 0 };
+	    OPT_ORIGINATOR, OPT_RESPONSIBLE, OPT_CHECK, 0 };
 	struct fields	 f;
 	struct kith_err	 err = { 0 };
 	struct deal	*base = NULL, *d = NULL;
 	enum kith_status st;
 	char		**roles = NULL;
 	int64_t		*who = NULL, id, rm;
-	size_t		 i;
+	size_t		 i, n_new = 0;
 	int		 rc, yes = 0, tsv = 0;
 
 	if ((rc = parse_opts(cli, argc, argv, allowed, &f, &yes, &tsv)) != -1)
@@ -628,6 +721,9 @@ deal_edit_cmd(struct cli *cli, int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
+	if (f.check && party_check(cli, d->title, who, f.n_contacts, 1) !=
+	    EXIT_OK)
+		goto out;
 	if (!cli_act_begin(cli))
 		goto out;
 	if (deal_update(cli->db, base, d, &err) != KITH_OK)
@@ -638,6 +734,7 @@ deal_edit_cmd(struct cli *cli, int argc, char **argv)
 			continue;
 		if (st != KITH_OK)
 			goto fail;
+		who[n_new++] = who[i];
 	}
 	for (i = 0; i < f.n_rm; i++) {
 		if (!cli_resolve_opt(cli, "--rm-contact", f.rm[i], &rm)) {
@@ -655,7 +752,7 @@ deal_edit_cmd(struct cli *cli, int argc, char **argv)
 	    cli_deal_word(cli, 0, 0), d->title, (long long)id))
 		goto out;
 	printf("edited %s %lld\n", cli_deal_word(cli, 0, 0), (long long)id);
-	rc = EXIT_OK;
+	rc = f.check ? EXIT_OK : party_check(cli, d->title, who, n_new, 0);
 	goto out;
 fail:
 	cli_error(&err);

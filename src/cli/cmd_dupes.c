@@ -17,10 +17,33 @@
 
 enum {
 	OPT_DB = CLI_OPT_DB, OPT_TSV, OPT_NOT_SAME, OPT_YES, OPT_ORG,
-	OPT_REMOVE
+	OPT_REMOVE, OPT_TAKE
 };
 
 static void	print_pairs(const struct dupe_pair *, size_t, int);
+static int	parse_take(const char *, unsigned *);
+
+/* "name,title" as MERGE_TAKE_* bits; 0 (after a message) if bad. */
+static int
+parse_take(const char *arg, unsigned *take)
+{
+	char		*copy = xstrdup(arg), *w, *save = NULL;
+	unsigned	 bit;
+	int		 ok = 1;
+
+	for (w = strtok_r(copy, ", ", &save); w != NULL && ok;
+	    w = strtok_r(NULL, ", ", &save)) {
+		if ((bit = merge_take_parse(w)) == 0) {
+			cli_errorx("--take: no field \"%s\" (name, nickname, "
+			    "organisation, department, title, birthday, "
+			    "notes)", w);
+			ok = 0;
+		}
+		*take |= bit;
+	}
+	free(copy);
+	return ok;
+}
 
 static void
 print_pairs(const struct dupe_pair *p, size_t n, int tsv)
@@ -126,6 +149,7 @@ cmd_merge(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "yes",	no_argument,		NULL, OPT_YES },
+		{ "take",	required_argument,	NULL, OPT_TAKE },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -134,6 +158,7 @@ cmd_merge(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	char			*nk = NULL, *no = NULL, *q;
 	int64_t			 keep, other;
+	unsigned		 take = 0;
 	int			 ch, yes = 0, rc = EXIT_BAD;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -146,6 +171,10 @@ cmd_merge(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_YES:
 			yes = 1;
+			break;
+		case OPT_TAKE:
+			if (!parse_take(optarg, &take))
+				return EXIT_BAD;
 			break;
 		default:
 			return cli_usage(cmd);
@@ -177,7 +206,7 @@ cmd_merge(struct cli *cli, int argc, char **argv)
 		if (!yes)
 			goto out;
 	}
-	if (contact_merge(cli->db, keep, other, &err) != KITH_OK) {
+	if (contact_merge_take(cli->db, keep, other, take, &err) != KITH_OK) {
 		cli_error(&err);
 		goto out;
 	}

@@ -159,16 +159,20 @@ const struct cmd cli_cmds[] = {
 	    "id, name, id, name, reasons.\n--not-same A B records that A and "
 	    "B are different people: they are not\nproposed again.  kith "
 	    "merge joins a pair." },
-	{ "merge", cmd_merge, "KEEP OTHER [--yes]",
+	{ "merge", cmd_merge, "KEEP OTHER [--take FIELD,...] [--yes]",
 	    "merge contact OTHER into KEEP",
 	    "KEEP gains every e-mail, phone, address, URL, tag, custom field, "
 	    "alias,\ninteraction, follow-up, relationship and deal role of "
 	    "OTHER, which is then\ndeleted; OTHER's name becomes an alias of "
 	    "KEEP.  A field KEEP lacks is taken\nfrom OTHER; one both have "
 	    "keeps KEEP's, OTHER's being kept as the custom field\n\"FIELD "
-	    "(merged from NAME)\".  kith merge names both and asks on a "
-	    "terminal;\nwithout one it refuses unless --yes is given.  kith "
-	    "undo restores both." },
+	    "(merged from NAME)\".  --take name,title,... takes those fields "
+	    "from OTHER\ninstead (name, nickname, organisation, department, "
+	    "title, birthday, notes):\nKEEP's value is kept as \"FIELD "
+	    "(replaced in the merge with NAME)\", and with\nthe name taken, "
+	    "KEEP's old name becomes the alias.  kith merge names both and\n"
+	    "asks on a terminal; without one it refuses unless --yes is given."
+	    "  kith undo\nrestores both." },
 	{ "me", cmd_me, "[ID|QUERY]",
 	    "show or set which contact is you (for kith path)",
 	    "kith path starts from this contact unless told FROM, and counts "
@@ -493,7 +497,7 @@ const struct cmd cli_cmds[] = {
 	    "[--ref REF] [--fee F]\n"
 	    "         [--practice P] [--next TEXT] [--notes TEXT] "
 	    "[--originator ID|QUERY]\n"
-	    "         [--responsible ID|QUERY]\n"
+	    "         [--responsible ID|QUERY] [--check]\n"
 	    "       kith deal move ID|QUERY STAGE\n"
 	    "       kith deal won|lost ID|QUERY [--reason TEXT]\n"
 	    "       kith deal edit ID|QUERY [--title T] [--contact ID|QUERY "
@@ -518,7 +522,11 @@ const struct cmd cli_cmds[] = {
 	    "first open stage.  --role: a deal role (client, decision maker,\n"
 	    "referrer, adverse party, opposing counsel, co-counsel, witness, "
 	    "expert, other;\nkith deal roles lists them, add and rm change "
-	    "the list), for the --contact\nbefore it.  --fee: "
+	    "the list), for the --contact\nbefore it.  --check (add, edit): "
+	    "first a conflict check of the --contact\nnames for the matter, "
+	    "saved and printed as kith conflict prints it; without\nit, in a "
+	    "book of matters, a line gives the kith conflict command for the\n"
+	    "parties added.  --fee: "
 	    KITH_FEE_LIST(KITH_VOCAB_STR, KITH_VOCAB_BAR) ".\n"
 	    "--close DATE: the expected close date, as for kith follow.\n"
 	    "move records the stage change with its date (kith deal show "

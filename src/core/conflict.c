@@ -20,9 +20,11 @@
  * that records no rows, so kith undo finds it and refuses it by name.
  */
 #include <stdarg.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "kith/conflict.h"
@@ -181,6 +183,24 @@ conflict_user(struct kith_db *db, char **out, struct kith_err *err)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, "reading the user setting");
 	return KITH_OK;
+}
+
+char *
+conflict_who(struct kith_db *db)
+{
+	struct passwd	*pw;
+	const char	*s;
+	char		*name = NULL;
+
+	if ((s = getenv("KITH_USER")) != NULL && *s != '\0')
+		return xstrdup(s);
+	if (conflict_user(db, &name, NULL) == KITH_OK && name != NULL)
+		return name;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL)
+		return xstrdup(pw->pw_name);
+	if ((s = getenv("LOGNAME")) != NULL && *s != '\0')
+		return xstrdup(s);
+	return xstrdup("unknown user");
 }
 
 enum kith_status

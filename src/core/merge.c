@@ -7,12 +7,16 @@
  * more line there.  A row keep has already (the same e-mail, phone, URL
  * or alias) is dropped instead of doubled; a row whose move would break a
  * key (a tag both have, a deal both are on) stays and goes with other.
- * Position columns continue after keep's.  All in one transaction: the
+ * Position columns continue after keep's.  The fields the user chose
+ * from other (takes) replace keep's before other's are merged in; keep's
+ * replaced values are kept as custom fields.  All in one transaction: the
  * journal records it as one action, so kith undo gives both back.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kith/contact.h"
 #include "kith/db.h"
@@ -51,14 +55,37 @@ static const struct repoint {
 	{ "deal",		"responsible_id", NULL,		0 },
 };
 
+#define F(m)	offsetof(struct contact, m)
+
+/* A field the user can take from other: its char * members (0 ends). */
+static const struct take {
+	unsigned	 bit;
+	const char	*word;
+	size_t		 off[6];
+} takes[MERGE_TAKE_COUNT] = {
+	{ MERGE_TAKE_NAME,	"name",	{ F(display), F(prefix), F(given),
+	    F(middle), F(family), F(suffix) } },
+	{ MERGE_TAKE_NICKNAME,	"nickname",	{ F(nickname) } },
+	{ MERGE_TAKE_ORG,	"organisation",	{ F(org) } },
+	{ MERGE_TAKE_DEPARTMENT, "department",	{ F(department) } },
+	{ MERGE_TAKE_TITLE,	"title",	{ F(title) } },
+	{ MERGE_TAKE_BIRTHDAY,	"birthday",	{ F(birthday) } },
+	{ MERGE_TAKE_NOTES,	"notes",	{ F(notes) } },
+};
+
+#undef F
+
 static enum kith_status	merge_tx(struct kith_db *, int64_t, int64_t,
-			    struct kith_err *);
+			    unsigned, struct kith_err *);
+static char	**member(const struct contact *, size_t);
+static int	take_fields(struct contact *, const struct contact *,
+		    struct contact *, struct contact *, unsigned);
 static enum kith_status	run(struct kith_db *, const char *, int64_t,
 			    int64_t, struct kith_err *);
 static enum kith_status	move_rows(struct kith_db *, const struct repoint *,
 			    int64_t, int64_t, struct kith_err *);
 static enum kith_status	merge_fields(struct kith_db *, struct contact *,
-			    const struct contact *, struct kith_err *);
+			    const struct contact *, unsigned, struct kith_err *);
 
 /*
  * Runs fmt, a statement naming keep as ?1 and other as ?2, with the two
@@ -119,16 +146,57 @@ move_rows(struct kith_db *db, const struct repoint *r, int64_t keep,
 	return st;
 }
 
+/* The char * member of c at offset off. */
+static char **
+member(const struct contact *c, size_t off)
+{
+	return (char **)((char *)(uintptr_t)c + off);
+}
+
 /*
- * Fills keep's empty fields from other's and keeps other's differing
- * ones as custom fields (dedup_merge); a cadence keep lacks is taken.
+ * Puts other's value of each field in take that other has into keep,
+ * keep's old one into old (but for the name: that becomes an alias), and
+ * leaves the field out of c (other's fields still to merge in).  Returns
+ * 1 if keep changed.
+ */
+static int
+take_fields(struct contact *keep, const struct contact *other,
+    struct contact *c, struct contact *old, unsigned take)
+{
+	const struct take	*t;
+	size_t			 i, j;
+	int			 changed = 0;
+
+	for (i = 0; i < MERGE_TAKE_COUNT; i++) {
+		t = &takes[i];
+		if ((take & t->bit) == 0 ||
+		    str_empty(*member(other, t->off[0])))
+			continue;
+		for (j = 0; j < 6 && (j == 0 || t->off[j] != 0); j++) {
+			if (t->bit != MERGE_TAKE_NAME)
+				contact_set(member(old, t->off[j]),
+				    *member(keep, t->off[j]));
+			contact_set(member(keep, t->off[j]),
+			    *member(other, t->off[j]));
+			contact_set(member(c, t->off[j]), NULL);
+		}
+		changed = 1;
+	}
+	return changed;
+}
+
+/*
+ * Takes the fields the user chose from other; then fills keep's empty
+ * fields from other's and keeps other's differing ones as custom fields
+ * (dedup_merge), and keep's replaced ones the same way; a cadence keep
+ * lacks is taken.
  */
 static enum kith_status
 merge_fields(struct kith_db *db, struct contact *keep,
-    const struct contact *other, struct kith_err *err)
+    const struct contact *other, unsigned take, struct kith_err *err)
 {
 	enum kith_status	 st;
-	struct contact		*c = contact_new();
+	struct contact		*c = contact_new(), *old = contact_new();
 	char			*label;
 	int			 changed;
 
@@ -144,27 +212,35 @@ merge_fields(struct kith_db *db, struct contact *keep,
 	contact_set(&c->birthday, other->birthday);
 	contact_set(&c->notes, other->notes);
 	contact_set(&c->department, other->department);
+	changed = take_fields(keep, other, c, old, take);
 	if (keep->cadence_days == 0 && other->cadence_days != 0) {
 		keep->cadence_days = other->cadence_days;
-		if ((st = contact_update(db, keep, err)) != KITH_OK)
-			goto out;
+		changed = 1;
 	}
+	if (changed && (st = contact_update(db, keep, err)) != KITH_OK)
+		goto out;
 	label = xasprintf("merged from %s", other->display);
 	st = dedup_merge(db, keep, c, label, &changed, err);
 	free(label);
+	if (st != KITH_OK)
+		goto out;
+	label = xasprintf("replaced in the merge with %s", other->display);
+	st = dedup_merge(db, keep, old, label, &changed, err);
+	free(label);
 out:
 	contact_free(c);
+	contact_free(old);
 	return st;
 }
 
 static enum kith_status
-merge_tx(struct kith_db *db, int64_t keep, int64_t other,
+merge_tx(struct kith_db *db, int64_t keep, int64_t other, unsigned take,
     struct kith_err *err)
 {
 	struct contact		*k = NULL, *o = NULL;
 	enum kith_status	 st;
 	sqlite3_stmt		*stmt;
-	char			*fold = NULL;
+	char			*fold = NULL, *gone = NULL;
 	size_t			 i;
 	int			 rc;
 
@@ -176,7 +252,10 @@ merge_tx(struct kith_db *db, int64_t keep, int64_t other,
 		goto out;
 	db_own_actionf(db, "merge", "merged %s into %s", o->display,
 	    k->display);
-	if ((st = merge_fields(db, k, o, err)) != KITH_OK)
+	/* The name the merged contact no longer goes by: an alias. */
+	gone = xstrdup((take & MERGE_TAKE_NAME) && !str_empty(o->display) ?
+	    k->display : o->display);
+	if ((st = merge_fields(db, k, o, take, err)) != KITH_OK)
 		goto out;
 	/* A relationship between the two would link keep to itself. */
 	if ((st = run(db, "DELETE FROM relation WHERE (a = ?1 AND b = ?2) "
@@ -187,7 +266,7 @@ merge_tx(struct kith_db *db, int64_t keep, int64_t other,
 		    KITH_OK)
 			goto out;
 	/* Other's name is a name keep was known by. */
-	if ((st = text_fold(kith_db_text(db), o->display, &fold, err)) !=
+	if ((st = text_fold(kith_db_text(db), gone, &fold, err)) !=
 	    KITH_OK)
 		goto out;
 	if ((stmt = db_stmt(db, "INSERT OR IGNORE INTO contact_alias "
@@ -198,7 +277,7 @@ merge_tx(struct kith_db *db, int64_t keep, int64_t other,
 		goto out;
 	}
 	sqlite3_bind_int64(stmt, 1, keep);
-	sqlite3_bind_text(stmt, 2, o->display, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, gone, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, fold, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, (int64_t)kith_db_now(db));
 	rc = sqlite3_step(stmt);
@@ -215,6 +294,7 @@ merge_tx(struct kith_db *db, int64_t keep, int64_t other,
 	st = search_reindex(db, keep, err);
 out:
 	free(fold);
+	free(gone);
 	contact_free(k);
 	contact_free(o);
 	return st;
@@ -224,5 +304,49 @@ enum kith_status
 contact_merge(struct kith_db *db, int64_t keep, int64_t other,
     struct kith_err *err)
 {
-	DB_TRANSACTION(db, err, merge_tx(db, keep, other, err));
+	return contact_merge_take(db, keep, other, 0, err);
+}
+
+enum kith_status
+contact_merge_take(struct kith_db *db, int64_t keep, int64_t other,
+    unsigned take, struct kith_err *err)
+{
+	DB_TRANSACTION(db, err, merge_tx(db, keep, other, take, err));
+}
+
+const char *
+merge_take_word(unsigned bit)
+{
+	size_t	i;
+
+	for (i = 0; i < MERGE_TAKE_COUNT; i++)
+		if (takes[i].bit == bit)
+			return takes[i].word;
+	return NULL;
+}
+
+unsigned
+merge_take_parse(const char *word)
+{
+	size_t	i;
+
+	if (word == NULL)
+		return 0;
+	if (strcasecmp(word, "org") == 0)
+		return MERGE_TAKE_ORG;
+	for (i = 0; i < MERGE_TAKE_COUNT; i++)
+		if (strcasecmp(word, takes[i].word) == 0)
+			return takes[i].bit;
+	return 0;
+}
+
+const char *
+merge_take_value(const struct contact *c, unsigned bit)
+{
+	size_t	i;
+
+	for (i = 0; i < MERGE_TAKE_COUNT; i++)
+		if (takes[i].bit == bit)
+			return *member(c, takes[i].off[0]);
+	return NULL;
 }

@@ -56,6 +56,14 @@
 	X(ONEPAGER,	"onepager",	"write the contact's one-page sheet as HTML in the current folder", NULL) \
 	X(PRINT,	"print",	"print the contact's one-page sheet ($KITH_PRINT, else lpr)", NULL) \
 	X(PATH,		"path",		"how you know the contact: the shortest chains from you (kith me, kith path)", NULL) \
+	X(DUPES,	"duplicates",	"likely duplicate contacts: compare a pair side by side, merge it choosing each field, or mark it not the same person", NULL) \
+	X(MERGE,	"merge",	"merge the pair: the values chosen, and every e-mail, phone, tag, note, interaction, follow-up, relationship and deal of both (asks first, naming both; u undoes)", "merge") \
+	X(NOT_SAME,	"not-same",	"not the same person: never propose the pair again (asks first)", "not same") \
+	X(TAKE,		"take",		"switch which contact's value the merged contact keeps for the field", "switch") \
+	X(CONFLICT,	"conflict",	"conflict checks: run one on the names of the parties, read saved ones, record a disposition", NULL) \
+	X(CHECK_NEW,	"new-check",	"run a new conflict check: names and an optional matter title", "new check") \
+	X(PARTY,	"party",	"add a person to the deal with a role; on a matter, a conflict check on them is offered first", "party") \
+	X(DECIDE,	"decide",	"record a disposition for the check (added to it; earlier ones stay)", "decide") \
 	X(TODAY,	"today",	"the day's review: everything owed, ranked and explained", "today") \
 	X(WHY,		"why",		"why the item ranks where it does: its score term by term, with the numbers", "why") \
 	X(RESCHEDULE,	"reschedule",	"reschedule the item to a date (not a snooze)", "reschedule") \

@@ -61,5 +61,7 @@ int	 act_deal_move(struct boardview *, int dir);	/* -1 back, 1 on */
 int	 act_deal_add(struct boardview *);
 int	 act_deal_close(struct boardview *, int won);
 int	 act_deal_open(struct boardview *);
+/* act_party.c: c, a person on the deal with a role (conflict check). */
+int	 act_deal_party(struct boardview *);
 
 #endif

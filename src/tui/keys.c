@@ -64,6 +64,8 @@ static const struct keybind main_binds[] = {
 	{ 0, 'O',	ACT_PRINT, NULL },
 	{ 0, 'P',	ACT_PATH, NULL },
 	{ 0, 't',	ACT_TODAY, NULL },
+	{ 0, 'M',	ACT_DUPES, NULL },
+	{ 0, 'C',	ACT_CONFLICT, NULL },
 };
 KEYMAP(keymap_main, "Main screen", main_binds);
 
@@ -173,6 +175,15 @@ static const struct keybind confirm_binds[] = {
 };
 KEYMAP(keymap_confirm, "Questions (the default is No)", confirm_binds);
 
+static const struct keybind confirm_yes_binds[] = {
+	{ 0, 'y',	ACT_YES, NULL },	{ 0, 'Y',	ACT_YES, NULL },
+	{ 0, '\r',	ACT_YES, NULL },	{ 0, '\n',	ACT_YES, NULL },
+	{ 1, KEY_ENTER,	ACT_YES, NULL },
+	{ 0, 'n',	ACT_NO, "no" },		{ 0, 'N',	ACT_NO, NULL },
+	{ 0, 27,	ACT_NO, NULL },		{ 0, 'q',	ACT_NO, NULL },
+};
+KEYMAP(keymap_confirm_yes, "Offers (the default is Yes)", confirm_yes_binds);
+
 static const struct keybind textbox_binds[] = {
 	MOVE_KEYS,
 	{ 0, 'q',	ACT_CLOSE, NULL },	{ 0, 27,	ACT_CLOSE, NULL },
@@ -212,6 +223,7 @@ static const struct keybind board_binds[] = {
 	    "currency, stage, expected close)" },
 	{ 0, 'w',	ACT_DEAL_WON, NULL },
 	{ 0, 'x',	ACT_DEAL_LOST, NULL },
+	{ 0, 'c',	ACT_PARTY, NULL },
 	{ 0, 'u',	ACT_UNDO, NULL },
 	{ 0, 'q',	ACT_CLOSE, "back to the rolodex" },
 	{ 0, 27,	ACT_CLOSE, NULL },
@@ -239,11 +251,51 @@ static const struct keybind today_binds[] = {
 };
 KEYMAP(keymap_today, "Today screen", today_binds);
 
+static const struct keybind dupes_binds[] = {
+	MOVE_KEYS,
+	{ 0, '\r',	ACT_OPEN, "compare the pair side by side, choose the "
+	    "values to keep, merge" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'n',	ACT_NOT_SAME, NULL },
+	{ 0, 'u',	ACT_UNDO, NULL },
+	{ 0, 'q',	ACT_CLOSE, "back to the rolodex" },
+	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_dupes, "Duplicates screen", dupes_binds);
+
+static const struct keybind dupe_pair_binds[] = {
+	{ 1, KEY_UP,	ACT_UP, "the field above" },	{ 0, 'k',	ACT_UP, NULL },
+	{ 1, KEY_DOWN,	ACT_DOWN, "the field below" },	{ 0, 'j',	ACT_DOWN, NULL },
+	{ 0, ' ',	ACT_TAKE, NULL },
+	{ 1, KEY_LEFT,	ACT_TAKE, NULL },	{ 1, KEY_RIGHT,	ACT_TAKE, NULL },
+	{ 0, 'h',	ACT_TAKE, NULL },	{ 0, 'l',	ACT_TAKE, NULL },
+	{ 0, 'm',	ACT_MERGE, NULL },
+	{ 0, 'n',	ACT_NOT_SAME, NULL },
+	{ 0, 'q',	ACT_CLOSE, "back to the list of pairs" },
+	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_dupe_pair, "A pair side by side", dupe_pair_binds);
+
+static const struct keybind conflict_binds[] = {
+	MOVE_KEYS,
+	{ 0, 'c',	ACT_CHECK_NEW, NULL },
+	{ 0, '\r',	ACT_OPEN, "read the check: the terms, the variants "
+	    "searched, every hit with its role, rule and chain, the "
+	    "dispositions" },
+	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'd',	ACT_DECIDE, NULL },
+	{ 0, 'q',	ACT_CLOSE, "back to the rolodex" },
+	{ 0, 27,	ACT_CLOSE, NULL },
+};
+KEYMAP(keymap_conflict, "Conflict checks", conflict_binds);
+
 const struct keymap *const keymaps_all[] = {
 	&keymap_list, &keymap_detail, &keymap_alerts, &keymap_search,
 	&keymap_main, &keymap_global, &keymap_edit, &keymap_form,
 	&keymap_picker, &keymap_confirm, &keymap_textbox, &keymap_choice,
-	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, &keymap_today, NULL
+	&keymap_path, &keymap_finder, &keymap_pager, &keymap_board, &keymap_today,
+	&keymap_dupes, &keymap_dupe_pair, &keymap_conflict,
+	&keymap_confirm_yes, NULL
 };
 
 static const char *const names[] = {

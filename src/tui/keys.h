@@ -43,11 +43,15 @@ extern const struct keymap	keymap_path;	/* a form's file name field */
 extern const struct keymap	keymap_finder;	/* the contact finder */
 extern const struct keymap	keymap_picker;	/* pickers */
 extern const struct keymap	keymap_confirm;	/* y/n questions */
+extern const struct keymap	keymap_confirm_yes; /* Y/n questions */
 extern const struct keymap	keymap_textbox;	/* messages, help */
 extern const struct keymap	keymap_pager;	/* the pager */
 extern const struct keymap	keymap_board;	/* the pipeline board */
 extern const struct keymap	keymap_today;	/* the Today screen */
 extern const struct keymap	keymap_edit;	/* editing a text field */
+extern const struct keymap	keymap_dupes;	/* the duplicates screen */
+extern const struct keymap	keymap_dupe_pair; /* a pair side by side */
+extern const struct keymap	keymap_conflict; /* the conflict screen */
 
 /* Every table, for the help and the tests; NULL-terminated. */
 extern const struct keymap *const keymaps_all[];

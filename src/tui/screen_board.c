@@ -707,6 +707,8 @@ bv_action(struct boardview *bv, enum action act)
 		return act_deal_close(bv, 1);
 	case ACT_DEAL_LOST:
 		return act_deal_close(bv, 0);
+	case ACT_PARTY:
+		return act_deal_party(bv);
 	case ACT_UNDO:
 		return act_undo(bv->app);
 	case ACT_CLOSE:

@@ -6,7 +6,10 @@
  * and q say no, and so does any other character, while a function key or
  * a mouse event that no table binds is no answer and leaves the question
  * open.  The answer function is called once: fn(app, 0, id, ctx) for yes,
- * with PICK_CANCEL for no or when the question goes unanswered.
+ * with PICK_CANCEL for no or when the question goes unanswered.  A
+ * question whose default is Yes (confirm_yes_new: an offer, such as a
+ * conflict check, that changes nothing) goes through keymap_confirm_yes
+ * instead, where Enter says yes; its answer function says what happened.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -28,6 +31,7 @@ struct confirm {
 	int64_t		 id;
 	void		*ctx;
 	int		 done;		/* fn has been called */
+	int		 def_yes;	/* Enter says yes */
 };
 
 static void	confirm_leave(struct app *, struct screen *);
@@ -55,6 +59,15 @@ confirm_new(const char *question, pick_fn fn, int64_t id, void *ctx)
 	c->id = id;
 	c->ctx = ctx;
 	return &c->s;
+}
+
+struct screen *
+confirm_yes_new(const char *question, pick_fn fn, int64_t id, void *ctx)
+{
+	struct screen	*s = confirm_new(question, fn, id, ctx);
+
+	((struct confirm *)s)->def_yes = 1;
+	return s;
 }
 
 static void
@@ -97,8 +110,8 @@ static void
 confirm_keymap(struct app *app, struct screen *s, struct keyscope *sc)
 {
 	(void)app;
-	(void)s;
-	keyscope_add(sc, &keymap_confirm);
+	keyscope_add(sc, ((struct confirm *)s)->def_yes ? &keymap_confirm_yes :
+	    &keymap_confirm);
 	keyscope_add(sc, &keymap_global);
 }
 
@@ -121,7 +134,10 @@ confirm_handle(struct app *app, struct screen *s, int fn, wint_t key)
 	c->done = 1;
 	if (act == ACT_YES)
 		return c->fn(app, 0, c->id, c->ctx) | KITH_REDRAW;
-	c->fn(app, PICK_CANCEL, c->id, c->ctx);
-	app_message(app, 0, "cancelled");
-	return KITH_REDRAW;
+	flags = c->fn(app, PICK_CANCEL, c->id, c->ctx);
+	if (!c->def_yes) {
+		app_message(app, 0, "cancelled");
+		flags = 0;
+	}
+	return flags | KITH_REDRAW;
 }

@@ -594,6 +594,12 @@ rolodex_action(struct rolodex *ro, enum action act)
 	case ACT_TODAY:
 		app_push(app, &todayview_new(app)->s);
 		break;
+	case ACT_DUPES:
+		app_push(app, dupes_screen_new(app));
+		break;
+	case ACT_CONFLICT:
+		app_push(app, conflict_screen_new(app));
+		break;
 	case ACT_WHY:
 		return act_alert_why(ro);
 	case ACT_REDRAW:

@@ -121,6 +121,9 @@ void		 picker_select(struct screen *, size_t idx);
 /* y/n question; on yes, fn(app, 0, id, ctx). */
 struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 		    void *ctx);
+/* The same, but Enter says yes ("(Y/n)"): for an offer that changes nothing. */
+struct screen	*confirm_yes_new(const char *question, pick_fn, int64_t id,
+		    void *ctx);
 /*
  * A box of text lines; a character closes it, a function key or the mouse
  * does not.
@@ -128,6 +131,12 @@ struct screen	*confirm_new(const char *question, pick_fn, int64_t id,
 struct screen	*message_new(const char *title, const char *text);
 /* The keys of sc; word ("deal" or "matter", deal_word) for "deal". */
 struct screen	*help_new(const struct keyscope *sc, const char *word);
+/*
+ * screen_dupes.c: the likely duplicate pairs (M), merged field by field;
+ * screen_conflict.c: the conflict checks (C).
+ */
+struct screen	*dupes_screen_new(struct app *);
+struct screen	*conflict_screen_new(struct app *);
 /* screen_pager.c: text wrapped to the screen, to scroll through. */
 struct screen	*pager_new(const char *title, const char *text);
 /* Search for a contact; fn(app, 0, chosen_id, ctx). */

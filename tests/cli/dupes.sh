@@ -83,6 +83,22 @@ run show 17
 run show 64
 [ "$out" = "$rows_other" ] && pass || fail "Bob Lin restored: $out"
 
+# --take: OTHER's name wins, KEEP's old name becomes the alias.
+run merge 17 64 --take name,phone --yes
+expect_rc 1 "--take of a field it cannot take"
+expect_in "$err" 'no field "phone"' "names the field"
+run merge 17 64 --take name --yes
+expect_rc 0 "merge --take name"
+run show 17
+expect_in "$out" "Bob Lin — Head of Trade Finance, Northbridge Bank" \
+    "the other's name, keep's title"
+run alias 17
+expect_out "Robert Lin" "keep's old name is the alias"
+run undo
+expect_rc 0 "undo the merge --take"
+after=$("$KITH" export - 2>&1)
+[ "$before" = "$after" ] && pass || fail "export after undo of --take differs"
+
 # Not the same: never proposed again; undoable too.
 run dupes --not-same "Robert Lin" 64
 expect_rc 0 "not-same"

@@ -171,11 +171,36 @@ test_conflict(void)
 	conflict_record_free(r);
 	r = NULL;
 
-	/* A name nobody has: a record with no hits. */
+	/*
+	 * A name nobody has: a record with no hits, whose text says so
+	 * without "no conflict", a control character in the term inert.
+	 */
 	terms[0] = "Zyx Nobody";
 	CHECK(conflict_run(db, terms, 1, NULL, "Sam", 0, &r, &err) ==
 	    KITH_OK);
 	CHECK(r != NULL && r->nhits == 0);
+	if (r != NULL) {
+		char *text = conflict_record_text(r);
+
+		CHECK(strstr(text, "\nNo hits in kith's records.\n") != NULL);
+		CHECK(strstr(text, "no conflict") == NULL);
+		free(text);
+	}
+	{
+		/* Data reaches the text inert. */
+		struct conflict_record	 f = { 0 };
+		char			*term = "Zyx\033[2J", *text;
+
+		f.id = 7;
+		f.user = "Sam\033]0;x\007";
+		f.terms = &term;
+		f.nterms = 1;
+		text = conflict_record_text(&f);
+		CHECK(strstr(text, "by Sam^[]0;x^G\nTerms: Zyx^[[2J\n") !=
+		    NULL);
+		CHECK(strchr(text, '\033') == NULL);
+		free(text);
+	}
 	conflict_record_free(r);
 	r = NULL;
 

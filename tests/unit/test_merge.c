@@ -267,4 +267,72 @@ test_find_and_not_same(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_merge_keeps_all, test_find_and_not_same)
+/*
+ * Per-field choice: the name and the title taken from other, keep's
+ * replaced title kept as a custom field, keep's old name an alias; a
+ * field other lacks stays keep's; undo gives both back.
+ */
+static void
+test_merge_take(void)
+{
+	struct kith_err		 err = { 0 };
+	struct journal_entry	 done = { 0 };
+	struct kith_db		*db;
+	struct contact		*c;
+	char			*path, *before, *after, **names;
+	size_t			 n, i;
+	int64_t			 k, o;
+	int			 found;
+
+	CHECK_STR(merge_take_word(MERGE_TAKE_TITLE), "title");
+	CHECK(merge_take_word(0x80) == NULL);
+	CHECK(merge_take_parse("Organisation") == MERGE_TAKE_ORG);
+	CHECK(merge_take_parse("org") == MERGE_TAKE_ORG);
+	CHECK(merge_take_parse("phone") == 0);
+	for (i = 0; i < MERGE_TAKE_COUNT; i++)
+		CHECK(merge_take_parse(merge_take_word(1u << i)) == 1u << i);
+
+	db = test_db("take.db", &path);
+	k = person(db, "Robert Lin", "robert@bank.example", NULL,
+	    "+44 20 7946 0124", "keep", "Head of Trade Finance");
+	o = person(db, "Bob Lin", "bob@example.com", NULL,
+	    "+44 7700 900999", "other", "Banker");
+	CHECK(contact_get(db, k, &c, &err) == KITH_OK);
+	contact_set(&c->org, "Northbridge Bank");
+	CHECK(contact_update(db, c, &err) == KITH_OK);
+	contact_free(c);
+	before = dump(db);
+
+	CHECK(contact_merge_take(db, k, o, MERGE_TAKE_NAME | MERGE_TAKE_TITLE |
+	    MERGE_TAKE_ORG, &err) == KITH_OK);
+	CHECK(contact_get(db, k, &c, &err) == KITH_OK);
+	CHECK_STR(c->display, "Bob Lin");
+	CHECK_STR(merge_take_value(c, MERGE_TAKE_NAME), "Bob Lin");
+	CHECK_STR(c->title, "Banker");
+	CHECK_STR(c->org, "Northbridge Bank");	/* other has none */
+	found = 0;
+	for (i = 0; i < c->n_custom; i++)
+		if (strcmp(c->custom[i].key, "title (replaced in the merge "
+		    "with Bob Lin)") == 0 && strcmp(c->custom[i].value,
+		    "Head of Trade Finance") == 0)
+			found = 1;
+	CHECK(found);
+	contact_free(c);
+	CHECK(alias_list(db, ALIAS_CONTACT, k, &names, &n, &err) == KITH_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(names[0], "Robert Lin");
+	alias_list_free(names, n);
+	CHECK_INT(count(db, "email", "contact_id", k), 2);
+	CHECK_INT(count(db, "contact", "id", o), 0);
+
+	CHECK(journal_undo_last(db, &done, &err) == KITH_OK);
+	journal_entry_clear(&done);
+	after = dump(db);
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_merge_keeps_all, test_find_and_not_same, test_merge_take)
