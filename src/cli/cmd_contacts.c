@@ -13,6 +13,7 @@
 #include "kith/db.h"
 #include "kith/deal.h"
 #include "kith/followup.h"
+#include "kith/import.h"
 #include "kith/interaction.h"
 #include "kith/phone.h"
 #include "kith/relation.h"
@@ -411,6 +412,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 query = { 0 };
 	size_t			 n, i;
+	long			 pending;
 	int			 flags[5] = { 0 }, rc, any = 0, words;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
@@ -428,6 +430,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		sbuf_free(&query);
 		return EXIT_BAD;
 	}
+	/* A bulk import still indexing: its contacts are not found yet. */
+	if (query.len > 0 && import_search_pending(cli->db, &pending, &err)
+	    == KITH_OK && pending > 0)
+		fprintf(stderr, "kith: %ld contacts just imported are not in "
+		    "the search index yet (an import is indexing them): a "
+		    "query finds them once it is done\n", pending);
 	rc = EXIT_OK;
 	do {
 		if (search_page(cli->db, query.s, flags[1], &cur, LIST_PAGE,
