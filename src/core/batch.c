@@ -36,9 +36,13 @@
 				   a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
-#define INDEX_RANGE	10000	/* ids indexed per transaction at the end
+#define INDEX_RANGE	5000	/* ids indexed per transaction at the end
 				   of a bulk import: memory stays flat and
 				   another writer gets its turn */
+#define BULK_CHECKPOINT	10000	/* WAL pages between checkpoints in bulk
+				   (SQLite's default is 1000): a page the
+				   chunks keep changing goes to the
+				   database file once in ten chunks */
 #define PENDING_KEY	"import_pending:"	/* meta key, then the batch:
 						   its added contacts await
 						   their search entries */
@@ -667,7 +671,7 @@ choose_bulk(struct import *im, struct kith_err *err)
 		return KITH_OK;
 	if (im->opts->bulk == IMPORT_BULK_ON) {
 		im->bulk = 1;
-		return KITH_OK;
+		goto out;
 	}
 	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return KITH_OK;
@@ -684,6 +688,10 @@ choose_bulk(struct import *im, struct kith_err *err)
 	stored = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
 	im->bulk = rows > stored;
+out:
+	if (im->bulk)
+		sqlite3_wal_autocheckpoint(kith_db_sqlite(im->db),
+		    BULK_CHECKPOINT);
 	return KITH_OK;
 }
 
@@ -915,6 +923,8 @@ import_file(struct kith_db *db, const char *path,
 		st = index_pending(&im, err);
 	kith_db_bulk(db, 0);
 	rep->bulk = im.bulk;
+	if (im.bulk)
+		sqlite3_wal_autocheckpoint(kith_db_sqlite(db), 1000);
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);
