@@ -36,6 +36,7 @@ struct import_opts {
 	const char	*rejects;	/* NULL: FILE.rejected.csv */
 	const char	*legacy;	/* code page of non-UTF-8 files, or NULL */
 	int		 dry_run;	/* report only, write nothing */
+	int		 bulk;		/* IMPORT_BULK_AUTO (0), _OFF or _ON */
 	/* Called for each notice, warning and rejected record; may be NULL. */
 	void		(*notice)(void *arg, enum import_level,
 			    const char *file, long line, const char *msg);
@@ -43,6 +44,24 @@ struct import_opts {
 	void		(*progress)(void *arg, long long done, long long total);
 	void		*arg;
 };
+
+/*
+ * The bulk path (import_opts.bulk).  It gives the same contacts, merges,
+ * warnings, rejects and undo as the row-by-row path, but the search
+ * entries of the contacts it adds are written after the whole file is
+ * read, in ranges of ids, rather than at each chunk's commit.  Meanwhile
+ * (import_search_pending) search does not find those contacts yet; an
+ * import killed in between leaves that to the next kith_db_open of the
+ * database, which finishes it.  AUTO takes the bulk path for a file of
+ * at least IMPORT_BULK_MIN_ROWS rows (guessed from its size) with more
+ * rows than the book has contacts; never for a dry run or a deals file.
+ */
+enum {
+	IMPORT_BULK_AUTO,
+	IMPORT_BULK_OFF,
+	IMPORT_BULK_ON
+};
+#define IMPORT_BULK_MIN_ROWS	50000
 
 struct import_report {
 	long		 rows;		/* data records, empty ones excluded */
@@ -55,6 +74,7 @@ struct import_report {
 					   they would not change */
 	long		 warnings;
 	int64_t		 batch;		/* 0 for a dry run */
+	int		 bulk;		/* the bulk path was taken */
 	char		 format[16];	/* the layout used */
 	char		 encoding[32];
 	char		*rejects;	/* the rejects file written, or NULL */
@@ -81,6 +101,24 @@ enum kith_status import_file(struct kith_db *, const char *path,
  */
 enum kith_status import_undo(struct kith_db *, int64_t batch, long *removed,
 		    long *restored, struct kith_err *);
+
+/*
+ * Sets *pending to the number of contacts that a bulk import added and
+ * search does not find yet (their search entries are still to be
+ * written), 0 when search finds everything.
+ */
+enum kith_status import_search_pending(struct kith_db *, long *pending,
+		    struct kith_err *);
+
+/*
+ * Writes the search entries a bulk import left to write, for the imports
+ * no process is running any more (killed, or whose process died): the
+ * next start finishes what a kill interrupted.  kith_db_open() calls it
+ * on a database it may write.  Sets *done (may be NULL) to the number of
+ * contacts indexed.
+ */
+enum kith_status import_finish_index(struct kith_db *, long *done,
+		    struct kith_err *);
 
 /* One import batch, for listing. */
 struct import_batch {

@@ -162,6 +162,15 @@ enum kith_status search_index_batch(struct kith_db *, int64_t batch,
 		    int64_t after, struct kith_err *);
 
 /*
+ * Creates the search entries that the contacts of import batch batch with
+ * ids from lo to hi lack, in one statement, adding the number created to
+ * *done (may be NULL): the end of a bulk import (import.h), a range at a
+ * time.
+ */
+enum kith_status search_index_range(struct kith_db *, int64_t batch,
+		    int64_t lo, int64_t hi, long *done, struct kith_err *);
+
+/*
  * Builds every contact's search entry anew, in one statement: for a
  * database whose entries were written by a kith that indexed less (the
  * schema upgrade calls it).  Runs in the caller's transaction.

@@ -13,6 +13,7 @@
 #include "kith/db.h"
 #include "kith/deal.h"
 #include "kith/followup.h"
+#include "kith/import.h"
 #include "kith/interaction.h"
 #include "kith/phone.h"
 #include "kith/relation.h"
@@ -412,6 +413,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	struct kith_err		 err = { 0 };
 	struct sbuf		 query = { 0 };
 	size_t			 n, i, page = LIST_FIRST;
+	long			 pending;
 	int			 flags[5] = { 0 }, rc, any = 0, words, more;
 
 	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
@@ -429,6 +431,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		sbuf_free(&query);
 		return EXIT_BAD;
 	}
+	/* A bulk import still indexing: its contacts are not found yet. */
+	if (query.len > 0 && import_search_pending(cli->db, &pending, &err)
+	    == KITH_OK && pending > 0)
+		fprintf(stderr, "kith: %ld contacts just imported are not in "
+		    "the search index yet (an import is indexing them): a "
+		    "query finds them once it is done\n", pending);
 	rc = EXIT_OK;
 	/* Streamed a page at a time, the TUI's list's own planner. */
 	if (search_list_new(cli->db, query.s, flags[1], &list, &err) !=

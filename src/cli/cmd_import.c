@@ -275,7 +275,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_report	 rep;
 	struct progress		 pg = { NULL, 0, 0, -1, 0 };
 	struct kith_err		 err = { 0 };
-	const char		*undo = NULL;
+	const char		*undo = NULL, *bulk;
 	int64_t			 batch;
 	long			 removed, restored;
 	int			 ch, list = 0, yes = 0, rc = EXIT_OK;
@@ -351,6 +351,10 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		cli->access = CLI_TRY;
 	if (!cli_open(cli))
 		return EXIT_BAD;
+	/* KITH_IMPORT_BULK=0|1 forces the path (import.h), for tests. */
+	if ((bulk = getenv("KITH_IMPORT_BULK")) != NULL && *bulk != '\0')
+		io.bulk = strcmp(bulk, "0") == 0 ? IMPORT_BULK_OFF :
+		    IMPORT_BULK_ON;
 	io.notice = on_notice;
 	io.progress = on_progress;
 	io.arg = &pg;
@@ -407,6 +411,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			out_textf(stderr, "%s: import %lld; kith import --undo "
 			    "%lld takes it back\n", argv[optind],
 			    (long long)rep.batch, (long long)rep.batch);
+		if (rep.bulk && rep.added > 0)
+			out_textf(stderr, "%s: bulk import: the contacts were "
+			    "indexed for search after the rows\n", argv[optind]);
 		if (rep.rejects != NULL)
 			out_textf(stderr, "%s: %ld rejected row%s kept in %s\n",
 			    argv[optind], rep.rejected,

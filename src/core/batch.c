@@ -11,7 +11,9 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,6 +36,16 @@
 				   a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
+#define INDEX_RANGE	5000	/* ids indexed per transaction at the end
+				   of a bulk import: memory stays flat and
+				   another writer gets its turn */
+#define BULK_CHECKPOINT	10000	/* WAL pages between checkpoints in bulk
+				   (SQLite's default is 1000): a page the
+				   chunks keep changing goes to the
+				   database file once in ten chunks */
+#define PENDING_KEY	"import_pending:"	/* meta key, then the batch:
+						   its added contacts await
+						   their search entries */
 
 /*
  * The formats kith reads: the one --format names, else the first whose
@@ -66,6 +78,13 @@ static void	give_back(struct import *, enum kith_status,
 		    struct kith_err *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
+static enum kith_status choose_bulk(struct import *, struct kith_err *);
+static enum kith_status index_ranges(struct kith_db *, int64_t, int64_t,
+		    int64_t, long *, struct kith_err *);
+static enum kith_status index_pending(struct import *, struct kith_err *);
+static enum kith_status pending_mark(struct kith_db *, int64_t, int,
+		    struct kith_err *);
+static int	pending_alive(const char *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
@@ -217,6 +236,10 @@ batch_start(struct import *im)
 			return db_fail(im->db, im->err, "starting the import");
 		im->rep->batch = sqlite3_last_insert_rowid(
 		    kith_db_sqlite(im->db));
+		/* Committed with the batch: a kill leaves it to finish. */
+		if (im->bulk && (st = pending_mark(im->db, im->rep->batch, 1,
+		    im->err)) != KITH_OK)
+			return st;
 		if (im->whole)
 			;	/* one transaction: nothing to commit early */
 		else if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
@@ -624,11 +647,229 @@ index_added(struct import *im, struct kith_err *err)
 		if (st != KITH_OK)
 			return st;
 	}
-	if (im->last_added <= im->indexed)
-		return KITH_OK;
+	if (im->bulk || im->last_added <= im->indexed)
+		return KITH_OK;		/* bulk: index_pending() at the end */
 	st = search_index_batch(im->db, im->rep->batch, im->indexed, err);
 	im->indexed = im->last_added;
 	return st;
+}
+
+/*
+ * The bulk path (import.h) for a file of IMPORT_BULK_MIN_ROWS rows or
+ * more (guessed from its size, as use_filter does) with more rows than
+ * the book has contacts, unless the options say which.
+ */
+static enum kith_status
+choose_bulk(struct import *im, struct kith_err *err)
+{
+	struct stat	 sb;
+	sqlite3_stmt	*stmt;
+	long long	 rows, stored;
+
+	im->bulk = 0;
+	if (im->opts->dry_run || im->opts->bulk == IMPORT_BULK_OFF)
+		return KITH_OK;
+	if (im->opts->bulk == IMPORT_BULK_ON) {
+		im->bulk = 1;
+		goto out;
+	}
+	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return KITH_OK;
+	rows = (long long)sb.st_size / FILTER_ROW_BYTES;
+	if (rows < IMPORT_BULK_MIN_ROWS)
+		return KITH_OK;
+	if ((stmt = db_stmt(im->db, "SELECT count(*) FROM contact", err))
+	    == NULL)
+		return KITH_DB;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return db_fail(im->db, err, "counting the stored contacts");
+	}
+	stored = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	im->bulk = rows > stored;
+out:
+	if (im->bulk)
+		sqlite3_wal_autocheckpoint(kith_db_sqlite(im->db),
+		    BULK_CHECKPOINT);
+	return KITH_OK;
+}
+
+/*
+ * Sets (on) or clears the mark that batch's added contacts await their
+ * search entries; the mark names this process, which is writing them.
+ */
+static enum kith_status
+pending_mark(struct kith_db *db, int64_t batch, int on, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, on ? "INSERT OR REPLACE INTO meta (key, "
+	    "value) VALUES ('" PENDING_KEY "' || ?1, ?2)" : "DELETE FROM meta "
+	    "WHERE key = '" PENDING_KEY "' || ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	if (on)
+		sqlite3_bind_int64(stmt, 2, (int64_t)getpid());
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "marking the search index unfinished");
+	return KITH_OK;
+}
+
+/*
+ * Writes the missing search entries of batch's contacts with ids from lo
+ * to hi, INDEX_RANGE ids per transaction (one open on entry, one open on
+ * return), adding the number written to *done.
+ */
+static enum kith_status
+index_ranges(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
+    long *done, struct kith_err *err)
+{
+	enum kith_status	st;
+	int64_t			from;
+
+	for (from = lo; from <= hi; from += INDEX_RANGE) {
+		if ((st = search_index_range(db, batch, from,
+		    from + INDEX_RANGE - 1 < hi ? from + INDEX_RANGE - 1 : hi,
+		    done, err)) != KITH_OK ||
+		    (st = kith_db_commit(db, err)) != KITH_OK ||
+		    (st = kith_db_begin(db, err)) != KITH_OK)
+			return st;
+	}
+	return KITH_OK;
+}
+
+/*
+ * The search entries of the contacts a bulk import added, once the file
+ * is read: in ranges of ids, committed as they go (the contacts were
+ * committed already).  The caller clears the mark with the batch's end.
+ */
+static enum kith_status
+index_pending(struct import *im, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 lo;
+	long		 done = 0;
+
+	if (im->last_added == 0)
+		return KITH_OK;
+	if ((stmt = db_stmt(im->db, "SELECT min(id) FROM contact WHERE "
+	    "batch_id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, im->rep->batch);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return db_fail(im->db, err, "indexing imported contacts");
+	}
+	lo = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (lo == 0)
+		return KITH_OK;
+	return index_ranges(im->db, im->rep->batch, lo, im->last_added, &done,
+	    err);
+}
+
+/*
+ * Whether the process a pending mark names (its value, a pid) may still
+ * be writing the entries: alive, and not this one (an import runs to its
+ * end before this process opens a database again).
+ */
+static int
+pending_alive(const char *value)
+{
+	long	pid;
+
+	pid = value != NULL ? strtol(value, NULL, 10) : 0;
+	if (pid <= 0 || pid == (long)getpid())
+		return 0;
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+enum kith_status
+import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
+{
+	enum kith_status	 st = KITH_OK;
+	sqlite3_stmt		*stmt;
+	int64_t			*batch = NULL, lo, hi;
+	size_t			 n = 0, i;
+	long			 count = 0;
+	int			 rc;
+	char			*value;
+
+	if (done != NULL)
+		*done = 0;
+	if ((stmt = db_stmt(db, "SELECT substr(key, length('" PENDING_KEY
+	    "') + 1), value FROM meta WHERE key > '" PENDING_KEY "' AND "
+	    "key < 'import_pending;'", err)) == NULL)
+		return KITH_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		value = db_col_text(stmt, 1);
+		if (!pending_alive(value)) {
+			batch = xreallocarray(batch, n + 1, sizeof *batch);
+			batch[n++] = sqlite3_column_int64(stmt, 0);
+		}
+		free(value);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(batch);
+		return db_fail(db, err, "reading the unfinished search index");
+	}
+	kith_db_bulk(db, 1);	/* nothing of it is user data to journal */
+	for (i = 0; i < n && st == KITH_OK; i++) {
+		if ((st = kith_db_begin(db, err)) != KITH_OK)
+			break;
+		if ((stmt = db_stmt(db, "SELECT min(id), max(id) FROM contact "
+		    "WHERE batch_id = ?1", err)) == NULL) {
+			st = KITH_DB;
+			goto next;
+		}
+		sqlite3_bind_int64(stmt, 1, batch[i]);
+		if (sqlite3_step(stmt) != SQLITE_ROW) {
+			sqlite3_reset(stmt);
+			st = db_fail(db, err, "indexing imported contacts");
+			goto next;
+		}
+		lo = sqlite3_column_int64(stmt, 0);
+		hi = sqlite3_column_int64(stmt, 1);
+		sqlite3_reset(stmt);
+		if (lo > 0 && (st = index_ranges(db, batch[i], lo, hi, &count,
+		    err)) != KITH_OK)
+			goto next;
+		st = pending_mark(db, batch[i], 0, err);
+next:
+		if (st == KITH_OK)
+			st = kith_db_commit(db, err);
+		else
+			kith_db_rollback(db);
+	}
+	kith_db_bulk(db, 0);
+	free(batch);
+	if (done != NULL)
+		*done = count;
+	return st;
+}
+
+enum kith_status
+import_search_pending(struct kith_db *db, long *pending,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*pending = 0;
+	if ((stmt = db_stmt(db, "SELECT count(*) FROM meta m JOIN contact c "
+	    "ON c.batch_id = CAST(substr(m.key, length('" PENDING_KEY "') + 1) "
+	    "AS INTEGER) WHERE m.key > '" PENDING_KEY "' AND m.key < "
+	    "'import_pending;' AND NOT EXISTS (SELECT 1 FROM contact_fts f "
+	    "WHERE f.rowid = c.id)", err)) == NULL)
+		return KITH_DB;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*pending = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading the unfinished search index");
+	return KITH_OK;
 }
 
 enum kith_status
@@ -673,11 +914,17 @@ import_file(struct kith_db *db, const char *path,
 	if (i == sizeof formats / sizeof formats[0])
 		st = kith_err_set(err, KITH_INVALID, "%s: not a format kith "
 		    "reads", path);
-	else if (im.whole || (st = use_filter(&im, err)) == KITH_OK)
+	else if (im.whole || ((st = choose_bulk(&im, err)) == KITH_OK &&
+	    (st = use_filter(&im, err)) == KITH_OK))
 		st = formats[i].read(&im);
 	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
 		st = index_added(&im, err);
+	if (st == KITH_OK && im.bulk && rep->batch != 0)
+		st = index_pending(&im, err);
 	kith_db_bulk(db, 0);
+	rep->bulk = im.bulk;
+	if (im.bulk)
+		sqlite3_wal_autocheckpoint(kith_db_sqlite(db), 1000);
 
 	if (st != KITH_OK || im.opts->dry_run) {
 		kith_db_rollback(db);
@@ -707,7 +954,9 @@ import_file(struct kith_db *db, const char *path,
 		goto out;
 	}
 	/* The import is one action of the change journal: kith undo. */
-	if ((st = journal_import(db, rep->batch, err)) != KITH_OK) {
+	if ((im.bulk && (st = pending_mark(db, rep->batch, 0, err)) !=
+	    KITH_OK) ||
+	    (st = journal_import(db, rep->batch, err)) != KITH_OK) {
 		kith_db_rollback(db);
 		goto out;
 	}
@@ -967,6 +1216,7 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		    "FROM contact WHERE org_id IS NOT NULL) AND id NOT IN "
 		    "(SELECT org_id FROM deal WHERE org_id IS NOT NULL)",
 		"DELETE FROM batch_merge WHERE batch_id = ?1",
+		"DELETE FROM meta WHERE key = '" PENDING_KEY "' || ?1",
 		"UPDATE import_batch SET undone = 1 WHERE id = ?1",
 	};
 	size_t			 i;

@@ -56,6 +56,8 @@ struct import {
 	long long		 size;
 	const struct csv_info	*info;		/* the reader's, as it reads */
 	int			 whole;		/* one transaction, journaled */
+	int			 bulk;		/* the bulk path (import.h): added
+						   contacts indexed at the end */
 	int			 raw_rejects;	/* rejects are raw text (vCard):
 						   FILE.rejected.vcf */
 };

@@ -21,6 +21,7 @@
 #include "kith/db.h"
 #include "kith/backup.h"
 #include "kith/clock.h"
+#include "kith/import.h"
 #include "kith/match.h"
 #include "kith/phone.h"
 #include "kith/text.h"
@@ -232,6 +233,16 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 		goto fail;
 	/* From here on, every write transaction is journaled. */
 	db->journal = journal_new();
+	/*
+	 * A bulk import killed before it wrote its contacts' search entries
+	 * left them to the next start (import.h).  Failing, it is left to
+	 * the one after: the database is usable meanwhile.
+	 */
+	if (!db->readonly) {
+		struct kith_err	 ignored = { 0 };
+
+		(void)import_finish_index(db, NULL, &ignored);
+	}
 	*out = db;
 	return KITH_OK;
 fail:

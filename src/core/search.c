@@ -844,3 +844,23 @@ search_index_batch(struct kith_db *db, int64_t batch, int64_t after,
 		return db_fail(db, err, "indexing imported contacts");
 	return KITH_OK;
 }
+
+enum kith_status
+search_index_range(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
+    long *done, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, FTS_INSERT_SELECT "WHERE c.batch_id = ?1 AND "
+	    "c.id BETWEEN ?2 AND ?3 AND NOT EXISTS (SELECT 1 FROM contact_fts "
+	    "WHERE rowid = c.id) ORDER BY c.id", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	sqlite3_bind_int64(stmt, 2, lo);
+	sqlite3_bind_int64(stmt, 3, hi);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "indexing imported contacts");
+	if (done != NULL)
+		*done += sqlite3_changes(kith_db_sqlite(db));
+	return KITH_OK;
+}

@@ -5,7 +5,9 @@
 # before plus whole committed chunks of the import, shows the batch as
 # interrupted, and kith import --undo of it brings back exactly the data
 # from before (compared as a dump of every table).  KITH_KILLS sets how
-# many kills (default 3).
+# many kills (default 3).  With KITH_IMPORT_BULK=1 (import_kill_bulk.sh)
+# the bulk path is killed: its contacts await their search entries, which
+# the next start (here kith import --list) writes.
 . "$(dirname "$0")/lib.inc"
 
 CHUNK=1000		# records per transaction (src/core/batch.c)
@@ -89,9 +91,15 @@ for k in $(seq 1 "$kills"); do
 		fail "kill $k: $n contacts after the kill, $n0 before, $added added and $merged merged: not whole chunks of $CHUNK"
 	fi
 	indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
-	[ "$n" = "$indexed" ] && pass || fail "kill $k: $n contacts but $indexed indexed"
+	if [ "${KITH_IMPORT_BULK:-}" = 1 ]; then
+		# The bulk path indexes after the rows: the next start does.
+		[ "$indexed" -lt "$n" ] && pass ||
+		    fail "kill $k: bulk, yet $indexed of $n indexed at the kill"
+	fi
 	run import --list
 	expect_rc 0 "kill $k: import --list"
+	indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
+	[ "$n" = "$indexed" ] && pass || fail "kill $k: $n contacts but $indexed indexed"
 	expect_in "$out" "interrupted" "kill $k: the killed batch shows as interrupted"
 
 	run import --undo "$batch" --yes

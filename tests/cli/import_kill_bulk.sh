@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# import_kill.sh on the bulk import path (import.h), two kills, then one
+# killed while it writes its search entries, after the rows: the next
+# start writes the rest, and kith import --undo of it brings back the data
+# from before.
+export KITH_IMPORT_BULK=1
+export KITH_KILLS=${KITH_KILLS:-2}
+. "$(dirname "$0")/import_kill.sh"
+
+before=$(dump)
+n0=$(count)
+max0=$(sqlite3 "$DB" "SELECT max(id) FROM contact")
+rm -f "$T/big.csv"	# a FIFO above
+awk 'BEGIN {
+	print "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name"
+	for (i = 0; i < 30000; i++)
+		printf "Given%d,Family%d,person%d@example.com,+1 555 %07d,Firm %d\n", i, i, i, i, i % 500
+}' >"$T/big.csv"
+"$KITH" import "$T/big.csv" >/dev/null 2>&1 &
+pid=$!
+# The first entries of the added contacts: the rows are all in.
+for i in $(seq 1 6000); do
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts_content WHERE
+	    id > $max0" 2>/dev/null || echo 0)" -gt 0 ] && break
+	sleep 0.02
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+status=$?
+[ "$status" -eq 137 ] && pass || fail "indexing: import exited $status, not by SIGKILL"
+batch=$(sqlite3 "$DB" "SELECT max(id) FROM import_batch")
+[ "$(sqlite3 "$DB" "SELECT finished IS NULL FROM import_batch WHERE id = $batch")" = 1 ] &&
+    pass || fail "indexing: the import had finished"
+check=$(sqlite3 "$DB" "PRAGMA integrity_check")
+[ "$check" = ok ] && pass || fail "indexing: integrity check: $check"
+n=$(count)
+[ "$n" -eq $((n0 + 29999)) ] && pass || fail "indexing: $n contacts, not $n0 + 29,999 (one row merges)"
+indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
+[ "$indexed" -gt "$n0" ] && [ "$indexed" -lt "$n" ] && pass ||
+    fail "indexing: $indexed of $n indexed: the kill was not while indexing"
+run list --tsv person29999
+expect_rc 0 "indexing: the next start"
+expect_in "$out" "Given29999 Family29999" "indexing: the next start finished the index"
+indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
+[ "$n" = "$indexed" ] && pass || fail "indexing: $n contacts but $indexed indexed"
+run import --undo "$batch" --yes
+expect_rc 0 "indexing: undo the killed batch"
+after=$(dump)
+if [ "$after" = "$before" ]; then pass; else
+	fail "indexing: the undo did not restore the data from before:
+$(diff <(echo "$before") <(echo "$after") | head -20)"
+fi
