@@ -46,11 +46,13 @@ void		 standing_bar(int strength, char out[STANDING_BAR_LEN]);
 const char	*standing_word(const struct standing *);
 
 /*
- * Reorders ids[0..n) strongest first (the shown strength, manual where
- * set), keeping the given order among equals (pass them in name order
- * for name order within a strength).  One look-up per id.
+ * Strongest first: order[0..n) is set to the indices of ids[0..n) by the
+ * shown strength (manual where set), highest first, keeping the given
+ * order among equals (pass ids in name order for name order within a
+ * strength); strength (may be NULL) to each id's strength, by index of
+ * ids.  One look-up per id.
  */
-enum kith_status standing_sort(struct kith_db *, int64_t *ids, size_t n,
-		    struct kith_err *);
+enum kith_status standing_sort(struct kith_db *, const int64_t *ids,
+		    size_t n, size_t *order, int *strength, struct kith_err *);
 
 #endif

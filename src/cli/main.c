@@ -77,7 +77,8 @@ const struct cmd cli_cmds[] = {
 	    "and saving, nothing is saved and kith names the\nfield.  An "
 	    "edit that changes nothing (a tag or e-mail it has already)\n"
 	    "says so and is no change for kith undo." },
-	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal]",
+	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal] "
+	    "[--sort name|strength]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation "
 	    "(with title and\ndepartment), e-mail (with messaging handles), "
@@ -93,7 +94,11 @@ const struct cmd cli_cmds[] = {
 	    "(matter) in an open stage; it is the word\nin:deal (or in:matter, "
 	    "any case) in QUERY, which the full-screen search line\n"
 	    "understands too: \"kith list in:deal lumen\" lists the people\n"
-	    "of Lumen Systems on open deals." },
+	    "of Lumen Systems on open deals.\n--sort strength lists the "
+	    "strongest relationships first (name order among\nequals), each "
+	    "with its strength 0-100 before the name (the one set by hand\n"
+	    "where there is one; --tsv keeps its columns); --sort name is the "
+	    "default." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "

@@ -111,27 +111,28 @@ cmp_ranked(const void *a, const void *b)
 }
 
 enum kith_status
-standing_sort(struct kith_db *db, int64_t *ids, size_t n,
-    struct kith_err *err)
+standing_sort(struct kith_db *db, const int64_t *ids, size_t n,
+    size_t *order, int *strength, struct kith_err *err)
 {
 	struct ranked		*r;
 	struct standing		 st;
 	enum kith_status	 s = KITH_OK;
 	size_t			 i;
 
-	if (n < 2)
-		return KITH_OK;
-	r = xcalloc(n, sizeof *r);
+	r = xcalloc(n + 1, sizeof *r);
 	for (i = 0; i < n; i++) {
 		if ((s = standing_get(db, ids[i], &st, err)) != KITH_OK)
 			goto out;
 		r[i].id = ids[i];
 		r[i].strength = st.strength;
 		r[i].pos = i;
+		if (strength != NULL)
+			strength[i] = st.strength;
 	}
-	qsort(r, n, sizeof *r, cmp_ranked);
+	if (n > 1)
+		qsort(r, n, sizeof *r, cmp_ranked);
 	for (i = 0; i < n; i++)
-		ids[i] = r[i].id;
+		order[i] = r[i].pos;
 out:
 	free(r);
 	return s;

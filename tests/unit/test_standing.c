@@ -90,6 +90,8 @@ test_strength_bar(void)
 	struct strength	 s;
 	char		*path, bar[STANDING_BAR_LEN];
 	int64_t		 a, b, c, ids[3];
+	size_t		 order[3];
+	int		 strength[3];
 
 	db = test_db("standing-strength.db", &path);
 	kith_db_set_now(db, time_parse("2026-12-05 12:00"));
@@ -108,21 +110,23 @@ test_strength_bar(void)
 	CHECK(standing_get(db, c, &st, &err) == KITH_OK);
 	CHECK_INT(st.strength, 0);
 
-	/* Strongest first; C and a second untouched one keep their order. */
+	/* Strongest first, by index into ids. */
 	ids[0] = c;
 	ids[1] = a;
 	ids[2] = b;
 	CHECK(strength_get(db, b, &s, &err) == KITH_OK);
 	CHECK(s.score > 32);
-	CHECK(standing_sort(db, ids, 3, &err) == KITH_OK);
-	CHECK(ids[0] == b && ids[1] == a && ids[2] == c);
+	CHECK(standing_sort(db, ids, 3, order, strength, &err) == KITH_OK);
+	CHECK(order[0] == 2 && order[1] == 1 && order[2] == 0);
+	CHECK_INT(strength[1], 32);
+	CHECK_INT(strength[0], 0);
 	/* The manual strength wins. */
 	CHECK(strength_set(db, c, 90, &err) == KITH_OK);
 	CHECK(standing_get(db, c, &st, &err) == KITH_OK);
 	CHECK_INT(st.strength, 90);
 	CHECK_INT(st.manual, 1);
-	CHECK(standing_sort(db, ids, 3, &err) == KITH_OK);
-	CHECK(ids[0] == c && ids[1] == b && ids[2] == a);
+	CHECK(standing_sort(db, ids, 3, order, NULL, &err) == KITH_OK);
+	CHECK(order[0] == 0 && order[1] == 2 && order[2] == 1);
 
 	standing_bar(0, bar);
 	CHECK_STR(bar, "\xe2\x96\xa1\xe2\x96\xa1\xe2\x96\xa1\xe2\x96\xa1"
