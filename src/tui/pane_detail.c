@@ -379,7 +379,8 @@ sb_add(char **buf, size_t *len, const char *s)
  * field, even those the pane collapses; caller frees.
  */
 /*
- * The strength as a bar with its number, and the cadence with its state,
+ * The strength as a bar with its number (once there is a touch or a
+ * strength set by hand), and the cadence with its state,
  * yellow "due" past the ideal interval, red "overdue" past the maximum:
  * the word says it where there is no colour.
  */
@@ -394,9 +395,11 @@ add_standing(struct rolodex *ro, int64_t id)
 
 	if (standing_get(ro->db, id, &st, &err) != KITH_OK)
 		return;
+	/* Someone never touched has no strength to show. */
 	standing_bar(st.strength, bar);
-	add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s %d%s", "strength", bar,
-	    st.strength, st.manual ? " (set by hand)" : "");
+	if (st.strength > 0 || st.manual)
+		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s %d%s", "strength",
+		    bar, st.strength, st.manual ? " (set by hand)" : "");
 	if (cadence_get(ro->db, id, &cad, &err) != KITH_OK)
 		return;
 	word = standing_word(&st);
