@@ -19,6 +19,7 @@
 #include "kith/relation.h"
 #include "kith/search.h"
 #include "kith/sheet.h"
+#include "kith/standing.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -396,6 +397,93 @@ out:
 	return rc;
 }
 
+/* One row of kith list; strength >= 0: shown before the name. */
+static void
+list_row(const struct search_row *r, int tsv, int strength)
+{
+	if (tsv) {
+		printf("%lld\t", (long long)r->id);
+		out_tsv(stdout, r->name);
+		putchar('\t');
+		out_tsv(stdout, r->email);
+		putchar('\t');
+		out_tsv(stdout, r->phone);
+		putchar('\t');
+		out_tsv(stdout, r->org);
+		putchar('\n');
+		return;
+	}
+	printf("%6lld %c ", (long long)r->id, r->overdue ? '!' : ' ');
+	if (strength >= 0)
+		printf("%3d ", strength);
+	out_pad(stdout, r->name, 28);
+	putchar(' ');
+	out_pad(stdout, r->org, 22);
+	putchar(' ');
+	out_text(stdout, r->email ? r->email : r->phone);
+	if (r->matched != NULL) {
+		/* Found by something other than the name. */
+		printf("  (%s: ", r->matched);
+		out_text(stdout, r->match_text);
+		putchar(')');
+	}
+	putchar('\n');
+}
+
+/*
+ * kith list --sort strength: every match in name order, then strongest
+ * first (standing_sort keeps name order among equals).
+ */
+static int
+list_by_strength(struct cli *cli, const char *query, int archived, int tsv,
+    int *any)
+{
+	struct search_cursor	 cur = { 0 };
+	struct search_row	*rows, *all = NULL;
+	struct kith_err		 err = { 0 };
+	int64_t			*ids = NULL;
+	size_t			*order = NULL, n, i, total = 0, cap = 0;
+	int			*strength = NULL, rc = EXIT_OK;
+
+	do {
+		if (search_page(cli->db, query, archived, &cur, LIST_PAGE,
+		    &rows, &n, &err) != KITH_OK) {
+			cli_error(&err);
+			rc = EXIT_BAD;
+			goto out;
+		}
+		if (total + n > cap) {
+			cap = (total + n) * 2;
+			all = xreallocarray(all, cap, sizeof *all);
+		}
+		memcpy(all + total, rows, n * sizeof *rows);
+		total += n;
+		free(rows);	/* the strings moved to all */
+	} while (!cur.done);
+	ids = xcalloc(total + 1, sizeof *ids);
+	order = xcalloc(total + 1, sizeof *order);
+	strength = xcalloc(total + 1, sizeof *strength);
+	for (i = 0; i < total; i++)
+		ids[i] = all[i].id;
+	if (standing_sort(cli->db, ids, total, order, strength, &err)
+	    != KITH_OK) {
+		cli_error(&err);
+		rc = EXIT_BAD;
+		goto out;
+	}
+	for (i = 0; i < total; i++) {
+		*any = 1;
+		list_row(&all[order[i]], tsv, strength[order[i]]);
+	}
+out:
+	search_cursor_reset(&cur);
+	search_rows_free(all, total);
+	free(ids);
+	free(order);
+	free(strength);
+	return rc;
+}
+
 int
 cmd_list(struct cli *cli, int argc, char **argv)
 {
@@ -403,6 +491,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		{ "tsv",	no_argument,		NULL, 0 },
 		{ "archived",	no_argument,		NULL, 0 },
 		{ "in-deal",	no_argument,		NULL, 0 },
+		{ "sort",	required_argument,	NULL, 0 },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -414,10 +503,36 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	struct sbuf		 query = { 0 };
 	size_t			 n, i, page = LIST_FIRST;
 	long			 pending;
-	int			 flags[5] = { 0 }, rc, any = 0, words, more;
+	int			 flags[6] = { 0 }, rc, any = 0, words, ch, idx;
+	int			 by_strength = 0, more;
 
-	if ((rc = cli_flag_opts(cli, cmd, argc, argv, opts, flags)) != -1)
-		return rc;
+	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+		switch (ch) {
+		case 'h':
+			cli_help(cmd);
+			return EXIT_OK;
+		case OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case 0:
+			if (idx != 3) {
+				flags[idx] = 1;
+				break;
+			}
+			if (strcmp(optarg, "strength") == 0)
+				by_strength = 1;
+			else if (strcmp(optarg, "name") == 0)
+				by_strength = 0;
+			else {
+				out_textf(stderr, "kith list: --sort '%s': "
+				    "expected strength or name\n", optarg);
+				return cli_usage(cmd);
+			}
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
 	/* --in-deal is the query's in:deal (search.h). */
 	if (flags[2])
 		sbuf_add(&query, "in:deal");
@@ -438,6 +553,10 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		    "the search index yet (an import is indexing them): a "
 		    "query finds them once it is done\n", pending);
 	rc = EXIT_OK;
+	if (by_strength) {
+		rc = list_by_strength(cli, query.s, flags[1], flags[0], &any);
+		goto done;
+	}
 	/* Streamed a page at a time, the TUI's list's own planner. */
 	if (search_list_new(cli->db, query.s, flags[1], &list, &err) !=
 	    KITH_OK) {
@@ -453,35 +572,8 @@ cmd_list(struct cli *cli, int argc, char **argv)
 			break;
 		}
 		for (i = 0; i < n; i++) {
-			struct search_row *r = &rows[i];
-
 			any = 1;
-			if (flags[0]) {
-				printf("%lld\t", (long long)r->id);
-				out_tsv(stdout, r->name);
-				putchar('\t');
-				out_tsv(stdout, r->email);
-				putchar('\t');
-				out_tsv(stdout, r->phone);
-				putchar('\t');
-				out_tsv(stdout, r->org);
-				putchar('\n');
-				continue;
-			}
-			printf("%6lld %c ", (long long)r->id,
-			    r->overdue ? '!' : ' ');
-			out_pad(stdout, r->name, 28);
-			putchar(' ');
-			out_pad(stdout, r->org, 22);
-			putchar(' ');
-			out_text(stdout, r->email ? r->email : r->phone);
-			if (r->matched != NULL) {
-				/* Found by something other than the name. */
-				printf("  (%s: ", r->matched);
-				out_text(stdout, r->match_text);
-				putchar(')');
-			}
-			putchar('\n');
+			list_row(&rows[i], flags[0], -1);
 		}
 		search_rows_free(rows, n);
 		fflush(stdout);
@@ -489,6 +581,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		page = LIST_PAGE;
 	} while (more);
 	search_list_free(list);
+done:
 	if (rc == EXIT_OK && !any && !flags[0] && words)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);
 	sbuf_free(&query);

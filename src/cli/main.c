@@ -77,7 +77,8 @@ const struct cmd cli_cmds[] = {
 	    "and saving, nothing is saved and kith names the\nfield.  An "
 	    "edit that changes nothing (a tag or e-mail it has already)\n"
 	    "says so and is no change for kith undo." },
-	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal]",
+	{ "list", cmd_list, "[QUERY] [--tsv] [--archived] [--in-deal] "
+	    "[--sort name|strength]",
 	    "list contacts in name order, optionally matching QUERY",
 	    "Every word of QUERY must begin a word of the name, organisation "
 	    "(with title and\ndepartment), e-mail (with messaging handles), "
@@ -98,7 +99,11 @@ const struct cmd cli_cmds[] = {
 	    "Алексей, \"bob\" Robert; the full-screen search line runs the\n"
 	    "same planner and finds the same.  The list is printed a page at "
 	    "a time,\nso its first lines come at once however large the "
-	    "book." },
+	    "book.\n--sort strength lists the "
+	    "strongest relationships first (name order among\nequals), each "
+	    "with its strength 0-100 before the name (the one set by hand\n"
+	    "where there is one; --tsv keeps its columns); --sort name is the "
+	    "default." },
 	{ "show", cmd_show, "ID|QUERY",
 	    "show everything about one contact",
 	    "ID|QUERY (here and in edit, rm, link, log, follow) is, in this "

@@ -15,8 +15,10 @@
 #include "kith/db.h"
 #include "kith/followup.h"
 #include "kith/journal.h"
+#include "kith/review.h"
 #include "kith/util.h"
 #include "act.h"
+#include "keys.h"
 #include "rolodex.h"
 #include "tui.h"
 #include "utf8.h"
@@ -225,10 +227,20 @@ int
 act_alert(struct rolodex *ro, enum action act)
 {
 	const struct alert	*a = rolodex_alert(ro);
+	char			 key[32];
 
 	if (a == NULL) {
 		app_message(ro->app, 1, "no alert highlighted: nothing is "
 		    "overdue or due today");
+		return KITH_REDRAW;
+	}
+	/* A cadence, key date or deal: say so rather than act on another. */
+	if (a->kind != REVIEW_FOLLOWUP) {
+		keymap_keys_for(&keymap_alerts, act, key, sizeof key);
+		app_message(ro->app, 1, "%s acts only on follow-ups; this line is "
+		    "a %s (%s): t decides it in the day's review", key,
+		    review_kind_name((enum review_kind)a->kind), a->name ?
+		    a->name : "");
 		return KITH_REDRAW;
 	}
 	return act_on(ro->app, act, target_new(a->id, a->action, a->name));

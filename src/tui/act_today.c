@@ -11,7 +11,7 @@
  * decision is one review_decide(), one action of the change journal, so u
  * takes it back.  w shows why the item ranks where it does in the pager;
  * Enter shows its contact on the main screen, or a deal's sheet.  w in
- * the main screen's alert pane explains a follow-up the same way.
+ * the main screen's alert pane explains its line the same way.
  *
  * An item waiting for an answer is copied (struct dctx): the queue may be
  * read again meanwhile (another process, midnight).
@@ -401,49 +401,27 @@ act_today_open(struct todayview *tv)
 }
 
 /*
- * The highlighted alert's follow-up as the day's review ranks it (or, due
- * later this week, the week's review) in the pager.
+ * Why the highlighted alert ranks where it does in the alert pane, the
+ * week's review it was read from, with the Today screen's words.
  */
 int
 act_alert_why(struct rolodex *ro)
 {
-	static const int	 windows[] = { 0, 7 };
-	struct kith_err		 err = { 0 };
 	const struct alert	*a = rolodex_alert(ro);
-	struct review_opts	 o = { 0, 0, KEYDATE_FEB28 };
-	struct review		*r;
-	char			 key[40], *text, *title;
-	size_t			 w, i;
+	const struct review_item *it;
+	char			*text, *title;
 
-	if (a == NULL) {
+	if (a == NULL || ro->review == NULL || a->item >= ro->review->n) {
 		app_message(ro->app, 1, "no alert highlighted: nothing is "
-		    "overdue or due today");
+		    "overdue or due this week");
 		return KITH_REDRAW;
 	}
-	snprintf(key, sizeof key, "followup:%lld", (long long)a->id);
-	for (w = 0; w < sizeof windows / sizeof windows[0]; w++) {
-		o.days = windows[w];
-		if (review_build(ro->db, &o, &r, &err) != KITH_OK) {
-			app_message(ro->app, 1, "%s", err.msg);
-			return KITH_REDRAW;
-		}
-		for (i = 0; i < r->n; i++)
-			if (strcmp(r->items[i].key, key) == 0)
-				break;
-		if (i < r->n) {
-			text = today_why(&r->items[i]);
-			title = xasprintf("Why #%zu in %s: %s",
-			    r->items[i].rank, w == 0 ? "today's review" :
-			    "this week's review", r->items[i].name);
-			app_push(ro->app, pager_new(title, text));
-			free(title);
-			free(text);
-			review_free(r);
-			return KITH_REDRAW;
-		}
-		review_free(r);
-	}
-	app_message(ro->app, 1, "%s is not in the review: decided today "
-	    "(t shows the day's review)", a->action);
+	it = &ro->review->items[a->item];
+	text = today_why(it);
+	title = xasprintf("Why #%zu of this week's alerts: %s", it->rank,
+	    it->name);
+	app_push(ro->app, pager_new(title, text));
+	free(title);
+	free(text);
 	return KITH_REDRAW;
 }

@@ -94,11 +94,12 @@ static const struct keybind alerts_binds[] = {
 	{ 0, 'x',	ACT_DROP, NULL },
 	{ 0, 'z',	ACT_ALERTS_ALL, NULL },
 	{ 0, '\r',	ACT_OPEN, "show the alert's contact in the list (a "
-	    "deal's alert with nobody on it: open the deal)" },
+	    "stalled deal, or a deal's follow-up with nobody on it: open the "
+	    "deal)" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
 	{ 0, 'o',	ACT_JUMP, "show the alert's contact in the list" },
-	{ 0, 'w',	ACT_WHY, "why the alert ranks where it does in the day's "
-	    "review: its score term by term, with the numbers" },
+	{ 0, 'w',	ACT_WHY, "why the alert ranks where it does among the "
+	    "week's alerts: its score term by term, with the numbers" },
 };
 KEYMAP(keymap_alerts, "Alert pane", alerts_binds);
 

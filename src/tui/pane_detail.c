@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/cadence.h"
 #include "kith/contact.h"
 #include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/relation.h"
 #include "kith/sheet.h"
+#include "kith/standing.h"
 #include "kith/util.h"
 #include "act.h"
 #include "draw.h"
@@ -39,6 +41,7 @@ static void	set_last(struct rolodex *, enum dline_kind, const char *);
 static void	add_notes(struct rolodex *, const char *);
 static void	add_custom(struct rolodex *, const struct contact *);
 static void	add_deals(struct rolodex *, const struct sheet *);
+static void	add_standing(struct rolodex *, int64_t);
 static char	*sheet_text(const struct rolodex *);
 static void	sb_add(char **, size_t *, const char *);
 
@@ -264,6 +267,7 @@ detail_load(struct rolodex *ro, int64_t id, int force)
 		    sh->dates[i]);
 	if (sh->tags != NULL)
 		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s", "tags", sh->tags);
+	add_standing(ro, c->id);
 	add_custom(ro, c);
 	add_notes(ro, c->notes);
 	if (sh->n_relations > 0) {
@@ -374,6 +378,42 @@ sb_add(char **buf, size_t *len, const char *s)
  * The whole sheet as text, each item in full: the notes and every custom
  * field, even those the pane collapses; caller frees.
  */
+/*
+ * The strength as a bar with its number (once there is a touch or a
+ * strength set by hand), and the cadence with its state,
+ * yellow "due" past the ideal interval, red "overdue" past the maximum:
+ * the word says it where there is no colour.
+ */
+static void
+add_standing(struct rolodex *ro, int64_t id)
+{
+	struct kith_err	 err = { 0 };
+	struct standing	 st;
+	struct cadence	 cad;
+	char		 bar[STANDING_BAR_LEN];
+	const char	*word;
+
+	if (standing_get(ro->db, id, &st, &err) != KITH_OK)
+		return;
+	/* Someone never touched has no strength to show. */
+	standing_bar(st.strength, bar);
+	if (st.strength > 0 || st.manual)
+		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s %s %d%s", "strength",
+		    bar, st.strength, st.manual ? " (set by hand)" : "");
+	if (cadence_get(ro->db, id, &cad, &err) != KITH_OK)
+		return;
+	word = standing_word(&st);
+	if (word[0] != '\0')
+		add_line(ro, cad.state == KITH_CADENCE_OVERDUE ? ROLE_OVERDUE :
+		    ROLE_TODAY, 0, 0, "%-8s every %dd/%dd: %s, %ld day%s past "
+		    "due", "cadence", cad.ideal, cad.max, word, cad.late,
+		    cad.late == 1 ? "" : "s");
+	else if (cad.state != KITH_CADENCE_NONE)
+		add_line(ro, ROLE_NORMAL, 0, 0, "%-8s every %dd/%dd, due %s",
+		    "cadence", cad.ideal, cad.max, cad.due);
+	cadence_clear(&cad);
+}
+
 static char *
 sheet_text(const struct rolodex *ro)
 {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kith/db.h"
+#include "kith/standing.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "draw.h"
@@ -439,8 +440,11 @@ void
 list_draw(struct rolodex *ro)
 {
 	const struct layout	*l = &ro->lay;
+	struct kith_err		 err = { 0 };
+	struct standing		 st;
+	const char		*word;
 	size_t			 i;
-	int			 y, x;
+	int			 y, x, ww;
 
 	if (ro->list.n == 0) {
 		draw_text(l->body_y, 1, l->list_w - 1, list_short(ro) ?
@@ -466,7 +470,19 @@ list_draw(struct rolodex *ro)
 		x = l->list_x + l->mark_w;
 		draw_text(l->body_y + y, x, l->name_w, v->name, r, 0);
 		x += l->name_w + 1;
-		draw_text(l->body_y + y, x, l->org_w, v->archived ?
+		/* A cadence due or overdue: its word, yellow or red. */
+		word = "";
+		if (standing_get(ro->db, v->id, &st, &err) == KITH_OK)
+			word = standing_word(&st);
+		ww = (int)strlen(word);
+		if (ww > 0 && ww < l->org_w)
+			draw_text(l->body_y + y, x + l->org_w - ww, ww, word,
+			    r != ROLE_NORMAL ? r : st.cadence ==
+			    KITH_CADENCE_OVERDUE ? ROLE_OVERDUE : ROLE_TODAY,
+			    0);
+		else
+			ww = -1;
+		draw_text(l->body_y + y, x, l->org_w - ww - 1, v->archived ?
 		    "(archived)" : v->org, r == ROLE_NORMAL ? ROLE_DIM : r, 0);
 	}
 	draw_vline(l->body_y, l->sep_x, l->body_h);

@@ -29,18 +29,26 @@ struct app;
 struct contact;
 struct kith_db;
 struct keyscope;
+struct review;
 
 enum pane { PANE_LIST, PANE_DETAIL, PANE_ALERTS };
 
-/* An alert: a copy of a pending follow-up due this week or earlier. */
+/*
+ * An alert: an item of the week's review (pane_alerts.c), with a copy of
+ * its follow-up when it is one.
+ */
 struct alert {
-	int64_t		 id;
+	int		 kind;		/* enum review_kind */
+	size_t		 item;		/* its index in rolodex.review */
+	char		 key[40];	/* the review's key: "cadence:12" */
+	int		 role;		/* ROLE_* of its line (draw.h) */
+	int64_t		 id;		/* the follow-up's id, 0: no follow-up */
 	int64_t		 contact;
 	int64_t		 deal;		/* its deal, or 0 */
 	char		*name;		/* the contact's, or "deal: title" for
 					   a deal's with no contact; NULL if
 					   linked to neither */
-	char		*action;
+	char		*action;	/* the follow-up's, or what is owed */
 	char		 due[KITH_DATE_LEN];
 	char		 due_time[KITH_TIME_LEN]; /* "HH:MM", "" all day */
 	long		 late;		/* days late; negative: days ahead */
@@ -101,10 +109,12 @@ struct rolodex {
 	int		 custom_open;	/* every custom field shown */
 
 	/* The alert pane. */
-	struct alert	*alerts;
+	struct review	*review;	/* the week's, in rank order */
+	struct alert	*alerts;	/* one per item of review */
 	struct listw	 al;
-	long		 overdue, due_today;
-	long		 upcoming;	/* alerts due in the week ahead */
+	long		 overdue, due_today;	/* follow-ups (the header) */
+	long		 owed_late, owed_today;	/* alerts red, yellow */
+	long		 upcoming;	/* alerts ahead in the week */
 };
 
 /* screen_main.c: the screen, its keys and the dispatch of actions. */

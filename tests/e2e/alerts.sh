@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The alert pane (issue 10): after the overdue and today's follow-ups it
-# lists the week ahead, dimmed, with the day each falls on; at 80x24, when
+# The alert pane (issue 10, ranked since issue 12): the week's review in
+# rank order, what falls due ahead dimmed, with the day each falls on; at 80x24, when
 # it cannot list them all, its last line says how many more there are and
 # which key shows them all; z zooms it to most of the screen and back;
 # moving the highlight past the last line shown scrolls; and d, s, x act on
@@ -19,30 +19,40 @@ n_all=$(printf '%s\n' "$week" | grep -c .)
 
 E2E_COLS=80 E2E_ROWS=24
 start
-expect "! 7 overdue  3 today" "the header counts stay overdue and today"
-expect "7 overdue, 3 today · 5 this week" "the pane's title counts the week ahead"
+expect "! 7 overdue  3 today" "the header counts stay the follow-ups overdue and today"
+# The pane holds the week's ranked review: follow-ups, cadences, the
+# birthday this week and the stalled deals, 25 in all.
+expect "11 overdue, 4 today · 10 this week, ranked" \
+    "the pane's title counts every alert of the week"
 # A quarter of 24 rows: 5 alerts and a line for the rest.
-expect "+10 more (z shows all)" "the pane says how many more and names the key"
+expect "+20 more (z shows all)" "the pane says how many more and names the key"
 s=$(screen)
 expect_not_in "$s" "Samantha Wu" "Friday's follow-up is below the pane's lines"
 
-# z shows them all, the week ahead after today's, with the day.
+# z shows most of them, G the rest: the week ahead with its day.
 keys z
+expect "+9 more" "zoomed: 16 alerts and a line for the rest"
+top=$(screen)
+keys G
 expect "Fri in 3d Samantha Wu" "zoomed: Friday's follow-up, with its day"
 s=$(screen)
 while IFS=$'\t' read -r _ _ _ _ _ action; do
-	expect_in "$s" "$action" "zoomed, every alert is listed"
+	expect_in "$top$s" "$action" "zoomed, every follow-up is listed"
 done <<<"$week"
 expect_in "$s" "tomorrow  Charlotte Ainsworth" "tomorrow's is listed as tomorrow"
 expect_in "$s" "Tue in 7d 李娜" "the last day of the week ahead"
+expect_in "$s" "Thu in 2d Jürgen Brenner       keep in touch every 30 days" \
+    "a cadence coming due this week, with its day"
 expect_not_in "$s" "more (z shows all)" "nothing more to show"
 today=$(printf '%s\n' "$s" | grep -n "today     Claire Ashdown" | cut -d: -f1)
 ahead=$(printf '%s\n' "$s" | grep -n "tomorrow  Charlotte" | cut -d: -f1)
 if [ -n "$today" ] && [ -n "$ahead" ] && [ "$today" -lt "$ahead" ]; then
 	pass; else fail "the week ahead comes after today's"; fi
 expect "z all alerts" "the key bar of the zoomed alert pane offers z"
+keys g
+expect "│ Olivia Grant" "g: back to the first alert"
 keys z
-expect "+10 more (z shows all)" "z again: back to a quarter of the screen"
+expect "+20 more (z shows all)" "z again: back to a quarter of the screen"
 
 # Help lists z, from the key table.
 keys '?'
@@ -55,24 +65,26 @@ expect_gone "show all the alerts" "help closes"
 keys q
 expect "KITH-EXIT=0" "quit"
 start
-expect "+10 more (z shows all)" "started again at 80x24"
+expect "+20 more (z shows all)" "started again at 80x24"
 keys Tab Tab
 expect "│ Olivia Grant" "the first alert highlighted"
 keys j j j j
-expect "│ Алексей Смирнов" "on the fifth alert, the last one shown"
+expect "│ Jürgen Brenner" "on the fifth alert, the last one shown"
 s=$(screen)
-expect_in "$s" "+10 more (z shows all)" "not scrolled yet"
+expect_in "$s" "+20 more (z shows all)" "not scrolled yet"
+keys j
+expect "+19 more (z shows all)" "the pane scrolled: 19 more below"
 keys j
 expect "│ Ana Petrović" "down past the last alert shown"
-expect "+9 more (z shows all)" "the pane scrolled: 9 more below"
+expect "+18 more (z shows all)" "the pane scrolled again: 18 more below"
 s=$(screen)
 expect_not_in "$s" "20d late  Olivia Grant" "the first alert scrolled out"
 keys G
-expect "10 above (z shows all)" "at the end: how many are above"
-expect "│ 李娜" "the last alert highlighted"
+expect "20 above (z shows all)" "at the end: how many are above"
+expect "│ Charlotte Ainsworth" "the last alert highlighted"
 
 # d on a follow-up of the week ahead marks that one done.
-keys k k
+keys k k k k k k k k
 expect "│ Samantha Wu" "Friday's follow-up highlighted"
 keys d
 expect "Done: send data processing addendum — Samantha Wu. u to undo" \
@@ -84,7 +96,8 @@ expect_in "$after" "agree fee split on the Smirnov matter" "the one before is un
 n=$(printf '%s\n' "$after" | grep -c .)
 if [ "$n" -eq $((n_all - 1)) ]; then pass; else
 	fail "one follow-up done, $n of $n_all left"; fi
-expect "· 4 this week" "the title counts one fewer"
+expect "· 9 this week" "the title counts one fewer"
+expect "│ Алексей Смирнов" "the highlight on the alert that took its place"
 keys u
 expect "Undone: done: send data processing addendum — Samantha Wu" "u undoes it"
 after=$(due7)
@@ -93,8 +106,10 @@ if [ "$after" = "$week" ]; then pass; else
 $after"; fi
 
 # s and x act on a follow-up of the week ahead too, and Enter shows its
-# contact in the list.  The highlight kept its place: Katharina Weiß's,
-# due Sunday.
+# contact in the list.  The highlight kept its place, Алексей Смирнов's
+# cadence; two below it, Katharina Weiß's follow-up, due Sunday.
+expect "│ Алексей Смирнов" "the highlight stayed on the cadence"
+keys j j
 expect "│ Katharina Weiß" "Sunday's follow-up highlighted"
 keys s
 expect "Snooze: set up monthly legal spend report" "s on a follow-up of the week ahead"
@@ -106,14 +121,18 @@ expect_in "$(due7)" "$(printf '2026-03-17\t-7\t55\tKatharina Weiß')" "the follo
 keys g
 expect "│ Olivia Grant" "back to the first alert"
 keys G
-expect "│ 李娜" "the last alert, due the same day"
+expect "│ Charlotte Ainsworth" "the last alert"
+keys k
+expect "│ 李娜" "the one above, due the same day as Katharina Weiß's"
 keys x
 expect "Drop the follow-up \"introduce the Brenner project team\" of 李娜? (y/N)" \
     "x on a follow-up of the week ahead asks, naming it"
 keys y
 expect "Dropped: introduce the Brenner project team — 李娜" "dropped"
 expect_not_in "$(due7)" "introduce the Brenner project team" "the dropped one is gone"
-expect "│ Katharina Weiß" "the highlight on the alert before it"
+expect "│ Charlotte Ainsworth" "the highlight on the alert that took its place"
+keys k
+expect "│ Katharina Weiß" "the alert above it"
 expect_not_in "$(screen)" "Katharina Weiß     Brenner" "not in the list's page yet"
 keys Enter
 expect "Katharina Weiß     Brenner" "Enter shows the alert's contact in the list"

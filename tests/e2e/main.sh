@@ -36,7 +36,11 @@ keys d
 expect "6 overdue" "done lowers the overdue count"
 expect_gone "20d late  Olivia Grant" "done removes the alert"
 
-# Snooze the next one to tomorrow.
+# Snooze the next follow-up to tomorrow (ranked after Robert Lin's
+# cadence, which s does not snooze).
+keys s
+expect "s acts only on follow-ups" "s on a cadence alert says so"
+keys j
 keys s
 expect "tomorrow" "snooze offers tomorrow"
 keys Enter

@@ -73,8 +73,9 @@ expect "q close" "the key bar shows the pager's keys"
 keys q
 expect_gone "ends in SUMMARYEND" "q closes the pager"
 
-# Enter on the notes: the pager with all of them.
-keys g j j
+# Enter on the notes: the pager with all of them (below the name, the
+# headline and the strength the logged calls give).
+keys g j j j
 keys Enter
 expect "Aaron Longnote — notes" "Enter on the notes opens the pager"
 expect "word1 word2" "the notes from the start"

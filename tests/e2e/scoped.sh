@@ -57,6 +57,15 @@ expect "Done: send fixed-fee proposal — Olivia Grant. u to undo" "done names t
 after=$(due)
 expect_not_in "$after" "send fixed-fee proposal" "the highlighted alert is done"
 expect_in "$after" "confirm dates for the Shanghai visit" "the next alert is untouched"
+# Ranked next: Robert Lin's overdue cadence.  d acts only on a follow-up:
+# on the cadence it says so and does nothing.
+expect "│ Robert Lin" "the cadence ranked second is highlighted"
+keys d
+expect "d acts only on follow-ups; this line is a cadence (Robert Lin)" \
+    "d on a cadence says it acts on follow-ups"
+if [ "$(due)" = "$after" ]; then pass; else fail "d on a cadence changed a follow-up"; fi
+keys j
+expect "│ 王小明" "the follow-up below the cadence highlighted"
 keys d
 expect "Done: confirm dates for the Shanghai visit — 王小明. u to undo" "a second done"
 keys u

@@ -94,7 +94,7 @@ expect_in "$first" "kith  64 contacts" "80x24: header left"
 expect_in "$first" "! 7 overdue  3 today" "80x24: header right"
 last=$(printf '%s\n' "$s" | sed -n 24p)
 expect_in "$last" "/ search  a add  e edit" "80x24: key hints on the last row"
-expect_in "$s" "── ! 7 overdue, 3 today" "80x24: alert pane"
+expect_in "$s" "── ! 11 overdue, 4 today" "80x24: alert pane"
 expect_in "$s" "20d late  Olivia Grant" "80x24: first alert"
 # The rule between list and sheet is at cell 32 on every body row, CJK
 # names included (the list holds 王小明 further down).

@@ -142,10 +142,10 @@ expect "Olivia Grant" "showing the item's contact"
 keys Tab
 keys Tab
 keys w
-expect "Why #1 in today's review: Olivia Grant" "w in the alert pane"
+expect "Why #1 of this week's alerts: Olivia Grant" "w in the alert pane"
 expect "lateness       +40   20 days late" "with the numbers"
 keys q
-expect_gone "Why #1 in today's review: Olivia Grant" "closed"
+expect_gone "Why #1 of this week's alerts: Olivia Grant" "closed"
 keys q
 
 # A third snooze in a row of a cadence asks to loosen it.
