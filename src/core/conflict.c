@@ -982,7 +982,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		r->terms[r->nterms++] = clean;
 	}
 	/* The search reads many rows in many statements: one snapshot. */
-	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		goto out;
 	for (i = 0; i < r->nterms; i++) {
 		if ((st = match_term(db, r->terms[i], &m, &nm, &variant, err))

@@ -808,7 +808,8 @@ db_exec(struct kith_db *db, const char *sql, struct kith_err *err)
 #define READ_MAP_BYTES	"2147418112"
 
 enum kith_status
-db_read_begin(struct kith_db *db, struct db_read *r, struct kith_err *err)
+db_read_begin(struct kith_db *db, struct db_read *r, int flags,
+    struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 	enum kith_status st;
@@ -816,12 +817,15 @@ db_read_begin(struct kith_db *db, struct db_read *r, struct kith_err *err)
 	memset(r, 0, sizeof *r);
 	if (!sqlite3_get_autocommit(db->sql))
 		return KITH_OK;
-	if ((stmt = db_stmt(db, "PRAGMA mmap_size", err)) == NULL)
-		return KITH_DB;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		r->mapped = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	(void)db_exec(db, "PRAGMA mmap_size = " READ_MAP_BYTES, NULL);
+	if (flags & DB_READ_MAP) {
+		if ((stmt = db_stmt(db, "PRAGMA mmap_size", err)) == NULL)
+			return KITH_DB;
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			r->mapped = sqlite3_column_int64(stmt, 0);
+		sqlite3_reset(stmt);
+		(void)db_exec(db, "PRAGMA mmap_size = " READ_MAP_BYTES, NULL);
+		r->map = 1;
+	}
 	r->own = 1;
 	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		st = db_fail(db, err, "database");
@@ -840,10 +844,12 @@ db_read_end(struct kith_db *db, struct db_read *r)
 		return;
 	if (!sqlite3_get_autocommit(db->sql))
 		(void)db_exec(db, "COMMIT", NULL);
-	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld",
-	    (long long)r->mapped);
-	(void)db_exec(db, sql, NULL);
-	r->own = 0;
+	if (r->map) {
+		snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld",
+		    (long long)r->mapped);
+		(void)db_exec(db, sql, NULL);
+	}
+	r->own = r->map = 0;
 }
 
 int

@@ -40,16 +40,20 @@ enum kith_status db_make_parent(const char *path, struct kith_err *);
 /*
  * A read snapshot for work that reads many rows in many statements (a
  * report, a graph search): one deferred transaction, so every statement
- * sees the same book and SQLite takes its locks once, not per statement,
- * and the file memory-mapped meanwhile, so pages read cost no copy.  When
- * the caller already has a transaction open, begin and end do nothing.
- * db_read_end() puts the handle's mmap_size back.
+ * sees the same book and SQLite takes its locks once, not per statement.
+ * With DB_READ_MAP the file is memory-mapped meanwhile, so pages read
+ * cost no copy; every page touched then counts in the process's resident
+ * size, so only a report that reads a bounded set of pages asks for it.
+ * When the caller already has a transaction open, begin and end do
+ * nothing.  db_read_end() puts the handle's mmap_size back.
  */
+#define DB_READ_MAP	0x01
 struct db_read {
 	int		 own;		/* this snapshot began the transaction */
+	int		 map;		/* and mapped the file */
 	int64_t		 mapped;	/* mmap_size before */
 };
-enum kith_status db_read_begin(struct kith_db *, struct db_read *,
+enum kith_status db_read_begin(struct kith_db *, struct db_read *, int flags,
 		    struct kith_err *);
 void		 db_read_end(struct kith_db *, struct db_read *);
 

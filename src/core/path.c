@@ -982,7 +982,7 @@ path_find(struct kith_db *db, const struct path_end *from,
 		return kith_err_set(err, KITH_INVALID, "a path from somebody to "
 		    "themselves: name two different ends");
 	/* Thousands of small reads: one snapshot, locks taken once. */
-	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		return st;
 	s.goal_key = from->id << 1 | (from->org ? 1 : 0);
 	node_add(&s, to->id << 1 | (to->org ? 1 : 0), 0);

@@ -523,7 +523,7 @@ pipeline_report(struct kith_db *db, const char *currency,
 	 * cost neither a copy nor a fresh page of heap each; that halved
 	 * the report's time at 100,000 deals (tests/bench/README.md).
 	 */
-	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+	if ((st = db_read_begin(db, &snap, DB_READ_MAP, err)) != KITH_OK)
 		goto fail;
 	if ((st = pipeline_stage_totals(db, c, &r->stages, &r->n_stages,
 	    err)) != KITH_OK)

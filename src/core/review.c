@@ -527,7 +527,7 @@ review_build(struct kith_db *db, const struct review_opts *o,
 	g.err = err;
 	db_today(db, g.today);
 	/* Many small reads over one snapshot: locks taken once. */
-	if ((st = db_read_begin(db, &snap, err)) != KITH_OK)
+	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		return st;
 
 	/* Follow-ups first: the walk holds a statement, so score after. */
