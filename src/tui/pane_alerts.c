@@ -147,6 +147,7 @@ alerts_load(struct rolodex *ro)
 	char			 keep[40];
 	size_t			 i;
 
+	ro->alerts_pending = 0;
 	keep[0] = '\0';
 	if (ro->al.sel < ro->al.n)
 		memcpy(keep, ro->alerts[ro->al.sel].key, sizeof keep);
@@ -215,7 +216,9 @@ alerts_draw(struct rolodex *ro)
 	week[0] = '\0';
 	if (ro->upcoming > 0)
 		snprintf(week, sizeof week, " · %ld this week", ro->upcoming);
-	if (ro->al.n == 0)
+	if (ro->alerts_pending)
+		snprintf(title, sizeof title, " loading the week's review ");
+	else if (ro->al.n == 0)
 		snprintf(title, sizeof title, " nothing due this week ");
 	else
 		snprintf(title, sizeof title, " %s%ld overdue, %ld today%s, "

@@ -80,6 +80,7 @@ struct rolodex {
 	struct layout	 lay;
 	enum pane	 focus;
 	int		 alerts_open;	/* LAYOUT_ALERTS_* */
+	int		 alerts_pending;	/* loaded after the first paint */
 	int		 show_archived;
 
 	/* The list: a window of rows onto the query (view.h). */

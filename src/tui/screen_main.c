@@ -74,11 +74,14 @@ rolodex_new(struct app *app)
 	ro->total_shown = -1;
 	ro->matches.done = 1;
 	edit_init(&ro->search, NULL);
-	/* First paint: the first screenful and the alerts, nothing more. */
+	/*
+	 * First paint: the first screenful, nothing more.  The alerts are
+	 * the day's review, which reads the whole week's queue; they come
+	 * in the first idle step after it (main_idle), the pane saying
+	 * "loading" until then.
+	 */
 	layout_compute(&ro->lay, LINES, COLS, ro->alerts_open, 0);
-	alerts_load(ro);
-	layout_compute(&ro->lay, LINES, COLS, ro->alerts_open,
-	    (int)ro->al.n);
+	ro->alerts_pending = 1;
 	list_reload_start(ro);
 	rolodex_follow(ro, 1);
 	return ro;
@@ -663,6 +666,16 @@ main_idle(struct app *app, struct screen *s)
 	(void)app;
 	if (ro->query_dirty) {
 		list_apply_query(ro);
+		return 1;
+	}
+	if (ro->alerts_pending) {
+		ro->alerts_pending = 0;
+		alerts_load(ro);
+		layout_compute(&ro->lay, LINES, COLS, ro->alerts_open,
+		    (int)ro->al.n);
+		list_reload_here(ro);
+		list_fix_top(ro);
+		rolodex_follow(ro, 1);
 		return 1;
 	}
 	return list_idle(ro);
