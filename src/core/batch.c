@@ -78,6 +78,8 @@ static void	give_back(struct import *, enum kith_status,
 		    struct kith_err *);
 static enum kith_status index_added(struct import *, struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
+static enum kith_status file_against_book(struct import *, long long,
+		    long long *, long long *, struct kith_err *);
 static enum kith_status choose_bulk(struct import *, struct kith_err *);
 static enum kith_status index_ranges(struct kith_db *, int64_t, int64_t,
 		    int64_t, long *, struct kith_err *);
@@ -607,14 +609,33 @@ batch_add_deal(struct import *im, const struct csv_record *rec,
 static enum kith_status
 use_filter(struct import *im, struct kith_err *err)
 {
+	enum kith_status st;
+	long long	 rows, stored;
+
+	if ((st = file_against_book(im, FILTER_MIN_ROWS, &rows, &stored,
+	    err)) != KITH_OK || rows == 0)
+		return st;
+	if (rows * 8 < stored)
+		return KITH_OK;
+	return dedup_filter_new(im->db, &im->filter, err);
+}
+
+/*
+ * The rows a file holds, guessed from its size, and the contacts the book
+ * holds (its highest id: no count of a million rows); rows is 0 for a
+ * file under min rows or one that is no regular file (the reader will
+ * say why).
+ */
+static enum kith_status
+file_against_book(struct import *im, long long min, long long *rows,
+    long long *stored, struct kith_err *err)
+{
 	struct stat	 sb;
 	sqlite3_stmt	*stmt;
-	long long	 rows, stored = 0;
 
-	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode))
-		return KITH_OK;		/* the reader will say why */
-	rows = (long long)sb.st_size / FILTER_ROW_BYTES;
-	if (rows < FILTER_MIN_ROWS)
+	*rows = *stored = 0;
+	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (long long)sb.st_size / FILTER_ROW_BYTES < min)
 		return KITH_OK;
 	if ((stmt = db_stmt(im->db, "SELECT max(id) FROM contact", err))
 	    == NULL)
@@ -623,11 +644,10 @@ use_filter(struct import *im, struct kith_err *err)
 		sqlite3_reset(stmt);
 		return db_fail(im->db, err, "counting the stored contacts");
 	}
-	stored = sqlite3_column_int64(stmt, 0);
+	*stored = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
-	if (rows * 8 < stored)
-		return KITH_OK;
-	return dedup_filter_new(im->db, &im->filter, err);
+	*rows = (long long)sb.st_size / FILTER_ROW_BYTES;
+	return KITH_OK;
 }
 
 /*
@@ -662,8 +682,7 @@ index_added(struct import *im, struct kith_err *err)
 static enum kith_status
 choose_bulk(struct import *im, struct kith_err *err)
 {
-	struct stat	 sb;
-	sqlite3_stmt	*stmt;
+	enum kith_status st;
 	long long	 rows, stored;
 
 	im->bulk = 0;
@@ -673,20 +692,9 @@ choose_bulk(struct import *im, struct kith_err *err)
 		im->bulk = 1;
 		goto out;
 	}
-	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode))
-		return KITH_OK;
-	rows = (long long)sb.st_size / FILTER_ROW_BYTES;
-	if (rows < IMPORT_BULK_MIN_ROWS)
-		return KITH_OK;
-	if ((stmt = db_stmt(im->db, "SELECT count(*) FROM contact", err))
-	    == NULL)
-		return KITH_DB;
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		return db_fail(im->db, err, "counting the stored contacts");
-	}
-	stored = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
+	if ((st = file_against_book(im, IMPORT_BULK_MIN_ROWS, &rows, &stored,
+	    err)) != KITH_OK)
+		return st;
 	im->bulk = rows > stored;
 out:
 	if (im->bulk)
