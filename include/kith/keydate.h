@@ -27,8 +27,9 @@ enum keydate_feb29 {
 };
 
 struct keydate {
-	int64_t		 contact;
-	char		*name;		/* the contact's display name */
+	int64_t		 contact;	/* the contact's name is not read:
+					   a review of thousands of
+					   birthdays shows only a few */
 	char		*label;		/* "birthday", "anniversary", "client
 					   since": the date's label */
 	char		 date[KITH_DATE_LEN];	/* as stored */
@@ -57,8 +58,9 @@ int		 keydate_next(const char *date, const char *today,
 
 /*
  * The key dates of non-archived contacts falling within days days of the
- * handle's today (0: today only), soonest first, ties by name and id.
- * Read off the index on the month and day of birthdays.  Caller frees.
+ * handle's today (0: today only), soonest first, ties by contact id and
+ * label.  Birthdays are read off their index alone (contact_by_bday).
+ * Caller frees.
  */
 enum kith_status keydate_upcoming(struct kith_db *, int days,
 		    enum keydate_feb29, struct keydate **out, size_t *n,

@@ -20,16 +20,17 @@
 struct source {
 	const char	*label;
 	const char	*sql;	/* ?1..?2 a "MM-DD" range; columns: contact
-				   id, display name, date, and the date's
-				   label (NULL: label above) */
+				   id, date, and the date's label (NULL:
+				   label above) */
 };
 
 static const struct source sources[] = {
-	{ "birthday", "SELECT id, display, birthday, NULL FROM contact WHERE "
+	/* From contact_by_bday alone: no table page is read. */
+	{ "birthday", "SELECT id, birthday, NULL FROM contact WHERE "
 	    "birthday IS NOT NULL AND substr(birthday, -5) BETWEEN ?1 AND ?2 "
 	    "AND archived = 0" },
 	/* Anniversaries and the other dated events (contact_date_by_day). */
-	{ "anniversary", "SELECT c.id, c.display, d.date, d.label FROM "
+	{ "anniversary", "SELECT c.id, d.date, d.label FROM "
 	    "contact_date d JOIN contact c ON c.id = d.contact_id WHERE "
 	    "substr(d.date, -5) BETWEEN ?1 AND ?2 AND c.archived = 0" },
 };
@@ -117,7 +118,7 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 	sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		t = sqlite3_column_text(stmt, 2);
+		t = sqlite3_column_text(stmt, 1);
 		if (t == NULL || (y = keydate_year((const char *)t)) < 0 ||
 		    !keydate_next((const char *)t, today, f, on) ||
 		    (dist = date_diff_days(today, on)) > days)
@@ -127,8 +128,8 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		    i++)
 			if ((*r)[i].contact == sqlite3_column_int64(stmt, 0) &&
 			    strcmp((*r)[i].label, sqlite3_column_type(stmt,
-			    3) == SQLITE_NULL ? src->label :
-			    (const char *)sqlite3_column_text(stmt, 3)) == 0)
+			    2) == SQLITE_NULL ? src->label :
+			    (const char *)sqlite3_column_text(stmt, 2)) == 0)
 				break;
 		if (i < *count)
 			continue;
@@ -138,9 +139,8 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		k = &(*r)[(*count)++];
 		memset(k, 0, sizeof *k);
 		k->contact = sqlite3_column_int64(stmt, 0);
-		k->name = db_col_text(stmt, 1);
-		k->label = sqlite3_column_type(stmt, 3) == SQLITE_NULL ?
-		    xstrdup(src->label) : db_col_text(stmt, 3);
+		k->label = sqlite3_column_type(stmt, 2) == SQLITE_NULL ?
+		    xstrdup(src->label) : db_col_text(stmt, 2);
 		snprintf(k->date, sizeof k->date, "%s", t);
 		k->year = y;
 		memcpy(k->on, on, sizeof on);
@@ -164,9 +164,11 @@ cmp_keydate(const void *a, const void *b)
 
 	if (x->days != y->days)
 		return x->days < y->days ? -1 : 1;
-	if ((c = strcmp(x->name, y->name)) != 0)
+	if (x->contact != y->contact)
+		return x->contact < y->contact ? -1 : 1;
+	if ((c = strcmp(x->label, y->label)) != 0)
 		return c;
-	return x->contact < y->contact ? -1 : x->contact > y->contact;
+	return 0;
 }
 
 enum kith_status
@@ -222,9 +224,7 @@ keydate_list_free(struct keydate *r, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(r[i].name);
+	for (i = 0; i < n; i++)
 		free(r[i].label);
-	}
 	free(r);
 }

@@ -38,3 +38,13 @@ n=$(printf '%s\n' "$out" | grep -c "^RRULE:FREQ=YEARLY")
 run add "Cy Birth" --birthday 1990-12-30
 run review --tsv --days 7
 expect_in "$out" "$(printf '\tbirthday\t3\tCy Birth\t')" "a birthday is still a birthday"
+
+# A long label is cut in the kind column at a whole character, never in
+# the middle of one; the what column keeps it whole.
+run add "Dana Long" --date "годовщина первого крупного контракта=--12-29"
+run review --tsv --days 7
+kind=$(printf '%s\n' "$out" | awk -F'\t' '$5 == "Dana Long" { print $3 }')
+[ "$kind" = "годовщина первого кр" ] && pass ||
+    fail "kind column '$kind', expected 'годовщина первого кр'"
+expect_in "$out" "годовщина первого крупного контракта 2026-12-29" \
+    "the what column has the whole label"

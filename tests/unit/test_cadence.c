@@ -401,24 +401,27 @@ test_keydates(void)
 	struct keydate	*k;
 	size_t		 n;
 	char		*path;
+	int64_t		 year, today, placeholder, archived;
 
 	db = open_at("cad-keydate.db", &path, "2026-12-28 12:00");
-	person(db, "New Year", NULL, NULL, "1980-01-02");
-	person(db, "Today", NULL, NULL, "--12-28");
-	person(db, "Placeholder", NULL, NULL, "1604-12-30");
+	year = person(db, "New Year", NULL, NULL, "1980-01-02");
+	today = person(db, "Today", NULL, NULL, "--12-28");
+	placeholder = person(db, "Placeholder", NULL, NULL, "1604-12-30");
 	person(db, "Later", NULL, NULL, "1980-01-10");
 	person(db, "Leap", NULL, NULL, "1992-02-29");
+	archived = person(db, "Archived", NULL, NULL, "1970-12-29");
+	CHECK(contact_archive(db, archived, 1, &err) == KITH_OK);
 	CHECK(keydate_upcoming(db, 7, KEYDATE_FEB28, &k, &n, &err) ==
 	    KITH_OK);
 	CHECK_INT(n, 3);
-	CHECK_STR(k[0].name, "Today");
+	CHECK_INT(k[0].contact, today);
 	CHECK_INT(k[0].days, 0);
 	CHECK_INT(k[0].age, -1);
 	CHECK_INT(k[0].lead, KEYDATE_LEAD_LAST);
-	CHECK_STR(k[1].name, "Placeholder");
+	CHECK_INT(k[1].contact, placeholder);
 	CHECK_INT(k[1].age, -1);
 	CHECK_STR(k[1].on, "2026-12-30");
-	CHECK_STR(k[2].name, "New Year");
+	CHECK_INT(k[2].contact, year);
 	CHECK_STR(k[2].on, "2027-01-02");
 	CHECK_INT(k[2].age, 47);
 	CHECK_INT(k[2].lead, KEYDATE_LEAD);
@@ -541,6 +544,92 @@ test_review(void)
 	test_db_done(db, path);
 }
 
+/*
+ * The day's cap prunes: the queue with a cap of k is the first k items of
+ * the whole ranked queue, item for item, on a book where every kind of
+ * item is owed with many scores alike (the bound of each candidate must
+ * never be below its score, and ties must fall as in the full sort).
+ */
+static void
+test_review_cap(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct review		*all, *r;
+	struct review_opts	 o = { 0, 0, KEYDATE_FEB28 };
+	struct deal		*d;
+	char			*path, name[32], day[KITH_DATE_LEN], at[32];
+	int64_t			 ids[60], fu;
+	size_t			 k, i;
+	int			 p, round;
+
+	db = open_at("cad-cap.db", &path, "2026-01-01 12:00");
+	for (p = 0; p < 60; p++) {
+		snprintf(name, sizeof name, "Person %02d", p % 45);
+		snprintf(day, sizeof day, "19%02d-06-%02d", 50 + p % 40,
+		    15 + p % 9);
+		ids[p] = person(db, name, p % 3 ? "Northbridge" : NULL, NULL,
+		    p % 4 == 0 ? day : NULL);
+		/* Touches of varied kinds and ages: varied strengths. */
+		for (i = 0; i < (size_t)(p % 5); i++) {
+			snprintf(at, sizeof at, "2025-%02d-%02d",
+			    1 + (int)(p + i * 3) % 12, 1 + p % 27);
+			logged(db, ids[p], i % 2 ? "meeting" : "email", at,
+			    "x");
+		}
+		if (p % 3 == 0)
+			set(db, ids[p], p % 2 ? "20d/30d" : "40d");
+		if (p % 7 == 2)
+			CHECK(strength_set(db, ids[p], 10 + p, &err) ==
+			    KITH_OK);
+	}
+	for (p = 0; p < 12; p++) {
+		d = deal_new();
+		d->title = xasprintf("Matter %d", p);
+		d->has_value = p % 4 != 3;
+		d->value = (int64_t)(p % 6 + 1) * 1000000 * (p % 3 + 1);
+		snprintf(d->currency, sizeof d->currency, "EUR");
+		deal_add_person(d, ids[p * 5 % 60], "client");
+		deal_add_person(d, ids[(p * 7 + 1) % 60], "adverse party");
+		CHECK(deal_add(db, d, &err) == KITH_OK);
+		deal_free(d);
+	}
+	kith_db_set_now(db, time_parse("2026-06-15 12:00"));
+	for (p = 0; p < 60; p += 2) {
+		snprintf(day, sizeof day, "2026-05-%02d", 1 + p % 31);
+		CHECK(followup_add(db, ids[p], p % 4 ? "call back" :
+		    "send the draft", day, &fu, &err) == KITH_OK);
+	}
+
+	for (round = 0; round < 2; round++) {
+		CHECK(review_build(db, &o, &all, &err) == KITH_OK);
+		CHECK(all->n > 40);
+		for (k = 1; k <= all->n + 1; k++) {
+			o.cap = k + all->decided;
+			CHECK(review_build(db, &o, &r, &err) == KITH_OK);
+			CHECK_INT(r->total, all->total);
+			CHECK_INT(r->n, k < all->n ? k : all->n);
+			CHECK_INT(r->carried, all->total - r->n);
+			for (i = 0; i < r->n; i++) {
+				CHECK_STR(r->items[i].key, all->items[i].key);
+				CHECK_INT(r->items[i].score,
+				    all->items[i].score);
+				CHECK_INT(r->items[i].rank, i + 1);
+				CHECK_STR(r->items[i].what,
+				    all->items[i].what);
+			}
+			review_free(r);
+			o.cap = 0;
+		}
+		/* Decided items leave both alike. */
+		for (i = 0; round == 0 && i < all->n; i += 3)
+			CHECK(review_decide(db, &all->items[i], REVIEW_DONE,
+			    NULL, NULL, NULL, &err) == KITH_OK);
+		review_free(all);
+	}
+	test_db_done(db, path);
+}
+
 /* Going cold against each person's own median gap. */
 static void
 test_cold(void)
@@ -613,6 +702,7 @@ test_plans(void)
 	const char		*detail;
 	size_t			 i;
 	int64_t			 a;
+	int			 listing, seen = 0;
 
 	db = open_at("cad-plan.db", &path, "2026-03-01 12:00");
 	a = person(db, "Ana", "Northbridge", NULL, "1980-03-03");
@@ -630,8 +720,21 @@ test_plans(void)
 		eqp = xasprintf("EXPLAIN QUERY PLAN %s", cap.sql[i]);
 		CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), eqp, -1, &stmt,
 		    NULL) == SQLITE_OK);
+		/* What is owed is listed from indexes alone. */
+		listing = strncmp(cap.sql[i], "SELECT id, birthday", 19) == 0 ||
+		    strncmp(cap.sql[i], "SELECT id, due_on", 17) == 0 ||
+		    strncmp(cap.sql[i], "SELECT id, due, ", 16) == 0 ||
+		    strncmp(cap.sql[i], "SELECT d.id, d.touched", 22) == 0;
+		seen += listing;
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
 			detail = (const char *)sqlite3_column_text(stmt, 3);
+			if (listing && strncmp(detail, "SEARCH", 6) == 0 &&
+			    strstr(detail, "COVERING INDEX") == NULL &&
+			    strstr(detail, "PRIMARY KEY") == NULL) {
+				fprintf(stderr, "table read in %s: %s\n",
+				    cap.sql[i], detail);
+				CHECK(0);
+			}
 			if (strncmp(detail, "SCAN ", 5) == 0 &&
 			    (strstr(detail, "contact") != NULL ||
 			    strstr(detail, "interaction") != NULL ||
@@ -647,8 +750,10 @@ test_plans(void)
 		free(eqp);
 		free(cap.sql[i]);
 	}
+	CHECK_INT(seen, 4);	/* each statement once */
 	test_db_done(db, path);
 }
 
 TEST_MAIN(test_parse, test_resets, test_tag, test_spread, test_strength,
-    test_keydate_next, test_keydates, test_review, test_cold, test_plans)
+    test_keydate_next, test_keydates, test_review, test_review_cap,
+    test_cold, test_plans)
