@@ -8,8 +8,8 @@
  * candidate, from indexes alone (no table page a candidate): what it is,
  * how late, and an upper bound of its score, the terms not yet known
  * counted at their maximum.  Then the candidate with the highest bound is
- * refined, one lookup at a time (a contact's largest open deal first: most
- * contacts have none, which lowers the bound by 20), until it is filled
+ * refined, one lookup at a time (a contact's strength first, then its
+ * largest open deal), until it is filled
  * (name, what is owed, every term).  Once the day's cap is filled, a
  * candidate whose bound is below the score of the last item kept cannot
  * enter the queue; it and every one after it are only counted.  A book of

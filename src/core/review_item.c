@@ -452,16 +452,17 @@ review_refine(struct kith_db *db, struct review_cand *c,
 
 	*filled = 0;
 	/*
-	 * Follow-ups and key dates: the deal first (most contacts have
-	 * none), then the strength; with both the bound is the score, and
-	 * the names are read only for a candidate still on top then.
+	 * Follow-ups and key dates: the strength first (one row; most
+	 * people are far from 100), then the deal; with both the bound is
+	 * the score, and the names are read only for a candidate still on
+	 * top then.
 	 */
 	if ((c->kind == REVIEW_FOLLOWUP || c->kind == REVIEW_KEYDATE) &&
 	    (c->value < 0 || c->strength < 0)) {
-		if (c->value < 0)
-			st = read_value(db, c, err);
-		else
+		if (c->strength < 0)
 			st = read_strength(db, c, err);
+		else
+			st = read_value(db, c, err);
 		if (st != KITH_OK)
 			return st;
 		c->stage++;

@@ -166,7 +166,12 @@ test_refuses_foreign_sqlite(void)
 	"contact(substr(birthday, -5), id) WHERE birthday IS NOT NULL; "	\
 	"DROP INDEX followup_pending; CREATE INDEX followup_pending ON "	\
 	"followup(due, id) WHERE done_at IS NULL; "			\
-	"DROP INDEX contact_by_org_touch; "
+	"DROP INDEX contact_by_org_touch; "				\
+	"DROP INDEX contact_by_due; CREATE INDEX contact_by_due ON "	\
+	"contact(due_on, id, archived, overdue_on, cadence_snoozes, "	\
+	"cad_ideal, touch_first, touch_last, touch_n, touch_w, "	\
+	"touch_in, touch_out, strength_set, display) WHERE due_on IS "	\
+	"NOT NULL; "
 
 /* Takes back what version 10 changed (the review's covering index). */
 #define UNDO_V10	UNDO_V11					\
