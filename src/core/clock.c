@@ -688,12 +688,21 @@ parse_num(const char *s, size_t len, long *v)
 static void
 format_ymd(const struct ymd *d, char *out)
 {
-	unsigned long	y = (unsigned long)d->y;
-	unsigned	m = (unsigned)d->m, day = (unsigned)d->d;
+	unsigned long	y = (unsigned long)d->y % 10000;
+	unsigned	m = (unsigned)d->m % 100, day = (unsigned)d->d % 100;
 
-	/* The modulos only tell the compiler that it fits. */
-	snprintf(out, KITH_DATE_LEN, "%04lu-%02u-%02u", y % 10000, m % 100,
-	    day % 100);
+	/* By hand: a review formats thousands of days. */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + day / 10);
+	out[9] = (char)('0' + day % 10);
+	out[10] = '\0';
 }
 
 /* The local calendar date of t; 0 if localtime_r cannot represent it. */

@@ -36,6 +36,8 @@ static const struct source sources[] = {
 };
 
 static int	 is_leap(int);
+static int	 digits(const char *, int, int *);
+static int	 read_md(const char *, int *, int *);
 static enum kith_status add_range(struct kith_db *, const struct source *,
 		    const char *, const char *, const char *, int,
 		    enum keydate_feb29, struct keydate **, size_t *,
@@ -48,16 +50,43 @@ is_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* Exactly n decimal digits at s, into *v.  (A review reads thousands of
+ * dates: sscanf was most of its time.) */
+static int
+digits(const char *s, int n, int *v)
+{
+	int	i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 1;
+}
+
+/* "MM-DD" at s. */
+static int
+read_md(const char *s, int *m, int *d)
+{
+	return digits(s, 2, m) && s[2] == '-' && digits(s + 3, 2, d);
+}
+
 int
 keydate_year(const char *date)
 {
 	int	y, m, d;
+	size_t	len;
 
 	if (date == NULL)
 		return -1;
-	if (sscanf(date, "--%2d-%2d", &m, &d) == 2 && strlen(date) == 7)
+	len = strlen(date);
+	if (len == 7 && date[0] == '-' && date[1] == '-' &&
+	    read_md(date + 2, &m, &d))
 		return date_valid_ymd(0, m, d) ? 0 : -1;
-	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+	if (len != 10 || !digits(date, 4, &y) || date[4] != '-' ||
+	    !read_md(date + 5, &m, &d))
 		return -1;
 	if (y == 1604 || y == 1900)
 		return date_valid_ymd(0, m, d) ? 0 : -1;
@@ -70,9 +99,9 @@ keydate_next(const char *date, const char *today, enum keydate_feb29 f,
 {
 	int	y, m, d, ty, tm, td, k;
 
-	if (keydate_year(date) < 0 ||
-	    sscanf(date + strlen(date) - 5, "%2d-%2d", &m, &d) != 2 ||
-	    sscanf(today, "%4d-%2d-%2d", &ty, &tm, &td) != 3)
+	if (keydate_year(date) < 0 || !read_md(date + strlen(date) - 5, &m,
+	    &d) || !digits(today, 4, &ty) || today[4] != '-' ||
+	    !read_md(today + 5, &tm, &td))
 		return 0;
 	for (k = 0; k < 2; k++) {
 		int	mm = m, dd = d;
@@ -141,11 +170,11 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		k->contact = sqlite3_column_int64(stmt, 0);
 		k->label = sqlite3_column_type(stmt, 2) == SQLITE_NULL ?
 		    xstrdup(src->label) : db_col_text(stmt, 2);
-		snprintf(k->date, sizeof k->date, "%s", t);
+		memcpy(k->date, t, strlen((const char *)t) + 1); /* <= 10 */
 		k->year = y;
 		memcpy(k->on, on, sizeof on);
 		k->days = dist;
-		sscanf(on, "%4d", &oy);
+		digits(on, 4, &oy);
 		k->age = y > 0 && oy >= y ? oy - y : -1;
 		k->lead = dist <= KEYDATE_LEAD_LAST ? KEYDATE_LEAD_LAST :
 		    KEYDATE_LEAD;

@@ -38,6 +38,8 @@ struct review_cand {
 	enum cadence_state state;	/* a cadence's */
 	int		 age;		/* a key date's; -1 unknown */
 	long		 idle;		/* a deal's days without a touch */
+	int64_t		 touched;	/* a deal's last touch (its day is
+					   left empty until filled) */
 	char		 day[KITH_DATE_LEN];
 	char		*label;		/* a key date's (owned), or NULL */
 };

@@ -110,8 +110,12 @@ static void
 col_date(sqlite3_stmt *stmt, int idx, char out[KITH_DATE_LEN])
 {
 	const unsigned char	*t = sqlite3_column_text(stmt, idx);
+	int			 n = sqlite3_column_bytes(stmt, idx);
 
-	snprintf(out, KITH_DATE_LEN, "%s", t != NULL ? (const char *)t : "");
+	if (t == NULL || n >= KITH_DATE_LEN)
+		n = 0;
+	memcpy(out, t != NULL ? (const char *)t : "", (size_t)n);
+	out[n] = '\0';
 }
 
 /* label into out, cut before a character that does not fit whole. */
@@ -260,7 +264,7 @@ review_list_deals(struct review_list *l)
 		touched = sqlite3_column_int64(stmt, 1);
 		c->idle = (long)((now - touched) / DAY);
 		c->late = c->idle - sqlite3_column_int(stmt, 2);
-		date_from_time((time_t)touched, c->day);
+		c->touched = touched;	/* its day: when filled */
 		c->bound = review_bound(c);
 	}
 	sqlite3_reset(stmt);
@@ -438,6 +442,7 @@ fill_deal(struct kith_db *db, struct review_cand *c,
 	if (it->name == NULL)
 		it->name = xstrdup("");
 	it->deal = c->ref;
+	date_from_time((time_t)c->touched, it->day);
 	it->what = xasprintf("stalled: no touch for %ld days", c->idle);
 	review_tier(c, it);
 	review_score_rest(it, 0, value);
