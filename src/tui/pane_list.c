@@ -500,10 +500,11 @@ list_draw(struct rolodex *ro)
 		x = l->list_x + l->mark_w;
 		if (list_order_shown(ro)) {
 			const struct strength_rank *sr = strength_order_ranks(
-			    ro->order_shown.o, &n) + ro->order_base + i;
+			    ro->order_shown.o, &n);
 			char	num[8];
 
-			snprintf(num, sizeof num, "%3d", sr->score);
+			snprintf(num, sizeof num, "%3d", ro->order_base + i <
+			    n ? sr[ro->order_base + i].score : 0);
 			draw_text(l->body_y + y, x, SCORE_W - 1, num,
 			    r == ROLE_NORMAL ? ROLE_DIM : r, 0);
 			draw_text(l->body_y + y, x + SCORE_W, l->name_w -
