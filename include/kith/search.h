@@ -87,6 +87,17 @@ enum kith_status search_page(struct kith_db *, const char *query,
 		    struct search_row **rows, size_t *n, struct kith_err *);
 void		 search_rows_free(struct search_row *, size_t n);
 
+/*
+ * The rows of contacts ids[0..n) in that order, as search_page gives them
+ * for query (its words say where a row matched; NULL: no words), for a
+ * front that lists contacts in an order of its own (strength_order.h).
+ * An id with no contact is left out: *got may be less than n.  *rows:
+ * caller frees with search_rows_free.
+ */
+enum kith_status search_rows_get(struct kith_db *, const char *query,
+		    const int64_t *ids, size_t n, struct search_row **rows,
+		    size_t *got, struct kith_err *);
+
 /* The fields a query's words may match in (search_page_in), as bits. */
 #define SEARCH_IN_NAME	0x01
 #define SEARCH_IN_ORG	0x02

@@ -3,8 +3,8 @@
  * A contact's standing on the handle's today, as the fronts mark it on a
  * list row or a sheet: its keep-in-touch state (cadence.h) and its
  * relationship strength (strength.h, the manual one where set), read in
- * one indexed look-up of the summary columns kept on the contact.  Also
- * the order "strongest first" of kith list --sort strength.
+ * one indexed look-up of the summary columns kept on the contact.  The
+ * list strongest first is strength_order.h's.
  */
 #ifndef KITH_STANDING_H
 #define KITH_STANDING_H
@@ -44,15 +44,5 @@ void		 standing_bar(int strength, char out[STANDING_BAR_LEN]);
  * interval, "" otherwise: the word the fronts show beside the colour.
  */
 const char	*standing_word(const struct standing *);
-
-/*
- * Strongest first: order[0..n) is set to the indices of ids[0..n) by the
- * shown strength (manual where set), highest first, keeping the given
- * order among equals (pass ids in name order for name order within a
- * strength); strength (may be NULL) to each id's strength, by index of
- * ids.  One look-up per id.
- */
-enum kith_status standing_sort(struct kith_db *, const int64_t *ids,
-		    size_t n, size_t *order, int *strength, struct kith_err *);
 
 #endif

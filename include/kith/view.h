@@ -161,6 +161,15 @@ enum kith_status view_locate(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
 /*
+ * Fills *row with contact id's row as a page gives it, for a front that
+ * lists contacts in an order of its own (strength_order.h); its name, org
+ * and key are the caller's to free.  *found 0, *row untouched, if there is
+ * no such contact or it is archived and archived is 0.
+ */
+enum kith_status view_row_get(struct kith_db *, int64_t id, int archived,
+		    struct view_row *row, int *found, struct kith_err *);
+
+/*
  * Sets the handle's page cache to kib KiB (SQLite's cache_size), for a
  * front that wants a smaller resident size than the default: the view's
  * plans read few pages, and the operating system caches the file anyway.

@@ -19,7 +19,7 @@
 #include "kith/relation.h"
 #include "kith/search.h"
 #include "kith/sheet.h"
-#include "kith/standing.h"
+#include "kith/strength_order.h"
 #include "kith/text.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -431,57 +431,46 @@ list_row(const struct search_row *r, int tsv, int strength)
 }
 
 /*
- * kith list --sort strength: every match in name order, then strongest
- * first (standing_sort keeps name order among equals).
+ * kith list --sort strength: the order of strength_order.h (ids and
+ * scores), printed a page of rows at a time.
  */
 static int
 list_by_strength(struct cli *cli, const char *query, int archived, int tsv,
     int *any)
 {
-	struct search_cursor	 cur = { 0 };
-	struct search_row	*rows, *all = NULL;
+	struct strength_rank	*ranks = NULL;
+	struct search_row	*rows;
 	struct kith_err		 err = { 0 };
-	int64_t			*ids = NULL;
-	size_t			*order = NULL, n, i, total = 0, cap = 0;
-	int			*strength = NULL, rc = EXIT_OK;
+	int64_t			 ids[LIST_PAGE];
+	size_t			 n, i, j, k, end, got;
 
-	do {
-		if (search_page(cli->db, query, archived, &cur, LIST_PAGE,
-		    &rows, &n, &err) != KITH_OK) {
-			cli_error(&err);
-			rc = EXIT_BAD;
-			goto out;
-		}
-		if (total + n > cap) {
-			cap = (total + n) * 2;
-			all = xreallocarray(all, cap, sizeof *all);
-		}
-		memcpy(all + total, rows, n * sizeof *rows);
-		total += n;
-		free(rows);	/* the strings moved to all */
-	} while (!cur.done);
-	ids = xcalloc(total + 1, sizeof *ids);
-	order = xcalloc(total + 1, sizeof *order);
-	strength = xcalloc(total + 1, sizeof *strength);
-	for (i = 0; i < total; i++)
-		ids[i] = all[i].id;
-	if (standing_sort(cli->db, ids, total, order, strength, &err)
+	if (strength_order_list(cli->db, query, archived, &ranks, &n, &err)
 	    != KITH_OK) {
 		cli_error(&err);
-		rc = EXIT_BAD;
-		goto out;
+		return EXIT_BAD;
 	}
-	for (i = 0; i < total; i++) {
-		*any = 1;
-		list_row(&all[order[i]], tsv, strength[order[i]]);
+	for (i = 0; i < n; i = end) {
+		end = n - i > LIST_PAGE ? i + LIST_PAGE : n;
+		for (k = i; k < end; k++)
+			ids[k - i] = ranks[k].id;
+		if (search_rows_get(cli->db, query, ids, end - i, &rows, &got,
+		    &err) != KITH_OK) {
+			cli_error(&err);
+			free(ranks);
+			return EXIT_BAD;
+		}
+		/* In the order of ids, less any contact gone meanwhile. */
+		for (j = 0, k = i; j < got; j++, k++) {
+			while (ranks[k].id != rows[j].id)
+				k++;
+			*any = 1;
+			list_row(&rows[j], tsv, ranks[k].score);
+		}
+		search_rows_free(rows, got);
+		fflush(stdout);
 	}
-out:
-	search_cursor_reset(&cur);
-	search_rows_free(all, total);
-	free(ids);
-	free(order);
-	free(strength);
-	return rc;
+	free(ranks);
+	return EXIT_OK;
 }
 
 int

@@ -107,6 +107,8 @@ static enum kith_status	 where_matched(struct kith_db *, char **, size_t,
 			    struct search_row *, struct kith_err *);
 static enum kith_status	 page_way(struct kith_db *, const char *, unsigned,
 			    size_t, int *, struct kith_err *);
+static enum kith_status	 row_of(struct kith_db *, struct view_row *,
+			    struct search_row *, struct kith_err *);
 static enum kith_status	 list_page(struct search_list *, size_t,
 			    struct search_row **, size_t *, struct kith_err *);
 
@@ -434,6 +436,67 @@ page_way(struct kith_db *db, const char *match, unsigned filters,
 	"ORDER BY pos LIMIT 1), (SELECT raw FROM phone WHERE "		\
 	"contact_id = ?1 ORDER BY pos LIMIT 1)"
 
+/* *r from page row *v (whose strings move to it), with e-mail and phone. */
+static enum kith_status
+row_of(struct kith_db *db, struct view_row *v, struct search_row *r,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	r->id = v->id;
+	r->name = v->name;
+	r->org = v->org;
+	r->overdue = v->overdue;
+	v->name = v->org = NULL;
+	if ((stmt = db_stmt(db, FIRST_SQL, err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, r->id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r->email = db_col_text(stmt, 0);
+		r->phone = db_col_text(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "listing contacts");
+	return KITH_OK;
+}
+
+enum kith_status
+search_rows_get(struct kith_db *db, const char *query, const int64_t *ids,
+    size_t n, struct search_row **rows, size_t *got, struct kith_err *err)
+{
+	struct search_row	*r;
+	struct view_row		 v;
+	enum kith_status	 st = KITH_OK;
+	char			*words = NULL;
+	size_t			 i, k = 0;
+	int			 found;
+
+	*rows = NULL;
+	*got = 0;
+	r = xcalloc(n + 1, sizeof *r);
+	for (i = 0; i < n && st == KITH_OK; i++) {
+		memset(&v, 0, sizeof v);
+		if ((st = view_row_get(db, ids[i], 1, &v, &found, err)) !=
+		    KITH_OK || !found)
+			continue;
+		st = row_of(db, &v, &r[k++], err);
+		free(v.key);
+	}
+	search_query_split(query, &words);
+	if (st == KITH_OK && words != NULL && k > 0)
+		st = mark_matches(db, words, r, k, err);
+	free(words);
+	if (st != KITH_OK) {
+		search_rows_free(r, k);
+		return st;
+	}
+	*rows = r;
+	*got = k;
+	return KITH_OK;
+}
+
 struct search_list {
 	struct kith_db		*db;
 	struct view_query	*q;		/* the planner's query */
@@ -490,10 +553,8 @@ list_page(struct search_list *l, size_t limit, struct search_row **rows,
 {
 	struct view_row		*v = NULL;
 	struct search_row	*r = NULL;
-	sqlite3_stmt		*stmt;
 	enum kith_status	 st;
 	size_t			 nv = 0, i;
-	int			 rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -504,27 +565,9 @@ list_page(struct search_list *l, size_t limit, struct search_row **rows,
 	    l->cur.id, 1, limit, &v, &nv, err)) != KITH_OK)
 		return st;
 	r = xcalloc(nv + 1, sizeof *r);
-	for (i = 0; i < nv; i++) {
-		r[i].id = v[i].id;
-		r[i].name = v[i].name;
-		r[i].org = v[i].org;
-		r[i].overdue = v[i].overdue;
-		v[i].name = v[i].org = NULL;
-		if ((stmt = db_stmt(l->db, FIRST_SQL, err)) == NULL) {
-			st = KITH_DB;
+	for (i = 0; i < nv; i++)
+		if ((st = row_of(l->db, &v[i], &r[i], err)) != KITH_OK)
 			goto out;
-		}
-		sqlite3_bind_int64(stmt, 1, r[i].id);
-		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			r[i].email = db_col_text(stmt, 0);
-			r[i].phone = db_col_text(stmt, 1);
-		}
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_ROW) {
-			st = db_fail(l->db, err, "listing contacts");
-			goto out;
-		}
-	}
 	if (nv < limit)
 		l->cur.done = 1;
 	else {

@@ -15,14 +15,7 @@
 #include "kith/util.h"
 #include "internal.h"
 
-struct ranked {
-	int64_t	id;
-	int	strength;
-	size_t	pos;		/* its place before: keeps ties in order */
-};
-
 static void	col_date(sqlite3_stmt *, int, char [KITH_DATE_LEN]);
-static int	cmp_ranked(const void *, const void *);
 
 static void
 col_date(sqlite3_stmt *stmt, int idx, char out[KITH_DATE_LEN])
@@ -98,42 +91,4 @@ standing_word(const struct standing *st)
 	case KITH_CADENCE_OVERDUE:	return "overdue";
 	default:			return "";
 	}
-}
-
-static int
-cmp_ranked(const void *a, const void *b)
-{
-	const struct ranked	*x = a, *y = b;
-
-	if (x->strength != y->strength)
-		return x->strength > y->strength ? -1 : 1;
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-enum kith_status
-standing_sort(struct kith_db *db, const int64_t *ids, size_t n,
-    size_t *order, int *strength, struct kith_err *err)
-{
-	struct ranked		*r;
-	struct standing		 st;
-	enum kith_status	 s = KITH_OK;
-	size_t			 i;
-
-	r = xcalloc(n + 1, sizeof *r);
-	for (i = 0; i < n; i++) {
-		if ((s = standing_get(db, ids[i], &st, err)) != KITH_OK)
-			goto out;
-		r[i].id = ids[i];
-		r[i].strength = st.strength;
-		r[i].pos = i;
-		if (strength != NULL)
-			strength[i] = st.strength;
-	}
-	if (n > 1)
-		qsort(r, n, sizeof *r, cmp_ranked);
-	for (i = 0; i < n; i++)
-		order[i] = r[i].pos;
-out:
-	free(r);
-	return s;
 }

@@ -113,6 +113,20 @@ fetch_row(struct view_query *q, int64_t id, const char *today,
 	return KITH_OK;
 }
 
+enum kith_status
+view_row_get(struct kith_db *db, int64_t id, int archived,
+    struct view_row *row, int *found, struct kith_err *err)
+{
+	struct view_query	q;
+	char			today[11];
+
+	memset(&q, 0, sizeof q);
+	q.db = db;
+	q.archived = archived;
+	db_today(db, today);
+	return fetch_row(&q, id, today, row, found, err);
+}
+
 static enum kith_status
 page_all(struct view_query *q, const unsigned char *key, size_t key_len,
     int64_t id, int dir, size_t limit, struct view_row *r, size_t *n,

@@ -51,6 +51,7 @@
 	X(NOTES,	"notes",	"edit the notes in $EDITOR",	NULL)	\
 	X(IMPORT,	"import",	"import a CSV file",		"import") \
 	X(ARCHIVED,	"show-archived", "show or hide archived contacts", NULL) \
+	X(SORT,		"sort",		"order the list by name or strongest first (relationship strength, shown before each name)", "sort") \
 	X(UNDO,		"undo",		"undo the last change (again: the one before)", "undo") \
 	X(BOARD,	"board",	"the pipeline board: open deals by stage", "pipeline") \
 	X(ONEPAGER,	"onepager",	"write the contact's one-page sheet as HTML in the current folder", NULL) \

@@ -73,6 +73,7 @@ static const struct keybind list_binds[] = {
 	MOVE_KEYS,
 	{ 0, '\r',	ACT_OPEN, "go to the contact pane" },
 	{ 0, '\n',	ACT_OPEN, NULL },	{ 1, KEY_ENTER,	ACT_OPEN, NULL },
+	{ 0, 'S',	ACT_SORT, NULL },
 };
 KEYMAP(keymap_list, "Contact list", list_binds);
 

@@ -8,6 +8,11 @@
  * budget of STEP_US) and count contacts a chunk at a time (a query's count
  * first builds its set, a budget at a time).  The search line above the
  * list belongs to it too.
+ *
+ * Strongest first (S), the window is onto the order of strength_order.h
+ * instead: ids and scores of every match, built in idle steps (the name
+ * order shows meanwhile, the header saying so), each row read by id as
+ * the window reaches it; the rows then show the strength before the name.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -16,6 +21,7 @@
 
 #include "kith/db.h"
 #include "kith/standing.h"
+#include "kith/strength_order.h"
 #include "kith/util.h"
 #include "kith/view.h"
 #include "draw.h"
@@ -28,6 +34,8 @@
 #define QCOUNT_CHUNK	1500	/* rows read per step of a match count */
 #define STEP_US		3000	/* most a page or count step of a query
 				   takes before it returns what it has */
+#define ORDER_US	8000	/* most a step building the order takes */
+#define SCORE_W		4	/* "100 " before the name, strongest first */
 
 static size_t	page_rows(const struct rolodex *);
 static size_t	lw_fetch(struct rolodex *, const unsigned char *, size_t,
@@ -35,6 +43,11 @@ static size_t	lw_fetch(struct rolodex *, const unsigned char *, size_t,
 static int	lw_fill(struct rolodex *);
 static void	lw_trim(struct rolodex *);
 static struct view_query *list_query(struct rolodex *);
+static size_t	order_fetch(struct rolodex *, const unsigned char *, int,
+		    size_t);
+static void	order_drop(struct list_order *);
+static void	order_restart(struct rolodex *);
+static int	order_idle(struct rolodex *);
 
 static size_t
 page_rows(const struct rolodex *ro)
@@ -55,6 +68,7 @@ list_clear(struct rolodex *ro)
 	ro->anchor = NULL;
 	ro->anchor_len = 0;
 	ro->anchor_id = 0;
+	ro->order_base = 0;
 }
 
 /*
@@ -73,6 +87,8 @@ lw_fetch(struct rolodex *ro, const unsigned char *key, size_t key_len,
 	struct view_row		*got;
 	size_t			 n, i;
 
+	if (list_order_shown(ro))
+		return order_fetch(ro, key, dir, limit);
 	if (inclusive && key != NULL)
 		id--;
 	if ((q = list_query(ro)) == NULL || view_query_page(q, key, key_len,
@@ -178,8 +194,17 @@ list_reload_at(struct rolodex *ro, const unsigned char *key, size_t key_len,
     int64_t id)
 {
 	size_t	before, half = page_rows(ro) / 2;
-	size_t	rows_above;
+	size_t	rows_above, n;
 
+	/* Strongest first: at id's place, or where the selection was. */
+	if (list_order_shown(ro) && !strength_order_find(
+	    ro->order_shown.o, id, &ro->order_anchor)) {
+		strength_order_ranks(ro->order_shown.o, &n);
+		ro->order_anchor = ro->list.sel < ro->list.n ?
+		    ro->order_base + ro->list.sel : 0;
+		if (ro->order_anchor > n)
+			ro->order_anchor = n;
+	}
 	list_clear(ro);
 	ro->anchor = xmalloc(key_len + 1);
 	memcpy(ro->anchor, key, key_len);
@@ -278,6 +303,7 @@ lw_trim(struct rolodex *ro)
 			free(ro->rows[i].key);
 		}
 		memmove(ro->rows, ro->rows + lo, (hi - lo) * sizeof *ro->rows);
+		ro->order_base += lo;
 		ro->at_start = 0;
 		ro->list.top -= lo;
 		ro->list.sel -= lo;
@@ -346,6 +372,7 @@ list_restart_counts(struct rolodex *ro, int total)
 		memset(&ro->total, 0, sizeof ro->total);
 	memset(&ro->matches, 0, sizeof ro->matches);
 	ro->matches.done = ro->query == NULL;
+	order_restart(ro);
 }
 
 /*
@@ -359,6 +386,8 @@ list_idle(struct rolodex *ro)
 	struct view_query	*q;
 
 	if (lw_fill(ro))
+		return 1;
+	if (order_idle(ro))
 		return 1;
 	if (!ro->matches.done) {
 		if ((q = list_query(ro)) == NULL)
@@ -400,6 +429,7 @@ list_apply_query(struct rolodex *ro)
 	ro->query_dirty = 0;
 	ro->vq = NULL;		/* kept from list_restart_counts */
 	list_restart_counts(ro, 0);
+	ro->order_next.top = 1;	/* strongest first: the strongest match */
 	if (old != NULL && view_query_narrow(old, ro->query, &ro->vq,
 	    &err) != KITH_OK)
 		app_message(ro->app, 1, "%s", err.msg);
@@ -443,7 +473,7 @@ list_draw(struct rolodex *ro)
 	struct kith_err		 err = { 0 };
 	struct standing		 st;
 	const char		*word;
-	size_t			 i;
+	size_t			 i, n;
 	int			 y, x, ww;
 
 	if (ro->list.n == 0) {
@@ -468,7 +498,19 @@ list_draw(struct rolodex *ro)
 			draw_text(l->body_y + y, l->list_x, 1, "!",
 			    r == ROLE_SELECT ? r : ROLE_OVERDUE, 0);
 		x = l->list_x + l->mark_w;
-		draw_text(l->body_y + y, x, l->name_w, v->name, r, 0);
+		if (list_order_shown(ro)) {
+			const struct strength_rank *sr = strength_order_ranks(
+			    ro->order_shown.o, &n);
+			char	num[8];
+
+			snprintf(num, sizeof num, "%3d", ro->order_base + i <
+			    n ? sr[ro->order_base + i].score : 0);
+			draw_text(l->body_y + y, x, SCORE_W - 1, num,
+			    r == ROLE_NORMAL ? ROLE_DIM : r, 0);
+			draw_text(l->body_y + y, x + SCORE_W, l->name_w -
+			    SCORE_W, v->name, r, 0);
+		} else
+			draw_text(l->body_y + y, x, l->name_w, v->name, r, 0);
 		x += l->name_w + 1;
 		/* A cadence due or overdue: its word, yellow or red. */
 		word = "";
@@ -492,4 +534,180 @@ int64_t
 list_selected(const struct rolodex *ro)
 {
 	return ro->list.sel < ro->list.n ? ro->rows[ro->list.sel].id : 0;
+}
+
+/* ---- strongest first ------------------------------------------------ */
+
+int
+list_order_shown(const struct rolodex *ro)
+{
+	const struct list_order	*o = &ro->order_shown;
+
+	if (!ro->by_strength || o->o == NULL || o->archived !=
+	    ro->show_archived)
+		return 0;
+	if (o->query == NULL || ro->query == NULL)
+		return o->query == ro->query;
+	return strcmp(o->query, ro->query) == 0;
+}
+
+/*
+ * lw_fetch from the order: after the window (dir > 0) or before it, or
+ * with an empty window from its anchor (key set: on from the anchor, or
+ * back from before it) or from an end (key NULL).
+ */
+static size_t
+order_fetch(struct rolodex *ro, const unsigned char *key, int dir,
+    size_t limit)
+{
+	const struct strength_rank	*r;
+	struct kith_err			 err = { 0 };
+	struct view_row			*got;
+	size_t				 total, from, n = 0, i;
+	int				 found;
+
+	r = strength_order_ranks(ro->order_shown.o, &total);
+	if (ro->list.n > 0)
+		from = dir > 0 ? ro->order_base + ro->list.n : ro->order_base;
+	else if (key != NULL)
+		from = ro->order_anchor;
+	else
+		from = dir > 0 ? 0 : total;
+	if (from > total)
+		from = total;
+	if (dir > 0 && from + limit > total)
+		limit = total - from;
+	else if (dir < 0 && limit > from)
+		limit = from;
+	got = xreallocarray(NULL, limit + 1, sizeof *got);
+	for (n = 0; n < limit; n++) {
+		i = dir > 0 ? from + n : from - 1 - n;
+		memset(&got[n], 0, sizeof got[n]);
+		found = 0;
+		if (view_row_get(ro->db, r[i].id, 1, &got[n], &found, &err)
+		    != KITH_OK)
+			app_message(ro->app, 1, "%s", err.msg);
+		if (!found) {	/* gone since the order was built */
+			got[n].id = r[i].id;
+			got[n].name = xstrdup("(deleted)");
+			got[n].key = xmalloc(1);
+		}
+	}
+	if (dir > 0 && from + n >= total)
+		ro->at_end = 1;
+	if (dir < 0 && from - n == 0)
+		ro->at_start = 1;
+	if (ro->list.n == 0)
+		ro->order_base = dir > 0 ? from : from - n;
+	else if (dir < 0)
+		ro->order_base -= n;
+	if (n == 0) {
+		free(got);
+		return 0;
+	}
+	ro->rows = xreallocarray(ro->rows, ro->list.n + n, sizeof *ro->rows);
+	if (dir > 0)
+		memcpy(ro->rows + ro->list.n, got, n * sizeof *got);
+	else {
+		memmove(ro->rows + n, ro->rows, ro->list.n * sizeof *ro->rows);
+		for (i = 0; i < n; i++)		/* got is nearest first */
+			ro->rows[n - 1 - i] = got[i];
+		if (ro->list.n > 0) {
+			ro->list.top += n;
+			ro->list.sel += n;
+		}
+	}
+	ro->list.n += n;
+	free(got);
+	return n;
+}
+
+static void
+order_drop(struct list_order *o)
+{
+	strength_order_free(o->o);
+	free(o->query);
+	memset(o, 0, sizeof *o);
+}
+
+/* Strongest first asked for: the order of the list as it is now, anew. */
+static void
+order_restart(struct rolodex *ro)
+{
+	struct kith_err		 err = { 0 };
+	struct list_order	*o = &ro->order_next;
+
+	order_drop(o);
+	if (!ro->by_strength)
+		return;
+	if (strength_order_new(ro->db, ro->query, ro->show_archived, &o->o,
+	    &err) != KITH_OK) {
+		app_message(ro->app, 1, "%s", err.msg);
+		return;
+	}
+	o->query = ro->query != NULL ? xstrdup(ro->query) : NULL;
+	o->archived = ro->show_archived;
+}
+
+/*
+ * One step of building the order; once built, it replaces the one shown
+ * and the list goes to the selected contact in it.  1 if it worked.
+ */
+static int
+order_idle(struct rolodex *ro)
+{
+	struct kith_err	 err = { 0 };
+	int64_t		 sel;
+	int		 done = 0;
+
+	if (ro->order_next.o == NULL)
+		return 0;
+	if (strength_order_step(ro->order_next.o, ORDER_US, &done, &err) !=
+	    KITH_OK) {
+		app_message(ro->app, 1, "%s", err.msg);
+		order_drop(&ro->order_next);
+		return 1;
+	}
+	if (!done)
+		return 1;
+	sel = ro->order_next.top ? 0 : list_selected(ro);
+	order_drop(&ro->order_shown);
+	ro->order_shown = ro->order_next;
+	memset(&ro->order_next, 0, sizeof ro->order_next);
+	if (list_order_shown(ro) && sel != 0)
+		list_reload_at(ro, (const unsigned char *)"", 0, sel);
+	else
+		list_reload_start(ro);
+	rolodex_follow(ro, 0);
+	return 1;
+}
+
+void
+list_order_toggle(struct rolodex *ro)
+{
+	struct kith_err	 err = { 0 };
+	unsigned char	*key;
+	size_t		 len;
+	int64_t		 sel = list_selected(ro);
+
+	ro->by_strength = !ro->by_strength;
+	if (ro->by_strength) {
+		order_restart(ro);	/* the name order shows meanwhile */
+		return;
+	}
+	order_drop(&ro->order_shown);
+	order_drop(&ro->order_next);
+	if (sel != 0 && view_locate(ro->db, sel, &key, &len, NULL, &err) ==
+	    KITH_OK) {
+		list_reload_at(ro, key, len, sel);
+		free(key);
+	} else
+		list_reload_start(ro);
+}
+
+void
+list_order_free(struct rolodex *ro)
+{
+	order_drop(&ro->order_shown);
+	order_drop(&ro->order_next);
 }

@@ -98,6 +98,24 @@ struct rolodex {
 	struct view_query *vq;		/* query compiled, NULL until used */
 	int64_t		 before_search;	/* selected when the search opened */
 
+	/*
+	 * The list strongest first (S, strength_order.h): shown is the
+	 * order the rows come from while it was built for the query and
+	 * archived setting applied (else the rows are in name order); next
+	 * is built in idle steps after a change and then replaces it.
+	 */
+	int		 by_strength;	/* the user asked for it */
+	struct list_order {
+		struct strength_order *o;
+		char		*query;	/* built for this query ... */
+		int		 archived; /* ... and this setting */
+		int		 top;	/* once built, select its first
+					   row (a new query), not the
+					   contact selected */
+	}		 order_shown, order_next;
+	size_t		 order_base;	/* rows[0]'s place in the order */
+	size_t		 order_anchor;	/* while rows is empty: its place */
+
 	struct view_count total;	/* every contact, counted in steps */
 	int64_t		 total_shown;	/* last complete total, -1 none */
 	struct view_count matches;	/* matches of query, in steps */
@@ -150,6 +168,16 @@ int		 list_idle(struct rolodex *);
 void		 list_apply_query(struct rolodex *);
 void		 list_draw(struct rolodex *);
 void		 list_draw_search(struct rolodex *);
+/*
+ * S: name order or strongest first, the selection kept on its contact;
+ * strongest first is built when idle (list_idle), the name order shown
+ * until it is ready.
+ */
+void		 list_order_toggle(struct rolodex *);
+/* Whether the rows are strongest first (0: in name order). */
+int		 list_order_shown(const struct rolodex *);
+/* Free the orders (the screen's leave). */
+void		 list_order_free(struct rolodex *);
 
 /* pane_detail.c: the contact pane. */
 void		 detail_load(struct rolodex *, int64_t id, int force);

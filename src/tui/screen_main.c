@@ -94,6 +94,7 @@ main_leave(struct app *app, struct screen *s)
 
 	(void)app;
 	list_clear(ro);
+	list_order_free(ro);
 	view_query_free(ro->vq);
 	detail_free(ro);
 	alerts_free(ro);
@@ -138,6 +139,11 @@ draw_header(struct rolodex *ro)
 		u8_thousands(ro->total.count, num, sizeof num);
 		snprintf(left, sizeof left, " kith  counting… %s", num);
 	}
+	/* The list's order, when it is not by name. */
+	if (ro->by_strength)
+		snprintf(left + strlen(left), sizeof left - strlen(left),
+		    "  %s", list_order_shown(ro) ? "strongest first" :
+		    "ordering by strength…");
 	draw_text(ro->lay.header_y, 0, ro->lay.cols, left, ROLE_HEADER, 0);
 	snprintf(right, sizeof right, "%s%ld overdue  %ld today ",
 	    ro->overdue > 0 ? "! " : "", ro->overdue, ro->due_today);
@@ -556,6 +562,10 @@ rolodex_action(struct rolodex *ro, enum action act)
 		rolodex_follow(ro, 0);
 		app_message(app, 0, "%s archived contacts",
 		    ro->show_archived ? "showing" : "hiding");
+		break;
+	case ACT_SORT:
+		list_order_toggle(ro);
+		rolodex_follow(ro, 0);
 		break;
 	case ACT_DONE:
 	case ACT_SNOOZE:

@@ -50,6 +50,17 @@ expect_rc 0 "a query sorted by strength"
 n=$(printf '%s\n' "$out" | grep -c .)
 if [ "$n" -eq 2 ]; then pass; else fail "lin matches $n, not 2: $out"; fi
 
+# Archived contacts: left out unless --archived, in their place then.
+run rm 28 --archive
+expect_rc 0 "archive Ana Petrović"
+run list --sort strength
+expect_not_in "$out" "Ana Petrović" "an archived contact is left out"
+run list --sort strength --archived --tsv
+expect_in "$(printf '%s\n' "$out" | sed -n 1p)" "$(printf '28\tAna Petrović\t')" \
+    "--archived: in its place, first"
+run rm 28 --unarchive
+expect_rc 0 "unarchive Ana Petrović"
+
 run list --sort size
 expect_rc 2 "an unknown sort"
 expect_in "$err" "--sort 'size': expected strength or name" "names the choices"
