@@ -1239,6 +1239,30 @@ restore_updated(struct kith_db *db, int64_t id, int64_t updated,
 }
 
 enum kith_status
+import_undo_check(struct kith_db *db, int64_t batch, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, undone;
+
+	if ((stmt = db_stmt(db, "SELECT undone FROM import_batch WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	rc = sqlite3_step(stmt);
+	undone = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
+		    "kith import --list shows them", (long long)batch);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading the import batches");
+	if (undone)
+		return kith_err_set(err, KITH_INVALID,
+		    "import batch %lld was undone already", (long long)batch);
+	return KITH_OK;
+}
+
+enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
 {
@@ -1283,12 +1307,8 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		n_restored = sqlite3_column_int64(stmt, 3);
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
-		    "kith import --list shows them", (long long)batch);
-	if (undone)
-		return kith_err_set(err, KITH_INVALID,
-		    "import batch %lld was undone already", (long long)batch);
+	if (rc != SQLITE_ROW || undone)
+		return import_undo_check(db, batch, err);
 	if (deals && (st = undo_deals(db, batch, &none, err)) != KITH_OK)
 		return st;
 	if (deals && !none) {
