@@ -31,9 +31,9 @@
 #include "internal.h"
 
 #define CHUNK		1000	/* records per transaction: short enough that
-				   another writer waiting for the lock (its
-				   busy timeout is 10 s) gets a turn even in
-				   a sanitizer build */
+				   another writer, whose turn comes after
+				   the chunk being written (writelock.c),
+				   waits little even in a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 #define INDEX_RANGE	5000	/* ids indexed per transaction at the end
