@@ -103,6 +103,14 @@ enum kith_status import_undo(struct kith_db *, int64_t batch, long *removed,
 		    long *restored, struct kith_err *);
 
 /*
+ * Whether import_undo(batch) can run, changing nothing: KITH_OK, else
+ * its KITH_NOTFOUND or KITH_INVALID with its message, so that a front
+ * refuses before it asks or backs up.
+ */
+enum kith_status import_undo_check(struct kith_db *, int64_t batch,
+		    struct kith_err *);
+
+/*
  * Sets *pending to the number of contacts that a bulk import added and
  * search does not find yet (their search entries are still to be
  * written), 0 when search finds everything.

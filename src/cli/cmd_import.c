@@ -138,7 +138,8 @@ backup_first(struct cli *cli)
 
 /*
  * Names import batch (file, date, counts) and asks before taking it back;
- * 0 if the user did not confirm or there is no such batch.
+ * 0 (and why) if there is no such batch, it was undone already, or the
+ * user did not confirm: nothing is asked or backed up then.
  */
 static int
 confirm_undo(struct cli *cli, int64_t batch, int yes)
@@ -149,16 +150,21 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 	char			 when[KITH_WHEN_LEN], *q;
 	int			 ok, deals;
 
+	if (import_undo_check(cli->db, batch, &err) != KITH_OK) {
+		cli_error(&err);
+		return 0;
+	}
 	if (import_batches(cli->db, &b, &n, &err) != KITH_OK) {
 		cli_error(&err);
 		return 0;
 	}
 	for (i = 0; i < n && b[i].id != batch; i++)
 		;
-	if (i == n) {
-		/* import_undo says there is none, with what to do. */
+	if (i == n) {		/* checked above: removed since */
+		cli_errorx("no import batch %lld; kith import --list shows "
+		    "them", (long long)batch);
 		import_batches_free(b, n);
-		return 1;
+		return 0;
 	}
 	when_from_time((time_t)b[i].started, when);
 	deals = b[i].format != NULL && strcmp(b[i].format, "deals") == 0;

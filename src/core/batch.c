@@ -31,9 +31,9 @@
 #include "internal.h"
 
 #define CHUNK		1000	/* records per transaction: short enough that
-				   another writer waiting for the lock (its
-				   busy timeout is 10 s) gets a turn even in
-				   a sanitizer build */
+				   another writer, whose turn comes after
+				   the chunk being written (writelock.c),
+				   waits little even in a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
 #define INDEX_RANGE	5000	/* ids indexed per transaction at the end
@@ -46,6 +46,9 @@
 #define PENDING_KEY	"import_pending:"	/* meta key, then the batch:
 						   its added contacts await
 						   their search entries */
+#define TAGS_KEY	"import_tags:"	/* meta key, then the batch: the
+					   highest tag id before it, so its
+					   undo removes the tags it made */
 
 /*
  * The formats kith reads: the one --format names, else the first whose
@@ -77,6 +80,8 @@ static int	check_phones(struct import *, long, struct contact *);
 static void	give_back(struct import *, enum kith_status,
 		    struct kith_err *);
 static enum kith_status index_added(struct import *, struct kith_err *);
+static enum kith_status tags_mark(struct kith_db *, int64_t,
+		    struct kith_err *);
 static enum kith_status use_filter(struct import *, struct kith_err *);
 static enum kith_status file_against_book(struct import *, long long,
 		    long long *, long long *, struct kith_err *);
@@ -240,6 +245,9 @@ batch_start(struct import *im)
 		    kith_db_sqlite(im->db));
 		/* Committed with the batch: a kill leaves it to finish. */
 		if (im->bulk && (st = pending_mark(im->db, im->rep->batch, 1,
+		    im->err)) != KITH_OK)
+			return st;
+		if (!im->whole && (st = tags_mark(im->db, im->rep->batch,
 		    im->err)) != KITH_OK)
 			return st;
 		if (im->whole)
@@ -700,6 +708,27 @@ out:
 	if (im->bulk)
 		sqlite3_wal_autocheckpoint(kith_db_sqlite(im->db),
 		    BULK_CHECKPOINT);
+	return KITH_OK;
+}
+
+/*
+ * Notes the highest tag id before batch, committed with the batch row:
+ * every tag with a higher id was made since, and import_undo removes
+ * those that no contact has and no cadence names any more.  (A tag row
+ * has no date, and the schema stays as it is.)
+ */
+static enum kith_status
+tags_mark(struct kith_db *db, int64_t batch, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_stmt(db, "INSERT OR REPLACE INTO meta (key, value) "
+	    "SELECT '" TAGS_KEY "' || ?1, coalesce(max(id), 0) FROM tag",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return db_fail(db, err, "starting the import");
 	return KITH_OK;
 }
 
@@ -1210,6 +1239,30 @@ restore_updated(struct kith_db *db, int64_t id, int64_t updated,
 }
 
 enum kith_status
+import_undo_check(struct kith_db *db, int64_t batch, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, undone;
+
+	if ((stmt = db_stmt(db, "SELECT undone FROM import_batch WHERE id = ?1",
+	    err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, batch);
+	rc = sqlite3_step(stmt);
+	undone = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
+		    "kith import --list shows them", (long long)batch);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading the import batches");
+	if (undone)
+		return kith_err_set(err, KITH_INVALID,
+		    "import batch %lld was undone already", (long long)batch);
+	return KITH_OK;
+}
+
+enum kith_status
 import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
     struct kith_err *err)
 {
@@ -1223,8 +1276,15 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		    "import_batch WHERE id = ?1) AND id NOT IN (SELECT org_id "
 		    "FROM contact WHERE org_id IS NOT NULL) AND id NOT IN "
 		    "(SELECT org_id FROM deal WHERE org_id IS NOT NULL)",
+		/* The tags it made that no contact has and no cadence names
+		 * (none for a batch from before the mark was kept). */
+		"DELETE FROM tag WHERE id > (SELECT CAST(value AS INTEGER) "
+		    "FROM meta WHERE key = '" TAGS_KEY "' || ?1) AND "
+		    "cadence_days = 0 AND cadence_max = 0 AND id NOT IN "
+		    "(SELECT tag_id FROM contact_tag)",
 		"DELETE FROM batch_merge WHERE batch_id = ?1",
 		"DELETE FROM meta WHERE key = '" PENDING_KEY "' || ?1",
+		"DELETE FROM meta WHERE key = '" TAGS_KEY "' || ?1",
 		"UPDATE import_batch SET undone = 1 WHERE id = ?1",
 	};
 	size_t			 i;
@@ -1247,12 +1307,8 @@ import_undo(struct kith_db *db, int64_t batch, long *removed, long *restored,
 		n_restored = sqlite3_column_int64(stmt, 3);
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return kith_err_set(err, KITH_NOTFOUND, "no import batch %lld; "
-		    "kith import --list shows them", (long long)batch);
-	if (undone)
-		return kith_err_set(err, KITH_INVALID,
-		    "import batch %lld was undone already", (long long)batch);
+	if (rc != SQLITE_ROW || undone)
+		return import_undo_check(db, batch, err);
 	if (deals && (st = undo_deals(db, batch, &none, err)) != KITH_OK)
 		return st;
 	if (deals && !none) {

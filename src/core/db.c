@@ -51,6 +51,8 @@ struct kith_db {
 	int			 bulk;		/* kith_db_bulk() is on */
 	int			 readonly;	/* file or folder not writable */
 	int			 broken;	/* an inner level failed in bulk */
+	int			 turn_fd;	/* writelock.c's file: -1 none,
+						   -2 not opened yet */
 	struct journal		*journal;	/* NULL while migrating */
 	struct match		*match;		/* kith_db_match(); NULL until
 						   first asked for */
@@ -210,6 +212,7 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
+	db->turn_fd = -2;
 	db->max_stmts = stmt_cache_size();
 	if ((st = open_sqlite(db, err)) != KITH_OK)
 		goto fail;
@@ -367,6 +370,8 @@ kith_db_close(struct kith_db *db)
 	free(db->stmts);
 	if (db->sql != NULL)
 		sqlite3_close(db->sql);
+	if (db->turn_fd >= 0)
+		close(db->turn_fd);	/* gives up its turn, if held */
 	text_free(db->text);
 	free(db->path);
 	free(db);
@@ -670,11 +675,19 @@ kith_db_begin(struct kith_db *db, struct kith_err *err)
 	 * bulk mode they are free, and a failure spoils the whole level.
 	 */
 	if (db->depth == 0) {
+		/* Writers go in turn, first come, first served (writelock.c). */
+		if (db->turn_fd == -2)
+			db->turn_fd = writelock_open(db->path);
+		if ((st = writelock_take(db->turn_fd, db->path,
+		    BUSY_TIMEOUT_MS, err)) != KITH_OK)
+			return st;
 		st = db_exec(db, "BEGIN IMMEDIATE", err);
 		db->broken = 0;
 		/* Each outermost write transaction is one journal action. */
 		if (st == KITH_OK && (st = journal_tx_begin(db, err)) != KITH_OK)
 			db_exec(db, "ROLLBACK", NULL);
+		if (st != KITH_OK)
+			writelock_drop(db->turn_fd);
 	} else if (!db->bulk)
 		st = db_exec(db, "SAVEPOINT kith", err);
 	if (st == KITH_OK)
@@ -694,6 +707,7 @@ kith_db_commit(struct kith_db *db, struct kith_err *err)
 	if (db->broken) {
 		db_exec(db, "ROLLBACK", NULL);
 		journal_tx_end(db);
+		writelock_drop(db->turn_fd);
 		return kith_err_set(err, KITH_DB, "%s: a step of the change "
 		    "failed, so none of it was written", db->path);
 	}
@@ -701,6 +715,7 @@ kith_db_commit(struct kith_db *db, struct kith_err *err)
 	    (st = db_exec(db, "COMMIT", err)) != KITH_OK)
 		db_exec(db, "ROLLBACK", NULL);
 	journal_tx_end(db);
+	writelock_drop(db->turn_fd);
 	return st;
 }
 
@@ -712,6 +727,7 @@ kith_db_rollback(struct kith_db *db)
 	if (--db->depth == 0) {
 		db_exec(db, "ROLLBACK", NULL);
 		journal_tx_end(db);
+		writelock_drop(db->turn_fd);
 	} else if (db->bulk)
 		db->broken = 1;
 	else

@@ -34,6 +34,23 @@ enum kith_status db_fail(struct kith_db *, struct kith_err *, const char *what);
 
 /* Runs sql (no results); KITH_DB with err set on failure. */
 enum kith_status db_exec(struct kith_db *, const char *sql, struct kith_err *);
+/*
+ * The writers' turn (writelock.c), taken around each outermost write
+ * transaction so that waiting writers go in the order they came.
+ * writelock_open() opens (creating, mode 0600) db_path's lock file, the
+ * path with "-lock" after it; -1 for ":memory:" or when it cannot (then
+ * no turn is taken: SQLite's locking alone).  writelock_take() waits for
+ * the turn, KITH_BUSY naming db_path after waiting in line for
+ * timeout_ms for each of up to six writers ahead, or for timeout_ms at
+ * the front of the line; KITH_OK without a turn for fd -1 or a file
+ * system without such locks.  writelock_drop() gives it up.  Closing fd
+ * gives up everything.
+ */
+int		 writelock_open(const char *db_path);
+enum kith_status writelock_take(int fd, const char *db_path, int timeout_ms,
+		    struct kith_err *);
+void		 writelock_drop(int fd);
+
 /* mkdir -p of the folder that holds path, each new level mode 0700. */
 enum kith_status db_make_parent(const char *path, struct kith_err *);
 

@@ -103,8 +103,18 @@ static char		*fold_or_empty(struct kith_db *, const char *);
 static char		*excerpt(struct kith_db *, const char *, const char *);
 static enum kith_status	 mark_matches(struct kith_db *, const char *,
 			    struct search_row *, size_t, struct kith_err *);
-static enum kith_status	 where_matched(struct kith_db *, char **, size_t,
-			    struct search_row *, struct kith_err *);
+/* A query's folded words, each with the term (as typed) it came from. */
+struct qwords {
+	char		**w;		/* into the folded terms */
+	size_t		 *term;		/* w[i] is of the term term[i] */
+	size_t		  n;
+};
+
+static enum kith_status	 where_matched(struct kith_db *,
+			    const struct qwords *, struct search_row *,
+			    struct kith_err *);
+static size_t		 held(const char *, const struct qwords *,
+			    const int *);
 static enum kith_status	 page_way(struct kith_db *, const char *, unsigned,
 			    size_t, int *, struct kith_err *);
 static enum kith_status	 row_of(struct kith_db *, struct view_row *,
@@ -293,11 +303,16 @@ excerpt(struct kith_db *db, const char *text, const char *w)
 }
 
 /*
- * Sets r->matched and r->match_text when the folded query words are not
- * all in r's name: the first field holding the first word that is not.
+ * Sets r->matched and r->match_text when the folded query words q are not
+ * all in r's name: the field holding the first query term (a word as
+ * typed: "a.smirnov@severny" folds to three) that the name does not
+ * hold, whole if a field holds it whole, and among those the field
+ * holding most of the words the name does not (then the first): the
+ * e-mail for an address, the phone for a number typed in parts, though
+ * the organisation holds a word of either.
  */
 static enum kith_status
-where_matched(struct kith_db *db, char **words, size_t n,
+where_matched(struct kith_db *db, const struct qwords *q,
     struct search_row *r, struct kith_err *err)
 {
 	static const char *const field[] = { NULL, "organisation", "e-mail",
@@ -307,8 +322,8 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	enum kith_status st;
 	const char	*w = NULL, *text = NULL, *matched = NULL;
 	char		*col[6] = { 0 }, *f, *g;
-	size_t		 i, k;
-	int		 rc, which = 0;
+	size_t		 i, k, term = 0, score[2], best[2] = { 0 }, sc, top;
+	int		 rc, which = 0, *in_name;
 
 	if ((stmt = db_stmt(db, "SELECT c0, c1, c2, c3, c4, c5 FROM "
 	    "contact_fts_content WHERE id = ?1", err)) == NULL)
@@ -320,39 +335,76 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, "reading the search index");
-	for (i = 0; i < n && w == NULL; i++)
-		if (!word_starts(col[0], words[i]))
-			w = words[i];
-	for (i = 1; w != NULL && i < 6 && which == 0; i++)
-		if (word_starts(col[i], w))
+	in_name = xcalloc(q->n + 1, sizeof *in_name);
+	for (i = 0; i < q->n; i++) {
+		in_name[i] = word_starts(col[0], q->w[i]);
+		if (!in_name[i] && w == NULL) {
+			w = q->w[i];
+			term = q->term[i];
+		}
+	}
+	for (i = 1; w != NULL && i < 6; i++) {
+		if (!word_starts(col[i], w))
+			continue;
+		memset(score, 0, sizeof score);
+		score[0] = 1;
+		for (k = 0; k < q->n; k++) {
+			if (!word_starts(col[i], q->w[k])) {
+				if (q->term[k] == term)
+					score[0] = 0;
+				continue;
+			}
+			score[1] += !in_name[k];
+		}
+		if (which == 0 || score[0] > best[0] || (score[0] == best[0] &&
+		    score[1] > best[1])) {
 			which = (int)i;
+			memcpy(best, score, sizeof best);
+		}
+	}
 	for (i = 0; i < 6; i++)
 		free(col[i]);
-	if (which == 0)
+	if (which == 0) {
+		free(in_name);
 		return KITH_OK;
-	if ((st = contact_get(db, r->id, &c, err)) != KITH_OK)
+	}
+	if ((st = contact_get(db, r->id, &c, err)) != KITH_OK) {
+		free(in_name);
 		return st;
+	}
+	/* Within the field, the item holding most of those words. */
+	top = 0;
 	switch (which) {
 	case 1:
 		f = fold_or_empty(db, c->org);
-		g = fold_or_empty(db, c->department);
-		text = word_starts(f, w) ? c->org : word_starts(g, w) ?
-		    c->department : c->title != NULL ? c->title : c->org;
-		if (text == c->department)
-			matched = "department";
+		if ((sc = held(f, q, in_name)) > top) {
+			top = sc;
+			text = c->org;
+		}
 		free(f);
-		free(g);
+		f = fold_or_empty(db, c->department);
+		if ((sc = held(f, q, in_name)) > top) {
+			top = sc;
+			text = c->department;
+			matched = "department";
+		}
+		free(f);
+		if (text == NULL)
+			text = c->title != NULL ? c->title : c->org;
 		break;
 	case 2:
-		for (k = 0; k < c->n_emails && text == NULL; k++) {
+		for (k = 0; k < c->n_emails; k++) {
 			f = fold_or_empty(db, c->emails[k].addr);
-			if (word_starts(f, w))
+			if ((sc = held(f, q, in_name)) > top) {
+				top = sc;
 				text = c->emails[k].addr;
+			}
 			free(f);
 		}
-		for (k = 0; k < c->n_ims && text == NULL; k++) {
+		for (k = 0; k < c->n_ims; k++) {
 			f = fold_or_empty(db, c->ims[k].handle);
-			if (word_starts(f, w)) {
+			if ((sc = held(f, q, in_name)) > top) {
+				top = sc;
 				text = c->ims[k].handle;
 				matched = "messaging";
 			}
@@ -360,7 +412,7 @@ where_matched(struct kith_db *db, char **words, size_t n,
 		}
 		break;
 	case 3:
-		for (k = 0; k < c->n_phones && text == NULL; k++) {
+		for (k = 0; k < c->n_phones; k++) {
 			f = phone_normalise(c->phones[k].raw,
 			    phone_region(db));
 			g = phone_search_words(c->phones[k].raw, f);
@@ -368,17 +420,21 @@ where_matched(struct kith_db *db, char **words, size_t n,
 			f = xasprintf("%s %s", c->phones[k].raw, g);
 			free(g);
 			g = fold_or_empty(db, f);
-			if (word_starts(g, w))
+			if ((sc = held(g, q, in_name)) > top) {
+				top = sc;
 				text = c->phones[k].raw;
+			}
 			free(g);
 			free(f);
 		}
 		break;
 	case 4:
-		for (k = 0; k < c->n_tags && text == NULL; k++) {
+		for (k = 0; k < c->n_tags; k++) {
 			f = fold_or_empty(db, c->tags[k]);
-			if (word_starts(f, w))
+			if ((sc = held(f, q, in_name)) > top) {
+				top = sc;
 				text = c->tags[k];
+			}
 			free(f);
 		}
 		break;
@@ -391,7 +447,20 @@ where_matched(struct kith_db *db, char **words, size_t n,
 	if (r->match_text == NULL && text != NULL)
 		r->match_text = xstrdup(text);
 	contact_free(c);
+	free(in_name);
 	return KITH_OK;
+}
+
+/* How many of q's words that the name does not hold (skip) fold holds. */
+static size_t
+held(const char *fold, const struct qwords *q, const int *skip)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < q->n; i++)
+		if (!skip[i] && word_starts(fold, q->w[i]))
+			n++;
+	return n;
 }
 
 /*
@@ -713,26 +782,47 @@ out:
 	return st;
 }
 
-/* where_matched() for each of the n rows found for query. */
+/*
+ * where_matched() for each of the n rows found for query, whose terms
+ * (as typed, between white space) are folded one by one.
+ */
 static enum kith_status
 mark_matches(struct kith_db *db, const char *query, struct search_row *r,
     size_t n, struct kith_err *err)
 {
-	enum kith_status	 st;
-	char			*fold, *w, *save = NULL, **words = NULL;
-	size_t			 n_words = 0, i;
+	enum kith_status	 st = KITH_OK;
+	struct qwords		 q = { 0 };
+	char			*copy, *t, *w, *save = NULL, *save2, **fold = NULL;
+	size_t			 n_terms = 0, i;
 
-	if ((st = text_fold(kith_db_text(db), query, &fold, err)) != KITH_OK)
-		return st;
-	for (w = strtok_r(fold, " ", &save); w != NULL;
-	    w = strtok_r(NULL, " ", &save)) {
-		words = xreallocarray(words, n_words + 1, sizeof *words);
-		words[n_words++] = w;
+	copy = xstrdup(query);
+	for (t = strtok_r(copy, " \t\r\n", &save); t != NULL;
+	    t = strtok_r(NULL, " \t\r\n", &save)) {
+		fold = xreallocarray(fold, n_terms + 1, sizeof *fold);
+		fold[n_terms] = NULL;
+		if ((st = text_fold(kith_db_text(db), t, &fold[n_terms],
+		    err)) != KITH_OK)
+			goto out;
+		save2 = NULL;
+		for (w = strtok_r(fold[n_terms], " ", &save2); w != NULL;
+		    w = strtok_r(NULL, " ", &save2)) {
+			q.w = xreallocarray(q.w, q.n + 1, sizeof *q.w);
+			q.term = xreallocarray(q.term, q.n + 1,
+			    sizeof *q.term);
+			q.w[q.n] = w;
+			q.term[q.n++] = n_terms;
+		}
+		n_terms++;
 	}
-	for (i = 0; i < n && n_words > 0 && st == KITH_OK; i++)
-		st = where_matched(db, words, n_words, &r[i], err);
-	free(words);
+	for (i = 0; i < n && q.n > 0 && st == KITH_OK; i++)
+		st = where_matched(db, &q, &r[i], err);
+out:
+	for (i = 0; i < n_terms; i++)
+		free(fold[i]);
 	free(fold);
+	free(q.w);
+	free(q.term);
+	free(copy);
 	return st;
 }
 

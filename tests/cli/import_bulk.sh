@@ -27,8 +27,8 @@ dump() {	# DB
 }
 # The user's data as import_kill.sh compares it: no import or undo
 # bookkeeping, and the rows an undo writes anew without their own ids.
-# Neither path's undo removes a tag the import created (nothing shows a
-# tag no contact has and no cadence names): those are left out.
+# Tags included: an undo removes the tags the import made (VIP), keeps
+# the ones from before (client, and board, which no contact has).
 userdata() {	# DB
 	local t cols
 	for t in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type =
@@ -39,11 +39,6 @@ userdata() {	# DB
 		    pragma_table_info('$t') WHERE NOT (name = 'id' AND '$t' IN
 		    ('email', 'phone', 'address', 'url', 'custom_field'))")
 		echo "== $t"
-		if [ "$t" = tag ]; then
-			sqlite3 "$1" "SELECT $cols FROM tag WHERE cadence_days > 0
-			    OR id IN (SELECT tag_id FROM contact_tag) ORDER BY $cols"
-			continue
-		fi
 		sqlite3 "$1" "SELECT $cols FROM \"$t\" ORDER BY $cols"
 	done
 	echo "== search"
@@ -54,7 +49,8 @@ userdata() {	# DB
 "$KITH" add "Ана Петровић" --email ana@example.org --org "Acme Legal" >/dev/null
 "$KITH" add "Given7 Family7" --email person7@example.com --tag client \
 	--note "met at the fair" >/dev/null
-"$KITH" add "Old Friend" --phone "+1 555 000 0042" >/dev/null
+"$KITH" add "Old Friend" --phone "+1 555 000 0042" --tag board >/dev/null
+"$KITH" edit "Old Friend" --rm-tag board >/dev/null
 "$KITH" follow ana "call re: renewal" --due tomorrow >/dev/null
 
 # 2,600 rows: three chunks of 1,000 and part of a fourth.

@@ -53,6 +53,9 @@ test_unlink_db(const char *path)
 	side = xasprintf("%s-shm", path);
 	unlink(side);
 	free(side);
+	side = xasprintf("%s-lock", path);
+	unlink(side);
+	free(side);
 }
 
 /* Opens a new, empty database at a fresh path; aborts on failure. */
