@@ -49,6 +49,24 @@
 #define TAGS_KEY	"import_tags:"	/* meta key, then the batch: the
 					   highest tag id before it, so its
 					   undo removes the tags it made */
+#define INDEX_KEY	"import_index:"		/* meta key, then an index's
+						   name: its CREATE INDEX,
+						   while a bulk import runs
+						   without it */
+
+/*
+ * The secondary indexes that nothing an import does reads (the duplicate
+ * lookups, merges and undo use others): a bulk import drops them when it
+ * starts and builds them again, by sorting, when its rows are in, rather
+ * than writing one entry in random order a row.  Their definitions are
+ * read from the database itself and kept in the meta table meanwhile, so
+ * they come back exactly as they were; a kill in between leaves that to
+ * the next start (import_finish_index).
+ */
+static const char *const bulk_indexes[] = {
+	"contact_by_sort",	/* (sort_key, id): the names in order */
+	"contact_by_org",	/* (org_id) */
+};
 
 /*
  * The formats kith reads: the one --format names, else the first whose
@@ -91,6 +109,9 @@ static enum kith_status index_ranges(struct kith_db *, int64_t, int64_t,
 static enum kith_status index_pending(struct import *, struct kith_err *);
 static enum kith_status pending_mark(struct kith_db *, int64_t, int,
 		    struct kith_err *);
+static enum kith_status indexes_drop(struct kith_db *, struct kith_err *);
+static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
+static enum kith_status indexes_restore(struct kith_db *, struct kith_err *);
 static int	pending_alive(const char *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
@@ -244,8 +265,9 @@ batch_start(struct import *im)
 		im->rep->batch = sqlite3_last_insert_rowid(
 		    kith_db_sqlite(im->db));
 		/* Committed with the batch: a kill leaves it to finish. */
-		if (im->bulk && (st = pending_mark(im->db, im->rep->batch, 1,
-		    im->err)) != KITH_OK)
+		if (im->bulk && ((st = pending_mark(im->db, im->rep->batch, 1,
+		    im->err)) != KITH_OK ||
+		    (st = indexes_drop(im->db, im->err)) != KITH_OK))
 			return st;
 		if (!im->whole && (st = tags_mark(im->db, im->rep->batch,
 		    im->err)) != KITH_OK)
@@ -754,6 +776,199 @@ pending_mark(struct kith_db *db, int64_t batch, int on, struct kith_err *err)
 }
 
 /*
+ * Drops the indexes of bulk_indexes that the database has, each with its
+ * CREATE INDEX statement kept in the meta table (INDEX_KEY), in the
+ * caller's transaction.  One that is missing already (another bulk import
+ * is running) is left to the import that dropped it.
+ */
+static enum kith_status
+indexes_drop(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status st;
+	sqlite3_stmt	*stmt;
+	char		*sql, *drop;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof bulk_indexes / sizeof bulk_indexes[0]; i++) {
+		if ((stmt = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE "
+		    "type = 'index' AND name = ?1 AND sql IS NOT NULL", err))
+		    == NULL)
+			return KITH_DB;
+		sqlite3_bind_text(stmt, 1, bulk_indexes[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sql = rc == SQLITE_ROW ? db_col_text(stmt, 0) : NULL;
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, err, "reading the indexes");
+		if (sql == NULL)
+			continue;
+		if ((stmt = db_stmt(db, "INSERT OR REPLACE INTO meta (key, "
+		    "value) VALUES ('" INDEX_KEY "' || ?1, ?2)", err)) == NULL) {
+			free(sql);
+			return KITH_DB;
+		}
+		sqlite3_bind_text(stmt, 1, bulk_indexes[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, sql, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+		free(sql);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "keeping an index's definition");
+		/* A name of the table above, not data: no quoting needed. */
+		drop = xasprintf("DROP INDEX %s", bulk_indexes[i]);
+		st = db_exec(db, drop, err);
+		free(drop);
+		if (st != KITH_OK)
+			return st;
+	}
+	return KITH_OK;
+}
+
+/*
+ * Builds again every index a bulk import dropped (INDEX_KEY marks), from
+ * its kept definition, and clears the marks, in the caller's transaction.
+ */
+static enum kith_status
+indexes_make(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status st = KITH_OK;
+	sqlite3_stmt	*stmt;
+	char		**name = NULL, **sql = NULL;
+	size_t		 n = 0, i;
+	int		 rc, have;
+
+	if ((stmt = db_stmt(db, "SELECT substr(key, length('" INDEX_KEY
+	    "') + 1), value FROM meta WHERE key > '" INDEX_KEY "' AND "
+	    "key < 'import_index;'", err)) == NULL)
+		return KITH_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		name = xreallocarray(name, n + 1, sizeof *name);
+		sql = xreallocarray(sql, n + 1, sizeof *sql);
+		name[n] = db_col_text(stmt, 0);
+		sql[n++] = db_col_text(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		st = db_fail(db, err, "reading the indexes to build");
+	for (i = 0; i < n && st == KITH_OK; i++) {
+		if ((stmt = db_stmt(db, "SELECT count(*) FROM sqlite_schema "
+		    "WHERE type = 'index' AND name = ?1", err)) == NULL) {
+			st = KITH_DB;
+			break;
+		}
+		sqlite3_bind_text(stmt, 1, name[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		have = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) > 0;
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW) {
+			st = db_fail(db, err, "reading the indexes");
+			break;
+		}
+		if (!have && sql[i] != NULL &&
+		    (st = db_exec(db, sql[i], err)) != KITH_OK)
+			break;
+		if ((stmt = db_stmt(db, "DELETE FROM meta WHERE key = '"
+		    INDEX_KEY "' || ?1", err)) == NULL) {
+			st = KITH_DB;
+			break;
+		}
+		sqlite3_bind_text(stmt, 1, name[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			st = db_fail(db, err, "building an index again");
+	}
+	for (i = 0; i < n; i++) {
+		free(name[i]);
+		free(sql[i]);
+	}
+	free(name);
+	free(sql);
+	return st;
+}
+
+/*
+ * indexes_make() in a transaction of its own, outside any other (err may
+ * be NULL).  Building an index sorts its keys, and with temp_store =
+ * MEMORY (db.c) SQLite sorts them all in memory: at a million contacts,
+ * tens of megabytes.  So for the while it runs, the sort goes to files
+ * once it holds 4 MiB, and those files go beside the database (the only
+ * place kith keeps client data), not to the system's temporary folder.
+ */
+static enum kith_status
+indexes_restore(struct kith_db *db, struct kith_err *err)
+{
+	struct kith_err	 local = { 0 };
+	enum kith_status st;
+	sqlite3_stmt	*stmt;
+	const char	*path = kith_db_path(db), *slash;
+	char		*sql, *was_dir = NULL;
+	long		 was_cache = 0;
+	int		 was_store = 0, rc;
+
+	if (err == NULL)
+		err = &local;
+	if ((stmt = db_stmt(db, "SELECT count(*) FROM meta WHERE key > '"
+	    INDEX_KEY "' AND key < 'import_index;'", err)) == NULL)
+		return KITH_DB;
+	rc = sqlite3_step(stmt);
+	st = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 0 ?
+	    KITH_NOTFOUND : KITH_OK;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading the indexes to build");
+	if (st == KITH_NOTFOUND)
+		return KITH_OK;		/* none: nothing to change */
+
+	if ((stmt = db_stmt(db, "SELECT t.temp_store, c.cache_size FROM "
+	    "pragma_temp_store AS t, pragma_cache_size AS c", NULL)) != NULL) {
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			was_store = sqlite3_column_int(stmt, 0);
+			was_cache = (long)sqlite3_column_int64(stmt, 1);
+		}
+		sqlite3_reset(stmt);
+	}
+	if ((stmt = db_stmt(db, "PRAGMA temp_store_directory", NULL)) != NULL) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			was_dir = db_col_text(stmt, 0);
+		sqlite3_reset(stmt);
+	}
+	/* Best effort: at worst the sort stays in memory, or in /tmp. */
+	if (path == NULL || (slash = strrchr(path, '/')) == NULL)
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '.'");
+	else if (slash == path)
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '/'");
+	else
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%.*q'",
+		    (int)(slash - path), path);
+	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	(void)sqlite3_exec(kith_db_sqlite(db), "PRAGMA temp_store = FILE; "
+	    "PRAGMA cache_size = -4096", NULL, NULL, NULL);
+
+	if ((st = kith_db_begin(db, err)) == KITH_OK) {
+		if ((st = indexes_make(db, err)) != KITH_OK)
+			kith_db_rollback(db);
+		else
+			st = kith_db_commit(db, err);
+	}
+
+	if (was_store != 0) {
+		sql = sqlite3_mprintf("PRAGMA temp_store = %d; "
+		    "PRAGMA cache_size = %ld", was_store, was_cache);
+		(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%q'",
+	    was_dir != NULL ? was_dir : "");
+	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	free(was_dir);
+	return st;
+}
+
+/*
  * Writes the missing search entries of batch's contacts with ids from lo
  * to hi, INDEX_RANGE ids per transaction (one open on entry, one open on
  * return), adding the number written to *done.
@@ -830,7 +1045,7 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 	int64_t			*batch = NULL, lo, hi;
 	size_t			 n = 0, i;
 	long			 count = 0;
-	int			 rc;
+	int			 rc, live = 0;
 	char			*value;
 
 	if (done != NULL)
@@ -844,7 +1059,8 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 		if (!pending_alive(value)) {
 			batch = xreallocarray(batch, n + 1, sizeof *batch);
 			batch[n++] = sqlite3_column_int64(stmt, 0);
-		}
+		} else
+			live++;
 		free(value);
 	}
 	sqlite3_reset(stmt);
@@ -884,6 +1100,9 @@ next:
 	free(batch);
 	if (done != NULL)
 		*done = count;
+	/* The indexes a bulk import dropped, once no import is running. */
+	if (st == KITH_OK && live == 0)
+		st = indexes_restore(db, err);
 	return st;
 }
 
@@ -956,8 +1175,19 @@ import_file(struct kith_db *db, const char *path,
 		st = formats[i].read(&im);
 	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
 		st = index_added(&im, err);
-	if (st == KITH_OK && im.bulk && rep->batch != 0)
-		st = index_pending(&im, err);
+	/*
+	 * The rows are in: the dropped indexes are built (the book is whole
+	 * again sooner), then the search entries are written.
+	 */
+	if (st == KITH_OK && im.bulk && rep->batch != 0 &&
+	    (st = kith_db_commit(db, err)) == KITH_OK) {
+		im.kept_rows = rep->rows;
+		im.kept_added = rep->added;
+		im.kept_merged = rep->merged;
+		if ((st = indexes_restore(db, err)) == KITH_OK &&
+		    (st = kith_db_begin(db, err)) == KITH_OK)
+			st = index_pending(&im, err);
+	}
 	kith_db_bulk(db, 0);
 	rep->bulk = im.bulk;
 	if (im.bulk)
@@ -969,6 +1199,9 @@ import_file(struct kith_db *db, const char *path,
 			rep->batch = 0;	/* nothing of it was committed */
 		else if (rep->batch != 0)
 			give_back(&im, st, err);
+		/* Failing, the next start builds them (the marks stay). */
+		if (im.bulk)
+			(void)indexes_restore(db, NULL);
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "UPDATE import_batch SET format = ?2, "

@@ -105,11 +105,28 @@ struct fold_out {
 	int		 sep;		/* a separator is pending */
 };
 
+/*
+ * The last strings that needed the full transliterator, with their folded
+ * forms: names, organisations and titles repeat across a book ("佐藤",
+ * "김민준", a firm's name on every row of its people), and each costs ICU
+ * microseconds.  A slot holds one string, found by its hash; a string that
+ * hashes to a taken slot replaces it.  Bounded: FOLD_CACHE slots of
+ * strings up to FOLD_CACHE_MAXLEN bytes.
+ */
+#define FOLD_CACHE	1024
+#define FOLD_CACHE_MAXLEN 128
+
+struct fold_cached {
+	char		*in;		/* the string, NULL: the slot is free */
+	char		*out;		/* its folded form */
+};
+
 struct kith_text {
 	char			*locale;	/* from text_new, never NULL */
 	UTransliterator		*fold;		/* NULL until first needed */
 	struct fold_memo	*memo;		/* MEMO_SIZE entries, or NULL */
 	struct fold_memo	*han;		/* HAN_SIZE entries, or NULL */
+	struct fold_cached	*cache;		/* FOLD_CACHE slots, or NULL */
 	const UNormalizer2	*nfc;		/* ICU's; NULL until used */
 	UCollator		*coll;		/* NULL until first needed */
 	UChar			*u;		/* UTF-16 scratch buffer */
@@ -135,6 +152,7 @@ static void	 text_icu_locale(const char *, char *, size_t);
 static int	 fold_table(struct kith_text *, const char *, size_t,
 		    struct fold_out *);
 static const struct fold_memo *fold_lookup(struct kith_text *, UChar32);
+static uint32_t	 fold_hash(const char *, size_t);
 static enum kith_status fold_icu(struct kith_text *, const char *, size_t,
 		    char **, struct kith_err *);
 static int	 fold_char(UChar32);
@@ -170,6 +188,8 @@ text_new(const char *locale)
 void
 text_free(struct kith_text *t)
 {
+	size_t	i;
+
 	if (t == NULL)
 		return;
 	if (t->fold != NULL)
@@ -178,6 +198,12 @@ text_free(struct kith_text *t)
 		ucol_close(t->coll);
 	free(t->memo);
 	free(t->han);
+	if (t->cache != NULL)
+		for (i = 0; i < FOLD_CACHE; i++) {
+			free(t->cache[i].in);
+			free(t->cache[i].out);
+		}
+	free(t->cache);
 	free(t->u);
 	free(t->v);
 	free(t->b);
@@ -309,6 +335,7 @@ text_fold(struct kith_text *t, const char *s, char **out, struct kith_err *err)
 {
 	enum kith_status	 st;
 	struct fold_out		 fo;
+	struct fold_cached	*slot;
 	size_t			 len, i;
 
 	*out = NULL;
@@ -340,7 +367,36 @@ text_fold(struct kith_text *t, const char *s, char **out, struct kith_err *err)
 		*out = xstrndup(fo.start, (size_t)(fo.o - fo.start));
 		return KITH_OK;
 	}
-	return fold_icu(t, s, len, out, err);
+	if (len > FOLD_CACHE_MAXLEN)
+		return fold_icu(t, s, len, out, err);
+	if (t->cache == NULL)
+		t->cache = xcalloc(FOLD_CACHE, sizeof *t->cache);
+	slot = &t->cache[fold_hash(s, len) % FOLD_CACHE];
+	if (slot->in != NULL && strcmp(slot->in, s) == 0) {
+		*out = xstrdup(slot->out);
+		return KITH_OK;
+	}
+	if ((st = fold_icu(t, s, len, out, err)) != KITH_OK)
+		return st;
+	free(slot->in);
+	free(slot->out);
+	slot->in = xstrndup(s, len);
+	slot->out = xstrdup(*out);
+	return KITH_OK;
+}
+
+/* FNV-1a of the len bytes at s. */
+static uint32_t
+fold_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
 }
 
 enum kith_status

@@ -54,6 +54,21 @@ static const char *const walk_sql[2][2] = {
 	{ W_IDS W_ASC, W_IDS W_AFTER W_ASC },
 };
 
+/*
+ * The same without naming the index, while a bulk import runs without it
+ * (batch.c builds it again at its end): SQLite then sorts the book.
+ */
+#define W_IDS_SORT "SELECT c.id, c.sort_key FROM contact c "
+
+static const char *const walk_sort_sql[2][2] = {
+	{ W_IDS_SORT W_DESC, W_IDS_SORT W_BEFORE W_DESC },
+	{ W_IDS_SORT W_ASC, W_IDS_SORT W_AFTER W_ASC },
+};
+
+#define HAS_SORT_INDEX							\
+	"SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "	\
+	"name = 'contact_by_sort'"
+
 /* One contact's search text. */
 #define TEXT_SQL							\
 	"SELECT c0, c1, c2, c3, c4, c5, c6 FROM contact_fts_content "	\
@@ -177,11 +192,18 @@ page_walk(struct view_query *q, const unsigned char *key, size_t key_len,
 	char			 today[11], *text;
 	int64_t			 cid;
 	int			 rc = SQLITE_ROW, ok, stepped = 0, heavy = 0;
-	int			 in_set;
+	int			 in_set, indexed;
 
 	db_today(q->db, today);
-	if ((stmt = db_stmt(q->db, walk_sql[dir > 0][key != NULL], err))
-	    == NULL)
+	if ((stmt = db_stmt(q->db, HAS_SORT_INDEX, err)) == NULL)
+		return KITH_DB;
+	rc = sqlite3_step(stmt);
+	indexed = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) > 0;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(q->db, err, "reading the list");
+	if ((stmt = db_stmt(q->db, (indexed ? walk_sql :
+	    walk_sort_sql)[dir > 0][key != NULL], err)) == NULL)
 		return KITH_DB;
 	if (key != NULL) {	/* transient: it may be the head's end */
 		sqlite3_bind_blob(stmt, 1, key, (int)key_len,

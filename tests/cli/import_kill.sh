@@ -31,6 +31,10 @@ dump() {
 	done
 	echo "== search"
 	sqlite3 "$DB" "SELECT rowid, * FROM contact_fts ORDER BY rowid"
+	# The bulk path drops indexes while it appends: all come back alike.
+	echo "== indexes"
+	sqlite3 "$DB" "SELECT name, sql FROM sqlite_schema WHERE type = 'index'
+	    ORDER BY name"
 }
 count() { sqlite3 "$DB" "SELECT count(*) FROM contact"; }
 
@@ -95,8 +99,20 @@ for k in $(seq 1 "$kills"); do
 		# The bulk path indexes after the rows: the next start does.
 		[ "$indexed" -lt "$n" ] && pass ||
 		    fail "kill $k: bulk, yet $indexed of $n indexed at the kill"
+		# It appends without the name-order index, kept aside.
+		[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE
+		    name = 'contact_by_sort'")" = 0 ] && pass ||
+		    fail "kill $k: bulk, yet contact_by_sort is there at the kill"
+		[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key =
+		    'import_index:contact_by_sort'")" = "$(echo "$before" |
+		    sed -n 's/^contact_by_sort|//p')" ] && pass ||
+		    fail "kill $k: the definition of contact_by_sort is not kept"
 	fi
 	run import --list
+	# The next start built the dropped indexes again (compared below).
+	[ -z "$(sqlite3 "$DB" "SELECT key FROM meta WHERE key LIKE
+	    'import_index:%'")" ] && pass ||
+	    fail "kill $k: the next start left indexes to build"
 	expect_rc 0 "kill $k: import --list"
 	indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
 	[ "$n" = "$indexed" ] && pass || fail "kill $k: $n contacts but $indexed indexed"

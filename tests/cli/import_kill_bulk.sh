@@ -39,6 +39,12 @@ n=$(count)
 indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
 [ "$indexed" -gt "$n0" ] && [ "$indexed" -lt "$n" ] && pass ||
     fail "indexing: $indexed of $n indexed: the kill was not while indexing"
+# The dropped indexes were built before the search entries.
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name IN
+    ('contact_by_sort', 'contact_by_org')")" = 2 ] && pass ||
+    fail "indexing: the dropped indexes were not built before the entries"
+[ -z "$(sqlite3 "$DB" "SELECT key FROM meta WHERE key LIKE 'import_index:%'")" ] &&
+    pass || fail "indexing: indexes left to build after the rows"
 run list --tsv person29999
 expect_rc 0 "indexing: the next start"
 expect_in "$out" "Given29999 Family29999" "indexing: the next start finished the index"

@@ -40,6 +40,7 @@ static void	 test_valid_utf8_vs_icu(void);
 static void	 test_nfc(void);
 static void	 test_sort_key(void);
 static void	 test_new_free(void);
+static void	 test_fold_cache(void);
 
 /* Folds s and compares with want; says which input failed. */
 static int
@@ -582,6 +583,50 @@ test_new_free(void)
 	text_free(t);
 }
 
+/*
+ * Strings that take the full transliterator are kept with their folded
+ * forms in a bounded cache: many more distinct ones than it has slots,
+ * folded twice in other orders on one kith_text, and on a fresh one, give
+ * the same results (a slot taken by another string is never mistaken for
+ * the string asked).
+ */
+static void
+test_fold_cache(void)
+{
+	enum { N = 3000 };
+	struct kith_text *t = text_new("en_US"), *fresh = text_new("en_US");
+	struct kith_err	 err;
+	char		 s[N][16], *first[N], *again, *other;
+	int		 i, n, bad = 0, ok = 1;
+
+	for (i = 0; i < N; i++) {
+		/* Two Hangul syllables: not in the fold tables. */
+		n = utf8_put(s[i], 0xac00 + i);
+		utf8_put(s[i] + n, 0xac00 + (i * 7) % 11172);
+		if (text_fold(t, s[i], &first[i], &err) != KITH_OK)
+			first[i] = NULL, ok = 0;
+	}
+	CHECK(ok);
+	for (i = N - 1; i >= 0 && ok; i--) {
+		if (text_fold(t, s[i], &again, &err) != KITH_OK ||
+		    text_fold(fresh, s[(i * 13) % N], &other, &err) != KITH_OK) {
+			ok = 0;
+			break;
+		}
+		bad += strcmp(again, first[i]) != 0 ||
+		    strcmp(other, first[(i * 13) % N]) != 0;
+		free(again);
+		free(other);
+	}
+	CHECK(ok);
+	CHECK_INT(bad, 0);
+	CHECK(first[0] != NULL && first[0][0] != '\0');
+	for (i = 0; i < N; i++)
+		free(first[i]);
+	text_free(t);
+	text_free(fresh);
+}
+
 TEST_MAIN(test_fold_examples, test_fold_ascii, test_fold_tables,
     test_fold_invalid, test_valid_utf8, test_valid_utf8_vs_icu, test_nfc,
-    test_sort_key, test_new_free)
+    test_sort_key, test_new_free, test_fold_cache)
