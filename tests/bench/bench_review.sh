@@ -117,6 +117,9 @@ q "SELECT 'contacts', count(*) FROM contact UNION ALL
    UNION ALL SELECT 'deals', count(*) FROM deal" |
     awk -F'|' '{ printf "%-24s %s\n", $1, $2 }'
 
+# kith brings the schema up to date (and backs the old one up) first.
+"$kith" --db "$db" review >/dev/null
+
 echo
 echo "== EXPLAIN QUERY PLAN of the review's statements (from src/core)"
 plan() {
