@@ -40,6 +40,7 @@
 #define FOLLOW_MAX	500	/* nodes one walk may visit */
 #define ROLES_MAX	50	/* deals read per node */
 #define HOP_WEIGHT	0.8	/* a hit one link away, against a direct one */
+#define SCAN_CACHE	"-2048"	/* page cache (KiB) while titles are read */
 
 /* A contact or organisation a term names (the matcher's answer). */
 struct cmatch {
@@ -73,6 +74,18 @@ struct hits {
 	size_t		 nslot;		/* a power of two, or 0 */
 };
 
+/* The deals whose title names one term (title_scan), in id order. */
+struct titled {
+	int64_t		*id;
+	char		**title;
+	char		**ref;
+	size_t		 n;
+};
+
+static enum kith_status title_scan(struct kith_db *, char *const *,
+		    size_t, struct titled *, struct kith_err *);
+static int	 has_words(const char *, const char *);
+static void	 titled_free(struct titled *, size_t);
 static enum kith_status match_term(struct kith_db *, const char *,
 		    struct cmatch **, size_t *, char **, struct kith_err *);
 static enum kith_status loose(struct kith_db *, const char *,
@@ -98,7 +111,8 @@ static void	 hit_add(struct hits *, const char *, const char *,
 		    const char *, int64_t, const char *, const char *,
 		    const char *, const char *, double);
 static enum kith_status text_hits(struct kith_db *, const char *,
-		    const char *, struct hits *, struct kith_err *);
+		    const char *, const struct titled *, struct hits *,
+		    struct kith_err *);
 static int	 by_strength(const void *, const void *);
 static double	 rule_weight(const char *);
 static char	*join_lines(char *const *, size_t);
@@ -328,8 +342,10 @@ match_term(struct kith_db *db, const char *term, struct cmatch **out,
 		"SELECT 1, id, name FROM org WHERE name_fold = ?1",
 		"SELECT 0, c.id, c.display FROM contact_fts f JOIN contact c "
 		    "ON c.id = f.rowid WHERE contact_fts MATCH ?2 LIMIT ?3",
-		"SELECT 1, id, name FROM org WHERE instr(' ' || name_fold || "
-		    "' ', ' ' || ?1 || ' ') > 0 LIMIT ?3",
+		/* Whole words: read from the name_fold index, not the table. */
+		"SELECT 1, id, name FROM org WHERE id IN (SELECT id FROM org "
+		    "WHERE instr(name_fold, ?1) > 0 AND instr(' ' || "
+		    "name_fold || ' ', ' ' || ?1 || ' ') > 0) LIMIT ?3",
 	};
 	struct sbuf	 q = { 0 };
 	sqlite3_stmt	*stmt;
@@ -762,16 +778,144 @@ out:
 	return st;
 }
 
-/* The term in contacts' notes and in deal titles. */
+/*
+ * Whether the folded text holds the folded words as a run of whole words,
+ * as instr(' ' || text || ' ', ' ' || words || ' ') > 0 says.
+ */
+static int
+has_words(const char *text, const char *words)
+{
+	char	*t, *w;
+	int	 yes;
+
+	t = xasprintf(" %s ", text);
+	w = xasprintf(" %s ", words);
+	yes = strstr(t, w) != NULL;
+	free(t);
+	free(w);
+	return yes;
+}
+
+/*
+ * The deals whose title names each of the n folded terms, at most
+ * MATCH_MAX a term, in id order, into by[0..n-1] (titled_free).  No index
+ * holds the titles' words, so this reads every title: once for all the
+ * terms, the one read in a check that grows with the book.  Written so
+ * that an index on deal(title_fold) would be read in place of the table
+ * (tests/bench/README.md has the figures).
+ */
+static enum kith_status
+title_scan(struct kith_db *db, char *const *fold, size_t n,
+    struct titled *by, struct kith_err *err)
+{
+	struct sbuf	 q = { 0 };
+	sqlite3_stmt	*stmt = NULL;
+	enum kith_status st = KITH_OK;
+	const char	*tf;
+	size_t		 i, k, any = 0;
+	int64_t		 cache = 0;
+	char		 sql[64];
+	int		 rc;
+
+	memset(by, 0, n * sizeof *by);
+	sbuf_add(&q, "SELECT id, title, ref, title_fold FROM deal WHERE id IN "
+	    "(SELECT id FROM deal WHERE ");
+	for (i = 0; i < n; i++) {
+		if (*fold[i] == '\0')
+			continue;
+		sbuf_printf(&q, "%sinstr(title_fold, ?%zu) > 0", any++ ? " OR " :
+		    "", i + 1);
+	}
+	sbuf_add(&q, ")");
+	if (any == 0)
+		goto out;
+	/*
+	 * Every page read would stay in the page cache, each one a fresh
+	 * allocation the process faults in: a small cache recycles them
+	 * (at 100,000 deals a third of the scan's time).
+	 */
+	if ((stmt = db_stmt(db, "PRAGMA cache_size", err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		cache = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (cache != 0 && (st = db_exec(db, "PRAGMA cache_size = " SCAN_CACHE,
+	    err)) != KITH_OK)
+		goto out;
+	if ((stmt = db_stmt(db, q.s, err)) == NULL) {
+		st = KITH_DB;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (*fold[i] != '\0')
+			sqlite3_bind_text(stmt, (int)i + 1, fold[i], -1,
+			    SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		tf = (const char *)sqlite3_column_text(stmt, 3);
+		for (i = 0; i < n; i++) {
+			if (*fold[i] == '\0' || by[i].n >= MATCH_MAX ||
+			    tf == NULL || !has_words(tf, fold[i]))
+				continue;
+			k = by[i].n++;
+			by[i].id = xreallocarray(by[i].id, k + 1,
+			    sizeof *by[i].id);
+			by[i].title = xreallocarray(by[i].title, k + 1,
+			    sizeof *by[i].title);
+			by[i].ref = xreallocarray(by[i].ref, k + 1,
+			    sizeof *by[i].ref);
+			by[i].id[k] = sqlite3_column_int64(stmt, 0);
+			by[i].title[k] = db_col_text(stmt, 1);
+			by[i].ref[k] = db_col_text(stmt, 2);
+		}
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		st = db_fail(db, err, "searching titles");
+out:
+	if (cache != 0) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld",
+		    (long long)cache);
+		if (db_exec(db, sql, st == KITH_OK ? err : NULL) != KITH_OK &&
+		    st == KITH_OK)
+			st = KITH_DB;
+	}
+	sbuf_free(&q);
+	return st;
+}
+
+static void
+titled_free(struct titled *by, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0; by != NULL && i < n; i++) {
+		for (k = 0; k < by[i].n; k++) {
+			free(by[i].title[k]);
+			free(by[i].ref[k]);
+		}
+		free(by[i].id);
+		free(by[i].title);
+		free(by[i].ref);
+	}
+	free(by);
+}
+
+/*
+ * The term in contacts' notes, and the deals whose titles name it
+ * (title_scan's answer for the term).
+ */
 static enum kith_status
 text_hits(struct kith_db *db, const char *term, const char *fold,
-    struct hits *h, struct kith_err *err)
+    const struct titled *titles, struct hits *h, struct kith_err *err)
 {
 	struct sbuf	 q = { 0 };
 	sqlite3_stmt	*stmt;
 	enum kith_status st = KITH_OK;
 	const char	*word = deal_word(db), *name;
-	char		*copy, *w, *save = NULL, *chain;
+	char		*copy, *w, *save = NULL, *chain, *matter;
+	size_t		 k;
 	int		 rc;
 
 	if (*fold == '\0')
@@ -801,30 +945,17 @@ text_hits(struct kith_db *db, const char *term, const char *fold,
 		st = db_fail(db, err, "searching notes");
 		goto out;
 	}
-	if ((stmt = db_stmt(db, "SELECT id, title, ref FROM deal WHERE "
-	    "instr(' ' || title_fold || ' ', ' ' || ?1 || ' ') > 0 LIMIT ?2",
-	    err)) == NULL) {
-		st = KITH_DB;
-		goto out;
-	}
-	sqlite3_bind_text(stmt, 1, fold, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, MATCH_MAX);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *title = (const char *)sqlite3_column_text(stmt, 1);
-		const char *ref = (const char *)sqlite3_column_text(stmt, 2);
-		char *matter = ref != NULL && *ref != '\0' ?
-		    xasprintf("%s '%s'", ref, title) : xasprintf("'%s'", title);
-
+	for (k = 0; k < titles->n; k++) {
+		matter = titles->ref[k] != NULL && *titles->ref[k] != '\0' ?
+		    xasprintf("%s '%s'", titles->ref[k], titles->title[k]) :
+		    xasprintf("'%s'", titles->title[k]);
 		chain = xasprintf("named in the title of %s %s", word, matter);
-		hit_add(h, term, "title", "matter", sqlite3_column_int64(stmt,
-		    0), title, "named in a title", matter, chain,
+		hit_add(h, term, "title", "matter", titles->id[k],
+		    titles->title[k], "named in a title", matter, chain,
 		    rule_weight("title"));
 		free(chain);
 		free(matter);
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		st = db_fail(db, err, "searching titles");
 out:
 	sbuf_free(&q);
 	return st;
@@ -944,8 +1075,9 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	struct cmatch		*m = NULL;
 	struct hits		 h = { 0 };
 	struct db_read		 snap = { 0 };
+	struct titled		*titles = NULL;
 	enum kith_status	 st = KITH_OK;
-	char			*variant = NULL, *clean, *first;
+	char			*variant = NULL, *clean, *first, **folds = NULL;
 	size_t			 nm = 0, i, j;
 
 	*out = NULL;
@@ -984,6 +1116,15 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	/* The search reads many rows in many statements: one snapshot. */
 	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		goto out;
+	/* Titles are read once for all the terms, each folded. */
+	folds = xcalloc(r->nterms, sizeof *folds);
+	for (i = 0; i < r->nterms; i++)
+		if ((st = text_fold(kith_db_text(db), r->terms[i], &folds[i],
+		    err)) != KITH_OK)
+			goto out;
+	titles = xcalloc(r->nterms, sizeof *titles);
+	if ((st = title_scan(db, folds, r->nterms, titles, err)) != KITH_OK)
+		goto out;
 	for (i = 0; i < r->nterms; i++) {
 		if ((st = match_term(db, r->terms[i], &m, &nm, &variant, err))
 		    != KITH_OK)
@@ -1000,7 +1141,7 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 			goto out;
 		/* Notes and titles are searched for the folded term. */
 		first = xstrndup(variant, strcspn(variant, "\n"));
-		st = text_hits(db, r->terms[i], first, &h, err);
+		st = text_hits(db, r->terms[i], first, &titles[i], &h, err);
 		free(first);
 		if (st != KITH_OK)
 			goto out;
@@ -1022,6 +1163,10 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 out:
 	db_read_end(db, &snap);
 	hits_free(&h);
+	titled_free(titles, titles != NULL ? r->nterms : 0);
+	for (i = 0; folds != NULL && i < r->nterms; i++)
+		free(folds[i]);
+	free(folds);
 	if (st != KITH_OK) {
 		conflict_record_free(r);
 		r = NULL;

@@ -13,6 +13,16 @@
  * its layer's parents is expanded.  The strongest chains are then picked
  * from the edges by a memoised walk from the start, keeping the best
  * PATH_CHAINS_MAX partial chains per node.
+ *
+ * Before the search, the ball around the start is read (struct ball):
+ * every node that could link to the start in one step, and, unless that
+ * is too many or the start is "me", in two.  A node met with k links left
+ * before the depth is only kept if it can still reach the start within k
+ * (a node with none left only if it is the start), so the search's last
+ * layers, where it fans out most, cost what the start's neighbourhood
+ * holds rather than what the book holds.  Every node so dropped was one
+ * no chain within the depth could pass through: the chains found are the
+ * same.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +41,7 @@
 #define MAX_PARTIES	500	/* parties of one deal */
 #define MAX_MEETINGS	100	/* latest interactions of one contact */
 #define MAX_MEMBERS	5000	/* people of one organisation */
+#define BALL_MAX	200000	/* nodes two links from the start */
 
 struct part {
 	double		 s;		/* strength of the weakest link */
@@ -58,6 +69,17 @@ struct edge {
 	double		 w;		/* strength of its strongest link */
 };
 
+/*
+ * The nodes around the start, by key (id << 1 | org; 0 is an empty slot),
+ * each with the fewest links it may need to reach the start: a superset
+ * of the nodes whose expansion would offer the start (or one of them).
+ */
+struct ball {
+	int64_t		*key;
+	unsigned char	*dist;
+	size_t		 n, cap;	/* cap: a power of two, or 0 */
+};
+
 struct search {
 	struct kith_db	*db;
 	time_t		 now;
@@ -75,8 +97,20 @@ struct search {
 	int		*slots;		/* hash of key -> node index + 1 */
 	size_t		 nslots;
 	const char	*word;		/* "deal" or "matter" */
+	struct ball	 ball;		/* around the start */
+	int		 radius;	/* links the ball is complete for */
+	int		 me_goal;	/* the start is me: anyone with an
+					   interaction is one link away */
 };
 
+static size_t	 slot_of(int64_t, size_t);
+static void	 ball_put(struct ball *, int64_t, int);
+static int	 ball_get(const struct ball *, int64_t);
+static void	 ball_free(struct ball *);
+static enum kith_status ball_reach(struct search *, int64_t, int,
+		    struct kith_err *);
+static enum kith_status ball_make(struct search *, struct kith_err *);
+static int	 near_goal(struct search *, int64_t, int);
 static int	 node_find(struct search *, int64_t);
 static int	 node_add(struct search *, int64_t, int);
 static void	 slots_grow(struct search *);
@@ -379,6 +413,181 @@ end_name(struct kith_db *db, int64_t id, int org)
 	return name != NULL ? name : xasprintf("#%lld", (long long)id);
 }
 
+/* Records that key may reach the start in d links (the fewest seen). */
+static void
+ball_put(struct ball *b, int64_t key, int d)
+{
+	int64_t		*ok;
+	unsigned char	*od;
+	size_t		 i, j, ocap;
+
+	if (2 * (b->n + 1) > b->cap) {
+		ok = b->key;
+		od = b->dist;
+		ocap = b->cap;
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->key = xcalloc(b->cap, sizeof *b->key);
+		b->dist = xcalloc(b->cap, sizeof *b->dist);
+		for (i = 0; i < ocap; i++) {
+			if (ok[i] == 0)
+				continue;
+			for (j = slot_of(ok[i], b->cap); b->key[j] != 0;
+			    j = (j + 1) & (b->cap - 1))
+				;
+			b->key[j] = ok[i];
+			b->dist[j] = od[i];
+		}
+		free(ok);
+		free(od);
+	}
+	for (i = slot_of(key, b->cap); b->key[i] != 0;
+	    i = (i + 1) & (b->cap - 1)) {
+		if (b->key[i] == key) {
+			if (d < b->dist[i])
+				b->dist[i] = (unsigned char)d;
+			return;
+		}
+	}
+	b->key[i] = key;
+	b->dist[i] = (unsigned char)d;
+	b->n++;
+}
+
+/* The links key may need to the start, or -1 when it is not in the ball. */
+static int
+ball_get(const struct ball *b, int64_t key)
+{
+	size_t	i;
+
+	if (b->cap == 0)
+		return -1;
+	for (i = slot_of(key, b->cap); b->key[i] != 0;
+	    i = (i + 1) & (b->cap - 1))
+		if (b->key[i] == key)
+			return b->dist[i];
+	return -1;
+}
+
+static void
+ball_free(struct ball *b)
+{
+	free(b->key);
+	free(b->dist);
+	memset(b, 0, sizeof *b);
+}
+
+/*
+ * Puts in the ball, at d links, every node whose expansion could offer
+ * key: the same links expand_contact() and expand_org() follow, read
+ * from key's side and without their caps (a superset is safe).
+ */
+static enum kith_status
+ball_reach(struct search *s, int64_t key, int d, struct kith_err *err)
+{
+	static const char *const contact_sql[] = {
+		/* relationships, either side */
+		"SELECT r.b << 1 FROM relation r WHERE r.a = ?1 UNION ALL "
+		"SELECT r.a << 1 FROM relation r WHERE r.b = ?1",
+		/* where it works; deals: their organisations, parties */
+		"SELECT org_id << 1 | 1 FROM contact WHERE id = ?1 AND "
+		"org_id IS NOT NULL UNION ALL "
+		"SELECT d.org_id << 1 | 1 FROM deal_contact dc JOIN deal d ON "
+		"d.id = dc.deal_id WHERE dc.contact_id = ?1 AND d.org_id IS "
+		"NOT NULL UNION ALL "
+		"SELECT o.contact_id << 1 FROM deal_contact dc JOIN "
+		"deal_contact o ON o.deal_id = dc.deal_id WHERE "
+		"dc.contact_id = ?1",
+		/* the others in its interactions */
+		"SELECT o.contact_id << 1 FROM interaction_contact ic JOIN "
+		"interaction_contact o ON o.interaction_id = "
+		"ic.interaction_id WHERE ic.contact_id = ?1",
+	};
+	static const char *const org_sql =
+	    "SELECT id << 1 FROM contact WHERE org_id = ?1 UNION ALL "
+	    "SELECT dc.contact_id << 1 FROM deal d JOIN deal_contact dc ON "
+	    "dc.deal_id = d.id WHERE d.org_id = ?1";
+	sqlite3_stmt	*stmt;
+	size_t		 i, n = (key & 1) ? 1 : sizeof contact_sql /
+			    sizeof contact_sql[0];
+	int		 rc;
+
+	for (i = 0; i < n; i++) {
+		if ((stmt = db_stmt(s->db, (key & 1) ? org_sql :
+		    contact_sql[i], err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, key >> 1);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
+		    s->ball.n < BALL_MAX)
+			if (sqlite3_column_int64(stmt, 0) != key)
+				ball_put(&s->ball,
+				    sqlite3_column_int64(stmt, 0), d);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			return db_fail(s->db, err, "reading around the start");
+	}
+	return KITH_OK;
+}
+
+/*
+ * The ball around the start: one link always; two when the start is not
+ * me (anyone with an interaction is a link from me, which no index
+ * lists) and the nodes two links away are not too many.
+ */
+static enum kith_status
+ball_make(struct search *s, struct kith_err *err)
+{
+	enum kith_status st;
+	int64_t		*one;
+	size_t		 i, n;
+
+	ball_put(&s->ball, s->goal_key, 0);
+	if ((st = ball_reach(s, s->goal_key, 1, err)) != KITH_OK)
+		return st;
+	s->radius = s->ball.n < BALL_MAX ? 1 : 0;
+	if (s->radius == 0 || s->me_goal || s->depth < 3)
+		return KITH_OK;
+	one = xreallocarray(NULL, s->ball.n, sizeof *one);
+	for (i = n = 0; i < s->ball.cap; i++)
+		if (s->ball.key[i] != 0 && s->ball.dist[i] == 1)
+			one[n++] = s->ball.key[i];
+	for (i = 0; i < n && s->ball.n < BALL_MAX; i++)
+		if ((st = ball_reach(s, one[i], 2, err)) != KITH_OK)
+			break;
+	free(one);
+	if (st == KITH_OK && s->ball.n < BALL_MAX)
+		s->radius = 2;
+	return st;
+}
+
+/*
+ * Whether a node not yet met, with left links left before the depth,
+ * can still reach the start: never with none left; otherwise when the
+ * ball says so, or cannot tell.
+ */
+static int
+near_goal(struct search *s, int64_t key, int left)
+{
+	sqlite3_stmt	*stmt;
+	int		 d, rc;
+
+	if (left <= 0)
+		return 0;
+	if (left > s->radius)
+		return 1;
+	if ((d = ball_get(&s->ball, key)) >= 0 && d <= left)
+		return 1;
+	if (!s->me_goal || (key & 1))
+		return 0;
+	/* Anyone with a logged interaction is one link from me. */
+	if ((stmt = db_stmt(s->db, "SELECT 1 FROM interaction_contact WHERE "
+	    "contact_id = ?1 LIMIT 1", NULL)) == NULL)
+		return 1;
+	sqlite3_bind_int64(stmt, 1, key >> 1);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	return rc != SQLITE_DONE;
+}
+
 /* Hashing node keys (multiplicative, into a power-of-two table). */
 static size_t
 slot_of(int64_t key, size_t nslots)
@@ -463,6 +672,12 @@ offer(struct search *s, int u, int64_t key, enum path_link kind, long age,
 	if ((v = node_find(s, key)) < 0) {
 		/* Once the start is met, only links to it matter. */
 		if (s->goal >= 0) {
+			free(how);
+			return KITH_OK;
+		}
+		/* No chain within the depth passes through it. */
+		if (key != s->goal_key && !near_goal(s, key,
+		    s->depth - s->nodes[u].dist - 1)) {
 			free(how);
 			return KITH_OK;
 		}
@@ -936,6 +1151,7 @@ search_free(struct search *s)
 	free(s->nodes);
 	free(s->edges);
 	free(s->slots);
+	ball_free(&s->ball);
 }
 
 enum kith_status
@@ -985,6 +1201,9 @@ path_find(struct kith_db *db, const struct path_end *from,
 	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		return st;
 	s.goal_key = from->id << 1 | (from->org ? 1 : 0);
+	s.me_goal = s.me != 0 && s.goal_key == s.me << 1;
+	if ((st = ball_make(&s, err)) != KITH_OK)
+		goto out;
 	node_add(&s, to->id << 1 | (to->org ? 1 : 0), 0);
 	for (i = 0; i < s.n && !s.limited; i++) {
 		u = (int)i;

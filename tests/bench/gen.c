@@ -15,8 +15,14 @@
  * phone_digits(), and a contact_fts row of folded text per contact (its
  * keys column from kith_name_keys(), as search.c writes it).
  *
- * Names come from a dozen cultures (plain ASCII, Latin with diacritics,
- * Cyrillic, a little Greek, Chinese, Japanese and Korean), organisations
+ * Names come from names.c: a head of real common names and a long tail
+ * of names built from syllables in sixteen traditions, drawn with a
+ * Zipf-like frequency so that a few percent of a million contacts share a
+ * full name (mostly Latin script, some Cyrillic and Greek, a little
+ * Chinese, Japanese and Korean); KITH_BENCH_NAMES=old draws them from the
+ * generator's old pools of a dozen cultures instead, where most contacts
+ * share a name with another.  The contact's culture (below) gives its
+ * phone format, mail domains and organisation names.  Organisations
  * number about one per fifty contacts, and follow-ups are mostly done
  * history with a couple of thousand pending: about 2.5% of the pending ones
  * overdue by 1 to 60 days, 0.5% due today, the rest ahead.  Dates are
@@ -54,6 +60,7 @@
 #include "kith/status.h"
 #include "kith/text.h"
 #include "kith/util.h"
+#include "names.h"
 
 #define PAST_DAYS	1825	/* done follow-ups reach back five years */
 #define AHEAD_DAYS	365	/* pending ones reach a year ahead */
@@ -107,6 +114,7 @@ struct gen {
 	size_t			*family_base;
 	char			**index_sql;	/* dropped: name, SQL, ... */
 	size_t			 n_index;
+	int			 old_names;	/* KITH_BENCH_NAMES=old */
 };
 
 static void		 die(const char *, ...)
@@ -119,6 +127,7 @@ static size_t		 rnd_below(struct gen *, size_t);
 static int		 chance(struct gen *, unsigned);
 static const char	*pick(struct gen *, const char *const *, size_t);
 static const struct culture *pick_culture(struct gen *);
+static const struct culture *culture_of(const char *);
 static const char	*date_at(struct gen *, long);
 static void		 exec(struct gen *, const char *);
 static sqlite3_stmt	*prepare(struct gen *, const char *);
@@ -466,6 +475,19 @@ static const struct culture cultures[] = {
 	    POOL(ko_orgfmt), "+82 10-####-####", POOL(ko_mail) },
 };
 
+/* The culture whose phones, mail and firms go with a names.c region. */
+static const struct {
+	const char	*region;
+	const char	*culture;
+} region_culture[] = {
+	{ "en", "en" }, { "in", "en" }, { "de", "de-nord-tr" },
+	{ "tr", "de-nord-tr" }, { "fr", "es-fr-pt" }, { "es", "es-fr-pt" },
+	{ "it", "es-fr-pt" }, { "sr-Latn", "sr-Latn" },
+	{ "cs-pl", "cs-pl-m" }, { "ru", "ru-m" }, { "uk", "uk" },
+	{ "sr-Cyrl", "sr-Cyrl" }, { "el", "el" }, { "zh", "zh" },
+	{ "ja", "ja" }, { "ko", "ko" },
+};
+
 static const char *const initials[] = {
 	"A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.",
 	"L.", "M.", "N.", "O.", "P.", "Q.", "R.", "S.", "T.", "U.", "V.",
@@ -584,6 +606,7 @@ main(int argc, char **argv)
 	memset(&g, 0, sizeof g);
 	clock_gettime(CLOCK_MONOTONIC, &g.start);
 	g.rng = seed;
+	g.old_names = bench_names_old();
 	g.now = time(NULL);
 	localtime_r(&g.now, &tm);
 	tm.tm_hour = 12;
@@ -609,8 +632,9 @@ main(int argc, char **argv)
 	g.sql = kith_db_sqlite(g.db);
 	g.text = kith_db_text(g.db);
 	fprintf(stderr, "kith-bench-gen: %s: %lld contacts, %lld follow-ups, "
-	    "%lld deals, seed %llu, collation '%s', today %s\n", path, nc, nf,
-	    nd, seed, text_locale(g.text), date_at(&g, 0));
+	    "%lld deals, seed %llu, %s names, collation '%s', today %s\n",
+	    path, nc, nf, nd, seed, g.old_names ? "old" : "realistic",
+	    text_locale(g.text), date_at(&g, 0));
 
 	/* The generator is the only user of a file it has just made. */
 	exec(&g, "PRAGMA journal_mode = OFF");
@@ -722,6 +746,22 @@ pick_culture(struct gen *g)
 		r -= cultures[i].weight;
 	}
 	return &cultures[i];
+}
+
+/* The culture for a names.c region; "en" for one it does not know. */
+static const struct culture *
+culture_of(const char *region)
+{
+	const char	*code = "en";
+	size_t		 i;
+
+	for (i = 0; i < N_ELEMS(region_culture); i++)
+		if (strcmp(region_culture[i].region, region) == 0)
+			code = region_culture[i].culture;
+	for (i = 0; i < N_ELEMS(cultures); i++)
+		if (strcmp(cultures[i].code, code) == 0)
+			return &cultures[i];
+	return &cultures[0];
 }
 
 /* The local date days days from today (negative: in the past). */
@@ -993,12 +1033,14 @@ make_contacts(struct gen *g, size_t n)
 	struct sbuf		 disp = { 0 }, fe = { 0 }, fp = { 0 };
 	struct sbuf		 ftag = { 0 }, forg = { 0 };
 	const char		*given, *middle, *family, *title, *note;
-	const char		*label;
+	const char		*label, *gasc, *fasc;
+	struct bench_name	 nm;
 	unsigned char		*key;
 	size_t			 i, ci, gi, fi, mi, key_len, ne, k, t1, t2;
 	int64_t			 created, id;
 	double			 u;
 	char			 phone[40], bday[48];
+	char			 dname[3 * BENCH_NAME_LEN + 8];
 	char			*nfold, *addr, *digits, *words, *f;
 	int			 month, mday;
 
@@ -1019,25 +1061,41 @@ make_contacts(struct gen *g, size_t n)
 
 	for (i = 0; i < n; i++) {
 		id = (int64_t)i + 1;
-		cu = pick_culture(g);
-		ci = (size_t)(cu - cultures);
-		gi = rnd_below(g, cu->n_given);
-		fi = rnd_below(g, cu->n_family);
-		given = cu->given[gi];
-		family = cu->family[fi];
-		/* English names sometimes carry a middle initial. */
-		middle = NULL;
-		if (cu->initials && chance(g, 25)) {
-			mi = rnd_below(g, 26);
-			middle = initials[mi];
-		}
 		sbuf_reset(&disp);
-		if (cu->family_first)
-			sbuf_printf(&disp, "%s%s%s", family, cu->sep, given);
-		else if (middle != NULL)
-			sbuf_printf(&disp, "%s %s %s", given, middle, family);
-		else
-			sbuf_printf(&disp, "%s %s", given, family);
+		if (!g->old_names) {
+			bench_name_draw(&g->rng, &nm);
+			cu = culture_of(nm.region);
+			given = nm.given;
+			family = nm.family;
+			middle = nm.middle[0] != '\0' ? nm.middle : NULL;
+			gasc = nm.given_ascii;
+			fasc = nm.family_ascii;
+			bench_name_display(&nm, dname, sizeof dname);
+			sbuf_add(&disp, dname);
+		} else {
+			cu = pick_culture(g);
+			ci = (size_t)(cu - cultures);
+			gi = rnd_below(g, cu->n_given);
+			fi = rnd_below(g, cu->n_family);
+			given = cu->given[gi];
+			family = cu->family[fi];
+			gasc = g->given_fold[g->given_base[ci] + gi];
+			fasc = g->family_fold[g->family_base[ci] + fi];
+			/* English names sometimes carry a middle initial. */
+			middle = NULL;
+			if (cu->initials && chance(g, 25)) {
+				mi = rnd_below(g, 26);
+				middle = initials[mi];
+			}
+			if (cu->family_first)
+				sbuf_printf(&disp, "%s%s%s", family, cu->sep,
+				    given);
+			else if (middle != NULL)
+				sbuf_printf(&disp, "%s %s %s", given, middle,
+				    family);
+			else
+				sbuf_printf(&disp, "%s %s", given, family);
+		}
 
 		nfold = fold(g, disp.s);
 		if (text_sort_key(g->text, disp.s, &key, &key_len, &err) !=
@@ -1094,16 +1152,12 @@ make_contacts(struct gen *g, size_t n)
 		ne = 1 + (chance(g, 35) ? 1 : 0);
 		for (k = 0; k < ne; k++) {
 			if (k == 0 && org != NULL && chance(g, 60)) {
-				addr = xasprintf("%.1s.%s%s@%s",
-				    g->given_fold[g->given_base[ci] + gi],
-				    g->family_fold[g->family_base[ci] + fi],
+				addr = xasprintf("%.1s.%s%s@%s", gasc, fasc,
 				    chance(g, 10) ? "2" : "", org->slug);
 				label = "work";
 			} else {
-				addr = xasprintf("%s.%s%" PRId64 "@%s",
-				    g->given_fold[g->given_base[ci] + gi],
-				    g->family_fold[g->family_base[ci] + fi],
-				    id + (int64_t)k * 7919,
+				addr = xasprintf("%s.%s%" PRId64 "@%s", gasc,
+				    fasc, id + (int64_t)k * 7919,
 				    pick(g, cu->mail, cu->n_mail));
 				label = k == 0 ? NULL : "home";
 			}
@@ -1540,12 +1594,24 @@ report(struct gen *g)
 		{ "deals_open", "SELECT count(*) FROM deal d JOIN stage s "
 		    "ON s.id = d.stage_id WHERE s.kind = 'open'" },
 		{ "deal_history", "SELECT count(*) FROM deal_stage_history" },
+		{ "sharing_a_name", "SELECT coalesce(sum(n), 0) FROM "
+		    "(SELECT count(*) AS n FROM contact GROUP BY name_fold "
+		    "HAVING n > 1)" },
 	};
 	sqlite3_stmt	*stmt;
 	size_t		 i;
+	long		 n[N_ELEMS(q)];
 
-	for (i = 0; i < N_ELEMS(q); i++)
-		printf("%s %ld\n", q[i][0], count_rows(g, q[i][1]));
+	for (i = 0; i < N_ELEMS(q); i++) {
+		n[i] = count_rows(g, q[i][1]);
+		printf("%s %ld\n", q[i][0], n[i]);
+	}
+	/* The last count over the first: contacts sharing a full name. */
+	printf("sharing_a_name_pct %.2f\n", n[0] > 0 ?
+	    100.0 * (double)n[N_ELEMS(q) - 1] / (double)n[0] : 0.0);
+	fprintf(stderr, "kith-bench-gen: %.2f%% of the contacts share "
+	    "their full name with another\n", n[0] > 0 ? 100.0 *
+	    (double)n[N_ELEMS(q) - 1] / (double)n[0] : 0.0);
 	stmt = prepare(g, "SELECT count(*) FILTER (WHERE due < ?1), "
 	    "count(*) FILTER (WHERE due = ?1) FROM followup "
 	    "WHERE done_at IS NULL AND due <= ?1");

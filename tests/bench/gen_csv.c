@@ -25,17 +25,23 @@
  *    first letter (kith compares addresses lower-cased), no second
  *    address, a phone of their own and sometimes another title.  kith
  *    merges each into the contact it copies.  0 makes every row new.
- *  - Names repeat, as in real address books: a million rows drawn from a
- *    few hundred given and family names share names often, and kith
- *    reports those as possible duplicates without merging them.
+ *  - Names repeat as in real address books: names.c draws them from a
+ *    head of common names and a long tail built from syllables with a
+ *    Zipf-like frequency, so a few percent of a million rows share a full
+ *    name, and kith reports those as possible duplicates without merging
+ *    them.  KITH_BENCH_NAMES=old draws them from the old pools below (a
+ *    few hundred given and family names, where most rows share a name),
+ *    for comparing with figures taken before.
  *  - Memory does not grow with N: organisations are computed from their
  *    number, never stored.
  *
- * The mix: about 75% of names are plain ASCII (English, Italian, Dutch,
- * Irish, Indian), 15% Latin with diacritics (Serbian, Croatian, Czech,
- * Polish, German, Nordic, French, Spanish, Portuguese, Turkish,
- * Hungarian), 7% Cyrillic (Russian with female forms, Serbian,
- * Ukrainian, Bulgarian) and 3% Chinese, Japanese or Korean.  N/50
+ * The mix of the old pools: about 75% of names are plain ASCII (English,
+ * Italian, Dutch, Irish, Indian), 15% Latin with diacritics (Serbian,
+ * Croatian, Czech, Polish, German, Nordic, French, Spanish, Portuguese,
+ * Turkish, Hungarian), 7% Cyrillic (Russian with female forms, Serbian,
+ * Ukrainian, Bulgarian) and 3% Chinese, Japanese or Korean; names.h
+ * gives the new mix, and the culture of a new name's region below gives
+ * its phone format and English extras (prefixes, suffixes).  N/50
  * organisations (at least one), one in sixteen with a Cyrillic or CJK
  * name; 80% of contacts have one, picked with a skew so that a few
  * organisations are big.  Every contact has an e-mail address, 35% a
@@ -50,6 +56,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "names.h"
 
 #define N_ELEMS(a)	(sizeof (a) / sizeof (a)[0])
 #define DUP_FROM	100		/* rows before this are never copies */
@@ -83,9 +91,9 @@ struct culture {
 
 /* One generated row; each field is empty when absent. */
 struct row {
-	char	first[96];
-	char	middle[96];
-	char	last[112];
+	char	first[BENCH_NAME_LEN];
+	char	middle[BENCH_NAME_LEN];
+	char	last[BENCH_NAME_LEN];
 	char	prefix[16];
 	char	suffix[16];
 	char	nickname[32];
@@ -115,6 +123,7 @@ static const char	*pick(struct rng *, const char *const *, size_t);
 static void		 display_of(const char *, char *, size_t);
 static void		 ascii_of(const char *, char *, size_t);
 static const struct culture *pick_culture(struct rng *);
+static const struct culture *culture_of(const char *);
 static void		 org_name(uint64_t, char *, size_t, char *, size_t);
 static void		 fill_phone(const char *, uint64_t, char *, size_t);
 static uint64_t		 original_of(uint64_t, unsigned, uint64_t);
@@ -123,6 +132,8 @@ static void		 make_duplicate(uint64_t, unsigned, uint64_t, uint64_t,
 			    struct row *);
 static void		 put_field(FILE *, const char *, int);
 static void		 put_row(FILE *, const struct row *);
+
+static int		 old_names;	/* KITH_BENCH_NAMES=old */
 
 /* Google's current header: 17 fixed columns, then the groups we fill. */
 static const char *const header[] = {
@@ -333,6 +344,16 @@ static const struct culture cultures[] = {
 	{ "ko", 5, POOLS(ko_given, ko_family), "+82 10-####-####", 0, 0 },
 };
 
+/* The culture (phone format, English extras) of a names.c region. */
+static const struct {
+	const char	*region;
+	const char	*culture;
+} region_culture[] = {
+	{ "en", "en" }, { "in", "it/nl/in/ie" }, { "it", "it/nl/in/ie" },
+	{ "ru", "ru/bg/uk" }, { "uk", "ru/bg/uk" }, { "sr-Cyrl", "sr-Cyrl" },
+	{ "zh", "zh" }, { "ja", "ja" }, { "ko", "ko" },
+};
+
 /* Organisation names: Latin ones from three pools, one in 16 not. */
 static const char *const org_a[] = {
 	"Acme", "Northwind", "Bluebird", "Harbor", "Summit", "Granite",
@@ -527,6 +548,22 @@ pick_culture(struct rng *r)
 	return &cultures[N_ELEMS(cultures) - 1];
 }
 
+/* Any other region (German, Greek, ...) phones as the "latin" culture. */
+static const struct culture *
+culture_of(const char *region)
+{
+	const char	*code = "latin";
+	size_t		 i;
+
+	for (i = 0; i < N_ELEMS(region_culture); i++)
+		if (strcmp(region_culture[i].region, region) == 0)
+			code = region_culture[i].culture;
+	for (i = 0; i < N_ELEMS(cultures); i++)
+		if (strcmp(cultures[i].code, code) == 0)
+			return &cultures[i];
+	return &cultures[0];
+}
+
 /*
  * Organisation k's name and e-mail domain.  Distinct k give distinct
  * names: the Latin ones cover 24,000 numbers before a number is added
@@ -610,8 +647,10 @@ make_row(uint64_t seed, uint64_t n, uint64_t k, struct row *w)
 {
 	const struct culture	*c;
 	struct rng		 r;
+	struct bench_name	 nm;
 	const char		*g, *f;
-	char			 ga[64], fa[64], domain[96], org[160];
+	char			 ga[BENCH_NAME_LEN], fa[BENCH_NAME_LEN];
+	char			 domain[96], org[160];
 	uint64_t		 n_orgs, org_k;
 	double			 u;
 	size_t			 len;
@@ -619,6 +658,24 @@ make_row(uint64_t seed, uint64_t n, uint64_t k, struct row *w)
 
 	memset(w, 0, sizeof *w);
 	rng_init(&r, seed, k);
+	if (!old_names) {
+		bench_name_draw(&r.s, &nm);
+		c = culture_of(nm.region);
+		put(w->first, sizeof w->first, "%s", nm.given);
+		put(w->middle, sizeof w->middle, "%s", nm.middle);
+		put(w->last, sizeof w->last, "%s", nm.family);
+		put(ga, sizeof ga, "%s", nm.given_ascii);
+		put(fa, sizeof fa, "%s", nm.family_ascii);
+		if (c->english) {
+			if (chance(&r, 20))
+				put(w->prefix, sizeof w->prefix, "%s",
+				    chance(&r, 700) ? "Dr" : "Prof.");
+			if (chance(&r, 10))
+				put(w->suffix, sizeof w->suffix, "%s",
+				    chance(&r, 700) ? "Jr" : "III");
+		}
+		goto named;
+	}
 	c = pick_culture(&r);
 	g = pick(&r, c->given, c->n_given);
 	f = pick(&r, c->family, c->n_family);
@@ -658,6 +715,7 @@ make_row(uint64_t seed, uint64_t n, uint64_t k, struct row *w)
 	} else if (chance(&r, 120))
 		display_of(pick(&r, c->given, c->n_given), w->middle,
 		    sizeof w->middle);
+named:
 	if (chance(&r, 40))
 		put(w->nickname, sizeof w->nickname, "%s",
 		    pick(&r, nicknames, N_ELEMS(nicknames)));
@@ -847,6 +905,7 @@ main(int argc, char **argv)
 			die("DUPLICATES_PER_MILLE must be a number from 0 "
 			    "to 500");
 	}
+	old_names = bench_names_old();
 	if ((fp = fopen(argv[1], "w")) == NULL)
 		die("%s: %s", argv[1], strerror(errno));
 	setvbuf(fp, buf, _IOFBF, sizeof buf);

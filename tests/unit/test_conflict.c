@@ -267,4 +267,53 @@ out:
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_conflict)
+/*
+ * Titles are read once for all the terms of a check: each term still
+ * gets the titles that name it as whole words, a title two terms name is
+ * credited to the first of them, and a word inside another is no hit.
+ */
+static void
+test_titles(void)
+{
+	struct kith_err		 err = { 0 };
+	struct conflict_record	*r = NULL;
+	const struct conflict_hit *h;
+	struct kith_db		*db;
+	struct deal		*d;
+	const char		*terms[4];
+	const char		*titles[] = { "Petrović estate", "Beta merger",
+				    "Realestate audit" };
+	size_t			 i, n = 0;
+	char			*path;
+
+	db = test_db("titles.db", &path);
+	for (i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		d = deal_new();
+		contact_set(&d->title, titles[i]);
+		CHECK(deal_add(db, d, &err) == KITH_OK);
+		deal_free(d);
+	}
+	terms[0] = "merger";
+	terms[1] = "Zyx Nobody";
+	terms[2] = "petrovic estate";
+	terms[3] = "Estate";
+	CHECK(conflict_run(db, terms, 4, NULL, "Sam", 0, &r, &err) ==
+	    KITH_OK);
+	if (r == NULL)
+		goto out;
+	for (i = 0; i < r->nhits; i++)
+		if (strcmp(r->hits[i].kind, "matter") == 0)
+			n++;
+	CHECK_INT(n, 2);
+	h = find(r, "named in the title of deal 'Beta merger'");
+	CHECK(h != NULL && strcmp(h->term, "merger") == 0);
+	h = find(r, "named in the title of deal 'Petrović estate'");
+	CHECK(h != NULL && strcmp(h->term, "petrovic estate") == 0);
+	CHECK(find(r, "named in the title of deal 'Realestate audit'") ==
+	    NULL);
+out:
+	conflict_record_free(r);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_conflict, test_titles)

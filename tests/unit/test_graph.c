@@ -3,7 +3,8 @@
  * Who knows whom (path.h) on a small constructed book whose shortest
  * chains are known: a chain through an organisation, a tie broken by
  * recency, the depth limit, no path, the visited limit, the links every
- * logged contact has to me, and kith who's list.
+ * logged contact has to me, and kith who's list; and that a large
+ * organisation far from the start is not searched through.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -225,4 +226,61 @@ test_graph(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_graph)
+/*
+ * The target works at an organisation of 300; the start is three
+ * friendships away.  No chain within the depth passes through the 300,
+ * so the search does not visit them (it did: every one was expanded),
+ * and finds the same chain.  A member of the organisation still finds
+ * the target through it.
+ */
+static void
+test_fanout(void)
+{
+	struct kith_err		 err = { 0 };
+	struct path_result	 res = { 0 };
+	struct path_end		 from = { 0 }, to = { 0 };
+	struct kith_db		*db;
+	int64_t			 t, x, y, st, member = 0;
+	char			*path, *s, name[32];
+	int			 i;
+
+	db = test_db("fanout.db", &path);
+	t = add(db, "Tara Target", "Bigco");
+	for (i = 0; i < 300; i++) {
+		snprintf(name, sizeof name, "Member %03d", i);
+		member = add(db, name, "Bigco");
+	}
+	x = add(db, "Xavier Link", NULL);
+	y = add(db, "Yvonne Link", NULL);
+	st = add(db, "Sam Start", NULL);
+	relate(db, st, x, "friend");
+	relate(db, x, y, "friend");
+	relate(db, y, t, "friend");
+	from.id = st;
+	to.id = t;
+	CHECK(path_find(db, &from, &to, NULL, kith_db_now(db), &res, &err) ==
+	    KITH_OK);
+	CHECK_INT(res.n, 1);
+	if (res.n == 1) {
+		s = names(&res.chains[0]);
+		CHECK_STR(s, "Sam Start > Xavier Link > Yvonne Link > "
+		    "Tara Target");
+		free(s);
+	}
+	CHECK(res.visited < 50);
+	path_result_free(&res);
+
+	from.id = member;
+	CHECK(path_find(db, &from, &to, NULL, kith_db_now(db), &res, &err) ==
+	    KITH_OK);
+	CHECK_INT(res.n, 1);
+	if (res.n == 1) {
+		s = names(&res.chains[0]);
+		CHECK_STR(s, "Member 299 > Bigco > Tara Target");
+		free(s);
+	}
+	path_result_free(&res);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_graph, test_fanout)
