@@ -29,7 +29,6 @@ struct review_cand {
 	int64_t		 ref;		/* as review_item.ref */
 	long		 late;		/* days late (<0 ahead) */
 	int		 bound;		/* the score can be no higher */
-	int		 stage;		/* lookups made: 0 none */
 	int64_t		 contact;	/* a follow-up's, or 0 */
 	int64_t		 deal;		/* a follow-up's, or 0 */
 	int64_t		 value;		/* the open deal, cents; -1 unread */

@@ -72,7 +72,7 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Whether c was decided today; if so it is taken back off the list. */
+/* Whether c was decided today (the caller then leaves it out). */
 static int
 decided(const struct review_list *l, const struct review_cand *c)
 {
@@ -470,12 +470,10 @@ review_refine(struct kith_db *db, struct review_cand *c,
 			st = read_value(db, c, err);
 		if (st != KITH_OK)
 			return st;
-		c->stage++;
 		c->bound = review_bound(c);
 		return KITH_OK;
 	}
 	*filled = 1;
-	c->stage++;
 	it->kind = c->kind;
 	it->ref = c->ref;
 	it->late = c->late;
