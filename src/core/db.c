@@ -269,6 +269,7 @@ open_sqlite(struct kith_db *db, struct kith_err *err)
 	size_t		 i;
 	int		 rc = SQLITE_OK, flags;
 
+	db_pagecache_init();
 	for (i = 0; i < sizeof ro / sizeof ro[0]; i++) {
 		if (db->sql != NULL) {
 			sqlite3_close(db->sql);

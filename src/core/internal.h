@@ -35,6 +35,11 @@ enum kith_status db_fail(struct kith_db *, struct kith_err *, const char *what);
 /* Runs sql (no results); KITH_DB with err set on failure. */
 enum kith_status db_exec(struct kith_db *, const char *sql, struct kith_err *);
 /*
+ * Gives SQLite's page cache a region of its own (pagecache.c): once per
+ * process, before the first database is opened.
+ */
+void		 db_pagecache_init(void);
+/*
  * The writers' turn (writelock.c), taken around each outermost write
  * transaction so that waiting writers go in the order they came.
  * writelock_open() opens (creating, mode 0600) db_path's lock file, the
