@@ -67,6 +67,10 @@ enum kith_status keydate_upcoming(struct kith_db *, int days,
 		    struct kith_err *);
 void		 keydate_list_free(struct keydate *, size_t n);
 
+/* How many key dates keydate_upcoming would list, into *n. */
+enum kith_status keydate_count(struct kith_db *, int days,
+		    enum keydate_feb29, size_t *n, struct kith_err *);
+
 /* KEYDATE_MAR1 for setting "mar1" or "03-01" (e.g. $KITH_FEB29), else
  * KEYDATE_FEB28. */
 enum keydate_feb29 keydate_feb29_from(const char *setting);

@@ -4,9 +4,8 @@
  * (the last five characters, "MM-DD", of both "YYYY-MM-DD" and
  * "--MM-DD"): birthdays now; a table of other dates is one more entry in
  * sources[].  Each source is asked for the month-day ranges the window
- * covers (two when it crosses the year's end, and 29 February whenever
- * the window touches the end of February); the exact next occurrence and
- * the window are then checked here.
+ * covers (scan()); the exact next occurrence and the window are then
+ * checked here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +41,8 @@ static enum kith_status add_range(struct kith_db *, const struct source *,
 		    const char *, const char *, const char *, int,
 		    enum keydate_feb29, struct keydate **, size_t *,
 		    struct kith_err *);
+static enum kith_status scan(struct kith_db *, int, enum keydate_feb29,
+		    struct keydate **, size_t *, struct kith_err *);
 static int	 cmp_keydate(const void *, const void *);
 
 static int
@@ -129,6 +130,11 @@ keydate_feb29_from(const char *s)
 	return KEYDATE_FEB28;
 }
 
+/*
+ * The key dates of src whose month and day lie in from..to and whose
+ * next occurrence is within days of today: appended to *r, or only
+ * counted in *count when r is NULL.
+ */
 static enum kith_status
 add_range(struct kith_db *db, const struct source *src, const char *from,
     const char *to, const char *today, int days, enum keydate_feb29 f,
@@ -139,7 +145,6 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 	const unsigned char *t;
 	char		 on[KITH_DATE_LEN];
 	long		 dist;
-	size_t		 i;
 	int		 rc, y, oy;
 
 	if ((stmt = db_stmt(db, src->sql, err)) == NULL)
@@ -152,16 +157,10 @@ add_range(struct kith_db *db, const struct source *src, const char *from,
 		    !keydate_next((const char *)t, today, f, on) ||
 		    (dist = date_diff_days(today, on)) > days)
 			continue;
-		/* A range asked twice (29 February) must not count twice. */
-		for (i = strcmp(from, "02-29") == 0 ? 0 : *count; i < *count;
-		    i++)
-			if ((*r)[i].contact == sqlite3_column_int64(stmt, 0) &&
-			    strcmp((*r)[i].label, sqlite3_column_type(stmt,
-			    2) == SQLITE_NULL ? src->label :
-			    (const char *)sqlite3_column_text(stmt, 2)) == 0)
-				break;
-		if (i < *count)
+		if (r == NULL) {
+			(*count)++;
 			continue;
+		}
 		if ((*count & (*count - 1)) == 0)
 			*r = xreallocarray(*r, *count ? *count * 2 : 1,
 			    sizeof **r);
@@ -200,18 +199,23 @@ cmp_keydate(const void *a, const void *b)
 	return 0;
 }
 
-enum kith_status
-keydate_upcoming(struct kith_db *db, int days, enum keydate_feb29 f,
-    struct keydate **out, size_t *n, struct kith_err *err)
+/*
+ * Every source over the month-day ranges of the window: two when it
+ * crosses the year's end, and 29 February on its own when the window
+ * does not hold it (its next day may be 28 February or 1 March, inside
+ * the window; a range that holds it has read it already).  r as in
+ * add_range.
+ */
+static enum kith_status
+scan(struct kith_db *db, int days, enum keydate_feb29 f, struct keydate **r,
+    size_t *count, struct kith_err *err)
 {
 	enum kith_status st = KITH_OK;
-	struct keydate	*r = NULL;
-	size_t		 count = 0, i;
 	char		 today[KITH_DATE_LEN], end[KITH_DATE_LEN];
-	const char	*a, *b;
+	const char	*from[2], *to[2];
+	size_t		 i, j, nr;
+	int		 feb29;
 
-	*out = NULL;
-	*n = 0;
 	if (days < 0)
 		days = 0;
 	if (days > 365)
@@ -219,33 +223,60 @@ keydate_upcoming(struct kith_db *db, int days, enum keydate_feb29 f,
 	db_today(db, today);
 	if (!date_add_days(today, days, end))
 		return KITH_OK;
-	a = today + 5;
-	b = end + 5;
-	for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
-		if (days >= 365 || strncmp(today, end, 4) != 0) {
-			/* Across the year's end: to 12-31, from 01-01. */
-			st = add_range(db, &sources[i], days >= 365 ? "01-01" :
-			    a, "12-31", today, days, f, &r, &count, err);
-			if (st == KITH_OK && days < 365)
-				st = add_range(db, &sources[i], "01-01", b,
-				    today, days, f, &r, &count, err);
-		} else
-			st = add_range(db, &sources[i], a, b, today, days, f,
-			    &r, &count, err);
-		/* 29 February falls on 28 February or 1 March. */
-		if (st == KITH_OK)
+	nr = 1;
+	from[0] = today + 5;
+	to[0] = end + 5;
+	if (days >= 365)
+		from[0] = "01-01", to[0] = "12-31";
+	else if (strncmp(today, end, 4) != 0) {
+		/* Across the year's end: to 12-31, from 01-01. */
+		to[0] = "12-31";
+		from[1] = "01-01";
+		to[1] = end + 5;
+		nr = 2;
+	}
+	for (feb29 = 1, j = 0; j < nr; j++)
+		if (strcmp(from[j], "02-29") <= 0 && strcmp(to[j], "02-29") >= 0)
+			feb29 = 0;
+	for (i = 0; st == KITH_OK && i < sizeof sources / sizeof sources[0];
+	    i++) {
+		for (j = 0; st == KITH_OK && j < nr; j++)
+			st = add_range(db, &sources[i], from[j], to[j], today,
+			    days, f, r, count, err);
+		if (st == KITH_OK && feb29)
 			st = add_range(db, &sources[i], "02-29", "02-29",
-			    today, days, f, &r, &count, err);
-		if (st != KITH_OK) {
-			keydate_list_free(r, count);
-			return st;
-		}
+			    today, days, f, r, count, err);
+	}
+	return st;
+}
+
+enum kith_status
+keydate_upcoming(struct kith_db *db, int days, enum keydate_feb29 f,
+    struct keydate **out, size_t *n, struct kith_err *err)
+{
+	enum kith_status st;
+	struct keydate	*r = NULL;
+	size_t		 count = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = scan(db, days, f, &r, &count, err)) != KITH_OK) {
+		keydate_list_free(r, count);
+		return st;
 	}
 	if (count > 1)
 		qsort(r, count, sizeof *r, cmp_keydate);
 	*out = r;
 	*n = count;
 	return KITH_OK;
+}
+
+enum kith_status
+keydate_count(struct kith_db *db, int days, enum keydate_feb29 f, size_t *n,
+    struct kith_err *err)
+{
+	*n = 0;
+	return scan(db, days, f, NULL, n, err);
 }
 
 void

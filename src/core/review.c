@@ -5,6 +5,8 @@
  * filled and ranked by the one formula (review_score.c), and the day's
  * decisions are kept here.  How the pruning works: review_impl.h.
  */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,23 @@
 #include "internal.h"
 #include "review_impl.h"
 
+/* The queue as it is refined: the best filled, the scores to beat. */
+struct queue {
+	size_t			*heap;	/* candidates, highest bound on top */
+	size_t			 hn;
+	size_t			 want;	/* items the day's cap leaves room
+					   for; SIZE_MAX: no cap */
+	int			*top;	/* the nt best scores, highest first */
+	size_t			 nt, room_top;
+	struct review_item	*best;	/* filled, not yet ranked */
+	size_t			 n, room;
+};
+
 static enum kith_status read_done(struct review_list *);
+static enum kith_status list_kind(struct review_list *, int,
+		    const struct review_opts *, int);
+static enum kith_status refine_queue(struct kith_db *,
+		    struct review_list *, struct queue *, struct kith_err *);
 static void	 sift_down(size_t *, size_t, size_t,
 		    const struct review_cand *);
 static enum kith_status fill(struct kith_db *, struct review_cand *,
@@ -158,90 +176,131 @@ out:
 	return st;
 }
 
+/*
+ * Lists kind k of what is owed into l: only what can still reach floor
+ * is listed, the rest counted (review_impl.h).
+ */
+static enum kith_status
+list_kind(struct review_list *l, int k, const struct review_opts *o,
+    int floor)
+{
+	switch (k) {
+	case 0:
+		return review_list_followups(l, o->days);
+	case 1:
+		return review_list_cadences(l, o->days, floor);
+	case 2:
+		return review_list_deals(l, floor);
+	default:
+		return review_list_keydates(l, o->days, o->feb29, floor);
+	}
+}
+
+/*
+ * Refines the candidate with the highest bound until q->want are filled
+ * and the highest bound left is below the want-th score (q->top[],
+ * highest first): nothing left can enter then.  Those left stay in the
+ * heap for the next kind's.
+ */
+static enum kith_status
+refine_queue(struct kith_db *db, struct review_list *l, struct queue *q,
+    struct kith_err *err)
+{
+	struct review_cand	*c;
+	struct review_item	 it;
+	enum kith_status	 st;
+	size_t			 i;
+	int			 filled;
+
+	while (q->hn > 0 && q->want > 0) {
+		c = &l->c[q->heap[0]];
+		if (q->nt == q->want && c->bound < q->top[q->want - 1])
+			break;
+		memset(&it, 0, sizeof it);
+		if ((st = review_refine(db, c, &it, &filled, err)) !=
+		    KITH_OK) {
+			review_item_clear(&it);
+			return st;
+		}
+		if (!filled) {
+			sift_down(q->heap, q->hn, 0, l->c);
+			continue;
+		}
+		q->heap[0] = q->heap[--q->hn];
+		sift_down(q->heap, q->hn, 0, l->c);
+		if (q->nt == q->want && it.score < q->top[q->want - 1]) {
+			review_item_clear(&it);
+			continue;
+		}
+		if (q->nt < q->want && q->nt == q->room_top) {
+			q->room_top = q->room_top ? q->room_top * 2 : 32;
+			q->top = xreallocarray(q->top, q->room_top,
+			    sizeof *q->top);
+		}
+		for (i = q->nt < q->want ? q->nt++ : q->want - 1; i > 0 &&
+		    q->top[i - 1] < it.score; i--)
+			q->top[i] = q->top[i - 1];
+		q->top[i] = it.score;
+		if (q->n == q->room) {
+			q->room = q->room ? q->room * 2 : 32;
+			q->best = xreallocarray(q->best, q->room,
+			    sizeof *q->best);
+		}
+		q->best[q->n++] = it;
+	}
+	return KITH_OK;
+}
+
 enum kith_status
 review_build(struct kith_db *db, const struct review_opts *o,
     struct review **out, struct kith_err *err)
 {
 	struct review_list	 l;
 	struct review		*r = NULL;
-	struct review_item	*best = NULL, it;
-	struct review_cand	*c;
+	struct queue		 q;
 	enum kith_status	 st;
-	size_t			*heap = NULL, hn, want, n = 0, room = 0;
-	size_t			 nt = 0, i;
-	int			*top = NULL, filled;
+	size_t			 i, from;
+	int			 k, floor;
 	struct db_read		 snap;
 
 	*out = NULL;
 	memset(&l, 0, sizeof l);
+	memset(&q, 0, sizeof q);
 	l.db = db;
 	l.err = err;
 	db_today(db, l.today);
 	/* Many small reads over one snapshot: locks taken once. */
 	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		return st;
-	if ((st = read_done(&l)) != KITH_OK ||
-	    (st = review_list_followups(&l, o->days)) != KITH_OK ||
-	    (st = review_list_cadences(&l, o->days)) != KITH_OK ||
-	    (st = review_list_keydates(&l, o->days, o->feb29)) != KITH_OK ||
-	    (st = review_list_deals(&l)) != KITH_OK)
+	if ((st = read_done(&l)) != KITH_OK)
 		goto out;
-
-	want = l.n;
+	q.want = SIZE_MAX;
 	if (o->cap > 0)
-		want = l.n_done >= o->cap ? 0 : o->cap - l.n_done < l.n ?
-		    o->cap - l.n_done : l.n;
-	/*
-	 * Refine the candidate with the highest bound until want are
-	 * filled and the highest bound left is below the want-th score
-	 * (top[], highest first): nothing left can enter then.
-	 */
-	hn = l.n;
-	heap = xreallocarray(NULL, hn ? hn : 1, sizeof *heap);
-	for (i = 0; i < hn; i++)
-		heap[i] = i;
-	for (i = hn / 2; i-- > 0; )
-		sift_down(heap, hn, i, l.c);
-	top = xreallocarray(NULL, want ? want : 1, sizeof *top);
-	while (hn > 0 && want > 0) {
-		c = &l.c[heap[0]];
-		if (nt == want && c->bound < top[want - 1])
-			break;
-		memset(&it, 0, sizeof it);
-		if ((st = review_refine(db, c, &it, &filled, err)) !=
-		    KITH_OK) {
-			review_item_clear(&it);
+		q.want = l.n_done >= o->cap ? 0 : o->cap - l.n_done;
+	for (k = 0; k < 4; k++) {
+		floor = q.want == 0 ? INT_MAX : q.nt == q.want ?
+		    q.top[q.want - 1] : INT_MIN;
+		from = l.n;
+		if ((st = list_kind(&l, k, o, floor)) != KITH_OK)
 			goto out;
-		}
-		if (!filled) {
-			sift_down(heap, hn, 0, l.c);
-			continue;
-		}
-		heap[0] = heap[--hn];
-		sift_down(heap, hn, 0, l.c);
-		if (nt == want && it.score < top[want - 1]) {
-			review_item_clear(&it);
-			continue;
-		}
-		for (i = nt < want ? nt++ : want - 1; i > 0 &&
-		    top[i - 1] < it.score; i--)
-			top[i] = top[i - 1];
-		top[i] = it.score;
-		if (n == room) {
-			room = room ? room * 2 : 32;
-			best = xreallocarray(best, room, sizeof *best);
-		}
-		best[n++] = it;
+		q.heap = xreallocarray(q.heap, l.n ? l.n : 1,
+		    sizeof *q.heap);
+		for (i = from; i < l.n; i++)
+			q.heap[q.hn++] = i;
+		for (i = q.hn / 2; i-- > 0; )
+			sift_down(q.heap, q.hn, i, l.c);
+		if ((st = refine_queue(db, &l, &q, err)) != KITH_OK)
+			goto out;
 	}
-	keep_best(best, &n, want);
+	keep_best(q.best, &q.n, q.want);
 
 	r = xcalloc(1, sizeof *r);
 	r->decided = l.n_done;
-	r->total = l.n;
-	r->n = n;
-	r->carried = l.n - n;
-	r->items = best;
-	best = NULL;
+	r->total = l.owed;
+	r->n = q.n;
+	r->carried = l.owed - q.n;
+	r->items = q.best;
+	q.best = NULL;
 	for (i = 0; i < r->n; i++) {
 		r->items[i].rank = i + 1;
 		if (r->items[i].contact != 0 && (st = review_org_hint(db,
@@ -253,11 +312,11 @@ review_build(struct kith_db *db, const struct review_opts *o,
 	st = KITH_OK;
 out:
 	db_read_end(db, &snap);
-	for (i = 0; i < n && best != NULL; i++)
-		review_item_clear(&best[i]);
-	free(best);
-	free(heap);
-	free(top);
+	for (i = 0; i < q.n && q.best != NULL; i++)
+		review_item_clear(&q.best[i]);
+	free(q.best);
+	free(q.heap);
+	free(q.top);
 	review_free(r);
 	review_list_free(&l);
 	for (i = 0; i < l.n_done; i++)

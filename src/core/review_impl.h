@@ -15,6 +15,12 @@
  * enter the queue; it and every one after it are only counted.  A book of
  * a million contacts with tens of thousands of items owed is read for a
  * few dozen of them.
+ *
+ * The kinds are listed in the order of the highest score each can reach
+ * (follow-ups, cadences, stalled deals, key dates), and the queue is
+ * refined after each.  A kind listed once the cap is filled lists only
+ * what can still reach the last score kept, ordered by lateness in its
+ * index (review_late_needed), and counts the rest.
  */
 #ifndef KITH_REVIEW_IMPL_H
 #define KITH_REVIEW_IMPL_H
@@ -50,6 +56,7 @@ struct review_list {
 	char			 today[KITH_DATE_LEN];
 	struct review_cand	*c;
 	size_t			 n, cap;
+	size_t			 owed;		/* undecided, listed or not */
 	char			**done;		/* keys decided today, sorted */
 	size_t			 n_done;
 };
@@ -57,13 +64,17 @@ struct review_list {
 /*
  * Each lists the candidates of one kind owed within days days of today
  * (key dates: within their lead time too) into l, leaving out those
- * whose key is in l->done.  Only indexes are read.
+ * whose key is in l->done, and adds how many are owed and undecided to
+ * l->owed.  A candidate whose bound is below floor cannot enter the
+ * queue: it may be counted without being listed (INT_MIN: list all).
+ * Only indexes are read.
  */
 enum kith_status review_list_followups(struct review_list *l, int days);
-enum kith_status review_list_cadences(struct review_list *l, int days);
+enum kith_status review_list_cadences(struct review_list *l, int days,
+		    int floor);
 enum kith_status review_list_keydates(struct review_list *l, int days,
-		    enum keydate_feb29);
-enum kith_status review_list_deals(struct review_list *l);
+		    enum keydate_feb29, int floor);
+enum kith_status review_list_deals(struct review_list *l, int floor);
 
 void		 review_list_free(struct review_list *l);
 
@@ -95,6 +106,13 @@ void		 review_score_rest(struct review_item *it, int strength,
 /* c's bound: its tier and lateness, and the strength and deal terms at
  * their maximum while not read (strength, value < 0). */
 int		 review_bound(const struct review_cand *c);
+/*
+ * The fewest days late a candidate like c (its kind and state; strength
+ * and deal unread) must be for its bound to reach floor: LONG_MIN when
+ * any lateness does, LONG_MAX when none does.  The bound never falls as
+ * the lateness grows, so a listing ordered by lateness can stop there.
+ */
+long		 review_late_needed(const struct review_cand *c, int floor);
 /* The order of the queue: score, kind, name, id. */
 int		 review_item_cmp(const void *, const void *);
 

@@ -5,6 +5,7 @@
  * day, birthdays by month and day, deals by stage and last touch), and a
  * candidate that may enter the day's queue is filled with point lookups.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,10 @@ static int	 decided(const struct review_list *,
 		    const struct review_cand *);
 static int	 cmp_str(const void *, const void *);
 static void	 col_date(sqlite3_stmt *, int, char [KITH_DATE_LEN]);
+static void	 late_cut(const char *, long, const char *,
+		    char [KITH_DATE_LEN]);
+static enum kith_status count_owed(struct review_list *, sqlite3_stmt *,
+		    sqlite3_stmt *, const char *);
 static void	 set_label(char *, size_t, const char *);
 static enum kith_status read_value(struct kith_db *, struct review_cand *,
 		    struct kith_err *);
@@ -160,8 +165,10 @@ review_list_followups(struct review_list *l, int days)
 		c->late = date_diff_days(c->day, l->today);
 		if (decided(l, c))
 			l->n--;
-		else
+		else {
 			c->bound = review_bound(c);
+			l->owed++;
+		}
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
@@ -170,24 +177,91 @@ review_list_followups(struct review_list *l, int days)
 }
 
 /*
+ * The last day a date may fall on to be at least late days before today,
+ * into out: until when any lateness will do (LONG_MIN), "" when none
+ * will (LONG_MAX), and never later than until.
+ */
+static void
+late_cut(const char *today, long late, const char *until,
+    char out[KITH_DATE_LEN])
+{
+	if (late == LONG_MAX)
+		out[0] = '\0';		/* none: every date sorts after */
+	else if (late == LONG_MIN || !date_add_days(today, -late, out) ||
+	    strcmp(out, until) > 0)
+		memcpy(out, until, KITH_DATE_LEN);
+}
+
+/*
+ * Adds to l->owed the count of all (one row, a count) less the keys of
+ * today's decisions starting with prefix ("cadence:") whose id one
+ * (:id, the rest bound) still finds owed.
+ */
+static enum kith_status
+count_owed(struct review_list *l, sqlite3_stmt *all, sqlite3_stmt *one,
+    const char *prefix)
+{
+	size_t	i, len = strlen(prefix), n = 0;
+	int	rc;
+
+	if ((rc = sqlite3_step(all)) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(all, 0);
+	sqlite3_reset(all);
+	if (rc != SQLITE_ROW)
+		return db_fail(l->db, l->err, "counting the review");
+	for (i = 0; i < l->n_done; i++) {
+		if (strncmp(l->done[i], prefix, len) != 0)
+			continue;
+		sqlite3_bind_int64(one, sqlite3_bind_parameter_index(one,
+		    ":id"), strtoll(l->done[i] + len, NULL, 10));
+		rc = sqlite3_step(one);
+		sqlite3_reset(one);
+		if (rc == SQLITE_ROW)
+			n--;
+		else if (rc != SQLITE_DONE)
+			return db_fail(l->db, l->err, "counting the review");
+	}
+	l->owed += n;
+	return KITH_OK;
+}
+
+/* What the cadences owed by until are: on contact_by_due alone. */
+#define CADENCE_OWED	"due_on IS NOT NULL AND due_on <= ?1 AND archived = 0"
+
+/*
  * Due cadences from contact_by_due alone: the strength and the largest
- * open deal are left for the fill.
+ * open deal are left for the fill.  Given a floor, only those late
+ * enough to reach it as overdue, or as merely due, are listed.
  */
 enum kith_status
-review_list_cadences(struct review_list *l, int days)
+review_list_cadences(struct review_list *l, int days, int floor)
 {
-	sqlite3_stmt		*stmt;
-	struct review_cand	*c;
+	sqlite3_stmt		*stmt, *one;
+	struct review_cand	*c, t;
 	char			 until[KITH_DATE_LEN], over[KITH_DATE_LEN];
+	char			 hi[KITH_DATE_LEN], due[KITH_DATE_LEN];
+	size_t			 listed = 0;
 	int			 rc;
 
 	if (!date_add_days(l->today, days > 0 ? days : 0, until))
 		memcpy(until, l->today, sizeof until);
+	memset(&t, 0, sizeof t);
+	t.kind = REVIEW_CADENCE;
+	t.strength = t.value = -1;
+	t.state = KITH_CADENCE_OVERDUE;
+	late_cut(l->today, floor == INT_MIN ? LONG_MIN :
+	    review_late_needed(&t, floor), until, hi);
+	t.state = KITH_CADENCE_DUE;
+	late_cut(l->today, floor == INT_MIN ? LONG_MIN :
+	    review_late_needed(&t, floor), until, due);
 	if ((stmt = db_stmt(l->db, "SELECT id, due_on, overdue_on, "
 	    "cadence_snoozes FROM contact WHERE due_on IS NOT NULL AND "
-	    "due_on <= ?1 AND archived = 0", l->err)) == NULL)
+	    "due_on <= ?1 AND archived = 0 AND (due_on <= ?2 OR "
+	    "overdue_on < ?3)", l->err)) == NULL)
 		return KITH_DB;
-	sqlite3_bind_text(stmt, 1, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 1, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, due, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, l->today, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		c = cand_new(l);
 		c->kind = REVIEW_CADENCE;
@@ -201,23 +275,58 @@ review_list_cadences(struct review_list *l, int days)
 		c->snoozes = sqlite3_column_int(stmt, 3);
 		c->state = cadence_state_on(c->day, over, l->today, &c->late);
 		c->bound = review_bound(c);
+		listed++;
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return db_fail(l->db, l->err, "reading due cadences");
-	return KITH_OK;
+	if (strcmp(hi, until) == 0 && strcmp(due, until) == 0) {
+		l->owed += listed;
+		return KITH_OK;
+	}
+	/* Some were left out: count them all. */
+	if ((stmt = db_stmt(l->db, "SELECT count(*) FROM contact WHERE "
+	    CADENCE_OWED, l->err)) == NULL ||
+	    (one = db_stmt(l->db, "SELECT 1 FROM contact WHERE "
+	    CADENCE_OWED " AND id = :id", l->err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_text(stmt, 1, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(one, 1, until, -1, SQLITE_TRANSIENT);
+	return count_owed(l, stmt, one, "cadence:");
 }
 
 enum kith_status
-review_list_keydates(struct review_list *l, int days, enum keydate_feb29 f)
+review_list_keydates(struct review_list *l, int days, enum keydate_feb29 f,
+    int floor)
 {
 	struct keydate		*k;
-	struct review_cand	*c;
+	struct review_cand	*c, t;
 	enum kith_status	 st;
-	size_t			 n, i;
+	size_t			 n, i, all;
+	long			 need = LONG_MIN;
+	int			 window = days > KEYDATE_LEAD ? days : KEYDATE_LEAD;
 
-	if ((st = keydate_upcoming(l->db, days > KEYDATE_LEAD ? days :
-	    KEYDATE_LEAD, f, &k, &n, l->err)) != KITH_OK)
+	memset(&t, 0, sizeof t);
+	t.kind = REVIEW_KEYDATE;
+	t.strength = t.value = -1;
+	if (floor != INT_MIN)
+		need = review_late_needed(&t, floor);
+	/* Only those at most -need days ahead can reach the floor; with
+	 * today's decisions on key dates, all are listed. */
+	for (i = 0; need != LONG_MIN && i < l->n_done; i++)
+		if (strncmp(l->done[i], "keydate:", 8) == 0)
+			need = LONG_MIN;
+	if (need != LONG_MIN) {
+		if ((st = keydate_count(l->db, window, f, &all, l->err)) !=
+		    KITH_OK)
+			return st;
+		l->owed += all;
+		if (need > 0)
+			return KITH_OK;
+		window = (int)(-need < window ? -need : window);
+	}
+	if ((st = keydate_upcoming(l->db, window, f, &k, &n, l->err)) !=
+	    KITH_OK)
 		return st;
 	for (i = 0; i < n; i++) {
 		c = cand_new(l);
@@ -233,44 +342,77 @@ review_list_keydates(struct review_list *l, int days, enum keydate_feb29 f)
 		c->late = -k[i].days;
 		c->age = k[i].age;
 		c->bound = review_bound(c);
+		if (need == LONG_MIN)
+			l->owed++;
 	}
 	keydate_list_free(k, n);
 	return KITH_OK;
 }
 
-/* Open deals past their stage's limit, from deal_by_touch alone. */
+/* What makes an open deal stalled, ?1 now (deal_by_touch). */
+#define DEAL_STALLED	"s.kind = 'open' AND d.touched < ?1 - s.stall_days * 86400"
+
+/*
+ * Open deals past their stage's limit, from deal_by_touch alone; given a
+ * floor, only those stalled long enough to reach it.
+ */
 enum kith_status
-review_list_deals(struct review_list *l)
+review_list_deals(struct review_list *l, int floor)
 {
-	sqlite3_stmt		*stmt;
-	struct review_cand	*c;
+	sqlite3_stmt		*stmt, *one;
+	struct review_cand	*c, t;
 	int64_t			 now = (int64_t)kith_db_now(l->db), touched;
+	size_t			 listed = 0;
+	long			 need = LONG_MIN;
 	int			 rc;
 
-	if ((stmt = db_stmt(l->db, "SELECT d.id, d.touched, s.stall_days "
-	    "FROM stage s JOIN deal d ON d.stage_id = s.id WHERE s.kind = "
-	    "'open' AND d.touched < ?1 - s.stall_days * 86400", l->err))
-	    == NULL)
+	memset(&t, 0, sizeof t);
+	t.kind = REVIEW_DEAL;
+	t.strength = t.value = -1;
+	if (floor != INT_MIN)
+		need = review_late_needed(&t, floor);
+	if (need != LONG_MAX) {
+		if ((stmt = db_stmt(l->db, "SELECT d.id, d.touched, "
+		    "s.stall_days FROM stage s JOIN deal d ON d.stage_id = "
+		    "s.id WHERE " DEAL_STALLED " AND d.touched <= ?1 - "
+		    "(s.stall_days + ?2) * 86400", l->err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, now);
+		/* Stalled is a day late already. */
+		sqlite3_bind_int64(stmt, 2, need > 0 ? need : 0);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			c = cand_new(l);
+			c->kind = REVIEW_DEAL;
+			c->ref = sqlite3_column_int64(stmt, 0);
+			if (decided(l, c)) {
+				l->n--;
+				continue;
+			}
+			touched = sqlite3_column_int64(stmt, 1);
+			c->idle = (long)((now - touched) / DAY);
+			c->late = c->idle - sqlite3_column_int(stmt, 2);
+			c->touched = touched;	/* its day: when filled */
+			c->bound = review_bound(c);
+			listed++;
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			return db_fail(l->db, l->err,
+			    "reading stalled deals");
+		if (need <= 0) {
+			l->owed += listed;
+			return KITH_OK;
+		}
+	}
+	if ((stmt = db_stmt(l->db, "SELECT count(*) FROM stage s JOIN deal d "
+	    "ON d.stage_id = s.id WHERE " DEAL_STALLED, l->err)) == NULL ||
+	    (one = db_stmt(l->db, "SELECT 1 FROM stage s JOIN deal d ON "
+	    "d.stage_id = s.id WHERE " DEAL_STALLED " AND d.id = :id", l->err)) ==
+	    NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, now);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		c = cand_new(l);
-		c->kind = REVIEW_DEAL;
-		c->ref = sqlite3_column_int64(stmt, 0);
-		if (decided(l, c)) {
-			l->n--;
-			continue;
-		}
-		touched = sqlite3_column_int64(stmt, 1);
-		c->idle = (long)((now - touched) / DAY);
-		c->late = c->idle - sqlite3_column_int(stmt, 2);
-		c->touched = touched;	/* its day: when filled */
-		c->bound = review_bound(c);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_fail(l->db, l->err, "reading stalled deals");
-	return KITH_OK;
+	sqlite3_bind_int64(one, 1, now);
+	return count_owed(l, stmt, one, "deal:");
 }
 
 /*

@@ -4,6 +4,7 @@
  * it): the weights live here and nowhere else, with the bound the queue
  * prunes by and the explanation a user reads.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -163,6 +164,24 @@ review_bound(const struct review_cand *c)
 	/* The same rounding as the score; the slack covers summing in
 	 * another order. */
 	return (int)floor(sum + 0.5 + 1e-6);
+}
+
+long
+review_late_needed(const struct review_cand *c, int floor)
+{
+	struct review_cand	t = *c;
+	long			late;
+
+	/* Below and above these the lateness term and the tiers are flat. */
+	t.late = LATE_MIN / LATE_PER_DAY - 1;
+	if (review_bound(&t) >= floor)
+		return LONG_MIN;
+	for (late = t.late + 1; late <= LATE_MAX / LATE_PER_DAY + 1; late++) {
+		t.late = late;
+		if (review_bound(&t) >= floor)
+			return late;
+	}
+	return LONG_MAX;
 }
 
 int

@@ -10,6 +10,7 @@
  * the day's decisions and the cap; undo restoring the summary; and the
  * review's statements never scanning contacts or interactions.
  */
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 #include "kith/keydate.h"
 #include "kith/review.h"
 #include "kith/strength.h"
+#include "../../src/core/review_impl.h"
 
 static long long
 sql_int(struct kith_db *db, const char *sql)
@@ -448,6 +450,61 @@ test_keydates(void)
 }
 
 /*
+ * Every day of a plain and a leap year, every window and both ways of
+ * placing 29 February: the key dates listed are those whose next day
+ * falls within the window, each once, and keydate_count counts them.
+ */
+static void
+test_keydate_windows(void)
+{
+	static const char *const days[] = { "1980-02-28", "1992-02-29",
+	    "1981-03-01", "--02-29", "1975-12-31", "1990-01-01",
+	    "1900-03-15", "1985-06-15", "--12-30", "1999-01-07" };
+	static const int windows[] = { 0, 3, 7, 30, 364, 365 };
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct keydate	*k;
+	char		*path, today[KITH_DATE_LEN], on[KITH_DATE_LEN];
+	char		 name[16];
+	size_t		 n, count, i, j, want;
+	int		 d, w, f;
+
+	db = open_at("cad-windows.db", &path, "2027-01-01 12:00");
+	for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+		snprintf(name, sizeof name, "P%zu", i);
+		person(db, name, NULL, NULL, days[i]);
+	}
+	for (d = 0; d < 731; d += 3) {
+		date_add_days("2027-01-01", d, today);
+		kith_db_set_now(db, time_parse(today) + 12 * 3600);
+		for (w = 0; w < (int)(sizeof windows / sizeof windows[0]); w++)
+		for (f = 0; f < 2; f++) {
+			for (want = 0, i = 0; i < sizeof days / sizeof days[0];
+			    i++)
+				want += keydate_next(days[i], today, f ?
+				    KEYDATE_MAR1 : KEYDATE_FEB28, on) &&
+				    date_diff_days(today, on) <= windows[w];
+			CHECK(keydate_upcoming(db, windows[w], f ?
+			    KEYDATE_MAR1 : KEYDATE_FEB28, &k, &n, &err) ==
+			    KITH_OK);
+			CHECK(keydate_count(db, windows[w], f ? KEYDATE_MAR1 :
+			    KEYDATE_FEB28, &count, &err) == KITH_OK);
+			if (n != want || count != want)
+				fprintf(stderr, "%s window %d: want %zu, "
+				    "listed %zu, counted %zu\n", today,
+				    windows[w], want, n, count);
+			CHECK_INT(n, want);
+			CHECK_INT(count, want);
+			for (i = 0; i < n; i++)
+				for (j = i + 1; j < n; j++)
+					CHECK(k[i].contact != k[j].contact);
+			keydate_list_free(k, n);
+		}
+	}
+	test_db_done(db, path);
+}
+
+/*
  * The ranking on a constructed book: an overdue follow-up, an overdue
  * and a due cadence, a birthday today; the order, each score and its
  * explanation; the colleague hint; decisions and the cap.
@@ -630,6 +687,221 @@ test_review_cap(void)
 	test_db_done(db, path);
 }
 
+static int
+cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The queue with every cap from 1 up equals the first items of the whole
+ * queue, and its counts are the same.
+ */
+static void
+check_caps(struct kith_db *db, struct review_opts *o, size_t *shown)
+{
+	struct kith_err		 err = { 0 };
+	struct review		*all, *r;
+	size_t			 k, i;
+
+	o->cap = 0;
+	CHECK(review_build(db, o, &all, &err) == KITH_OK);
+	*shown = all->n;
+	for (k = 1; k <= all->n + 1; k++) {
+		o->cap = k + all->decided;
+		CHECK(review_build(db, o, &r, &err) == KITH_OK);
+		CHECK_INT(r->total, all->total);
+		CHECK_INT(r->n, k < all->n ? k : all->n);
+		CHECK_INT(r->carried, all->total - r->n);
+		for (i = 0; i < r->n; i++) {
+			CHECK_STR(r->items[i].key, all->items[i].key);
+			CHECK_INT(r->items[i].score, all->items[i].score);
+		}
+		review_free(r);
+	}
+	o->cap = 0;
+	review_free(all);
+}
+
+/*
+ * Once the cap is filled, the kinds listed after follow-ups list only
+ * what can still reach the last score kept, and count the rest: with
+ * cadences due and overdue, stalled deals and key dates at every
+ * lateness around the cut, the capped queue and its counts stay those of
+ * the whole queue, before and after decisions that leave items owed.
+ */
+/*
+ * A book for the cut: cadences due and overdue, stalled deals and key
+ * dates at every lateness around it, half of them at their bound
+ * (strength 100 and an open deal worth the deal term's maximum).  Today
+ * is 2026-06-15 12:00.
+ */
+static struct kith_db *
+prune_book(char **path)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct deal		*d;
+	char			 name[32], day[KITH_DATE_LEN];
+	int64_t			 ids[48], fu;
+	int			 p;
+	time_t			 now = time_parse("2026-06-15 12:00");
+
+	db = open_at("cad-prune.db", path, "2026-06-15 12:00");
+	/* Cadences set two months ago: their first due days are past. */
+	kith_db_set_now(db, now - (time_t)60 * 86400);
+	for (p = 0; p < 48; p++) {
+		snprintf(name, sizeof name, "Person %02d", p);
+		snprintf(day, sizeof day, "1971-06-%02d", 15 + p % 9);
+		ids[p] = person(db, name, NULL, NULL, p % 3 == 0 ? day : NULL);
+		if (p % 4 != 3)
+			set(db, ids[p], p % 4 == 0 ? "10d/14d" : p % 4 == 1 ?
+			    "10d/30d" : "10d/20d");
+	}
+	kith_db_set_now(db, now);
+	for (p = 0; p < 48; p++) {
+		/* The last touch 10 to 35 days ago, so cadences of 10 days
+		 * are 0 to 25 days late, overdue past their maximum. */
+		if (p % 3 == 0) {
+			date_add_days("2026-06-15", -(100 + p), day);
+			logged(db, ids[p], "call", day, "y");
+		}
+		date_add_days("2026-06-15", -(10 + p % 26), day);
+		logged(db, ids[p], p % 2 ? "meeting" : "email", day, "x");
+		if (p % 6 == 0) {
+			date_add_days("2026-06-15", -(p % 23) + 2, day);
+			CHECK(followup_add(db, ids[p], "call back", day, &fu,
+			    &err) == KITH_OK);
+		}
+		if (p % 2 == 0 || p % 3 == 0)
+			CHECK(strength_set(db, ids[p], 100, &err) == KITH_OK);
+	}
+	/* Deals stalled 1 to 24 days past the stage's 30. */
+	for (p = 0; p < 24; p++) {
+		kith_db_set_now(db, now - (time_t)(31 + p) * 86400);
+		d = deal_new();
+		d->title = xasprintf("Matter %d", p);
+		d->has_value = p % 3 != 2;
+		d->value = p % 3 == 0 ? (int64_t)200000000 :
+		    (int64_t)(p % 5 + 1) * 3000000;
+		snprintf(d->currency, sizeof d->currency, "EUR");
+		deal_add_person(d, ids[p * 2 % 48], "client");
+		deal_add_person(d, ids[p * 3 % 48], "adverse party");
+		CHECK(deal_add(db, d, &err) == KITH_OK);
+		deal_free(d);
+	}
+	kith_db_set_now(db, now);
+	return db;
+}
+
+/* Lists kind k (0 cadences, 1 deals, 2 key dates) into l. */
+static enum kith_status
+list_kind(struct review_list *l, int k, int days, int floor)
+{
+	switch (k) {
+	case 0:
+		return review_list_cadences(l, days, floor);
+	case 1:
+		return review_list_deals(l, floor);
+	default:
+		return review_list_keydates(l, days, KEYDATE_FEB28, floor);
+	}
+}
+
+/*
+ * For each kind and every floor: what is listed holds every candidate
+ * of the whole listing whose bound reaches the floor, and the count of
+ * what is owed is the whole listing's.  done: today's decided keys,
+ * sorted.
+ */
+static void
+check_cut(struct kith_db *db, char **done, size_t n_done)
+{
+	struct kith_err		 err = { 0 };
+	struct review_list	 all, cut;
+	char			 key[48], k2[48];
+	size_t			 i, j;
+	int			 k, days, floor, kept, listed;
+
+	for (days = 0; days <= 7; days += 7)
+	for (k = 0; k < 3; k++) {
+		memset(&all, 0, sizeof all);
+		all.db = db;
+		all.err = &err;
+		all.done = done;
+		all.n_done = n_done;
+		memcpy(all.today, "2026-06-15", KITH_DATE_LEN);
+		CHECK(list_kind(&all, k, days, INT_MIN) == KITH_OK);
+		CHECK_INT(all.owed, all.n);
+		CHECK(all.n > 5);
+		for (floor = 0, listed = 0; floor <= 120; floor++) {
+			cut = all;
+			cut.c = NULL;
+			cut.n = cut.cap = cut.owed = 0;
+			CHECK(list_kind(&cut, k, days, floor) == KITH_OK);
+			CHECK_INT(cut.owed, all.owed);
+			for (i = 0; i < all.n; i++) {
+				if (all.c[i].bound < floor)
+					continue;
+				review_cand_key(&all.c[i], key, sizeof key);
+				for (kept = 0, j = 0; !kept && j < cut.n; j++) {
+					review_cand_key(&cut.c[j], k2,
+					    sizeof k2);
+					kept = strcmp(key, k2) == 0;
+				}
+				if (!kept)
+					fprintf(stderr, "kind %d floor %d: "
+					    "%s (bound %d) left out\n", k,
+					    floor, key, all.c[i].bound);
+				CHECK(kept);
+			}
+			listed += cut.n < all.n;
+			review_list_free(&cut);
+		}
+		/* Some floor cut something (key dates: unless one was
+		 * decided, when all are listed). */
+		for (i = 0, kept = 0; k == 2 && i < n_done; i++)
+			kept |= strncmp(done[i], "keydate:", 8) == 0;
+		CHECK(listed > 0 || kept);
+		review_list_free(&all);
+	}
+}
+
+static void
+test_review_prune(void)
+{
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	struct review		*all;
+	struct review_opts	 o = { 0, 0, KEYDATE_FEB28 };
+	char			*path, *done[64];
+	size_t			 i, shown, n_done = 0;
+	int			 days;
+
+	db = prune_book(&path);
+	check_cut(db, NULL, 0);
+	for (days = 0; days <= 7; days += 7) {
+		o.days = days;
+		check_caps(db, &o, &shown);
+		CHECK(shown > 30);
+	}
+	/* Noted decisions: the cadences, deals and key dates stay owed. */
+	o.days = 0;
+	CHECK(review_build(db, &o, &all, &err) == KITH_OK);
+	for (i = 0; i < all->n && n_done < 64; i += 4) {
+		CHECK(review_decide(db, &all->items[i], REVIEW_DONE, NULL,
+		    NULL, NULL, &err) == KITH_OK);
+		if (all->items[i].kind != REVIEW_FOLLOWUP)
+			done[n_done++] = all->items[i].key;
+	}
+	qsort(done, n_done, sizeof *done, cmp_strp);
+	check_cut(db, done, n_done);
+	review_free(all);
+	check_caps(db, &o, &shown);
+	CHECK(shown > 20);
+	test_db_done(db, path);
+}
+
 /* Going cold against each person's own median gap. */
 static void
 test_cold(void)
@@ -695,24 +967,28 @@ test_plans(void)
 	struct kith_err		 err = { 0 };
 	struct kith_db		*db;
 	struct review		*r;
-	struct review_opts	 o = { 7, REVIEW_CAP, KEYDATE_FEB28 };
+	struct review_opts	 o = { 7, 1, KEYDATE_FEB28 };
 	struct captured		 cap = { { 0 }, 0 };
 	sqlite3_stmt		*stmt;
 	char			*path, *eqp;
 	const char		*detail;
 	size_t			 i;
-	int64_t			 a;
-	int			 listing, seen = 0;
+	int64_t			 a, g, fu;
+	int			 listing, seen = 0, counted = 0;
 
 	db = open_at("cad-plan.db", &path, "2026-03-01 12:00");
 	a = person(db, "Ana", "Northbridge", NULL, "1980-03-03");
-	person(db, "Grace", "Northbridge", NULL, NULL);
+	g = person(db, "Grace", "Northbridge", NULL, NULL);
 	logged(db, a, "call", "2026-01-01", "x");
 	set(db, a, "30d");
+	/* A follow-up fills the cap of one: the rest is only counted. */
+	CHECK(followup_add(db, g, "call back", "2026-02-01", &fu, &err) ==
+	    KITH_OK);
 	sqlite3_trace_v2(kith_db_sqlite(db), SQLITE_TRACE_STMT, capture,
 	    &cap);
 	CHECK(review_build(db, &o, &r, &err) == KITH_OK);
-	CHECK(r->n >= 2);
+	CHECK_INT(r->n, 1);
+	CHECK_INT(r->carried, 2);
 	review_free(r);
 	sqlite3_trace_v2(kith_db_sqlite(db), 0, NULL, NULL);
 	CHECK(cap.n >= 4);
@@ -726,6 +1002,10 @@ test_plans(void)
 		    strncmp(cap.sql[i], "SELECT id, due, ", 16) == 0 ||
 		    strncmp(cap.sql[i], "SELECT d.id, d.touched", 22) == 0;
 		seen += listing;
+		if (strncmp(cap.sql[i], "SELECT count(*)", 15) == 0) {
+			listing = 1;
+			counted++;
+		}
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
 			detail = (const char *)sqlite3_column_text(stmt, 3);
 			if (listing && strncmp(detail, "SEARCH", 6) == 0 &&
@@ -751,9 +1031,10 @@ test_plans(void)
 		free(cap.sql[i]);
 	}
 	CHECK_INT(seen, 4);	/* each statement once */
+	CHECK(counted >= 1);
 	test_db_done(db, path);
 }
 
 TEST_MAIN(test_parse, test_resets, test_tag, test_spread, test_strength,
-    test_keydate_next, test_keydates, test_review, test_review_cap,
-    test_cold, test_plans)
+    test_keydate_next, test_keydates, test_keydate_windows, test_review, test_review_cap,
+    test_review_prune, test_cold, test_plans)
