@@ -314,8 +314,11 @@ when_describe(const struct kith_when *w, char out[KITH_DAY_TEXT])
 		snprintf(out, KITH_DAY_TEXT, "%.10s%s", w->date, clock);
 		return;
 	}
-	snprintf(out, KITH_DAY_TEXT, "%s %d %s %ld%s",
-	    wday[weekday(days_from_civil(&d))], d.d, mon[d.m - 1], d.y, clock);
+	/* The year is 1 to 9999 once checked: % says so to the compiler,
+	 * which otherwise warns that a long may not fit. */
+	snprintf(out, KITH_DAY_TEXT, "%s %d %s %d%s",
+	    wday[weekday(days_from_civil(&d))], d.d, mon[d.m - 1],
+	    (int)(d.y % 10000), clock);
 }
 
 void
