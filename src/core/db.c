@@ -217,6 +217,12 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 	if ((st = open_sqlite(db, err)) != KITH_OK)
 		goto fail;
 
+	/*
+	 * Savepoints and temporary tables stay in memory, never in a file
+	 * outside the database's folder: set before the schema is made.
+	 */
+	if ((st = db_exec(db, "PRAGMA temp_store = MEMORY", err)) != KITH_OK)
+		goto fail;
 	/* Reading the schema is the first real look at the file. */
 	if ((st = migrate(db, err)) != KITH_OK ||
 	    (st = load_settings(db, err)) != KITH_OK)
@@ -226,12 +232,9 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 	if (!memory && !db->readonly &&
 	    (st = db_exec(db, "PRAGMA journal_mode = WAL", err)) != KITH_OK)
 		goto fail;
-	/*
-	 * Savepoints (every user action nested in an import) journal to
-	 * memory, not to temporary files; the page cache is bounded (16 MB).
-	 */
+	/* The page cache is bounded (16 MB). */
 	if ((st = db_exec(db, "PRAGMA synchronous = NORMAL; "
-	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", err))
+	    "PRAGMA cache_size = -16384", err))
 	    != KITH_OK)
 		goto fail;
 	/* From here on, every write transaction is journaled. */
