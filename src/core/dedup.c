@@ -1007,7 +1007,7 @@ hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
     const struct contact *c)
 {
 	const char	*region = db_region(db);
-	char		*s, *parts;
+	char		*s, *parts, *name;
 	size_t		 i;
 	int		 has = 0;
 
@@ -1022,17 +1022,19 @@ hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
 			has = filter_has(&h->twice, 'p', s);
 		free(s);
 	}
-	if (!has && (s = fold_name(db, c)) != NULL) {
+	name = fold_name(db, c);
+	if (!has && name != NULL) {
 		if (put)
-			hot_put(h, 'n', s, strlen(s));
+			hot_put(h, 'n', name, strlen(name));
 		else
-			has = filter_has(&h->twice, 'n', s);
-		free(s);
+			has = filter_has(&h->twice, 'n', name);
 	}
+	/* Once only if the same: a key of the row counted twice is shared. */
 	if (!has && str_empty(c->display) &&
 	    (parts = contact_name_from_parts(c)) != NULL) {
 		s = NULL;
-		if (text_fold(kith_db_text(db), parts, &s, NULL) == KITH_OK) {
+		if (text_fold(kith_db_text(db), parts, &s, NULL) == KITH_OK &&
+		    (name == NULL || strcmp(s, name) != 0)) {
 			if (put)
 				hot_put(h, 'n', s, strlen(s));
 			else
@@ -1041,6 +1043,7 @@ hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
 		free(s);
 		free(parts);
 	}
+	free(name);
 	return has;
 }
 
