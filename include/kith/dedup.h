@@ -85,10 +85,17 @@ void		 dedup_hot_count(struct dedup_hot *, struct kith_db *,
 int		 dedup_hot_has(struct dedup_hot *, struct kith_db *,
 		    const struct contact *c);
 void		 dedup_hot_free(struct dedup_hot *);
-/* Makes the mirror (temp tables) from the stored rows with shared keys. */
+/*
+ * Makes the mirror (temp tables) from the stored rows with shared keys.
+ * KITH_NOTFOUND (nothing made) when more than 100,000 keys repeat: the
+ * mirror would take too much memory, and the import keeps the indexes.
+ */
 enum kith_status dedup_hot_mirror(struct kith_db *, struct dedup_hot *,
 		    struct kith_err *);
-/* Puts contact id's stored keys in the mirror anew (added or changed). */
+/* Puts the stored rows of contact id, just added, with shared keys. */
+enum kith_status dedup_hot_add(struct kith_db *, struct dedup_hot *,
+		    int64_t id, struct kith_err *);
+/* Puts all of contact id's stored rows in the mirror anew (changed). */
 enum kith_status dedup_hot_keep(struct kith_db *, int64_t id,
 		    struct kith_err *);
 /* dedup_find() on the mirror. */

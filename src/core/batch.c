@@ -528,7 +528,8 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	im->rep->added++;
 	im->last_added = c->id;
 	dedup_filter_add(im->filter, im->db, c);
-	if (hot && (st = dedup_hot_keep(im->db, c->id, &err)) != KITH_OK)
+	if (hot && (st = dedup_hot_add(im->db, im->hot, c->id, &err)) !=
+	    KITH_OK)
 		goto fatal;
 	if (verdict == DEDUP_REVIEW) {
 		im->rep->review++;
@@ -779,6 +780,8 @@ prescan(struct import *im, enum kith_status (*read)(struct import *),
 	if ((st = dedup_hot_mirror(im->db, im->hot, err)) != KITH_OK) {
 		dedup_hot_free(im->hot);
 		im->hot = NULL;
+		if (st == KITH_NOTFOUND)	/* too many shared keys */
+			return use_filter(im, err);
 	}
 	return st;
 }

@@ -95,6 +95,10 @@ static enum kith_status		 hot_run(struct kith_db *,
 				    struct kith_err *);
 static void			 hot_row(struct dedup_hot *, sqlite3_stmt *,
 				    int, int *);
+static enum kith_status		 hot_fill(struct kith_db *,
+				    struct dedup_hot *, const char *,
+				    const char *, int, int64_t,
+				    struct kith_err *);
 
 /* a and b are given names of lengths la and lb (not NUL-terminated). */
 static int
@@ -959,18 +963,22 @@ dedup_filter_free(struct dedup_filter *f)
  * the file's rows.
  */
 #define HOT_BITS		((uint64_t)1 << 25)	/* 4 MiB each */
+#define HOT_MAX			100000	/* repeated keys at most: the
+						   mirror stays a few MiB */
 
 struct dedup_hot {
 	struct dedup_filter	 once;
 	struct dedup_filter	 twice;
+	long			 repeats;	/* keys put that once held */
 };
 
 static void
 hot_put(struct dedup_hot *h, int kind, const char *s, size_t len)
 {
-	if (filter_has_n(&h->once, kind, s, len))
+	if (filter_has_n(&h->once, kind, s, len)) {
 		filter_put(&h->twice, kind, s, len);
-	else
+		h->repeats++;
+	} else
 		filter_put(&h->once, kind, s, len);
 }
 
@@ -1155,6 +1163,61 @@ hot_row(struct dedup_hot *h, sqlite3_stmt *stmt, int kind, int *keep)
 		*keep = filter_has_n(&h->twice, kind, s, len);
 }
 
+/*
+ * The rows read gives (id, contact, key), each put in the mirror by keep
+ * if its key is shared; ?1 of read is bound to id if not 0.
+ */
+static enum kith_status
+hot_fill(struct kith_db *db, struct dedup_hot *h, const char *read,
+    const char *keep, int kind, int64_t id, struct kith_err *err)
+{
+	sqlite3_stmt	*rd, *ins;
+	int		 rc, put;
+
+	if ((rd = db_stmt(db, read, err)) == NULL)
+		return KITH_DB;
+	if (id != 0)
+		sqlite3_bind_int64(rd, 1, id);
+	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+		hot_row(h, rd, kind, &put);
+		if (!put)
+			continue;
+		if ((ins = db_stmt(db, keep, err)) == NULL) {
+			sqlite3_reset(rd);
+			return KITH_DB;
+		}
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(rd, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(rd, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(rd, 2));
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+		if (rc != SQLITE_DONE) {
+			sqlite3_reset(rd);
+			return db_fail(db, err, "keeping the shared keys");
+		}
+	}
+	sqlite3_reset(rd);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the stored contacts");
+	return KITH_OK;
+}
+
+/* The stored rows, all of them (stored) or one contact's (added). */
+static const struct {
+	const char	*stored, *added, *keep;
+	int		 kind;
+} hot_fills[] = {
+	{ "SELECT id, contact_id, addr_norm FROM email",
+	    "SELECT id, contact_id, addr_norm FROM email WHERE contact_id = ?1",
+	    "INSERT INTO temp." HOT_EMAIL " VALUES (?1, ?2, ?3)", 0 },
+	{ "SELECT id, contact_id, norm FROM phone",
+	    "SELECT id, contact_id, norm FROM phone WHERE contact_id = ?1",
+	    "INSERT INTO temp." HOT_PHONE " VALUES (?1, ?2, ?3)", 'p' },
+	{ "SELECT id, id, name_fold FROM contact",
+	    "SELECT id, id, name_fold FROM contact WHERE id = ?1",
+	    "INSERT INTO temp." HOT_NAME " VALUES (?1, ?3)", 'n' },
+};
+
 enum kith_status
 dedup_hot_mirror(struct kith_db *db, struct dedup_hot *h,
     struct kith_err *err)
@@ -1179,54 +1242,32 @@ dedup_hot_mirror(struct kith_db *db, struct dedup_hot *h,
 		"CREATE INDEX temp." HOT_NAME "_by_fold ON " HOT_NAME
 		    "(name_fold)",
 	};
-	/* The stored rows, each kept if its key is shared. */
-	static const struct {
-		const char	*read, *keep;
-		int		 kind;
-	} fill[] = {
-		{ "SELECT id, contact_id, addr_norm FROM email",
-		    "INSERT INTO temp." HOT_EMAIL " VALUES (?1, ?2, ?3)", 0 },
-		{ "SELECT id, contact_id, norm FROM phone",
-		    "INSERT INTO temp." HOT_PHONE " VALUES (?1, ?2, ?3)", 'p' },
-		{ "SELECT id, id, name_fold FROM contact",
-		    "INSERT INTO temp." HOT_NAME " VALUES (?1, ?3)", 'n' },
-	};
 	enum kith_status st;
-	sqlite3_stmt	*read, *ins;
 	size_t		 i;
-	int		 rc, keep;
 
+	if (h->repeats > HOT_MAX)
+		return KITH_NOTFOUND;
 	if ((st = hot_run(db, make, sizeof make / sizeof make[0], 0, err))
 	    != KITH_OK)
 		return st;
-	for (i = 0; i < sizeof fill / sizeof fill[0]; i++) {
-		if ((read = db_stmt(db, fill[i].read, err)) == NULL)
-			return KITH_DB;
-		while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
-			hot_row(h, read, fill[i].kind, &keep);
-			if (!keep)
-				continue;
-			if ((ins = db_stmt(db, fill[i].keep, err)) == NULL) {
-				sqlite3_reset(read);
-				return KITH_DB;
-			}
-			sqlite3_bind_value(ins, 1, sqlite3_column_value(read,
-			    0));
-			sqlite3_bind_value(ins, 2, sqlite3_column_value(read,
-			    1));
-			sqlite3_bind_value(ins, 3, sqlite3_column_value(read,
-			    2));
-			rc = sqlite3_step(ins);
-			sqlite3_reset(ins);
-			if (rc != SQLITE_DONE) {
-				sqlite3_reset(read);
-				return db_fail(db, err, "keeping the shared keys");
-			}
-		}
-		sqlite3_reset(read);
-		if (rc != SQLITE_DONE)
-			return db_fail(db, err, "reading the stored contacts");
-	}
+	for (i = 0; i < sizeof hot_fills / sizeof hot_fills[0]; i++)
+		if ((st = hot_fill(db, h, hot_fills[i].stored, hot_fills[i].keep,
+		    hot_fills[i].kind, 0, err)) != KITH_OK)
+			return st;
+	return KITH_OK;
+}
+
+enum kith_status
+dedup_hot_add(struct kith_db *db, struct dedup_hot *h, int64_t id,
+    struct kith_err *err)
+{
+	enum kith_status st;
+	size_t		 i;
+
+	for (i = 0; i < sizeof hot_fills / sizeof hot_fills[0]; i++)
+		if ((st = hot_fill(db, h, hot_fills[i].added, hot_fills[i].keep,
+		    hot_fills[i].kind, id, err)) != KITH_OK)
+			return st;
 	return KITH_OK;
 }
 
