@@ -62,6 +62,8 @@ static enum kith_status	 find(struct kith_db *,
 				    int64_t *, const char **, struct kith_err *);
 static int			 given_compatible(const char *, size_t,
 				    const char *, size_t);
+static void			 raw_name(const struct contact *,
+				    struct sbuf *);
 static char			*fold_name(struct kith_db *,
 				    const struct contact *);
 static int			 same_label(const char *, const char *);
@@ -148,6 +150,23 @@ dedup_names_compatible(const char *a, const char *b)
 	return given_compatible(a, a_first, b, b_first);
 }
 
+/* The name of a contact that may not be stored yet, as dedup compares it. */
+static void
+raw_name(const struct contact *c, struct sbuf *sb)
+{
+	if (!str_empty(c->display))
+		sbuf_add(sb, c->display);
+	else {
+		if (!str_empty(c->given))
+			sbuf_add(sb, c->given);
+		if (!str_empty(c->family)) {
+			if (sb->len > 0)
+				sbuf_addc(sb, ' ');
+			sbuf_add(sb, c->family);
+		}
+	}
+}
+
 /* The folded name of a contact that may not be stored yet. */
 static char *
 fold_name(struct kith_db *db, const struct contact *c)
@@ -155,17 +174,7 @@ fold_name(struct kith_db *db, const struct contact *c)
 	struct sbuf	 sb = { 0 };
 	char		*fold = NULL;
 
-	if (!str_empty(c->display))
-		sbuf_add(&sb, c->display);
-	else {
-		if (!str_empty(c->given))
-			sbuf_add(&sb, c->given);
-		if (!str_empty(c->family)) {
-			if (sb.len > 0)
-				sbuf_addc(&sb, ' ');
-			sbuf_add(&sb, c->family);
-		}
-	}
+	raw_name(c, &sb);
 	if (sb.len > 0 &&
 	    text_fold(kith_db_text(db), sb.s, &fold, NULL) != KITH_OK)
 		fold = NULL;
@@ -1037,17 +1046,25 @@ hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
 		else
 			has = filter_has(&h->twice, 'n', name);
 	}
-	/* Once only if the same: a key of the row counted twice is shared. */
+	/*
+	 * Once only if the same (a key of the row counted twice is shared),
+	 * and not folded again if the same before folding.
+	 */
 	if (!has && str_empty(c->display) &&
 	    (parts = contact_name_from_parts(c)) != NULL) {
+		struct sbuf raw = { 0 };
+
+		raw_name(c, &raw);
 		s = NULL;
-		if (text_fold(kith_db_text(db), parts, &s, NULL) == KITH_OK &&
+		if ((raw.len == 0 || strcmp(raw.s, parts) != 0) &&
+		    text_fold(kith_db_text(db), parts, &s, NULL) == KITH_OK &&
 		    (name == NULL || strcmp(s, name) != 0)) {
 			if (put)
 				hot_put(h, 'n', s, strlen(s));
 			else
 				has = filter_has(&h->twice, 'n', s);
 		}
+		sbuf_free(&raw);
 		free(s);
 		free(parts);
 	}
