@@ -63,6 +63,49 @@ enum kith_status dedup_find(struct kith_db *, const struct dedup_filter *,
 		    int64_t *id, const char **why, struct kith_err *);
 
 /*
+ * The keys shared in a bulk import (batch.c), found set-based: every
+ * stored key and every key of the file's rows is counted once in two
+ * filters (4 MiB each), so that a key met only once, which no lookup can
+ * find elsewhere, is known as such before the rows are written; the rows
+ * with a shared key (or one the filters take for shared) are looked up in
+ * a mirror, temp tables holding the stored rows with shared keys and the
+ * rows the import writes with them, so the book's own key indexes
+ * (email_by_norm, phone_by_norm, contact_by_fold) can be dropped while
+ * the rows are appended.  The answers are those of dedup_find.
+ */
+struct dedup_hot;
+
+/* Counts the stored keys (archived contacts' too). */
+enum kith_status dedup_hot_new(struct kith_db *, struct dedup_hot **,
+		    struct kith_err *);
+/* Counts the keys of c, a row of the file (its first pass). */
+void		 dedup_hot_count(struct dedup_hot *, struct kith_db *,
+		    const struct contact *c);
+/* 1 if a key of c may be shared: then dedup_hot_find(); else no match. */
+int		 dedup_hot_has(struct dedup_hot *, struct kith_db *,
+		    const struct contact *c);
+void		 dedup_hot_free(struct dedup_hot *);
+/*
+ * Makes the mirror (temp tables) from the stored rows with shared keys.
+ * KITH_NOTFOUND (nothing made) when more than 100,000 keys repeat: the
+ * mirror would take too much memory, and the import keeps the indexes.
+ */
+enum kith_status dedup_hot_mirror(struct kith_db *, struct dedup_hot *,
+		    struct kith_err *);
+/* Puts the stored rows of contact id, just added, with shared keys. */
+enum kith_status dedup_hot_add(struct kith_db *, struct dedup_hot *,
+		    int64_t id, struct kith_err *);
+/* Puts all of contact id's stored rows in the mirror anew (changed). */
+enum kith_status dedup_hot_keep(struct kith_db *, int64_t id,
+		    struct kith_err *);
+/* dedup_find() on the mirror. */
+enum kith_status dedup_hot_find(struct kith_db *, const struct contact *c,
+		    enum dedup_verdict *verdict, int64_t *id, const char **why,
+		    struct kith_err *);
+/* Drops the mirror. */
+void		 dedup_hot_end(struct kith_db *);
+
+/*
  * Merges what c adds into into (a stored contact read with contact_get,
  * changed in place and saved with contact_update): e-mails and phones not yet
  * there, tags, URLs, addresses, dated events, messaging handles and custom

@@ -66,7 +66,13 @@
 static const char *const bulk_indexes[] = {
 	"contact_by_sort",	/* (sort_key, id): the names in order */
 	"contact_by_org",	/* (org_id) */
+	/* What the duplicate lookups read: dropped only when the file was
+	 * read once first to find its shared keys (dedup_hot, prescan()). */
+	"email_by_norm",	/* (addr_norm) */
+	"phone_by_norm",	/* (norm) */
+	"contact_by_fold",	/* (name_fold) */
 };
+#define BULK_ALWAYS	2	/* the first of bulk_indexes always dropped */
 
 /*
  * The formats kith reads: the one --format names, else the first whose
@@ -109,7 +115,10 @@ static enum kith_status index_ranges(struct kith_db *, int64_t, int64_t,
 static enum kith_status index_pending(struct import *, struct kith_err *);
 static enum kith_status pending_mark(struct kith_db *, int64_t, int,
 		    struct kith_err *);
-static enum kith_status indexes_drop(struct kith_db *, struct kith_err *);
+static enum kith_status indexes_drop(struct kith_db *, size_t,
+		    struct kith_err *);
+static enum kith_status prescan(struct import *,
+		    enum kith_status (*)(struct import *), struct kith_err *);
 static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
 static enum kith_status indexes_restore(struct kith_db *, struct kith_err *);
 static int	pending_alive(const char *);
@@ -267,7 +276,9 @@ batch_start(struct import *im)
 		/* Committed with the batch: a kill leaves it to finish. */
 		if (im->bulk && ((st = pending_mark(im->db, im->rep->batch, 1,
 		    im->err)) != KITH_OK ||
-		    (st = indexes_drop(im->db, im->err)) != KITH_OK))
+		    (st = indexes_drop(im->db, im->hot != NULL ?
+		    sizeof bulk_indexes / sizeof bulk_indexes[0] : BULK_ALWAYS,
+		    im->err)) != KITH_OK))
 			return st;
 		if (!im->whole && (st = tags_mark(im->db, im->rep->batch,
 		    im->err)) != KITH_OK)
@@ -420,7 +431,7 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	const char		*why;
 	int64_t			 id;
 	size_t			 i;
-	int			 changed, extra;
+	int			 changed, extra, hot;
 
 	/* An unusable address is kept, as a custom field, not lost. */
 	for (i = 0; i < c->n_emails; ) {
@@ -447,6 +458,10 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	if (im->opts->tag != NULL)
 		contact_add_tag(c, im->opts->tag);
 
+	if (im->prescan) {		/* the first pass: keys only */
+		dedup_hot_count(im->hot, im->db, c);
+		goto out;
+	}
 	/* A vCard's UID names the contact it is, before any likeness. */
 	if (c->uid != NULL) {
 		if ((st = vcard_uid_find(im->db, c->uid, &id, &err)) != KITH_OK)
@@ -464,7 +479,14 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 			goto fatal;
 		}
 	}
-	if ((st = dedup_find(im->db, im->filter, c, &verdict, &id, &why,
+	/* Bulk: a row with no shared key has no duplicate (dedup.h). */
+	hot = im->hot != NULL && dedup_hot_has(im->hot, im->db, c);
+	if (im->hot != NULL && !hot) {
+		verdict = DEDUP_NONE;
+		id = 0;
+		why = NULL;
+	} else if ((st = hot ? dedup_hot_find(im->db, c, &verdict, &id, &why,
+	    &err) : dedup_find(im->db, im->filter, c, &verdict, &id, &why,
 	    &err)) != KITH_OK)
 		goto fatal;
 	if (verdict == DEDUP_EMAIL || verdict == DEDUP_PHONE) {
@@ -487,8 +509,9 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 		}
 		im->rep->merged++;
 		dedup_filter_add(im->filter, im->db, into);
-		if (changed && (st = record_merge(im, id, &snap, &err)) !=
-		    KITH_OK)
+		if (changed && ((st = record_merge(im, id, &snap, &err)) !=
+		    KITH_OK || (im->hot != NULL && (st = dedup_hot_keep(im->db,
+		    id, &err)) != KITH_OK)))
 			goto fatal;
 		goto chunk;
 	}
@@ -505,6 +528,9 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 	im->rep->added++;
 	im->last_added = c->id;
 	dedup_filter_add(im->filter, im->db, c);
+	if (hot && (st = dedup_hot_add(im->db, im->hot, c->id, &err)) !=
+	    KITH_OK)
+		goto fatal;
 	if (verdict == DEDUP_REVIEW) {
 		im->rep->review++;
 		batch_say(im, IMPORT_WARNING, rec->line, "possible duplicate of "
@@ -588,7 +614,9 @@ merge_uid(struct import *im, struct contact *c, int64_t id, int *invalid,
 	}
 	im->rep->merged++;
 	dedup_filter_add(im->filter, im->db, into);
-	st = record_merge(im, id, &snap, err);
+	if ((st = record_merge(im, id, &snap, err)) == KITH_OK &&
+	    im->hot != NULL)
+		st = dedup_hot_keep(im->db, id, err);
 out:
 	sbuf_free(&snap);
 	contact_free(was);
@@ -705,6 +733,60 @@ index_added(struct import *im, struct kith_err *err)
 }
 
 /*
+ * The first pass of a bulk import over a regular file: read, quietly and
+ * writing nothing, only to count the keys of its rows with the stored
+ * ones (dedup_hot), then the mirror of the stored rows whose keys are
+ * shared.  The second pass, the import itself, then looks up only the
+ * rows with a shared key, in the mirror, and the key indexes can go.  A
+ * file that is no regular file (a pipe) or that the first pass cannot
+ * read is imported with the indexes, as before.
+ */
+static enum kith_status
+prescan(struct import *im, enum kith_status (*read)(struct import *),
+    struct kith_err *err)
+{
+	struct import_opts	 quiet = *im->opts;
+	struct import_report	 was = *im->rep;
+	const struct import_opts *opts = im->opts;
+	struct kith_err		 e = { 0 };
+	enum kith_status	 st;
+	struct stat		 sb;
+
+	if (stat(im->path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return use_filter(im, err);
+	if ((st = dedup_hot_new(im->db, &im->hot, err)) != KITH_OK)
+		return st;
+	quiet.notice = NULL;
+	quiet.progress = NULL;
+	quiet.dry_run = 1;	/* no batch, no rejects file */
+	im->opts = &quiet;
+	im->err = &e;
+	im->prescan = 1;
+	st = read(im);
+	im->prescan = 0;
+	im->opts = opts;
+	im->err = err;
+	im->st = KITH_OK;
+	im->size = 0;
+	free(im->rep->mapping);
+	*im->rep = was;
+	free(im->label);
+	im->label = xstrdup("import");
+	if (st != KITH_OK) {		/* the import says why */
+		dedup_hot_free(im->hot);
+		im->hot = NULL;
+		return use_filter(im, err);
+	}
+	if ((st = dedup_hot_mirror(im->db, im->hot, err)) != KITH_OK) {
+		dedup_hot_free(im->hot);
+		im->hot = NULL;
+		if (st == KITH_NOTFOUND)	/* too many shared keys */
+			return use_filter(im, err);
+	}
+	return st;
+}
+
+/*
  * The bulk path (import.h) for a file of IMPORT_BULK_MIN_ROWS rows or
  * more (guessed from its size, as use_filter does) with more rows than
  * the book has contacts, unless the options say which.
@@ -776,13 +858,13 @@ pending_mark(struct kith_db *db, int64_t batch, int on, struct kith_err *err)
 }
 
 /*
- * Drops the indexes of bulk_indexes that the database has, each with its
+ * Drops the first n indexes of bulk_indexes that the database has, each with its
  * CREATE INDEX statement kept in the meta table (INDEX_KEY), in the
  * caller's transaction.  One that is missing already (another bulk import
  * is running) is left to the import that dropped it.
  */
 static enum kith_status
-indexes_drop(struct kith_db *db, struct kith_err *err)
+indexes_drop(struct kith_db *db, size_t n, struct kith_err *err)
 {
 	enum kith_status st;
 	sqlite3_stmt	*stmt;
@@ -790,7 +872,7 @@ indexes_drop(struct kith_db *db, struct kith_err *err)
 	size_t		 i;
 	int		 rc;
 
-	for (i = 0; i < sizeof bulk_indexes / sizeof bulk_indexes[0]; i++) {
+	for (i = 0; i < n; i++) {
 		if ((stmt = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE "
 		    "type = 'index' AND name = ?1 AND sql IS NOT NULL", err))
 		    == NULL)
@@ -1171,8 +1253,11 @@ import_file(struct kith_db *db, const char *path,
 		st = kith_err_set(err, KITH_INVALID, "%s: not a format kith "
 		    "reads", path);
 	else if (im.whole || ((st = choose_bulk(&im, err)) == KITH_OK &&
-	    (st = use_filter(&im, err)) == KITH_OK))
+	    (st = im.bulk ? prescan(&im, formats[i].read, err) :
+	    use_filter(&im, err)) == KITH_OK))
 		st = formats[i].read(&im);
+	if (im.hot != NULL)
+		dedup_hot_end(db);	/* before the indexes: temp_store */
 	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
 		st = index_added(&im, err);
 	/*
@@ -1238,6 +1323,7 @@ out:
 	if (st == KITH_OK && opts != NULL && opts->progress != NULL)
 		opts->progress(opts->arg, im.size, im.size);
 	dedup_filter_free(im.filter);
+	dedup_hot_free(im.hot);
 	free(im.label);
 	return st;
 }

@@ -22,6 +22,7 @@
 struct contact;
 struct csv_map;
 struct dedup_filter;
+struct dedup_hot;
 
 struct held {				/* a record copied out of the reader */
 	long		  line;
@@ -48,6 +49,9 @@ struct import {
 	long			 kept_added;	/* contacts added, */
 	long			 kept_merged;	/* and merges */
 	struct dedup_filter	*filter;	/* for big imports */
+	struct dedup_hot	*hot;		/* bulk: the shared keys */
+	int			 prescan;	/* bulk: the first pass, which
+						   only counts the keys */
 	int64_t			 last_merge;	/* batch_merge rows: the last */
 	int64_t			 reindexed;	/* and the last reindexed */
 	int64_t			 indexed;	/* contacts up to here indexed */

@@ -21,6 +21,11 @@
 #include "kith/util.h"
 #include "internal.h"
 
+/* The mirror tables of a bulk import (dedup_hot), in the temp schema. */
+#define HOT_EMAIL	"kith_hot_email"
+#define HOT_PHONE	"kith_hot_phone"
+#define HOT_NAME	"kith_hot_name"
+
 /* Given names that are the same name (both directions are checked). */
 static const char *const nicknames[][2] = {
 	{ "bob", "robert" }, { "rob", "robert" }, { "bobby", "robert" },
@@ -51,8 +56,14 @@ static const char *const nicknames[][2] = {
 	{ "dule", "dusan" }, { "zoki", "zoran" }, { "bane", "branislav" },
 };
 
+static enum kith_status	 find(struct kith_db *,
+				    const struct dedup_filter *, int,
+				    const struct contact *, enum dedup_verdict *,
+				    int64_t *, const char **, struct kith_err *);
 static int			 given_compatible(const char *, size_t,
 				    const char *, size_t);
+static void			 raw_name(const struct contact *,
+				    struct sbuf *);
 static char			*fold_name(struct kith_db *,
 				    const struct contact *);
 static int			 same_label(const char *, const char *);
@@ -75,6 +86,21 @@ static int			 filter_has_email(const struct dedup_filter *,
 				    int, const char *);
 static void			 filter_put_email(struct dedup_filter *,
 				    const char *, size_t);
+static void			 hot_put(struct dedup_hot *, int,
+				    const char *, size_t);
+static int			 hot_email(struct dedup_hot *, int,
+				    const char *, size_t);
+static int			 hot_contact(struct dedup_hot *, int,
+				    struct kith_db *, const struct contact *);
+static enum kith_status		 hot_run(struct kith_db *,
+				    const char *const *, size_t, int64_t,
+				    struct kith_err *);
+static void			 hot_row(struct dedup_hot *, sqlite3_stmt *,
+				    int, int *);
+static enum kith_status		 hot_fill(struct kith_db *,
+				    struct dedup_hot *, const char *,
+				    const char *, int, int64_t,
+				    struct kith_err *);
 
 /* a and b are given names of lengths la and lb (not NUL-terminated). */
 static int
@@ -124,6 +150,23 @@ dedup_names_compatible(const char *a, const char *b)
 	return given_compatible(a, a_first, b, b_first);
 }
 
+/* The name of a contact that may not be stored yet, as dedup compares it. */
+static void
+raw_name(const struct contact *c, struct sbuf *sb)
+{
+	if (!str_empty(c->display))
+		sbuf_add(sb, c->display);
+	else {
+		if (!str_empty(c->given))
+			sbuf_add(sb, c->given);
+		if (!str_empty(c->family)) {
+			if (sb->len > 0)
+				sbuf_addc(sb, ' ');
+			sbuf_add(sb, c->family);
+		}
+	}
+}
+
 /* The folded name of a contact that may not be stored yet. */
 static char *
 fold_name(struct kith_db *db, const struct contact *c)
@@ -131,17 +174,7 @@ fold_name(struct kith_db *db, const struct contact *c)
 	struct sbuf	 sb = { 0 };
 	char		*fold = NULL;
 
-	if (!str_empty(c->display))
-		sbuf_add(&sb, c->display);
-	else {
-		if (!str_empty(c->given))
-			sbuf_add(&sb, c->given);
-		if (!str_empty(c->family)) {
-			if (sb.len > 0)
-				sbuf_addc(&sb, ' ');
-			sbuf_add(&sb, c->family);
-		}
-	}
+	raw_name(c, &sb);
 	if (sb.len > 0 &&
 	    text_fold(kith_db_text(db), sb.s, &fold, NULL) != KITH_OK)
 		fold = NULL;
@@ -173,8 +206,65 @@ via_nickname(struct kith_db *db, const char *name, const char *other,
 	return ok;
 }
 
+/*
+ * The lookups of dedup_find, on the stored tables (0) or on the mirror of
+ * their rows with shared keys that a bulk import keeps (1, dedup_hot):
+ * the same joins in the same index order, so the same rows come first.
+ */
+static const char *const sql_email[2] = {
+	"SELECT e.contact_id FROM email e JOIN contact c ON c.id = "
+	    "e.contact_id WHERE e.addr_norm = lower(trim(?1)) AND "
+	    "c.archived = 0 LIMIT 1",
+	"SELECT e.contact_id FROM temp." HOT_EMAIL " e CROSS JOIN contact c "
+	    "ON c.id = e.contact_id WHERE e.addr_norm = lower(trim(?1)) AND "
+	    "c.archived = 0 LIMIT 1",
+};
+static const char *const sql_phone[2] = {
+	"SELECT p.contact_id, c.name_fold, c.nickname FROM phone p JOIN "
+	    "contact c ON c.id = p.contact_id WHERE p.norm = ?1 AND "
+	    "c.archived = 0 LIMIT 20",
+	"SELECT p.contact_id, c.name_fold, c.nickname FROM temp." HOT_PHONE
+	    " p CROSS JOIN contact c ON c.id = p.contact_id WHERE p.norm = ?1 "
+	    "AND c.archived = 0 LIMIT 20",
+};
+static const char *const sql_plus[2] = {
+	"SELECT e.contact_id FROM email e JOIN contact c ON c.id = "
+	    "e.contact_id WHERE c.archived = 0 AND e.addr_norm = ?1 UNION ALL "
+	    "SELECT e.contact_id FROM email e JOIN contact c ON c.id = "
+	    "e.contact_id WHERE c.archived = 0 AND e.addr_norm > ?2 AND "
+	    "e.addr_norm < ?3 AND substr(e.addr_norm, -length(?4)) = ?4 "
+	    "LIMIT 1",
+	"SELECT e.contact_id FROM temp." HOT_EMAIL " e CROSS JOIN contact c "
+	    "ON c.id = e.contact_id WHERE c.archived = 0 AND e.addr_norm = ?1 "
+	    "UNION ALL SELECT e.contact_id FROM temp." HOT_EMAIL " e CROSS "
+	    "JOIN contact c ON c.id = e.contact_id WHERE c.archived = 0 AND "
+	    "e.addr_norm > ?2 AND e.addr_norm < ?3 AND "
+	    "substr(e.addr_norm, -length(?4)) = ?4 LIMIT 1",
+};
+static const char *const sql_name[2] = {
+	"SELECT id FROM contact WHERE name_fold = ?1 AND archived = 0 LIMIT 1",
+	"SELECT c.id FROM temp." HOT_NAME " n CROSS JOIN contact c ON c.id = "
+	    "n.id WHERE n.name_fold = ?1 AND c.archived = 0 LIMIT 1",
+};
+
 enum kith_status
 dedup_find(struct kith_db *db, const struct dedup_filter *filter,
+    const struct contact *c, enum dedup_verdict *verdict, int64_t *id,
+    const char **why, struct kith_err *err)
+{
+	return find(db, filter, 0, c, verdict, id, why, err);
+}
+
+enum kith_status
+dedup_hot_find(struct kith_db *db, const struct contact *c,
+    enum dedup_verdict *verdict, int64_t *id, const char **why,
+    struct kith_err *err)
+{
+	return find(db, NULL, 1, c, verdict, id, why, err);
+}
+
+static enum kith_status
+find(struct kith_db *db, const struct dedup_filter *filter, int hot,
     const struct contact *c, enum dedup_verdict *verdict, int64_t *id,
     const char **why, struct kith_err *err)
 {
@@ -194,9 +284,7 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 		if (filter != NULL && !filter_has_email(filter, 'e',
 		    c->emails[i].addr))
 			continue;
-		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
-		    "contact c ON c.id = e.contact_id WHERE e.addr_norm = "
-		    "lower(trim(?1)) AND c.archived = 0 LIMIT 1", err)) == NULL)
+		if ((stmt = db_stmt(db, sql_email[hot], err)) == NULL)
 			return KITH_DB;
 		sqlite3_bind_text(stmt, 1, c->emails[i].addr, -1,
 		    SQLITE_STATIC);
@@ -221,10 +309,7 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 			free(norm);
 			continue;
 		}
-		if ((stmt = db_stmt(db, "SELECT p.contact_id, c.name_fold, "
-		    "c.nickname FROM phone p JOIN contact c ON c.id = "
-		    "p.contact_id WHERE p.norm = ?1 AND c.archived = 0 "
-		    "LIMIT 20", err)) == NULL) {
+		if ((stmt = db_stmt(db, sql_phone[hot], err)) == NULL) {
 			free(norm);
 			st = KITH_DB;
 			goto out;
@@ -279,13 +364,7 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 		 * The address without its +tag, or a stored one with a +tag
 		 * (a range of the index: "local+" <= x < "local,").
 		 */
-		if ((stmt = db_stmt(db, "SELECT e.contact_id FROM email e JOIN "
-		    "contact c ON c.id = e.contact_id WHERE c.archived = 0 AND "
-		    "e.addr_norm = ?1 UNION ALL SELECT e.contact_id FROM email e "
-		    "JOIN contact c ON c.id = e.contact_id WHERE c.archived = 0 "
-		    "AND e.addr_norm > ?2 AND e.addr_norm < ?3 AND "
-		    "substr(e.addr_norm, -length(?4)) = ?4 LIMIT 1", err))
-		    == NULL) {
+		if ((stmt = db_stmt(db, sql_plus[hot], err)) == NULL) {
 			free(base);
 			st = KITH_DB;
 			goto out;
@@ -320,8 +399,7 @@ dedup_find(struct kith_db *db, const struct dedup_filter *filter,
 		goto out;
 
 	/* 4. The same name, nothing else: worth a look, no more. */
-	if ((stmt = db_stmt(db, "SELECT id FROM contact WHERE name_fold = ?1 "
-	    "AND archived = 0 LIMIT 1", err)) == NULL) {
+	if ((stmt = db_stmt(db, sql_name[hot], err)) == NULL) {
 		st = KITH_DB;
 		goto out;
 	}
@@ -885,4 +963,357 @@ dedup_filter_free(struct dedup_filter *f)
 		return;
 	free(f->bits);
 	free(f);
+}
+
+/*
+ * Shared keys, for a bulk import (dedup.h): two filters of HOT_BITS bits,
+ * a key going to the second when the first may hold it already.  A key
+ * not in the second was met at most once among the stored contacts and
+ * the file's rows.
+ */
+#define HOT_BITS		((uint64_t)1 << 25)	/* 4 MiB each */
+#define HOT_MAX			100000	/* repeated keys at most: the
+						   mirror stays a few MiB */
+
+struct dedup_hot {
+	struct dedup_filter	 once;
+	struct dedup_filter	 twice;
+	long			 repeats;	/* keys put that once held */
+};
+
+static void
+hot_put(struct dedup_hot *h, int kind, const char *s, size_t len)
+{
+	if (filter_has_n(&h->once, kind, s, len)) {
+		filter_put(&h->twice, kind, s, len);
+		h->repeats++;
+	} else
+		filter_put(&h->once, kind, s, len);
+}
+
+/* Puts (put) or looks for (!put) the e-mail's 'e' and 'b' keys. */
+static int
+hot_email(struct dedup_hot *h, int put, const char *addr, size_t len)
+{
+	char	small[256], *buf = len < sizeof small ? small : xmalloc(len);
+	size_t	n;
+	int	has = 0;
+
+	n = email_key('e', addr, len, buf);
+	if (put)
+		hot_put(h, 'e', buf, n);
+	else
+		has = filter_has_n(&h->twice, 'e', buf, n);
+	n = email_key('b', addr, len, buf);
+	if (put)
+		hot_put(h, 'b', buf, n);
+	else if (!has)
+		has = filter_has_n(&h->twice, 'b', buf, n);
+	if (buf != small)
+		free(buf);
+	return has;
+}
+
+/*
+ * Puts or looks for the keys of c: its e-mails, phones and folded name
+ * as dedup_find looks them up, and the folded name contact_insert will
+ * store (made from the name's parts when c has no display name).
+ */
+static int
+hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
+    const struct contact *c)
+{
+	const char	*region = db_region(db);
+	char		*s, *parts, *name;
+	size_t		 i;
+	int		 has = 0;
+
+	for (i = 0; i < c->n_emails && !has; i++)
+		has = hot_email(h, put, c->emails[i].addr,
+		    strlen(c->emails[i].addr));
+	for (i = 0; i < c->n_phones && !has; i++) {
+		s = phone_normalise(c->phones[i].raw, region);
+		if (put)
+			hot_put(h, 'p', s, strlen(s));
+		else
+			has = filter_has(&h->twice, 'p', s);
+		free(s);
+	}
+	name = fold_name(db, c);
+	if (!has && name != NULL) {
+		if (put)
+			hot_put(h, 'n', name, strlen(name));
+		else
+			has = filter_has(&h->twice, 'n', name);
+	}
+	/*
+	 * Once only if the same (a key of the row counted twice is shared),
+	 * and not folded again if the same before folding.
+	 */
+	if (!has && str_empty(c->display) &&
+	    (parts = contact_name_from_parts(c)) != NULL) {
+		struct sbuf raw = { 0 };
+
+		raw_name(c, &raw);
+		s = NULL;
+		if ((raw.len == 0 || strcmp(raw.s, parts) != 0) &&
+		    text_fold(kith_db_text(db), parts, &s, NULL) == KITH_OK &&
+		    (name == NULL || strcmp(s, name) != 0)) {
+			if (put)
+				hot_put(h, 'n', s, strlen(s));
+			else
+				has = filter_has(&h->twice, 'n', s);
+		}
+		sbuf_free(&raw);
+		free(s);
+		free(parts);
+	}
+	free(name);
+	return has;
+}
+
+enum kith_status
+dedup_hot_new(struct kith_db *db, struct dedup_hot **out,
+    struct kith_err *err)
+{
+	static const char *const load[] = {
+		"SELECT addr_norm FROM email",
+		"SELECT norm FROM phone",
+		"SELECT name_fold FROM contact",
+	};
+	struct dedup_hot	*h;
+	sqlite3_stmt		*stmt;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	h = xcalloc(1, sizeof *h);
+	h->once.bits = xcalloc((size_t)(HOT_BITS / 64), sizeof *h->once.bits);
+	h->twice.bits = xcalloc((size_t)(HOT_BITS / 64),
+	    sizeof *h->twice.bits);
+	h->once.mask = h->twice.mask = HOT_BITS - 1;
+	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
+		if ((stmt = db_stmt(db, load[i], err)) == NULL) {
+			dedup_hot_free(h);
+			return KITH_DB;
+		}
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *s = (const char *)sqlite3_column_text(stmt,
+			    0);
+			size_t len = (size_t)sqlite3_column_bytes(stmt, 0);
+
+			if (s == NULL)
+				continue;
+			if (i == 0)
+				(void)hot_email(h, 1, s, len);
+			else
+				hot_put(h, i == 1 ? 'p' : 'n', s, len);
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE) {
+			dedup_hot_free(h);
+			return db_fail(db, err, "reading the stored contacts");
+		}
+	}
+	*out = h;
+	return KITH_OK;
+}
+
+void
+dedup_hot_count(struct dedup_hot *h, struct kith_db *db,
+    const struct contact *c)
+{
+	(void)hot_contact(h, 1, db, c);
+}
+
+int
+dedup_hot_has(struct dedup_hot *h, struct kith_db *db,
+    const struct contact *c)
+{
+	return hot_contact(h, 0, db, c);
+}
+
+void
+dedup_hot_free(struct dedup_hot *h)
+{
+	if (h == NULL)
+		return;
+	free(h->once.bits);
+	free(h->twice.bits);
+	free(h);
+}
+
+/* Runs each statement of sql in turn, ?1 bound to id if not 0. */
+static enum kith_status
+hot_run(struct kith_db *db, const char *const *sql, size_t n, int64_t id,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if ((stmt = db_stmt(db, sql[i], err)) == NULL)
+			return KITH_DB;
+		if (id != 0)
+			sqlite3_bind_int64(stmt, 1, id);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			sqlite3_reset(stmt);
+			return db_fail(db, err, "keeping the shared keys");
+		}
+		sqlite3_reset(stmt);
+	}
+	return KITH_OK;
+}
+
+/* A stored row's key, if shared: into the mirror (kind 0: an e-mail). */
+static void
+hot_row(struct dedup_hot *h, sqlite3_stmt *stmt, int kind, int *keep)
+{
+	const char	*s = (const char *)sqlite3_column_text(stmt, 2);
+	size_t		 len = (size_t)sqlite3_column_bytes(stmt, 2);
+
+	if (s == NULL)
+		*keep = 0;
+	else if (kind == 0)
+		*keep = hot_email(h, 0, s, len);
+	else
+		*keep = filter_has_n(&h->twice, kind, s, len);
+}
+
+/*
+ * The rows read gives (id, contact, key), each put in the mirror by keep
+ * if its key is shared; ?1 of read is bound to id if not 0.
+ */
+static enum kith_status
+hot_fill(struct kith_db *db, struct dedup_hot *h, const char *read,
+    const char *keep, int kind, int64_t id, struct kith_err *err)
+{
+	sqlite3_stmt	*rd, *ins;
+	int		 rc, put;
+
+	if ((rd = db_stmt(db, read, err)) == NULL)
+		return KITH_DB;
+	if (id != 0)
+		sqlite3_bind_int64(rd, 1, id);
+	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+		hot_row(h, rd, kind, &put);
+		if (!put)
+			continue;
+		if ((ins = db_stmt(db, keep, err)) == NULL) {
+			sqlite3_reset(rd);
+			return KITH_DB;
+		}
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(rd, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(rd, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(rd, 2));
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+		if (rc != SQLITE_DONE) {
+			sqlite3_reset(rd);
+			return db_fail(db, err, "keeping the shared keys");
+		}
+	}
+	sqlite3_reset(rd);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the stored contacts");
+	return KITH_OK;
+}
+
+/* The stored rows, all of them (stored) or one contact's (added). */
+static const struct {
+	const char	*stored, *added, *keep;
+	int		 kind;
+} hot_fills[] = {
+	{ "SELECT id, contact_id, addr_norm FROM email",
+	    "SELECT id, contact_id, addr_norm FROM email WHERE contact_id = ?1",
+	    "INSERT INTO temp." HOT_EMAIL " VALUES (?1, ?2, ?3)", 0 },
+	{ "SELECT id, contact_id, norm FROM phone",
+	    "SELECT id, contact_id, norm FROM phone WHERE contact_id = ?1",
+	    "INSERT INTO temp." HOT_PHONE " VALUES (?1, ?2, ?3)", 'p' },
+	{ "SELECT id, id, name_fold FROM contact",
+	    "SELECT id, id, name_fold FROM contact WHERE id = ?1",
+	    "INSERT INTO temp." HOT_NAME " VALUES (?1, ?3)", 'n' },
+};
+
+enum kith_status
+dedup_hot_mirror(struct kith_db *db, struct dedup_hot *h,
+    struct kith_err *err)
+{
+	static const char *const make[] = {
+		"DROP TABLE IF EXISTS temp." HOT_EMAIL,
+		"DROP TABLE IF EXISTS temp." HOT_PHONE,
+		"DROP TABLE IF EXISTS temp." HOT_NAME,
+		"CREATE TEMP TABLE " HOT_EMAIL " (id INTEGER PRIMARY KEY, "
+		    "contact_id INTEGER, addr_norm TEXT)",
+		"CREATE INDEX temp." HOT_EMAIL "_by_norm ON " HOT_EMAIL
+		    "(addr_norm)",
+		"CREATE INDEX temp." HOT_EMAIL "_by_contact ON " HOT_EMAIL
+		    "(contact_id)",
+		"CREATE TEMP TABLE " HOT_PHONE " (id INTEGER PRIMARY KEY, "
+		    "contact_id INTEGER, norm TEXT)",
+		"CREATE INDEX temp." HOT_PHONE "_by_norm ON " HOT_PHONE "(norm)",
+		"CREATE INDEX temp." HOT_PHONE "_by_contact ON " HOT_PHONE
+		    "(contact_id)",
+		"CREATE TEMP TABLE " HOT_NAME " (id INTEGER PRIMARY KEY, "
+		    "name_fold TEXT)",
+		"CREATE INDEX temp." HOT_NAME "_by_fold ON " HOT_NAME
+		    "(name_fold)",
+	};
+	enum kith_status st;
+	size_t		 i;
+
+	if (h->repeats > HOT_MAX)
+		return KITH_NOTFOUND;
+	if ((st = hot_run(db, make, sizeof make / sizeof make[0], 0, err))
+	    != KITH_OK)
+		return st;
+	for (i = 0; i < sizeof hot_fills / sizeof hot_fills[0]; i++)
+		if ((st = hot_fill(db, h, hot_fills[i].stored, hot_fills[i].keep,
+		    hot_fills[i].kind, 0, err)) != KITH_OK)
+			return st;
+	return KITH_OK;
+}
+
+enum kith_status
+dedup_hot_add(struct kith_db *db, struct dedup_hot *h, int64_t id,
+    struct kith_err *err)
+{
+	enum kith_status st;
+	size_t		 i;
+
+	for (i = 0; i < sizeof hot_fills / sizeof hot_fills[0]; i++)
+		if ((st = hot_fill(db, h, hot_fills[i].added, hot_fills[i].keep,
+		    hot_fills[i].kind, id, err)) != KITH_OK)
+			return st;
+	return KITH_OK;
+}
+
+enum kith_status
+dedup_hot_keep(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM temp." HOT_EMAIL " WHERE contact_id = ?1",
+		"INSERT INTO temp." HOT_EMAIL " SELECT id, contact_id, "
+		    "addr_norm FROM main.email WHERE contact_id = ?1",
+		"DELETE FROM temp." HOT_PHONE " WHERE contact_id = ?1",
+		"INSERT INTO temp." HOT_PHONE " SELECT id, contact_id, norm "
+		    "FROM main.phone WHERE contact_id = ?1",
+		"INSERT OR REPLACE INTO temp." HOT_NAME " SELECT id, name_fold "
+		    "FROM main.contact WHERE id = ?1",
+	};
+
+	return hot_run(db, sql, sizeof sql / sizeof sql[0], id, err);
+}
+
+void
+dedup_hot_end(struct kith_db *db)
+{
+	static const char *const sql[] = {
+		"DROP TABLE IF EXISTS temp." HOT_EMAIL,
+		"DROP TABLE IF EXISTS temp." HOT_PHONE,
+		"DROP TABLE IF EXISTS temp." HOT_NAME,
+	};
+	struct kith_err	err = { 0 };
+
+	(void)hot_run(db, sql, sizeof sql / sizeof sql[0], 0, &err);
 }

@@ -55,6 +55,10 @@ userdata() {	# DB
 "$KITH" add "Old Friend" --phone "+1 555 000 0042" --tag board >/dev/null
 "$KITH" edit "Old Friend" --rm-tag board >/dev/null
 "$KITH" follow ana "call re: renewal" --due tomorrow >/dev/null
+# Archived: its address merges nothing, its name is no namesake.
+"$KITH" add "Gone Person" --email gone@example.org >/dev/null
+"$KITH" rm "Gone Person" --archive --yes >/dev/null
+"$KITH" add "Solo Namesake" --phone "+1 555 000 0077" >/dev/null
 
 # 2,600 rows: three chunks of 1,000 and part of a fourth.
 awk 'BEGIN {
@@ -86,6 +90,34 @@ awk 'BEGIN {
 			{ g = "Ana"; f = "Petrović"; e1 = "ANA@example.org" }
 		if (i == 1600)			# Old Friend by phone, same name
 			{ g = "Old"; f = "Friend"; e1 = ""; p1 = "+15550000042" }
+		# The bulk path finds these without the key indexes (dedup.h):
+		if (i == 1700)			# row 1650 by phone, same name
+			{ g = gn[1650 % 7 + 1] 1650 % 300; f = fn[1650 % 6 + 1]
+			  e1 = ""; e2 = ""; p1 = "+1 555 " sprintf("%07d", 1750) }
+		if (i == 1710)			# row 1651 phone, another name
+			{ g = "Zed"; f = "Other"; e1 = ""; e2 = ""
+			  p1 = "(555) " sprintf("%03d-%04d", 0, 1751) }
+		if (i == 1800)			# Ana again, with a new address
+			{ g = "Ana"; f = "Petrović"; e1 = "new.ana@example.org"
+			  e2 = "ana@example.org" }
+		if (i == 1900)			# that new address: Ana a third time
+			{ g = "Ana"; f = "P."; e1 = "New.Ana@example.org"; e2 = "" }
+		if (i == 2000)			# an archived contact address: added
+			{ g = "Gone"; f = "Person"; e1 = "gone@example.org" }
+		if (i == 2001)			# the archived name: no namesake
+			{ g = "Gone"; f = "Person"; e1 = "" }
+		if (i == 2100)			# a stored name only: a namesake
+			{ g = "Solo"; f = "Namesake"; e1 = "solo@example.net" }
+		if (i == 2200)			# a +tag of a stored address
+			e1 = "person7+news@example.com"
+		if (i == 2300)			# a name of row 2250 only, no keys
+			{ g = gn[2250 % 7 + 1] 2250 % 300; f = fn[2250 % 6 + 1]
+			  e1 = ""; e2 = ""; p1 = ""; p2 = "" }
+		if (i == 2400)			# a row repeated within the file
+			{ e1 = "dup2400@example.org"; p1 = "+1 555 9992400" }
+		if (i == 2450)
+			{ g = gn[2400 % 7 + 1] 2400 % 300; f = fn[2400 % 6 + 1]
+			  e1 = "DUP2400@example.org"; p1 = "+1 555 9992400" }
 		note = i % 13 == 0 ? "\"met in Zürich, said \"\"call me\"\"\"" : ""
 		printf "%s,%s,%s,%s,%s,%s,%s,%s,%s\n", g, f, e1, e2, p1, p2,
 		    org, lab, note
@@ -118,7 +150,6 @@ $(diff "$T/err0" "$T/err1.rest" | head)"
 cmp -s "$T/d0/book.csv.rejected.csv" "$T/d1/book.csv.rejected.csv" && pass ||
     fail "the rejects files differ"
 expect_in "$(cat "$T/err0")" "possible duplicate of contact" "possible duplicates are reported"
-
 d0=$(dump "$T/m0.db")
 d1=$(dump "$T/m1.db")
 if [ "$d0" = "$d1" ]; then pass; else
@@ -128,6 +159,20 @@ fi
 # What the comparison rests on: merges, Cyrillic, tags, many addresses.
 n=$(sqlite3 "$T/m1.db" "SELECT count(*) FROM batch_merge")
 [ "$n" -ge 20 ] && pass || fail "only $n merges"
+n=$(sqlite3 "$T/m1.db" "SELECT group_concat(addr, ' ') FROM (SELECT addr FROM
+    email WHERE contact_id = 1 ORDER BY pos)")
+[ "$n" = "ana@example.org second1500@example.net new.ana@example.org" ] &&
+    pass ||
+    fail "Ana's addresses after three merges: $n"
+n=$(sqlite3 "$T/m1.db" "SELECT count(*) FROM email WHERE addr_norm =
+    'gone@example.org'")
+[ "$n" = 2 ] && pass || fail "$n contacts with an archived one's address"
+n=$(sqlite3 "$T/m1.db" "SELECT count(DISTINCT contact_id) FROM email WHERE
+    addr_norm = 'dup2400@example.org'")
+[ "$n" = 1 ] && pass || fail "a row repeated within the file: $n contacts"
+n=$(sqlite3 "$T/m1.db" "SELECT count(DISTINCT contact_id) FROM phone WHERE
+    norm LIKE '%5550001750'")
+[ "$n" = 1 ] && pass || fail "a phone with the same name: $n contacts"
 n=$(sqlite3 "$T/m1.db" "SELECT count(*) FROM contact_fts_content")
 [ "$n" = "$(sqlite3 "$T/m1.db" "SELECT count(*) FROM contact")" ] && pass ||
     fail "$n search entries, not one per contact"
@@ -170,6 +215,58 @@ sqlite3 "$T/s.db" "DELETE FROM meta WHERE key = 'import_pending:1'"
 [ "$(dump "$T/s.db")" = "$d1" ] && pass ||
     fail "the next start did not build the index as it was:
 $(diff <(echo "$d1") <(dump "$T/s.db") | head)"
+
+# Each kind of duplicate, in a file small enough that every warning is
+# shown (lines 2 to 16), imported into the book from before both ways.
+cat >"$T/kinds.csv" <<'EOF'
+First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value,Phone 1 - Value
+Kim,Lee,kim@example.org,,+1 555 100 0001
+Kim,Lee,,,+1 555 100 0001
+Zed,Other,,,+1 555 100 0001
+Solo,Namesake,solo@example.net,,
+Gone,Person,gone@example.org,,
+Given7,Family7,person7+news@example.com,,
+Ana,Petrović,new.ana@example.org,ana@example.org,
+Ana,P.,NEW.ANA@example.org,,
+Mia,Roe,mia@example.org,,
+Mia,Roe,,,
+Lou,Tan,lou+x@example.org,,
+Lou,Tan,lou@example.org,,
+Old,Friend,,,+15550000042
+Bob,Whitfield,,,+1 555 100 0002
+Robert,Whitfield,,,+1 555 100 0002
+EOF
+for mode in 0 1; do
+	cp "$T/before.db" "$T/k$mode.db"
+	(cd "$T" && KITH_IMPORT_BULK=$mode "$KITH" --db "$T/k$mode.db" \
+	    import kinds.csv >"$T/kout$mode" 2>"$T/kerr$mode")
+done
+grep -vxF "kinds.csv: bulk import: the contacts were indexed for search after the rows" \
+    "$T/kerr1" >"$T/kerr1.rest"
+cmp -s "$T/kerr0" "$T/kerr1.rest" && pass || fail "kinds: the warnings differ:
+$(diff "$T/kerr0" "$T/kerr1.rest")"
+cmp -s "$T/kout0" "$T/kout1" && pass || fail "kinds: the summaries differ"
+[ "$(dump "$T/k0.db")" = "$(dump "$T/k1.db")" ] && pass ||
+    fail "kinds: the tables differ:
+$(diff <(dump "$T/k0.db") <(dump "$T/k1.db") | head -20)"
+expect_in "$(cat "$T/kout1")" "15 rows: 10 added, 5 merged" "kinds: the merges"
+for w in "kinds.csv:4: warning: possible duplicate of contact 6 (same phone, another name)" \
+    "kinds.csv:5: warning: possible duplicate of contact 5 (same name)" \
+    "kinds.csv:7: warning: possible duplicate of contact 2 (e-mail differs only by a +tag)" \
+    "kinds.csv:11: warning: possible duplicate of contact 11 (same name)" \
+    "kinds.csv:13: warning: possible duplicate of contact 13 (e-mail differs only by a +tag)"; do
+	grep -qF "$w" "$T/kerr1.rest" && pass || fail "kinds: no '$w' in:
+$(cat "$T/kerr1.rest")"
+done
+[ "$(grep -c "possible duplicate" "$T/kerr1.rest")" = 5 ] && pass ||
+    fail "kinds: other possible duplicates: $(cat "$T/kerr1.rest")"
+n=$(sqlite3 "$T/k1.db" "SELECT group_concat(addr, ' ') FROM (SELECT addr FROM
+    email WHERE contact_id = 1 ORDER BY pos)")
+[ "$n" = "ana@example.org new.ana@example.org" ] && pass ||
+    fail "kinds: Ana's addresses after two merges: $n"
+n=$(sqlite3 "$T/k1.db" "SELECT count(*) FROM contact WHERE display LIKE
+    '%Whitfield'")
+[ "$n" = 1 ] && pass || fail "kinds: Bob and Robert Whitfield are $n contacts"
 
 # Undone either way, the book is as it was.
 for mode in 0 1; do
