@@ -19,7 +19,7 @@ struct kith_db;
 struct kith_text;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KITH_SCHEMA_VERSION	11
+#define KITH_SCHEMA_VERSION	12
 
 /*
  * Path of the default database: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db,

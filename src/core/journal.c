@@ -181,7 +181,9 @@ db_own_actionf(struct kith_db *db, const char *command, const char *fmt, ...)
 /*
  * Only user data is recorded: not the journal, imports, the index, or the
  * conflict-check record (append-only: its triggers refuse the deletes an
- * undo would make, so a check is an action that is never undone).
+ * undo would make, so a check is an action that is never undone).  The
+ * word indexes of deal titles and organisation names follow their tables
+ * by triggers, an undo's changes included.
  */
 static int
 table_filter(void *arg, const char *table)
@@ -192,7 +194,9 @@ table_filter(void *arg, const char *table)
 	    strcmp(table, "batch_merge") == 0 ||
 	    strncmp(table, "sqlite_", 7) == 0 ||
 	    strncmp(table, "conflict_", 9) == 0 ||
-	    strncmp(table, "contact_fts", 11) == 0)
+	    strncmp(table, "contact_fts", 11) == 0 ||
+	    strncmp(table, "deal_title_fts", 14) == 0 ||
+	    strncmp(table, "org_name_fts", 12) == 0)
 		return 0;
 	return 1;
 }

@@ -160,8 +160,15 @@ test_refuses_foreign_sqlite(void)
 	free(path);
 }
 
+/* Takes back what version 12 added (the word indexes of titles, names). */
+#define UNDO_V12							\
+	"DROP TRIGGER deal_title_fts_ai; DROP TRIGGER deal_title_fts_ad; " \
+	"DROP TRIGGER deal_title_fts_au; DROP TABLE deal_title_fts; "	\
+	"DROP TRIGGER org_name_fts_ai; DROP TRIGGER org_name_fts_ad; "	\
+	"DROP TRIGGER org_name_fts_au; DROP TABLE org_name_fts; "
+
 /* Takes back what version 11 changed (the review's indexes). */
-#define UNDO_V11							\
+#define UNDO_V11	UNDO_V12					\
 	"DROP INDEX contact_by_bday; CREATE INDEX contact_by_bday ON "	\
 	"contact(substr(birthday, -5), id) WHERE birthday IS NOT NULL; "	\
 	"DROP INDEX followup_pending; CREATE INDEX followup_pending ON "	\
@@ -412,6 +419,48 @@ test_migrates_pipeline(void)
 	test_db_done(db, path);
 }
 
+/*
+ * Version 12 indexes the words of the titles and organisation names a
+ * version 11 database already has, and keeps them as they change.
+ */
+static void
+test_migrates_word_indexes(void)
+{
+	struct kith_err	 err = { 0 };
+	struct kith_db	*db;
+	struct contact	*c;
+	sqlite3_stmt	*stmt;
+	char		*path;
+
+	db = test_db("v11.db", &path);
+	c = contact_new();
+	contact_set(&c->display, "Ana Petrović");
+	contact_set(&c->org, "Northbridge Omega Bank");
+	CHECK(contact_insert(db, c, &err) == KITH_OK);
+	contact_free(c);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), UNDO_V12
+	    "INSERT INTO deal (title, title_fold, stage_id, created, updated) "
+	    "SELECT 'Omega merger', 'omega merger', min(id), 0, 0 FROM stage; "
+	    "PRAGMA user_version = 11", NULL, NULL, NULL) == SQLITE_OK);
+	kith_db_close(db);
+	CHECK(kith_db_open(path, &db, &err) == KITH_OK);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "SELECT (SELECT "
+	    "count(*) FROM deal_title_fts WHERE deal_title_fts MATCH "
+	    "'\"omega merger\"'), (SELECT count(*) FROM org_name_fts WHERE "
+	    "org_name_fts MATCH '\"omega bank\"')", -1, &stmt, NULL) ==
+	    SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(stmt, 0), 1);
+	CHECK_INT(sqlite3_column_int(stmt, 1), 1);
+	sqlite3_finalize(stmt);
+	CHECK(sqlite3_exec(kith_db_sqlite(db), "UPDATE deal SET title_fold = "
+	    "'delta merger'; INSERT INTO deal_title_fts (deal_title_fts) "
+	    "VALUES ('integrity-check'); INSERT INTO org_name_fts "
+	    "(org_name_fts) VALUES ('integrity-check')", NULL, NULL, NULL) ==
+	    SQLITE_OK);
+	test_db_done(db, path);
+}
+
 static void
 test_refuses_newer_schema(void)
 {
@@ -641,4 +690,4 @@ TEST_MAIN(test_create_and_mode, test_private_files,
     test_refuses_non_database, test_refuses_foreign_sqlite,
     test_refuses_newer_schema, test_migrates_version_1, test_upgrade_reindexes,
     test_migrates_pipeline, test_migrates_fields, test_migrates_cadence,
-    test_default_path, test_two_writers)
+    test_migrates_word_indexes, test_default_path, test_two_writers)
