@@ -6,7 +6,7 @@
  * links from each name found are followed to the deal parties in reach
  * (conflict_walk.c), and the hits, strongest first, are saved as one
  * action that kith undo refuses (conflict_record.c).  Everything is read
- * in one snapshot, with a small page cache (SCAN_CACHE).
+ * in one snapshot.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,41 +16,6 @@
 #include "kith/util.h"
 #include "conflict_impl.h"
 #include "internal.h"
-
-/*
- * The page cache (KiB) while a check reads.  A check reads a few thousand
- * scattered pages of a large book once or twice each; in kith's usual
- * 16 MiB cache each would be a fresh allocation the process faults in,
- * which cost more than reading a page again: at a million contacts a
- * small cache took the check from 2,200 page faults to 900 and its time
- * by a third (tests/bench/README.md).
- */
-#define SCAN_CACHE	"-512"
-
-static enum kith_status cache_set(struct kith_db *, const char *, int64_t *,
-		    struct kith_err *);
-
-/*
- * Sets the page cache to size (a PRAGMA cache_size value) and, if old is
- * not NULL, reads the size before into *old.
- */
-static enum kith_status
-cache_set(struct kith_db *db, const char *size, int64_t *old,
-    struct kith_err *err)
-{
-	sqlite3_stmt	*stmt;
-	char		 sql[64];
-
-	if (old != NULL) {
-		if ((stmt = db_stmt(db, "PRAGMA cache_size", err)) == NULL)
-			return KITH_DB;
-		*old = sqlite3_step(stmt) == SQLITE_ROW ?
-		    sqlite3_column_int64(stmt, 0) : 0;
-		sqlite3_reset(stmt);
-	}
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %s", size);
-	return db_exec(db, sql, err);
-}
 
 enum kith_status
 conflict_run(struct kith_db *db, const char *const *terms, size_t n,
@@ -62,10 +27,8 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	struct hits		 h = { 0 };
 	struct db_read		 snap = { 0 };
 	enum kith_status	 st = KITH_OK;
-	char			*variant = NULL, *clean, *first, was[32];
+	char			*variant = NULL, *clean, *first;
 	size_t			 nm = 0, i, j;
-	int64_t			 cache = 0;
-	int			 small = 0;
 
 	*out = NULL;
 	if (n == 0 || n > CONFLICT_TERMS_MAX)
@@ -101,10 +64,8 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		r->terms[r->nterms++] = clean;
 	}
 	/* The search reads many rows in many statements: one snapshot. */
-	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK ||
-	    (st = cache_set(db, SCAN_CACHE, &cache, err)) != KITH_OK)
+	if ((st = db_read_begin(db, &snap, 0, err)) != KITH_OK)
 		goto out;
-	small = 1;
 	for (i = 0; i < r->nterms; i++) {
 		if ((st = conflict_match_term(db, r->terms[i], &m, &nm,
 		    &variant, err)) != KITH_OK)
@@ -127,10 +88,6 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 		if (st != KITH_OK)
 			goto out;
 	}
-	snprintf(was, sizeof was, "%lld", (long long)cache);
-	small = 0;
-	if ((st = cache_set(db, was, NULL, err)) != KITH_OK)
-		goto out;
 	db_read_end(db, &snap);
 	conflict_hits_sort(&h);
 	r->hits = h.v;
@@ -145,10 +102,6 @@ conflict_run(struct kith_db *db, const char *const *terms, size_t n,
 	}
 	st = kith_db_commit(db, err);
 out:
-	if (small) {
-		snprintf(was, sizeof was, "%lld", (long long)cache);
-		(void)cache_set(db, was, NULL, NULL);
-	}
 	db_read_end(db, &snap);
 	conflict_matches_free(m, nm);
 	conflict_hits_free(&h);
