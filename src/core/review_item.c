@@ -28,8 +28,8 @@ static int	 cmp_str(const void *, const void *);
 static void	 col_date(sqlite3_stmt *, int, char [KITH_DATE_LEN]);
 static void	 late_cut(const char *, long, const char *,
 		    char [KITH_DATE_LEN]);
-static enum kith_status count_owed(struct review_list *, sqlite3_stmt *,
-		    sqlite3_stmt *, const char *);
+static enum kith_status count_owed(struct review_list *, const char *,
+		    const char *, const char *, int64_t, const char *);
 static void	 set_label(char *, size_t, const char *);
 static enum kith_status read_value(struct kith_db *, struct review_cand *,
 		    struct kith_err *);
@@ -193,32 +193,39 @@ late_cut(const char *today, long late, const char *until,
 }
 
 /*
- * Adds to l->owed the count of all (one row, a count) less the keys of
- * today's decisions starting with prefix ("cadence:") whose id one
- * (:id, the rest bound) still finds owed.
+ * Adds to l->owed the count all_sql makes (one row) less the keys of
+ * today's decisions starting with prefix ("cadence:") whose id one_sql
+ * (:id) still finds owed.  Both take ?1: text if text is not NULL, else
+ * number.  One statement at a time: the cache may hold only one.
  */
 static enum kith_status
-count_owed(struct review_list *l, sqlite3_stmt *all, sqlite3_stmt *one,
-    const char *prefix)
+count_owed(struct review_list *l, const char *all_sql, const char *one_sql,
+    const char *text, int64_t number, const char *prefix)
 {
-	size_t	i, len = strlen(prefix), n = 0;
-	int	rc;
+	sqlite3_stmt	*stmt;
+	size_t		 i, len = strlen(prefix), n = 0;
+	int		 rc;
 
-	if ((rc = sqlite3_step(all)) == SQLITE_ROW)
-		n = (size_t)sqlite3_column_int64(all, 0);
-	sqlite3_reset(all);
-	if (rc != SQLITE_ROW)
-		return db_fail(l->db, l->err, "counting the review");
-	for (i = 0; i < l->n_done; i++) {
-		if (strncmp(l->done[i], prefix, len) != 0)
+	for (i = 0; i <= l->n_done; i++) {
+		if (i > 0 && strncmp(l->done[i - 1], prefix, len) != 0)
 			continue;
-		sqlite3_bind_int64(one, sqlite3_bind_parameter_index(one,
-		    ":id"), strtoll(l->done[i] + len, NULL, 10));
-		rc = sqlite3_step(one);
-		sqlite3_reset(one);
-		if (rc == SQLITE_ROW)
+		if ((stmt = db_stmt(l->db, i == 0 ? all_sql : one_sql,
+		    l->err)) == NULL)
+			return KITH_DB;
+		if (text != NULL)
+			sqlite3_bind_text(stmt, 1, text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(stmt, 1, number);
+		if (i > 0)
+			sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(
+			    stmt, ":id"), strtoll(l->done[i - 1] + len, NULL,
+			    10));
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW && i == 0)
+			n = (size_t)sqlite3_column_int64(stmt, 0);
+		else if (rc == SQLITE_ROW)
 			n--;
-		else if (rc != SQLITE_DONE)
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_ROW && (i == 0 || rc != SQLITE_DONE))
 			return db_fail(l->db, l->err, "counting the review");
 	}
 	l->owed += n;
@@ -236,7 +243,7 @@ count_owed(struct review_list *l, sqlite3_stmt *all, sqlite3_stmt *one,
 enum kith_status
 review_list_cadences(struct review_list *l, int days, int floor)
 {
-	sqlite3_stmt		*stmt, *one;
+	sqlite3_stmt		*stmt;
 	struct review_cand	*c, t;
 	char			 until[KITH_DATE_LEN], over[KITH_DATE_LEN];
 	char			 hi[KITH_DATE_LEN], due[KITH_DATE_LEN];
@@ -285,14 +292,9 @@ review_list_cadences(struct review_list *l, int days, int floor)
 		return KITH_OK;
 	}
 	/* Some were left out: count them all. */
-	if ((stmt = db_stmt(l->db, "SELECT count(*) FROM contact WHERE "
-	    CADENCE_OWED, l->err)) == NULL ||
-	    (one = db_stmt(l->db, "SELECT 1 FROM contact WHERE "
-	    CADENCE_OWED " AND id = :id", l->err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_text(stmt, 1, until, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(one, 1, until, -1, SQLITE_TRANSIENT);
-	return count_owed(l, stmt, one, "cadence:");
+	return count_owed(l, "SELECT count(*) FROM contact WHERE "
+	    CADENCE_OWED, "SELECT 1 FROM contact WHERE " CADENCE_OWED
+	    " AND id = :id", until, 0, "cadence:");
 }
 
 enum kith_status
@@ -359,7 +361,7 @@ review_list_keydates(struct review_list *l, int days, enum keydate_feb29 f,
 enum kith_status
 review_list_deals(struct review_list *l, int floor)
 {
-	sqlite3_stmt		*stmt, *one;
+	sqlite3_stmt		*stmt;
 	struct review_cand	*c, t;
 	int64_t			 now = (int64_t)kith_db_now(l->db), touched;
 	size_t			 listed = 0;
@@ -404,15 +406,10 @@ review_list_deals(struct review_list *l, int floor)
 			return KITH_OK;
 		}
 	}
-	if ((stmt = db_stmt(l->db, "SELECT count(*) FROM stage s JOIN deal d "
-	    "ON d.stage_id = s.id WHERE " DEAL_STALLED, l->err)) == NULL ||
-	    (one = db_stmt(l->db, "SELECT 1 FROM stage s JOIN deal d ON "
-	    "d.stage_id = s.id WHERE " DEAL_STALLED " AND d.id = :id", l->err)) ==
-	    NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, now);
-	sqlite3_bind_int64(one, 1, now);
-	return count_owed(l, stmt, one, "deal:");
+	return count_owed(l, "SELECT count(*) FROM stage s JOIN deal d ON "
+	    "d.stage_id = s.id WHERE " DEAL_STALLED, "SELECT 1 FROM stage s "
+	    "JOIN deal d ON d.stage_id = s.id WHERE " DEAL_STALLED " AND "
+	    "d.id = :id", NULL, now, "deal:");
 }
 
 /*
