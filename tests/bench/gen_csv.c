@@ -4,6 +4,12 @@
  * the import benchmark in tests/bench/ (bench_import.sh).
  *
  *	kith-bench-csv FILE N [SEED [DUPLICATES_PER_MILLE]]
+ *	kith-bench-csv --version
+ *
+ * --version prints GEN_VERSION and the names in use ("realistic" or
+ * "old"): bench_import.sh makes its cached file again when they differ.
+ * Raise GEN_VERSION with any change to the rows written (here or in
+ * names.c).
  *
  * The header is Google's current one (tests/fixtures/csv/README.md,
  * section 1a): the 17 fixed columns, then two e-mail groups and one phone
@@ -60,6 +66,7 @@
 #include "names.h"
 
 #define N_ELEMS(a)	(sizeof (a) / sizeof (a)[0])
+#define GEN_VERSION	2		/* 2: names.c's realistic names */
 #define DUP_FROM	100		/* rows before this are never copies */
 #define PHONE_MUL	2654435761u	/* odd, not a multiple of 5 */
 #define PHONE_MOD	100000000u	/* eight digits */
@@ -885,9 +892,15 @@ main(int argc, char **argv)
 	long			 size;
 	size_t			 h;
 
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("%d %s\n", GEN_VERSION, bench_names_old() ? "old" :
+		    "realistic");
+		return 0;
+	}
 	if (argc < 3 || argc > 5) {
 		fprintf(stderr, "usage: kith-bench-csv FILE N [SEED "
-		    "[DUPLICATES_PER_MILLE]]\n");
+		    "[DUPLICATES_PER_MILLE]]\n       kith-bench-csv "
+		    "--version\n");
 		return 2;
 	}
 	errno = 0;
