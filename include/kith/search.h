@@ -182,6 +182,20 @@ enum kith_status search_index_range(struct kith_db *, int64_t batch,
 		    int64_t lo, int64_t hi, long *done, struct kith_err *);
 
 /*
+ * Creates the search entries that the contacts of import batch batch with
+ * ids from lo to hi lack, per ids at a time: the same rows as
+ * search_index_range() over each range, each range committed (the
+ * caller's open transaction is committed after the first, and one is open
+ * again on return), adding the number created to *done (may be NULL).  A
+ * second handle on the file computes the entries on a thread of its own
+ * while this one writes them (search_fill.c); an in-memory database has
+ * each range written by search_index_range().  On failure the ranges
+ * committed stay.
+ */
+enum kith_status search_fill(struct kith_db *, int64_t batch, int64_t lo,
+		    int64_t hi, int64_t per, long *done, struct kith_err *);
+
+/*
  * Builds every contact's search entry anew, in one statement: for a
  * database whose entries were written by a kith that indexed less (the
  * schema upgrade calls it).  Runs in the caller's transaction.

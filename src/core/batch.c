@@ -36,7 +36,7 @@
 				   waits little even in a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
-#define INDEX_RANGE	5000	/* ids indexed per transaction at the end
+#define INDEX_RANGE	25000	/* ids indexed per transaction at the end
 				   of a bulk import: memory stays flat and
 				   another writer gets its turn */
 #define BULK_CHECKPOINT	10000	/* WAL pages between checkpoints in bulk
@@ -110,8 +110,6 @@ static enum kith_status use_filter(struct import *, struct kith_err *);
 static enum kith_status file_against_book(struct import *, long long,
 		    long long *, long long *, struct kith_err *);
 static enum kith_status choose_bulk(struct import *, struct kith_err *);
-static enum kith_status index_ranges(struct kith_db *, int64_t, int64_t,
-		    int64_t, long *, struct kith_err *);
 static enum kith_status index_pending(struct import *, struct kith_err *);
 static enum kith_status pending_mark(struct kith_db *, int64_t, int,
 		    struct kith_err *);
@@ -1051,29 +1049,6 @@ indexes_restore(struct kith_db *db, struct kith_err *err)
 }
 
 /*
- * Writes the missing search entries of batch's contacts with ids from lo
- * to hi, INDEX_RANGE ids per transaction (one open on entry, one open on
- * return), adding the number written to *done.
- */
-static enum kith_status
-index_ranges(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
-    long *done, struct kith_err *err)
-{
-	enum kith_status	st;
-	int64_t			from;
-
-	for (from = lo; from <= hi; from += INDEX_RANGE) {
-		if ((st = search_index_range(db, batch, from,
-		    from + INDEX_RANGE - 1 < hi ? from + INDEX_RANGE - 1 : hi,
-		    done, err)) != KITH_OK ||
-		    (st = kith_db_commit(db, err)) != KITH_OK ||
-		    (st = kith_db_begin(db, err)) != KITH_OK)
-			return st;
-	}
-	return KITH_OK;
-}
-
-/*
  * The search entries of the contacts a bulk import added, once the file
  * is read: in ranges of ids, committed as they go (the contacts were
  * committed already).  The caller clears the mark with the batch's end.
@@ -1099,8 +1074,8 @@ index_pending(struct import *im, struct kith_err *err)
 	sqlite3_reset(stmt);
 	if (lo == 0)
 		return KITH_OK;
-	return index_ranges(im->db, im->rep->batch, lo, im->last_added, &done,
-	    err);
+	return search_fill(im->db, im->rep->batch, lo, im->last_added,
+	    INDEX_RANGE, &done, err);
 }
 
 /*
@@ -1168,8 +1143,8 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 		lo = sqlite3_column_int64(stmt, 0);
 		hi = sqlite3_column_int64(stmt, 1);
 		sqlite3_reset(stmt);
-		if (lo > 0 && (st = index_ranges(db, batch[i], lo, hi, &count,
-		    err)) != KITH_OK)
+		if (lo > 0 && (st = search_fill(db, batch[i], lo, hi,
+		    INDEX_RANGE, &count, err)) != KITH_OK)
 			goto next;
 		st = pending_mark(db, batch[i], 0, err);
 next:

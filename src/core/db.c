@@ -30,6 +30,7 @@
 #include "internal.h"
 
 #define BUSY_TIMEOUT_MS	10000
+#define READER_CACHE_KIB "4096"	/* page cache of db_open_reader()'s handle */
 #define READONLY_WHY	"read-only (the file, its folder or its -wal/-shm " \
 			"files are not writable)"
 #define STMT_CACHE	64	/* statements kept; KITH_STMT_CACHE overrides */
@@ -249,6 +250,40 @@ kith_db_open_mode(const char *path, enum kith_db_mode mode,
 
 		(void)import_finish_index(db, NULL, &ignored);
 	}
+	*out = db;
+	return KITH_OK;
+fail:
+	kith_db_close(db);
+	return st;
+}
+
+enum kith_status
+db_open_reader(struct kith_db *of, struct kith_db **out, struct kith_err *err)
+{
+	struct kith_db		*db;
+	enum kith_status	 st;
+
+	*out = NULL;
+	if (strcmp(of->path, ":memory:") == 0)
+		return kith_err_set(err, KITH_INVALID, "an in-memory database "
+		    "has no second handle");
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(of->path);
+	db->turn_fd = -2;
+	db->max_stmts = stmt_cache_size();
+	if ((st = open_sqlite(db, err)) != KITH_OK ||
+	    (st = db_exec(db, "PRAGMA temp_store = MEMORY", err)) != KITH_OK)
+		goto fail;
+	if (pragma_int(db, "PRAGMA user_version") != KITH_SCHEMA_VERSION) {
+		st = kith_err_set(err, KITH_DB, "%s: a second handle found "
+		    "another schema version", db->path);
+		goto fail;
+	}
+	/* Its reads go along ids once: a small page cache does. */
+	if ((st = load_settings(db, err)) != KITH_OK ||
+	    (st = db_exec(db, "PRAGMA cache_size = -" READER_CACHE_KIB, err))
+	    != KITH_OK)
+		goto fail;
 	*out = db;
 	return KITH_OK;
 fail:

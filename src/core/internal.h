@@ -93,6 +93,15 @@ char		*db_col_text(sqlite3_stmt *, int idx);
  */
 const char	*db_region(struct kith_db *);
 
+/*
+ * A second handle on the file of db, for a helper thread that only reads
+ * (search_fill.c): opened without creating, migrating or finishing
+ * anything, its own text context and a small page cache.  Fails with
+ * KITH_INVALID for an in-memory database.  Close with kith_db_close().
+ */
+enum kith_status db_open_reader(struct kith_db *db, struct kith_db **out,
+		    struct kith_err *);
+
 /* Whether kith_db_bulk() is on. */
 int		 db_bulk(const struct kith_db *);
 

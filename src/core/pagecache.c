@@ -58,6 +58,12 @@ db_pagecache_init(void)
 	if (done)
 		return;
 	done = 1;
+	/*
+	 * No count of SQLite's memory (kith never asks for it): counting
+	 * takes a lock on every allocation, which the two handles of an
+	 * import's search index (search_fill.c) would contend for.
+	 */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (!huge_pages_offered() ||
 	    sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
 		return;

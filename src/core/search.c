@@ -33,6 +33,7 @@
 #include "kith/util.h"
 #include "kith/view.h"
 #include "internal.h"
+#include "search_impl.h"
 
 #define EXCERPT_WORDS	3	/* words kept each side of a match */
 
@@ -873,38 +874,9 @@ search_count(struct kith_db *db, const char *query, int archived,
 	return st;
 }
 
-/*
- * The search entry of contacts, computed in SQL with kith_fold(),
- * kith_name_words() and kith_phone_words() (see db.c): the folded name is
- * stored already; the rest is gathered and folded here.  One body serves a single contact and a whole import batch.
- * The department goes with the organisation and title, messaging handles
- * with the e-mails.  Both came with schema 6, and no build wrote either
- * before it, so the entries of an existing database are right as they are:
- * no rebuild is needed, and each contact written from now on is indexed
- * with them.
- */
-#define FTS_ALIASES							\
-	"(SELECT group_concat(name, ' ') FROM contact_alias "		\
-	"WHERE contact_id = c.id)"
 #define FTS_INSERT_SELECT						\
-	"INSERT INTO contact_fts (rowid, name, org, email, phone, tag, "	\
-	"note, keys) SELECT c.id, "					\
-	"kith_name_words(c.display, c.name_fold, c.nickname, c.given, "	\
-	"c.family) || coalesce(' ' || kith_fold(" FTS_ALIASES "), ''), "	\
-	"kith_fold(coalesce(o.name, '') || ' ' || coalesce(c.title, '') "	\
-	"|| ' ' || coalesce(c.department, '')), "			\
-	"kith_fold(coalesce((SELECT group_concat(addr, ' ') FROM email "	\
-	"WHERE contact_id = c.id), '') || ' ' || "			\
-	"coalesce((SELECT group_concat(handle, ' ') FROM im "		\
-	"WHERE contact_id = c.id), '')), "				\
-	"kith_fold((SELECT group_concat(raw || ' ' || "			\
-	"kith_phone_words(raw, norm), ' ') "					\
-	"FROM phone WHERE contact_id = c.id)), "			\
-	"kith_fold((SELECT group_concat(t.name, ' ') FROM contact_tag "	\
-	"ct JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id)), "	\
-	"kith_fold(c.notes), "						\
-	"kith_name_keys(c.name_fold, c.family, c.nickname, " FTS_ALIASES ") " \
-	"FROM contact c LEFT JOIN org o ON o.id = c.org_id "
+	"INSERT INTO contact_fts (rowid, " SEARCH_ENTRY_COLS ") "		\
+	SEARCH_ENTRY_SELECT
 
 enum kith_status
 search_rebuild(struct kith_db *db, struct kith_err *err)
@@ -984,9 +956,8 @@ search_index_range(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = db_stmt(db, FTS_INSERT_SELECT "WHERE c.batch_id = ?1 AND "
-	    "c.id BETWEEN ?2 AND ?3 AND NOT EXISTS (SELECT 1 FROM contact_fts "
-	    "WHERE rowid = c.id) ORDER BY c.id", err)) == NULL)
+	if ((stmt = db_stmt(db, FTS_INSERT_SELECT SEARCH_ENTRY_RANGE, err))
+	    == NULL)
 		return KITH_DB;
 	sqlite3_bind_int64(stmt, 1, batch);
 	sqlite3_bind_int64(stmt, 2, lo);

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The search entries of a bulk import's contacts, written once its rows
+ * are in (import.h), on two cores.  A second handle on the file, on a
+ * thread of its own, computes each contact's entry (folding, name keys,
+ * the forms of its phone numbers: SEARCH_ENTRY_SELECT) while this handle
+ * writes the entries into contact_fts.  Computing them is about a third of
+ * the work, FTS5 the rest, so the two overlap instead of taking turns.
+ *
+ * The entries pass from the reader to the writer in blocks of rows through
+ * a queue of a few blocks: memory stays flat whatever the import's size.
+ * Both go through the same ranges of ids; the writer commits at the end of
+ * each, as search_index_range() does, so another writer waits at most a
+ * range, and a kill leaves whole ranges (import_finish_index() completes
+ * them).  The reader reads only contacts that are committed already and
+ * only ranges the writer has not reached, so what it sees is what a
+ * single statement would have read.
+ *
+ * Where there is no second handle (an in-memory database) or no thread,
+ * each range is one INSERT ... SELECT on this handle: the same rows.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/search.h"
+#include "kith/util.h"
+#include "internal.h"
+#include "search_impl.h"
+
+#define BLOCK_ROWS	256	/* rows passed at a time */
+#define QUEUE_BLOCKS	8	/* blocks the reader may be ahead */
+
+struct fill_row {
+	int64_t		 id;
+	size_t		 off[SEARCH_ENTRY_NCOLS];	/* in the block's text */
+	int		 len[SEARCH_ENTRY_NCOLS];	/* -1: NULL */
+};
+
+struct fill_block {
+	struct fill_row	 row[BLOCK_ROWS];
+	size_t		 n;
+	struct sbuf	 text;		/* each column NUL-terminated */
+	int		 range_end;	/* the last block of a range */
+};
+
+struct fill {
+	struct kith_db	*reader;	/* the reader thread's handle */
+	int64_t		 batch, lo, hi, per;
+
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 more;		/* a block was queued, or the end */
+	pthread_cond_t	 room;		/* a block was taken, or stop */
+	struct fill_block *queue[QUEUE_BLOCKS];
+	size_t		 head, count;
+	int		 done;		/* the reader queued its last block */
+	int		 stop;		/* the writer gives up: stop reading */
+	enum kith_status st;		/* the reader's, with err */
+	struct kith_err	 err;
+};
+
+static void	*read_entries(void *);
+static int	 put_block(struct fill *, struct fill_block *);
+static struct fill_block *take_block(struct fill *);
+static enum kith_status write_block(struct kith_db *, struct fill_block *,
+		    long *, struct kith_err *);
+static enum kith_status fill_alone(struct kith_db *, int64_t, int64_t,
+		    int64_t, int64_t, long *, struct kith_err *);
+static void	 block_free(struct fill_block *);
+
+enum kith_status
+search_fill(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
+    int64_t per, long *done, struct kith_err *err)
+{
+	struct kith_err		 ignored = { 0 };
+	struct fill		 f;
+	struct fill_block	*b;
+	enum kith_status	 st = KITH_OK;
+	pthread_t		 thread;
+
+	memset(&f, 0, sizeof f);
+	f.batch = batch;
+	f.lo = lo;
+	f.hi = hi;
+	f.per = per > 0 ? per : 1;
+	if (lo > hi)
+		return KITH_OK;
+	if (db_open_reader(db, &f.reader, &ignored) != KITH_OK)
+		return fill_alone(db, batch, lo, hi, f.per, done, err);
+	pthread_mutex_init(&f.lock, NULL);
+	pthread_cond_init(&f.more, NULL);
+	pthread_cond_init(&f.room, NULL);
+	if (pthread_create(&thread, NULL, read_entries, &f) != 0) {
+		kith_db_close(f.reader);
+		st = fill_alone(db, batch, lo, hi, f.per, done, err);
+		goto out;
+	}
+
+	while ((b = take_block(&f)) != NULL) {
+		if (st == KITH_OK)
+			st = write_block(db, b, done, err);
+		if (st == KITH_OK && b->range_end &&
+		    (st = kith_db_commit(db, err)) == KITH_OK)
+			st = kith_db_begin(db, err);
+		block_free(b);
+		if (st != KITH_OK) {
+			pthread_mutex_lock(&f.lock);
+			f.stop = 1;
+			pthread_cond_signal(&f.room);
+			pthread_mutex_unlock(&f.lock);
+		}
+	}
+	pthread_join(thread, NULL);
+	kith_db_close(f.reader);
+	if (st == KITH_OK && f.st != KITH_OK) {
+		st = f.st;
+		if (err != NULL)
+			*err = f.err;
+	}
+out:
+	pthread_cond_destroy(&f.room);
+	pthread_cond_destroy(&f.more);
+	pthread_mutex_destroy(&f.lock);
+	return st;
+}
+
+/* The reader thread: every range's entries, in blocks, in id order. */
+static void *
+read_entries(void *arg)
+{
+	struct fill		*f = arg;
+	struct fill_block	*b = NULL;
+	struct fill_row		*r;
+	sqlite3_stmt		*stmt;
+	const unsigned char	*v;
+	int64_t			 from, to;
+	int			 rc = SQLITE_DONE, i, ok;
+
+	for (from = f->lo; from <= f->hi; from += f->per) {
+		to = f->hi - from >= f->per ? from + f->per - 1 : f->hi;
+		if ((stmt = db_stmt(f->reader, SEARCH_ENTRY_SELECT
+		    SEARCH_ENTRY_RANGE, &f->err)) == NULL) {
+			f->st = KITH_DB;
+			break;
+		}
+		sqlite3_bind_int64(stmt, 1, f->batch);
+		sqlite3_bind_int64(stmt, 2, from);
+		sqlite3_bind_int64(stmt, 3, to);
+		for (;;) {
+			if (b == NULL)
+				b = xcalloc(1, sizeof *b);
+			if ((rc = sqlite3_step(stmt)) != SQLITE_ROW)
+				break;
+			r = &b->row[b->n++];
+			r->id = sqlite3_column_int64(stmt, 0);
+			for (i = 0; i < SEARCH_ENTRY_NCOLS; i++) {
+				r->off[i] = b->text.len;
+				v = sqlite3_column_text(stmt, i + 1);
+				r->len[i] = v != NULL ?
+				    sqlite3_column_bytes(stmt, i + 1) : -1;
+				if (v != NULL)
+					sbuf_addn(&b->text, (const char *)v,
+					    (size_t)r->len[i]);
+				sbuf_addc(&b->text, '\0');
+			}
+			if (b->n == BLOCK_ROWS) {
+				ok = put_block(f, b);
+				b = NULL;
+				if (!ok)
+					break;
+			}
+		}
+		if (rc != SQLITE_DONE) {
+			if (rc != SQLITE_ROW)	/* not stopped by the writer */
+				f->st = db_fail(f->reader, &f->err,
+				    "indexing imported contacts");
+			sqlite3_reset(stmt);
+			break;
+		}
+		sqlite3_reset(stmt);
+		b->range_end = 1;
+		ok = put_block(f, b);
+		b = NULL;
+		if (!ok)
+			break;
+	}
+	block_free(b);
+	pthread_mutex_lock(&f->lock);
+	f->done = 1;
+	pthread_cond_signal(&f->more);
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+/*
+ * Queues b for the writer, waiting for room; 0 if the writer stopped (b is
+ * freed).
+ */
+static int
+put_block(struct fill *f, struct fill_block *b)
+{
+	pthread_mutex_lock(&f->lock);
+	while (f->count == QUEUE_BLOCKS && !f->stop)
+		pthread_cond_wait(&f->room, &f->lock);
+	if (f->stop) {
+		pthread_mutex_unlock(&f->lock);
+		block_free(b);
+		return 0;
+	}
+	f->queue[(f->head + f->count++) % QUEUE_BLOCKS] = b;
+	pthread_cond_signal(&f->more);
+	pthread_mutex_unlock(&f->lock);
+	return 1;
+}
+
+/* The next block, waiting for it; NULL once the reader is done. */
+static struct fill_block *
+take_block(struct fill *f)
+{
+	struct fill_block	*b = NULL;
+
+	pthread_mutex_lock(&f->lock);
+	while (f->count == 0 && !f->done)
+		pthread_cond_wait(&f->more, &f->lock);
+	if (f->count > 0) {
+		b = f->queue[f->head];
+		f->head = (f->head + 1) % QUEUE_BLOCKS;
+		f->count--;
+		pthread_cond_signal(&f->room);
+	}
+	pthread_mutex_unlock(&f->lock);
+	return b;
+}
+
+static enum kith_status
+write_block(struct kith_db *db, struct fill_block *b, long *done,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 j;
+	int		 i;
+
+	for (j = 0; j < b->n; j++) {
+		if ((stmt = db_stmt(db, "INSERT INTO contact_fts (rowid, "
+		    SEARCH_ENTRY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+		    "?8)", err)) == NULL)
+			return KITH_DB;
+		sqlite3_bind_int64(stmt, 1, b->row[j].id);
+		for (i = 0; i < SEARCH_ENTRY_NCOLS; i++)
+			if (b->row[j].len[i] < 0)
+				sqlite3_bind_null(stmt, i + 2);
+			else
+				sqlite3_bind_text(stmt, i + 2, b->text.s +
+				    b->row[j].off[i], b->row[j].len[i],
+				    SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			return db_fail(db, err, "indexing imported contacts");
+		sqlite3_reset(stmt);
+		if (done != NULL)
+			(*done)++;
+	}
+	return KITH_OK;
+}
+
+/* Each range in one statement on db, committed as it goes. */
+static enum kith_status
+fill_alone(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
+    int64_t per, long *done, struct kith_err *err)
+{
+	enum kith_status	st;
+	int64_t			from;
+
+	for (from = lo; from <= hi; from += per) {
+		if ((st = search_index_range(db, batch, from,
+		    hi - from >= per ? from + per - 1 : hi, done, err)) !=
+		    KITH_OK ||
+		    (st = kith_db_commit(db, err)) != KITH_OK ||
+		    (st = kith_db_begin(db, err)) != KITH_OK)
+			return st;
+	}
+	return KITH_OK;
+}
+
+static void
+block_free(struct fill_block *b)
+{
+	if (b == NULL)
+		return;
+	sbuf_free(&b->text);
+	free(b);
+}
