@@ -65,7 +65,7 @@ enum kith_status dedup_find(struct kith_db *, const struct dedup_filter *,
 /*
  * The keys shared in a bulk import (batch.c), found set-based: every
  * stored key and every key of the file's rows is counted once in two
- * filters (4 MiB each), so that a key met only once, which no lookup can
+ * filters (8 MiB each, the first freed once they are counted), so that a key met only once, which no lookup can
  * find elsewhere, is known as such before the rows are written; the rows
  * with a shared key (or one the filters take for shared) are looked up in
  * a mirror, temp tables holding the stored rows with shared keys and the
@@ -86,9 +86,10 @@ int		 dedup_hot_has(struct dedup_hot *, struct kith_db *,
 		    const struct contact *c);
 void		 dedup_hot_free(struct dedup_hot *);
 /*
- * Makes the mirror (temp tables) from the stored rows with shared keys.
- * KITH_NOTFOUND (nothing made) when more than 100,000 keys repeat: the
- * mirror would take too much memory, and the import keeps the indexes.
+ * Makes the mirror (temp tables: the caller sends them to a file) from
+ * the stored rows with shared keys.  KITH_NOTFOUND (nothing made) when
+ * more than 4,000,000 keys repeat, and the import keeps the indexes.
+ * No more keys are counted after it.
  */
 enum kith_status dedup_hot_mirror(struct kith_db *, struct dedup_hot *,
 		    struct kith_err *);

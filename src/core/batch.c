@@ -119,6 +119,8 @@ static enum kith_status prescan(struct import *,
 		    enum kith_status (*)(struct import *), struct kith_err *);
 static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
 static enum kith_status indexes_restore(struct kith_db *, struct kith_err *);
+static void	temp_beside(struct kith_db *, long, struct import_temp *);
+static void	temp_back(struct kith_db *, struct import_temp *);
 static int	pending_alive(const char *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
@@ -969,23 +971,90 @@ indexes_make(struct kith_db *db, struct kith_err *err)
 }
 
 /*
+ * Sends the handle's temporary data (sorts, temp tables) to files beside
+ * the database until temp_back(): with temp_store = MEMORY (db.c), SQLite
+ * keeps all of it in memory, which at a million contacts is tens of
+ * megabytes.  The files go beside the database (the only place kith keeps
+ * client data), not to the system's temporary folder; SQLite removes each
+ * as it opens it.  cache_kib, if not 0, sets the main cache meanwhile
+ * (a sort goes to its files once it holds that much).  Best effort: at
+ * worst the data stays in memory, or goes to /tmp.
+ */
+static void
+temp_beside(struct kith_db *db, long cache_kib, struct import_temp *was)
+{
+	sqlite3_stmt	*stmt;
+	const char	*path = kith_db_path(db), *slash;
+	char		*sql;
+
+	if (was->set)
+		return;
+	memset(was, 0, sizeof *was);
+	if ((stmt = db_stmt(db, "SELECT t.temp_store, c.cache_size FROM "
+	    "pragma_temp_store AS t, pragma_cache_size AS c", NULL)) != NULL) {
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			was->store = sqlite3_column_int(stmt, 0);
+			was->cache = (long)sqlite3_column_int64(stmt, 1);
+		}
+		sqlite3_reset(stmt);
+	}
+	if ((stmt = db_stmt(db, "PRAGMA temp_store_directory", NULL)) != NULL) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			was->dir = db_col_text(stmt, 0);
+		sqlite3_reset(stmt);
+	}
+	was->set = 1;
+	if (path == NULL || (slash = strrchr(path, '/')) == NULL)
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '.'");
+	else if (slash == path)
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '/'");
+	else
+		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%.*q'",
+		    (int)(slash - path), path);
+	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	sql = cache_kib != 0 ? sqlite3_mprintf("PRAGMA temp_store = FILE; "
+	    "PRAGMA cache_size = -%ld", cache_kib) :
+	    sqlite3_mprintf("PRAGMA temp_store = FILE");
+	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+}
+
+/* Puts back what temp_beside() changed (temp tables are dropped). */
+static void
+temp_back(struct kith_db *db, struct import_temp *was)
+{
+	char	*sql;
+
+	if (!was->set)
+		return;
+	if (was->store != 0) {
+		sql = sqlite3_mprintf("PRAGMA temp_store = %d; "
+		    "PRAGMA cache_size = %ld", was->store, was->cache);
+		(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%q'",
+	    was->dir != NULL ? was->dir : "");
+	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	free(was->dir);
+	memset(was, 0, sizeof *was);
+}
+
+/*
  * indexes_make() in a transaction of its own, outside any other (err may
- * be NULL).  Building an index sorts its keys, and with temp_store =
- * MEMORY (db.c) SQLite sorts them all in memory: at a million contacts,
- * tens of megabytes.  So for the while it runs, the sort goes to files
- * once it holds 4 MiB, and those files go beside the database (the only
- * place kith keeps client data), not to the system's temporary folder.
+ * be NULL), sorting beside the database once a sort holds 4 MiB
+ * (temp_beside).
  */
 static enum kith_status
 indexes_restore(struct kith_db *db, struct kith_err *err)
 {
-	struct kith_err	 local = { 0 };
-	enum kith_status st;
-	sqlite3_stmt	*stmt;
-	const char	*path = kith_db_path(db), *slash;
-	char		*sql, *was_dir = NULL;
-	long		 was_cache = 0;
-	int		 was_store = 0, rc;
+	struct kith_err		 local = { 0 };
+	struct import_temp	 was = { 0 };
+	enum kith_status	 st;
+	sqlite3_stmt		*stmt;
+	int			 rc;
 
 	if (err == NULL)
 		err = &local;
@@ -1001,50 +1070,14 @@ indexes_restore(struct kith_db *db, struct kith_err *err)
 	if (st == KITH_NOTFOUND)
 		return KITH_OK;		/* none: nothing to change */
 
-	if ((stmt = db_stmt(db, "SELECT t.temp_store, c.cache_size FROM "
-	    "pragma_temp_store AS t, pragma_cache_size AS c", NULL)) != NULL) {
-		if (sqlite3_step(stmt) == SQLITE_ROW) {
-			was_store = sqlite3_column_int(stmt, 0);
-			was_cache = (long)sqlite3_column_int64(stmt, 1);
-		}
-		sqlite3_reset(stmt);
-	}
-	if ((stmt = db_stmt(db, "PRAGMA temp_store_directory", NULL)) != NULL) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			was_dir = db_col_text(stmt, 0);
-		sqlite3_reset(stmt);
-	}
-	/* Best effort: at worst the sort stays in memory, or in /tmp. */
-	if (path == NULL || (slash = strrchr(path, '/')) == NULL)
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '.'");
-	else if (slash == path)
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '/'");
-	else
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%.*q'",
-		    (int)(slash - path), path);
-	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-	(void)sqlite3_exec(kith_db_sqlite(db), "PRAGMA temp_store = FILE; "
-	    "PRAGMA cache_size = -4096", NULL, NULL, NULL);
-
+	temp_beside(db, 4096, &was);
 	if ((st = kith_db_begin(db, err)) == KITH_OK) {
 		if ((st = indexes_make(db, err)) != KITH_OK)
 			kith_db_rollback(db);
 		else
 			st = kith_db_commit(db, err);
 	}
-
-	if (was_store != 0) {
-		sql = sqlite3_mprintf("PRAGMA temp_store = %d; "
-		    "PRAGMA cache_size = %ld", was_store, was_cache);
-		(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-		sqlite3_free(sql);
-	}
-	sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%q'",
-	    was_dir != NULL ? was_dir : "");
-	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-	free(was_dir);
+	temp_back(db, &was);
 	return st;
 }
 
@@ -1207,8 +1240,16 @@ import_file(struct kith_db *db, const char *path,
 	im.rep = rep;
 	im.err = err;
 
-	if ((st = kith_db_begin(db, err)) != KITH_OK)
+	/*
+	 * The mirror of a bulk import's shared keys (dedup_hot) and the
+	 * sorts go to files beside the book, not memory: set outside any
+	 * transaction, or SQLite refuses.
+	 */
+	temp_beside(db, 0, &im.temp);
+	if ((st = kith_db_begin(db, err)) != KITH_OK) {
+		temp_back(db, &im.temp);
 		return st;
+	}
 	im.label = xstrdup("import");
 
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
@@ -1232,7 +1273,7 @@ import_file(struct kith_db *db, const char *path,
 	    use_filter(&im, err)) == KITH_OK))
 		st = formats[i].read(&im);
 	if (im.hot != NULL)
-		dedup_hot_end(db);	/* before the indexes: temp_store */
+		dedup_hot_end(db);
 	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
 		st = index_added(&im, err);
 	/*
@@ -1300,6 +1341,7 @@ out:
 	dedup_filter_free(im.filter);
 	dedup_hot_free(im.hot);
 	free(im.label);
+	temp_back(db, &im.temp);
 	return st;
 }
 

@@ -64,6 +64,12 @@ struct import {
 						   contacts indexed at the end */
 	int			 raw_rejects;	/* rejects are raw text (vCard):
 						   FILE.rejected.vcf */
+	struct import_temp {			/* temp_beside() changed them */
+		int		 set;
+		int		 store;		/* temp_store, */
+		long		 cache;		/* cache_size, */
+		char		*dir;		/* temp_store_directory */
+	}			 temp;
 };
 
 /* Reports a notice, warning or rejection of the record on line. */

@@ -260,9 +260,13 @@ dedup_filter_free(struct dedup_filter *f)
  * not in the second was met at most once among the stored contacts and
  * the file's rows.
  */
-#define HOT_BITS		((uint64_t)1 << 25)	/* 4 MiB each */
-#define HOT_MAX			100000	/* repeated keys at most: the
-						   mirror stays a few MiB */
+#define HOT_BITS		((uint64_t)1 << 26)	/* 8 MiB each: 6
+							   million keys at
+							   1% false "twice" */
+#define HOT_MAX			4000000	/* repeated keys at most: the
+						   mirror lives in a file
+						   beside the book (batch.c)
+						   and grows with them */
 
 struct dedup_hot {
 	struct dedup_filter	 once;
@@ -551,6 +555,9 @@ dedup_hot_mirror(struct kith_db *db, struct dedup_hot *h,
 	enum kith_status st;
 	size_t		 i;
 
+	/* The keys are counted: only the second filter is asked now. */
+	free(h->once.bits);
+	h->once.bits = NULL;
 	if (h->repeats > HOT_MAX)
 		return KITH_NOTFOUND;
 	if ((st = hot_run(db, make, sizeof make / sizeof make[0], 0, err))

@@ -12,9 +12,12 @@ before=$(dump)
 n0=$(count)
 max0=$(sqlite3 "$DB" "SELECT max(id) FROM contact")
 rm -f "$T/big.csv"	# a FIFO above
-awk 'BEGIN {
+# Rows enough for three ranges of search entries (INDEX_RANGE, batch.c),
+# so that a kill once the first is in falls while the others are written.
+ROWS=60000
+awk -v rows=$ROWS 'BEGIN {
 	print "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name"
-	for (i = 0; i < 30000; i++)
+	for (i = 0; i < rows; i++)
 		printf "Given%d,Family%d,person%d@example.com,+1 555 %07d,Firm %d\n", i, i, i, i, i % 500
 }' >"$T/big.csv"
 "$KITH" import "$T/big.csv" >/dev/null 2>&1 &
@@ -35,7 +38,7 @@ batch=$(sqlite3 "$DB" "SELECT max(id) FROM import_batch")
 check=$(sqlite3 "$DB" "PRAGMA integrity_check")
 [ "$check" = ok ] && pass || fail "indexing: integrity check: $check"
 n=$(count)
-[ "$n" -eq $((n0 + 29999)) ] && pass || fail "indexing: $n contacts, not $n0 + 29,999 (one row merges)"
+[ "$n" -eq $((n0 + ROWS - 1)) ] && pass || fail "indexing: $n contacts, not $n0 + $ROWS - 1 (one row merges)"
 indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
 [ "$indexed" -gt "$n0" ] && [ "$indexed" -lt "$n" ] && pass ||
     fail "indexing: $indexed of $n indexed: the kill was not while indexing"
@@ -45,9 +48,9 @@ indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
     fail "indexing: the dropped indexes were not built before the entries"
 [ -z "$(sqlite3 "$DB" "SELECT key FROM meta WHERE key LIKE 'import_index:%'")" ] &&
     pass || fail "indexing: indexes left to build after the rows"
-run list --tsv person29999
+run list --tsv person$((ROWS - 1))
 expect_rc 0 "indexing: the next start"
-expect_in "$out" "Given29999 Family29999" "indexing: the next start finished the index"
+expect_in "$out" "Given$((ROWS - 1)) Family$((ROWS - 1))" "indexing: the next start finished the index"
 indexed=$(sqlite3 "$DB" "SELECT count(*) FROM contact_fts")
 [ "$n" = "$indexed" ] && pass || fail "indexing: $n contacts but $indexed indexed"
 run import --undo "$batch" --yes
@@ -76,7 +79,7 @@ status=$?
 [ "$status" -eq 137 ] && pass || fail "rows: import exited $status, not by SIGKILL"
 batch=$(sqlite3 "$DB" "SELECT max(id) FROM import_batch")
 n=$(count)
-[ "$n" -gt "$n0" ] && [ "$n" -lt $((n0 + 29999)) ] && pass ||
+[ "$n" -gt "$n0" ] && [ "$n" -lt $((n0 + ROWS - 1)) ] && pass ||
     fail "rows: $n contacts, $n0 before: the kill was not while appending"
 check=$(sqlite3 "$DB" "PRAGMA integrity_check")
 [ "$check" = ok ] && pass || fail "rows: integrity check: $check"
