@@ -66,13 +66,15 @@
 static const char *const bulk_indexes[] = {
 	"contact_by_sort",	/* (sort_key, id): the names in order */
 	"contact_by_org",	/* (org_id) */
+	"contact_by_bday",	/* (month and day of birth, ...): a birthday
+				   a row in random order */
 	/* What the duplicate lookups read: dropped only when the file was
 	 * read once first to find its shared keys (dedup_hot, prescan()). */
 	"email_by_norm",	/* (addr_norm) */
 	"phone_by_norm",	/* (norm) */
 	"contact_by_fold",	/* (name_fold) */
 };
-#define BULK_ALWAYS	2	/* the first of bulk_indexes always dropped */
+#define BULK_ALWAYS	3	/* the first of bulk_indexes always dropped */
 
 /*
  * The formats kith reads: the one --format names, else the first whose

@@ -84,7 +84,7 @@ n=$(count)
 check=$(sqlite3 "$DB" "PRAGMA integrity_check")
 [ "$check" = ok ] && pass || fail "rows: integrity check: $check"
 for ix in email_by_norm phone_by_norm contact_by_fold contact_by_sort \
-    contact_by_org; do
+    contact_by_org contact_by_bday; do
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name =
 	    '$ix'")" = 0 ] && pass || fail "rows: $ix is there at the kill"
 	[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key =
