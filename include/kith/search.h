@@ -196,6 +196,31 @@ enum kith_status search_fill(struct kith_db *, int64_t batch, int64_t lo,
 		    int64_t hi, int64_t per, long *done, struct kith_err *);
 
 /*
+ * The search index of a bulk import into an empty book, built on a thread
+ * of its own into a file beside the book while the rows are appended
+ * (search_side.c).  search_side_start() starts it for the contacts of
+ * batch from id first on (NULL, nothing started, where it cannot: an
+ * in-memory database, no file or thread).  search_side_advance() says
+ * that the contacts up to id are committed.  search_side_finish(), with
+ * no transaction open on db, waits for the entries up to last, writes
+ * again those of every contact the batch merged into, and puts them all
+ * into the book's index in one transaction; KITH_NOTFOUND,
+ * nothing changed, if the book's index is no longer empty, another
+ * status if the side failed (the caller then writes the entries itself).
+ * search_side_abort() stops it.  Both end the side: its file is removed.
+ * search_side_clean() removes the side files of processes that are gone
+ * (a kill).
+ */
+struct search_side;
+struct search_side *search_side_start(struct kith_db *, int64_t batch,
+		    int64_t first);
+void		 search_side_advance(struct search_side *, int64_t id);
+enum kith_status search_side_finish(struct search_side *, int64_t last,
+		    struct kith_err *);
+void		 search_side_abort(struct search_side *);
+void		 search_side_clean(struct kith_db *);
+
+/*
  * Builds every contact's search entry anew, in one statement: for a
  * database whose entries were written by a kith that indexed less (the
  * schema upgrade calls it).  Runs in the caller's transaction.

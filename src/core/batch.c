@@ -121,6 +121,7 @@ static enum kith_status prescan(struct import *,
 		    enum kith_status (*)(struct import *), struct kith_err *);
 static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
 static enum kith_status indexes_restore(struct kith_db *, struct kith_err *);
+static enum kith_status side_start(struct import *);
 static void	temp_beside(struct kith_db *, long, struct import_temp *);
 static void	temp_back(struct kith_db *, struct import_temp *);
 static int	pending_alive(const char *);
@@ -290,10 +291,37 @@ batch_start(struct import *im)
 		else if ((st = kith_db_commit(im->db, im->err)) != KITH_OK ||
 		    (st = kith_db_begin(im->db, im->err)) != KITH_OK)
 			return st;
+		if (im->bulk && (st = side_start(im)) != KITH_OK)
+			return st;
 	}
 	free(im->label);
 	im->label = im->rep->batch ? xasprintf("import %lld",
 	    (long long)im->rep->batch) : xstrdup("import");
+	return KITH_OK;
+}
+
+/*
+ * A bulk import into an empty book (no contact, no search entry) builds
+ * its search index beside the rows, on a thread (search_side.c); where it
+ * cannot, the entries are written at the end as for any book.
+ */
+static enum kith_status
+side_start(struct import *im)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, empty;
+
+	if ((stmt = db_stmt(im->db, "SELECT NOT EXISTS (SELECT 1 FROM "
+	    "contact) AND NOT EXISTS (SELECT 1 FROM contact_fts_docsize)",
+	    im->err)) == NULL)
+		return KITH_DB;
+	rc = sqlite3_step(stmt);
+	empty = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_fail(im->db, im->err, "starting the import");
+	if (empty)
+		im->side = search_side_start(im->db, im->rep->batch, 1);
 	return KITH_OK;
 }
 
@@ -546,6 +574,7 @@ chunk:
 		if ((st = index_added(im, &err)) != KITH_OK ||
 		    (st = kith_db_commit(im->db, &err)) != KITH_OK)
 			goto fatal;
+		search_side_advance(im->side, im->last_added);
 		im->kept_rows = im->rep->rows;
 		im->kept_added = im->rep->added;
 		im->kept_merged = im->rep->merged;
@@ -720,7 +749,8 @@ index_added(struct import *im, struct kith_err *err)
 {
 	enum kith_status	st;
 
-	if (im->last_merge > im->reindexed) {
+	/* With a side index, after it is copied (search_side_finish). */
+	if (im->last_merge > im->reindexed && im->side == NULL) {
 		st = search_reindex_merged(im->db, im->rep->batch,
 		    im->reindexed, err);
 		im->reindexed = im->last_merge;
@@ -1142,6 +1172,7 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 
 	if (done != NULL)
 		*done = 0;
+	search_side_clean(db);	/* the side file a kill left */
 	if ((stmt = db_stmt(db, "SELECT substr(key, length('" PENDING_KEY
 	    "') + 1), value FROM meta WHERE key > '" PENDING_KEY "' AND "
 	    "key < 'import_pending;'", err)) == NULL)
@@ -1287,9 +1318,19 @@ import_file(struct kith_db *db, const char *path,
 		im.kept_rows = rep->rows;
 		im.kept_added = rep->added;
 		im.kept_merged = rep->merged;
-		if ((st = indexes_restore(db, err)) == KITH_OK &&
-		    (st = kith_db_begin(db, err)) == KITH_OK)
-			st = index_pending(&im, err);
+		st = indexes_restore(db, err);
+		if (im.side != NULL && st == KITH_OK &&
+		    search_side_finish(im.side, im.last_added, NULL) == KITH_OK)
+			im.reindexed = im.last_merge;	/* done with the copy */
+		else if (im.side != NULL && st != KITH_OK)
+			search_side_abort(im.side);
+		im.side = NULL;
+		/* Without a side, or if it failed: the entries lacking. */
+		if (st == KITH_OK && (st = kith_db_begin(db, err)) == KITH_OK &&
+		    (st = index_pending(&im, err)) == KITH_OK &&
+		    im.last_merge > im.reindexed)
+			st = search_reindex_merged(db, rep->batch, im.reindexed,
+			    err);
 	}
 	kith_db_bulk(db, 0);
 	rep->bulk = im.bulk;
@@ -1297,6 +1338,8 @@ import_file(struct kith_db *db, const char *path,
 		sqlite3_wal_autocheckpoint(kith_db_sqlite(db), 1000);
 
 	if (st != KITH_OK || im.opts->dry_run) {
+		search_side_abort(im.side);
+		im.side = NULL;
 		kith_db_rollback(db);
 		if (im.whole)
 			rep->batch = 0;	/* nothing of it was committed */
@@ -1340,6 +1383,7 @@ out:
 		    "failed", rep->rejects);
 	if (st == KITH_OK && opts != NULL && opts->progress != NULL)
 		opts->progress(opts->arg, im.size, im.size);
+	search_side_abort(im.side);
 	dedup_filter_free(im.filter);
 	dedup_hot_free(im.hot);
 	free(im.label);

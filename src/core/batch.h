@@ -50,6 +50,8 @@ struct import {
 	long			 kept_merged;	/* and merges */
 	struct dedup_filter	*filter;	/* for big imports */
 	struct dedup_hot	*hot;		/* bulk: the shared keys */
+	struct search_side	*side;		/* bulk into an empty book: its
+						   search index built beside */
 	int			 prescan;	/* bulk: the first pass, which
 						   only counts the keys */
 	int64_t			 last_merge;	/* batch_merge rows: the last */

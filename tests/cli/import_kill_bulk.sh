@@ -102,3 +102,45 @@ if [ "$after" = "$before" ]; then pass; else
 	fail "rows: the undo did not restore the data from before:
 $(diff <(echo "$before") <(echo "$after") | head -20)"
 fi
+
+# Killed while it appends into an empty book, whose search index a thread
+# builds in a file beside it (search_side.c): the next start removes that
+# file and writes the entries; nothing is lost.
+side_db="$T/empty.db"
+"$KITH" --db "$side_db" import "$T/big.csv" >/dev/null 2>&1 &
+pid=$!
+for i in $(seq 1 6000); do
+	[ "$(sqlite3 "$side_db" "SELECT count(*) FROM contact" 2>/dev/null ||
+	    echo 0)" -gt 2000 ] && break
+	sleep 0.02
+done
+side_file=$side_db-fts-$pid
+[ -f "$side_file" ] && pass || fail "side: no side index at $side_file"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+status=$?
+[ "$status" -eq 137 ] && pass || fail "side: import exited $status, not by SIGKILL"
+n=$(sqlite3 "$side_db" "SELECT count(*) FROM contact")
+[ "$n" -gt 0 ] && [ "$n" -lt "$ROWS" ] && pass ||
+    fail "side: $n contacts: the kill was not while appending"
+[ "$(sqlite3 "$side_db" "SELECT count(*) FROM contact_fts")" = 0 ] && pass ||
+    fail "side: the book's index was written before the rows were in"
+run --db "$side_db" list --tsv person7
+expect_rc 0 "side: the next start"
+expect_in "$out" "Given7 Family7" "side: the next start wrote the entries"
+[ ! -e "$side_file" ] && pass || fail "side: $side_file left after the next start"
+[ "$(sqlite3 "$side_db" "SELECT count(*) FROM contact_fts")" = "$n" ] &&
+    pass || fail "side: not every contact indexed after the next start"
+[ "$(sqlite3 "$side_db" "PRAGMA integrity_check")" = ok ] && pass ||
+    fail "side: integrity check"
+sqlite3 "$side_db" "INSERT INTO contact_fts(contact_fts) VALUES('integrity-check')" &&
+    pass || fail "side: the search index is not consistent"
+# And a whole import into an empty book: every entry, no file left.
+rm -f "$side_db" "$side_db"-*
+run --db "$side_db" import "$T/big.csv"
+expect_rc 0 "side: a whole import"
+[ "$(sqlite3 "$side_db" "SELECT count(*) FROM contact_fts")" = "$ROWS" ] &&
+    pass || fail "side: not every contact indexed"
+[ -z "$(ls "$side_db"-fts-* 2>/dev/null)" ] && pass || fail "side: a side file left"
+sqlite3 "$side_db" "INSERT INTO contact_fts(contact_fts) VALUES('integrity-check')" &&
+    pass || fail "side: the search index is not consistent"

@@ -18,8 +18,9 @@
 #include "testsql.h"
 
 #define ROWS	700	/* more than two blocks of the queue (256) */
+#define SIDE_ROWS 3000	/* past 64 KiB: progress is told during the rows */
 
-static void	 write_csv(const char *);
+static void	 write_csv(const char *, int);
 static char	*entries(struct kith_db *);
 static int64_t	 q(struct kith_db *, const char *);
 static int64_t	 import_it(struct kith_db *, const char *);
@@ -27,7 +28,7 @@ static void	 check_fill(struct kith_db *, int64_t, int64_t, int64_t);
 
 /* Names of several scripts, empty and shared fields, and tags. */
 static void
-write_csv(const char *path)
+write_csv(const char *path, int rows)
 {
 	static const char *const given[] = {
 		"Ana", "Petar", "Алексей", "Σοφία", "美咲", "José", "", "Zoë",
@@ -46,7 +47,7 @@ write_csv(const char *path)
 	fputs("First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value,"
 	    "Phone 1 - Value,Organization Name,Organization Title,Notes,"
 	    "Labels\n", fp);
-	for (i = 0; i < ROWS; i++) {
+	for (i = 0; i < rows; i++) {
 		fprintf(fp, "%s,%s%d,", given[i % 8], family[(i / 8) % 8], i);
 		if (i % 5 != 0)
 			fprintf(fp, "p%d@example.org", i);
@@ -179,7 +180,7 @@ test_same_entries(void)
 
 	db = test_db("fill.db", &path);
 	csv = test_path("fill.csv");
-	write_csv(csv);
+	write_csv(csv, ROWS);
 	batch = import_it(db, csv);
 	filled = entries(db);
 	CHECK_INT(q(db, "SELECT count(*) FROM contact_fts"), ROWS);
@@ -231,7 +232,7 @@ test_in_memory(void)
 	int64_t		 batch;
 
 	csv = test_path("fill-mem.csv");
-	write_csv(csv);
+	write_csv(csv, ROWS);
 	file = test_db("fill-mem.db", &path);
 	import_it(file, csv);
 	want = entries(file);
@@ -253,4 +254,104 @@ test_in_memory(void)
 	free(csv);
 }
 
-TEST_MAIN(test_same_entries, test_in_memory)
+struct side_seen {
+	const char	*path;
+	int		 side;		/* the side file was there */
+};
+
+static void
+side_progress(void *arg, long long done, long long total)
+{
+	struct side_seen	*seen = arg;
+	char			*side;
+
+	(void)done;
+	(void)total;
+	side = xasprintf("%s-fts-%ld", seen->path, (long)getpid());
+	if (access(side, F_OK) == 0)
+		seen->side = 1;
+	free(side);
+}
+
+/*
+ * Into an empty book, the entries are built beside the rows on a thread
+ * (search_side.c) and copied in: the same entries, merged contacts'
+ * included, an index this handle searches and writes at once, and no
+ * file left.  A book with a contact takes the usual way.
+ */
+static void
+test_side(void)
+{
+	struct import_opts	 opts = { 0 };
+	struct import_report	 rep = { 0 };
+	struct kith_err		 err = { 0 };
+	struct side_seen	 seen = { 0 };
+	struct kith_db		*db;
+	sqlite3_stmt		*stmt;
+	FILE			*fp;
+	char			*path, *csv, *side, *got, *want;
+	int64_t			 lo, hi;
+	long			 done = 0;
+
+	db = test_db("side.db", &path);
+	csv = test_path("side.csv");
+	write_csv(csv, SIDE_ROWS);
+	/* A row merging into one added before (its e-mail, a new phone). */
+	fp = fopen(csv, "a");
+	fputs("Ana,Petrović1,p1@example.org,,+381 11 555 0101,,,,\n", fp);
+	fclose(fp);
+	opts.bulk = IMPORT_BULK_ON;
+	opts.progress = side_progress;
+	opts.arg = &seen;
+	seen.path = path;
+	CHECK(import_file(db, csv, &opts, &rep, &err) == KITH_OK);
+	CHECK(rep.bulk);
+	CHECK_INT(rep.added, SIDE_ROWS);
+	CHECK_INT(rep.merged, 1);
+	CHECK(seen.side);
+	side = xasprintf("%s-fts-%ld", path, (long)getpid());
+	CHECK(access(side, F_OK) != 0);		/* removed */
+	free(side);
+	got = entries(db);
+
+	/* This handle searches the copied index and finds the merge. */
+	CHECK_INT(q(db, "SELECT count(*) FROM contact_fts WHERE contact_fts "
+	    "MATCH 'phone:381115550101'"), 1);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "INSERT INTO "
+	    "contact_fts(contact_fts) VALUES('integrity-check')", -1, &stmt,
+	    NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_DONE);
+	sqlite3_finalize(stmt);
+
+	/* The reference: one INSERT ... SELECT over the whole batch. */
+	lo = q(db, "SELECT min(id) FROM contact");
+	hi = q(db, "SELECT max(id) FROM contact");
+	sql_exec(db, "DELETE FROM contact_fts");
+	CHECK(kith_db_begin(db, &err) == KITH_OK);
+	CHECK(search_index_range(db, rep.batch, lo, hi, &done, &err) ==
+	    KITH_OK);
+	CHECK(kith_db_commit(db, &err) == KITH_OK);
+	want = entries(db);
+	CHECK_STR(got, want);
+	free(got);
+	free(want);
+	import_report_free(&rep);
+
+	/* Not empty now: a second import writes its entries at the end. */
+	seen.side = 0;
+	memset(&rep, 0, sizeof rep);
+	CHECK(import_file(db, csv, &opts, &rep, &err) == KITH_OK);
+	CHECK(!seen.side);
+	import_report_free(&rep);
+	CHECK(sqlite3_prepare_v2(kith_db_sqlite(db), "INSERT INTO "
+	    "contact_fts(contact_fts) VALUES('integrity-check')", -1, &stmt,
+	    NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(stmt) == SQLITE_DONE);
+	sqlite3_finalize(stmt);
+
+	unlink(csv);
+	free(csv);
+	test_db_done(db, path);
+}
+
+TEST_MAIN(test_same_entries, test_in_memory, test_side)
