@@ -201,13 +201,16 @@ enum kith_status search_fill(struct kith_db *, int64_t batch, int64_t lo,
  * (search_side.c).  search_side_start() starts it for the contacts of
  * batch from id first on (NULL, nothing started, where it cannot: an
  * in-memory database, no file or thread).  search_side_advance() says
- * that the contacts up to id are committed.  search_side_finish(), with
- * no transaction open on db, waits for the entries up to last, writes
- * again those of every contact the batch merged into, and puts them all
- * into the book's index in one transaction; KITH_NOTFOUND,
- * nothing changed, if the book's index is no longer empty, another
- * status if the side failed (the caller then writes the entries itself).
- * search_side_abort() stops it.  Both end the side: its file is removed.
+ * that the contacts up to id are committed; search_side_close() that the
+ * batch's rows are all in and committed, up to last: the side then writes
+ * the entries up to last, and again those of every contact the batch
+ * merged into, while the caller goes on.  search_side_finish(), with no
+ * transaction open on db, waits for that (search_side_close() up to the
+ * last id advanced if not called) and puts the entries into the book's
+ * index in one transaction; KITH_NOTFOUND, nothing changed, if the book's
+ * index is no longer empty, another status if the side failed (the
+ * caller then writes the entries itself).  search_side_abort() stops it.
+ * Both end the side: its file is removed.
  * search_side_clean() removes the side files of processes that are gone
  * (a kill).
  */
@@ -215,7 +218,8 @@ struct search_side;
 struct search_side *search_side_start(struct kith_db *, int64_t batch,
 		    int64_t first);
 void		 search_side_advance(struct search_side *, int64_t id);
-enum kith_status search_side_finish(struct search_side *, int64_t last,
+void		 search_side_close(struct search_side *, int64_t last);
+enum kith_status search_side_finish(struct search_side *,
 		    struct kith_err *);
 void		 search_side_abort(struct search_side *);
 void		 search_side_clean(struct kith_db *);

@@ -1262,6 +1262,7 @@ import_file(struct kith_db *db, const char *path,
 	enum kith_status		 st;
 	sqlite3_stmt			*stmt;
 	size_t				 i;
+	int				 copied;
 
 	memset(rep, 0, sizeof *rep);
 	memset(&im, 0, sizeof im);
@@ -1318,16 +1319,17 @@ import_file(struct kith_db *db, const char *path,
 		im.kept_rows = rep->rows;
 		im.kept_added = rep->added;
 		im.kept_merged = rep->merged;
+		/* The side's last entries while the indexes are built. */
+		search_side_close(im.side, im.last_added);
 		st = indexes_restore(db, err);
-		if (im.side != NULL && st == KITH_OK &&
-		    search_side_finish(im.side, im.last_added, NULL) == KITH_OK)
-			im.reindexed = im.last_merge;	/* done with the copy */
-		else if (im.side != NULL && st != KITH_OK)
+		copied = im.side != NULL && st == KITH_OK &&
+		    search_side_finish(im.side, NULL) == KITH_OK;
+		if (im.side != NULL && st != KITH_OK)
 			search_side_abort(im.side);
 		im.side = NULL;
 		/* Without a side, or if it failed: the entries lacking. */
 		if (st == KITH_OK && (st = kith_db_begin(db, err)) == KITH_OK &&
-		    (st = index_pending(&im, err)) == KITH_OK &&
+		    !copied && (st = index_pending(&im, err)) == KITH_OK &&
 		    im.last_merge > im.reindexed)
 			st = search_reindex_merged(db, rep->batch, im.reindexed,
 			    err);

@@ -46,24 +46,31 @@ struct fill_block {
 
 struct fill {
 	struct kith_db	*reader;	/* the reader thread's handle */
-	int64_t		 batch, lo, hi, per;
+	pthread_t	 thread;
+	int64_t		 batch, per;
 
 	pthread_mutex_t	 lock;
+	pthread_cond_t	 grown;		/* hi grew, open ended, or stop */
 	pthread_cond_t	 more;		/* a block was queued, or the end */
 	pthread_cond_t	 room;		/* a block was taken, or stop */
+	int64_t		 next;		/* the first id the reader has not read */
+	int64_t		 hi;		/* ids up to it may be read */
+	int		 open;		/* hi may still grow (fill_advance) */
 	struct fill_block *queue[QUEUE_BLOCKS];
 	size_t		 head, count;
 	int		 done;		/* the reader queued its last block */
-	int		 stop;		/* the writer gives up: stop reading */
+	int		 stop;		/* stop reading: the writer gave up */
 	enum kith_status st;		/* the reader's, with err */
 	struct kith_err	 err;
 };
 
 static void	*read_entries(void *);
+static int	 next_range(struct fill *, int64_t *, int64_t *);
 static int	 put_block(struct fill *, struct fill_block *);
 static struct fill_block *take_block(struct fill *);
-static enum kith_status write_block(struct kith_db *, struct fill_block *,
-		    long *, struct kith_err *);
+static enum kith_status write_block(struct kith_db *, const char *,
+		    struct fill_block *, long *, struct kith_err *);
+static enum kith_status commit_begin(struct kith_db *, struct kith_err *);
 static enum kith_status fill_alone(struct kith_db *, int64_t, int64_t,
 		    int64_t, int64_t, long *, struct kith_err *);
 static void	 block_free(struct fill_block *);
@@ -72,55 +79,135 @@ enum kith_status
 search_fill(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
     int64_t per, long *done, struct kith_err *err)
 {
-	struct kith_err		 ignored = { 0 };
-	struct fill		 f;
-	struct fill_block	*b;
-	enum kith_status	 st = KITH_OK;
-	pthread_t		 thread;
+	struct fill		*f;
+	enum kith_status	 st, reader;
 
-	memset(&f, 0, sizeof f);
-	f.batch = batch;
-	f.lo = lo;
-	f.hi = hi;
-	f.per = per > 0 ? per : 1;
 	if (lo > hi)
 		return KITH_OK;
-	if (db_open_reader(db, &f.reader, &ignored) != KITH_OK)
-		return fill_alone(db, batch, lo, hi, f.per, done, err);
-	pthread_mutex_init(&f.lock, NULL);
-	pthread_cond_init(&f.more, NULL);
-	pthread_cond_init(&f.room, NULL);
-	if (pthread_create(&thread, NULL, read_entries, &f) != 0) {
-		kith_db_close(f.reader);
-		st = fill_alone(db, batch, lo, hi, f.per, done, err);
-		goto out;
-	}
+	if ((f = fill_start(db, batch, lo, hi, per)) == NULL)
+		return fill_alone(db, batch, lo, hi, per > 0 ? per : 1, done,
+		    err);
+	fill_close(f);
+	st = fill_write(f, db, SEARCH_ENTRY_INSERT("contact_fts"), commit_begin,
+	    done, err);
+	reader = fill_end(f, st == KITH_OK ? err : NULL);
+	return st != KITH_OK ? st : reader;
+}
 
-	while ((b = take_block(&f)) != NULL) {
+struct fill *
+fill_start(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
+    int64_t per)
+{
+	struct kith_err	 ignored = { 0 };
+	struct fill	*f;
+
+	f = xcalloc(1, sizeof *f);
+	f->batch = batch;
+	f->per = per > 0 ? per : 1;
+	f->next = lo;
+	f->hi = hi;
+	f->open = 1;
+	if (db_open_reader(db, &f->reader, &ignored) != KITH_OK) {
+		free(f);
+		return NULL;
+	}
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->grown, NULL);
+	pthread_cond_init(&f->more, NULL);
+	pthread_cond_init(&f->room, NULL);
+	if (pthread_create(&f->thread, NULL, read_entries, f) != 0) {
+		kith_db_close(f->reader);
+		pthread_cond_destroy(&f->room);
+		pthread_cond_destroy(&f->more);
+		pthread_cond_destroy(&f->grown);
+		pthread_mutex_destroy(&f->lock);
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+void
+fill_advance(struct fill *f, int64_t hi)
+{
+	pthread_mutex_lock(&f->lock);
+	if (f->open && hi > f->hi) {
+		f->hi = hi;
+		pthread_cond_signal(&f->grown);
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+void
+fill_close(struct fill *f)
+{
+	pthread_mutex_lock(&f->lock);
+	f->open = 0;
+	pthread_cond_signal(&f->grown);
+	pthread_mutex_unlock(&f->lock);
+}
+
+int
+fill_closed(struct fill *f)
+{
+	int	closed;
+
+	pthread_mutex_lock(&f->lock);
+	closed = !f->open && !f->stop;
+	pthread_mutex_unlock(&f->lock);
+	return closed;
+}
+
+void
+fill_stop(struct fill *f)
+{
+	pthread_mutex_lock(&f->lock);
+	f->stop = 1;
+	pthread_cond_signal(&f->grown);
+	pthread_cond_signal(&f->room);
+	pthread_mutex_unlock(&f->lock);
+}
+
+enum kith_status
+fill_write(struct fill *f, struct kith_db *db, const char *insert,
+    enum kith_status (*range_end)(struct kith_db *, struct kith_err *),
+    long *done, struct kith_err *err)
+{
+	struct fill_block	*b;
+	enum kith_status	 st = KITH_OK;
+
+	while ((b = take_block(f)) != NULL) {
 		if (st == KITH_OK)
-			st = write_block(db, b, done, err);
-		if (st == KITH_OK && b->range_end &&
-		    (st = kith_db_commit(db, err)) == KITH_OK)
-			st = kith_db_begin(db, err);
+			st = write_block(db, insert, b, done, err);
+		if (st == KITH_OK && b->range_end)
+			st = range_end(db, err);
 		block_free(b);
-		if (st != KITH_OK) {
-			pthread_mutex_lock(&f.lock);
-			f.stop = 1;
-			pthread_cond_signal(&f.room);
-			pthread_mutex_unlock(&f.lock);
-		}
+		if (st != KITH_OK)
+			fill_stop(f);
 	}
-	pthread_join(thread, NULL);
-	kith_db_close(f.reader);
-	if (st == KITH_OK && f.st != KITH_OK) {
-		st = f.st;
-		if (err != NULL)
-			*err = f.err;
+	return st;
+}
+
+enum kith_status
+fill_end(struct fill *f, struct kith_err *err)
+{
+	enum kith_status	st;
+
+	fill_stop(f);
+	pthread_join(f->thread, NULL);
+	while (f->count > 0) {
+		block_free(f->queue[f->head]);
+		f->head = (f->head + 1) % QUEUE_BLOCKS;
+		f->count--;
 	}
-out:
-	pthread_cond_destroy(&f.room);
-	pthread_cond_destroy(&f.more);
-	pthread_mutex_destroy(&f.lock);
+	kith_db_close(f->reader);
+	if ((st = f->st) != KITH_OK && err != NULL)
+		*err = f->err;
+	pthread_cond_destroy(&f->room);
+	pthread_cond_destroy(&f->more);
+	pthread_cond_destroy(&f->grown);
+	pthread_mutex_destroy(&f->lock);
+	free(f);
 	return st;
 }
 
@@ -136,8 +223,7 @@ read_entries(void *arg)
 	int64_t			 from, to;
 	int			 rc = SQLITE_DONE, i, ok;
 
-	for (from = f->lo; from <= f->hi; from += f->per) {
-		to = f->hi - from >= f->per ? from + f->per - 1 : f->hi;
+	while (next_range(f, &from, &to)) {
 		if ((stmt = db_stmt(f->reader, SEARCH_ENTRY_SELECT
 		    SEARCH_ENTRY_RANGE, &f->err)) == NULL) {
 			f->st = KITH_DB;
@@ -193,6 +279,28 @@ read_entries(void *arg)
 }
 
 /*
+ * The next range to read, from to to, waiting until a whole one may be
+ * read or no more ids will come; 0 when there is none or on stop.
+ */
+static int
+next_range(struct fill *f, int64_t *from, int64_t *to)
+{
+	int	ok;
+
+	pthread_mutex_lock(&f->lock);
+	while (!f->stop && f->open && f->hi - f->next + 1 < f->per)
+		pthread_cond_wait(&f->grown, &f->lock);
+	if ((ok = !f->stop && f->next <= f->hi)) {
+		*from = f->next;
+		*to = f->hi - f->next + 1 > f->per ? f->next + f->per - 1 :
+		    f->hi;
+		f->next = *to + 1;
+	}
+	pthread_mutex_unlock(&f->lock);
+	return ok;
+}
+
+/*
  * Queues b for the writer, waiting for room; 0 if the writer stopped (b is
  * freed).
  */
@@ -232,19 +340,18 @@ take_block(struct fill *f)
 	return b;
 }
 
+/* b's rows, by insert (fill_write). */
 static enum kith_status
-write_block(struct kith_db *db, struct fill_block *b, long *done,
-    struct kith_err *err)
+write_block(struct kith_db *db, const char *insert, struct fill_block *b,
+    long *done, struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 	size_t		 j;
 	int		 i;
 
+	if ((stmt = db_stmt(db, insert, err)) == NULL)
+		return KITH_DB;
 	for (j = 0; j < b->n; j++) {
-		if ((stmt = db_stmt(db, "INSERT INTO contact_fts (rowid, "
-		    SEARCH_ENTRY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-		    "?8)", err)) == NULL)
-			return KITH_DB;
 		sqlite3_bind_int64(stmt, 1, b->row[j].id);
 		for (i = 0; i < SEARCH_ENTRY_NCOLS; i++)
 			if (b->row[j].len[i] < 0)
@@ -260,6 +367,17 @@ write_block(struct kith_db *db, struct fill_block *b, long *done,
 			(*done)++;
 	}
 	return KITH_OK;
+}
+
+/* The end of a range of search_fill(): committed, and a new transaction. */
+static enum kith_status
+commit_begin(struct kith_db *db, struct kith_err *err)
+{
+	enum kith_status	st;
+
+	if ((st = kith_db_commit(db, err)) != KITH_OK)
+		return st;
+	return kith_db_begin(db, err);
 }
 
 /* Each range in one statement on db, committed as it goes. */

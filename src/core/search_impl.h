@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What search.c and search_fill.c share: the SQL of a contact's search
- * entry.
+ * What search.c, search_fill.c and search_side.c share: the SQL of a
+ * contact's search entry, and the thread that computes the entries of an
+ * import batch.
  */
 #ifndef KITH_SEARCH_IMPL_H
 #define KITH_SEARCH_IMPL_H
@@ -53,5 +54,39 @@
 #define SEARCH_ENTRY_RANGE						\
 	"WHERE c.batch_id = ?1 AND c.id BETWEEN ?2 AND ?3 AND NOT EXISTS "	\
 	"(SELECT 1 FROM contact_fts WHERE rowid = c.id) ORDER BY c.id"
+
+/* Writes an entry into TABLE: ?1 its rowid, then SEARCH_ENTRY_COLS. */
+#define SEARCH_ENTRY_INSERT(table)					\
+	"INSERT INTO " table " (rowid, " SEARCH_ENTRY_COLS ") VALUES "	\
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+
+/*
+ * The entries of a batch's contacts computed on a thread of their own,
+ * on a second handle on the file (search_fill.c), and written by the
+ * caller's.  fill_start() starts the thread on ids lo to hi, per ids a
+ * range (NULL where it cannot: an in-memory database, no thread);
+ * fill_advance() raises hi, as more contacts are committed, until
+ * fill_close() says no more will come (fill_closed(): it did, and
+ * nothing stopped the thread).  The thread reads only whole
+ * ranges of per ids until then, in order, each once.  fill_write() writes
+ * every entry the thread computes with insert, a literal made with
+ * SEARCH_ENTRY_INSERT, and calls range_end after each range's last, until
+ * the thread ends (after fill_close(), or fill_stop() from any thread);
+ * it stops the thread on failure.  fill_end() stops the thread, waits for
+ * it and frees everything: the thread's status, its error in err (may be
+ * NULL).
+ */
+struct fill;
+struct fill	*fill_start(struct kith_db *, int64_t batch, int64_t lo,
+		    int64_t hi, int64_t per);
+void		 fill_advance(struct fill *, int64_t hi);
+void		 fill_close(struct fill *);
+int		 fill_closed(struct fill *);
+void		 fill_stop(struct fill *);
+enum kith_status fill_write(struct fill *, struct kith_db *,
+		    const char *insert,
+		    enum kith_status (*range_end)(struct kith_db *,
+		    struct kith_err *), long *done, struct kith_err *);
+enum kith_status fill_end(struct fill *, struct kith_err *);
 
 #endif

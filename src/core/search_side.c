@@ -2,11 +2,11 @@
 /*
  * The search index of a bulk import into an empty book, built beside the
  * import rather than after it.  While this handle appends the contacts,
- * a second handle, on a thread of its own, reads each range of them once
- * it is committed and writes their search entries into a contact_fts of
- * its own, in a file beside the book (BOOK-fts-PID, mode 0600): SQLite
- * has one writer a file, so the two writers need two files to work at
- * once.  When the contacts are in, the entries are copied into the book's
+ * a thread computes the search entries of each range of them once it is
+ * committed (fill_start(), search_fill.c), and another writes them into a
+ * contact_fts of its own, in a file beside the book (BOOK-fts-PID, mode
+ * 0600): SQLite has one writer a file, so the two writers need two files
+ * to work at once.  When the contacts are in, the entries are copied into the book's
  * contact_fts, whose five tables are then the side one's row for row, in
  * one transaction, and the file is removed.
  *
@@ -57,27 +57,22 @@ static const char *const shadow[] = {
 };
 
 struct search_side {
-	struct kith_db	*side;		/* the thread's handle on the book,
+	struct kith_db	*side;		/* the writer's handle on the book,
 					   with the side file attached */
 	char		*path;		/* the side file */
-	int64_t		 batch, next;	/* the first id not yet read */
-	pthread_t	 thread;
-
-	pthread_mutex_t	 lock;
-	pthread_cond_t	 moved;		/* committed or ended changed */
-	int64_t		 committed;	/* contacts up to it are committed */
-	int		 ended;		/* no more: 1 the end, 2 give up */
-	enum kith_status st;		/* the thread's */
+	int64_t		 batch;
+	struct fill	*fill;		/* the entries, computed */
+	pthread_t	 thread;	/* the writer */
+	enum kith_status st;		/* the writer's */
 	struct kith_err	 err;
 };
 
 static void	*build(void *);
 static enum kith_status side_open(struct search_side *, struct kith_db *,
 		    struct kith_err *);
-static enum kith_status side_range(struct search_side *, int64_t, int64_t);
+static enum kith_status side_commit(struct kith_db *, struct kith_err *);
 static enum kith_status side_copy(struct search_side *, struct kith_err *);
 static enum kith_status side_merged(struct search_side *, struct kith_err *);
-static void	 side_stop(struct search_side *, int);
 static void	 side_free(struct search_side *);
 
 struct search_side *
@@ -90,12 +85,14 @@ search_side_start(struct kith_db *db, int64_t batch, int64_t first)
 		return NULL;
 	s = xcalloc(1, sizeof *s);
 	s->batch = batch;
-	s->next = first;
-	s->committed = first - 1;
-	pthread_mutex_init(&s->lock, NULL);
-	pthread_cond_init(&s->moved, NULL);
-	if (side_open(s, db, &err) != KITH_OK ||
-	    pthread_create(&s->thread, NULL, build, s) != 0) {
+	if (side_open(s, db, &err) != KITH_OK || (s->fill = fill_start(db,
+	    batch, first, first - 1, SIDE_RANGE)) == NULL) {
+		side_free(s);
+		return NULL;
+	}
+	if (pthread_create(&s->thread, NULL, build, s) != 0) {
+		(void)fill_end(s->fill, NULL);
+		s->fill = NULL;
 		side_free(s);
 		return NULL;
 	}
@@ -105,27 +102,35 @@ search_side_start(struct kith_db *db, int64_t batch, int64_t first)
 void
 search_side_advance(struct search_side *s, int64_t id)
 {
+	if (s != NULL)
+		fill_advance(s->fill, id);
+}
+
+void
+search_side_close(struct search_side *s, int64_t last)
+{
 	if (s == NULL)
 		return;
-	pthread_mutex_lock(&s->lock);
-	if (id > s->committed) {
-		s->committed = id;
-		pthread_cond_signal(&s->moved);
-	}
-	pthread_mutex_unlock(&s->lock);
+	fill_advance(s->fill, last);
+	fill_close(s->fill);
 }
 
 enum kith_status
-search_side_finish(struct search_side *s, int64_t last,
-    struct kith_err *err)
+search_side_finish(struct search_side *s, struct kith_err *err)
 {
 	enum kith_status	st;
 
 	if (s == NULL)
 		return KITH_NOTFOUND;
-	search_side_advance(s, last);
-	side_stop(s, 1);
-	if ((st = s->st) == KITH_OK && (st = side_merged(s, err)) == KITH_OK)
+	fill_close(s->fill);	/* if search_side_close() was not called */
+	pthread_join(s->thread, NULL);
+	st = fill_end(s->fill, &s->err);	/* the reader's */
+	s->fill = NULL;
+	if (s->st != KITH_OK)
+		st = s->st;
+	if (st != KITH_OK && err != NULL)
+		*err = s->err;
+	if (st == KITH_OK)
 		st = side_copy(s, err);
 	side_free(s);
 	return st;
@@ -136,19 +141,11 @@ search_side_abort(struct search_side *s)
 {
 	if (s == NULL)
 		return;
-	side_stop(s, 2);
-	side_free(s);
-}
-
-/* Ends the thread: 1 once it has read everything committed, 2 at once. */
-static void
-side_stop(struct search_side *s, int how)
-{
-	pthread_mutex_lock(&s->lock);
-	s->ended = how;
-	pthread_cond_signal(&s->moved);
-	pthread_mutex_unlock(&s->lock);
+	fill_stop(s->fill);
 	pthread_join(s->thread, NULL);
+	(void)fill_end(s->fill, NULL);
+	s->fill = NULL;
+	side_free(s);
 }
 
 static void
@@ -158,8 +155,6 @@ side_free(struct search_side *s)
 	if (s->path != NULL)
 		unlink(s->path);
 	free(s->path);
-	pthread_cond_destroy(&s->moved);
-	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
@@ -218,53 +213,36 @@ side_open(struct search_side *s, struct kith_db *db, struct kith_err *err)
 	return st;
 }
 
-/* The thread: each range once it is committed, then the rest at the end. */
+/*
+ * The writer: every entry the fill computes, into the side, a transaction
+ * a range; then, the rows all in and committed (search_side_close()), the
+ * entries of the contacts the batch merged into, again.
+ */
 static void *
 build(void *arg)
 {
 	struct search_side	*s = arg;
-	int64_t			 upto;
-	int			 ended;
 
-	for (;;) {
-		pthread_mutex_lock(&s->lock);
-		while (!s->ended && s->committed - s->next + 1 < SIDE_RANGE)
-			pthread_cond_wait(&s->moved, &s->lock);
-		upto = s->committed;
-		ended = s->ended;
-		pthread_mutex_unlock(&s->lock);
-		if (ended == 2)
-			break;
-		if (upto >= s->next) {
-			if (!ended && upto - s->next + 1 > SIDE_RANGE)
-				upto = s->next + SIDE_RANGE - 1;
-			if ((s->st = side_range(s, s->next, upto)) != KITH_OK)
-				break;
-			s->next = upto + 1;
-		} else if (ended)
-			break;
+	if ((s->st = db_exec(s->side, "BEGIN", &s->err)) != KITH_OK) {
+		fill_stop(s->fill);
+		return NULL;
 	}
+	s->st = fill_write(s->fill, s->side, SEARCH_ENTRY_INSERT(SIDE_SCHEMA
+	    ".contact_fts"), side_commit, NULL, &s->err);
+	if (s->st == KITH_OK)
+		s->st = db_exec(s->side, "COMMIT", &s->err);
+	else
+		(void)db_exec(s->side, "ROLLBACK", NULL);
+	if (s->st == KITH_OK && fill_closed(s->fill))
+		s->st = side_merged(s, &s->err);
 	return NULL;
 }
 
-/* The entries of the batch's contacts from lo to hi, one transaction. */
+/* The end of a range in the side: committed, and a new transaction. */
 static enum kith_status
-side_range(struct search_side *s, int64_t lo, int64_t hi)
+side_commit(struct kith_db *db, struct kith_err *err)
 {
-	sqlite3_stmt	*stmt;
-
-	if ((stmt = db_stmt(s->side, "INSERT INTO " SIDE_SCHEMA
-	    ".contact_fts (rowid, " SEARCH_ENTRY_COLS ") " SEARCH_ENTRY_SELECT
-	    "WHERE c.batch_id = ?1 AND c.id BETWEEN ?2 AND ?3 ORDER BY c.id",
-	    &s->err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, s->batch);
-	sqlite3_bind_int64(stmt, 2, lo);
-	sqlite3_bind_int64(stmt, 3, hi);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		return db_fail(s->side, &s->err, "indexing imported contacts");
-	sqlite3_reset(stmt);
-	return KITH_OK;
+	return db_exec(db, "COMMIT; BEGIN", err);
 }
 
 /*
