@@ -6,9 +6,9 @@
  * committed (fill_start(), search_fill.c), and another writes them into a
  * contact_fts of its own, in a file beside the book (BOOK-fts-PID, mode
  * 0600): SQLite has one writer a file, so the two writers need two files
- * to work at once.  When the contacts are in, the entries are copied into the book's
- * contact_fts, whose five tables are then the side one's row for row, in
- * one transaction, and the file is removed.
+ * to work at once.  When the contacts are in, the entries are copied into
+ * the book's contact_fts, whose four tables of entries are then the side
+ * one's row for row, in one transaction, and the file is removed.
  *
  * Only an empty index can take the copy: the side is started for a book
  * without contacts, and the copy checks, inside its transaction, that the
@@ -50,10 +50,14 @@
 				   FTS5 keeps their old and new terms in
 				   memory until it commits */
 
-/* The tables of an FTS5 index, each copied row for row. */
+/*
+ * The tables of an FTS5 index that hold its entries, each copied row for
+ * row.  The fifth, contact_fts_config, holds its settings: the book keeps
+ * its own, and the side's "automerge 0" stays in the side.
+ */
 static const char *const shadow[] = {
 	"contact_fts_data", "contact_fts_idx", "contact_fts_content",
-	"contact_fts_docsize", "contact_fts_config",
+	"contact_fts_docsize",
 };
 
 struct search_side {
@@ -210,6 +214,15 @@ side_open(struct search_side *s, struct kith_db *db, struct kith_err *err)
 	sqlite3_reset(stmt);
 	st = db_exec(s->side, sql, err);
 	free(sql);
+	/*
+	 * FTS5 merges a level's segments once it holds 16 (crisismerge)
+	 * rather than 4 (automerge): a third less work at a million rows,
+	 * and 30 segments instead of 16, which searches read as fast.  The
+	 * book's own index goes on merging as it is written.
+	 */
+	if (st == KITH_OK)
+		st = db_exec(s->side, "INSERT INTO " SIDE_SCHEMA ".contact_fts "
+		    "(contact_fts, rank) VALUES ('automerge', 0)", err);
 	return st;
 }
 

@@ -322,6 +322,9 @@ test_side(void)
 	    NULL) == SQLITE_OK);
 	CHECK(sqlite3_step(stmt) == SQLITE_DONE);
 	sqlite3_finalize(stmt);
+	/* The side merges less; the book keeps its own settings. */
+	CHECK_INT(q(db, "SELECT count(*) FROM contact_fts_config WHERE "
+	    "k = 'automerge'"), 0);
 
 	/* The reference: one INSERT ... SELECT over the whole batch. */
 	lo = q(db, "SELECT min(id) FROM contact");
