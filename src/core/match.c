@@ -351,6 +351,8 @@ match_key(const char *word)
 	/* 1. Letter groups written differently by each convention. */
 	for (p = word; *p != '\0';) {
 		for (k = 0; k < sizeof sub / sizeof sub[0]; k++) {
+			if (*p != sub[k].from[0])
+				continue;	/* most letters start none */
 			len = strlen(sub[k].from);
 			if (strncmp(p, sub[k].from, len) == 0)
 				break;
