@@ -199,8 +199,9 @@ enum kith_status search_fill(struct kith_db *, int64_t batch, int64_t lo,
  * The search index of a bulk import into an empty book, built on a thread
  * of its own into a file beside the book while the rows are appended
  * (search_side.c).  search_side_start() starts it for the contacts of
- * batch from id first on (NULL, nothing started, where it cannot: an
- * in-memory database, no file or thread).  search_side_advance() says
+ * batch from id first on, a transaction of the side each per ids (0: its
+ * own choice), NULL, nothing started, where it cannot (an in-memory
+ * database, no file or thread).  search_side_advance() says
  * that the contacts up to id are committed; search_side_close() that the
  * batch's rows are all in and committed, up to last: the side then writes
  * the entries up to last, and again those of every contact the batch
@@ -216,7 +217,7 @@ enum kith_status search_fill(struct kith_db *, int64_t batch, int64_t lo,
  */
 struct search_side;
 struct search_side *search_side_start(struct kith_db *, int64_t batch,
-		    int64_t first);
+		    int64_t first, int64_t per);
 void		 search_side_advance(struct search_side *, int64_t id);
 void		 search_side_close(struct search_side *, int64_t last);
 enum kith_status search_side_finish(struct search_side *,

@@ -322,7 +322,7 @@ side_start(struct import *im)
 	if (rc != SQLITE_ROW)
 		return db_fail(im->db, im->err, "starting the import");
 	if (empty)
-		im->side = search_side_start(im->db, im->rep->batch, 1);
+		im->side = search_side_start(im->db, im->rep->batch, 1, 0);
 	return KITH_OK;
 }
 

@@ -80,7 +80,8 @@ static enum kith_status side_merged(struct search_side *, struct kith_err *);
 static void	 side_free(struct search_side *);
 
 struct search_side *
-search_side_start(struct kith_db *db, int64_t batch, int64_t first)
+search_side_start(struct kith_db *db, int64_t batch, int64_t first,
+    int64_t per)
 {
 	struct kith_err		 err = { 0 };
 	struct search_side	*s;
@@ -90,7 +91,7 @@ search_side_start(struct kith_db *db, int64_t batch, int64_t first)
 	s = xcalloc(1, sizeof *s);
 	s->batch = batch;
 	if (side_open(s, db, &err) != KITH_OK || (s->fill = fill_start(db,
-	    batch, first, first - 1, SIDE_RANGE)) == NULL) {
+	    batch, first, first - 1, per > 0 ? per : SIDE_RANGE)) == NULL) {
 		side_free(s);
 		return NULL;
 	}

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/import.h"
 #include "kith/search.h"
@@ -222,6 +223,65 @@ test_same_entries(void)
 	test_db_done(db, path);
 }
 
+/*
+ * The side (search_side.c) reads ranges while they are committed: told of
+ * the committed ids in steps that fit no range, it writes the very entries
+ * of one statement, and copies them into the book's empty index.  Stopped
+ * while its reader waits for ids, it ends at once, leaving no file and the
+ * book's index as it was.
+ */
+static void
+test_side_steps(void)
+{
+	struct search_side	*s;
+	struct kith_err		 err = { 0 };
+	struct kith_db		*db;
+	char			*path, *csv, *side, *reference, *got;
+	int64_t			 batch, lo, hi, id;
+
+	db = test_db("steps.db", &path);
+	csv = test_path("steps.csv");
+	write_csv(csv, ROWS);
+	batch = import_it(db, csv);
+	reference = entries(db);
+	lo = q(db, "SELECT min(id) FROM contact");
+	hi = q(db, "SELECT max(id) FROM contact");
+	side = xasprintf("%s-fts-%ld", path, (long)getpid());
+
+	sql_exec(db, "DELETE FROM contact_fts");
+	CHECK((s = search_side_start(db, batch, lo, 97)) != NULL);
+	CHECK(access(side, F_OK) == 0);
+	for (id = lo + 12; id < hi; id += 61)
+		search_side_advance(s, id);
+	search_side_close(s, hi);
+	CHECK(search_side_finish(s, &err) == KITH_OK);
+	CHECK(access(side, F_OK) != 0);
+	got = entries(db);
+	CHECK_STR(got, reference);
+	free(got);
+
+	/* Stopped with part of a range committed. */
+	sql_exec(db, "DELETE FROM contact_fts");
+	CHECK((s = search_side_start(db, batch, lo, 97)) != NULL);
+	search_side_advance(s, lo + 150);
+	search_side_abort(s);
+	CHECK(access(side, F_OK) != 0);
+	CHECK_INT(q(db, "SELECT count(*) FROM contact_fts"), 0);
+
+	/* The book's index is no longer empty: nothing is copied. */
+	CHECK((s = search_side_start(db, batch, lo, 0)) != NULL);
+	sql_exec(db, "INSERT INTO contact_fts (rowid, name) VALUES (1, 'x')");
+	CHECK(search_side_finish(s, &err) == KITH_NOTFOUND);
+	CHECK_INT(q(db, "SELECT count(*) FROM contact_fts"), 1);
+	CHECK(access(side, F_OK) != 0);
+
+	free(reference);
+	free(side);
+	unlink(csv);
+	free(csv);
+	test_db_done(db, path);
+}
+
 /* In memory there is no second handle: each range is one statement. */
 static void
 test_in_memory(void)
@@ -357,4 +417,4 @@ test_side(void)
 	test_db_done(db, path);
 }
 
-TEST_MAIN(test_same_entries, test_in_memory, test_side)
+TEST_MAIN(test_same_entries, test_in_memory, test_side, test_side_steps)
