@@ -1183,7 +1183,6 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 
 	if (done != NULL)
 		*done = 0;
-	search_side_clean(db);	/* the side file a kill left */
 	if ((stmt = db_stmt(db, "SELECT substr(key, length('" PENDING_KEY
 	    "') + 1), value FROM meta WHERE key > '" PENDING_KEY "' AND "
 	    "key < 'import_pending;'", err)) == NULL)
@@ -1202,6 +1201,12 @@ import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
 		free(batch);
 		return db_fail(db, err, "reading the unfinished search index");
 	}
+	/*
+	 * A side file (search_side.c) lives only while its import's mark
+	 * does: one a kill left goes with the dead marks.
+	 */
+	if (n > 0)
+		search_side_clean(db);
 	kith_db_bulk(db, 1);	/* nothing of it is user data to journal */
 	for (i = 0; i < n && st == KITH_OK; i++) {
 		if ((st = kith_db_begin(db, err)) != KITH_OK)
