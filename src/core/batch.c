@@ -11,9 +11,7 @@
  */
 #include <sys/stat.h>
 
-#include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,46 +34,13 @@
 				   waits little even in a sanitizer build */
 #define FILTER_ROW_BYTES 100	/* a guess at the bytes of a CSV row */
 #define FILTER_MIN_ROWS	1000	/* fewer are looked up one by one */
-#define INDEX_RANGE	25000	/* ids indexed per transaction at the end
-				   of a bulk import: memory stays flat and
-				   another writer gets its turn */
 #define BULK_CHECKPOINT	10000	/* WAL pages between checkpoints in bulk
 				   (SQLite's default is 1000): a page the
 				   chunks keep changing goes to the
 				   database file once in ten chunks */
-#define PENDING_KEY	"import_pending:"	/* meta key, then the batch:
-						   its added contacts await
-						   their search entries */
 #define TAGS_KEY	"import_tags:"	/* meta key, then the batch: the
 					   highest tag id before it, so its
 					   undo removes the tags it made */
-#define INDEX_KEY	"import_index:"		/* meta key, then an index's
-						   name: its CREATE INDEX,
-						   while a bulk import runs
-						   without it */
-
-/*
- * The secondary indexes that nothing an import does reads (the duplicate
- * lookups, merges and undo use others): a bulk import drops them when it
- * starts and builds them again, by sorting, when its rows are in, rather
- * than writing one entry in random order a row.  Their definitions are
- * read from the database itself and kept in the meta table meanwhile, so
- * they come back exactly as they were; a kill in between leaves that to
- * the next start (import_finish_index).
- */
-static const char *const bulk_indexes[] = {
-	"contact_by_sort",	/* (sort_key, id): the names in order */
-	"contact_by_org",	/* (org_id) */
-	"contact_by_bday",	/* (month and day of birth, ...): a birthday
-				   a row in random order */
-	/* What the duplicate lookups read: dropped only when the file was
-	 * read once first to find its shared keys (dedup_hot, prescan()). */
-	"email_by_norm",	/* (addr_norm) */
-	"phone_by_norm",	/* (norm) */
-	"contact_by_fold",	/* (name_fold) */
-};
-#define BULK_ALWAYS	3	/* the first of bulk_indexes always dropped */
-#define SORT_THREADS	4	/* helper threads building them, at most */
 
 /*
  * The formats kith reads: the one --format names, else the first whose
@@ -114,18 +79,9 @@ static enum kith_status file_against_book(struct import *, long long,
 		    long long *, long long *, struct kith_err *);
 static enum kith_status choose_bulk(struct import *, struct kith_err *);
 static enum kith_status index_pending(struct import *, struct kith_err *);
-static enum kith_status pending_mark(struct kith_db *, int64_t, int,
-		    struct kith_err *);
-static enum kith_status indexes_drop(struct kith_db *, size_t,
-		    struct kith_err *);
 static enum kith_status prescan(struct import *,
 		    enum kith_status (*)(struct import *), struct kith_err *);
-static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
-static enum kith_status indexes_restore(struct kith_db *, struct kith_err *);
 static enum kith_status side_start(struct import *);
-static void	temp_beside(struct kith_db *, long, struct import_temp *);
-static void	temp_back(struct kith_db *, struct import_temp *);
-static int	pending_alive(const char *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
@@ -278,10 +234,9 @@ batch_start(struct import *im)
 		im->rep->batch = sqlite3_last_insert_rowid(
 		    kith_db_sqlite(im->db));
 		/* Committed with the batch: a kill leaves it to finish. */
-		if (im->bulk && ((st = pending_mark(im->db, im->rep->batch, 1,
+		if (im->bulk && ((st = batch_pending_mark(im->db, im->rep->batch, 1,
 		    im->err)) != KITH_OK ||
-		    (st = indexes_drop(im->db, im->hot != NULL ?
-		    sizeof bulk_indexes / sizeof bulk_indexes[0] : BULK_ALWAYS,
+		    (st = batch_indexes_drop(im->db, im->hot != NULL,
 		    im->err)) != KITH_OK))
 			return st;
 		if (!im->whole && (st = tags_mark(im->db, im->rep->batch,
@@ -870,261 +825,6 @@ tags_mark(struct kith_db *db, int64_t batch, struct kith_err *err)
 }
 
 /*
- * Sets (on) or clears the mark that batch's added contacts await their
- * search entries; the mark names this process, which is writing them.
- */
-static enum kith_status
-pending_mark(struct kith_db *db, int64_t batch, int on, struct kith_err *err)
-{
-	sqlite3_stmt	*stmt;
-
-	if ((stmt = db_stmt(db, on ? "INSERT OR REPLACE INTO meta (key, "
-	    "value) VALUES ('" PENDING_KEY "' || ?1, ?2)" : "DELETE FROM meta "
-	    "WHERE key = '" PENDING_KEY "' || ?1", err)) == NULL)
-		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, batch);
-	if (on)
-		sqlite3_bind_int64(stmt, 2, (int64_t)getpid());
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		return db_fail(db, err, "marking the search index unfinished");
-	return KITH_OK;
-}
-
-/*
- * Drops the first n indexes of bulk_indexes that the database has, each with its
- * CREATE INDEX statement kept in the meta table (INDEX_KEY), in the
- * caller's transaction.  One that is missing already (another bulk import
- * is running) is left to the import that dropped it.
- */
-static enum kith_status
-indexes_drop(struct kith_db *db, size_t n, struct kith_err *err)
-{
-	enum kith_status st;
-	sqlite3_stmt	*stmt;
-	char		*sql, *drop;
-	size_t		 i;
-	int		 rc;
-
-	for (i = 0; i < n; i++) {
-		if ((stmt = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE "
-		    "type = 'index' AND name = ?1 AND sql IS NOT NULL", err))
-		    == NULL)
-			return KITH_DB;
-		sqlite3_bind_text(stmt, 1, bulk_indexes[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		sql = rc == SQLITE_ROW ? db_col_text(stmt, 0) : NULL;
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_fail(db, err, "reading the indexes");
-		if (sql == NULL)
-			continue;
-		if ((stmt = db_stmt(db, "INSERT OR REPLACE INTO meta (key, "
-		    "value) VALUES ('" INDEX_KEY "' || ?1, ?2)", err)) == NULL) {
-			free(sql);
-			return KITH_DB;
-		}
-		sqlite3_bind_text(stmt, 1, bulk_indexes[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, sql, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		sqlite3_reset(stmt);
-		free(sql);
-		if (rc != SQLITE_DONE)
-			return db_fail(db, err, "keeping an index's definition");
-		/* A name of the table above, not data: no quoting needed. */
-		drop = xasprintf("DROP INDEX %s", bulk_indexes[i]);
-		st = db_exec(db, drop, err);
-		free(drop);
-		if (st != KITH_OK)
-			return st;
-	}
-	return KITH_OK;
-}
-
-/*
- * Builds again every index a bulk import dropped (INDEX_KEY marks), from
- * its kept definition, and clears the marks, in the caller's transaction.
- */
-static enum kith_status
-indexes_make(struct kith_db *db, struct kith_err *err)
-{
-	enum kith_status st = KITH_OK;
-	sqlite3_stmt	*stmt;
-	char		**name = NULL, **sql = NULL;
-	size_t		 n = 0, i;
-	int		 rc, have;
-
-	if ((stmt = db_stmt(db, "SELECT substr(key, length('" INDEX_KEY
-	    "') + 1), value FROM meta WHERE key > '" INDEX_KEY "' AND "
-	    "key < 'import_index;'", err)) == NULL)
-		return KITH_DB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		name = xreallocarray(name, n + 1, sizeof *name);
-		sql = xreallocarray(sql, n + 1, sizeof *sql);
-		name[n] = db_col_text(stmt, 0);
-		sql[n++] = db_col_text(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		st = db_fail(db, err, "reading the indexes to build");
-	for (i = 0; i < n && st == KITH_OK; i++) {
-		if ((stmt = db_stmt(db, "SELECT count(*) FROM sqlite_schema "
-		    "WHERE type = 'index' AND name = ?1", err)) == NULL) {
-			st = KITH_DB;
-			break;
-		}
-		sqlite3_bind_text(stmt, 1, name[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		have = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) > 0;
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_ROW) {
-			st = db_fail(db, err, "reading the indexes");
-			break;
-		}
-		if (!have && sql[i] != NULL &&
-		    (st = db_exec(db, sql[i], err)) != KITH_OK)
-			break;
-		if ((stmt = db_stmt(db, "DELETE FROM meta WHERE key = '"
-		    INDEX_KEY "' || ?1", err)) == NULL) {
-			st = KITH_DB;
-			break;
-		}
-		sqlite3_bind_text(stmt, 1, name[i], -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			st = db_fail(db, err, "building an index again");
-	}
-	for (i = 0; i < n; i++) {
-		free(name[i]);
-		free(sql[i]);
-	}
-	free(name);
-	free(sql);
-	return st;
-}
-
-/*
- * Sends the handle's temporary data (sorts, temp tables) to files beside
- * the database until temp_back(): with temp_store = MEMORY (db.c), SQLite
- * keeps all of it in memory, which at a million contacts is tens of
- * megabytes.  The files go beside the database (the only place kith keeps
- * client data), not to the system's temporary folder; SQLite removes each
- * as it opens it.  cache_kib, if not 0, sets the main cache meanwhile
- * (a sort goes to its files once it holds that much).  Best effort: at
- * worst the data stays in memory, or goes to /tmp.
- */
-static void
-temp_beside(struct kith_db *db, long cache_kib, struct import_temp *was)
-{
-	sqlite3_stmt	*stmt;
-	const char	*path = kith_db_path(db), *slash;
-	char		*sql;
-
-	if (was->set)
-		return;
-	memset(was, 0, sizeof *was);
-	if ((stmt = db_stmt(db, "SELECT t.temp_store, c.cache_size FROM "
-	    "pragma_temp_store AS t, pragma_cache_size AS c", NULL)) != NULL) {
-		if (sqlite3_step(stmt) == SQLITE_ROW) {
-			was->store = sqlite3_column_int(stmt, 0);
-			was->cache = (long)sqlite3_column_int64(stmt, 1);
-		}
-		sqlite3_reset(stmt);
-	}
-	if ((stmt = db_stmt(db, "PRAGMA temp_store_directory", NULL)) != NULL) {
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			was->dir = db_col_text(stmt, 0);
-		sqlite3_reset(stmt);
-	}
-	was->set = 1;
-	if (path == NULL || (slash = strrchr(path, '/')) == NULL)
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '.'");
-	else if (slash == path)
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '/'");
-	else
-		sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%.*q'",
-		    (int)(slash - path), path);
-	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-	sql = cache_kib != 0 ? sqlite3_mprintf("PRAGMA temp_store = FILE; "
-	    "PRAGMA cache_size = -%ld", cache_kib) :
-	    sqlite3_mprintf("PRAGMA temp_store = FILE");
-	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-}
-
-/* Puts back what temp_beside() changed (temp tables are dropped). */
-static void
-temp_back(struct kith_db *db, struct import_temp *was)
-{
-	char	*sql;
-
-	if (!was->set)
-		return;
-	if (was->store != 0) {
-		sql = sqlite3_mprintf("PRAGMA temp_store = %d; "
-		    "PRAGMA cache_size = %ld", was->store, was->cache);
-		(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-		sqlite3_free(sql);
-	}
-	sql = sqlite3_mprintf("PRAGMA temp_store_directory = '%q'",
-	    was->dir != NULL ? was->dir : "");
-	(void)sqlite3_exec(kith_db_sqlite(db), sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-	free(was->dir);
-	memset(was, 0, sizeof *was);
-}
-
-/*
- * indexes_make() in a transaction of its own, outside any other (err may
- * be NULL), sorting beside the database once a sort holds 4 MiB
- * (temp_beside).
- */
-static enum kith_status
-indexes_restore(struct kith_db *db, struct kith_err *err)
-{
-	struct kith_err		 local = { 0 };
-	struct import_temp	 was = { 0 };
-	enum kith_status	 st;
-	sqlite3_stmt		*stmt;
-	long			 cpus;
-	int			 rc, threads;
-
-	if (err == NULL)
-		err = &local;
-	if ((stmt = db_stmt(db, "SELECT count(*) FROM meta WHERE key > '"
-	    INDEX_KEY "' AND key < 'import_index;'", err)) == NULL)
-		return KITH_DB;
-	rc = sqlite3_step(stmt);
-	st = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 0 ?
-	    KITH_NOTFOUND : KITH_OK;
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, "reading the indexes to build");
-	if (st == KITH_NOTFOUND)
-		return KITH_OK;		/* none: nothing to change */
-
-	/*
-	 * SQLite's sorter may use helper threads: a million contacts' indexes
-	 * in 4.3 s against 5.2 on two cores.
-	 */
-	if ((cpus = sysconf(_SC_NPROCESSORS_ONLN)) > SORT_THREADS)
-		cpus = SORT_THREADS;
-	threads = sqlite3_limit(kith_db_sqlite(db), SQLITE_LIMIT_WORKER_THREADS,
-	    cpus > 1 ? (int)cpus : 0);
-	temp_beside(db, 4096, &was);
-	if ((st = kith_db_begin(db, err)) == KITH_OK) {
-		if ((st = indexes_make(db, err)) != KITH_OK)
-			kith_db_rollback(db);
-		else
-			st = kith_db_commit(db, err);
-	}
-	temp_back(db, &was);
-	sqlite3_limit(kith_db_sqlite(db), SQLITE_LIMIT_WORKER_THREADS, threads);
-	return st;
-}
-
-/*
  * The search entries of the contacts a bulk import added, once the file
  * is read: in ranges of ids, committed as they go (the contacts were
  * committed already).  The caller clears the mark with the batch's end.
@@ -1152,119 +852,6 @@ index_pending(struct import *im, struct kith_err *err)
 		return KITH_OK;
 	return search_fill(im->db, im->rep->batch, lo, im->last_added,
 	    INDEX_RANGE, &done, err);
-}
-
-/*
- * Whether the process a pending mark names (its value, a pid) may still
- * be writing the entries: alive, and not this one (an import runs to its
- * end before this process opens a database again).
- */
-static int
-pending_alive(const char *value)
-{
-	long	pid;
-
-	pid = value != NULL ? strtol(value, NULL, 10) : 0;
-	if (pid <= 0 || pid == (long)getpid())
-		return 0;
-	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
-}
-
-enum kith_status
-import_finish_index(struct kith_db *db, long *done, struct kith_err *err)
-{
-	enum kith_status	 st = KITH_OK;
-	sqlite3_stmt		*stmt;
-	int64_t			*batch = NULL, lo, hi;
-	size_t			 n = 0, i;
-	long			 count = 0;
-	int			 rc, live = 0;
-	char			*value;
-
-	if (done != NULL)
-		*done = 0;
-	if ((stmt = db_stmt(db, "SELECT substr(key, length('" PENDING_KEY
-	    "') + 1), value FROM meta WHERE key > '" PENDING_KEY "' AND "
-	    "key < 'import_pending;'", err)) == NULL)
-		return KITH_DB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		value = db_col_text(stmt, 1);
-		if (!pending_alive(value)) {
-			batch = xreallocarray(batch, n + 1, sizeof *batch);
-			batch[n++] = sqlite3_column_int64(stmt, 0);
-		} else
-			live++;
-		free(value);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		free(batch);
-		return db_fail(db, err, "reading the unfinished search index");
-	}
-	/*
-	 * A side file (search_side.c) lives only while its import's mark
-	 * does: one a kill left goes with the dead marks.
-	 */
-	if (n > 0)
-		search_side_clean(db);
-	kith_db_bulk(db, 1);	/* nothing of it is user data to journal */
-	for (i = 0; i < n && st == KITH_OK; i++) {
-		if ((st = kith_db_begin(db, err)) != KITH_OK)
-			break;
-		if ((stmt = db_stmt(db, "SELECT min(id), max(id) FROM contact "
-		    "WHERE batch_id = ?1", err)) == NULL) {
-			st = KITH_DB;
-			goto next;
-		}
-		sqlite3_bind_int64(stmt, 1, batch[i]);
-		if (sqlite3_step(stmt) != SQLITE_ROW) {
-			sqlite3_reset(stmt);
-			st = db_fail(db, err, "indexing imported contacts");
-			goto next;
-		}
-		lo = sqlite3_column_int64(stmt, 0);
-		hi = sqlite3_column_int64(stmt, 1);
-		sqlite3_reset(stmt);
-		if (lo > 0 && (st = search_fill(db, batch[i], lo, hi,
-		    INDEX_RANGE, &count, err)) != KITH_OK)
-			goto next;
-		st = pending_mark(db, batch[i], 0, err);
-next:
-		if (st == KITH_OK)
-			st = kith_db_commit(db, err);
-		else
-			kith_db_rollback(db);
-	}
-	kith_db_bulk(db, 0);
-	free(batch);
-	if (done != NULL)
-		*done = count;
-	/* The indexes a bulk import dropped, once no import is running. */
-	if (st == KITH_OK && live == 0)
-		st = indexes_restore(db, err);
-	return st;
-}
-
-enum kith_status
-import_search_pending(struct kith_db *db, long *pending,
-    struct kith_err *err)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	*pending = 0;
-	if ((stmt = db_stmt(db, "SELECT count(*) FROM meta m JOIN contact c "
-	    "ON c.batch_id = CAST(substr(m.key, length('" PENDING_KEY "') + 1) "
-	    "AS INTEGER) WHERE m.key > '" PENDING_KEY "' AND m.key < "
-	    "'import_pending;' AND NOT EXISTS (SELECT 1 FROM contact_fts f "
-	    "WHERE f.rowid = c.id)", err)) == NULL)
-		return KITH_DB;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*pending = (long)sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, "reading the unfinished search index");
-	return KITH_OK;
 }
 
 enum kith_status
@@ -1295,9 +882,9 @@ import_file(struct kith_db *db, const char *path,
 	 * sorts go to files beside the book, not memory: set outside any
 	 * transaction, or SQLite refuses.
 	 */
-	temp_beside(db, 0, &im.temp);
+	batch_temp_beside(db, 0, &im.temp);
 	if ((st = kith_db_begin(db, err)) != KITH_OK) {
-		temp_back(db, &im.temp);
+		batch_temp_back(db, &im.temp);
 		return st;
 	}
 	im.label = xstrdup("import");
@@ -1337,7 +924,7 @@ import_file(struct kith_db *db, const char *path,
 		im.kept_merged = rep->merged;
 		/* The side's last entries while the indexes are built. */
 		search_side_close(im.side, im.last_added);
-		st = indexes_restore(db, err);
+		st = batch_indexes_restore(db, err);
 		copied = im.side != NULL && st == KITH_OK &&
 		    search_side_finish(im.side, NULL) == KITH_OK;
 		if (im.side != NULL && st != KITH_OK)
@@ -1365,7 +952,7 @@ import_file(struct kith_db *db, const char *path,
 			give_back(&im, st, err);
 		/* Failing, the next start builds them (the marks stay). */
 		if (im.bulk)
-			(void)indexes_restore(db, NULL);
+			(void)batch_indexes_restore(db, NULL);
 		goto out;
 	}
 	if ((stmt = db_stmt(db, "UPDATE import_batch SET format = ?2, "
@@ -1388,7 +975,7 @@ import_file(struct kith_db *db, const char *path,
 		goto out;
 	}
 	/* The import is one action of the change journal: kith undo. */
-	if ((im.bulk && (st = pending_mark(db, rep->batch, 0, err)) !=
+	if ((im.bulk && (st = batch_pending_mark(db, rep->batch, 0, err)) !=
 	    KITH_OK) ||
 	    (st = journal_import(db, rep->batch, err)) != KITH_OK) {
 		kith_db_rollback(db);
@@ -1405,7 +992,7 @@ out:
 	dedup_filter_free(im.filter);
 	dedup_hot_free(im.hot);
 	free(im.label);
-	temp_back(db, &im.temp);
+	batch_temp_back(db, &im.temp);
 	return st;
 }
 

@@ -66,13 +66,55 @@ struct import {
 						   contacts indexed at the end */
 	int			 raw_rejects;	/* rejects are raw text (vCard):
 						   FILE.rejected.vcf */
-	struct import_temp {			/* temp_beside() changed them */
+	struct import_temp {		/* batch_temp_beside() changed them */
 		int		 set;
 		int		 store;		/* temp_store, */
 		long		 cache;		/* cache_size, */
 		char		*dir;		/* temp_store_directory */
 	}			 temp;
 };
+
+/*
+ * What a bulk import leaves to be finished (batch_index.c).  The pending
+ * mark: meta key PENDING_KEY and the batch, whose value is the pid of the
+ * process writing the search entries of the batch's added contacts,
+ * INDEX_RANGE ids a transaction.
+ */
+#define PENDING_KEY	"import_pending:"
+#define INDEX_RANGE	25000	/* memory stays flat and another writer
+				   gets its turn */
+/* Sets (on) or clears batch's pending mark, in the caller's transaction. */
+enum kith_status batch_pending_mark(struct kith_db *, int64_t batch, int on,
+		    struct kith_err *);
+/*
+ * Drops the indexes that nothing an import does reads, or (all) those the
+ * duplicate lookups read too (for a file read once first to find its
+ * shared keys), each with its definition kept in the meta table, in the
+ * caller's transaction.  One missing already (another bulk import is
+ * running) is left to the import that dropped it.
+ */
+enum kith_status batch_indexes_drop(struct kith_db *, int all,
+		    struct kith_err *);
+/*
+ * Builds again every index a bulk import dropped, in a transaction of its
+ * own, outside any other (err may be NULL), sorting beside the database
+ * once a sort holds 4 MiB, on SQLite's helper threads.
+ */
+enum kith_status batch_indexes_restore(struct kith_db *, struct kith_err *);
+/*
+ * Sends the handle's temporary data (sorts, temp tables) to files beside
+ * the database until batch_temp_back(), noting in *was what it changed:
+ * with temp_store = MEMORY (db.c), SQLite keeps all of it in memory,
+ * which at a million contacts is tens of megabytes.  The files go beside
+ * the database (the only place kith keeps client data), not to the
+ * system's temporary folder; SQLite removes each as it opens it.
+ * cache_kib, if not 0, sets the main cache meanwhile (a sort goes to its
+ * files once it holds that much).  Best effort: at worst the data stays
+ * in memory, or goes to /tmp.  Set outside any transaction.
+ */
+void		 batch_temp_beside(struct kith_db *, long cache_kib,
+		    struct import_temp *was);
+void		 batch_temp_back(struct kith_db *, struct import_temp *was);
 
 /* Reports a notice, warning or rejection of the record on line. */
 void		 batch_say(struct import *, enum import_level, long line,
