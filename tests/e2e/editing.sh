@@ -273,6 +273,9 @@ type_text "Markie"
 keys Enter
 expect "was changed by another kith" "saving the form refuses the stale edit"
 keys Escape
+# Gone before the next key: an Escape and a q within ncurses' escape delay
+# are read as one key, Alt-q.
+expect_gone "Edit contact" "Esc leaves the refused form"
 out=$("$KITH" --db "$DB" show marko)
 expect_in "$out" "Of Counsel" "the other kith's title is kept"
 n=$(printf '%s\n' "$out" | grep -c "Markie")
