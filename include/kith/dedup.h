@@ -81,6 +81,18 @@ enum kith_status dedup_hot_new(struct kith_db *, struct dedup_hot **,
 /* Counts the keys of c, a row of the file (its first pass). */
 void		 dedup_hot_count(struct dedup_hot *, struct kith_db *,
 		    const struct contact *c);
+/*
+ * dedup_hot_count() of each row put, on a thread of its own with its own
+ * handle on db's file (dedup_count.c): dedup_counter_start() starts it
+ * (NULL where it cannot: the caller counts the rows itself);
+ * dedup_counter_put() takes c; dedup_counter_end() waits for the last
+ * row.  Nothing else touches the filters meanwhile.
+ */
+struct dedup_counter;
+struct dedup_counter *dedup_counter_start(struct kith_db *,
+		    struct dedup_hot *);
+void		 dedup_counter_put(struct dedup_counter *, struct contact *c);
+void		 dedup_counter_end(struct dedup_counter *);
 /* 1 if a key of c may be shared: then dedup_hot_find(); else no match. */
 int		 dedup_hot_has(struct dedup_hot *, struct kith_db *,
 		    const struct contact *c);

@@ -445,7 +445,11 @@ batch_add(struct import *im, const struct csv_record *rec, struct contact *c)
 		contact_add_tag(c, im->opts->tag);
 
 	if (im->prescan) {		/* the first pass: keys only */
-		dedup_hot_count(im->hot, im->db, c);
+		if (im->counter != NULL) {
+			dedup_counter_put(im->counter, c);
+			c = NULL;
+		} else
+			dedup_hot_count(im->hot, im->db, c);
 		goto out;
 	}
 	/* A vCard's UID names the contact it is, before any likeness. */
@@ -750,7 +754,10 @@ prescan(struct import *im, enum kith_status (*read)(struct import *),
 	im->opts = &quiet;
 	im->err = &e;
 	im->prescan = 1;
+	im->counter = dedup_counter_start(im->db, im->hot);
 	st = read(im);
+	dedup_counter_end(im->counter);
+	im->counter = NULL;
 	im->prescan = 0;
 	im->opts = opts;
 	im->err = err;

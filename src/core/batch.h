@@ -50,6 +50,7 @@ struct import {
 	long			 kept_merged;	/* and merges */
 	struct dedup_filter	*filter;	/* for big imports */
 	struct dedup_hot	*hot;		/* bulk: the shared keys */
+	struct dedup_counter	*counter;	/* counting them, first pass */
 	struct search_side	*side;		/* bulk into an empty book: its
 						   search index built beside */
 	int			 prescan;	/* bulk: the first pass, which
