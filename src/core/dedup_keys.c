@@ -27,6 +27,12 @@ static int			 filter_has_n(const struct dedup_filter *,
 static size_t			 email_key(int, const char *, size_t, char *);
 static void			 filter_put_email(struct dedup_filter *,
 				    const char *, size_t);
+static enum kith_status		 load_keys(struct kith_db *,
+				    void (*)(void *, int, const char *,
+				    size_t), void *, struct kith_err *);
+static void			 filter_load(void *, int, const char *,
+				    size_t);
+static void			 hot_load(void *, int, const char *, size_t);
 static void			 hot_put(struct dedup_hot *, int,
 				    const char *, size_t);
 static int			 hot_email(struct dedup_hot *, int,
@@ -182,47 +188,67 @@ filter_put_email(struct dedup_filter *f, const char *addr, size_t len)
 		free(buf);
 }
 
+/*
+ * Each stored key to put(arg, kind, key, its length): the addresses
+ * (kind 'e', whose 'e' and 'b' keys the callee makes), the phones ('p')
+ * and the folded names ('n'), archived contacts' too.
+ */
+static enum kith_status
+load_keys(struct kith_db *db, void (*put)(void *, int, const char *, size_t),
+    void *arg, struct kith_err *err)
+{
+	static const struct {
+		const char	*sql;
+		int		 kind;
+	} load[] = {
+		{ "SELECT addr_norm FROM email", 'e' },
+		{ "SELECT norm FROM phone", 'p' },
+		{ "SELECT name_fold FROM contact", 'n' },
+	};
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
+		if ((stmt = db_stmt(db, load[i].sql, err)) == NULL)
+			return KITH_DB;
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			if ((s = (const char *)sqlite3_column_text(stmt, 0)) !=
+			    NULL)
+				put(arg, load[i].kind, s,
+				    (size_t)sqlite3_column_bytes(stmt, 0));
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "reading the stored contacts");
+	}
+	return KITH_OK;
+}
+
+/* A stored key into the filter arg (load_keys). */
+static void
+filter_load(void *arg, int kind, const char *s, size_t len)
+{
+	if (kind == 'e')
+		filter_put_email(arg, s, len);
+	else
+		filter_put(arg, kind, s, len);
+}
+
 enum kith_status
 dedup_filter_new(struct kith_db *db, struct dedup_filter **out,
     struct kith_err *err)
 {
-	static const char *const load[] = {
-		"SELECT addr_norm FROM email",
-		"SELECT norm FROM phone",
-		"SELECT name_fold FROM contact",
-	};
 	struct dedup_filter	*f;
-	sqlite3_stmt		*stmt;
-	size_t			 i;
-	int			 rc;
+	enum kith_status	 st;
 
 	*out = NULL;
 	f = xmalloc(sizeof *f);
 	f->bits = xcalloc((size_t)(FILTER_BITS / 64), sizeof *f->bits);
 	f->mask = FILTER_BITS - 1;
-
-	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
-		if ((stmt = db_stmt(db, load[i], err)) == NULL) {
-			dedup_filter_free(f);
-			return KITH_DB;
-		}
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			const char *s = (const char *)sqlite3_column_text(stmt,
-			    0);
-			size_t len = (size_t)sqlite3_column_bytes(stmt, 0);
-
-			if (s == NULL)
-				continue;
-			if (i == 0)
-				filter_put_email(f, s, len);
-			else
-				filter_put(f, i == 1 ? 'p' : 'n', s, len);
-		}
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE) {
-			dedup_filter_free(f);
-			return db_fail(db, err, "reading the stored contacts");
-		}
+	if ((st = load_keys(db, filter_load, f, err)) != KITH_OK) {
+		dedup_filter_free(f);
+		return st;
 	}
 	*out = f;
 	return KITH_OK;
@@ -372,19 +398,22 @@ hot_contact(struct dedup_hot *h, int put, struct kith_db *db,
 	return has;
 }
 
+/* A stored key counted in the dedup_hot arg (load_keys). */
+static void
+hot_load(void *arg, int kind, const char *s, size_t len)
+{
+	if (kind == 'e')
+		(void)hot_email(arg, 1, s, len);
+	else
+		hot_put(arg, kind, s, len);
+}
+
 enum kith_status
 dedup_hot_new(struct kith_db *db, struct dedup_hot **out,
     struct kith_err *err)
 {
-	static const char *const load[] = {
-		"SELECT addr_norm FROM email",
-		"SELECT norm FROM phone",
-		"SELECT name_fold FROM contact",
-	};
 	struct dedup_hot	*h;
-	sqlite3_stmt		*stmt;
-	size_t			 i;
-	int			 rc;
+	enum kith_status	 st;
 
 	*out = NULL;
 	h = xcalloc(1, sizeof *h);
@@ -392,28 +421,9 @@ dedup_hot_new(struct kith_db *db, struct dedup_hot **out,
 	h->twice.bits = xcalloc((size_t)(HOT_BITS / 64),
 	    sizeof *h->twice.bits);
 	h->once.mask = h->twice.mask = HOT_BITS - 1;
-	for (i = 0; i < sizeof load / sizeof load[0]; i++) {
-		if ((stmt = db_stmt(db, load[i], err)) == NULL) {
-			dedup_hot_free(h);
-			return KITH_DB;
-		}
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			const char *s = (const char *)sqlite3_column_text(stmt,
-			    0);
-			size_t len = (size_t)sqlite3_column_bytes(stmt, 0);
-
-			if (s == NULL)
-				continue;
-			if (i == 0)
-				(void)hot_email(h, 1, s, len);
-			else
-				hot_put(h, i == 1 ? 'p' : 'n', s, len);
-		}
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE) {
-			dedup_hot_free(h);
-			return db_fail(db, err, "reading the stored contacts");
-		}
+	if ((st = load_keys(db, hot_load, h, err)) != KITH_OK) {
+		dedup_hot_free(h);
+		return st;
 	}
 	*out = h;
 	return KITH_OK;
