@@ -43,6 +43,11 @@ struct import_opts {
 	/* Called now and then with bytes read and the file size; may be NULL. */
 	void		(*progress)(void *arg, long long done, long long total);
 	void		*arg;
+	/*
+	 * Where each phase's end is written, "PHASE SECONDS" since the start
+	 * (first-pass, rows, indexes, entries, end), for benchmarks; or NULL.
+	 */
+	FILE		*trace;
 };
 
 /*

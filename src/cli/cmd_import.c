@@ -281,7 +281,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_report	 rep;
 	struct progress		 pg = { NULL, 0, 0, -1, 0 };
 	struct kith_err		 err = { 0 };
-	const char		*undo = NULL, *bulk;
+	const char		*undo = NULL, *bulk, *trace;
 	int64_t			 batch;
 	long			 removed, restored;
 	int			 ch, list = 0, yes = 0, rc = EXIT_OK;
@@ -361,6 +361,11 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	if ((bulk = getenv("KITH_IMPORT_BULK")) != NULL && *bulk != '\0')
 		io.bulk = strcmp(bulk, "0") == 0 ? IMPORT_BULK_OFF :
 		    IMPORT_BULK_ON;
+	/* KITH_IMPORT_TRACE=FILE: the phases' times, for benchmarks. */
+	if ((trace = getenv("KITH_IMPORT_TRACE")) != NULL && *trace != '\0' &&
+	    (io.trace = fopen(trace, "a")) == NULL)
+		out_textf(stderr, "kith: %s: %s (KITH_IMPORT_TRACE)\n", trace,
+		    strerror(errno));
 	io.notice = on_notice;
 	io.progress = on_progress;
 	io.arg = &pg;
@@ -428,6 +433,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			rc = EXIT_BAD;
 		import_report_free(&rep);
 	}
+	if (io.trace != NULL)
+		fclose(io.trace);
 	return rc;
 }
 

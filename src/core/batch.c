@@ -82,6 +82,7 @@ static enum kith_status index_pending(struct import *, struct kith_err *);
 static enum kith_status prescan(struct import *,
 		    enum kith_status (*)(struct import *), struct kith_err *);
 static enum kith_status side_start(struct import *);
+static void	trace(const struct import *, const char *);
 static void	put(struct sbuf *, char, const char *);
 static void	snapshot(const struct contact *, struct sbuf *);
 static struct contact *unsnapshot(const void *, size_t);
@@ -883,6 +884,7 @@ import_file(struct kith_db *db, const char *path,
 	im.opts = opts != NULL ? opts : &none;
 	im.rep = rep;
 	im.err = err;
+	clock_gettime(CLOCK_MONOTONIC, &im.start);
 
 	/*
 	 * The mirror of a bulk import's shared keys (dedup_hot) and the
@@ -914,8 +916,12 @@ import_file(struct kith_db *db, const char *path,
 		    "reads", path);
 	else if (im.whole || ((st = choose_bulk(&im, err)) == KITH_OK &&
 	    (st = im.bulk ? prescan(&im, formats[i].read, err) :
-	    use_filter(&im, err)) == KITH_OK))
+	    use_filter(&im, err)) == KITH_OK)) {
+		if (im.bulk)
+			trace(&im, "first-pass");
 		st = formats[i].read(&im);
+	}
+	trace(&im, "rows");
 	if (im.hot != NULL)
 		dedup_hot_end(db);
 	if (st == KITH_OK && !im.opts->dry_run && !im.whole)
@@ -932,6 +938,7 @@ import_file(struct kith_db *db, const char *path,
 		/* The side's last entries while the indexes are built. */
 		search_side_close(im.side, im.last_added);
 		st = batch_indexes_restore(db, err);
+		trace(&im, "indexes");
 		copied = im.side != NULL && st == KITH_OK &&
 		    search_side_finish(im.side, NULL) == KITH_OK;
 		if (im.side != NULL && st != KITH_OK)
@@ -944,6 +951,8 @@ import_file(struct kith_db *db, const char *path,
 			st = search_reindex_merged(db, rep->batch, im.reindexed,
 			    err);
 	}
+	if (im.bulk)
+		trace(&im, "entries");
 	kith_db_bulk(db, 0);
 	rep->bulk = im.bulk;
 	if (im.bulk)
@@ -989,6 +998,7 @@ import_file(struct kith_db *db, const char *path,
 		goto out;
 	}
 	st = kith_db_commit(db, err);
+	trace(&im, "end");
 out:
 	if (im.rejects != NULL && fclose(im.rejects) != 0 && st == KITH_OK)
 		st = kith_err_set(err, KITH_IO, "%s: writing the rejected rows "
@@ -1001,6 +1011,21 @@ out:
 	free(im.label);
 	batch_temp_back(db, &im.temp);
 	return st;
+}
+
+/* The end of a phase, in seconds since the start, to opts->trace. */
+static void
+trace(const struct import *im, const char *phase)
+{
+	struct timespec	now;
+
+	if (im->opts->trace == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(im->opts->trace, "%s %.3f\n", phase,
+	    (double)(now.tv_sec - im->start.tv_sec) +
+	    (double)(now.tv_nsec - im->start.tv_nsec) / 1e9);
+	fflush(im->opts->trace);
 }
 
 /* Snapshots: a tag byte, a 32-bit length, the bytes; repeated. */

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "kith/csvio.h"
 #include "kith/import.h"
@@ -67,6 +68,7 @@ struct import {
 						   contacts indexed at the end */
 	int			 raw_rejects;	/* rejects are raw text (vCard):
 						   FILE.rejected.vcf */
+	struct timespec		 start;		/* for the trace's phases */
 	struct import_temp {		/* batch_temp_beside() changed them */
 		int		 set;
 		int		 store;		/* temp_store, */

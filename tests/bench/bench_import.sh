@@ -28,7 +28,9 @@
 # an earlier contact, default 10), KITH_BENCH_REGEN=1 to make the files
 # again, KITH_BENCH_KEEP=1 to keep the databases, KITH_BENCH_SQLPROF=1 to
 # run kith once more with each SQL statement timed (sqlprof.c) and print
-# the most expensive statements.  Times and peak RSS come
+# the most expensive statements.  The kith row is followed by the end of
+# each phase of its last run (KITH_IMPORT_TRACE: first pass, rows, indexes,
+# search entries, end).  Times and peak RSS come
 # from /usr/bin/time (installed with apt-get when run as root); hyperfine
 # is not used, since every run needs a new file and its peak RSS.  Not
 # part of CTest.
@@ -206,7 +208,9 @@ for n in $sizes; do
 	# --- kith import --------------------------------------------------------
 	db=$dir/import-kith.db
 	stdin=/dev/null
-	timed kith-import "$kith" --db "$db" import "$csv"
+	rm -f "$dir/kith-phases.txt"
+	timed kith-import env KITH_IMPORT_TRACE="$dir/kith-phases.txt" \
+	    "$kith" --db "$db" import "$csv"
 	kith_s=$secs kith_rss=$rss
 	report=$(tail -1 "$dir/kith-import.out")
 	read_rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' <<<"$report")
@@ -218,6 +222,9 @@ for n in $sizes; do
 	row "kith import" "$kith_s" "$(per_s "$n" "$kith_s")" "$(mib "$rss") MiB" \
 	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
 	echo "kith: $report"
+	# Where its last run's time went: each phase's end (KITH_IMPORT_TRACE).
+	echo "kith phases (s at the end of each): $(tail -5 "$dir/kith-phases.txt" |
+	    tr '\n' ' ')"
 	[ "${KITH_BENCH_KEEP:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm"
 
 	# --- optionally, once more, with each SQL statement timed -------------

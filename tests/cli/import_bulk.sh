@@ -144,7 +144,8 @@ for mode in 0 1; do
 	cp "$T/before.db" "$T/m$mode.db"
 	mkdir "$T/d$mode"
 	cp "$T/book.csv" "$T/d$mode/"
-	(cd "$T/d$mode" && KITH_IMPORT_BULK=$mode "$KITH" --db "$T/m$mode.db" \
+	(cd "$T/d$mode" && KITH_IMPORT_BULK=$mode \
+	    KITH_IMPORT_TRACE="$T/trace$mode" "$KITH" --db "$T/m$mode.db" \
 	    import book.csv >"$T/out$mode" 2>"$T/err$mode")
 	echo $? >"$T/rc$mode"
 done
@@ -156,6 +157,15 @@ expect_in "$(cat "$T/out0")" "merged, 13 rejected" "the rejects"
 bulkline="book.csv: bulk import: the contacts were indexed for search after the rows"
 grep -qxF "$bulkline" "$T/err1" && pass || fail "the bulk path was not taken"
 grep -qF "bulk import" "$T/err0" && fail "KITH_IMPORT_BULK=0 took the bulk path" || pass
+# KITH_IMPORT_TRACE: each phase's end, in order, in seconds from the start.
+phases() { awk '{ print $1 }' "$1" | tr '\n' ' '; }
+[ "$(phases "$T/trace1")" = "first-pass rows indexes entries end " ] && pass ||
+    fail "the bulk path's phases: $(phases "$T/trace1")"
+[ "$(phases "$T/trace0")" = "rows end " ] && pass ||
+    fail "the row-by-row phases: $(phases "$T/trace0")"
+awk 'NF != 2 || $2 !~ /^[0-9]+\.[0-9][0-9][0-9]$/ || $2 < last { bad = 1 }
+    { last = $2 } END { exit bad }' "$T/trace1" && pass ||
+    fail "the phases' times: $(cat "$T/trace1")"
 grep -vxF "$bulkline" "$T/err1" >"$T/err1.rest"
 cmp -s "$T/out0" "$T/out1" && pass || fail "the summaries differ:
 $(diff "$T/out0" "$T/out1")"
