@@ -17,6 +17,7 @@
 #include "kith/contact.h"
 #include "kith/dedup.h"
 #include "kith/util.h"
+#include "blockq.h"
 #include "internal.h"
 
 #define COUNT_BLOCK	128	/* rows passed at a time */
@@ -32,17 +33,10 @@ struct dedup_counter {
 	struct dedup_hot	*hot;
 	pthread_t		 thread;
 	struct count_block	*filling;	/* the caller's */
-
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 more;		/* a block, or the end */
-	pthread_cond_t		 room;		/* a block was taken */
-	struct count_block	*queue[COUNT_QUEUE];
-	size_t			 head, count;
-	int			 done;		/* no more blocks */
+	struct blockq		*q;		/* the blocks, to the thread */
 };
 
 static void	*count_rows(void *);
-static void	 queue_block(struct dedup_counter *, struct count_block *);
 
 struct dedup_counter *
 dedup_counter_start(struct kith_db *db, struct dedup_hot *hot)
@@ -62,13 +56,9 @@ dedup_counter_start(struct kith_db *db, struct dedup_hot *hot)
 		free(k);
 		return NULL;
 	}
-	pthread_mutex_init(&k->lock, NULL);
-	pthread_cond_init(&k->more, NULL);
-	pthread_cond_init(&k->room, NULL);
+	k->q = blockq_new(COUNT_QUEUE);
 	if (pthread_create(&k->thread, NULL, count_rows, k) != 0) {
-		pthread_cond_destroy(&k->room);
-		pthread_cond_destroy(&k->more);
-		pthread_mutex_destroy(&k->lock);
+		blockq_free(k->q, NULL);
 		kith_db_close(k->reader);
 		free(k);
 		return NULL;
@@ -83,7 +73,7 @@ dedup_counter_put(struct dedup_counter *k, struct contact *c)
 		k->filling = xcalloc(1, sizeof *k->filling);
 	k->filling->c[k->filling->n++] = c;
 	if (k->filling->n == COUNT_BLOCK) {
-		queue_block(k, k->filling);
+		(void)blockq_put(k->q, k->filling);	/* never stopped */
 		k->filling = NULL;
 	}
 }
@@ -94,29 +84,12 @@ dedup_counter_end(struct dedup_counter *k)
 	if (k == NULL)
 		return;
 	if (k->filling != NULL)
-		queue_block(k, k->filling);
-	pthread_mutex_lock(&k->lock);
-	k->done = 1;
-	pthread_cond_signal(&k->more);
-	pthread_mutex_unlock(&k->lock);
+		(void)blockq_put(k->q, k->filling);
+	blockq_end(k->q);
 	pthread_join(k->thread, NULL);
+	blockq_free(k->q, NULL);	/* the thread took every block */
 	kith_db_close(k->reader);
-	pthread_cond_destroy(&k->room);
-	pthread_cond_destroy(&k->more);
-	pthread_mutex_destroy(&k->lock);
 	free(k);
-}
-
-/* Queues b for the thread, waiting for room. */
-static void
-queue_block(struct dedup_counter *k, struct count_block *b)
-{
-	pthread_mutex_lock(&k->lock);
-	while (k->count == COUNT_QUEUE)
-		pthread_cond_wait(&k->room, &k->lock);
-	k->queue[(k->head + k->count++) % COUNT_QUEUE] = b;
-	pthread_cond_signal(&k->more);
-	pthread_mutex_unlock(&k->lock);
 }
 
 /* The thread: each block's rows counted and freed, until the end. */
@@ -127,19 +100,7 @@ count_rows(void *arg)
 	struct count_block	*b;
 	size_t			 i;
 
-	for (;;) {
-		pthread_mutex_lock(&k->lock);
-		while (k->count == 0 && !k->done)
-			pthread_cond_wait(&k->more, &k->lock);
-		if (k->count == 0) {
-			pthread_mutex_unlock(&k->lock);
-			break;
-		}
-		b = k->queue[k->head];
-		k->head = (k->head + 1) % COUNT_QUEUE;
-		k->count--;
-		pthread_cond_signal(&k->room);
-		pthread_mutex_unlock(&k->lock);
+	while ((b = blockq_take(k->q)) != NULL) {
 		for (i = 0; i < b->n; i++) {
 			dedup_hot_count(k->hot, k->reader, b->c[i]);
 			contact_free(b->c[i]);

@@ -26,6 +26,7 @@
 #include "kith/search.h"
 #include "kith/util.h"
 #include "internal.h"
+#include "blockq.h"
 #include "search_impl.h"
 
 #define BLOCK_ROWS	256	/* rows passed at a time */
@@ -49,16 +50,13 @@ struct fill {
 	pthread_t	 thread;
 	int64_t		 batch, per;
 
+	struct blockq	*q;		/* the blocks, to the writer */
+
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 grown;		/* hi grew, open ended, or stop */
-	pthread_cond_t	 more;		/* a block was queued, or the end */
-	pthread_cond_t	 room;		/* a block was taken, or stop */
 	int64_t		 next;		/* the first id the reader has not read */
 	int64_t		 hi;		/* ids up to it may be read */
 	int		 open;		/* hi may still grow (fill_advance) */
-	struct fill_block *queue[QUEUE_BLOCKS];
-	size_t		 head, count;
-	int		 done;		/* the reader queued its last block */
 	int		 stop;		/* stop reading: the writer gave up */
 	enum kith_status st;		/* the reader's, with err */
 	struct kith_err	 err;
@@ -67,13 +65,12 @@ struct fill {
 static void	*read_entries(void *);
 static int	 next_range(struct fill *, int64_t *, int64_t *);
 static int	 put_block(struct fill *, struct fill_block *);
-static struct fill_block *take_block(struct fill *);
 static enum kith_status write_block(struct kith_db *, const char *,
 		    struct fill_block *, long *, struct kith_err *);
 static enum kith_status commit_begin(struct kith_db *, struct kith_err *);
 static enum kith_status fill_alone(struct kith_db *, int64_t, int64_t,
 		    int64_t, int64_t, long *, struct kith_err *);
-static void	 block_free(struct fill_block *);
+static void	 block_free(void *);
 
 enum kith_status
 search_fill(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
@@ -111,14 +108,12 @@ fill_start(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
 		free(f);
 		return NULL;
 	}
+	f->q = blockq_new(QUEUE_BLOCKS);
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->grown, NULL);
-	pthread_cond_init(&f->more, NULL);
-	pthread_cond_init(&f->room, NULL);
 	if (pthread_create(&f->thread, NULL, read_entries, f) != 0) {
 		kith_db_close(f->reader);
-		pthread_cond_destroy(&f->room);
-		pthread_cond_destroy(&f->more);
+		blockq_free(f->q, NULL);
 		pthread_cond_destroy(&f->grown);
 		pthread_mutex_destroy(&f->lock);
 		free(f);
@@ -164,8 +159,8 @@ fill_stop(struct fill *f)
 	pthread_mutex_lock(&f->lock);
 	f->stop = 1;
 	pthread_cond_signal(&f->grown);
-	pthread_cond_signal(&f->room);
 	pthread_mutex_unlock(&f->lock);
+	blockq_stop(f->q);
 }
 
 enum kith_status
@@ -176,7 +171,7 @@ fill_write(struct fill *f, struct kith_db *db, const char *insert,
 	struct fill_block	*b;
 	enum kith_status	 st = KITH_OK;
 
-	while ((b = take_block(f)) != NULL) {
+	while ((b = blockq_take(f->q)) != NULL) {
 		if (st == KITH_OK)
 			st = write_block(db, insert, b, done, err);
 		if (st == KITH_OK && b->range_end)
@@ -195,16 +190,10 @@ fill_end(struct fill *f, struct kith_err *err)
 
 	fill_stop(f);
 	pthread_join(f->thread, NULL);
-	while (f->count > 0) {
-		block_free(f->queue[f->head]);
-		f->head = (f->head + 1) % QUEUE_BLOCKS;
-		f->count--;
-	}
+	blockq_free(f->q, block_free);
 	kith_db_close(f->reader);
 	if ((st = f->st) != KITH_OK && err != NULL)
 		*err = f->err;
-	pthread_cond_destroy(&f->room);
-	pthread_cond_destroy(&f->more);
 	pthread_cond_destroy(&f->grown);
 	pthread_mutex_destroy(&f->lock);
 	free(f);
@@ -271,10 +260,7 @@ read_entries(void *arg)
 			break;
 	}
 	block_free(b);
-	pthread_mutex_lock(&f->lock);
-	f->done = 1;
-	pthread_cond_signal(&f->more);
-	pthread_mutex_unlock(&f->lock);
+	blockq_end(f->q);
 	return NULL;
 }
 
@@ -300,44 +286,14 @@ next_range(struct fill *f, int64_t *from, int64_t *to)
 	return ok;
 }
 
-/*
- * Queues b for the writer, waiting for room; 0 if the writer stopped (b is
- * freed).
- */
+/* Queues b for the writer; 0 if the writer stopped (b is freed). */
 static int
 put_block(struct fill *f, struct fill_block *b)
 {
-	pthread_mutex_lock(&f->lock);
-	while (f->count == QUEUE_BLOCKS && !f->stop)
-		pthread_cond_wait(&f->room, &f->lock);
-	if (f->stop) {
-		pthread_mutex_unlock(&f->lock);
-		block_free(b);
-		return 0;
-	}
-	f->queue[(f->head + f->count++) % QUEUE_BLOCKS] = b;
-	pthread_cond_signal(&f->more);
-	pthread_mutex_unlock(&f->lock);
-	return 1;
-}
-
-/* The next block, waiting for it; NULL once the reader is done. */
-static struct fill_block *
-take_block(struct fill *f)
-{
-	struct fill_block	*b = NULL;
-
-	pthread_mutex_lock(&f->lock);
-	while (f->count == 0 && !f->done)
-		pthread_cond_wait(&f->more, &f->lock);
-	if (f->count > 0) {
-		b = f->queue[f->head];
-		f->head = (f->head + 1) % QUEUE_BLOCKS;
-		f->count--;
-		pthread_cond_signal(&f->room);
-	}
-	pthread_mutex_unlock(&f->lock);
-	return b;
+	if (blockq_put(f->q, b))
+		return 1;
+	block_free(b);
+	return 0;
 }
 
 /* b's rows, by insert (fill_write). */
@@ -400,8 +356,10 @@ fill_alone(struct kith_db *db, int64_t batch, int64_t lo, int64_t hi,
 }
 
 static void
-block_free(struct fill_block *b)
+block_free(void *arg)
 {
+	struct fill_block	*b = arg;
+
 	if (b == NULL)
 		return;
 	sbuf_free(&b->text);
