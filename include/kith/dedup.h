@@ -65,13 +65,14 @@ enum kith_status dedup_find(struct kith_db *, const struct dedup_filter *,
 /*
  * The keys shared in a bulk import (batch.c), found set-based: every
  * stored key and every key of the file's rows is counted once in two
- * filters (8 MiB each, the first freed once they are counted), so that a key met only once, which no lookup can
- * find elsewhere, is known as such before the rows are written; the rows
- * with a shared key (or one the filters take for shared) are looked up in
- * a mirror, temp tables holding the stored rows with shared keys and the
- * rows the import writes with them, so the book's own key indexes
- * (email_by_norm, phone_by_norm, contact_by_fold) can be dropped while
- * the rows are appended.  The answers are those of dedup_find.
+ * filters (8 MiB each, the first freed once they are counted), so that a
+ * key met only once, which no lookup can find elsewhere, is known as such
+ * before the rows are written; the rows with a shared key (or one the
+ * filters take for shared) are looked up in a mirror, temp tables holding
+ * the stored rows with shared keys and the rows the import writes with
+ * them, so the book's own key indexes (email_by_norm, phone_by_norm,
+ * contact_by_fold) can be dropped while the rows are appended.  The
+ * answers are those of dedup_find.
  */
 struct dedup_hot;
 

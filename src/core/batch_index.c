@@ -50,7 +50,8 @@ static enum kith_status indexes_make(struct kith_db *, struct kith_err *);
 static int	pending_alive(const char *);
 
 enum kith_status
-batch_pending_mark(struct kith_db *db, int64_t batch, int on, struct kith_err *err)
+batch_pending_mark(struct kith_db *db, int64_t batch, int on,
+    struct kith_err *err)
 {
 	sqlite3_stmt	*stmt;
 

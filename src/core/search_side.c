@@ -18,10 +18,10 @@
  *
  * A contact the import merges into after the side read it has a stale
  * entry there: once every row is in, the side writes the entries of every
- * contact the import merged into again, before the copy.  A kill leaves the book's index empty (the
- * copy is one transaction) and the pending mark of the import (import.h):
- * the next start writes the entries, and removes the file of a process
- * that is gone (search_side_clean).
+ * contact the import merged into again, before the copy.  A kill leaves
+ * the book's index empty (the copy is one transaction) and the pending
+ * mark of the import (import.h): the next start writes the entries, and
+ * removes the file of a process that is gone (search_side_clean).
  */
 #include <sys/stat.h>
 
