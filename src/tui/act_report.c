@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kith/command.h"
 #include "kith/report.h"
 #include "kith/util.h"
 #include "act.h"
@@ -82,8 +83,7 @@ act_print(struct rolodex *ro)
 {
 	struct report	*r;
 	const char	*cmd;
-	char		*text, *line;
-	FILE		*pp;
+	char		*text;
 	int		 status;
 
 	if ((r = load(ro)) == NULL)
@@ -91,22 +91,12 @@ act_print(struct rolodex *ro)
 	if ((cmd = getenv("KITH_PRINT")) == NULL || *cmd == '\0')
 		cmd = "lpr";
 	text = report_render(r, REPORT_TEXT);
-	/* The command's own output would write over the screen. */
-	line = xasprintf("(%s) >/dev/null 2>&1", cmd);
-	if ((pp = popen(line, "w")) == NULL) {
-		app_message(ro->app, 1, "cannot run %s", cmd);
-	} else {
-		fputs(text, pp);
-		status = pclose(pp);
-		if (status == 0)
-			app_message(ro->app, 0, "Sent %s's one-page sheet to "
-			    "%s", r->title, cmd);
-		else
-			app_message(ro->app, 1, "%s failed (exit %d); set "
-			    "KITH_PRINT to the command that prints", cmd,
-			    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	}
-	free(line);
+	if ((status = command_with_input(cmd, text)) == 0)
+		app_message(ro->app, 0, "Sent %s's one-page sheet to %s",
+		    r->title, cmd);
+	else
+		app_message(ro->app, 1, "%s failed (exit %d); set KITH_PRINT "
+		    "to the command that prints", cmd, status);
 	free(text);
 	report_free(r);
 	return KITH_REDRAW;

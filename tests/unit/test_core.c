@@ -8,6 +8,7 @@
 #include "check.h"
 #include "testdb.h"
 #include "kith/clock.h"
+#include "kith/command.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/journal.h"
@@ -510,6 +511,40 @@ test_rename(void)
 	contact_free(c);
 }
 
+/*
+ * The print command (KITH_PRINT) gets the text and says how it ended; one
+ * that exits without reading fails as itself.  The text is past a pipe's
+ * buffer so that the write meets the closed pipe: SIGPIPE killed kith
+ * (and this test) before, whenever the command exited first.
+ */
+static void
+test_command_input(void)
+{
+	char	*path, *cmd, *text, got[64] = "";
+	FILE	*fp;
+	size_t	 n = 256 * 1024;
+
+	path = test_path("printed.txt");
+	cmd = xasprintf("cat >'%s'", path);
+	CHECK_INT(command_with_input(cmd, "Bob Smith\n"), 0);
+	if ((fp = fopen(path, "r")) != NULL) {
+		if (fgets(got, sizeof got, fp) == NULL)
+			got[0] = '\0';
+		fclose(fp);
+	}
+	CHECK_STR(got, "Bob Smith\n");
+	CHECK_INT(command_with_input("exit 3", ""), 3);
+	text = xmalloc(n + 1);
+	memset(text, 'x', n);
+	text[n] = '\0';
+	CHECK_INT(command_with_input("exit 1", text), 1);
+	CHECK_INT(command_with_input("false", text), 1);
+	free(text);
+	unlink(path);
+	free(cmd);
+	free(path);
+}
+
 TEST_MAIN(test_utf8_round_trip, test_search_and_order,
     test_resolve_edit_delete, test_relations, test_followups_and_time_zones,
-    test_interactions, test_rename)
+    test_interactions, test_rename, test_command_input)
