@@ -383,8 +383,10 @@ write_contact(struct kith_db *db, struct contact *c, int insert,
 	}
 	c->updated = now;
 	if ((st = contact_parts_write(db, c, insert, keep, err)) != KITH_OK ||
-	    ((!insert || c->cadence_days > 0 || c->n_tags > 0) &&
+	    ((!insert || c->cadence_days > 0) &&
 	    (st = touch_refresh(db, c->id, err)) != KITH_OK) ||
+	    (insert && c->cadence_days <= 0 && c->n_tags > 0 &&
+	    (st = touch_refresh_new(db, c->id, err)) != KITH_OK) ||
 	    (!db_bulk(db) &&
 	    (st = search_reindex(db, c->id, err)) != KITH_OK))
 		goto fail;

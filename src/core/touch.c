@@ -161,6 +161,26 @@ same(const struct summary *a, const struct summary *b)
 }
 
 enum kith_status
+touch_refresh_new(struct kith_db *db, int64_t id, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = db_stmt(db, "SELECT 1 FROM contact_tag ct JOIN tag t ON "
+	    "t.id = ct.tag_id WHERE ct.contact_id = ?1 AND t.cadence_days > 0 "
+	    "LIMIT 1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return touch_refresh(db, id, err);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading a contact's tags");
+	return KITH_OK;
+}
+
+enum kith_status
 touch_refresh(struct kith_db *db, int64_t id, struct kith_err *err)
 {
 	sqlite3_stmt		*stmt;

@@ -41,6 +41,14 @@ enum kith_status touch_stats(struct kith_db *, int64_t id, const char *upto,
 enum kith_status touch_refresh(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
+/*
+ * touch_refresh for contact id just inserted without a cadence of its own:
+ * it has no interactions yet, so only a tag's cadence can change its
+ * summary, and one query for that decides whether the rest need run.
+ */
+enum kith_status touch_refresh_new(struct kith_db *, int64_t id,
+		    struct kith_err *);
+
 /* The day a cadence of ideal days begun on since first falls due. */
 void		 touch_first_due(int64_t id, const char *since, int ideal,
 		    char out[KITH_DATE_LEN]);

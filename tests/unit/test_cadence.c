@@ -227,7 +227,7 @@ test_tag(void)
 	struct cadence_tag	*tags;
 	size_t			 n;
 	char			*path;
-	int64_t			 a, b;
+	int64_t			 a, b, cy;
 	long			 members = 0;
 
 	db = open_at("cad-tag.db", &path, "2026-01-01 12:00");
@@ -247,18 +247,24 @@ test_tag(void)
 	CHECK(cadence_set_tag(db, "client", &c, NULL, &err) == KITH_OK);
 	check_cadence(db, a, "2026-01-11 ok 10/15");
 	check_cadence(db, b, "2026-01-15 ok 14/21");
+	/* A contact added with the tag has its cadence at once; one added
+	 * with a tag without a cadence has none. */
+	cy = person(db, "Cy", NULL, "client", NULL);
+	check_cadence(db, cy, "2026-01-13 ok 14/21");
+	cy = person(db, "Di", NULL, "press", NULL);
+	check_cadence(db, cy, "  0/0");
 	/* off beats the tag; clearing gives it back. */
 	set(db, a, "off");
 	check_cadence(db, a, "  0/0");
 	CHECK(cadence_clear_contact(db, a, &err) == KITH_OK);
 	check_cadence(db, a, "2026-01-15 ok 14/21");
 	CHECK(cadence_list(db, &list, &n, &err) == KITH_OK);
-	CHECK_INT(n, 2);
+	CHECK_INT(n, 3);
 	CHECK_STR(list[0].tag, "client");
 	cadence_list_free(list, n);
 	CHECK(cadence_tags(db, &tags, &n, &err) == KITH_OK);
 	CHECK_INT(n, 1);
-	CHECK_INT(tags[0].members, 2);
+	CHECK_INT(tags[0].members, 3);
 	cadence_tags_free(tags, n);
 	CHECK(cadence_set_tag(db, "nope", &c, NULL, &err) == KITH_NOTFOUND);
 	CHECK(strstr(err.msg, "no tag 'nope'") != NULL);
