@@ -28,9 +28,11 @@
 # an earlier contact, default 10), KITH_BENCH_REGEN=1 to make the files
 # again, KITH_BENCH_KEEP=1 to keep the databases, KITH_BENCH_SQLPROF=1 to
 # run kith once more with each SQL statement timed (sqlprof.c) and print
-# the most expensive statements.  The kith row is followed by the end of
-# each phase of its last run (KITH_IMPORT_TRACE: first pass, rows, indexes,
-# search entries, end).  Times and peak RSS come
+# the most expensive statements.  The kith row is followed by its CPU time
+# (user and system) against B's, with the floor that time sets on this
+# machine's cores (the CPU time over the cores, against B's wall time), and
+# the end of each phase of its last run (KITH_IMPORT_TRACE: first pass,
+# rows, indexes, search entries, end).  Times and peak RSS come
 # from /usr/bin/time (installed with apt-get when run as root); hyperfine
 # is not used, since every run needs a new file and its peak RSS.  Not
 # part of CTest.
@@ -78,25 +80,26 @@ results=$dir/import-results.txt
 
 # timed NAME CMD...: runs CMD $runs times, each into a new database
 # ($db, removed first), with stdin from $stdin, stdout to $dir/NAME.out
-# and stderr to $dir/NAME.err.  Sets secs (best wall time) and rss (largest
-# peak RSS, KiB).
+# and stderr to $dir/NAME.err.  Sets secs (best wall time), cpu (the user
+# and system time of that run) and rss (largest peak RSS, KiB).
 db=
 stdin=/dev/null
 timed() {
 	local name=$1 i t m line
 	shift
-	secs= rss=0
+	secs= cpu= rss=0
 	for ((i = 0; i < runs; i++)); do
 		rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-		if ! /usr/bin/time -o "$dir/time.txt" -f '%e %M' "$@" \
+		if ! /usr/bin/time -o "$dir/time.txt" -f '%e %M %U %S' "$@" \
 		    <"$stdin" >"$dir/$name.out" 2>"$dir/$name.err"; then
 			tail -5 "$dir/$name.err" >&2
 			die "$name failed: $*"
 		fi
 		line=$(tail -1 "$dir/time.txt")
-		read -r t m <<<"$line"
+		read -r t m u k <<<"$line"
 		if [ -z "$secs" ] || awk -v a="$t" -v b="$secs" 'BEGIN { exit !(a < b) }'; then
 			secs=$t
+			cpu=$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')
 		fi
 		if [ "$m" -gt "$rss" ]; then rss=$m; fi
 	done
@@ -177,7 +180,7 @@ for n in $sizes; do
 			base4_s=$secs
 			what="B4: the same, 4 columns (old B)"
 		else
-			base_s=$secs base_rss=$rss
+			base_s=$secs base_rss=$rss base_cpu=$cpu
 			what="B: .import + FTS5 rebuild"
 		fi
 		row "$what" "$secs" "$(per_s "$n" "$secs")" "$(mib "$rss") MiB" \
@@ -211,7 +214,7 @@ for n in $sizes; do
 	rm -f "$dir/kith-phases.txt"
 	timed kith-import env KITH_IMPORT_TRACE="$dir/kith-phases.txt" \
 	    "$kith" --db "$db" import "$csv"
-	kith_s=$secs kith_rss=$rss
+	kith_s=$secs kith_rss=$rss kith_cpu=$cpu
 	report=$(tail -1 "$dir/kith-import.out")
 	read_rows=$(sed -n 's/^imported \([0-9]*\) rows.*/\1/p' <<<"$report")
 	[ "$read_rows" = "$n" ] || die "kith read ${read_rows:-?} rows, expected $n: $report"
@@ -222,6 +225,11 @@ for n in $sizes; do
 	row "kith import" "$kith_s" "$(per_s "$n" "$kith_s")" "$(mib "$rss") MiB" \
 	    "$(awk -v b="$(stat -c %s "$db")" 'BEGIN { printf "%.0f", b / 1e6 }')"
 	echo "kith: $report"
+	# The floor the cores set: kith's CPU time spread perfectly over them.
+	echo "kith CPU: $kith_cpu s (user + system) against B's $base_cpu s:" \
+	    "$(awk -v k="$kith_cpu" -v b="$base_cpu" 'BEGIN { printf "%.2f", k / b }') x;" \
+	    "on $(nproc) cores no run can take less than" \
+	    "$(awk -v k="$kith_cpu" -v c="$(nproc)" -v b="$base_s" 'BEGIN { printf "%.2f", k / c / b }') x B"
 	# Where its last run's time went: each phase's end (KITH_IMPORT_TRACE).
 	echo "kith phases (s at the end of each): $(tail -5 "$dir/kith-phases.txt" |
 	    tr '\n' ' ')"
