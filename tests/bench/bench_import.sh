@@ -85,7 +85,7 @@ results=$dir/import-results.txt
 db=
 stdin=/dev/null
 timed() {
-	local name=$1 i t m line
+	local name=$1 i t m u k line
 	shift
 	secs= cpu= rss=0
 	for ((i = 0; i < runs; i++)); do
