@@ -18,6 +18,7 @@
 #include "kith/ics.h"
 #include "kith/import.h"
 #include "kith/mutt.h"
+#include "kith/outfile.h"
 #include "kith/portable.h"
 #include "kith/termsafe.h"
 #include "kith/util.h"
@@ -532,7 +533,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	int			 birthdays = 0, yes = 0;
 	struct kith_err		 err = { 0 };
 	const char		*format = "kith", *path = NULL;
-	char			*tmp = NULL;
+	struct outfile		 out = { 0 };
 	FILE			*fp = stdout;
 	long			 n;
 	int			 ch, ok, rc = EXIT_BAD, vcard, version = 3;
@@ -605,12 +606,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (!cli_open(cli))
 		return EXIT_BAD;
 	if (path != NULL) {
-		/* Written beside, then renamed: never a half-written file. */
-		tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-		if ((fp = fopen(tmp, "w")) == NULL) {
-			cli_errorx("cannot write %s", tmp);
+		/* Never a half-written file, nor one over the book. */
+		if (outfile_open(&out, path, kith_db_path(cli->db), &err) !=
+		    KITH_OK) {
+			cli_error(&err);
 			goto out;
 		}
+		fp = out.fp;
 	} else if (isatty(STDOUT_FILENO) && (fp = tmpfile()) == NULL) {
 		cli_errorx("cannot make a temporary file: %s",
 		    strerror(errno));
@@ -635,11 +637,14 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	} else
 		st = export_contacts(cli->db, fp, format, &n, &err);
 	if (st != KITH_OK) {
-		cli_error(&err);
-		if (fp != stdout)
-			fclose(fp);
+		if (st == KITH_IO && path != NULL)
+			cli_errorx("%s: %s", path, err.msg);	/* which file */
+		else
+			cli_error(&err);
 		if (path != NULL)
-			unlink(tmp);
+			outfile_abort(&out);
+		else if (fp != stdout)
+			fclose(fp);
 		goto out;
 	}
 	/* CSV bytes are for programs; a terminal gets them inert. */
@@ -650,15 +655,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			goto out;
 	}
 	if (path != NULL) {
-		if (fclose(fp) != 0 || rename(tmp, path) != 0) {
-			cli_errorx("cannot write %s", path);
-			unlink(tmp);
+		if (outfile_close(&out, &err) != KITH_OK) {
+			cli_error(&err);
 			goto out;
 		}
 		out_textf(stderr, "exported %ld %s to %s\n", n, what, path);
 	}
 	rc = EXIT_OK;
 out:
-	free(tmp);
 	return rc;
 }

@@ -5,7 +5,6 @@
  * sent to a terminal goes through the terminal-safe routine like every
  * other output of data.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "kith/clock.h"
 #include "kith/db.h"
+#include "kith/outfile.h"
 #include "kith/report.h"
 #include "kith/util.h"
 #include "cli.h"
@@ -57,22 +57,23 @@ static int
 write_report(struct cli *cli, const struct report *r,
     const struct report_opts *o)
 {
-	FILE	*fp;
-	char	*text;
-	int	 ok = 1;
+	struct outfile	 out;
+	struct kith_err	 err = { 0 };
+	char		*text;
+	int		 ok = 1;
 
-	(void)cli;
 	text = report_render(r, o->format);
 	if (o->out != NULL && strcmp(o->out, "-") != 0) {
-		if ((fp = fopen(o->out, "w")) == NULL) {
-			cli_errorx("%s: cannot write: %s", o->out,
-			    strerror(errno));
+		/* Never a half-written file, nor one over the book. */
+		if (outfile_open(&out, o->out, kith_db_path(cli->db), &err) !=
+		    KITH_OK) {
+			cli_error(&err);
 			free(text);
 			return 0;
 		}
-		fputs(text, fp);
-		if (fclose(fp) != 0) {
-			cli_errorx("%s: %s", o->out, strerror(errno));
+		fputs(text, out.fp);
+		if (outfile_close(&out, &err) != KITH_OK) {
+			cli_error(&err);
 			ok = 0;
 		} else
 			fprintf(stderr, "kith: wrote %s\n", o->out);
