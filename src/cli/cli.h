@@ -81,6 +81,15 @@ int	 cli_parse_id(const char *s, const char *what, int64_t *id);
 int	 cli_flag_opts(struct cli *, const struct cmd *, int, char **,
 	    const struct option *opts, int *flags);
 
+/*
+ * getopt_long, saying itself what is wrong with an option, inert: an
+ * unknown option, a missing value, a value given to a flag.  (getopt's
+ * own message would echo the option, escape sequences and all, raw.)
+ * Returns '?' for each of those, as getopt_long does.
+ */
+int	 cli_getopt(int, char *const *, const char *, const struct option *,
+	    int *);
+
 /* Prints "kith: MSG" for a core error. */
 void	 cli_error(const struct kith_err *);
 void	 cli_errorx(const char *, ...) __attribute__((format(printf, 1, 2)));

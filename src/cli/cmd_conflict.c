@@ -170,7 +170,7 @@ cmd_conflict(struct cli *cli, int argc, char **argv)
 	long			 depth = 0;
 	int			 ch, list = 0, markdown = 0, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -304,7 +304,7 @@ cmd_org_link(struct cli *cli, int argc, char **argv)
 	int64_t			 a, b;
 	int			 ch, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

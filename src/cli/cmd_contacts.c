@@ -88,7 +88,7 @@ apply_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 {
 	int	ch;
 
-	while ((ch = getopt_long(argc, argv, "h", contact_opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", contact_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -495,7 +495,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	int			 flags[6] = { 0 }, rc, any = 0, words, ch, idx;
 	int			 by_strength = 0, more;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, &idx)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -869,7 +869,7 @@ cmd_link(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 ch, list = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -178,7 +178,7 @@ parse_opts(struct cli *cli, int argc, char **argv, const int *allowed,
 
 	memset(f, 0, sizeof *f);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "h", field_opts, &idx)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", field_opts, &idx)) != -1) {
 		if (ch == 'h') {
 			cli_help(cmd);
 			return EXIT_OK;

@@ -89,7 +89,7 @@ cmd_dupes(struct cli *cli, int argc, char **argv)
 	size_t			 n;
 	int			 ch, tsv = 0, not_same = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -161,7 +161,7 @@ cmd_merge(struct cli *cli, int argc, char **argv)
 	unsigned		 take = 0;
 	int			 ch, yes = 0, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -241,7 +241,7 @@ cmd_alias(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 ch, remove = 0, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -92,7 +92,7 @@ cmd_log(struct cli *cli, int argc, char **argv)
 	size_t			 n_with = 0, n = 0, i, first;
 	int			 ch, rc = EXIT_BAD, begun = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -240,7 +240,7 @@ cmd_follow(struct cli *cli, int argc, char **argv)
 	int64_t			 who = 0, id, deal_id = 0;
 	int			 ch, i, ok, first, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -485,7 +485,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	long			 days = 0;
 	int			 ch;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -287,7 +287,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	long			 removed, restored;
 	int			 ch, list = 0, yes = 0, rc = EXIT_OK;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -539,7 +539,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	int			 ch, ok, rc = EXIT_BAD, vcard, version = 3;
 	int			 version_given = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -41,7 +41,7 @@ cmd_query(struct cli *cli, int argc, char **argv)
 	size_t			 n = 0, i;
 	int			 ch, header = 1, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -167,7 +167,7 @@ cmd_add_email(struct cli *cli, int argc, char **argv)
 	int			 ch, ok, quiet = 0, rc = EXIT_BAD, open = 0;
 	int			 bad = 0;
 
-	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "hq", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -109,7 +109,7 @@ cmd_path(struct cli *cli, int argc, char **argv)
 	size_t			 i;
 	int			 ch, rc = EXIT_BAD;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -290,7 +290,7 @@ cmd_pipeline(struct cli *cli, int argc, char **argv)
 	size_t			 n;
 	int			 ch, tsv = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -110,7 +110,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	int64_t			 id;
 	int			 ch, ok;
 
-	while ((ch = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "ho:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -160,7 +160,7 @@ cmd_cadence(struct cli *cli, int argc, char **argv)
 	int			 ch, list = 0, tsv = 0;
 	char			 buf[32];
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -416,7 +416,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	long			 v;
 	int			 ch, tsv = 0, digest = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

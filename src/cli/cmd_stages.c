@@ -49,7 +49,7 @@ parse(struct cli *cli, int argc, char **argv, struct stage_opts *o)
 
 	memset(o, 0, sizeof *o);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -125,7 +125,7 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 	int64_t			 id = 0;
 	int			 ch, list = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);

@@ -685,6 +685,36 @@ cli_errorx(const char *fmt, ...)
 	free(msg);
 }
 
+int
+cli_getopt(int argc, char *const *argv, const char *shortopts,
+    const struct option *longopts, int *longindex)
+{
+	const char	*arg, *eq;
+	char		 spec[64], *p = spec;
+	int		 ch;
+
+	/* A leading ':' (after '+' or '-') tells a missing value apart. */
+	if (*shortopts == '+' || *shortopts == '-')
+		*p++ = *shortopts++;
+	*p++ = ':';
+	(void)snprintf(p, sizeof spec - (size_t)(p - spec), "%s", shortopts);
+	opterr = 0;
+	ch = getopt_long(argc, argv, spec, longopts, longindex);
+	if (ch != '?' && ch != ':')
+		return ch;
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	if (ch == ':')
+		cli_errorx("option '%s' needs a value", arg);
+	else if (strncmp(arg, "--", 2) != 0)
+		cli_errorx("unknown option '-%c'", optopt);
+	else if (optopt != 0 && (eq = strchr(arg, '=')) != NULL)
+		cli_errorx("option '%.*s' takes no value", (int)(eq - arg),
+		    arg);
+	else
+		cli_errorx("unknown option '%s'", arg);
+	return '?';
+}
+
 void
 cli_error(const struct kith_err *err)
 {
@@ -775,7 +805,7 @@ cli_flag_opts(struct cli *cli, const struct cmd *cmd, int argc, char **argv,
 {
 	int	ch, idx;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", opts, &idx)) != -1) {
 		switch (ch) {
 		case 'h':
 			cli_help(cmd);
@@ -1084,7 +1114,7 @@ main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.UTF-8");
 
 	/* '+': stop at the subcommand, whose options are its own. */
-	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'D':
 			cli.db_path = optarg;

@@ -97,3 +97,23 @@ if command -v script >/dev/null 2>&1; then
 else
 	echo "script(1) missing: terminal checks skipped" >&2
 fi
+
+# An option kith does not know, or one missing its value, is named inert:
+# getopt's own message echoed it raw, escape sequences and all.
+for cmd in list export "report status" due; do
+	# shellcheck disable=SC2086
+	run $cmd "--x${ESC}[2J${BEL}"
+	expect_rc 2 "$cmd with an unknown option"
+	has_raw "$err" cr "$cmd: the unknown option in the message"
+	expect_in "$err" "unknown option '--x^[[2J^G'" "$cmd names the option inert"
+done
+run list "-${ESC}"
+expect_rc 2 "an unknown short option"
+has_raw "$err" cr "the unknown short option in the message"
+expect_in "$err" "unknown option '-^['" "names the short option inert"
+run export --format
+expect_rc 2 "--format without its value"
+expect_in "$err" "option '--format' needs a value" "says the value is missing"
+run add "--yes=${ESC}[2J" Zed
+expect_rc 2 "a flag given a value"
+has_raw "$err" cr "a flag given a value"
