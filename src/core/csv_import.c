@@ -21,6 +21,7 @@ static void	held_free(struct held *);
 static void	held_record(const struct held *, struct csv_record *);
 static int	on_record(const struct csv_record *, void *);
 static const char *column(const struct import *, size_t);
+static int	has_control(const char *, size_t);
 static int	data_record(struct import *, const struct csv_record *);
 static enum kith_status start_map(struct import *, const struct held *);
 static int	looks_prose(const struct import *);
@@ -217,6 +218,29 @@ on_record(const struct csv_record *rec, void *arg)
 	return im->st != KITH_OK;
 }
 
+/*
+ * Whether the len bytes at f hold a control character the store removes
+ * in every field (db_clean): C0 but tab, line feed and carriage return
+ * (those become spaces in a one-line field, and stay in notes), DEL, and
+ * C1 (U+0080 to U+009F).
+ */
+static int
+has_control(const char *f, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)f;
+	size_t			 j;
+
+	for (j = 0; j < len; j++) {
+		if ((u[j] < 0x20 && u[j] != '\t' && u[j] != '\n' &&
+		    u[j] != '\r') || u[j] == 0x7f)
+			return 1;
+		if (u[j] == 0xc2 && j + 1 < len && u[j + 1] >= 0x80 &&
+		    u[j + 1] <= 0x9f)
+			return 1;
+	}
+	return 0;
+}
+
 /* The header's name for column i (0-based), or "" past its end. */
 static const char *
 column(const struct import *im, size_t i)
@@ -228,10 +252,11 @@ column(const struct import *im, size_t i)
  * Reports what the reader could not give as written, once per record, and
  * repairs what can be: a line break written as CR or CRLF inside a field
  * becomes LF, in place (a CR that begins a cell is left for the formula
- * guard), and a replacement character (U+FFFD, a character the file's
- * encoding could not represent when it was saved) is kept and named, so
- * nothing is changed silently.  One memchr per field for each: cheap on
- * the hot path.
+ * guard), a replacement character (U+FFFD, a character the file's
+ * encoding could not represent when it was saved) is kept and named, and
+ * control characters, which the store removes (db_clean), are named, so
+ * nothing is changed silently.  One memchr per field for the first two,
+ * one pass of compares for the third: cheap on the hot path.
  */
 void
 csv_import_check_cells(struct import *im, const struct csv_record *rec)
@@ -239,7 +264,7 @@ csv_import_check_cells(struct import *im, const struct csv_record *rec)
 	const unsigned char	*u;
 	char			*f, *d;
 	size_t			 i, j, k, len, cr_field = 0, fffd_field = 0;
-	size_t			 n_fffd = 0;
+	size_t			 n_fffd = 0, ctl_field = 0;
 
 	for (i = 0; i < rec->n; i++) {
 		f = rec->field[i];
@@ -263,6 +288,8 @@ csv_import_check_cells(struct import *im, const struct csv_record *rec)
 			*d = '\0';
 			rec->len[i] = len = (size_t)(d - f);
 		}
+		if (ctl_field == 0 && has_control(f, len))
+			ctl_field = i + 1;
 		u = (const unsigned char *)f;
 		while ((u = memchr(u, 0xef, len - (size_t)(u -
 		    (const unsigned char *)f))) != NULL) {
@@ -281,6 +308,11 @@ csv_import_check_cells(struct import *im, const struct csv_record *rec)
 		    "inside fields (first in column %zu \"%s\") %s LF",
 		    cr_field, column(im, cr_field - 1), im->opts->dry_run ?
 		    "would become" : "became");
+	if (ctl_field != 0)
+		batch_say(im, IMPORT_WARNING, rec->line, "control characters "
+		    "(first in column %zu \"%s\") %s", ctl_field,
+		    column(im, ctl_field - 1), im->opts->dry_run ?
+		    "would be removed" : "removed");
 	if (fffd_field != 0)
 		batch_say(im, IMPORT_WARNING, rec->line, "%zu replacement "
 		    "character%s (U+FFFD: a character the file's encoding "

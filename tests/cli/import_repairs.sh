@@ -3,8 +3,8 @@
 # One unreadable cell never costs the contact, and every repair is
 # reported with its line (issue 9): a phone without digits is kept as
 # written; phones a spreadsheet mangled (scientific notation, a lost
-# leading 0), replacement characters and CR line breaks inside fields are
-# named.
+# leading 0), replacement characters, CR line breaks inside fields and
+# the control characters the store removes are named.
 . "$(dirname "$0")/lib.inc"
 export KITH_REGION=GB
 
@@ -56,3 +56,18 @@ if printf '%s' "$err" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then pass; else
 	fail "the warning is not valid UTF-8: $err"; fi
 run show "Lev Tolstoy"
 expect_in "$out" "$long" "the whole cell is kept as a custom field"
+
+# Control characters, which the store removes from every field, are named
+# with their line and column (they were removed silently); a tab and a
+# line break in notes are kept, and not named.
+printf 'Name,E-mail,Company,Notes\nAna\033[31mPetrovic,ana@c.example,Acme\aLegal,"call\177 me"\nBo Lind,bo@c.example,Acme,"two\nlines\tand a tab"\nCy \302\205Nel,cy@c.example,,\nDi Nome,di@c.example,Acme\aLaw,\n' > "$T/ctl.csv"
+run import --dry-run "$T/ctl.csv"
+expect_in "$err" "ctl.csv:2: warning: control characters (first in column 1 \"Name\") would be removed" "a dry run says what it would remove"
+run import "$T/ctl.csv"
+expect_rc 0 "control characters cost no row"
+expect_in "$err" "ctl.csv:2: warning: control characters (first in column 1 \"Name\") removed" "ESC in a name named with its line and column"
+expect_in "$err" "ctl.csv:5: warning: control characters (first in column 1 \"Name\") removed" "a C1 character named, on the line its record starts"
+expect_in "$err" "ctl.csv:6: warning: control characters (first in column 3 \"Company\") removed" "BEL in the company named with its column"
+expect_not_in "$err" "ctl.csv:3:" "a line break and a tab in notes are not named"
+expect_in "$(sqlite3 "$DB" "SELECT notes FROM contact WHERE display = 'Bo Lind'")" \
+    "lines	and a tab" "the tab in notes is kept"
