@@ -66,6 +66,8 @@ static int			 merge_ims(struct contact *,
 static int			 damaged_of(const char *, const char *);
 static int			 via_nickname(struct kith_db *, const char *,
 				    const char *, const char *);
+static int			 names_apart(const char *, const char *);
+static int			 has_word(const char *, const char *, size_t);
 
 /* a and b are given names of lengths la and lb (not NUL-terminated). */
 static int
@@ -148,6 +150,51 @@ dedup_fold_name(struct kith_db *db, const struct contact *c)
 }
 
 /*
+ * Whether folded names a and b, of two words or more each, have no word
+ * in common, an initial counting as any word it begins: "bob jones" and
+ * "ana petrovic" are two people, whatever else they share; "ana jones"
+ * and "ana petrovic" (a new family name), "petrovic ana", "a p" and a
+ * one-word name may be one.
+ */
+static int
+names_apart(const char *a, const char *b)
+{
+	const char	*w, *end;
+
+	if (str_empty(a) || str_empty(b) || strchr(a, ' ') == NULL ||
+	    strchr(b, ' ') == NULL)
+		return 0;
+	for (w = a; *w != '\0'; w = *end != '\0' ? end + 1 : end) {
+		if ((end = strchr(w, ' ')) == NULL)
+			end = w + strlen(w);
+		if (end > w && has_word(b, w, (size_t)(end - w)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether folded b has the n-byte word w among its words, or an initial
+ * of it, or w is the initial of one of them.
+ */
+static int
+has_word(const char *b, const char *w, size_t n)
+{
+	const char	*p = b;
+	size_t		 m;
+
+	for (;;) {
+		m = strcspn(p, " ");
+		if (m > 0 && ((m == n && strncmp(p, w, n) == 0) ||
+		    ((m == 1 || n == 1) && p[0] == w[0])))
+			return 1;
+		if (p[m] == '\0')
+			return 0;
+		p += m + 1;
+	}
+}
+
+/*
  * "Bob Whitfield" against a stored "Robert Whitfield" whose nickname is
  * "Bob": the stored nickname with the stored family name matches.
  */
@@ -177,12 +224,12 @@ via_nickname(struct kith_db *db, const char *name, const char *other,
  * the same joins in the same index order, so the same rows come first.
  */
 static const char *const sql_email[2] = {
-	"SELECT e.contact_id FROM email e JOIN contact c ON c.id = "
-	    "e.contact_id WHERE e.addr_norm = lower(trim(?1)) AND "
-	    "c.archived = 0 LIMIT 1",
-	"SELECT e.contact_id FROM temp." HOT_EMAIL " e CROSS JOIN contact c "
-	    "ON c.id = e.contact_id WHERE e.addr_norm = lower(trim(?1)) AND "
-	    "c.archived = 0 LIMIT 1",
+	"SELECT e.contact_id, c.name_fold, c.nickname FROM email e JOIN "
+	    "contact c ON c.id = e.contact_id WHERE e.addr_norm = "
+	    "lower(trim(?1)) AND c.archived = 0 LIMIT 20",
+	"SELECT e.contact_id, c.name_fold, c.nickname FROM temp." HOT_EMAIL
+	    " e CROSS JOIN contact c ON c.id = e.contact_id WHERE e.addr_norm "
+	    "= lower(trim(?1)) AND c.archived = 0 LIMIT 20",
 };
 static const char *const sql_phone[2] = {
 	"SELECT p.contact_id, c.name_fold, c.nickname FROM phone p JOIN "
@@ -243,30 +290,51 @@ find(struct kith_db *db, const struct dedup_filter *filter, int hot,
 	*verdict = DEDUP_NONE;
 	*id = 0;
 	*why = NULL;
+	name = dedup_fold_name(db, c);
 
-	/* 1. A shared e-mail address. */
+	/*
+	 * 1. A shared e-mail address: merge, unless the two names have no
+	 * word in common (a shared mailbox, "office@", two people).
+	 */
 	for (i = 0; i < c->n_emails; i++) {
 		if (filter != NULL && !dedup_filter_has_email(filter, 'e',
 		    c->emails[i].addr))
 			continue;
-		if ((stmt = db_stmt(db, sql_email[hot], err)) == NULL)
-			return KITH_DB;
+		if ((stmt = db_stmt(db, sql_email[hot], err)) == NULL) {
+			st = KITH_DB;
+			goto out;
+		}
 		sqlite3_bind_text(stmt, 1, c->emails[i].addr, -1,
 		    SQLITE_STATIC);
-		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			*id = sqlite3_column_int64(stmt, 0);
-			*verdict = DEDUP_EMAIL;
-			*why = "same e-mail";
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *other = (const char *)
+			    sqlite3_column_text(stmt, 1);
+			const char *nick = (const char *)
+			    sqlite3_column_text(stmt, 2);
+
+			if (!names_apart(name, other) ||
+			    via_nickname(db, name, other, nick)) {
+				*id = sqlite3_column_int64(stmt, 0);
+				*verdict = DEDUP_EMAIL;
+				*why = "same e-mail";
+				break;
+			}
+			if (*verdict == DEDUP_NONE) {
+				*id = sqlite3_column_int64(stmt, 0);
+				*verdict = DEDUP_REVIEW;
+				*why = "same e-mail, another name";
+			}
 		}
 		sqlite3_reset(stmt);
-		if (rc == SQLITE_ROW)
-			return KITH_OK;
-		if (rc != SQLITE_DONE)
-			return db_fail(db, err, "looking for duplicates");
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			st = db_fail(db, err, "looking for duplicates");
+			goto out;
+		}
+		if (*verdict == DEDUP_EMAIL)
+			goto out;
 	}
 
 	/* 2. A shared phone number: merge if the names agree. */
-	name = dedup_fold_name(db, c);
 	for (i = 0; i < c->n_phones && *verdict != DEDUP_PHONE; i++) {
 		norm = phone_normalise(c->phones[i].raw, region);
 		if (strlen(norm) < 7 ||		/* too short to tell */

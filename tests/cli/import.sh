@@ -190,3 +190,19 @@ if command -v script >/dev/null; then
 	grep -aq "importing .*m2.csv \[#*  *\] *[0-9]*%" "$T/typescript" && pass ||
 		fail "no progress bar on a terminal: $(tail -c 300 "$T/typescript")"
 fi
+
+# A shared mailbox: a row with Ana's address under a name with no word of
+# hers is someone else, added apart and named with its line, not merged
+# into her; her own name in another order then merges into her, not into
+# the other contact that now has the address too.
+"$KITH" --db "$T/mb.db" add "Ana Petrović" --email ana@example.com --org Acme >/dev/null 2>&1
+printf 'Name,E-mail,Company\nBob Jones,ANA@example.com,Other Co\nPetrović Ana,ana@example.com,\n' > "$T/mb.csv"
+run --db "$T/mb.db" import "$T/mb.csv"
+expect_rc 0 "a shared mailbox imports"
+expect_in "$out" "1 added, 1 merged" "Bob is added, Ana's row merged"
+expect_in "$err" "mb.csv:2: warning: possible duplicate of contact 1 (same e-mail, another name)" "Bob's row named with its line"
+run --db "$T/mb.db" show "Bob Jones"
+expect_in "$out" "Other Co" "Bob Jones is a contact of his own"
+run --db "$T/mb.db" show 1
+expect_not_in "$out" "Bob Jones" "nothing of Bob's went into Ana"
+expect_not_in "$out" "Other Co" "Bob's company did not go into Ana"

@@ -87,6 +87,23 @@ test_find_and_merge(void)
 	CHECK(verdict_of(db, "A. P.", "ANA.PETROVIC@EXAMPLE.COM", NULL, &id)
 	    == DEDUP_EMAIL);
 	CHECK_INT(id, ana);
+	/*
+	 * The same address under a name with no word of Ana's is someone
+	 * else at a shared mailbox: reported, not merged.  Her name in
+	 * another order, with a new family name, or one word, merges.
+	 */
+	CHECK(verdict_of(db, "Bob Jones", "ana.petrovic@example.com", NULL,
+	    &id) == DEDUP_REVIEW);
+	CHECK_INT(id, ana);
+	CHECK(verdict_of(db, "Petrović Ana", "ana.petrovic@example.com", NULL,
+	    &id) == DEDUP_EMAIL);
+	CHECK(verdict_of(db, "Ana Jones", "ana.petrovic@example.com", NULL,
+	    &id) == DEDUP_EMAIL);
+	CHECK(verdict_of(db, "Ana", "ana.petrovic@example.com", NULL, &id) ==
+	    DEDUP_EMAIL);
+	CHECK(verdict_of(db, NULL, "ana.petrovic@example.com", NULL, &id) ==
+	    DEDUP_EMAIL);
+	CHECK_INT(id, ana);
 	CHECK(verdict_of(db, "Ana Petrovic", NULL, "5550102233", &id)
 	    == DEDUP_PHONE);
 	CHECK_INT(id, ana);
