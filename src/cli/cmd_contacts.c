@@ -431,6 +431,59 @@ list_row(const struct search_row *r, int tsv, int strength)
 }
 
 /*
+ * When no contact has the words of query, the contacts a lookup of it
+ * would take (contact_resolve: the loose matcher's last say, a title or
+ * a sound-alike), so that list never shows less than rm would act on.
+ * Sets *any if there are some.
+ */
+static int
+list_as_lookup(struct cli *cli, const char *query, int tsv, int *any)
+{
+	struct kith_err		 err = { 0 };
+	struct contact_ref	*refs = NULL;
+	struct contact		*c;
+	struct search_row	 r;
+	enum kith_status	 st;
+	int64_t			 id;
+	size_t			 n = 0, i;
+
+	st = contact_resolve(cli->db, query, &id, &refs, &n, LIST_FIRST,
+	    &err);
+	if (st == KITH_NOTFOUND)
+		return EXIT_OK;
+	if (st == KITH_OK) {
+		if (contact_get(cli->db, id, &c, &err) != KITH_OK) {
+			cli_error(&err);
+			return EXIT_BAD;
+		}
+		refs = xcalloc(1, sizeof *refs);
+		refs[0].id = id;
+		refs[0].name = xstrdup(c->display);
+		refs[0].org = c->org != NULL ? xstrdup(c->org) : NULL;
+		refs[0].email = c->n_emails > 0 ? xstrdup(c->emails[0].addr) :
+		    NULL;
+		n = 1;
+		contact_free(c);
+	} else if (st != KITH_AMBIGUOUS) {
+		cli_error(&err);
+		return EXIT_BAD;
+	}
+	out_textf(stderr, "no contact has the words '%s'; a lookup of it "
+	    "takes %s:\n", query, n == 1 ? "this contact" : "one of these");
+	for (i = 0; i < n; i++) {
+		memset(&r, 0, sizeof r);
+		r.id = refs[i].id;
+		r.name = refs[i].name;
+		r.org = refs[i].org;
+		r.email = refs[i].email;
+		list_row(&r, tsv, -1);
+		*any = 1;
+	}
+	contact_refs_free(refs, n);
+	return EXIT_OK;
+}
+
+/*
  * kith list --sort strength: the order of strength_order.h (ids and
  * scores), printed a page of rows at a time.
  */
@@ -570,6 +623,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		page = LIST_PAGE;
 	} while (more);
 	search_list_free(list);
+	if (rc == EXIT_OK && !any && words && !flags[2] &&
+	    strstr(query.s, "in:") == NULL)
+		rc = list_as_lookup(cli, query.s, flags[0], &any);
 done:
 	if (rc == EXIT_OK && !any && !flags[0] && words)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);

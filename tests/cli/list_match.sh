@@ -36,3 +36,23 @@ check "unit 44" "Unit Fortyfour" "organisation: Unit 44 Studio"
 check acme-partners "Bob Hart" "tag: acme-partners"
 check acme "Bob Hart" "organisation: Acme Corp"
 check a.smirnov@severny "Dana Ross" "notes: met at the Severny dinner,…"
+
+# When no contact has the words, kith list shows whom a lookup takes (a
+# sound-alike, a title or suffix dropped): list never shows less than
+# show or rm would act on.  Nothing for words no lookup takes either.
+run add "John Smith"
+run add "Robert Lin"
+for q in "john smyth" "dr robert lin jr"; do
+	run show "$q"
+	expect_rc 0 "show '$q' takes a contact"
+	took=$(printf '%s\n' "$out" | head -1)
+	run list "$q"
+	expect_rc 0 "list '$q'"
+	expect_in "$out" "$took" "list '$q' shows $took, whom show takes"
+	expect_in "$err" "no contact has the words '$q'; a lookup of it takes this contact" "list '$q' says why"
+done
+run list "zzz qqq"
+expect_out "" "nothing for words no lookup takes"
+expect_in "$err" "no contact matches 'zzz qqq'" "says nothing matches"
+run list --tsv "john smyth"
+expect_in "$out" "John Smith" "--tsv shows the lookup's contact too"
