@@ -433,53 +433,59 @@ list_row(const struct search_row *r, int tsv, int strength)
 /*
  * When no contact has the words of query, the contacts a lookup of it
  * would take (contact_resolve: the loose matcher's last say, a title or
- * a sound-alike), so that list never shows less than rm would act on.
- * Sets *any if there are some.
+ * a sound-alike), so that list never shows less than rm would act on;
+ * archived ones only with archived, as list's own.  Sets *any if there
+ * are some.
  */
 static int
-list_as_lookup(struct cli *cli, const char *query, int tsv, int *any)
+list_as_lookup(struct cli *cli, const char *query, int archived, int tsv,
+    int *any)
 {
 	struct kith_err		 err = { 0 };
 	struct contact_ref	*refs = NULL;
 	struct contact		*c;
 	struct search_row	 r;
 	enum kith_status	 st;
-	int64_t			 id;
-	size_t			 n = 0, i;
+	int64_t			 id, *ids;
+	size_t			 n = 0, i, k = 0;
+	int			 said = 0;
 
 	st = contact_resolve(cli->db, query, &id, &refs, &n, LIST_FIRST,
 	    &err);
 	if (st == KITH_NOTFOUND)
 		return EXIT_OK;
-	if (st == KITH_OK) {
-		if (contact_get(cli->db, id, &c, &err) != KITH_OK) {
-			cli_error(&err);
-			return EXIT_BAD;
-		}
-		refs = xcalloc(1, sizeof *refs);
-		refs[0].id = id;
-		refs[0].name = xstrdup(c->display);
-		refs[0].org = c->org != NULL ? xstrdup(c->org) : NULL;
-		refs[0].email = c->n_emails > 0 ? xstrdup(c->emails[0].addr) :
-		    NULL;
-		n = 1;
-		contact_free(c);
-	} else if (st != KITH_AMBIGUOUS) {
+	if (st != KITH_OK && st != KITH_AMBIGUOUS) {
 		cli_error(&err);
 		return EXIT_BAD;
 	}
-	out_textf(stderr, "no contact has the words '%s'; a lookup of it "
-	    "takes %s:\n", query, n == 1 ? "this contact" : "one of these");
-	for (i = 0; i < n; i++) {
-		memset(&r, 0, sizeof r);
-		r.id = refs[i].id;
-		r.name = refs[i].name;
-		r.org = refs[i].org;
-		r.email = refs[i].email;
-		list_row(&r, tsv, -1);
-		*any = 1;
-	}
+	ids = xcalloc(n + 1, sizeof *ids);
+	if (st == KITH_OK)
+		ids[k++] = id;
+	for (i = 0; st == KITH_AMBIGUOUS && i < n; i++)
+		ids[k++] = refs[i].id;
 	contact_refs_free(refs, n);
+	for (i = 0; i < k; i++) {
+		if (contact_get(cli->db, ids[i], &c, &err) != KITH_OK) {
+			cli_error(&err);
+			free(ids);
+			return EXIT_BAD;
+		}
+		if (!c->archived || archived) {
+			if (!said++)
+				out_textf(stderr, "no contact has the words "
+				    "'%s'; a lookup of it takes %s:\n", query,
+				    k == 1 ? "this contact" : "one of these");
+			memset(&r, 0, sizeof r);
+			r.id = c->id;
+			r.name = c->display;
+			r.org = c->org;
+			r.email = c->n_emails > 0 ? c->emails[0].addr : NULL;
+			list_row(&r, tsv, -1);
+			*any = 1;
+		}
+		contact_free(c);
+	}
+	free(ids);
 	return EXIT_OK;
 }
 
@@ -625,7 +631,8 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	search_list_free(list);
 	if (rc == EXIT_OK && !any && words && !flags[2] &&
 	    strstr(query.s, "in:") == NULL)
-		rc = list_as_lookup(cli, query.s, flags[0], &any);
+		rc = list_as_lookup(cli, query.s, flags[1], flags[0],
+		    &any);
 done:
 	if (rc == EXIT_OK && !any && !flags[0] && words)
 		out_textf(stderr, "no contact matches '%s'\n", query.s);

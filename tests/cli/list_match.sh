@@ -56,3 +56,12 @@ expect_out "" "nothing for words no lookup takes"
 expect_in "$err" "no contact matches 'zzz qqq'" "says nothing matches"
 run list --tsv "john smyth"
 expect_in "$out" "John Smith" "--tsv shows the lookup's contact too"
+
+# An archived contact a lookup takes is listed only with --archived, as
+# list's own are.
+run rm "John Smith" --archive --yes
+expect_rc 0 "John Smith archived"
+run list "john smyth"
+expect_out "" "an archived contact is not listed without --archived"
+run list --archived "john smyth"
+expect_in "$out" "John Smith" "--archived lists the lookup's archived contact"
