@@ -134,16 +134,29 @@ enum kith_status export_vcard(struct kith_db *, FILE *fp, int version,
 /* The file in a vdir that lists the cards kith wrote there (vdir.c). */
 #define VDIR_MANIFEST	".kith-vdir"
 
+/* What export_vdir did. */
+struct vdir_result {
+	long		 count;		/* contacts */
+	long		 written;	/* files written */
+	char		**edited;	/* cards kept, changed since kith
+					   wrote them: their file names */
+	size_t		 n_edited;
+};
+
 /*
  * Writes every contact as DIR/UID.vcf (a vdir: one card a file, as khard
  * and vdirsyncer keep them), creating dir if missing; a file whose card
  * is unchanged is not rewritten, and files of other cards are left
- * alone.  Lists the files it wrote in DIR/VDIR_MANIFEST (keeping the ones
- * listed before that are still there), for export_vdir_stale.  *count:
- * contacts; *written: files written (either may be NULL).
+ * alone.  A card kith wrote that another program has changed since (its
+ * bytes no longer those the manifest records) is kept and named in
+ * res->edited, unless replace.  Lists the files it wrote in
+ * DIR/VDIR_MANIFEST with a hash of each (keeping the ones listed before
+ * that are still there), for export_vdir_stale and the next export.
+ * Free res with vdir_result_free.
  */
 enum kith_status export_vdir(struct kith_db *, const char *dir, int version,
-		    long *count, long *written, struct kith_err *);
+		    int replace, struct vdir_result *res, struct kith_err *);
+void		 vdir_result_free(struct vdir_result *);
 
 /* A card file of a vdir that kith wrote for a contact it no longer has. */
 struct vdir_stale {

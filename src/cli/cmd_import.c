@@ -473,8 +473,9 @@ export_dir(struct cli *cli, const char *path, int version, int yes)
 {
 	struct kith_err		 err = { 0 };
 	struct vdir_stale	*stale = NULL;
+	struct vdir_result	 res = { 0 };
 	size_t			 n_stale = 0, i;
-	long			 n, written, removed = 0;
+	long			 removed = 0;
 	int			 rc = EXIT_BAD;
 
 	if (export_vdir_stale(cli->db, path, &stale, &n_stale, &err) !=
@@ -495,7 +496,7 @@ export_dir(struct cli *cli, const char *path, int version, int yes)
 		    "and export?" : "Remove them and export?"))
 			goto out;
 	}
-	if (export_vdir(cli->db, path, version, &n, &written, &err) !=
+	if (export_vdir(cli->db, path, version, yes, &res, &err) !=
 	    KITH_OK || export_vdir_remove(path, stale, n_stale, &removed,
 	    &err) != KITH_OK) {
 		cli_error(&err);
@@ -504,13 +505,27 @@ export_dir(struct cli *cli, const char *path, int version, int yes)
 	for (i = 0; i < n_stale; i++)
 		out_textf(stderr, "removed %s/%s\n", path, stale[i].file);
 	out_textf(stderr, "exported %ld contacts to %s (%ld file%s written, "
-	    "%ld unchanged", n, path, written, written == 1 ? "" : "s",
-	    n - written);
+	    "%ld unchanged", res.count, path, res.written, res.written == 1 ?
+	    "" : "s", res.count - res.written - (long)res.n_edited);
+	if (res.n_edited > 0)
+		out_textf(stderr, ", %zu kept", res.n_edited);
 	if (removed > 0)
 		out_textf(stderr, ", %ld removed", removed);
 	fputs(")\n", stderr);
+	/* Another program's changes are not written over unasked. */
+	for (i = 0; i < res.n_edited; i++)
+		out_textf(stderr, "kith: %s/%s: changed by another program "
+		    "since kith wrote it; kept, not replaced\n", path,
+		    res.edited[i]);
+	if (res.n_edited > 0) {
+		out_textf(stderr, "kith: kith export --format vdir %s --yes "
+		    "replaces %s with kith's\n", path, res.n_edited == 1 ?
+		    "it" : "them");
+		goto out;
+	}
 	rc = EXIT_OK;
 out:
+	vdir_result_free(&res);
 	vdir_stale_free(stale, n_stale);
 	return rc;
 }

@@ -32,6 +32,10 @@ static enum kith_status to_stream(const struct contact *, void *,
 		    struct kith_err *);
 static enum kith_status to_dir(const struct contact *, void *,
 		    struct kith_err *);
+struct dir;
+static uint64_t	 listed_hash(const struct dir *, const char *);
+static int	 cmp_name(const void *, const void *);
+static int	 read_card(const char *, char **, size_t *);
 
 struct stream {
 	FILE	*fp;
@@ -42,10 +46,17 @@ struct stream {
 struct dir {
 	const char	*path;
 	int		 version;
+	int		 replace;	/* cards changed outside kith too */
 	long		 n;
 	long		 written;
 	char		**names;	/* the files of the cards written */
+	uint64_t	*hashes;	/* what each holds (vdir_card_hash) */
 	size_t		 n_names;
+	char		**listed;	/* the manifest's names, sorted */
+	uint64_t	*listed_hash;	/* and their hashes */
+	size_t		 n_listed;
+	char		**edited;	/* cards kept: changed outside kith */
+	size_t		 n_edited;
 };
 
 enum kith_status
@@ -180,33 +191,82 @@ vdir_file_name(const char *uid)
 	return name;
 }
 
+/* The hash the manifest has for name, 0 if none. */
+static uint64_t
+listed_hash(const struct dir *d, const char *name)
+{
+	char	**at;
+
+	if (d->n_listed == 0)
+		return 0;
+	at = bsearch(&name, d->listed, d->n_listed, sizeof *d->listed,
+	    cmp_name);
+	return at != NULL ? d->listed_hash[at - d->listed] : 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The whole of the regular file at path into *buf (caller frees) and
+ * *len; 0 if it is not there or cannot be read.
+ */
+static int
+read_card(const char *path, char **buf, size_t *len)
+{
+	struct stat	 st;
+	FILE		*fp;
+
+	*buf = NULL;
+	*len = 0;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (fp = fopen(path, "rb")) == NULL)
+		return 0;
+	*buf = xmalloc((size_t)st.st_size + 1);
+	*len = fread(*buf, 1, (size_t)st.st_size, fp);
+	fclose(fp);
+	return 1;
+}
+
 static enum kith_status
 to_dir(const struct contact *c, void *arg, struct kith_err *err)
 {
 	struct dir	*d = arg;
 	struct sbuf	 sb = { 0 };
-	struct stat	 st;
 	FILE		*fp;
-	char		*name, *path, *tmp, *old = NULL;
+	char		*name, *path, *tmp = NULL, *old = NULL;
 	size_t		 n = 0;
+	uint64_t	 was, hash;
 	enum kith_status rc = KITH_OK;
 
 	vcard_write(&sb, c, d->version);
+	hash = vdir_card_hash(sb.s, sb.len);
 	name = vdir_file_name(c->uid != NULL ? c->uid : "no-uid");
 	path = xasprintf("%s/%s", d->path, name);
-	d->names = xreallocarray(d->names, d->n_names + 1, sizeof *d->names);
-	d->names[d->n_names++] = xstrdup(name);
-	tmp = xasprintf("%s/.%s.tmp-%ld", d->path, name, (long)getpid());
 	d->n++;
-	/* An unchanged card is not written again (a sync sees no change). */
-	if (stat(path, &st) == 0 && (size_t)st.st_size == sb.len &&
-	    (fp = fopen(path, "rb")) != NULL) {
-		old = xmalloc(sb.len + 1);
-		n = fread(old, 1, sb.len, fp);
-		fclose(fp);
+	if (read_card(path, &old, &n)) {
+		/* An unchanged card is not written again (a sync sees no
+		 * change). */
 		if (n == sb.len && memcmp(old, sb.s, sb.len) == 0)
-			goto out;
+			goto keep;
+		/*
+		 * A card kith wrote, changed since by another program (khard,
+		 * a phone through vdirsyncer): kept, and named, unless the
+		 * export is to replace such cards.
+		 */
+		was = listed_hash(d, name);
+		if (was != 0 && vdir_card_hash(old, n) != was && !d->replace) {
+			d->edited = xreallocarray(d->edited, d->n_edited + 1,
+			    sizeof *d->edited);
+			d->edited[d->n_edited++] = xstrdup(name);
+			hash = was;	/* still unseen by kith */
+			goto keep;
+		}
 	}
+	tmp = xasprintf("%s/.%s.tmp-%ld", d->path, name, (long)getpid());
 	if ((fp = fopen(tmp, "wb")) == NULL) {
 		rc = kith_err_set(err, KITH_IO, "%s: %s", tmp,
 		    strerror(errno));
@@ -220,6 +280,13 @@ to_dir(const struct contact *c, void *arg, struct kith_err *err)
 		goto out;
 	}
 	d->written++;
+keep:
+	d->names = xreallocarray(d->names, d->n_names + 1, sizeof *d->names);
+	d->hashes = xreallocarray(d->hashes, d->n_names + 1,
+	    sizeof *d->hashes);
+	d->names[d->n_names] = name;
+	d->hashes[d->n_names++] = hash;
+	name = NULL;
 out:
 	free(old);
 	free(name);
@@ -230,20 +297,19 @@ out:
 }
 
 enum kith_status
-export_vdir(struct kith_db *db, const char *dir, int version, long *count,
-    long *written, struct kith_err *err)
+export_vdir(struct kith_db *db, const char *dir, int version, int replace,
+    struct vdir_result *res, struct kith_err *err)
 {
-	struct dir		 d = { dir, version, 0, 0, NULL, 0 };
+	struct dir		 d = { 0 };
 	struct stat		 sb;
 	enum kith_status	 st;
-	size_t			 i;
 	long			 given;
 	char			*probe;
 
-	if (count != NULL)
-		*count = 0;
-	if (written != NULL)
-		*written = 0;
+	memset(res, 0, sizeof *res);
+	d.path = dir;
+	d.version = version;
+	d.replace = replace;
 	if (stat(dir, &sb) != 0) {
 		/* DIR and the folders above it (~/.contacts/work). */
 		if (errno != ENOENT)
@@ -258,17 +324,28 @@ export_vdir(struct kith_db *db, const char *dir, int version, long *count,
 		return kith_err_set(err, KITH_INVALID, "%s: not a folder; "
 		    "--format vdir writes one .vcf file a contact into a "
 		    "folder", dir);
-	if ((st = vcard_give_uids(db, &given, err)) != KITH_OK)
+	if ((st = vcard_give_uids(db, &given, err)) != KITH_OK ||
+	    (st = vdir_manifest_read(dir, &d.listed, &d.listed_hash,
+	    &d.n_listed, err)) != KITH_OK)
 		return st;
 	st = each_contact(db, to_dir, &d, err);
 	if (st == KITH_OK)
-		st = vdir_manifest_write(dir, d.names, d.n_names, err);
-	for (i = 0; i < d.n_names; i++)
-		free(d.names[i]);
-	free(d.names);
-	if (count != NULL)
-		*count = d.n;
-	if (written != NULL)
-		*written = d.written;
+		st = vdir_manifest_write(dir, d.names, d.hashes, d.n_names,
+		    err);
+	vdir_names_free(d.names, d.n_names);
+	free(d.hashes);
+	vdir_names_free(d.listed, d.n_listed);
+	free(d.listed_hash);
+	res->count = d.n;
+	res->written = d.written;
+	res->edited = d.edited;
+	res->n_edited = d.n_edited;
 	return st;
+}
+
+void
+vdir_result_free(struct vdir_result *res)
+{
+	vdir_names_free(res->edited, res->n_edited);
+	memset(res, 0, sizeof *res);
 }

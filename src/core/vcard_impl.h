@@ -7,6 +7,7 @@
 #define KITH_VCARD_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "kith/status.h"
 
 struct vcard_service {
@@ -35,10 +36,23 @@ int		 vcard_kept(const char *name);
 char		*vdir_file_name(const char *uid);
 
 /*
- * Writes dir's manifest (VDIR_MANIFEST): names (sorted here), plus the
- * names it listed before whose files are still there.  (vdir.c)
+ * Writes dir's manifest (VDIR_MANIFEST): the n names, each with the hash
+ * of the card its file now holds (0: none known), plus the names it listed
+ * before whose files are still there, with their hashes.  (vdir.c)
  */
 enum kith_status vdir_manifest_write(const char *dir, char **names,
-		    size_t n, struct kith_err *);
+		    const uint64_t *hashes, size_t n, struct kith_err *);
+
+/*
+ * The names dir's manifest lists, sorted, and the hash of the card kith
+ * last wrote to each (0: none known); *names and *hashes are the
+ * caller's (vdir_names_free, free).  None without a manifest.  (vdir.c)
+ */
+enum kith_status vdir_manifest_read(const char *dir, char ***names,
+		    uint64_t **hashes, size_t *n, struct kith_err *);
+void		 vdir_names_free(char **, size_t);
+
+/* The hash of a card's bytes kept in the manifest; never 0.  (vdir.c) */
+uint64_t	 vdir_card_hash(const char *, size_t);
 
 #endif

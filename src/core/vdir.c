@@ -10,10 +10,16 @@
  * folder without a manifest (written before there was one) has none.
  * The manifest is a dot file: khard, vdirsyncer and kith's own import read
  * only *.vcf files.
+ *
+ * Each line is a file's name, a tab and a hash of the bytes kith last wrote
+ * there (vdir_card_hash; a manifest written before there were hashes has
+ * names alone): a card whose bytes no longer hash so was changed by
+ * another program since, and an export keeps it unless told to replace it.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +37,9 @@
 
 static int	 cmp_str(const void *, const void *);
 static int	 has(char *const *, size_t, const char *);
-static enum kith_status read_manifest(const char *, char ***, size_t *,
-		    struct kith_err *);
+static int	 cmp_line_name(const void *, const void *);
+static enum kith_status read_manifest(const char *, char ***, uint64_t **,
+		    size_t *, struct kith_err *);
 static enum kith_status current_names(struct kith_db *, char ***, size_t *,
 		    struct kith_err *);
 static int	 plain_card_name(const char *);
@@ -76,17 +83,23 @@ plain_card_name(const char *s)
 	    strcmp(s + len - 4, ".vcf") == 0;
 }
 
-/* The names the manifest of dir lists (none if it has none), sorted. */
+/*
+ * The names the manifest of dir lists (none if it has none), sorted, and
+ * when hashes is not NULL the hash each was written with (0: none known).
+ */
 static enum kith_status
-read_manifest(const char *dir, char ***out, size_t *n, struct kith_err *err)
+read_manifest(const char *dir, char ***out, uint64_t **hashes, size_t *n,
+    struct kith_err *err)
 {
 	FILE	*fp;
-	char	*path, *line = NULL;
-	size_t	 cap = 0;
+	char	*path, *line = NULL, *tab;
+	size_t	 cap = 0, i;
 	ssize_t	 len;
 
 	*out = NULL;
 	*n = 0;
+	if (hashes != NULL)
+		*hashes = NULL;
 	path = xasprintf("%s/%s", dir, VDIR_MANIFEST);
 	if ((fp = fopen(path, "r")) == NULL) {
 		free(path);
@@ -100,16 +113,54 @@ read_manifest(const char *dir, char ***out, size_t *n, struct kith_err *err)
 		while (len > 0 && (line[len - 1] == '\n' ||
 		    line[len - 1] == '\r'))
 			line[--len] = '\0';
+		if ((tab = strchr(line, '\t')) != NULL)
+			*tab = '\0';
 		if (!plain_card_name(line))
 			continue;
+		if (tab != NULL)
+			*tab = '\t';
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		(*out)[(*n)++] = xstrdup(line);
 	}
 	free(line);
 	fclose(fp);
+	/* A tab sorts before every byte of a name: whole lines sort so. */
 	if (*n > 1)
 		qsort(*out, *n, sizeof **out, cmp_str);
+	if (hashes != NULL)
+		*hashes = xcalloc(*n + 1, sizeof **hashes);
+	for (i = 0; i < *n; i++) {
+		if ((tab = strchr((*out)[i], '\t')) == NULL)
+			continue;
+		*tab = '\0';
+		if (hashes != NULL)
+			(*hashes)[i] = strtoull(tab + 1, NULL, 16);
+	}
 	return KITH_OK;
+}
+
+uint64_t
+vdir_card_hash(const char *s, size_t len)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h != 0 ? h : 1;	/* 0 is "none known" */
+}
+
+enum kith_status
+vdir_manifest_read(const char *dir, char ***names, uint64_t **hashes,
+    size_t *n, struct kith_err *err)
+{
+	return read_manifest(dir, names, hashes, n, err);
+}
+
+void
+vdir_names_free(char **v, size_t n)
+{
+	names_free(v, n);
 }
 
 /* The file names of every contact's UID, sorted. */
@@ -219,7 +270,8 @@ export_vdir_stale(struct kith_db *db, const char *dir,
 
 	*out = NULL;
 	*n = 0;
-	if ((st = read_manifest(dir, &listed, &n_listed, err)) != KITH_OK)
+	if ((st = read_manifest(dir, &listed, NULL, &n_listed, err)) !=
+	    KITH_OK)
 		return st;
 	if (n_listed > 0 && (st = current_names(db, &now, &n_now, err)) !=
 	    KITH_OK)
@@ -280,21 +332,41 @@ vdir_stale_free(struct vdir_stale *v, size_t n)
 }
 
 enum kith_status
-vdir_manifest_write(const char *dir, char **names, size_t n,
-    struct kith_err *err)
+vdir_manifest_write(const char *dir, char **names, const uint64_t *hashes,
+    size_t n, struct kith_err *err)
 {
 	struct stat	 st;
 	enum kith_status rc;
 	FILE		*fp;
-	char		**old = NULL, *path, *tmp, *p;
-	size_t		 n_old = 0, i;
+	char		**old = NULL, **line, *path, *tmp, *p;
+	uint64_t	*old_hash = NULL;
+	size_t		 n_old = 0, n_line = 0, i;
 	int		 bad;
 
 	/* Cards listed before and still there stay listed. */
-	if ((rc = read_manifest(dir, &old, &n_old, err)) != KITH_OK)
+	if ((rc = read_manifest(dir, &old, &old_hash, &n_old, err)) !=
+	    KITH_OK)
 		return rc;
+	line = xcalloc(n + n_old + 1, sizeof *line);
+	for (i = 0; i < n; i++)
+		line[n_line++] = hashes[i] != 0 ? xasprintf("%s\t%016" PRIx64,
+		    names[i], hashes[i]) : xstrdup(names[i]);
 	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_str);
+		qsort(line, n, sizeof *line, cmp_str);
+	for (i = 0; i < n_old; i++) {
+		if (n > 0 && bsearch(&old[i], line, n, sizeof *line,
+		    cmp_line_name) != NULL)
+			continue;
+		p = xasprintf("%s/%s", dir, old[i]);
+		bad = lstat(p, &st) != 0;
+		free(p);
+		if (!bad)
+			line[n_line++] = old_hash[i] != 0 ? xasprintf(
+			    "%s\t%016" PRIx64, old[i], old_hash[i]) :
+			    xstrdup(old[i]);
+	}
+	if (n_line > 1)
+		qsort(line, n_line, sizeof *line, cmp_str);
 	path = xasprintf("%s/%s", dir, VDIR_MANIFEST);
 	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 	if ((fp = fopen(tmp, "w")) == NULL) {
@@ -303,25 +375,35 @@ vdir_manifest_write(const char *dir, char **names, size_t n,
 		goto out;
 	}
 	fputs(MANIFEST_HEAD, fp);
-	for (i = 0; i < n; i++)
-		fprintf(fp, "%s\n", names[i]);
-	for (i = 0; i < n_old; i++) {
-		if (has(names, n, old[i]))
-			continue;
-		p = xasprintf("%s/%s", dir, old[i]);
-		bad = lstat(p, &st) != 0;
-		free(p);
-		if (!bad)
-			fprintf(fp, "%s\n", old[i]);
-	}
+	for (i = 0; i < n_line; i++)
+		fprintf(fp, "%s\n", line[i]);
 	if (fclose(fp) != 0 || rename(tmp, path) != 0) {
 		rc = kith_err_set(err, KITH_IO, "%s: %s", path,
 		    strerror(errno));
 		unlink(tmp);
 	}
 out:
+	names_free(line, n_line);
 	names_free(old, n_old);
+	free(old_hash);
 	free(path);
 	free(tmp);
 	return rc;
+}
+
+/*
+ * bsearch's comparison of a name with a manifest line, "NAME" or
+ * "NAME<tab>HASH": by the line's name.
+ */
+static int
+cmp_line_name(const void *key, const void *elem)
+{
+	const char	*k = *(const char *const *)key;
+	const char	*l = *(const char *const *)elem;
+	size_t		 ll = strcspn(l, "\t");
+	int		 c;
+
+	if ((c = strncmp(k, l, ll)) != 0)
+		return c;
+	return k[ll] == '\0' ? 0 : 1;
 }
