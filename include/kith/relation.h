@@ -45,6 +45,14 @@ enum kith_status relation_unlink(struct kith_db *, int64_t id,
 		    struct kith_err *);
 
 /*
+ * Relationship id in words, as the user would say it: "Ana Petrović (#1)
+ * client of Hartley (#3)" (*out, caller frees).  KITH_NOTFOUND if there
+ * is no such relationship.
+ */
+enum kith_status relation_describe(struct kith_db *, int64_t id,
+		    char **out, struct kith_err *);
+
+/*
  * All links of contact id, in both directions, each labelled from id's
  * side, ordered by label then name.  Caller frees with relation_list_free.
  */

@@ -961,8 +961,13 @@ cmd_link(struct cli *cli, int argc, char **argv)
 			cli_error(&err);
 			return EXIT_BAD;
 		}
-		for (i = 0; i < n; i++)
-			printf("%s\t%s\n", kinds[i].name, kinds[i].inverse);
+		for (i = 0; i < n; i++) {
+			/* Names are data: inert, as list --tsv's. */
+			out_tsv(stdout, kinds[i].name);
+			putchar('\t');
+			out_tsv(stdout, kinds[i].inverse);
+			putchar('\n');
+		}
 		relation_kinds_free(kinds, n);
 		return EXIT_OK;
 	}
@@ -994,6 +999,7 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 	};
 	const struct cmd	*cmd = cli_find("unlink");
 	struct kith_err		 err = { 0 };
+	char			*what = NULL;
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
@@ -1006,15 +1012,20 @@ cmd_unlink(struct cli *cli, int argc, char **argv)
 		return EXIT_BAD;
 	if (!cli_act_begin(cli))
 		return EXIT_BAD;
-	if (relation_unlink(cli->db, id, &err) != KITH_OK) {
+	/* Named before it goes: an id mistyped shows whose link it was. */
+	if (relation_describe(cli->db, id, &what, &err) != KITH_OK ||
+	    relation_unlink(cli->db, id, &err) != KITH_OK) {
 		cli_error(&err);
 		cli_act_abort(cli);
+		free(what);
 		return EXIT_BAD;
 	}
-	if (!cli_act_commit(cli, "unlink", "removed relationship #%lld",
-	    (long long)id))
-		return EXIT_BAD;
-	return EXIT_OK;
+	rc = cli_act_commit(cli, "unlink", "removed relationship #%lld: %s",
+	    (long long)id, what);
+	if (rc)
+		out_textf(stdout, "unlinked %lld: %s\n", (long long)id, what);
+	free(what);
+	return rc ? EXIT_OK : EXIT_BAD;
 }
 
 /*

@@ -310,6 +310,29 @@ out:
 	return rc;
 }
 
+/*
+ * Follow-up id in words, "call about the letter, for Ana Petrović" (caller
+ * frees), or NULL: what done and snooze name, so that a mistyped id shows
+ * whose item it changed.
+ */
+static char *
+followup_words(struct cli *cli, int64_t id)
+{
+	struct followup	*f = NULL;
+	char		*s;
+
+	if (followup_get(cli->db, id, &f, NULL) != KITH_OK)
+		return NULL;
+	if (f->contact_name != NULL)
+		s = xasprintf("%s, for %s", f->action, f->contact_name);
+	else if (f->deal_title != NULL)
+		s = xasprintf("%s, on %s", f->action, f->deal_title);
+	else
+		s = xstrdup(f->action);
+	followup_free(f);
+	return s;
+}
+
 int
 cmd_done(struct cli *cli, int argc, char **argv)
 {
@@ -321,6 +344,7 @@ cmd_done(struct cli *cli, int argc, char **argv)
 	const struct cmd	*cmd = cli_find("done");
 	struct kith_err		 err = { 0 };
 	struct sbuf		 label = { 0 };
+	char			*what;
 	int64_t			 id;
 	int			 flags[2] = { 0 }, rc;
 
@@ -336,21 +360,24 @@ cmd_done(struct cli *cli, int argc, char **argv)
 			rc = EXIT_BAD;
 			continue;
 		}
+		what = followup_words(cli, id);
 		switch (followup_done(cli->db, id, &err)) {
 		case KITH_OK:
-			printf("done %lld\n", (long long)id);
+			out_textf(stdout, "done %lld: %s\n", (long long)id,
+			    what != NULL ? what : "");
 			sbuf_add(&label, label.len > 0 ? ", #" :
 			    "done follow-up #");
 			sbuf_add(&label, argv[optind]);
 			break;
 		case KITH_EXISTS:	/* nothing changed, nothing wrong */
-			printf("%s; nothing changed\n", err.msg);
+			out_textf(stdout, "%s; nothing changed\n", err.msg);
 			break;
 		default:
 			cli_error(&err);
 			rc = EXIT_BAD;
 			break;
 		}
+		free(what);
 	}
 	if (!cli_act_commit(cli, "done", "%s", label.s ? label.s : "done "
 	    "nothing"))
@@ -375,6 +402,7 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	struct kith_when	 w;
 	struct followup		*f = NULL;
 	char			 day[KITH_WHEN_LEN], text[KITH_DAY_TEXT];
+	char			*what;
 	int64_t			 id;
 	int			 flags[3] = { 0 }, rc;
 
@@ -411,6 +439,10 @@ cmd_snooze(struct cli *cli, int argc, char **argv)
 	followup_free(f);
 	when_describe(&w, text);
 	printf("follow-up %lld due %s\n", (long long)id, text);
+	/* Whose it is, beside the echo scripts read. */
+	if ((what = followup_words(cli, id)) != NULL)
+		out_textf(stderr, "snoozed %lld: %s\n", (long long)id, what);
+	free(what);
 	return EXIT_OK;
 }
 

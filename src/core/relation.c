@@ -102,6 +102,36 @@ out:
 	return st;
 }
 
+enum kith_status
+relation_describe(struct kith_db *db, int64_t id, char **out,
+    struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*out = NULL;
+	if ((stmt = db_stmt(db, "SELECT ca.display, r.a, k.name, cb.display, "
+	    "r.b FROM relation r JOIN contact ca ON ca.id = r.a JOIN contact "
+	    "cb ON cb.id = r.b JOIN rel_kind k ON k.id = r.kind_id WHERE "
+	    "r.id = ?1", err)) == NULL)
+		return KITH_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = xasprintf("%s (#%lld) %s %s (#%lld)",
+		    (const char *)sqlite3_column_text(stmt, 0),
+		    (long long)sqlite3_column_int64(stmt, 1),
+		    (const char *)sqlite3_column_text(stmt, 2),
+		    (const char *)sqlite3_column_text(stmt, 3),
+		    (long long)sqlite3_column_int64(stmt, 4));
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return kith_err_set(err, KITH_NOTFOUND, "no relationship with "
+		    "id %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading a relationship");
+	return KITH_OK;
+}
+
 /* Sets *sym to whether kind_id is its own inverse ("spouse"). */
 static enum kith_status
 symmetric(struct kith_db *db, int64_t kind_id, int *sym,

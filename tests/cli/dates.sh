@@ -64,7 +64,7 @@ expect_not_in "$err" "not kept" "due with a time: kept"
 
 # done twice: says so, exit 0, nothing changed.
 run done 9
-expect_out "done 9" "done"
+expect_out "done 9: chase, for Bob Smith" "done names the follow-up and whose it is"
 run done 9
 expect_rc 0 "done twice exits 0"
 expect_in "$out" "follow-up 9 is already done (since Wed 25 Nov 2026); nothing changed" \

@@ -65,3 +65,22 @@ expect_rc 2 "bad --days"
 KITH_NOW="2020-01-01" run due
 expect_rc 0 "nothing due"
 expect_in "$out" "Nothing due" "nothing due message"
+
+# done and snooze say whose item they changed, so that a mistyped id
+# shows itself; unlink names the two people and the kind it removed.
+run follow ana "call about the letter" --due tomorrow
+id=$(printf '%s\n' "$out" | sed -n 's/^follow-up \([0-9]*\) due.*/\1/p')
+run snooze "$id" +1w
+expect_rc 0 "snooze"
+expect_in "$err" "snoozed $id: call about the letter, for Ana Petrović" "snooze names it"
+run done "$id"
+expect_out "done $id: call about the letter, for Ana Petrović" "done names it"
+run link ana bob --as colleague
+expect_rc 0 "link"
+rid=$(printf '%s\n' "$out" | sed -n 's/^linked \([0-9]*\)$/\1/p')
+run unlink "$rid"
+expect_rc 0 "unlink"
+expect_in "$out" "unlinked $rid: Ana Petrović (#1) colleague Bob Smith (#2)" "unlink names both and the kind"
+run unlink "$rid"
+expect_rc 1 "unlink of a link that is gone"
+expect_in "$err" "no relationship with id $rid" "says there is none"

@@ -117,3 +117,10 @@ expect_in "$err" "option '--format' needs a value" "says the value is missing"
 run add "--yes=${ESC}[2J" Zed
 expect_rc 2 "a flag given a value"
 has_raw "$err" cr "a flag given a value"
+
+# The relationship kinds are data too: link --kinds prints them inert.
+sqlite3 "$DB" "UPDATE rel_kind SET name = 'assist' || char(27) || ']0;PWN' || char(7) WHERE name LIKE 'assistant%'"
+run link --kinds
+expect_rc 0 "link --kinds"
+has_raw "$out" cr "link --kinds"
+expect_in "$out" "assist^[]0;PWN^G" "the kind shown inert"
