@@ -422,6 +422,7 @@ run(struct kith_db *db, int board)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);	/* the terminal given back */
 	/* Ctrl-Z, unless started without job control (SIGTSTP ignored). */
 	if (sigaction(SIGTSTP, NULL, &old_tstp) == 0 &&
 	    old_tstp.sa_handler != SIG_IGN) {
@@ -472,6 +473,23 @@ run(struct kith_db *db, int board)
 			continue;
 		}
 		trace_key_read();
+		/*
+		 * The terminal is raw (term_modes): Ctrl-C, Ctrl-Z and
+		 * Ctrl-\ reach kith as keys, not signals, so that the same
+		 * bytes inside a paste are only text.  Typed, Ctrl-C quits
+		 * and Ctrl-Z suspends, as their signals did; Ctrl-\ does
+		 * nothing.
+		 */
+		if (r == INPUT_KEY && !ev.fn && ev.key == CTRL('C')) {
+			got_signal = SIGINT;
+			break;
+		}
+		if (r == INPUT_KEY && !ev.fn && ev.key == CTRL('Z')) {
+			got_tstp = 1;
+			continue;
+		}
+		if (r == INPUT_KEY && !ev.fn && ev.key == CTRL('\\'))
+			continue;
 		if (r == INPUT_KEY && ev.fn && ev.key == KEY_RESIZE) {
 			for (j = 0; j < app.depth; j++)
 				if (app.stack[j]->ops->resize != NULL)
@@ -518,7 +536,7 @@ run(struct kith_db *db, int board)
 	kith_set_fatal_hook(NULL);
 	trace_close();
 	if (got_signal == SIGINT || got_signal == SIGTERM ||
-	    got_signal == SIGHUP) {
+	    got_signal == SIGHUP || got_signal == SIGQUIT) {
 		signal(got_signal, SIG_DFL);
 		return 128 + got_signal;
 	}

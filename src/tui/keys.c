@@ -14,7 +14,6 @@
 
 #include "keys.h"
 
-#define CTRL(c)	((c) & 0x1f)
 #define KEYMAP(name, title, binds)					\
 	const struct keymap name = { title, binds,			\
 	    sizeof binds / sizeof binds[0] }

@@ -17,6 +17,9 @@
 
 #include "actions.h"
 
+/* The character Ctrl with c types: CTRL('b') is 2. */
+#define CTRL(c)		((c) & 0x1f)
+
 struct keybind {
 	int		 fn;		/* 1: a KEY_* code; 0: a character */
 	wint_t		 key;

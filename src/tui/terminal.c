@@ -91,7 +91,8 @@ term_open(char *msg, size_t msgsize)
 static void
 term_modes(void)
 {
-	cbreak();
+	/* Raw, not cbreak: no key makes a signal (app.c reads them). */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -74,6 +74,11 @@ alive_after "Alt+a" keys M-a
 alive_after "a CSI sequence ending in q" tm send-keys -t t -l $'\e[1;5q'
 alive_after "an SS3 sequence ending in a" tm send-keys -t t -l $'\eOa'
 alive_after "a paste of q" paste q
+# The terminal is raw: Ctrl-\ typed makes no SIGQUIT, and Ctrl-C, Ctrl-\
+# and Ctrl-Z inside a paste are text, not signals.
+alive_after "Ctrl-\\ typed" keys 'C-\'
+alive_after "a paste holding Ctrl-C, Ctrl-\\ and Ctrl-Z" \
+    paste $'abc\x03def\x1cghi\x1ajkl'
 keys Escape
 expect "/ search" "Esc still closes the search"
 
@@ -97,6 +102,8 @@ expect "Log an interaction" "l opens the log form"
 keys Tab Tab
 paste $'hello\nq'
 expect "hello q" "the paste is in the field, the line break a space"
+paste $' Ref 2026/031\x03 urgent'
+expect "hello q Ref 2026/031 urgent" "a Ctrl-C in a paste neither quits nor loses the form"
 keys Enter
 expect "Logged" "the form saves"
 out=$("$KITH" --db "$DB" show zoe)
