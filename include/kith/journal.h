@@ -93,6 +93,15 @@ enum kith_status journal_undo(struct kith_db *, int64_t id,
 		    struct journal_entry *done, struct kith_err *);
 
 /*
+ * The action journal_undo(id) would take back, or with id 0 the one
+ * journal_undo_last would (*target; KITH_NOTFOUND if none), and the import
+ * batch it added (*batch, 0 for any other action): an import's undo
+ * deletes what it added, and is confirmed as import --undo is.
+ */
+enum kith_status journal_undo_target(struct kith_db *, int64_t id,
+		    int64_t *target, int64_t *batch, struct kith_err *);
+
+/*
  * Undoes the most recent action that is not an undo and was not undone
  * yet: repeated calls walk back through the history.  KITH_NOTFOUND if
  * there is none; otherwise as journal_undo.

@@ -90,6 +90,14 @@ int	 cli_flag_opts(struct cli *, const struct cmd *, int, char **,
 int	 cli_getopt(int, char *const *, const char *, const struct option *,
 	    int *);
 
+/*
+ * Before import batch is taken back (kith import --undo, or kith undo of
+ * the import): names it with its file, date and counts, asks (yes
+ * answers), and backs the book up.  0, having said why, if any of that
+ * fails or the user says no: nothing may be undone then.  (cmd_import.c)
+ */
+int	 cli_import_undo_ok(struct cli *, int64_t batch, int yes);
+
 /* Prints "kith: MSG" for a core error. */
 void	 cli_error(const struct kith_err *);
 void	 cli_errorx(const char *, ...) __attribute__((format(printf, 1, 2)));

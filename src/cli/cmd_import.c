@@ -190,6 +190,12 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 	return ok;
 }
 
+int
+cli_import_undo_ok(struct cli *cli, int64_t batch, int yes)
+{
+	return confirm_undo(cli, batch, yes) && backup_first(cli);
+}
+
 static int
 list_batches(struct cli *cli)
 {
@@ -336,7 +342,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return EXIT_BAD;
 		if (list)
 			return list_batches(cli);
-		if (!confirm_undo(cli, batch, yes) || !backup_first(cli))
+		if (!cli_import_undo_ok(cli, batch, yes))
 			return EXIT_BAD;
 		if (import_undo(cli->db, batch, &removed, &restored, &err)
 		    != KITH_OK) {

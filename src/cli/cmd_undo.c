@@ -17,7 +17,7 @@
 #include "kith/util.h"
 #include "cli.h"
 
-enum { OPT_DB = CLI_OPT_DB, OPT_LIST };
+enum { OPT_DB = CLI_OPT_DB, OPT_LIST, OPT_YES };
 
 static int	list_actions(struct cli *);
 
@@ -114,6 +114,7 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "list",	no_argument,		NULL, OPT_LIST },
+		{ "yes",	no_argument,		NULL, OPT_YES },
 		{ "db",		required_argument,	NULL, OPT_DB },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -122,8 +123,8 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 	struct journal_entry	 done = { 0 };
 	struct kith_err		 err = { 0 };
 	enum kith_status	 st;
-	int64_t			 id = 0;
-	int			 ch, list = 0;
+	int64_t			 id = 0, target, batch;
+	int			 ch, list = 0, yes = 0;
 
 	while ((ch = cli_getopt(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -135,6 +136,9 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_LIST:
 			list = 1;
+			break;
+		case OPT_YES:
+			yes = 1;
 			break;
 		default:
 			return cli_usage(cmd);
@@ -150,6 +154,10 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 		return EXIT_BAD;
 	if (list)
 		return list_actions(cli);
+	/* An import's undo deletes what it added: asked as import --undo. */
+	if (journal_undo_target(cli->db, id, &target, &batch, &err) ==
+	    KITH_OK && batch != 0 && !cli_import_undo_ok(cli, batch, yes))
+		return EXIT_BAD;
 	st = id != 0 ? journal_undo(cli->db, id, &done, &err) :
 	    journal_undo_last(cli->db, &done, &err);
 	if (st != KITH_OK) {

@@ -484,7 +484,7 @@ const struct cmd cli_cmds[] = {
 	    "errors.\nA message without a From: address: exit 1.  kith undo "
 	    "takes it all back.\n  muttrc: macro index,pager A "
 	    "\"<pipe-message>kith add-email<return>\"" },
-	{ "undo", cmd_undo, "[CHANGE-ID] | --list",
+	{ "undo", cmd_undo, "[CHANGE-ID] [--yes] | --list",
 	    "take back the last change",
 	    "Every change (add, edit, rm, link, unlink, log, follow, done, "
 	    "snooze, import,\nand an undo itself) is recorded; kith undo takes "
@@ -494,7 +494,8 @@ const struct cmd cli_cmds[] = {
 	    "command and what it did.  The last 100 changes are kept.\nIf "
 	    "something the change touched was changed since, undo names it and "
 	    "refuses;\nundo the later change first.  An import is undone as a "
-	    "whole (import --undo)." },
+	    "whole, and asked\nfirst as import --undo asks (--yes for "
+	    "scripts), with a backup." },
 	{ "backup", cmd_backup, "[FILE]",
 	    "copy the database, safely while kith is in use",
 	    "Copies the whole book to FILE (which must not exist), mode 0600, "

@@ -1217,26 +1217,47 @@ enum kith_status
 journal_undo_last(struct kith_db *db, struct journal_entry *done,
     struct kith_err *err)
 {
-	sqlite3_stmt	*stmt;
-	int64_t		 id = 0;
-	int		 rc;
+	enum kith_status	st;
+	int64_t			id, batch;
 
 	if (done != NULL)
 		memset(done, 0, sizeof *done);
+	if ((st = journal_undo_target(db, 0, &id, &batch, err)) != KITH_OK)
+		return st;
+	return journal_undo(db, id, done, err);
+}
+
+enum kith_status
+journal_undo_target(struct kith_db *db, int64_t id, int64_t *target,
+    int64_t *batch, struct kith_err *err)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*target = 0;
+	*batch = 0;
 	/* A conflict check is refused (journal_undo says so), not skipped. */
-	if ((stmt = db_stmt(db, "SELECT id FROM journal WHERE undone_by IS "
-	    "NULL AND undoes IS NULL AND (changes IS NOT NULL OR batch_id IS "
-	    "NOT NULL OR command = 'conflict') ORDER BY id DESC LIMIT 1", err))
-	    == NULL)
+	if ((stmt = db_stmt(db, id != 0 ? "SELECT id, batch_id FROM journal "
+	    "WHERE id = ?1" : "SELECT id, batch_id FROM journal WHERE "
+	    "undone_by IS NULL AND undoes IS NULL AND (changes IS NOT NULL OR "
+	    "batch_id IS NOT NULL OR command = 'conflict') ORDER BY id DESC "
+	    "LIMIT 1", err)) == NULL)
 		return KITH_DB;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
+	if (id != 0)
+		sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*target = sqlite3_column_int64(stmt, 0);
+		*batch = sqlite3_column_int64(stmt, 1);
+	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, "reading the change journal");
-	if (id == 0)
+	if (*target == 0 && id != 0)
+		return kith_err_set(err, KITH_NOTFOUND, "no change %lld (kith "
+		    "undo --list shows them)", (long long)id);
+	if (*target == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "nothing to undo: the "
 		    "journal holds no change that was not undone already "
 		    "(kith undo --list shows them)");
-	return journal_undo(db, id, done, err);
+	return KITH_OK;
 }

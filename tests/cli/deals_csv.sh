@@ -76,10 +76,10 @@ expect_in "$out" "small THING,,Interest,,,,,,,,,,bigger now," "the title without
 expect_in "$out" ",2026-11-24 08:00:00,2026-11-24 08:00:00," "closed when it was won"
 
 # ---- kith undo takes the merge back, then the import -------------------
-run --db "$B" undo
+run --db "$B" undo --yes
 expect_rc 0 "undo the merging import"
 expect_in "$out" "imported $T/more.csv" "undo names the import"
-run --db "$B" undo
+run --db "$B" undo --yes
 expect_in "$out" "0 added, 3 merged" "then the import that changed nothing"
 run --db "$B" export --format deals "$T/b3.csv"
 if cmp -s "$T/a.csv" "$T/b3.csv"; then pass; else

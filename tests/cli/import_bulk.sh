@@ -302,7 +302,7 @@ for mode in 0 1; do
 		fail "import --undo after KITH_IMPORT_BULK=$mode:
 $(diff <(echo "$before") <(echo "$after") | head)"
 	fi
-	"$KITH" --db "$T/m$mode.db" undo >/dev/null 2>&1 ||
+	"$KITH" --db "$T/m$mode.db" undo --yes >/dev/null 2>&1 ||
 	    fail "kith undo after KITH_IMPORT_BULK=$mode"
 	after=$(userdata "$T/m$mode.db")
 	if [ "$after" = "$before" ]; then pass; else

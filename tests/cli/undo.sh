@@ -135,9 +135,18 @@ expect_in "$err" "deletes the 1 contact it added and restores the 0 it merged in
 expect_in "$err" "--yes" "and says to give --yes"
 run list --tsv
 expect_in "$out" "Erin Example" "nothing was undone"
-run undo
-expect_rc 0 "undo an import"
+# kith undo of an import deletes what it added: it asks as import --undo
+# does (it took the import back at once, unasked and without a backup).
+run undo </dev/null
+expect_rc 1 "undo of an import without a terminal refuses"
+expect_in "$err" "takes back the import of $T/a.csv" "undo names the import's file"
+expect_in "$err" "deletes the 1 contact it added" "and what it deletes"
+run list --tsv
+expect_in "$out" "Erin Example" "nothing was undone unasked"
+run undo --yes
+expect_rc 0 "undo an import with --yes"
 expect_in "$out" "import: imported" "named as the import"
+expect_in "$err" "backed up to" "a backup first, as import --undo takes"
 run list --tsv
 expect_not_in "$out" "Erin Example" "the import is taken back"
 run import "$T/a.csv"
