@@ -93,6 +93,13 @@ enum kith_status journal_undo(struct kith_db *, int64_t id,
 		    struct journal_entry *done, struct kith_err *);
 
 /*
+ * The id of the last action this handle recorded (0 if none yet): what a
+ * front that made it offers to undo, whatever another process did since.
+ * It may have been rolled back since, if its transaction was.
+ */
+int64_t		 journal_last_recorded(struct kith_db *);
+
+/*
  * The action journal_undo(id) would take back, or with id 0 the one
  * journal_undo_last would (*target; KITH_NOTFOUND if none), and the import
  * batch it added (*batch, 0 for any other action): an import's undo

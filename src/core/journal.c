@@ -39,6 +39,7 @@ struct journal {
 	int64_t		 undoes;	/* the action this one undoes */
 	int64_t		 batch;		/* the import whose rows it records */
 	int		 record;	/* record an action even if empty */
+	int64_t		 last;		/* the last action this handle recorded */
 };
 
 /* A row named in a refusal. */
@@ -326,6 +327,7 @@ record(struct kith_db *db, const char *command, const char *label,
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		goto dbfail;
 	id = sqlite3_last_insert_rowid(kith_db_sqlite(db));
+	jn->last = id;
 	free(deflt);
 	deflt = NULL;
 	if (jn->undoes != 0) {
@@ -1225,6 +1227,12 @@ journal_undo_last(struct kith_db *db, struct journal_entry *done,
 	if ((st = journal_undo_target(db, 0, &id, &batch, err)) != KITH_OK)
 		return st;
 	return journal_undo(db, id, done, err);
+}
+
+int64_t
+journal_last_recorded(struct kith_db *db)
+{
+	return db_journal(db)->last;
 }
 
 enum kith_status

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Undo in the TUI: u takes back the most recent change not undone yet,
- * through the core's journal (journal.h), and again the one before it.
- * Undoing an import removes what it added, so it asks first, naming it.
- * Also the two helpers every action uses to name its journal entry and to
- * say what it did.
+ * Undo in the TUI: u takes back the changes made on this screen, newest
+ * first, through the core's journal (journal.h): the one the status line
+ * offered, whatever another process (kith done from cron, a colleague's
+ * kith log) changed since.  Past those, it takes back the book's most
+ * recent change not undone yet, after asking, naming it, since it was not
+ * made here.  Undoing an import removes what it added, so it asks first,
+ * naming it.  Also the two helpers every action uses to name its journal
+ * entry and to say what it did.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -38,11 +41,23 @@ act_said(struct app *app, const char *fmt, ...)
 	va_list	 ap;
 	char	*s;
 
+	int64_t	 id;
+
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	app_message(app, 0, "%s. u to undo", s);
 	free(s);
+	/* The change just said is the one u takes back. */
+	id = journal_last_recorded(app->db);
+	if (id == 0 || (app->n_own > 0 && app->own[app->n_own - 1] == id))
+		return;
+	if (app->n_own == sizeof app->own / sizeof app->own[0]) {
+		memmove(app->own, app->own + 1, (app->n_own - 1) *
+		    sizeof app->own[0]);
+		app->n_own--;
+	}
+	app->own[app->n_own++] = id;
 }
 
 static int
@@ -74,30 +89,47 @@ int
 act_undo(struct app *app)
 {
 	struct kith_err		 err = { 0 };
-	struct journal_entry	*e = NULL;
+	struct journal_entry	*e = NULL, *pick = NULL;
 	size_t			 n = 0, i;
 	char			*q;
-	int			 r;
+	int			 r, own = 0;
 
 	if (journal_list(app->db, UNDO_LOOK, &e, &n, &err) != KITH_OK) {
 		app_message(app, 1, "%s", err.msg);
 		return KITH_REDRAW;
 	}
-	/* The newest change that is not an undo and was not undone. */
-	for (i = 0; i < n; i++)
+	/* The newest change made here that is still in effect. */
+	while (pick == NULL && app->n_own > 0) {
+		app->n_own--;
+		for (i = 0; i < n; i++)
+			if (e[i].id == app->own[app->n_own] &&
+			    e[i].undoable && e[i].undone_by == 0)
+				pick = &e[i];
+	}
+	own = pick != NULL;
+	/* Else the newest change that is not an undo and was not undone. */
+	for (i = 0; pick == NULL && i < n; i++)
 		if (e[i].undoable && e[i].undoes == 0 && e[i].undone_by == 0)
-			break;
-	if (i == n) {
+			pick = &e[i];
+	if (pick == NULL) {
 		app_message(app, 0, "nothing to undo");
 		r = KITH_REDRAW;
-	} else if (e[i].command != NULL && strcmp(e[i].command, "import") == 0) {
+	} else if (pick->command != NULL && strcmp(pick->command, "import") ==
+	    0) {
 		q = xasprintf("Undo the import \"%s\", removing what it added? "
-		    "(y/N)", e[i].label != NULL ? e[i].label : "");
-		app_push(app, confirm_new(q, undo_yes, e[i].id, NULL));
+		    "(y/N)", pick->label != NULL ? pick->label : "");
+		app_push(app, confirm_new(q, undo_yes, pick->id, NULL));
+		free(q);
+		r = KITH_REDRAW;
+	} else if (!own) {
+		q = xasprintf("Undo \"%s\" (change %lld, not made here)? "
+		    "(y/N)", pick->label != NULL ? pick->label :
+		    pick->command, (long long)pick->id);
+		app_push(app, confirm_new(q, undo_yes, pick->id, NULL));
 		free(q);
 		r = KITH_REDRAW;
 	} else
-		r = undo_one(app, e[i].id);
+		r = undo_one(app, pick->id);
 	journal_entries_free(e, n);
 	return r;
 }

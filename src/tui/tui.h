@@ -51,6 +51,10 @@ struct app {
 	int		 depth;
 	struct rolodex	*ro;		/* the main screen, stack[0] */
 
+	/* The changes made here, newest last: what u takes back first. */
+	int64_t		 own[32];
+	size_t		 n_own;
+
 	char		 msg[1024];	/* shown on the status line */
 	int		 msg_err;
 	int		 cursor_y, cursor_x;	/* -1: no cursor */
