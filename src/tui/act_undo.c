@@ -91,6 +91,7 @@ act_undo(struct app *app)
 	struct kith_err		 err = { 0 };
 	struct journal_entry	*e = NULL, *pick = NULL;
 	size_t			 n = 0, i;
+	int64_t			 target, batch;
 	char			*q;
 	int			 r, own = 0;
 
@@ -107,10 +108,12 @@ act_undo(struct app *app)
 				pick = &e[i];
 	}
 	own = pick != NULL;
-	/* Else the newest change that is not an undo and was not undone. */
-	for (i = 0; pick == NULL && i < n; i++)
-		if (e[i].undoable && e[i].undoes == 0 && e[i].undone_by == 0)
-			pick = &e[i];
+	/* Else the change kith undo would take back (journal.h). */
+	if (pick == NULL && journal_undo_target(app->db, 0, &target, &batch,
+	    &err) == KITH_OK)
+		for (i = 0; pick == NULL && i < n; i++)
+			if (e[i].id == target)
+				pick = &e[i];
 	if (pick == NULL) {
 		app_message(app, 0, "nothing to undo");
 		r = KITH_REDRAW;
