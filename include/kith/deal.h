@@ -150,13 +150,24 @@ enum kith_status deal_get(struct kith_db *, int64_t id, struct deal **out,
 
 /*
  * Whether a deal is stalled: in an open stage and either not touched for
- * more than stall_days whole days (touched < now - stall_days * 86400) or
- * with an overdue follow-up (overdue non-zero: one not done, due before
- * today).  The deal list, the sheet, the board and the report all mark
- * the same deals.
+ * more than stall_days calendar days (deal_idle_days) or with an overdue
+ * follow-up (overdue non-zero: one not done, due before today).  The deal
+ * list, the sheet, the board, the pipeline and the review all mark the
+ * same deals, and a deal stalls at midnight, not at the hour of its last
+ * touch: a 7:00 digest sees what the day holds.
  */
 int		 deal_is_stalled(enum kith_stage_kind kind, int stall_days,
 		    int64_t touched, int overdue, int64_t now);
+
+/* Calendar days from touched's local day to now's (0 if not before). */
+long		 deal_idle_days(int64_t touched, int64_t now);
+
+/*
+ * The start of now's local day: what the index queries bind for "now" in
+ * "touched < ?1 - stall_days * 86400", the same rule in SQL (a change of
+ * daylight-saving time in between can move that line by its hour).
+ */
+int64_t		 deal_day_start(int64_t now);
 
 /*
  * Moves deal id to stage: a stage history row, stage_since and touched

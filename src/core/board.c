@@ -49,7 +49,7 @@ read_card(sqlite3_stmt *stmt, int64_t now, struct board_card *c)
 	c->currency = db_col_text(stmt, 5);
 	c->next_step = db_col_text(stmt, 6);
 	c->days_in_stage = days_since(sqlite3_column_int64(stmt, 7), now);
-	c->idle_days = days_since(c->pos.touched, now);
+	c->idle_days = deal_idle_days(c->pos.touched, now);
 	stall = sqlite3_column_int(stmt, 8);
 	c->stalled = deal_is_stalled(KITH_STAGE_open, stall, c->pos.touched,
 	    sqlite3_column_int(stmt, 9), now);

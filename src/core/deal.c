@@ -417,7 +417,31 @@ deal_is_stalled(enum kith_stage_kind kind, int stall_days, int64_t touched,
     int overdue, int64_t now)
 {
 	return kind == KITH_STAGE_open &&
-	    (overdue || touched < now - (int64_t)stall_days * DAY);
+	    (overdue || deal_idle_days(touched, now) > stall_days);
+}
+
+long
+deal_idle_days(int64_t touched, int64_t now)
+{
+	char	a[KITH_DATE_LEN], b[KITH_DATE_LEN];
+	long	n;
+
+	if (touched >= now)
+		return 0;
+	date_from_time((time_t)touched, a);
+	date_from_time((time_t)now, b);
+	n = date_diff_days(a, b);
+	return n > 0 ? n : 0;
+}
+
+int64_t
+deal_day_start(int64_t now)
+{
+	char	day[KITH_DATE_LEN];
+	time_t	t;
+
+	date_from_time((time_t)now, day);
+	return (t = time_parse(day)) == (time_t)-1 ? now : (int64_t)t;
 }
 
 void

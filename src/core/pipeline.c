@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kith/clock.h"
+#include "kith/deal.h"
 #include "kith/money.h"
 #include "kith/pipeline.h"
 #include "kith/util.h"
@@ -337,6 +338,7 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 	enum kith_status	 st = KITH_OK;
 	char			 today[KITH_DATE_LEN];
 	int64_t			 now = (int64_t)r->now;
+	int64_t			 day = deal_day_start(now);	/* deal.h */
 	size_t			 n = 0, i;
 	int			 rc;
 
@@ -349,7 +351,7 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 	    "AND d.touched < ?1 - s.stall_days * 86400 WHERE s.kind = 'open' "
 	    "AND d.currency = ?2", err)) == NULL)
 		return KITH_DB;
-	sqlite3_bind_int64(stmt, 1, now);
+	sqlite3_bind_int64(stmt, 1, day);
 	if (cur != NULL)
 		sqlite3_bind_text(stmt, 2, cur, -1, SQLITE_TRANSIENT);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -371,7 +373,7 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 			goto out;
 		}
 		sqlite3_bind_int64(stmt, 1, t->stage);
-		sqlite3_bind_int64(stmt, 2, now -
+		sqlite3_bind_int64(stmt, 2, day -
 		    (int64_t)t->stall_days * DAY_SECONDS);
 		if (cur != NULL)
 			sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
@@ -403,7 +405,7 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 		st = KITH_DB;
 		goto out;
 	}
-	sqlite3_bind_int64(stmt, 1, now);
+	sqlite3_bind_int64(stmt, 1, day);
 	sqlite3_bind_text(stmt, 2, today, -1, SQLITE_TRANSIENT);
 	if (cur != NULL)
 		sqlite3_bind_text(stmt, 3, cur, -1, SQLITE_TRANSIENT);
@@ -450,8 +452,7 @@ stalled(struct kith_db *db, const char *cur, size_t limit,
 		x->title = db_col_text(stmt, 0);
 		x->stage = db_col_text(stmt, 1);
 		x->stall_days = sqlite3_column_int(stmt, 2);
-		x->days = c[i].touched < now ?
-		    (long)((now - c[i].touched) / DAY_SECONDS) : 0;
+		x->days = deal_idle_days(c[i].touched, now);
 		if ((due = (const char *)sqlite3_column_text(stmt, 3)) != NULL)
 			x->overdue = date_diff_days(due, today);
 		sqlite3_reset(stmt);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kith/cadence.h"
+#include "kith/deal.h"
 #include "kith/followup.h"
 #include "kith/keydate.h"
 #include "kith/review.h"
@@ -351,7 +352,7 @@ review_list_keydates(struct review_list *l, int days, enum keydate_feb29 f,
 	return KITH_OK;
 }
 
-/* What makes an open deal stalled, ?1 now (deal_by_touch). */
+/* What makes an open deal stalled, ?1 the day's start (deal_day_start). */
 #define DEAL_STALLED	"s.kind = 'open' AND d.touched < ?1 - s.stall_days * 86400"
 
 /*
@@ -364,6 +365,7 @@ review_list_deals(struct review_list *l, int floor)
 	sqlite3_stmt		*stmt;
 	struct review_cand	*c, t;
 	int64_t			 now = (int64_t)kith_db_now(l->db), touched;
+	int64_t			 day = deal_day_start(now);
 	size_t			 listed = 0;
 	long			 need = LONG_MIN;
 	int			 rc;
@@ -376,12 +378,15 @@ review_list_deals(struct review_list *l, int floor)
 	if (need != LONG_MAX) {
 		if ((stmt = db_stmt(l->db, "SELECT d.id, d.touched, "
 		    "s.stall_days FROM stage s JOIN deal d ON d.stage_id = "
-		    "s.id WHERE " DEAL_STALLED " AND d.touched <= ?1 - "
+		    "s.id WHERE " DEAL_STALLED " AND d.touched < ?1 - "
 		    "(s.stall_days + ?2) * 86400", l->err)) == NULL)
 			return KITH_DB;
-		sqlite3_bind_int64(stmt, 1, now);
-		/* Stalled is a day late already. */
-		sqlite3_bind_int64(stmt, 2, need > 0 ? need : 0);
+		sqlite3_bind_int64(stmt, 1, day);
+		/*
+		 * Stalled is a day late already; need days late is more than
+		 * stall_days + need - 1 whole days before today's start.
+		 */
+		sqlite3_bind_int64(stmt, 2, need > 1 ? need - 1 : 0);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			c = cand_new(l);
 			c->kind = REVIEW_DEAL;
@@ -391,7 +396,7 @@ review_list_deals(struct review_list *l, int floor)
 				continue;
 			}
 			touched = sqlite3_column_int64(stmt, 1);
-			c->idle = (long)((now - touched) / DAY);
+			c->idle = deal_idle_days(touched, now);
 			c->late = c->idle - sqlite3_column_int(stmt, 2);
 			c->touched = touched;	/* its day: when filled */
 			c->bound = review_bound(c);
@@ -409,7 +414,7 @@ review_list_deals(struct review_list *l, int floor)
 	return count_owed(l, "SELECT count(*) FROM stage s JOIN deal d ON "
 	    "d.stage_id = s.id WHERE " DEAL_STALLED, "SELECT 1 FROM stage s "
 	    "JOIN deal d ON d.stage_id = s.id WHERE " DEAL_STALLED " AND "
-	    "d.id = :id", NULL, now, "deal:");
+	    "d.id = :id", NULL, day, "deal:");
 }
 
 /*

@@ -113,6 +113,9 @@ keys Enter
 expect "┌─ Brenner arbitration" "Enter on a deal opens its sheet"
 keys q
 expect_gone "┌─ Brenner arbitration" "the sheet closes"
+# The Northbridge deal, stalled 50 calendar days, then Jürgen's.
+keys j
+expect_in "$(sel_why)" "stalled deal" "the Northbridge deal next"
 keys j
 expect_in "$(sel_why)" "8 days late" "Jürgen Brenner's follow-up"
 keys x

@@ -175,11 +175,14 @@ test_card(void)
 	st = stage_id(db, "Negotiation");
 	sql_exec(db, "UPDATE stage SET stall_days = 10 WHERE name = "
 	    "'Negotiation'");
-	/* Untouched exactly 10 days: not yet stalled; 10 days and a second:
-	 * stalled. */
-	a = deal_sql(db, "At the limit", st, NOW - 12 * DAY, NOW - 10 * DAY);
+	/*
+	 * Untouched 10 calendar days: not yet stalled, to the day's end;
+	 * 11: stalled, from midnight.
+	 */
+	a = deal_sql(db, "At the limit", st, NOW - 12 * DAY, NOW - 10 * DAY -
+	    11 * 3600);
 	b = deal_sql(db, "Past it", st, NOW - 30 * DAY - 5,
-	    NOW - 10 * DAY - 1);
+	    NOW - 10 * DAY - 12 * 3600 - 1);
 	c = deal_sql(db, "Fresh", st, NOW - 2 * DAY + 1, NOW);
 	sql_exec(db, "INSERT INTO org (name, name_fold, created) VALUES "
 	    "('Acme Legal', 'acme legal', 0)");
@@ -191,7 +194,7 @@ test_card(void)
 	if (n == 3) {
 		CHECK_INT(cards[0].id, b);
 		CHECK_INT(cards[0].stalled, 1);
-		CHECK_INT(cards[0].idle_days, 10);
+		CHECK_INT(cards[0].idle_days, 11);
 		CHECK_INT(cards[0].days_in_stage, 30);
 		CHECK_INT(cards[0].has_value, 1);
 		CHECK_INT(cards[0].value_cents, 100000);

@@ -210,16 +210,27 @@ test_add(void)
 	}
 	deal_free(g);
 
-	/* Thirty days untouched is not yet stalled; thirty-one is. */
+	/*
+	 * Thirty calendar days untouched is not yet stalled, to the last
+	 * minute of the thirtieth; the thirty-first is, from midnight, not
+	 * from the hour of the last touch (a 7:00 digest sees the day's).
+	 */
 	kith_db_set_now(db, t0 + 30 * 86400);
 	CHECK(deal_get(db, id, &g, &err) == KITH_OK);
 	CHECK_INT(g->days_in_stage, 30);
 	CHECK_INT(g->stalled, 0);
 	deal_free(g);
-	kith_db_set_now(db, t0 + 30 * 86400 + 1);
+	kith_db_set_now(db, time_parse("2026-10-31 23:59"));
+	CHECK(deal_get(db, id, &g, &err) == KITH_OK);
+	CHECK_INT(g->stalled, 0);
+	deal_free(g);
+	kith_db_set_now(db, time_parse("2026-11-01 07:00"));
 	CHECK(deal_get(db, id, &g, &err) == KITH_OK);
 	CHECK_INT(g->stalled, 1);
 	deal_free(g);
+	CHECK_INT(deal_idle_days(t0, time_parse("2026-11-01 07:00")), 31);
+	CHECK_INT(deal_idle_days(t0, time_parse("2026-10-31 23:59")), 30);
+	CHECK_INT(deal_idle_days(t0, t0 - 1), 0);
 	CHECK(deal_is_stalled(KITH_STAGE_won, 30, 0, 0, t0) == 0);
 	CHECK(deal_is_stalled(KITH_STAGE_won, 30, 0, 1, t0) == 0);
 	CHECK(deal_is_stalled(KITH_STAGE_open, 30, t0, 1, t0) == 1);
@@ -236,7 +247,7 @@ test_add(void)
 	/* Added straight into Won: closed now. */
 	id = add(db, "Already won", "won", NULL);
 	CHECK(deal_get(db, id, &g, &err) == KITH_OK);
-	CHECK_INT(g->closed_at, t0 + 30 * 86400 + 1);
+	CHECK_INT(g->closed_at, time_parse("2026-11-01 07:00"));
 	CHECK_INT(g->stalled, 0);
 	deal_free(g);
 	CHECK(deal_get(db, 999, &g, &err) == KITH_NOTFOUND);
