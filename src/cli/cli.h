@@ -93,10 +93,12 @@ int	 cli_getopt(int, char *const *, const char *, const struct option *,
 /*
  * Before import batch is taken back (kith import --undo, or kith undo of
  * the import): names it with its file, date and counts, asks (yes
- * answers), and backs the book up.  0, having said why, if any of that
+ * answers; cmd, "undo" or "import --undo", names the command in what it
+ * says), and backs the book up.  0, having said why, if any of that
  * fails or the user says no: nothing may be undone then.  (cmd_import.c)
  */
-int	 cli_import_undo_ok(struct cli *, int64_t batch, int yes);
+int	 cli_import_undo_ok(struct cli *, int64_t batch, int yes,
+	    const char *cmd);
 
 /* Prints "kith: MSG" for a core error. */
 void	 cli_error(const struct kith_err *);

@@ -44,7 +44,7 @@ static void	on_notice(void *, enum import_level, const char *, long,
 		    const char *);
 static void	on_progress(void *, long long, long long);
 static int	list_batches(struct cli *);
-static int	confirm_undo(struct cli *, int64_t, int);
+static int	confirm_undo(struct cli *, int64_t, int, const char *);
 static int	backup_first(struct cli *);
 static int	show_inert(FILE *);
 static int	json_export_file(const char *);
@@ -143,7 +143,7 @@ backup_first(struct cli *cli)
  * user did not confirm: nothing is asked or backed up then.
  */
 static int
-confirm_undo(struct cli *cli, int64_t batch, int yes)
+confirm_undo(struct cli *cli, int64_t batch, int yes, const char *cmd)
 {
 	struct import_batch	*b;
 	struct kith_err		 err = { 0 };
@@ -170,8 +170,8 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 	when_from_time((time_t)b[i].started, when);
 	deals = b[i].format != NULL && strcmp(b[i].format, "deals") == 0;
 	if (!yes) {
-		fprintf(stderr, "kith import --undo %lld takes back the import "
-		    "of ", (long long)batch);
+		fprintf(stderr, "kith %s takes back the import %lld of ",
+		    cmd, (long long)batch);
 		out_text(stderr, b[i].file);
 		fprintf(stderr, " on %s:\nit deletes the %ld %s it "
 		    "added and restores the %ld it merged into.\n", when,
@@ -180,7 +180,7 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 		    "contacts", b[i].merged);
 	}
 	q = xasprintf("Take back import %lld?", (long long)batch);
-	ok = cli_confirm(yes, "import --undo", q);
+	ok = cli_confirm(yes, cmd, q);
 	free(q);
 	if (ok)
 		cli_act_name(cli, "import --undo", "took back import %lld of "
@@ -191,9 +191,10 @@ confirm_undo(struct cli *cli, int64_t batch, int yes)
 }
 
 int
-cli_import_undo_ok(struct cli *cli, int64_t batch, int yes)
+cli_import_undo_ok(struct cli *cli, int64_t batch, int yes,
+    const char *cmd)
 {
-	return confirm_undo(cli, batch, yes) && backup_first(cli);
+	return confirm_undo(cli, batch, yes, cmd) && backup_first(cli);
 }
 
 static int
@@ -342,7 +343,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			return EXIT_BAD;
 		if (list)
 			return list_batches(cli);
-		if (!cli_import_undo_ok(cli, batch, yes))
+		if (!cli_import_undo_ok(cli, batch, yes, "import --undo"))
 			return EXIT_BAD;
 		if (import_undo(cli->db, batch, &removed, &restored, &err)
 		    != KITH_OK) {

@@ -156,7 +156,8 @@ cmd_undo(struct cli *cli, int argc, char **argv)
 		return list_actions(cli);
 	/* An import's undo deletes what it added: asked as import --undo. */
 	if (journal_undo_target(cli->db, id, &target, &batch, &err) ==
-	    KITH_OK && batch != 0 && !cli_import_undo_ok(cli, batch, yes))
+	    KITH_OK && batch != 0 && !cli_import_undo_ok(cli, batch, yes,
+	    "undo"))
 		return EXIT_BAD;
 	st = id != 0 ? journal_undo(cli->db, id, &done, &err) :
 	    journal_undo_last(cli->db, &done, &err);

@@ -369,6 +369,8 @@ link_kind_pick(struct app *app, size_t idx, int64_t id, void *arg)
 	struct link_ctx	*ctx = arg;
 	struct kith_err	 err = { 0 };
 	const char	*kind;
+	char		*said = NULL;
+	int64_t		 rid = 0;
 
 	(void)id;
 	if (idx == PICK_CANCEL) {
@@ -395,11 +397,17 @@ link_kind_pick(struct app *app, size_t idx, int64_t id, void *arg)
 		act_name(app, "link", "linked %lld and %lld: %s",
 		    (long long)ctx->a, (long long)ctx->b, kind);
 	if (kind != NULL && relation_link(app->db, ctx->a, ctx->b, kind, NULL,
-	    NULL, &err) != KITH_OK)
+	    &rid, &err) != KITH_OK)
 		app_message(app, 1, "%s", err.msg);
-	else if (kind != NULL)
-		act_said(app, "Linked: %s is %s the other", rolodex_contact_name(
-		    app->ro), kind);
+	else if (kind != NULL) {
+		/* Both people named, as kith unlink names them. */
+		if (relation_describe(app->db, rid, &said, &err) == KITH_OK)
+			act_said(app, "Linked: %s", said);
+		else
+			act_said(app, "Linked: %s is %s the other",
+			    rolodex_contact_name(app->ro), kind);
+		free(said);
+	}
 	relation_kinds_free(ctx->kinds, ctx->n);
 	free(ctx);
 	return KITH_RELOAD;

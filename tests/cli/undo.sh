@@ -139,7 +139,8 @@ expect_in "$out" "Erin Example" "nothing was undone"
 # does (it took the import back at once, unasked and without a backup).
 run undo </dev/null
 expect_rc 1 "undo of an import without a terminal refuses"
-expect_in "$err" "takes back the import of $T/a.csv" "undo names the import's file"
+expect_in "$err" "kith undo takes back the import 1 of $T/a.csv" "undo names the import's file"
+expect_in "$err" "undo: not asked" "the refusal names kith undo, the command given"
 expect_in "$err" "deletes the 1 contact it added" "and what it deletes"
 run list --tsv
 expect_in "$out" "Erin Example" "nothing was undone unasked"

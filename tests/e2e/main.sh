@@ -65,6 +65,8 @@ keys Enter
 expect "assistant of" "kind picker lists kinds"
 keys Enter
 expect "assistant of Ben Carter" "link shows on the first contact"
+expect "Linked: Alex Rivera (#21) assistant of Ben Carter (#" \
+    "the status line names both people"
 keys /
 keys C-u
 type_text "ben carter"
