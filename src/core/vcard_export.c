@@ -32,9 +32,6 @@ static enum kith_status to_stream(const struct contact *, void *,
 		    struct kith_err *);
 static enum kith_status to_dir(const struct contact *, void *,
 		    struct kith_err *);
-struct dir;
-static uint64_t	 listed_hash(const struct dir *, const char *);
-static int	 cmp_name(const void *, const void *);
 static int	 read_card(const char *, char **, size_t *);
 
 struct stream {
@@ -191,25 +188,6 @@ vdir_file_name(const char *uid)
 	return name;
 }
 
-/* The hash the manifest has for name, 0 if none. */
-static uint64_t
-listed_hash(const struct dir *d, const char *name)
-{
-	char	**at;
-
-	if (d->n_listed == 0)
-		return 0;
-	at = bsearch(&name, d->listed, d->n_listed, sizeof *d->listed,
-	    cmp_name);
-	return at != NULL ? d->listed_hash[at - d->listed] : 0;
-}
-
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * The whole of the regular file at path into *buf (caller frees) and
  * *len; 0 if it is not there or cannot be read.
@@ -257,7 +235,8 @@ to_dir(const struct contact *c, void *arg, struct kith_err *err)
 		 * a phone through vdirsyncer): kept, and named, unless the
 		 * export is to replace such cards.
 		 */
-		was = listed_hash(d, name);
+		was = vdir_listed_hash(d->listed, d->listed_hash, d->n_listed,
+		    name);
 		if (was != 0 && vdir_card_hash(old, n) != was && !d->replace) {
 			d->edited = xreallocarray(d->edited, d->n_edited + 1,
 			    sizeof *d->edited);

@@ -52,6 +52,10 @@ enum kith_status vdir_manifest_read(const char *dir, char ***names,
 		    uint64_t **hashes, size_t *n, struct kith_err *);
 void		 vdir_names_free(char **, size_t);
 
+/* The hash vdir_manifest_read gave name among its n names, 0 if none. */
+uint64_t	 vdir_listed_hash(char *const *names, const uint64_t *hashes,
+		    size_t n, const char *name);
+
 /* The hash of a card's bytes kept in the manifest; never 0.  (vdir.c) */
 uint64_t	 vdir_card_hash(const char *, size_t);
 

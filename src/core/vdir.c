@@ -157,6 +157,18 @@ vdir_manifest_read(const char *dir, char ***names, uint64_t **hashes,
 	return read_manifest(dir, names, hashes, n, err);
 }
 
+uint64_t
+vdir_listed_hash(char *const *names, const uint64_t *hashes, size_t n,
+    const char *name)
+{
+	char *const	*at;
+
+	if (n == 0)
+		return 0;
+	at = bsearch(&name, names, n, sizeof *names, cmp_str);
+	return at != NULL ? hashes[at - names] : 0;
+}
+
 void
 vdir_names_free(char **v, size_t n)
 {
