@@ -146,7 +146,10 @@ const struct cmd cli_cmds[] = {
 	    "a new one as NAME/INVERSE.  kith link --kinds\nlists the known "
 	    "kinds." },
 	{ "unlink", cmd_unlink, "RELATIONSHIP-ID",
-	    "remove a relationship (ids are shown by kith show)", NULL },
+	    "remove a relationship (ids are shown by kith show)",
+	    "Prints the two people and the kind removed (\"unlinked 2: Ana "
+	    "Petrović (#1)\ncolleague Bob Smith (#2)\"); kith undo puts it "
+	    "back." },
 	{ "alias", cmd_alias, "ID|QUERY [NAME] [--remove] | "
 	    "--org ORG [NAME] [--remove]",
 	    "list, add or remove the other names of a contact or firm",
@@ -276,11 +279,13 @@ const struct cmd cli_cmds[] = {
 	    "--deal puts the follow-up on a deal (kith deal show lists it), "
 	    "for the contact\nof --with if given." },
 	{ "done", cmd_done, "FOLLOWUP-ID...", "mark follow-ups done",
-	    "A follow-up done already is left as it is, saying since when "
-	    "(exit 0)." },
+	    "Each is printed with its action and whose it is (\"done 5: call "
+	    "Ana, for Ana\nPetrović\").  A follow-up done already is left as "
+	    "it is, saying since when\n(exit 0)." },
 	{ "snooze", cmd_snooze, "[--reopen] [--all-day] FOLLOWUP-ID DATE",
 	    "move a follow-up to another date",
-	    "DATE as for kith follow; prints the day it is now due.  A day alone "
+	    "DATE as for kith follow; prints the day it is now due (and, on "
+	    "standard error,\nits action and whose it is).  A day alone "
 	    "keeps the\nfollow-up's time of day; \"mon 9:30\" sets it; "
 	    "--all-day drops it.  A done "
 	    "follow-up is refused\n(exit 1) unless --reopen makes it pending "
